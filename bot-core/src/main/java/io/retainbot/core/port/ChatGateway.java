@@ -1,0 +1,24 @@
+package io.retainbot.core.port;
+
+import io.retainbot.core.conversation.ChannelRef;
+import io.retainbot.core.conversation.OutboundMessage;
+import io.retainbot.core.conversation.Pacing;
+import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.conversation.SendOutcome;
+
+/**
+ * Sends to one platform. Implementations map every platform answer to a {@link SendOutcome}
+ * and never throw for an expected failure; they do not retry or pace themselves: the outbox
+ * dispatcher does that from {@link #pacing} and {@link #bulkPerSecond}.
+ */
+public interface ChatGateway {
+    Platform platform();
+
+    SendOutcome send(ChannelRef channel, OutboundMessage message);
+
+    /** How fast this chat may be sent to. */
+    Pacing pacing(ChannelRef channel);
+
+    /** The platform-wide budget for the bulk lane, messages per second. */
+    double bulkPerSecond();
+}

@@ -1,0 +1,5 @@
+package io.retainbot.core.port;
+
+/** Placeholder until the customer file lands. */
+public interface CustomerStore {
+}

@@ -1,0 +1,23 @@
+package io.retainbot.core.port;
+
+/**
+ * The stores, all bound to one open transaction. Obtained only inside
+ * {@link Transactor#inTransaction}; never kept beyond it.
+ */
+public interface StoreSession {
+    CustomerStore customers();
+
+    StaffStore staff();
+
+    InteractionLog interactions();
+
+    InboxStore inbox();
+
+    OutboxStore outbox();
+
+    ConversationStore conversations();
+
+    SettingStore settings();
+
+    CursorStore cursors();
+}

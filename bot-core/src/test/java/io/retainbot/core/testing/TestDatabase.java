@@ -1,0 +1,109 @@
+package io.retainbot.core.testing;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.retainbot.core.store.Database;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real PostgreSQL for tests: one embedded server per test JVM, started on first use, and a fresh
+ * database per test class, migrated to the current schema. Use as
+ * {@code @RegisterExtension static final TestDatabase db = new TestDatabase();}.
+ */
+public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static EmbeddedPostgres server;
+
+    private HikariDataSource dataSource;
+    private Database database;
+    private String name;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        name = "test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        execute(server().getPostgresDatabase(), "create database " + name);
+        dataSource = pool(server().getJdbcUrl("postgres", name));
+        database = Database.on(dataSource).migrate();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (dataSource != null) {
+            dataSource.close();
+        }
+        execute(server().getPostgresDatabase(), "drop database if exists " + name + " with (force)");
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Empties every table but Flyway's, for tests that want a clean slate per method. */
+    public void truncateAll() {
+        execute(dataSource, """
+                do $$
+                declare tables text;
+                begin
+                  select string_agg(format('%I', tablename), ', ') into tables
+                  from pg_tables where schemaname = 'public' and tablename <> 'flyway_schema_history';
+                  if tables is not null then
+                    execute 'truncate ' || tables || ' restart identity cascade';
+                  end if;
+                end $$
+                """);
+    }
+
+    /** The shared server, for tests that need a database of their own (for example a restart test). */
+    public static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopServer, "embedded-postgres-stop"));
+        }
+        return server;
+    }
+
+    private static synchronized void stopServer() {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } catch (IOException ignored) {
+            // the JVM is going away; the temporary directory is cleaned by the library
+        }
+    }
+
+    private static HikariDataSource pool(String jdbcUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(16);
+        config.setPoolName("test-" + jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1));
+        return new HikariDataSource(config);
+    }
+
+    private static void execute(DataSource dataSource, String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test database statement failed: " + sql, e);
+        }
+    }
+}
