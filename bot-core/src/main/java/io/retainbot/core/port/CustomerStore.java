@@ -1,5 +1,62 @@
 package io.retainbot.core.port;
 
-/** Placeholder until the customer file lands. */
+import io.retainbot.core.conversation.ChannelRef;
+import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.customer.ChannelIdentity;
+import io.retainbot.core.customer.Customer;
+import io.retainbot.core.customer.CustomerProfile;
+import io.retainbot.core.customer.CustomerQuery;
+import io.retainbot.core.customer.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The customer file: profiles, consent, tags, and the platform identities customers are reached on. */
 public interface CustomerStore {
+    Customer create(CustomerProfile profile, Instant now);
+
+    Optional<Customer> find(long customerId);
+
+    /** The customer a platform user belongs to. */
+    Optional<Customer> findByIdentity(Platform platform, String userId);
+
+    /** Replaces the profile; returns the customer as stored, or empty if there is no such customer. */
+    Optional<Customer> update(long customerId, CustomerProfile profile, Instant now);
+
+    /**
+     * Links a platform user to a customer. Returns the customer the user belongs to afterwards: this
+     * one, or the one they already belonged to (a platform user never moves silently; use {@link #merge}).
+     */
+    long link(long customerId, Platform platform, String userId, String chatId, String displayName, Instant now);
+
+    List<ChannelIdentity> identities(long customerId);
+
+    Optional<ChannelIdentity> identity(Platform platform, String userId);
+
+    /** The user wrote again: note the time, their current chat and name, and that they are reachable. */
+    void seen(Platform platform, String userId, String chatId, String displayName, Instant now);
+
+    /** A send to this chat found the user unreachable (blocked the bot, deleted account). */
+    void markUnreachable(ChannelRef channel, String reason, Instant now);
+
+    void recordConsent(long customerId, boolean granted, String source, Instant now);
+
+    void setLanguage(long customerId, String language, Instant now);
+
+    /** Returns whether the tag was new to the customer. */
+    boolean addTag(long customerId, Tag tag);
+
+    /** Returns whether the customer had the tag. */
+    boolean removeTag(long customerId, Tag tag);
+
+    List<Customer> search(CustomerQuery query);
+
+    /**
+     * Merges {@code absorbedId} into {@code survivorId}: identities, tags, complaints, conversations
+     * and history move to the survivor, facts the survivor lacks are taken over, and the absorbed
+     * customer is removed. Returns the survivor as stored.
+     *
+     * @throws IllegalArgumentException if either customer does not exist or they are the same
+     */
+    Customer merge(long survivorId, long absorbedId, Instant now);
 }

@@ -1,5 +1,18 @@
 package io.retainbot.core.port;
 
-/** Placeholder until the customer file lands. */
+import io.retainbot.core.conversation.ChannelRef;
+import io.retainbot.core.customer.Interaction;
+import java.time.Instant;
+import java.util.List;
+
+/** The append-only log of every message and event between customers and the business. */
 public interface InteractionLog {
+    /** Appends the entry and returns it with its id. */
+    Interaction append(Interaction interaction);
+
+    /** A customer's history, newest first. */
+    List<Interaction> ofCustomer(long customerId, int limit);
+
+    /** What was said in one chat between two times, oldest first (the conversation behind a complaint). */
+    List<Interaction> inChat(ChannelRef channel, Instant from, Instant to, int limit);
 }

@@ -1,5 +1,29 @@
 package io.retainbot.core.port;
 
-/** Placeholder until the customer file lands. */
+import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.staff.StaffIdentity;
+import io.retainbot.core.staff.StaffMember;
+import io.retainbot.core.staff.StaffRole;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Staff members and the chats they work from. */
 public interface StaffStore {
+    StaffMember add(String name, StaffRole role, Instant now);
+
+    Optional<StaffMember> find(long staffId);
+
+    Optional<StaffMember> findByIdentity(Platform platform, String userId);
+
+    /**
+     * Links a platform user to a staff member. Returns false (and changes nothing) if that user
+     * already works as another staff member.
+     */
+    boolean link(long staffId, StaffIdentity identity);
+
+    /** Returns whether there was such a staff member. */
+    boolean setActive(long staffId, boolean active);
+
+    List<StaffMember> list(boolean activeOnly);
 }

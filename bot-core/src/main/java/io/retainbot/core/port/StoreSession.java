@@ -20,4 +20,10 @@ public interface StoreSession {
     SettingStore settings();
 
     CursorStore cursors();
+
+    ComplaintStore complaints();
+
+    FeedbackStore feedback();
+
+    WebChatStore webChat();
 }

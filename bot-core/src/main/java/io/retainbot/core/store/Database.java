@@ -1,8 +1,5 @@
 package io.retainbot.core.store;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.retainbot.core.port.StoreException;
 import io.retainbot.core.port.Transactor;
 import javax.sql.DataSource;
@@ -28,7 +25,7 @@ public final class Database {
                 .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin())
                 .installPlugin(new Jackson2Plugin());
-        jdbi.getConfig(Jackson2Config.class).setMapper(jsonMapper());
+        jdbi.getConfig(Jackson2Config.class).setMapper(Json.MAPPER);
         this.transactor = new JdbiTransactor(jdbi);
     }
 
@@ -66,11 +63,5 @@ public final class Database {
 
     public DataSource dataSource() {
         return dataSource;
-    }
-
-    static ObjectMapper jsonMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 }

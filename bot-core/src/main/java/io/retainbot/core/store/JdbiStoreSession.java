@@ -1,14 +1,17 @@
 package io.retainbot.core.store;
 
+import io.retainbot.core.port.ComplaintStore;
 import io.retainbot.core.port.ConversationStore;
 import io.retainbot.core.port.CursorStore;
 import io.retainbot.core.port.CustomerStore;
+import io.retainbot.core.port.FeedbackStore;
 import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.InteractionLog;
 import io.retainbot.core.port.OutboxStore;
 import io.retainbot.core.port.SettingStore;
 import io.retainbot.core.port.StaffStore;
 import io.retainbot.core.port.StoreSession;
+import io.retainbot.core.port.WebChatStore;
 import org.jdbi.v3.core.Handle;
 
 /** Every store bound to one open handle; created per transaction, so cheap and never shared. */
@@ -21,32 +24,32 @@ final class JdbiStoreSession implements StoreSession {
 
     @Override
     public CustomerStore customers() {
-        throw new UnsupportedOperationException("customer store not yet built");
+        return new JdbiCustomerStore(handle.attach(CustomerDao.class));
     }
 
     @Override
     public StaffStore staff() {
-        throw new UnsupportedOperationException("staff store not yet built");
+        return new JdbiStaffStore(handle.attach(StaffDao.class));
     }
 
     @Override
     public InteractionLog interactions() {
-        throw new UnsupportedOperationException("interaction log not yet built");
+        return new JdbiInteractionLog(handle.attach(InteractionDao.class));
     }
 
     @Override
     public InboxStore inbox() {
-        throw new UnsupportedOperationException("inbox not yet built");
+        return new JdbiInboxStore(handle.attach(InboxDao.class));
     }
 
     @Override
     public OutboxStore outbox() {
-        throw new UnsupportedOperationException("outbox not yet built");
+        return new JdbiOutboxStore(handle.attach(OutboxDao.class));
     }
 
     @Override
     public ConversationStore conversations() {
-        throw new UnsupportedOperationException("conversation store not yet built");
+        return new JdbiConversationStore(handle.attach(ConversationDao.class));
     }
 
     @Override
@@ -57,5 +60,20 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public CursorStore cursors() {
         return new JdbiCursorStore(handle.attach(CursorDao.class));
+    }
+
+    @Override
+    public ComplaintStore complaints() {
+        return new JdbiComplaintStore(handle.attach(ComplaintDao.class));
+    }
+
+    @Override
+    public FeedbackStore feedback() {
+        return new JdbiFeedbackStore(handle.attach(FeedbackDao.class));
+    }
+
+    @Override
+    public WebChatStore webChat() {
+        return new JdbiWebChatStore(handle.attach(WebChatDao.class));
     }
 }

@@ -1,0 +1,158 @@
+package io.retainbot.app;
+
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.retainbot.app.config.AppConfig;
+import io.retainbot.app.config.BusinessFile;
+import io.retainbot.app.db.DatabaseRuntime;
+import io.retainbot.app.http.AdminAccess;
+import io.retainbot.app.http.HttpServer;
+import io.retainbot.app.web.WebChat;
+import io.retainbot.app.web.WebChatGateway;
+import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.conversation.ConversationEngine;
+import io.retainbot.core.conversation.OutboxDispatcher;
+import io.retainbot.core.i18n.Messages;
+import io.retainbot.core.port.ChatGateway;
+import io.retainbot.core.port.Transactor;
+import io.retainbot.core.store.Database;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * RetainBot assembled: database, engine, outbox dispatcher, channels and HTTP server, wired with
+ * plain constructors. {@link #start} brings everything up or, if any part fails, stops what it
+ * started and throws one {@link StartupFailure}; {@link #close} stops in reverse order.
+ */
+public final class RetainBot implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RetainBot.class);
+    private static final int SEND_CONCURRENCY = 16;
+
+    private final Deque<AutoCloseable> started;
+    private final HttpServer http;
+    private final Transactor transactor;
+
+    private RetainBot(Deque<AutoCloseable> started, HttpServer http, Transactor transactor) {
+        this.started = started;
+        this.http = http;
+        this.transactor = transactor;
+    }
+
+    /**
+     * @param showAdminToken told a generated admin token, the one time it exists in clear
+     */
+    public static RetainBot start(AppConfig config, Clock clock, Consumer<String> showAdminToken) {
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            Messages catalog = Messages.builtIn();
+            BusinessConfig business = config.businessConfig().map(file -> new BusinessFile(catalog).read(file))
+                    .orElseGet(BusinessConfig::defaults);
+            Messages messages = Messages.load(business.templates());
+
+            PrometheusMeterRegistry meters = meters();
+            DatabaseRuntime runtime = DatabaseRuntime.start(config, meters);
+            started.push(runtime);
+            log.info("data in {}", runtime.description());
+            Database database = Database.on(runtime.dataSource()).migrate();
+            Transactor transactor = database.transactor();
+            AdminAccess admin = AdminAccess.establish(config.adminToken(), transactor, new SecureRandom(),
+                    showAdminToken);
+
+            List<ChatGateway> gateways = new ArrayList<>();
+            gateways.add(new WebChatGateway(transactor, clock));
+            ExecutorService senders = Executors.newFixedThreadPool(SEND_CONCURRENCY, threads("retainbot-send"));
+            started.push(() -> shutdown(senders));
+            OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, gateways, senders, SEND_CONCURRENCY, clock,
+                    meters);
+            dispatcher.start(threads("retainbot-outbox"));
+            started.push(dispatcher);
+            ConversationEngine engine = new ConversationEngine(transactor, messages, business, Set.of(), clock,
+                    dispatcher::wakeUp);
+
+            WebChat webChat = new WebChat(engine, transactor, messages, business, clock);
+            HttpServer http = new HttpServer(transactor, database::isReachable, meters, admin, webChat, routes -> { })
+                    .start(config.httpPort());
+            started.push(http);
+            log.info("RetainBot for {} is ready: web chat at http://localhost:{}/chat", business.companyName(),
+                    http.port());
+            return new RetainBot(started, http, transactor);
+        } catch (RuntimeException failure) {
+            closeAll(started);
+            throw failure;
+        }
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public Transactor transactor() {
+        return transactor;
+    }
+
+    @Override
+    public void close() {
+        log.info("RetainBot is stopping");
+        closeAll(started);
+        log.info("RetainBot stopped");
+    }
+
+    private static PrometheusMeterRegistry meters() {
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmGcMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ClassLoaderMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
+        new UptimeMetrics().bindTo(meters);
+        return meters;
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static void shutdown(ExecutorService executor) throws InterruptedException {
+        executor.shutdown();
+        if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+            executor.shutdownNow();
+        }
+    }
+
+    private static synchronized void closeAll(Deque<AutoCloseable> started) {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            } catch (Exception failure) {
+                log.warn("{} did not stop cleanly: {}", part.getClass().getSimpleName(), failure.getMessage());
+            }
+        }
+    }
+}

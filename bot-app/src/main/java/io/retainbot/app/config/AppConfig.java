@@ -1,0 +1,99 @@
+package io.retainbot.app.config;
+
+import java.net.URI;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The settings read from the environment. Secrets (database password, admin token) come only
+ * from here and never appear in {@link #toString()}.
+ *
+ * @param databaseUrl      a JDBC URL of an external PostgreSQL; empty to run the embedded one
+ * @param dataDir          where the embedded PostgreSQL keeps its data
+ * @param adminToken       the REST API's bearer token; empty to generate one on first start
+ * @param businessConfig   the YAML business file; empty for the built-in demo business
+ */
+public record AppConfig(Optional<String> databaseUrl, String databaseUser, String databasePassword, Path dataDir,
+                        int httpPort, Optional<String> adminToken, Optional<Path> businessConfig) {
+    public static final int DEFAULT_HTTP_PORT = 8080;
+    private static final Pattern JDBC_POSTGRES = Pattern.compile("jdbc:postgresql://[^/?#\\s]+(/[^?#\\s]*)?(\\?\\S*)?");
+    private static final int MIN_ADMIN_TOKEN = 16;
+
+    public static AppConfig fromEnvironment(Map<String, String> env) {
+        Optional<String> databaseUrl = value(env, "DATABASE_URL").map(AppConfig::jdbcUrl);
+        String user = value(env, "DATABASE_USER").orElse("postgres");
+        String password = value(env, "DATABASE_PASSWORD").orElse("");
+        Path dataDir = path("DATA_DIR", value(env, "DATA_DIR").orElse("./data"));
+        int port = value(env, "HTTP_PORT").map(AppConfig::port).orElse(DEFAULT_HTTP_PORT);
+        Optional<String> adminToken = value(env, "ADMIN_TOKEN").map(AppConfig::adminToken);
+        Optional<Path> business = value(env, "BUSINESS_CONFIG").map(file -> path("BUSINESS_CONFIG", file));
+        return new AppConfig(databaseUrl, user, password, dataDir, port, adminToken, business);
+    }
+
+    public boolean embeddedDatabase() {
+        return databaseUrl.isEmpty();
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    private static String jdbcUrl(String url) {
+        String candidate = url.startsWith("postgres://") || url.startsWith("postgresql://")
+                ? "jdbc:postgresql://" + url.substring(url.indexOf("://") + 3)
+                : url;
+        if (candidate.contains("@")) {
+            throw new ConfigException("DATABASE_URL must not carry a user or password: give the JDBC form "
+                    + "jdbc:postgresql://host:5432/db and set DATABASE_USER and DATABASE_PASSWORD");
+        }
+        if (!JDBC_POSTGRES.matcher(candidate).matches()) {
+            throw new ConfigException("DATABASE_URL is not a PostgreSQL JDBC URL: expected jdbc:postgresql://host:5432/db, "
+                    + "or leave it unset to use the embedded database");
+        }
+        try {
+            URI.create(candidate.substring("jdbc:".length()));
+        } catch (IllegalArgumentException malformed) {
+            throw new ConfigException("DATABASE_URL is malformed (" + malformed.getMessage()
+                    + "): expected jdbc:postgresql://host:5432/db");
+        }
+        return candidate;
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new ConfigException("HTTP_PORT must be a port number from 1 to 65535, was \"" + value + "\"");
+    }
+
+    private static String adminToken(String token) {
+        if (token.length() < MIN_ADMIN_TOKEN || token.chars().anyMatch(Character::isWhitespace)) {
+            throw new ConfigException("ADMIN_TOKEN must be at least " + MIN_ADMIN_TOKEN
+                    + " characters without spaces; unset it to have one generated");
+        }
+        return token;
+    }
+
+    private static Path path(String name, String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException invalid) {
+            throw new ConfigException(name + " is not a usable path: " + invalid.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AppConfig[database=" + databaseUrl.orElse("embedded in " + dataDir) + ", databaseUser=" + databaseUser
+                + ", httpPort=" + httpPort + ", adminToken=" + (adminToken.isPresent() ? "(set)" : "(generated)")
+                + ", businessConfig=" + businessConfig.map(Path::toString).orElse("(built-in demo)") + "]";
+    }
+}

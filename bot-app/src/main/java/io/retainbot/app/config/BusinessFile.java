@@ -1,0 +1,287 @@
+package io.retainbot.app.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.business.BusinessHours;
+import io.retainbot.core.business.ComplaintCategory;
+import io.retainbot.core.business.OpeningSpan;
+import io.retainbot.core.business.PromisePolicy;
+import io.retainbot.core.business.Referral;
+import io.retainbot.core.i18n.Messages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the YAML business file (see {@code retainbot.example.yml}). Strict: an unknown key, a wrong
+ * type or an impossible value stops start-up with one line naming the key and what is allowed.
+ * Sections left out keep the built-in demo business's values.
+ */
+public final class BusinessFile {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(m|min|h|d)");
+    private static final Pattern SPAN = Pattern.compile("(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
+    private static final Pattern FRACTION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*/\\s*(\\d+(?:\\.\\d+)?)");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+    private static final Map<String, DayOfWeek> DAYS = days();
+
+    private final Messages catalog;
+
+    /** @param catalog the built-in messages, to check that template keys exist */
+    public BusinessFile(Messages catalog) {
+        this.catalog = catalog;
+    }
+
+    public BusinessConfig read(Path file) {
+        String name = "BUSINESS_CONFIG " + file;
+        JsonNode root;
+        try {
+            root = mapper().readTree(Files.readString(file));
+        } catch (NoSuchFileException missing) {
+            throw new ConfigException(name + " does not exist: point BUSINESS_CONFIG at your business file or unset it");
+        } catch (JsonProcessingException malformed) {
+            throw new ConfigException(name + " is not valid YAML at line " + malformed.getLocation().getLineNr()
+                    + ": " + malformed.getOriginalMessage().lines().findFirst().orElse(""));
+        } catch (IOException unreadable) {
+            throw new ConfigException(name + " cannot be read: " + unreadable.getMessage());
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return BusinessConfig.defaults();
+        }
+        return parse(new YamlSection(name, "", root));
+    }
+
+    BusinessConfig parse(YamlSection root) {
+        root.allowOnly("company", "timeZone", "hours", "holidays", "categories", "promise", "referrals", "templates");
+        BusinessConfig defaults = BusinessConfig.defaults();
+        String company = root.text("company").orElse(defaults.companyName());
+        ZoneId zone = root.text("timeZone").map(id -> zone(root, id)).orElse(defaults.zone());
+        BusinessHours hours = root.section("hours").map(BusinessFile::hours).orElse(defaults.hours());
+        Set<LocalDate> holidays = root.has("holidays") ? holidays(root) : defaults.holidays();
+        List<ComplaintCategory> categories = root.has("categories") ? categories(root) : defaults.categories();
+        PromisePolicy promise = root.section("promise").map(BusinessFile::promise).orElse(defaults.promise());
+        List<Referral> referrals = referrals(root, categories);
+        Map<String, Map<String, String>> templates = root.section("templates").map(this::templates).orElse(Map.of());
+        return new BusinessConfig(company, zone, hours, holidays, categories, promise, referrals, templates);
+    }
+
+    private static ZoneId zone(YamlSection root, String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException unknown) {
+            throw root.error("timeZone", "is not a time zone: \"" + id + "\"; use a region id such as Asia/Seoul, "
+                    + "Asia/Manila or Europe/Berlin");
+        }
+    }
+
+    private static BusinessHours hours(YamlSection section) {
+        section.allowOnly(DAYS.keySet().toArray(String[]::new));
+        Map<DayOfWeek, List<OpeningSpan>> week = new EnumMap<>(DayOfWeek.class);
+        for (String day : section.keys()) {
+            List<OpeningSpan> spans = new ArrayList<>();
+            for (String span : section.textList(day)) {
+                if (!span.equalsIgnoreCase("closed")) {
+                    spans.add(span(section, day, span));
+                }
+            }
+            week.put(DAYS.get(day), spans);
+        }
+        try {
+            return new BusinessHours(week);
+        } catch (IllegalArgumentException impossible) {
+            throw section.problem(impossible.getMessage());
+        }
+    }
+
+    private static OpeningSpan span(YamlSection section, String day, String text) {
+        Matcher matcher = SPAN.matcher(text);
+        String problem = "must be opening spans like \"09:00-18:00\", a list of them, or closed; was \"" + text + "\"";
+        if (!matcher.matches()) {
+            throw section.error(section.child(day), problem);
+        }
+        try {
+            return new OpeningSpan(time(matcher.group(1)), time(matcher.group(2)));
+        } catch (DateTimeParseException | IllegalArgumentException impossible) {
+            throw section.error(section.child(day), problem);
+        }
+    }
+
+    private static LocalTime time(String text) {
+        return LocalTime.parse(text.length() == 4 ? "0" + text : text);
+    }
+
+    private static Set<LocalDate> holidays(YamlSection root) {
+        Set<LocalDate> holidays = new HashSet<>();
+        List<String> dates = root.textList("holidays");
+        for (int i = 0; i < dates.size(); i++) {
+            try {
+                holidays.add(LocalDate.parse(dates.get(i)));
+            } catch (DateTimeParseException notADate) {
+                throw root.error("holidays[" + i + "]", "must be a date like 2026-12-25, was \"" + dates.get(i) + "\"");
+            }
+        }
+        return holidays;
+    }
+
+    private static List<ComplaintCategory> categories(YamlSection root) {
+        List<ComplaintCategory> categories = new ArrayList<>();
+        for (YamlSection item : root.sectionList("categories")) {
+            item.allowOnly("id", "labels", "target");
+            String id = item.requiredText("id");
+            Map<String, String> labels = item.texts("labels");
+            checkLanguages(item, "labels", labels.keySet());
+            if (!labels.containsKey("en")) {
+                throw item.error(item.child("labels"), "needs at least an English label (en)");
+            }
+            Duration target = duration(item, "target", item.requiredText("target"));
+            try {
+                categories.add(new ComplaintCategory(id, labels, target));
+            } catch (IllegalArgumentException impossible) {
+                throw item.error(item.child("id"), impossible.getMessage());
+            }
+        }
+        if (categories.isEmpty()) {
+            throw root.error("categories", "must list at least one complaint category");
+        }
+        Set<String> ids = new HashSet<>();
+        for (ComplaintCategory category : categories) {
+            if (!ids.add(category.id())) {
+                throw root.error("categories", "use the id \"" + category.id() + "\" twice; ids must be unique");
+            }
+        }
+        return categories;
+    }
+
+    private static PromisePolicy promise(YamlSection section) {
+        section.allowOnly("margin", "roundTo");
+        PromisePolicy standard = PromisePolicy.standard();
+        double margin = section.text("margin").map(text -> margin(section, text)).orElse(standard.margin());
+        Duration roundTo = section.text("roundTo").map(text -> duration(section, "roundTo", text))
+                .orElse(standard.roundTo());
+        try {
+            return new PromisePolicy(margin, roundTo);
+        } catch (IllegalArgumentException impossible) {
+            throw section.error(section.child(margin < 1.0 || margin > 10.0 ? "margin" : "roundTo"),
+                    impossible.getMessage().replace("promise ", "") + " (margin 1 to 10, e.g. 4/3; roundTo e.g. 15m, 30m, 1h)");
+        }
+    }
+
+    private static double margin(YamlSection section, String text) {
+        Matcher fraction = FRACTION.matcher(text);
+        try {
+            double margin = fraction.matches()
+                    ? Double.parseDouble(fraction.group(1)) / Double.parseDouble(fraction.group(2))
+                    : Double.parseDouble(text);
+            if (margin >= 1.0 && margin <= 10.0) {
+                return margin;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw section.error(section.child("margin"), "must be a number from 1 to 10 or a fraction like 4/3, was \""
+                + text + "\"");
+    }
+
+    private static List<Referral> referrals(YamlSection root, List<ComplaintCategory> categories) {
+        List<Referral> referrals = new ArrayList<>();
+        Set<String> categoryIds = new HashSet<>();
+        categories.forEach(category -> categoryIds.add(category.id()));
+        for (YamlSection item : root.sectionList("referrals")) {
+            item.allowOnly("id", "name", "contact", "description", "categories");
+            Map<String, String> name = item.texts("name");
+            checkLanguages(item, "name", name.keySet());
+            Map<String, String> description = item.texts("description");
+            checkLanguages(item, "description", description.keySet());
+            List<String> suits = item.textList("categories");
+            for (String category : suits) {
+                if (!categoryIds.contains(category)) {
+                    throw item.error(item.child("categories"), "names the unknown category \"" + category
+                            + "\"; known: " + String.join(", ", categoryIds));
+                }
+            }
+            try {
+                referrals.add(new Referral(item.requiredText("id"), name, item.requiredText("contact"), description,
+                        suits));
+            } catch (IllegalArgumentException impossible) {
+                throw item.error(item.child("id"), impossible.getMessage());
+            }
+        }
+        return referrals;
+    }
+
+    private Map<String, Map<String, String>> templates(YamlSection section) {
+        Map<String, Map<String, String>> templates = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlSection> language : section.sections().entrySet()) {
+            checkLanguages(section, "", Set.of(language.getKey()));
+            Map<String, String> texts = new LinkedHashMap<>();
+            for (String key : language.getValue().keys()) {
+                if (!catalog.keys().contains(key) && !catalog.keys().contains(key + ".formal")) {
+                    throw language.getValue().error(language.getValue().child(key),
+                            "is not a message key; the keys are those of i18n/messages_en.properties");
+                }
+                texts.put(key, language.getValue().requiredText(key));
+            }
+            templates.put(language.getKey(), texts);
+        }
+        return templates;
+    }
+
+    private static void checkLanguages(YamlSection section, String key, Set<String> languages) {
+        for (String language : languages) {
+            if (!LANGUAGE.matcher(language).matches()) {
+                throw section.error(key.isEmpty() ? section.child(language) : section.child(key) + "." + language,
+                        "is not a language code; use two or three lower-case letters such as en, ko, tl");
+            }
+        }
+    }
+
+    private static Duration duration(YamlSection section, String key, String text) {
+        Matcher matcher = DURATION.matcher(text.toLowerCase(Locale.ROOT));
+        if (matcher.matches()) {
+            long amount = Long.parseLong(matcher.group(1));
+            Duration duration = switch (matcher.group(2)) {
+                case "m", "min" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+            if (!duration.isZero() && duration.compareTo(Duration.ofDays(365)) <= 0) {
+                return duration;
+            }
+        }
+        throw section.error(section.child(key), "must be a duration like 30m, 18h or 2d (more than zero, at most 365d); was \""
+                + text + "\"");
+    }
+
+    private static ObjectMapper mapper() {
+        return new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    private static Map<String, DayOfWeek> days() {
+        Map<String, DayOfWeek> days = new LinkedHashMap<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            days.put(day.name().toLowerCase(Locale.ROOT), day);
+        }
+        return days;
+    }
+}

@@ -1,0 +1,76 @@
+package io.retainbot.app.http;
+
+import io.retainbot.core.complaint.Complaint;
+import io.retainbot.core.complaint.ComplaintAttachment;
+import io.retainbot.core.complaint.ComplaintNote;
+import io.retainbot.core.customer.Interaction;
+import io.retainbot.core.feedback.HandoverRequest;
+import io.retainbot.core.feedback.Suggestion;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** The JSON shapes of the REST API: stable names, no internal types leaking. */
+final class ApiViews {
+    private ApiViews() {
+    }
+
+    record ComplaintView(String reference, String status, String category, String description, String orderReference,
+                         long customerId, String channel, String chatId, String language, Instant createdAt,
+                         Instant targetAt, Instant promisedAt, Instant updatedAt, Instant closedAt) {
+        static ComplaintView of(Complaint complaint) {
+            return new ComplaintView(complaint.ref().toString(), complaint.status().code(), complaint.category(),
+                    complaint.description(), complaint.orderReference(), complaint.customerId(),
+                    complaint.channel().platform().code(), complaint.channel().chatId(), complaint.language(),
+                    complaint.createdAt(), complaint.targetAt(), complaint.promisedAt(), complaint.updatedAt(),
+                    complaint.closedAt());
+        }
+    }
+
+    record ComplaintDetails(ComplaintView complaint, List<AttachmentView> attachments, List<NoteView> notes,
+                            List<MessageView> conversation) {
+    }
+
+    record AttachmentView(String kind, String platformFileId, String mediaType, long sizeBytes, String fileName,
+                          Instant addedAt) {
+        static AttachmentView of(ComplaintAttachment attachment) {
+            return new AttachmentView(attachment.file().kind().name().toLowerCase(Locale.ROOT),
+                    attachment.file().platformFileId(), attachment.file().mediaType(), attachment.file().sizeBytes(),
+                    attachment.file().fileName(), attachment.addedAt());
+        }
+    }
+
+    record NoteView(String author, String text, Instant createdAt) {
+        static NoteView of(ComplaintNote note) {
+            return new NoteView(note.author().name().toLowerCase(Locale.ROOT), note.text(), note.createdAt());
+        }
+    }
+
+    /** One line of the conversation: who spoke ("customer" or "bot"), what kind of thing, a summary, when. */
+    record MessageView(String from, String kind, String text, Instant at) {
+        static MessageView of(Interaction interaction) {
+            String from = interaction.direction() == Interaction.Direction.INBOUND ? "customer" : "bot";
+            return new MessageView(from, interaction.kind(), interaction.summary(), interaction.occurredAt());
+        }
+    }
+
+    record HandoverView(long id, long customerId, String channel, String chatId, String status, Instant createdAt) {
+        static HandoverView of(HandoverRequest request) {
+            return new HandoverView(request.id(), request.customerId(), request.channel().platform().code(),
+                    request.channel().chatId(), request.status(), request.createdAt());
+        }
+    }
+
+    record SuggestionView(long id, long customerId, String channel, String text, Instant createdAt) {
+        static SuggestionView of(Suggestion suggestion) {
+            return new SuggestionView(suggestion.id(), suggestion.customerId(),
+                    suggestion.channel().platform().code(), suggestion.text(), suggestion.createdAt());
+        }
+    }
+
+    record Problem(String error) {
+    }
+
+    record Page<T>(List<T> items, int limit, int offset) {
+    }
+}

@@ -1,0 +1,323 @@
+package io.retainbot.app.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.retainbot.app.StartupFailure;
+import io.retainbot.app.web.WebChat;
+import io.retainbot.app.web.WebEvent;
+import io.retainbot.core.complaint.Complaint;
+import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.complaint.ComplaintStatus;
+import io.retainbot.core.conversation.EventSink;
+import io.retainbot.core.port.StoreUnavailableException;
+import io.retainbot.core.port.Transactor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * RetainBot's HTTP server (Javalin on Jetty): {@code /health}, {@code /metrics}, the web chat under
+ * {@code /chat}, and the REST API under {@code /api} behind the admin token. Every error is JSON
+ * with a message; nothing a client sends can produce a 500 with a stack trace.
+ */
+public final class HttpServer implements AutoCloseable {
+    static final String SESSION_COOKIE = "retainbot_chat";
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+    private static final String STARTED = "retainbot.started";
+    private static final int MAX_PAGE = 500;
+
+    private final Transactor transactor;
+    private final BooleanSupplier databaseUp;
+    private final PrometheusMeterRegistry meters;
+    private final AdminAccess admin;
+    private final WebChat webChat;
+    private final ObjectMapper json;
+    private final Javalin javalin;
+
+    /**
+     * @param extraRoutes more routes for adapters (the Telegram webhook), added as they are
+     */
+    public HttpServer(Transactor transactor, BooleanSupplier databaseUp, PrometheusMeterRegistry meters,
+                      AdminAccess admin, WebChat webChat, Consumer<JavalinConfig> extraRoutes) {
+        this.transactor = transactor;
+        this.databaseUp = databaseUp;
+        this.meters = meters;
+        this.admin = admin;
+        this.webChat = webChat;
+        this.json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.http.maxRequestSize = 256 * 1024;
+            routes(config);
+            extraRoutes.accept(config);
+        });
+    }
+
+    /** Starts listening; a port already in use is one clear line. */
+    public HttpServer start(int port) {
+        try {
+            javalin.start(port);
+        } catch (RuntimeException failure) {
+            if (causedBy(failure, BindException.class)) {
+                throw new StartupFailure("HTTP_PORT " + port + " is already in use: stop what uses it or set "
+                        + "HTTP_PORT to a free port", failure);
+            }
+            throw new StartupFailure("the HTTP server did not start on port " + port + ": " + failure.getMessage(),
+                    failure);
+        }
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+
+    private void routes(JavalinConfig config) {
+        config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+        config.routes.after(this::measure);
+        config.routes.get("/", ctx -> ctx.redirect("/chat"));
+        config.routes.get("/health", this::health);
+        config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(meters.scrape()));
+
+        config.routes.get("/chat", this::chatPage);
+        config.routes.get("/chat/chat.js", ctx -> asset(ctx, "web/chat.js", "text/javascript; charset=utf-8"));
+        config.routes.get("/chat/chat.css", ctx -> asset(ctx, "web/chat.css", "text/css; charset=utf-8"));
+        config.routes.post("/chat/api/events", this::chatEvent);
+        config.routes.get("/chat/api/messages", this::chatMessages);
+
+        config.routes.before("/api/*", this::requireAdmin);
+        config.routes.get("/api/complaints", this::complaints);
+        config.routes.get("/api/complaints/{reference}", this::complaint);
+        config.routes.get("/api/handover-requests", ctx -> {
+            Paging paging = paging(ctx);
+            ctx.json(new ApiViews.Page<>(transactor.inTransaction(session ->
+                    session.feedback().openHandovers(paging.limit(), paging.offset())).stream()
+                    .map(ApiViews.HandoverView::of).toList(), paging.limit(), paging.offset()));
+        });
+        config.routes.get("/api/suggestions", ctx -> {
+            Paging paging = paging(ctx);
+            ctx.json(new ApiViews.Page<>(transactor.inTransaction(session ->
+                    session.feedback().suggestions(paging.limit(), paging.offset())).stream()
+                    .map(ApiViews.SuggestionView::of).toList(), paging.limit(), paging.offset()));
+        });
+
+        config.routes.exception(ClientError.class, (error, ctx) -> problem(ctx, error.status, error.getMessage()));
+        config.routes.exception(WebEvent.InvalidWebEvent.class, (error, ctx) -> problem(ctx, 400, error.getMessage()));
+        config.routes.exception(StoreUnavailableException.class, (error, ctx) -> {
+            log.warn("{} {} failed: the database is unavailable", ctx.method(), ctx.path());
+            problem(ctx, 503, "the database is unavailable; please try again shortly");
+        });
+        config.routes.exception(Exception.class, (error, ctx) -> {
+            log.error("{} {} failed", ctx.method(), ctx.path(), error);
+            problem(ctx, 500, "something went wrong on our side; it has been logged");
+        });
+        config.routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                problem(ctx, 404, "no such page: " + ctx.path());
+            }
+        });
+        config.routes.error(405, ctx -> problem(ctx, 405, "method not allowed on " + ctx.path()));
+    }
+
+    private void health(Context ctx) {
+        boolean up = databaseUp.getAsBoolean();
+        ctx.status(up ? 200 : 503).json(Map.of("status", up ? "up" : "down", "database", up ? "up" : "down"));
+    }
+
+    private void chatPage(Context ctx) {
+        if (!WebChat.isSession(ctx.cookie(SESSION_COOKIE))) {
+            Cookie cookie = new Cookie(SESSION_COOKIE, webChat.newSession(), "/chat", (int) Duration.ofDays(365).toSeconds(),
+                    ctx.scheme().equals("https"), true, null, SameSite.LAX);
+            ctx.cookie(cookie);
+        }
+        ctx.header("Cache-Control", "no-store").html(webChat.page(ctx.header("Accept-Language")));
+    }
+
+    private void chatEvent(Context ctx) {
+        String session = session(ctx);
+        WebEvent event;
+        try {
+            event = json.readValue(ctx.body(), WebEvent.class);
+        } catch (WebEvent.InvalidWebEvent invalid) {
+            throw invalid;
+        } catch (JsonProcessingException malformed) {
+            if (malformed.getCause() instanceof WebEvent.InvalidWebEvent invalid) {
+                throw invalid;
+            }
+            throw new ClientError(400, "the body must be a JSON chat event {id, type, text, data, messageId, language}");
+        }
+        EventSink.Receipt receipt = webChat.submit(session, event);
+        ctx.status(202).json(Map.of("receipt", receipt.name().toLowerCase(Locale.ROOT)));
+    }
+
+    private void chatMessages(Context ctx) {
+        String session = session(ctx);
+        long after = longParam(ctx, "after", 0);
+        ctx.header("Cache-Control", "no-store").json(webChat.messagesAfter(session, after));
+    }
+
+    private String session(Context ctx) {
+        String session = ctx.cookie(SESSION_COOKIE);
+        if (!WebChat.isSession(session)) {
+            throw new ClientError(401, "no chat session: open /chat first");
+        }
+        return session;
+    }
+
+    private void requireAdmin(Context ctx) {
+        if (!admin.permits(ctx.header("Authorization"))) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new ClientError(401, "missing or wrong admin token: send Authorization: Bearer <ADMIN_TOKEN>");
+        }
+    }
+
+    private void complaints(Context ctx) {
+        Optional<ComplaintStatus> status = Optional.ofNullable(ctx.queryParam("status")).map(HttpServer::status);
+        Paging paging = paging(ctx);
+        List<ApiViews.ComplaintView> items = transactor.inTransaction(session ->
+                session.complaints().list(status, paging.limit(), paging.offset())).stream()
+                .map(ApiViews.ComplaintView::of).toList();
+        ctx.json(new ApiViews.Page<>(items, paging.limit(), paging.offset()));
+    }
+
+    private void complaint(Context ctx) {
+        ComplaintRef ref = ComplaintRef.parse(ctx.pathParam("reference"))
+                .orElseThrow(() -> new ClientError(400, "a complaint reference looks like C-1042"));
+        ApiViews.ComplaintDetails details = transactor.inTransaction(session -> {
+            Optional<Complaint> found = session.complaints().find(ref);
+            if (found.isEmpty()) {
+                return null;
+            }
+            Complaint complaint = found.get();
+            return new ApiViews.ComplaintDetails(ApiViews.ComplaintView.of(complaint),
+                    session.complaints().attachments(complaint.id()).stream().map(ApiViews.AttachmentView::of).toList(),
+                    session.complaints().notes(complaint.id()).stream().map(ApiViews.NoteView::of).toList(),
+                    session.interactions().inChat(complaint.channel(), complaint.intakeStartedAt(),
+                            complaint.createdAt().plusSeconds(60), 500).stream()
+                            .map(ApiViews.MessageView::of).toList());
+        });
+        if (details == null) {
+            throw new ClientError(404, "no complaint " + ref);
+        }
+        ctx.json(details);
+    }
+
+    private static ComplaintStatus status(String code) {
+        try {
+            return ComplaintStatus.fromCode(code.strip().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new ClientError(400, "status must be one of open, in_progress, resolved, referred, withdrawn");
+        }
+    }
+
+    private record Paging(int limit, int offset) {
+    }
+
+    private static Paging paging(Context ctx) {
+        long limit = longParam(ctx, "limit", 100);
+        long offset = longParam(ctx, "offset", 0);
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new ClientError(400, "limit must be 1 to " + MAX_PAGE);
+        }
+        if (offset > Integer.MAX_VALUE) {
+            throw new ClientError(400, "offset is too large");
+        }
+        return new Paging((int) limit, (int) offset);
+    }
+
+    private static long longParam(Context ctx, String name, long fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value.strip());
+            if (parsed < 0) {
+                throw new ClientError(400, name + " must not be negative");
+            }
+            return parsed;
+        } catch (NumberFormatException notANumber) {
+            throw new ClientError(400, name + " must be a whole number");
+        }
+    }
+
+    private void problem(Context ctx, int status, String message) {
+        ctx.status(status).json(new ApiViews.Problem(message));
+    }
+
+    private void measure(Context ctx) {
+        Long started = ctx.attribute(STARTED);
+        if (started == null) {
+            return;
+        }
+        io.javalin.router.Endpoint matched = ctx.endpoints().lastHttpEndpoint();
+        String route = matched == null ? "unmatched" : matched.path;
+        Timer.builder("http.server.requests")
+                .tag("method", ctx.method().name())
+                .tag("route", route)
+                .tag("status", String.valueOf(ctx.status().getCode()))
+                .register(meters)
+                .record(Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static void asset(Context ctx, String resource, String contentType) {
+        try (InputStream in = HttpServer.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ClientError(404, "no such asset");
+            }
+            ctx.contentType(contentType).header("Cache-Control", "max-age=300").result(in.readAllBytes());
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (type.isInstance(current)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A request the client got wrong, answered with its status and message. */
+    static final class ClientError extends RuntimeException {
+        private final int status;
+
+        ClientError(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.retainbot.app.web;
+
+import io.retainbot.core.conversation.ChannelRef;
+import io.retainbot.core.conversation.OutboundMessage;
+import io.retainbot.core.conversation.Pacing;
+import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.conversation.SendOutcome;
+import io.retainbot.core.port.ChatGateway;
+import io.retainbot.core.port.StoreException;
+import io.retainbot.core.port.Transactor;
+import java.time.Clock;
+import java.time.Duration;
+
+/** "Sends" to a web visitor by storing the message where their chat page reads it. */
+public final class WebChatGateway implements ChatGateway {
+    private static final Pacing PACING = new Pacing(50, Duration.ofMillis(20));
+
+    private final Transactor transactor;
+    private final Clock clock;
+
+    public WebChatGateway(Transactor transactor, Clock clock) {
+        this.transactor = transactor;
+        this.clock = clock;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.WEB;
+    }
+
+    @Override
+    public SendOutcome send(ChannelRef channel, OutboundMessage message) {
+        try {
+            long id = transactor.inTransaction(session -> session.webChat().append(channel.chatId(), message, clock.instant()));
+            return new SendOutcome.Delivered(String.valueOf(id));
+        } catch (StoreException e) {
+            return new SendOutcome.Failed("web chat store: " + e.getMessage(), true);
+        }
+    }
+
+    @Override
+    public Pacing pacing(ChannelRef channel) {
+        return PACING;
+    }
+
+    @Override
+    public double bulkPerSecond() {
+        return 500;
+    }
+}

@@ -1,0 +1,72 @@
+package io.retainbot.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+    @Test
+    void runsEmbeddedOnPort8080WithNothingSet() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of());
+
+        assertThat(config.embeddedDatabase()).isTrue();
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(config.adminToken()).isEmpty();
+        assertThat(config.businessConfig()).isEmpty();
+    }
+
+    @Test
+    void readsAnExternalDatabaseAndEverySetting() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of(
+                "DATABASE_URL", "jdbc:postgresql://db.internal:5432/retainbot?sslmode=require",
+                "DATABASE_USER", "bot", "DATABASE_PASSWORD", "s3cret-password", "DATA_DIR", "/var/lib/retainbot",
+                "HTTP_PORT", "9090", "ADMIN_TOKEN", "a-long-enough-admin-token", "BUSINESS_CONFIG", "/etc/shop.yml"));
+
+        assertThat(config.databaseUrl()).contains("jdbc:postgresql://db.internal:5432/retainbot?sslmode=require");
+        assertThat(config.databaseUser()).isEqualTo("bot");
+        assertThat(config.httpPort()).isEqualTo(9090);
+        assertThat(config.businessConfig()).contains(Path.of("/etc/shop.yml"));
+    }
+
+    @Test
+    void acceptsThePostgresUrlFormWithoutCredentials() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of("DATABASE_URL", "postgresql://db:5432/retainbot"));
+
+        assertThat(config.databaseUrl()).contains("jdbc:postgresql://db:5432/retainbot");
+    }
+
+    @Test
+    void namesTheSettingWhenTheDatabaseUrlIsMalformed() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("DATABASE_URL", "mysql://localhost/shop")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("DATABASE_URL is not a PostgreSQL JDBC URL");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("DATABASE_URL", "jdbc:postgresql://user:pw@db/shop")))
+                .hasMessageContaining("DATABASE_USER and DATABASE_PASSWORD");
+    }
+
+    @Test
+    void namesTheSettingWhenThePortIsNotAPort() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("HTTP_PORT", "eighty")))
+                .hasMessage("HTTP_PORT must be a port number from 1 to 65535, was \"eighty\"");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("HTTP_PORT", "70000")))
+                .hasMessageStartingWith("HTTP_PORT must be a port number");
+    }
+
+    @Test
+    void refusesAShortAdminToken() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("ADMIN_TOKEN", "1234")))
+                .hasMessageStartingWith("ADMIN_TOKEN must be at least 16 characters");
+    }
+
+    @Test
+    void neverShowsSecretsInItsDescription() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of("DATABASE_URL", "jdbc:postgresql://db/shop",
+                "DATABASE_PASSWORD", "s3cret-password", "ADMIN_TOKEN", "a-long-enough-admin-token"));
+
+        assertThat(config.toString()).doesNotContain("s3cret-password").doesNotContain("a-long-enough-admin-token");
+    }
+}

@@ -1,0 +1,132 @@
+package io.retainbot.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.i18n.Messages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BusinessFileTest {
+    private final BusinessFile reader = new BusinessFile(Messages.builtIn());
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void readsTheCommentedExampleInTheRepository() {
+        BusinessConfig business = reader.read(Path.of("..", "retainbot.example.yml"));
+
+        assertThat(business.companyName()).isEqualTo("Santos Bakery & Café");
+        assertThat(business.zone()).isEqualTo(ZoneId.of("Asia/Manila"));
+        assertThat(business.hours().on(DayOfWeek.FRIDAY)).hasSize(2);
+        assertThat(business.hours().on(DayOfWeek.SUNDAY)).isEmpty();
+        assertThat(business.holidays()).contains(LocalDate.of(2026, 12, 25));
+        assertThat(business.category("delivery")).map(category -> category.responseTarget())
+                .contains(Duration.ofHours(18));
+        assertThat(business.category("product")).map(category -> category.label("ko")).contains("상품 품질");
+        assertThat(business.promise().margin()).isEqualTo(4.0 / 3.0);
+        assertThat(business.referrals()).hasSize(1);
+        assertThat(business.templates().get("en")).containsKey("start.what_can_i_do");
+    }
+
+    @Test
+    void keepsTheDemoValuesForSectionsLeftOut() throws IOException {
+        BusinessConfig business = reader.read(file("company: Kim's Kitchen\n"));
+
+        assertThat(business.companyName()).isEqualTo("Kim's Kitchen");
+        assertThat(business.categories()).isEqualTo(BusinessConfig.defaults().categories());
+        assertThat(business.hours().on(DayOfWeek.MONDAY).get(0).opens()).isEqualTo(LocalTime.of(9, 0));
+    }
+
+    @Test
+    void namesAnUnknownKeyAndWhatIsAllowed() {
+        assertThatThrownBy(() -> reader.read(file("company: A\ncolour: blue\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(": colour is not a known key; allowed here: categories, company, holidays, hours");
+    }
+
+    @Test
+    void namesAnUnknownKeyInsideAList() {
+        assertThatThrownBy(() -> reader.read(file("""
+                categories:
+                  - id: delivery
+                    lables: { en: Delivery }
+                    target: 18h
+                """)))
+                .hasMessageContaining("categories[0].lables is not a known key; allowed here: id, labels, target");
+    }
+
+    @Test
+    void namesAWrongType() {
+        assertThatThrownBy(() -> reader.read(file("company:\n  name: A\n")))
+                .hasMessageContaining("company must be a text value");
+        assertThatThrownBy(() -> reader.read(file("categories: delivery\n")))
+                .hasMessageContaining("categories must be a list");
+    }
+
+    @Test
+    void namesImpossibleValues() {
+        assertThatThrownBy(() -> reader.read(file("timeZone: Mars/Olympus\n")))
+                .hasMessageContaining("timeZone is not a time zone: \"Mars/Olympus\"");
+        assertThatThrownBy(() -> reader.read(file("hours:\n  monday: \"18:00-09:00\"\n")))
+                .hasMessageContaining("hours.monday must be opening spans like \"09:00-18:00\"");
+        assertThatThrownBy(() -> reader.read(file("hours:\n  funday: \"09:00-18:00\"\n")))
+                .hasMessageContaining("hours.funday is not a known key");
+        assertThatThrownBy(() -> reader.read(file("holidays: [2026-02-30]\n")))
+                .hasMessageContaining("holidays[0] must be a date like 2026-12-25");
+        assertThatThrownBy(() -> reader.read(file("categories:\n  - id: x\n    labels: {en: X}\n    target: 0h\n")))
+                .hasMessageContaining("categories[0].target must be a duration like 30m, 18h or 2d");
+        assertThatThrownBy(() -> reader.read(file("promise:\n  margin: 1/2\n")))
+                .hasMessageContaining("promise.margin must be a number from 1 to 10 or a fraction like 4/3");
+        assertThatThrownBy(() -> reader.read(file("promise:\n  roundTo: 7m\n")))
+                .hasMessageContaining("promise.roundTo");
+    }
+
+    @Test
+    void refusesTemplatesForMessagesThatDoNotExist() {
+        assertThatThrownBy(() -> reader.read(file("templates:\n  en:\n    start.hello: Hi\n")))
+                .hasMessageContaining("templates.en.start.hello is not a message key");
+    }
+
+    @Test
+    void refusesReferralsToUnknownCategories() {
+        assertThatThrownBy(() -> reader.read(file("""
+                referrals:
+                  - id: courier
+                    name: { en: Couriers }
+                    contact: "+63 2 8123 4567"
+                    categories: [parcels]
+                """)))
+                .hasMessageContaining("referrals[0].categories names the unknown category \"parcels\"");
+    }
+
+    @Test
+    void reportsBrokenYamlWithItsLine() {
+        assertThatThrownBy(() -> reader.read(file("company: A\nhours: [unclosed\n")))
+                .hasMessageContaining("is not valid YAML at line");
+        assertThatThrownBy(() -> reader.read(file("company: A\ncompany: B\n")))
+                .hasMessageContaining("is not valid YAML");
+    }
+
+    @Test
+    void saysWhenTheFileIsMissing() {
+        assertThatThrownBy(() -> reader.read(directory.resolve("missing.yml")))
+                .hasMessageContaining("does not exist");
+    }
+
+    private Path file(String yaml) throws IOException {
+        Path file = directory.resolve("business.yml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+}

@@ -1,0 +1,176 @@
+package io.retainbot.app.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.retainbot.app.AppTesting;
+import io.retainbot.app.RetainBot;
+import io.retainbot.app.config.AppConfig;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class RetainBotIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern REFERENCE = Pattern.compile("C-\\d+");
+
+    private static RetainBot bot;
+
+    @BeforeAll
+    static void start() {
+        bot = RetainBot.start(AppConfig.fromEnvironment(AppTesting.externalDatabase()), Clock.systemUTC(), token -> { });
+    }
+
+    @AfterAll
+    static void stop() {
+        bot.close();
+    }
+
+    @Test
+    void reportsHealthWithTheDatabase() throws Exception {
+        HttpResponse<String> health = visitor().get("/health");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(health.body()).get("database").asText()).isEqualTo("up");
+    }
+
+    @Test
+    void servesPrometheusMetricsForJvmPoolAndHttp() {
+        WebVisitor visitor = visitor();
+        visitor.get("/health");
+
+        HttpResponse<String> metrics = visitor.get("/metrics");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/plain"));
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes", "hikaricp_connections",
+                "http_server_requests_seconds_count{method=\"GET\",route=\"/health\",status=\"200\"}");
+    }
+
+    @Test
+    void filesAComplaintFromTheWebChatAndListsItInTheApi() throws Exception {
+        WebVisitor visitor = visitor().openChat();
+        visitor.say("/start");
+        visitor.awaitText("welcome to RetainBot Demo Shop");
+        visitor.press("No, thank you");
+        visitor.awaitText("no greetings or offers");
+        visitor.press("File a complaint");
+        visitor.awaitText("What is it about?");
+        visitor.press("Delivery");
+        visitor.awaitText("Please describe what happened");
+        visitor.say("The parcel arrived two days late and the box was soaked.");
+        visitor.awaitText("order or reference number");
+        visitor.press("Skip");
+        visitor.awaitText("photos or files");
+        visitor.press("Continue without");
+        visitor.awaitText("Please check your complaint");
+        visitor.press("Send complaint");
+        String acknowledgement = visitor.awaitText("registered under reference");
+        Matcher matcher = REFERENCE.matcher(acknowledgement);
+        assertThat(matcher.find()).isTrue();
+        String reference = matcher.group();
+
+        HttpResponse<String> list = visitor.get("/api/complaints?status=open", "Authorization",
+                "Bearer " + AppTesting.ADMIN_TOKEN);
+        JsonNode listed = findByReference(JSON.readTree(list.body()).get("items"), reference);
+        HttpResponse<String> single = visitor.get("/api/complaints/" + reference, "Authorization",
+                "Bearer " + AppTesting.ADMIN_TOKEN);
+        JsonNode details = JSON.readTree(single.body());
+
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(listed.get("status").asText()).isEqualTo("open");
+        assertThat(listed.get("category").asText()).isEqualTo("delivery");
+        assertThat(listed.get("channel").asText()).isEqualTo("web");
+        assertThat(listed.get("description").asText()).startsWith("The parcel arrived two days late");
+        assertThat(listed.hasNonNull("customerId")).isTrue();
+        assertThat(listed.hasNonNull("createdAt")).isTrue();
+        assertThat(listed.hasNonNull("targetAt")).isTrue();
+        assertThat(listed.hasNonNull("promisedAt")).isTrue();
+        assertThat(single.statusCode()).isEqualTo(200);
+        assertThat(details.get("conversation").findValuesAsText("text"))
+                .anySatisfy(text -> assertThat(text).contains("The parcel arrived two days late"))
+                .anySatisfy(text -> assertThat(text).contains("Please check your complaint"));
+    }
+
+    @Test
+    void refusesTheApiWithoutTheRightToken() throws Exception {
+        WebVisitor visitor = visitor();
+
+        HttpResponse<String> missing = visitor.get("/api/complaints");
+        HttpResponse<String> wrong = visitor.get("/api/complaints", "Authorization", "Bearer not-the-token-at-all");
+
+        assertThat(missing.statusCode()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(wrong.body()).get("error").asText()).contains("admin token");
+    }
+
+    @Test
+    void answersBadApiRequestsWithJsonErrors() throws Exception {
+        WebVisitor visitor = visitor();
+        String bearer = "Bearer " + AppTesting.ADMIN_TOKEN;
+
+        HttpResponse<String> unknownStatus = visitor.get("/api/complaints?status=lost", "Authorization", bearer);
+        HttpResponse<String> badLimit = visitor.get("/api/complaints?limit=-5", "Authorization", bearer);
+        HttpResponse<String> badReference = visitor.get("/api/complaints/banana", "Authorization", bearer);
+        HttpResponse<String> noSuchComplaint = visitor.get("/api/complaints/C-99999999", "Authorization", bearer);
+
+        assertThat(unknownStatus.statusCode()).isEqualTo(400);
+        assertThat(badLimit.statusCode()).isEqualTo(400);
+        assertThat(badReference.statusCode()).isEqualTo(400);
+        assertThat(noSuchComplaint.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(noSuchComplaint.body()).get("error").asText()).contains("C-99999999");
+    }
+
+    @Test
+    void answersBadChatInputPolitely() throws Exception {
+        WebVisitor visitor = visitor().openChat();
+
+        HttpResponse<String> notJson = visitor.post("/chat/api/events", "{not json");
+        HttpResponse<String> unknownType = visitor.post("/chat/api/events", "{\"id\":\"x1\",\"type\":\"telepathy\"}");
+        HttpResponse<String> noSession = visitor().post("/chat/api/events", "{\"id\":\"x2\",\"type\":\"text\",\"text\":\"hi\"}");
+        HttpResponse<String> huge = visitor.post("/chat/api/events",
+                JSON.writeValueAsString(java.util.Map.of("id", "x3", "type", "text", "text", "é".repeat(10_000))));
+        HttpResponse<String> withNul = visitor.post("/chat/api/events",
+                "{\"id\":\"x4\",\"type\":\"text\",\"text\":\"broken\\u0000 cup\"}");
+
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(notJson.body()).get("error").asText()).isNotBlank();
+        assertThat(unknownType.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(unknownType.body()).get("error").asText()).contains("type must be");
+        assertThat(noSession.statusCode()).isEqualTo(401);
+        assertThat(huge.statusCode()).isEqualTo(202);
+        assertThat(withNul.statusCode()).isEqualTo(202);
+        visitor.awaitText("welcome to RetainBot Demo Shop");
+    }
+
+    @Test
+    void servesTheChatPageInTheVisitorsLanguageWithASessionCookie() {
+        WebVisitor visitor = visitor();
+
+        HttpResponse<String> page = visitor.get("/chat", "Accept-Language", "ko-KR,ko;q=0.9");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie ->
+                assertThat(cookie).contains("retainbot_chat=").containsIgnoringCase("HttpOnly"));
+        assertThat(page.body()).contains("<html lang=\"ko\"");
+    }
+
+    private static JsonNode findByReference(JsonNode items, String reference) {
+        for (JsonNode item : items) {
+            if (item.get("reference").asText().equals(reference)) {
+                return item;
+            }
+        }
+        throw new AssertionError(reference + " not listed in " + items);
+    }
+
+    private static WebVisitor visitor() {
+        return new WebVisitor(bot.httpPort());
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Complaints: what a customer filed, its reference ({@code C-1042}), the internal target and the
+ * promise made to the customer, the files and notes added to it, and its status.
+ */
+package io.retainbot.core.complaint;

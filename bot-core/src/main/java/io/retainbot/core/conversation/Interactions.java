@@ -1,0 +1,81 @@
+package io.retainbot.core.conversation;
+
+import io.retainbot.core.customer.Interaction;
+import io.retainbot.core.port.StoreSession;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** What goes into the interaction log for inbound events and sends. */
+final class Interactions {
+    private static final int SUMMARY_LENGTH = 200;
+
+    private Interactions() {
+    }
+
+    static Interaction inbound(Long customerId, InboundEvent event, Instant now) {
+        return Interaction.inbound(customerId, event.channel(), ConversationEngine.kind(event), messageId(event),
+                summary(event), now);
+    }
+
+    /** A message was delivered. */
+    static void outbound(StoreSession session, OutboxEntry entry, String platformMessageId, Instant now) {
+        String kind = entry.message() instanceof OutboundMessage.Edit ? "message_edited" : "message_sent";
+        session.interactions().append(Interaction.outbound(entry.customerId(), entry.channel(), kind,
+                platformMessageId, shortened(text(entry.message())), now));
+    }
+
+    /** A send found the chat unreachable: note it on the identity and in the log. */
+    static void unreachable(StoreSession session, OutboxEntry entry, String reason, Instant now) {
+        session.customers().markUnreachable(entry.channel(), reason, now);
+        session.interactions().append(Interaction.outbound(entry.customerId(), entry.channel(), "unreachable",
+                null, shortened(reason), now));
+    }
+
+    private static String messageId(InboundEvent event) {
+        if (event instanceof InboundEvent.ButtonPressed pressed) {
+            return pressed.messageId();
+        }
+        if (event instanceof InboundEvent.MessageEdited edited) {
+            return edited.messageId();
+        }
+        return null;
+    }
+
+    private static String summary(InboundEvent event) {
+        String summary;
+        if (event instanceof InboundEvent.TextReceived text) {
+            summary = text.text();
+        } else if (event instanceof InboundEvent.CommandReceived command) {
+            summary = ("/" + command.name() + " " + command.argument()).strip();
+        } else if (event instanceof InboundEvent.ButtonPressed pressed) {
+            summary = pressed.data();
+        } else if (event instanceof InboundEvent.AttachmentReceived attachment) {
+            summary = attachment.files().stream().map(file -> file.kind().name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", ")) + (attachment.caption().isBlank() ? "" : ": " + attachment.caption());
+        } else if (event instanceof InboundEvent.FormSubmitted form) {
+            summary = "form " + form.formId();
+        } else if (event instanceof InboundEvent.MessageEdited edited) {
+            summary = edited.text();
+        } else if (event instanceof InboundEvent.BotBlocked blocked) {
+            summary = blocked.blocked() ? "blocked the bot" : "unblocked the bot";
+        } else {
+            summary = "";
+        }
+        return shortened(summary);
+    }
+
+    private static String text(OutboundMessage message) {
+        if (message instanceof OutboundMessage.Text text) {
+            return text.text();
+        }
+        return ((OutboundMessage.Edit) message).text();
+    }
+
+    private static String shortened(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= SUMMARY_LENGTH ? text : text.substring(0, SUMMARY_LENGTH - 1) + "…";
+    }
+}

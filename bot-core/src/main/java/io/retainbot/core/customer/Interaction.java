@@ -1,0 +1,53 @@
+package io.retainbot.core.customer;
+
+import io.retainbot.core.conversation.ChannelRef;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One entry of the interaction log: a message or event between a customer and the business.
+ *
+ * @param id                the log's id, 0 before it is appended
+ * @param customerId        the customer, {@code null} when the chat belongs to no known customer
+ * @param kind              what happened ("text_received", "button_pressed", "message_sent", "unreachable", ...)
+ * @param platformMessageId the platform's id of the message, {@code null} if it has none
+ * @param summary           a short description (the start of a text, the button's data), at most 500 characters
+ */
+public record Interaction(long id, Long customerId, ChannelRef channel, Direction direction, String kind,
+                          String platformMessageId, String summary, Instant occurredAt) {
+    public static final int MAX_SUMMARY = 500;
+
+    public Interaction {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(direction, "direction");
+        if (kind == null || kind.isBlank()) {
+            throw new IllegalArgumentException("an interaction needs a kind");
+        }
+        summary = Objects.requireNonNullElse(summary, "");
+        if (summary.length() > MAX_SUMMARY) {
+            summary = summary.substring(0, MAX_SUMMARY - 1) + "…";
+        }
+        Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    public static Interaction inbound(Long customerId, ChannelRef channel, String kind, String platformMessageId,
+                                      String summary, Instant at) {
+        return new Interaction(0, customerId, channel, Direction.INBOUND, kind, platformMessageId, summary, at);
+    }
+
+    public static Interaction outbound(Long customerId, ChannelRef channel, String kind, String platformMessageId,
+                                       String summary, Instant at) {
+        return new Interaction(0, customerId, channel, Direction.OUTBOUND, kind, platformMessageId, summary, at);
+    }
+
+    /** Whether the customer or the business spoke. */
+    public enum Direction {
+        INBOUND,
+        OUTBOUND;
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}

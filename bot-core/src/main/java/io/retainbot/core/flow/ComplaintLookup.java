@@ -1,0 +1,14 @@
+package io.retainbot.core.flow;
+
+import io.retainbot.core.complaint.Complaint;
+import io.retainbot.core.complaint.ComplaintRef;
+import java.util.List;
+import java.util.Optional;
+
+/** What flows may read of complaints while deciding a turn. */
+public interface ComplaintLookup {
+    /** The customer's complaints, newest first. */
+    List<Complaint> ofCustomer(long customerId, int limit);
+
+    Optional<Complaint> find(ComplaintRef ref);
+}

@@ -1,0 +1,21 @@
+package io.retainbot.core.flow;
+
+import io.retainbot.core.customer.Tone;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * What a flow knows of the customer it talks to.
+ *
+ * @param consentAnswered whether the customer was ever asked about greetings and offers
+ * @param newCustomer     whether this event created the customer (their first contact)
+ */
+public record CustomerCard(long id, String name, String language, Tone tone, ZoneId zone, boolean consentAnswered,
+                           boolean consentGranted, boolean newCustomer) {
+    public CustomerCard {
+        name = Objects.requireNonNullElse(name, "");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(tone, "tone");
+        Objects.requireNonNull(zone, "zone");
+    }
+}

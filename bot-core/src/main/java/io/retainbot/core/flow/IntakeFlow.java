@@ -1,0 +1,275 @@
+package io.retainbot.core.flow;
+
+import io.retainbot.core.business.ComplaintCategory;
+import io.retainbot.core.complaint.NewComplaint;
+import io.retainbot.core.conversation.Button;
+import io.retainbot.core.conversation.FlowData;
+import io.retainbot.core.conversation.InboundEvent;
+import io.retainbot.core.conversation.OutboundMessage;
+import io.retainbot.core.i18n.Texts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Complaint intake: category, description (one gentle follow-up when it is very short), optional
+ * order number, optional files, a summary to confirm or edit, then the complaint is filed and the
+ * engine acknowledges it at once with its reference and promise.
+ */
+public final class IntakeFlow implements Flow {
+    public static final String NAME = "intake";
+    static final String CATEGORY_PREFIX = "intake:cat:";
+    static final String SKIP = "intake:skip";
+    static final String DESCRIPTION_DONE = "intake:desc:done";
+    static final String FILES_DONE = "intake:files:done";
+    static final int MAX_FILES = 10;
+    private static final int SHORT_DESCRIPTION = 15;
+
+    enum State {
+        AWAITING_CATEGORY,
+        AWAITING_DESCRIPTION,
+        AWAITING_MORE_DETAIL,
+        AWAITING_ORDER_REFERENCE,
+        AWAITING_FILES,
+        AWAITING_CONFIRMATION,
+        AWAITING_EDIT_CHOICE
+    }
+
+    static final String CATEGORY = "category";
+    static final String DESCRIPTION = "description";
+    static final String ORDER = "order";
+    static final String STARTED_AT = "startedAt";
+    static final String EDITING = "editing";
+
+    private final IntakeReview review = new IntakeReview(this);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Step start(Turn turn) {
+        FlowData data = FlowData.EMPTY.with(STARTED_AT, turn.now().toString()).withFiles(turn.files());
+        return askCategory(turn, data);
+    }
+
+    @Override
+    public Step next(Turn turn) {
+        return switch (turn.state(State.class, State.AWAITING_CATEGORY)) {
+            case AWAITING_CATEGORY -> onCategory(turn);
+            case AWAITING_DESCRIPTION -> onDescription(turn);
+            case AWAITING_MORE_DETAIL -> onMoreDetail(turn);
+            case AWAITING_ORDER_REFERENCE -> onOrderReference(turn);
+            case AWAITING_FILES -> onFiles(turn);
+            case AWAITING_CONFIRMATION -> review.onConfirmation(turn);
+            case AWAITING_EDIT_CHOICE -> review.onEditChoice(turn);
+        };
+    }
+
+    @Override
+    public Step repeatQuestion(Turn turn) {
+        FlowData data = turn.conversation().data();
+        return switch (turn.state(State.class, State.AWAITING_CATEGORY)) {
+            case AWAITING_CATEGORY -> askCategory(turn, data);
+            case AWAITING_DESCRIPTION -> askDescription(turn, data);
+            case AWAITING_MORE_DETAIL -> Step.to(NAME, State.AWAITING_MORE_DETAIL, data)
+                    .say(withButtons(turn.texts().get("intake.description.more"),
+                            new Button(turn.texts().get("intake.button.that_is_all"), DESCRIPTION_DONE)));
+            case AWAITING_ORDER_REFERENCE -> askOrderReference(turn, data);
+            case AWAITING_FILES -> askFiles(turn, data);
+            case AWAITING_CONFIRMATION -> review.summary(turn, data);
+            case AWAITING_EDIT_CHOICE -> review.askEditChoice(turn, data);
+        };
+    }
+
+    /** A complaint filed in one step from a platform form (Discord's modal): category and description. */
+    public Step fromForm(Turn turn, InboundEvent.FormSubmitted form) {
+        String description = form.fields().getOrDefault(DESCRIPTION, "").strip();
+        Optional<ComplaintCategory> category = turn.business().category(form.fields().getOrDefault(CATEGORY, ""));
+        FlowData data = FlowData.EMPTY.with(STARTED_AT, turn.now().toString());
+        if (category.isEmpty()) {
+            return askCategory(turn, description.isEmpty() ? data : data.with(DESCRIPTION, description));
+        }
+        data = data.with(CATEGORY, category.get().id());
+        if (description.isEmpty()) {
+            return askDescription(turn, data);
+        }
+        return file(turn, data.with(DESCRIPTION, bounded(description)));
+    }
+
+    Step askCategory(Turn turn, FlowData data) {
+        List<List<Button>> rows = new ArrayList<>();
+        List<Button> row = new ArrayList<>();
+        for (ComplaintCategory category : turn.business().categories()) {
+            row.add(new Button(category.label(turn.texts().language()), CATEGORY_PREFIX + category.id()));
+            if (row.size() == 2) {
+                rows.add(row);
+                row = new ArrayList<>();
+            }
+        }
+        rows.add(row);
+        return Step.to(NAME, State.AWAITING_CATEGORY, data)
+                .say(new OutboundMessage.Text(turn.texts().get("intake.category.ask"), rows));
+    }
+
+    private Step onCategory(Turn turn) {
+        Optional<ComplaintCategory> chosen = turn.button()
+                .filter(data -> data.startsWith(CATEGORY_PREFIX))
+                .flatMap(data -> turn.business().category(data.substring(CATEGORY_PREFIX.length())))
+                .or(() -> turn.text().flatMap(text -> categoryByLabel(turn, text)));
+        if (chosen.isEmpty()) {
+            return askCategory(turn, turn.conversation().data()).sayFirst(turn.texts().get("intake.category.expected"));
+        }
+        FlowData data = turn.conversation().data().with(CATEGORY, chosen.get().id());
+        if (data.get(EDITING).isPresent() || data.get(DESCRIPTION).isPresent()) {
+            return data.get(EDITING).isPresent() ? review.summary(turn, data.without(EDITING)) : askOrderReference(turn, data);
+        }
+        return askDescription(turn, data);
+    }
+
+    private Step askDescription(Turn turn, FlowData data) {
+        String label = turn.business().category(data.getOrEmpty(CATEGORY))
+                .map(category -> category.label(turn.texts().language())).orElse("");
+        return Step.to(NAME, State.AWAITING_DESCRIPTION, data)
+                .say(turn.texts().get("intake.description.ask", "category", label));
+    }
+
+    private Step onDescription(Turn turn) {
+        FlowData data = turn.conversation().data();
+        if (turn.button().isPresent()) {
+            return askDescription(turn, data).sayFirst(turn.texts().get("button.earlier_step"));
+        }
+        String text = turn.text().orElse(turn.caption());
+        if (!turn.files().isEmpty()) {
+            data = data.withFiles(turn.files());
+            if (text.isEmpty()) {
+                return Step.to(NAME, State.AWAITING_DESCRIPTION, data).say(turn.texts().get("intake.description.after_file"));
+            }
+        }
+        if (text.isEmpty()) {
+            return Step.to(NAME, State.AWAITING_DESCRIPTION, data).say(turn.texts().get("intake.description.empty"));
+        }
+        data = data.with(DESCRIPTION, bounded(text));
+        if (data.get(EDITING).isPresent()) {
+            return review.summary(turn, data.without(EDITING));
+        }
+        if (text.codePointCount(0, text.length()) < SHORT_DESCRIPTION) {
+            return Step.to(NAME, State.AWAITING_MORE_DETAIL, data)
+                    .say(withButtons(turn.texts().get("intake.description.more"),
+                            new Button(turn.texts().get("intake.button.that_is_all"), DESCRIPTION_DONE)));
+        }
+        return askOrderReference(turn, data);
+    }
+
+    private Step onMoreDetail(Turn turn) {
+        FlowData data = turn.conversation().data().withFiles(turn.files());
+        String more = turn.text().orElse(turn.caption());
+        if (!more.isEmpty()) {
+            data = data.with(DESCRIPTION, bounded(data.getOrEmpty(DESCRIPTION) + "\n" + more));
+        } else if (!turn.pressed(DESCRIPTION_DONE) && turn.files().isEmpty()) {
+            return repeatQuestion(turn);
+        }
+        return askOrderReference(turn, data);
+    }
+
+    Step askOrderReference(Turn turn, FlowData data) {
+        return Step.to(NAME, State.AWAITING_ORDER_REFERENCE, data)
+                .say(withButtons(turn.texts().get("intake.order.ask"),
+                        new Button(turn.texts().get("intake.button.skip"), SKIP)));
+    }
+
+    private Step onOrderReference(Turn turn) {
+        FlowData data = turn.conversation().data();
+        if (turn.button().isPresent() && !turn.pressed(SKIP)) {
+            return askOrderReference(turn, data).sayFirst(turn.texts().get("button.earlier_step"));
+        }
+        if (!turn.pressed(SKIP)) {
+            Optional<String> order = turn.text().filter(text -> !text.isEmpty());
+            if (order.isEmpty()) {
+                return askOrderReference(turn, data).sayFirst(turn.texts().get("intake.order.expected"));
+            }
+            if (order.get().length() > NewComplaint.MAX_ORDER_REFERENCE) {
+                return askOrderReference(turn, data).sayFirst(turn.texts().get("intake.order.too_long",
+                        "max", NewComplaint.MAX_ORDER_REFERENCE));
+            }
+            data = data.with(ORDER, order.get());
+        }
+        if (data.get(EDITING).isPresent()) {
+            return review.summary(turn, data.without(EDITING));
+        }
+        return askFiles(turn, data);
+    }
+
+    Step askFiles(Turn turn, FlowData data) {
+        String key = data.files().isEmpty() ? "intake.files.ask" : "intake.files.ask_more";
+        return Step.to(NAME, State.AWAITING_FILES, data)
+                .say(withButtons(turn.texts().get(key, "count", data.files().size()),
+                        new Button(turn.texts().get(data.files().isEmpty() ? "intake.button.no_files" : "intake.button.done"),
+                                FILES_DONE)));
+    }
+
+    private Step onFiles(Turn turn) {
+        FlowData data = turn.conversation().data();
+        if (!turn.files().isEmpty()) {
+            if (data.files().size() + turn.files().size() > MAX_FILES) {
+                return review.summary(turn, data).sayFirst(turn.texts().get("intake.files.too_many", "max", MAX_FILES));
+            }
+            data = data.withFiles(turn.files());
+            if (!turn.caption().isEmpty()) {
+                data = data.with(DESCRIPTION, bounded(data.getOrEmpty(DESCRIPTION) + "\n" + turn.caption()));
+            }
+            return Step.to(NAME, State.AWAITING_FILES, data)
+                    .say(withButtons(turn.texts().get("intake.files.received", "count", data.files().size()),
+                            new Button(turn.texts().get("intake.button.done"), FILES_DONE)));
+        }
+        if (turn.pressed(FILES_DONE) || turn.pressed(SKIP)) {
+            return review.summary(turn, data);
+        }
+        Optional<String> text = turn.text().filter(t -> !t.isEmpty());
+        if (text.isPresent()) {
+            data = data.with(DESCRIPTION, bounded(data.getOrEmpty(DESCRIPTION) + "\n" + text.get()));
+            return Step.to(NAME, State.AWAITING_FILES, data)
+                    .say(withButtons(turn.texts().get("intake.files.text_added"),
+                            new Button(turn.texts().get("intake.button.done"), FILES_DONE)));
+        }
+        return askFiles(turn, data);
+    }
+
+    /** Files the complaint described by {@code data}; the engine sends the acknowledgement. */
+    Step file(Turn turn, FlowData data) {
+        Instant startedAt = data.get(STARTED_AT).map(Instant::parse).orElse(turn.now());
+        return Step.idle().then(new FlowCommand.FileComplaint(data.getOrEmpty(CATEGORY), data.getOrEmpty(DESCRIPTION),
+                data.getOrEmpty(ORDER), data.files(), startedAt));
+    }
+
+    private static Optional<ComplaintCategory> categoryByLabel(Turn turn, String text) {
+        String wanted = text.strip().toLowerCase(Locale.ROOT);
+        return turn.business().categories().stream()
+                .filter(category -> category.id().equals(wanted)
+                        || category.labels().values().stream().anyMatch(label -> label.toLowerCase(Locale.ROOT).equals(wanted)))
+                .findFirst();
+    }
+
+    static String bounded(String text) {
+        String trimmed = text.strip();
+        if (trimmed.length() <= NewComplaint.MAX_DESCRIPTION) {
+            return trimmed;
+        }
+        int end = NewComplaint.MAX_DESCRIPTION - 1;
+        if (Character.isHighSurrogate(trimmed.charAt(end - 1))) {
+            end--;
+        }
+        return trimmed.substring(0, end) + "…";
+    }
+
+    static OutboundMessage withButtons(String text, Button... buttons) {
+        return new OutboundMessage.Text(text, List.of(List.of(buttons)));
+    }
+
+    static String categoryLabel(Turn turn, Texts texts, String id) {
+        return turn.business().category(id).map(category -> category.label(texts.language())).orElse(id);
+    }
+}

@@ -1,0 +1,37 @@
+package io.retainbot.core.port;
+
+import io.retainbot.core.complaint.Complaint;
+import io.retainbot.core.complaint.ComplaintAttachment;
+import io.retainbot.core.complaint.ComplaintNote;
+import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.complaint.ComplaintStatus;
+import io.retainbot.core.complaint.NewComplaint;
+import io.retainbot.core.conversation.FileRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Complaints with their files and notes. */
+public interface ComplaintStore {
+    /** Files the complaint with its files; the store assigns the reference. */
+    Complaint file(NewComplaint complaint);
+
+    Optional<Complaint> find(ComplaintRef ref);
+
+    /** The customer's complaints, newest first. */
+    List<Complaint> forCustomer(long customerId, int limit);
+
+    /** All complaints, newest first, optionally only those in {@code status}. */
+    List<Complaint> list(Optional<ComplaintStatus> status, int limit, int offset);
+
+    void attach(long complaintId, List<FileRef> files, Instant at);
+
+    void addNote(long complaintId, ComplaintNote.Author author, String text, Instant at);
+
+    /** Withdraws an active complaint; false when it was no longer active. */
+    boolean withdraw(long complaintId, Instant at);
+
+    List<ComplaintAttachment> attachments(long complaintId);
+
+    List<ComplaintNote> notes(long complaintId);
+}

@@ -1,0 +1,19 @@
+package io.retainbot.core.port;
+
+import io.retainbot.core.conversation.ChannelRef;
+import io.retainbot.core.feedback.HandoverRequest;
+import io.retainbot.core.feedback.Suggestion;
+import java.time.Instant;
+import java.util.List;
+
+/** Suggestions and requests to talk to a person. */
+public interface FeedbackStore {
+    Suggestion suggest(long customerId, ChannelRef channel, String text, Instant at);
+
+    List<Suggestion> suggestions(int limit, int offset);
+
+    /** Opens a handover request unless the customer already has an open one in this chat. */
+    HandoverRequest requestHandover(long customerId, ChannelRef channel, Instant at);
+
+    List<HandoverRequest> openHandovers(int limit, int offset);
+}

@@ -1,0 +1,91 @@
+package io.retainbot.core.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(ComplaintDao.Row.class)
+@RegisterConstructorMapper(ComplaintDao.AttachmentRow.class)
+@RegisterConstructorMapper(ComplaintDao.NoteRow.class)
+interface ComplaintDao {
+    String COLUMNS = """
+            id, number, customer_id, platform, chat_id, category, description, order_reference, status, language,
+            intake_started_at, created_at, target_at, promised_at, updated_at, closed_at
+            """;
+
+    record Row(long id, long number, long customerId, String platform, String chatId, String category,
+               String description, String orderReference, String status, String language, Instant intakeStartedAt,
+               Instant createdAt, Instant targetAt, Instant promisedAt, Instant updatedAt, Instant closedAt) {
+    }
+
+    record NewRow(long customerId, String platform, String chatId, String category, String description,
+                  String orderReference, String language, Instant intakeStartedAt, Instant createdAt,
+                  Instant targetAt, Instant promisedAt) {
+    }
+
+    record AttachmentRow(long id, long complaintId, String platformFileId, String kind, String mediaType,
+                         long sizeBytes, String fileName, Instant addedAt) {
+    }
+
+    record NoteRow(long id, long complaintId, String author, String text, Instant createdAt) {
+    }
+
+    @SqlQuery("""
+            insert into complaint (customer_id, platform, chat_id, category, description, order_reference, language,
+                                   intake_started_at, created_at, target_at, promised_at, updated_at)
+            values (:customerId, :platform, :chatId, :category, :description, nullif(:orderReference, ''), :language,
+                    :intakeStartedAt, :createdAt, :targetAt, :promisedAt, :createdAt)
+            returning
+            """ + COLUMNS)
+    Row insert(@BindMethods NewRow row);
+
+    @SqlQuery("select " + COLUMNS + " from complaint where number = :number")
+    Optional<Row> findByNumber(@Bind("number") long number);
+
+    @SqlQuery("select " + COLUMNS + " from complaint where customer_id = :customerId order by created_at desc, id desc limit :limit")
+    List<Row> forCustomer(@Bind("customerId") long customerId, @Bind("limit") int limit);
+
+    @SqlQuery("select " + COLUMNS + """
+            from complaint
+            where (cast(:status as text) is null or status = :status)
+            order by created_at desc, id desc
+            limit :limit offset :offset
+            """)
+    List<Row> list(@Bind("status") String status, @Bind("limit") int limit, @Bind("offset") int offset);
+
+    @SqlBatch("""
+            insert into complaint_attachment (complaint_id, platform_file_id, kind, media_type, size_bytes, file_name, added_at)
+            values (:complaintId, :platformFileId, :kind, :mediaType, :sizeBytes, :fileName, :addedAt)
+            """)
+    void insertAttachments(@BindMethods List<AttachmentRow> rows);
+
+    @SqlUpdate("""
+            insert into complaint_note (complaint_id, author, text, created_at) values (:complaintId, :author, :text, :at)
+            """)
+    void insertNote(@Bind("complaintId") long complaintId, @Bind("author") String author, @Bind("text") String text,
+                    @Bind("at") Instant at);
+
+    @SqlUpdate("update complaint set updated_at = :at where id = :id")
+    void touch(@Bind("id") long id, @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            update complaint set status = 'withdrawn', closed_at = :at, updated_at = :at
+            where id = :id and status in ('open', 'in_progress')
+            """)
+    int withdraw(@Bind("id") long id, @Bind("at") Instant at);
+
+    @SqlQuery("""
+            select id, complaint_id, platform_file_id, kind, media_type, size_bytes, file_name, added_at
+            from complaint_attachment where complaint_id = :complaintId order by id
+            """)
+    List<AttachmentRow> attachments(@Bind("complaintId") long complaintId);
+
+    @SqlQuery("select id, complaint_id, author, text, created_at from complaint_note where complaint_id = :complaintId order by id")
+    List<NoteRow> notes(@Bind("complaintId") long complaintId);
+}

@@ -1,0 +1,199 @@
+package io.retainbot.core.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(CustomerDao.Row.class)
+@RegisterConstructorMapper(CustomerDao.IdentityRow.class)
+interface CustomerDao {
+    String COLUMNS = """
+            c.id, c.display_name, c.form_of_address, c.gender, c.birth_month, c.birth_day, c.birth_year, c.language,
+            c.time_zone, c.phone, c.email, c.company, c.industry, c.occupation, c.position, c.needs, c.pain_points,
+            c.notes, c.tone, c.source_channel, c.introducer_id, c.tier, c.responsible_staff_id, c.consent_granted,
+            c.consent_answered_at, c.consent_source, c.created_at, c.updated_at, c.last_contact_at,
+            array(select t.tag from customer_tag t where t.customer_id = c.id order by t.tag) as tags
+            """;
+
+    /** The profile columns, as written by insert and update. */
+    record ProfileRow(String displayName, String formOfAddress, String gender, Integer birthMonth, Integer birthDay,
+                      Integer birthYear, String language, String timeZone, String phone, String email,
+                      String company, String industry, String occupation, String position, String needs,
+                      String painPoints, String notes, String tone, String sourceChannel, Long introducerId,
+                      String tier, Long responsibleStaffId) {
+    }
+
+    record Row(long id, String displayName, String formOfAddress, String gender, Integer birthMonth,
+               Integer birthDay, Integer birthYear, String language, String timeZone, String phone, String email,
+               String company, String industry, String occupation, String position, String needs,
+               String painPoints, String notes, String tone, String sourceChannel, Long introducerId, String tier,
+               Long responsibleStaffId, boolean consentGranted, Instant consentAnsweredAt, String consentSource,
+               Instant createdAt, Instant updatedAt, Instant lastContactAt, String[] tags) {
+    }
+
+    record IdentityRow(String platform, String userId, long customerId, String chatId, String displayName,
+                       Instant unreachableSince, String unreachableReason, Instant createdAt, Instant lastSeenAt) {
+    }
+
+    @SqlQuery("""
+            insert into customer (display_name, form_of_address, gender, birth_month, birth_day, birth_year, language,
+                                  time_zone, phone, email, company, industry, occupation, position, needs, pain_points,
+                                  notes, tone, source_channel, introducer_id, tier, responsible_staff_id, created_at,
+                                  updated_at)
+            values (:displayName, :formOfAddress, :gender, :birthMonth, :birthDay, :birthYear, :language, :timeZone,
+                    :phone, :email, :company, :industry, :occupation, :position, :needs, :painPoints, :notes, :tone,
+                    :sourceChannel, :introducerId, :tier, :responsibleStaffId, :now, :now)
+            returning id
+            """)
+    long insert(@BindMethods ProfileRow profile, @Bind("now") Instant now);
+
+    @SqlQuery("select " + COLUMNS + " from customer c where c.id = :id")
+    Optional<Row> find(@Bind("id") long id);
+
+    @SqlQuery("select " + COLUMNS + " from customer c where c.id = :id for update")
+    Optional<Row> lock(@Bind("id") long id);
+
+    @SqlQuery("select " + COLUMNS + """
+            from customer c
+            join channel_identity i on i.customer_id = c.id
+            where i.platform = :platform and i.user_id = :userId
+            """)
+    Optional<Row> findByIdentity(@Bind("platform") String platform, @Bind("userId") String userId);
+
+    @SqlUpdate("""
+            update customer set display_name = :displayName, form_of_address = :formOfAddress, gender = :gender,
+                   birth_month = :birthMonth, birth_day = :birthDay, birth_year = :birthYear, language = :language,
+                   time_zone = :timeZone, phone = :phone, email = :email, company = :company, industry = :industry,
+                   occupation = :occupation, position = :position, needs = :needs, pain_points = :painPoints,
+                   notes = :notes, tone = :tone, source_channel = :sourceChannel, introducer_id = :introducerId,
+                   tier = :tier, responsible_staff_id = :responsibleStaffId, updated_at = :now
+            where id = :id
+            """)
+    int update(@Bind("id") long id, @BindMethods ProfileRow profile, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            update customer set consent_granted = :granted, consent_answered_at = :now, consent_source = :source,
+                   updated_at = :now
+            where id = :id
+            """)
+    int recordConsent(@Bind("id") long id, @Bind("granted") boolean granted, @Bind("source") String source,
+                      @Bind("now") Instant now);
+
+    @SqlUpdate("update customer set language = :language, updated_at = :now where id = :id")
+    int setLanguage(@Bind("id") long id, @Bind("language") String language, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            update customer set last_contact_at = greatest(last_contact_at, :now)
+            where id = (select customer_id from channel_identity where platform = :platform and user_id = :userId)
+            """)
+    void touchLastContact(@Bind("platform") String platform, @Bind("userId") String userId, @Bind("now") Instant now);
+
+    @SqlUpdate("insert into customer_tag (customer_id, tag) values (:id, :tag) on conflict do nothing")
+    int addTag(@Bind("id") long id, @Bind("tag") String tag);
+
+    @SqlUpdate("delete from customer_tag where customer_id = :id and tag = :tag")
+    int removeTag(@Bind("id") long id, @Bind("tag") String tag);
+
+    @SqlQuery("select " + COLUMNS + """
+            from customer c
+            where (cast(:namePattern as text) is null or lower(c.display_name) like :namePattern escape '\\')
+              and (cast(:tag as text) is null
+                   or exists (select 1 from customer_tag t where t.customer_id = c.id and t.tag = :tag))
+              and (cast(:tier as text) is null or c.tier = :tier)
+              and (cast(:staffId as bigint) is null or c.responsible_staff_id = :staffId)
+            order by c.created_at desc, c.id desc
+            limit :limit offset :offset
+            """)
+    List<Row> search(@Bind("namePattern") String namePattern, @Bind("tag") String tag, @Bind("tier") String tier,
+                     @Bind("staffId") Long staffId, @Bind("limit") int limit, @Bind("offset") int offset);
+
+    @SqlUpdate("""
+            insert into channel_identity (platform, user_id, customer_id, chat_id, display_name, created_at, last_seen_at)
+            values (:platform, :userId, :customerId, :chatId, :displayName, :now, :now)
+            on conflict (platform, user_id) do nothing
+            """)
+    int insertIdentity(@Bind("customerId") long customerId, @Bind("platform") String platform,
+                       @Bind("userId") String userId, @Bind("chatId") String chatId,
+                       @Bind("displayName") String displayName, @Bind("now") Instant now);
+
+    @SqlQuery("select * from channel_identity where platform = :platform and user_id = :userId")
+    Optional<IdentityRow> identity(@Bind("platform") String platform, @Bind("userId") String userId);
+
+    @SqlQuery("select * from channel_identity where customer_id = :customerId order by created_at, platform, user_id")
+    List<IdentityRow> identities(@Bind("customerId") long customerId);
+
+    @SqlUpdate("""
+            update channel_identity
+            set chat_id = :chatId, display_name = coalesce(nullif(:displayName, ''), display_name),
+                last_seen_at = greatest(last_seen_at, :now), unreachable_since = null, unreachable_reason = null
+            where platform = :platform and user_id = :userId
+            """)
+    int seen(@Bind("platform") String platform, @Bind("userId") String userId, @Bind("chatId") String chatId,
+             @Bind("displayName") String displayName, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            update channel_identity set unreachable_since = coalesce(unreachable_since, :now), unreachable_reason = :reason
+            where platform = :platform and chat_id = :chatId
+            """)
+    int markUnreachable(@Bind("platform") String platform, @Bind("chatId") String chatId,
+                        @Bind("reason") String reason, @Bind("now") Instant now);
+
+    // Merging: every table that points at a customer moves to the survivor.
+
+    @SqlUpdate("update channel_identity set customer_id = :survivor where customer_id = :absorbed")
+    int moveIdentities(@Bind("survivor") long survivor, @Bind("absorbed") long absorbed);
+
+    @SqlUpdate("""
+            insert into customer_tag (customer_id, tag)
+            select :survivor, tag from customer_tag where customer_id = :absorbed
+            on conflict do nothing
+            """)
+    int copyTags(@Bind("survivor") long survivor, @Bind("absorbed") long absorbed);
+
+    @SqlUpdate("update interaction set customer_id = :survivor where customer_id = :absorbed")
+    int moveInteractions(@Bind("survivor") long survivor, @Bind("absorbed") long absorbed);
+
+    @SqlUpdate("update complaint set customer_id = :survivor where customer_id = :absorbed")
+    int moveComplaints(@Bind("survivor") long survivor, @Bind("absorbed") long absorbed);
+
+    @SqlUpdate("update conversation set customer_id = :survivor where customer_id = :absorbed")
+    int moveConversations(@Bind("survivor") long survivor, @Bind("absorbed") long absorbed);
+
+    @SqlUpdate("update suggestion set customer_id = :survivor where customer_id = :absorbed")
+    int moveSuggestions(@Bind("survivor") long survivor, @Bind("absorbed") long absorbed);
+
+    @SqlUpdate("update handover_request set customer_id = :survivor where customer_id = :absorbed")
+    int moveHandoverRequests(@Bind("survivor") long survivor, @Bind("absorbed") long absorbed);
+
+    @SqlUpdate("update outbox set customer_id = :survivor where customer_id = :absorbed")
+    int moveOutbox(@Bind("survivor") long survivor, @Bind("absorbed") long absorbed);
+
+    @SqlUpdate("""
+            update customer set introducer_id = case when id = :survivor then null else :survivor end
+            where introducer_id = :absorbed
+            """)
+    int moveIntroductions(@Bind("survivor") long survivor, @Bind("absorbed") long absorbed);
+
+    @SqlUpdate("""
+            update customer s set
+                consent_granted = case when a.consent_answered_at > coalesce(s.consent_answered_at, '-infinity')
+                                       then a.consent_granted else s.consent_granted end,
+                consent_source = case when a.consent_answered_at > coalesce(s.consent_answered_at, '-infinity')
+                                      then a.consent_source else s.consent_source end,
+                consent_answered_at = greatest(s.consent_answered_at, a.consent_answered_at),
+                created_at = least(s.created_at, a.created_at),
+                last_contact_at = greatest(s.last_contact_at, a.last_contact_at),
+                updated_at = :now
+            from customer a
+            where s.id = :survivor and a.id = :absorbed
+            """)
+    int mergeHistoryFields(@Bind("survivor") long survivor, @Bind("absorbed") long absorbed, @Bind("now") Instant now);
+
+    @SqlUpdate("delete from customer where id = :id")
+    int delete(@Bind("id") long id);
+}

@@ -1,0 +1,53 @@
+package io.retainbot.core.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+@RegisterConstructorMapper(FeedbackDao.SuggestionRow.class)
+@RegisterConstructorMapper(FeedbackDao.HandoverRow.class)
+interface FeedbackDao {
+    record SuggestionRow(long id, long customerId, String platform, String chatId, String text, Instant createdAt) {
+    }
+
+    record HandoverRow(long id, long customerId, String platform, String chatId, String status, Instant createdAt) {
+    }
+
+    @SqlQuery("""
+            insert into suggestion (customer_id, platform, chat_id, text, created_at)
+            values (:customerId, :platform, :chatId, :text, :at)
+            returning id, customer_id, platform, chat_id, text, created_at
+            """)
+    SuggestionRow insertSuggestion(@Bind("customerId") long customerId, @Bind("platform") String platform,
+                                   @Bind("chatId") String chatId, @Bind("text") String text, @Bind("at") Instant at);
+
+    @SqlQuery("""
+            select id, customer_id, platform, chat_id, text, created_at from suggestion
+            order by created_at desc, id desc limit :limit offset :offset
+            """)
+    List<SuggestionRow> suggestions(@Bind("limit") int limit, @Bind("offset") int offset);
+
+    @SqlQuery("""
+            select id, customer_id, platform, chat_id, status, created_at from handover_request
+            where customer_id = :customerId and platform = :platform and chat_id = :chatId and status = 'open'
+            """)
+    Optional<HandoverRow> openHandover(@Bind("customerId") long customerId, @Bind("platform") String platform,
+                                       @Bind("chatId") String chatId);
+
+    @SqlQuery("""
+            insert into handover_request (customer_id, platform, chat_id, created_at)
+            values (:customerId, :platform, :chatId, :at)
+            returning id, customer_id, platform, chat_id, status, created_at
+            """)
+    HandoverRow insertHandover(@Bind("customerId") long customerId, @Bind("platform") String platform,
+                               @Bind("chatId") String chatId, @Bind("at") Instant at);
+
+    @SqlQuery("""
+            select id, customer_id, platform, chat_id, status, created_at from handover_request
+            where status = 'open' order by created_at, id limit :limit offset :offset
+            """)
+    List<HandoverRow> openHandovers(@Bind("limit") int limit, @Bind("offset") int offset);
+}

@@ -1,0 +1,37 @@
+package io.retainbot.core.store;
+
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+@RegisterConstructorMapper(InteractionDao.Row.class)
+interface InteractionDao {
+    record Row(long id, Long customerId, String platform, String chatId, String direction, String kind,
+               String platformMessageId, String summary, Instant occurredAt) {
+    }
+
+    @SqlQuery("""
+            insert into interaction (customer_id, platform, chat_id, direction, kind, platform_message_id, summary,
+                                     occurred_at)
+            values (:customerId, :platform, :chatId, :direction, :kind, :platformMessageId, :summary, :occurredAt)
+            returning id
+            """)
+    long insert(@BindMethods Row row);
+
+    @SqlQuery("""
+            select * from interaction where customer_id = :customerId
+            order by occurred_at desc, id desc limit :limit
+            """)
+    List<Row> ofCustomer(@Bind("customerId") long customerId, @Bind("limit") int limit);
+
+    @SqlQuery("""
+            select * from interaction
+            where platform = :platform and chat_id = :chatId and occurred_at between :from and :to
+            order by occurred_at, id limit :limit
+            """)
+    List<Row> inChat(@Bind("platform") String platform, @Bind("chatId") String chatId, @Bind("from") Instant from,
+                     @Bind("to") Instant to, @Bind("limit") int limit);
+}

@@ -1,0 +1,100 @@
+package io.retainbot.core.store;
+
+import io.retainbot.core.complaint.Complaint;
+import io.retainbot.core.complaint.ComplaintAttachment;
+import io.retainbot.core.complaint.ComplaintNote;
+import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.complaint.ComplaintStatus;
+import io.retainbot.core.complaint.NewComplaint;
+import io.retainbot.core.conversation.ChannelRef;
+import io.retainbot.core.conversation.FileRef;
+import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.port.ComplaintStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+final class JdbiComplaintStore implements ComplaintStore {
+    private final ComplaintDao dao;
+
+    JdbiComplaintStore(ComplaintDao dao) {
+        this.dao = dao;
+    }
+
+    @Override
+    public Complaint file(NewComplaint complaint) {
+        ComplaintDao.Row row = dao.insert(new ComplaintDao.NewRow(complaint.customerId(),
+                complaint.channel().platform().code(), complaint.channel().chatId(), complaint.category(),
+                TextSanitizer.withoutNul(complaint.description()),
+                TextSanitizer.withoutNul(complaint.orderReference()), complaint.language(),
+                complaint.intakeStartedAt(), complaint.createdAt(), complaint.targetAt(), complaint.promisedAt()));
+        attach(row.id(), complaint.files(), complaint.createdAt());
+        return toComplaint(row);
+    }
+
+    @Override
+    public Optional<Complaint> find(ComplaintRef ref) {
+        return dao.findByNumber(ref.number()).map(JdbiComplaintStore::toComplaint);
+    }
+
+    @Override
+    public List<Complaint> forCustomer(long customerId, int limit) {
+        return dao.forCustomer(customerId, limit).stream().map(JdbiComplaintStore::toComplaint).toList();
+    }
+
+    @Override
+    public List<Complaint> list(Optional<ComplaintStatus> status, int limit, int offset) {
+        return dao.list(status.map(ComplaintStatus::code).orElse(null), limit, offset).stream()
+                .map(JdbiComplaintStore::toComplaint).toList();
+    }
+
+    @Override
+    public void attach(long complaintId, List<FileRef> files, Instant at) {
+        if (files.isEmpty()) {
+            return;
+        }
+        dao.insertAttachments(files.stream()
+                .map(file -> new ComplaintDao.AttachmentRow(0, complaintId, TextSanitizer.withoutNul(file.platformFileId()),
+                        file.kind().name().toLowerCase(Locale.ROOT), TextSanitizer.withoutNul(file.mediaType()),
+                        file.sizeBytes(), TextSanitizer.withoutNul(file.fileName()), at))
+                .toList());
+        dao.touch(complaintId, at);
+    }
+
+    @Override
+    public void addNote(long complaintId, ComplaintNote.Author author, String text, Instant at) {
+        dao.insertNote(complaintId, author.name().toLowerCase(Locale.ROOT), TextSanitizer.withoutNul(text), at);
+        dao.touch(complaintId, at);
+    }
+
+    @Override
+    public boolean withdraw(long complaintId, Instant at) {
+        return dao.withdraw(complaintId, at) == 1;
+    }
+
+    @Override
+    public List<ComplaintAttachment> attachments(long complaintId) {
+        return dao.attachments(complaintId).stream()
+                .map(row -> new ComplaintAttachment(row.id(), row.complaintId(),
+                        new FileRef(row.platformFileId(), FileRef.Kind.valueOf(row.kind().toUpperCase(Locale.ROOT)),
+                                row.mediaType(), row.sizeBytes(), row.fileName()),
+                        row.addedAt()))
+                .toList();
+    }
+
+    @Override
+    public List<ComplaintNote> notes(long complaintId) {
+        return dao.notes(complaintId).stream()
+                .map(row -> new ComplaintNote(row.id(), row.complaintId(),
+                        ComplaintNote.Author.valueOf(row.author().toUpperCase(Locale.ROOT)), row.text(), row.createdAt()))
+                .toList();
+    }
+
+    private static Complaint toComplaint(ComplaintDao.Row row) {
+        return new Complaint(row.id(), new ComplaintRef(row.number()), row.customerId(),
+                new ChannelRef(Platform.fromCode(row.platform()), row.chatId()), row.category(), row.description(),
+                row.orderReference(), ComplaintStatus.fromCode(row.status()), row.language(), row.intakeStartedAt(),
+                row.createdAt(), row.targetAt(), row.promisedAt(), row.updatedAt(), row.closedAt());
+    }
+}

@@ -1,0 +1,232 @@
+package io.retainbot.core.store;
+
+import static io.retainbot.core.store.TextSanitizer.withoutNul;
+
+import io.retainbot.core.conversation.ChannelRef;
+import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.customer.Birthday;
+import io.retainbot.core.customer.ChannelIdentity;
+import io.retainbot.core.customer.Consent;
+import io.retainbot.core.customer.Customer;
+import io.retainbot.core.customer.CustomerProfile;
+import io.retainbot.core.customer.CustomerQuery;
+import io.retainbot.core.customer.OpportunityTier;
+import io.retainbot.core.customer.Tag;
+import io.retainbot.core.customer.Tone;
+import io.retainbot.core.port.CustomerStore;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+final class JdbiCustomerStore implements CustomerStore {
+    private final CustomerDao dao;
+
+    JdbiCustomerStore(CustomerDao dao) {
+        this.dao = dao;
+    }
+
+    @Override
+    public Customer create(CustomerProfile profile, Instant now) {
+        long id = dao.insert(toRow(profile), now);
+        return dao.find(id).map(JdbiCustomerStore::toCustomer).orElseThrow();
+    }
+
+    @Override
+    public Optional<Customer> find(long customerId) {
+        return dao.find(customerId).map(JdbiCustomerStore::toCustomer);
+    }
+
+    @Override
+    public Optional<Customer> findByIdentity(Platform platform, String userId) {
+        return dao.findByIdentity(platform.code(), userId).map(JdbiCustomerStore::toCustomer);
+    }
+
+    @Override
+    public Optional<Customer> update(long customerId, CustomerProfile profile, Instant now) {
+        if (dao.update(customerId, toRow(profile), now) == 0) {
+            return Optional.empty();
+        }
+        return find(customerId);
+    }
+
+    @Override
+    public long link(long customerId, Platform platform, String userId, String chatId, String displayName,
+                     Instant now) {
+        dao.insertIdentity(customerId, platform.code(), withoutNul(userId), withoutNul(chatId),
+                withoutNul(displayName), now);
+        return dao.identity(platform.code(), userId).orElseThrow().customerId();
+    }
+
+    @Override
+    public List<ChannelIdentity> identities(long customerId) {
+        return dao.identities(customerId).stream().map(JdbiCustomerStore::toIdentity).toList();
+    }
+
+    @Override
+    public Optional<ChannelIdentity> identity(Platform platform, String userId) {
+        return dao.identity(platform.code(), userId).map(JdbiCustomerStore::toIdentity);
+    }
+
+    @Override
+    public void seen(Platform platform, String userId, String chatId, String displayName, Instant now) {
+        dao.seen(platform.code(), userId, withoutNul(chatId), withoutNul(displayName), now);
+        dao.touchLastContact(platform.code(), userId, now);
+    }
+
+    @Override
+    public void markUnreachable(ChannelRef channel, String reason, Instant now) {
+        dao.markUnreachable(channel.platform().code(), channel.chatId(), withoutNul(reason), now);
+    }
+
+    @Override
+    public void recordConsent(long customerId, boolean granted, String source, Instant now) {
+        dao.recordConsent(customerId, granted, withoutNul(source), now);
+    }
+
+    @Override
+    public void setLanguage(long customerId, String language, Instant now) {
+        dao.setLanguage(customerId, language, now);
+    }
+
+    @Override
+    public boolean addTag(long customerId, Tag tag) {
+        return dao.addTag(customerId, tag.name()) == 1;
+    }
+
+    @Override
+    public boolean removeTag(long customerId, Tag tag) {
+        return dao.removeTag(customerId, tag.name()) == 1;
+    }
+
+    @Override
+    public List<Customer> search(CustomerQuery query) {
+        String pattern = query.nameContains() == null ? null
+                : "%" + likeEscaped(withoutNul(query.nameContains()).toLowerCase(Locale.ROOT)) + "%";
+        return dao.search(pattern, query.tag() == null ? null : query.tag().name(),
+                        query.tier() == null ? null : query.tier().code(), query.responsibleStaffId(),
+                        query.limit(), query.offset())
+                .stream().map(JdbiCustomerStore::toCustomer).toList();
+    }
+
+    @Override
+    public Customer merge(long survivorId, long absorbedId, Instant now) {
+        if (survivorId == absorbedId) {
+            throw new IllegalArgumentException("cannot merge customer " + survivorId + " into itself");
+        }
+        // Lock both in id order, so two merges of the same pair cannot deadlock.
+        Customer first = lockExisting(Math.min(survivorId, absorbedId));
+        Customer second = lockExisting(Math.max(survivorId, absorbedId));
+        Customer survivor = first.id() == survivorId ? first : second;
+        Customer absorbed = first.id() == absorbedId ? first : second;
+
+        dao.update(survivorId, toRow(filledFrom(survivorId, survivor.profile(), absorbed.profile())), now);
+        dao.mergeHistoryFields(survivorId, absorbedId, now);
+        dao.moveIdentities(survivorId, absorbedId);
+        dao.copyTags(survivorId, absorbedId);
+        dao.moveInteractions(survivorId, absorbedId);
+        dao.moveComplaints(survivorId, absorbedId);
+        dao.moveConversations(survivorId, absorbedId);
+        dao.moveSuggestions(survivorId, absorbedId);
+        dao.moveHandoverRequests(survivorId, absorbedId);
+        dao.moveOutbox(survivorId, absorbedId);
+        dao.moveIntroductions(survivorId, absorbedId);
+        dao.delete(absorbedId);
+        return find(survivorId).orElseThrow();
+    }
+
+    private Customer lockExisting(long id) {
+        return dao.lock(id).map(JdbiCustomerStore::toCustomer)
+                .orElseThrow(() -> new IllegalArgumentException("no customer " + id));
+    }
+
+    /** The survivor's profile, with every fact it lacks taken from the absorbed one. */
+    private static CustomerProfile filledFrom(long survivorId, CustomerProfile survivor, CustomerProfile absorbed) {
+        CustomerProfile.Builder merged = survivor.toBuilder();
+        fill(survivor.displayName().isEmpty() ? null : survivor.displayName(), absorbed.displayName(),
+                merged::displayName);
+        fill(survivor.formOfAddress(), absorbed.formOfAddress(), merged::formOfAddress);
+        fill(survivor.gender(), absorbed.gender(), merged::gender);
+        fill(survivor.birthday(), absorbed.birthday(), merged::birthday);
+        fill(survivor.zone(), absorbed.zone(), merged::zone);
+        fill(survivor.phone(), absorbed.phone(), merged::phone);
+        fill(survivor.email(), absorbed.email(), merged::email);
+        fill(survivor.company(), absorbed.company(), merged::company);
+        fill(survivor.industry(), absorbed.industry(), merged::industry);
+        fill(survivor.occupation(), absorbed.occupation(), merged::occupation);
+        fill(survivor.position(), absorbed.position(), merged::position);
+        fill(survivor.needs(), absorbed.needs(), merged::needs);
+        fill(survivor.painPoints(), absorbed.painPoints(), merged::painPoints);
+        fill(survivor.notes(), absorbed.notes(), merged::notes);
+        fill(survivor.sourceChannel(), absorbed.sourceChannel(), merged::sourceChannel);
+        if (absorbed.introducerId() != null && absorbed.introducerId() != survivorId) {
+            fill(survivor.introducerId(), absorbed.introducerId(), merged::introducerId);
+        }
+        fill(survivor.tier(), absorbed.tier(), merged::tier);
+        fill(survivor.responsibleStaffId(), absorbed.responsibleStaffId(), merged::responsibleStaffId);
+        return merged.build();
+    }
+
+    private static <T> void fill(T survivorValue, T absorbedValue, Function<T, CustomerProfile.Builder> setter) {
+        if (survivorValue == null && absorbedValue != null) {
+            setter.apply(absorbedValue);
+        }
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static CustomerDao.ProfileRow toRow(CustomerProfile profile) {
+        Birthday birthday = profile.birthday();
+        return new CustomerDao.ProfileRow(withoutNul(profile.displayName()), withoutNul(profile.formOfAddress()),
+                withoutNul(profile.gender()), birthday == null ? null : birthday.month(),
+                birthday == null ? null : birthday.day(), birthday == null ? null : birthday.year(),
+                profile.language(), profile.zone() == null ? null : profile.zone().getId(), profile.phone(),
+                withoutNul(profile.email()), withoutNul(profile.company()), withoutNul(profile.industry()),
+                withoutNul(profile.occupation()), withoutNul(profile.position()), withoutNul(profile.needs()),
+                withoutNul(profile.painPoints()), withoutNul(profile.notes()),
+                profile.tone().name().toLowerCase(Locale.ROOT), withoutNul(profile.sourceChannel()),
+                profile.introducerId(), profile.tier() == null ? null : profile.tier().code(),
+                profile.responsibleStaffId());
+    }
+
+    private static Customer toCustomer(CustomerDao.Row row) {
+        CustomerProfile profile = CustomerProfile.builder()
+                .displayName(row.displayName())
+                .formOfAddress(row.formOfAddress())
+                .gender(row.gender())
+                .birthday(row.birthMonth() == null ? null
+                        : new Birthday(row.birthMonth(), row.birthDay(), row.birthYear()))
+                .language(row.language())
+                .zone(row.timeZone() == null ? null : ZoneId.of(row.timeZone()))
+                .phone(row.phone())
+                .email(row.email())
+                .company(row.company())
+                .industry(row.industry())
+                .occupation(row.occupation())
+                .position(row.position())
+                .needs(row.needs())
+                .painPoints(row.painPoints())
+                .notes(row.notes())
+                .tone(Tone.valueOf(row.tone().toUpperCase(Locale.ROOT)))
+                .sourceChannel(row.sourceChannel())
+                .introducerId(row.introducerId())
+                .tier(row.tier() == null ? null : OpportunityTier.fromCode(row.tier()))
+                .responsibleStaffId(row.responsibleStaffId())
+                .build();
+        Consent consent = row.consentAnsweredAt() == null ? Consent.UNANSWERED
+                : new Consent(row.consentGranted(), row.consentAnsweredAt(), row.consentSource());
+        List<Tag> tags = Arrays.stream(row.tags()).map(Tag::new).toList();
+        return new Customer(row.id(), profile, consent, tags, row.createdAt(), row.updatedAt(), row.lastContactAt());
+    }
+
+    private static ChannelIdentity toIdentity(CustomerDao.IdentityRow row) {
+        return new ChannelIdentity(Platform.fromCode(row.platform()), row.userId(), row.customerId(), row.chatId(),
+                row.displayName(), row.unreachableSince(), row.unreachableReason(), row.createdAt(),
+                row.lastSeenAt());
+    }
+}

@@ -1,0 +1,50 @@
+package io.retainbot.core.store;
+
+import io.retainbot.core.conversation.ChannelRef;
+import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.feedback.HandoverRequest;
+import io.retainbot.core.feedback.Suggestion;
+import io.retainbot.core.port.FeedbackStore;
+import java.time.Instant;
+import java.util.List;
+
+final class JdbiFeedbackStore implements FeedbackStore {
+    private final FeedbackDao dao;
+
+    JdbiFeedbackStore(FeedbackDao dao) {
+        this.dao = dao;
+    }
+
+    @Override
+    public Suggestion suggest(long customerId, ChannelRef channel, String text, Instant at) {
+        return toSuggestion(dao.insertSuggestion(customerId, channel.platform().code(), channel.chatId(),
+                TextSanitizer.withoutNul(text), at));
+    }
+
+    @Override
+    public List<Suggestion> suggestions(int limit, int offset) {
+        return dao.suggestions(limit, offset).stream().map(JdbiFeedbackStore::toSuggestion).toList();
+    }
+
+    @Override
+    public HandoverRequest requestHandover(long customerId, ChannelRef channel, Instant at) {
+        FeedbackDao.HandoverRow row = dao.openHandover(customerId, channel.platform().code(), channel.chatId())
+                .orElseGet(() -> dao.insertHandover(customerId, channel.platform().code(), channel.chatId(), at));
+        return toHandover(row);
+    }
+
+    @Override
+    public List<HandoverRequest> openHandovers(int limit, int offset) {
+        return dao.openHandovers(limit, offset).stream().map(JdbiFeedbackStore::toHandover).toList();
+    }
+
+    private static Suggestion toSuggestion(FeedbackDao.SuggestionRow row) {
+        return new Suggestion(row.id(), row.customerId(), new ChannelRef(Platform.fromCode(row.platform()), row.chatId()),
+                row.text(), row.createdAt());
+    }
+
+    private static HandoverRequest toHandover(FeedbackDao.HandoverRow row) {
+        return new HandoverRequest(row.id(), row.customerId(),
+                new ChannelRef(Platform.fromCode(row.platform()), row.chatId()), row.status(), row.createdAt());
+    }
+}

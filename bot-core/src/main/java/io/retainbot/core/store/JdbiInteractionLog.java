@@ -1,0 +1,46 @@
+package io.retainbot.core.store;
+
+import static io.retainbot.core.store.TextSanitizer.withoutNul;
+
+import io.retainbot.core.conversation.ChannelRef;
+import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.customer.Interaction;
+import io.retainbot.core.port.InteractionLog;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+final class JdbiInteractionLog implements InteractionLog {
+    private final InteractionDao dao;
+
+    JdbiInteractionLog(InteractionDao dao) {
+        this.dao = dao;
+    }
+
+    @Override
+    public Interaction append(Interaction interaction) {
+        long id = dao.insert(new InteractionDao.Row(0, interaction.customerId(),
+                interaction.channel().platform().code(), interaction.channel().chatId(),
+                interaction.direction().code(), interaction.kind(), withoutNul(interaction.platformMessageId()),
+                withoutNul(interaction.summary()), interaction.occurredAt()));
+        return new Interaction(id, interaction.customerId(), interaction.channel(), interaction.direction(),
+                interaction.kind(), interaction.platformMessageId(), interaction.summary(), interaction.occurredAt());
+    }
+
+    @Override
+    public List<Interaction> ofCustomer(long customerId, int limit) {
+        return dao.ofCustomer(customerId, limit).stream().map(JdbiInteractionLog::toInteraction).toList();
+    }
+
+    @Override
+    public List<Interaction> inChat(ChannelRef channel, Instant from, Instant to, int limit) {
+        return dao.inChat(channel.platform().code(), channel.chatId(), from, to, limit).stream()
+                .map(JdbiInteractionLog::toInteraction).toList();
+    }
+
+    private static Interaction toInteraction(InteractionDao.Row row) {
+        return new Interaction(row.id(), row.customerId(), new ChannelRef(Platform.fromCode(row.platform()), row.chatId()),
+                Interaction.Direction.valueOf(row.direction().toUpperCase(Locale.ROOT)), row.kind(),
+                row.platformMessageId(), row.summary(), row.occurredAt());
+    }
+}

@@ -1,0 +1,96 @@
+package io.retainbot.core.testing;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.complaint.Complaint;
+import io.retainbot.core.complaint.ComplaintAttachment;
+import io.retainbot.core.conversation.ChannelRef;
+import io.retainbot.core.conversation.ConversationEngine;
+import io.retainbot.core.conversation.OutboxDispatcher;
+import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.conversation.Sender;
+import io.retainbot.core.i18n.Messages;
+import io.retainbot.core.port.Transactor;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A conversation engine on a real test database, with a movable clock, a recording Telegram
+ * gateway and a dispatcher that sends synchronously, for transcript tests.
+ */
+public final class EngineFixture {
+    private final Transactor transactor;
+    private final MutableClock clock;
+    private final RecordingGateway gateway;
+    private final OutboxDispatcher dispatcher;
+    private final ConversationEngine engine;
+
+    private EngineFixture(Transactor transactor, MutableClock clock, BusinessConfig business) {
+        this.transactor = transactor;
+        this.clock = clock;
+        this.gateway = new RecordingGateway(Platform.TELEGRAM);
+        this.dispatcher = new OutboxDispatcher(transactor, List.of(gateway), Runnable::run, 4, clock,
+                new SimpleMeterRegistry());
+        this.engine = new ConversationEngine(transactor, Messages.builtIn(), business, Set.of(), clock, () -> { });
+    }
+
+    /** An engine for "Demo Shop" in {@code zone} (Mon-Fri 09-18, Sat 10-14), the clock at {@code instant}. */
+    public static EngineFixture start(TestDatabase db, String instant, String zone) {
+        BusinessConfig defaults = BusinessConfig.defaults();
+        BusinessConfig business = new BusinessConfig("Demo Shop", ZoneId.of(zone), defaults.hours(), defaults.holidays(),
+                defaults.categories(), defaults.promise(), defaults.referrals(), defaults.templates());
+        return new EngineFixture(db.database().transactor(), new MutableClock(Instant.parse(instant)), business);
+    }
+
+    public static EngineFixture start(TestDatabase db, BusinessConfig business, String instant) {
+        return new EngineFixture(db.database().transactor(), new MutableClock(Instant.parse(instant)), business);
+    }
+
+    /** A Telegram private chat with user {@code userId} (chat id = user id, as on Telegram). */
+    public ChatTranscript chat(String userId, String name, String languageHint) {
+        return new ChatTranscript(engine, dispatcher, gateway, channel(userId), new Sender(userId, name, languageHint),
+                clock);
+    }
+
+    /** A chat past the greeting (consent declined), with nothing unread. */
+    public ChatTranscript readyChat(String userId, String name) {
+        return chat(userId, name, "en").user("/start").press("No, thank you").skipUnread();
+    }
+
+    public static ChannelRef channel(String userId) {
+        return new ChannelRef(Platform.TELEGRAM, userId);
+    }
+
+    public List<Complaint> complaintsOf(String userId) {
+        return transactor.inTransaction(session -> session.customers()
+                .findByIdentity(Platform.TELEGRAM, userId)
+                .map(customer -> session.complaints().forCustomer(customer.id(), 100))
+                .orElse(List.of()));
+    }
+
+    public List<ComplaintAttachment> attachmentsOf(Complaint complaint) {
+        return transactor.inTransaction(session -> session.complaints().attachments(complaint.id()));
+    }
+
+    public ConversationEngine engine() {
+        return engine;
+    }
+
+    public OutboxDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public RecordingGateway gateway() {
+        return gateway;
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public Transactor transactor() {
+        return transactor;
+    }
+}

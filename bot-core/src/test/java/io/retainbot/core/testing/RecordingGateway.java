@@ -1,0 +1,84 @@
+package io.retainbot.core.testing;
+
+import io.retainbot.core.conversation.ChannelRef;
+import io.retainbot.core.conversation.OutboundMessage;
+import io.retainbot.core.conversation.Pacing;
+import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.conversation.SendOutcome;
+import io.retainbot.core.port.ChatGateway;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/** A chat gateway that records what was sent and answers with scripted outcomes (default: delivered). */
+public final class RecordingGateway implements ChatGateway {
+    private final Platform platform;
+    private final List<Sent> sent = new ArrayList<>();
+    private final Deque<Function<Sent, SendOutcome>> scripted = new ArrayDeque<>();
+    private final AtomicLong ids = new AtomicLong(500);
+    private Pacing pacing = new Pacing(1000, Duration.ofMillis(1));
+    private double bulkPerSecond = 1000;
+
+    public RecordingGateway(Platform platform) {
+        this.platform = platform;
+    }
+
+    public record Sent(ChannelRef channel, OutboundMessage message, SendOutcome outcome) {
+    }
+
+    /** The next sends answer with these outcomes, in order; afterwards sends are delivered again. */
+    public synchronized RecordingGateway thenAnswer(SendOutcome... outcomes) {
+        for (SendOutcome outcome : outcomes) {
+            scripted.add(ignored -> outcome);
+        }
+        return this;
+    }
+
+    public synchronized RecordingGateway withPacing(Pacing newPacing, double bulk) {
+        this.pacing = newPacing;
+        this.bulkPerSecond = bulk;
+        return this;
+    }
+
+    @Override
+    public Platform platform() {
+        return platform;
+    }
+
+    @Override
+    public synchronized SendOutcome send(ChannelRef channel, OutboundMessage message) {
+        Sent attempt = new Sent(channel, message, null);
+        SendOutcome outcome = scripted.isEmpty()
+                ? new SendOutcome.Delivered(String.valueOf(ids.incrementAndGet()))
+                : scripted.poll().apply(attempt);
+        sent.add(new Sent(channel, message, outcome));
+        return outcome;
+    }
+
+    @Override
+    public synchronized Pacing pacing(ChannelRef channel) {
+        return pacing;
+    }
+
+    @Override
+    public synchronized double bulkPerSecond() {
+        return bulkPerSecond;
+    }
+
+    /** Every send attempt so far, in order. */
+    public synchronized List<Sent> sent() {
+        return List.copyOf(sent);
+    }
+
+    /** The messages delivered to {@code channel}, in order. */
+    public synchronized List<OutboundMessage> deliveredTo(ChannelRef channel) {
+        return sent.stream()
+                .filter(item -> item.channel().equals(channel) && item.outcome() instanceof SendOutcome.Delivered)
+                .map(Sent::message)
+                .toList();
+    }
+}
