@@ -13,9 +13,11 @@ import io.retainbot.app.config.BusinessFile;
 import io.retainbot.app.db.DatabaseRuntime;
 import io.retainbot.app.http.AdminAccess;
 import io.retainbot.app.http.HttpServer;
+import io.retainbot.app.http.TelegramWebhookRoute;
 import io.retainbot.app.web.WebChat;
 import io.retainbot.app.web.WebChatGateway;
 import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.conversation.ChannelRef;
 import io.retainbot.core.conversation.ConversationEngine;
 import io.retainbot.core.conversation.OutboxDispatcher;
 import io.retainbot.core.i18n.Messages;
@@ -27,6 +29,8 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +39,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import io.retainbot.telegram.TelegramAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,20 +83,31 @@ public final class RetainBot implements AutoCloseable {
                     showAdminToken);
 
             List<ChatGateway> gateways = new ArrayList<>();
+            Set<ChannelRef> staffChannels = new HashSet<>();
             gateways.add(new WebChatGateway(transactor, clock));
+            Optional<TelegramAdapter> telegram = config.telegram().map(settings -> new TelegramAdapter(settings, clock));
+            telegram.ifPresent(adapter -> {
+                gateways.add(adapter.gateway());
+                adapter.staffChannel().ifPresent(staffChannels::add);
+            });
             ExecutorService senders = Executors.newFixedThreadPool(SEND_CONCURRENCY, threads("retainbot-send"));
             started.push(() -> shutdown(senders));
             OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, gateways, senders, SEND_CONCURRENCY, clock,
                     meters);
             dispatcher.start(threads("retainbot-outbox"));
             started.push(dispatcher);
-            ConversationEngine engine = new ConversationEngine(transactor, messages, business, Set.of(), clock,
+            ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChannels, clock,
                     dispatcher::wakeUp);
 
             WebChat webChat = new WebChat(engine, transactor, messages, business, clock);
-            HttpServer http = new HttpServer(transactor, database::isReachable, meters, admin, webChat, routes -> { })
+            HttpServer http = new HttpServer(transactor, database::isReachable, meters, admin, webChat,
+                    routes -> telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter)))
                     .start(config.httpPort());
             started.push(http);
+            if (telegram.isPresent()) {
+                telegram.get().start(engine, transactor, threads("retainbot-telegram"));
+                started.push(telegram.get());
+            }
             log.info("RetainBot for {} is ready: web chat at http://localhost:{}/chat", business.companyName(),
                     http.port());
             return new RetainBot(started, http, transactor);

@@ -1,5 +1,6 @@
 package io.retainbot.app.config;
 
+import io.retainbot.telegram.TelegramSettings;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  * @param businessConfig   the YAML business file; empty for the built-in demo business
  */
 public record AppConfig(Optional<String> databaseUrl, String databaseUser, String databasePassword, Path dataDir,
-                        int httpPort, Optional<String> adminToken, Optional<Path> businessConfig) {
+                        int httpPort, Optional<String> adminToken, Optional<Path> businessConfig,
+                        Optional<TelegramSettings> telegram) {
     public static final int DEFAULT_HTTP_PORT = 8080;
     private static final Pattern JDBC_POSTGRES = Pattern.compile("jdbc:postgresql://[^/?#\\s]+(/[^?#\\s]*)?(\\?\\S*)?");
     private static final int MIN_ADMIN_TOKEN = 16;
@@ -30,7 +32,17 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
         int port = value(env, "HTTP_PORT").map(AppConfig::port).orElse(DEFAULT_HTTP_PORT);
         Optional<String> adminToken = value(env, "ADMIN_TOKEN").map(AppConfig::adminToken);
         Optional<Path> business = value(env, "BUSINESS_CONFIG").map(file -> path("BUSINESS_CONFIG", file));
-        return new AppConfig(databaseUrl, user, password, dataDir, port, adminToken, business);
+        Optional<TelegramSettings> telegram = adapterSettings(() -> TelegramSettings.fromEnvironment(env));
+        return new AppConfig(databaseUrl, user, password, dataDir, port, adminToken, business, telegram);
+    }
+
+    /** An adapter's own validation names its variable; here it becomes a configuration error. */
+    private static <T> Optional<T> adapterSettings(java.util.function.Supplier<Optional<T>> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException invalid) {
+            throw new ConfigException(invalid.getMessage(), invalid);
+        }
     }
 
     public boolean embeddedDatabase() {
@@ -94,6 +106,7 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
     public String toString() {
         return "AppConfig[database=" + databaseUrl.orElse("embedded in " + dataDir) + ", databaseUser=" + databaseUser
                 + ", httpPort=" + httpPort + ", adminToken=" + (adminToken.isPresent() ? "(set)" : "(generated)")
-                + ", businessConfig=" + businessConfig.map(Path::toString).orElse("(built-in demo)") + "]";
+                + ", businessConfig=" + businessConfig.map(Path::toString).orElse("(built-in demo)")
+                + ", telegram=" + telegram.map(TelegramSettings::toString).orElse("off") + "]";
     }
 }

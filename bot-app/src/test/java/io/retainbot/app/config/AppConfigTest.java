@@ -69,4 +69,30 @@ class AppConfigTest {
 
         assertThat(config.toString()).doesNotContain("s3cret-password").doesNotContain("a-long-enough-admin-token");
     }
+
+    @Test
+    void turnsTelegramOnWithAToken() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                "TELEGRAM_API_URL", "http://127.0.0.1:8081", "TELEGRAM_STAFF_CHAT_ID", "-1001234567890"));
+
+        assertThat(config.telegram()).hasValueSatisfying(telegram -> {
+            assertThat(telegram.apiUrl()).hasToString("http://127.0.0.1:8081");
+            assertThat(telegram.staffChatId()).contains("-1001234567890");
+            assertThat(telegram.bulkPerSecond()).isEqualTo(30.0);
+        });
+        assertThat(config.toString()).doesNotContain("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        assertThat(AppConfig.fromEnvironment(Map.of()).telegram()).isEmpty();
+    }
+
+    @Test
+    void namesTheTelegramSettingThatIsWrong() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", "not-a-token")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("TELEGRAM_BOT_TOKEN");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                "TELEGRAM_MODE", "webhook")))
+                .hasMessageContaining("TELEGRAM_WEBHOOK_URL");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                "TELEGRAM_BULK_PER_SECOND", "500")))
+                .hasMessageContaining("TELEGRAM_PAID_BROADCAST=true");
+    }
 }

@@ -52,19 +52,38 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         return dataSource;
     }
 
-    /** Empties every table but Flyway's, for tests that want a clean slate per method. */
+    /**
+     * Empties every table but Flyway's, for tests that want a clean slate per method. Background
+     * threads of an earlier test (a dispatcher finishing a send) may still hold locks, so a
+     * deadlock is waited out and tried again.
+     */
     public void truncateAll() {
-        execute(dataSource, """
-                do $$
-                declare tables text;
-                begin
-                  select string_agg(format('%I', tablename), ', ') into tables
-                  from pg_tables where schemaname = 'public' and tablename <> 'flyway_schema_history';
-                  if tables is not null then
-                    execute 'truncate ' || tables || ' restart identity cascade';
-                  end if;
-                end $$
-                """);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                execute(dataSource, """
+                        do $$
+                        declare tables text;
+                        begin
+                          select string_agg(format('%I', tablename), ', ') into tables
+                          from pg_tables where schemaname = 'public' and tablename <> 'flyway_schema_history';
+                          if tables is not null then
+                            execute 'truncate ' || tables || ' restart identity cascade';
+                          end if;
+                        end $$
+                        """);
+                return;
+            } catch (IllegalStateException failure) {
+                if (attempt == 5) {
+                    throw failure;
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw failure;
+                }
+            }
+        }
     }
 
     /** The shared server, for tests that need a database of their own (for example a restart test). */

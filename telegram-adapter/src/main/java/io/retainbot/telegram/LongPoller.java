@@ -1,0 +1,118 @@
+package io.retainbot.telegram;
+
+import io.retainbot.core.port.Transactor;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+/**
+ * Reads updates with {@code getUpdates}, one at a time into the engine, and moves the offset kept
+ * in PostgreSQL only past updates the engine has committed. A crash anywhere means the update comes
+ * again and the inbox recognises it; trouble (network, database, 5xx, 409) backs off from one
+ * second up to thirty and polling carries on, never stopping silently.
+ */
+final class LongPoller implements AutoCloseable {
+    static final String CURSOR = "telegram.offset";
+    private static final Logger log = LoggerFactory.getLogger(LongPoller.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final BotApi api;
+    private final UpdateIntake intake;
+    private final Transactor transactor;
+    private final Duration pollTimeout;
+    private volatile boolean running;
+    private Thread thread;
+
+    LongPoller(BotApi api, UpdateIntake intake, Transactor transactor, Duration pollTimeout) {
+        this.api = api;
+        this.intake = intake;
+        this.transactor = transactor;
+        this.pollTimeout = pollTimeout;
+    }
+
+    synchronized void start(ThreadFactory threads) {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = threads.newThread(this::run);
+        thread.start();
+    }
+
+    /** One round: fetch what is waiting after the stored offset and take it in order. Returns how many were taken. */
+    int pollOnce() throws TelegramApiException {
+        long offset = storedOffset();
+        List<Update> updates = api.updates(offset, pollTimeout);
+        int taken = 0;
+        for (Update update : updates) {
+            if (update.getUpdateId() == null || update.getUpdateId() < offset) {
+                continue;
+            }
+            intake.take(update);
+            long next = update.getUpdateId() + 1L;
+            transactor.runInTransaction(session -> session.cursors().save(CURSOR, Long.toString(next)));
+            taken++;
+        }
+        return taken;
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofSeconds(1);
+        while (running) {
+            try {
+                pollOnce();
+                backoff = Duration.ofSeconds(1);
+            } catch (TelegramApiRequestException refused) {
+                if (refused.getErrorCode() != null && refused.getErrorCode() == 401) {
+                    log.error("Telegram refused the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN; retrying in {} s",
+                            MAX_BACKOFF.toSeconds());
+                    backoff = MAX_BACKOFF;
+                } else {
+                    log.warn("getUpdates refused ({} {}); retrying in {} s", refused.getErrorCode(),
+                            refused.getApiResponse(), backoff.toSeconds());
+                }
+                backoff = pause(backoff);
+            } catch (TelegramApiException | RuntimeException trouble) {
+                if (!running) {
+                    break;
+                }
+                log.warn("Telegram polling interrupted ({}); retrying in {} s", trouble.getMessage(), backoff.toSeconds());
+                backoff = pause(backoff);
+            }
+        }
+    }
+
+    private long storedOffset() {
+        return transactor.inTransaction(session -> session.cursors().find(CURSOR)).map(Long::parseLong).orElse(0L);
+    }
+
+    private Duration pause(Duration backoff) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        Thread current = thread;
+        if (current != null) {
+            current.interrupt();
+            try {
+                current.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

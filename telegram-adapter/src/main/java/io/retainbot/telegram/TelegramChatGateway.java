@@ -1,0 +1,134 @@
+package io.retainbot.telegram;
+
+import io.retainbot.core.conversation.Button;
+import io.retainbot.core.conversation.ChannelRef;
+import io.retainbot.core.conversation.OutboundMessage;
+import io.retainbot.core.conversation.Pacing;
+import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.conversation.SendOutcome;
+import io.retainbot.core.port.ChatGateway;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+/**
+ * Sends to Telegram and says what happened as a {@link SendOutcome}: 429 is rate limited for
+ * exactly {@code retry_after}; a blocked, deactivated or unknown chat is unreachable; other 4xx
+ * fail for good; 5xx and network trouble fail retryably. Texts over 4096 characters go out in
+ * parts, the buttons under the last one.
+ */
+public final class TelegramChatGateway implements ChatGateway {
+    static final int MAX_TEXT = 4096;
+    private static final Pacing PRIVATE_CHAT = new Pacing(3, Duration.ofSeconds(1));
+    private static final Pacing GROUP_CHAT = new Pacing(3, Duration.ofSeconds(3));
+
+    private final BotApi api;
+    private final double bulkPerSecond;
+    private final boolean paidBroadcast;
+
+    TelegramChatGateway(BotApi api, double bulkPerSecond, boolean paidBroadcast) {
+        this.api = api;
+        this.bulkPerSecond = bulkPerSecond;
+        this.paidBroadcast = paidBroadcast;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.TELEGRAM;
+    }
+
+    @Override
+    public SendOutcome send(ChannelRef channel, OutboundMessage message) {
+        try {
+            if (message instanceof OutboundMessage.Edit edit) {
+                return edit(channel, edit);
+            }
+            return sendText(channel, (OutboundMessage.Text) message);
+        } catch (TelegramApiRequestException refused) {
+            return outcome(refused);
+        } catch (TelegramApiException | RuntimeException trouble) {
+            return new SendOutcome.Failed("network: " + trouble.getMessage(), true);
+        }
+    }
+
+    private SendOutcome sendText(ChannelRef channel, OutboundMessage.Text text) throws TelegramApiException {
+        List<String> parts = TextSplitter.split(text.text(), MAX_TEXT);
+        Message sent = null;
+        for (int i = 0; i < parts.size(); i++) {
+            boolean last = i == parts.size() - 1;
+            SendMessage.SendMessageBuilder<?, ?> request = SendMessage.builder().chatId(channel.chatId()).text(parts.get(i));
+            if (last && !text.buttons().isEmpty()) {
+                request.replyMarkup(keyboard(text.buttons()));
+            }
+            if (paidBroadcast) {
+                request.allowPaidBroadcast(true);
+            }
+            sent = api.execute(request.build());
+        }
+        return new SendOutcome.Delivered(String.valueOf(sent.getMessageId()));
+    }
+
+    private SendOutcome edit(ChannelRef channel, OutboundMessage.Edit edit) throws TelegramApiException {
+        String text = edit.text().length() > MAX_TEXT ? edit.text().substring(0, MAX_TEXT - 1) + "…" : edit.text();
+        EditMessageText.EditMessageTextBuilder<?, ?> request = EditMessageText.builder().chatId(channel.chatId())
+                .messageId(Integer.valueOf(edit.messageId())).text(text);
+        if (!edit.buttons().isEmpty()) {
+            request.replyMarkup(keyboard(edit.buttons()));
+        }
+        try {
+            api.execute(request.build());
+        } catch (TelegramApiRequestException refused) {
+            if (refused.getErrorCode() != null && refused.getErrorCode() == 400 && refused.getApiResponse() != null
+                    && refused.getApiResponse().contains("message is not modified")) {
+                return new SendOutcome.Delivered(edit.messageId());
+            }
+            throw refused;
+        }
+        return new SendOutcome.Delivered(edit.messageId());
+    }
+
+    static InlineKeyboardMarkup keyboard(List<List<Button>> rows) {
+        InlineKeyboardMarkup.InlineKeyboardMarkupBuilder<?, ?> keyboard = InlineKeyboardMarkup.builder();
+        for (List<Button> row : rows) {
+            keyboard.keyboardRow(new InlineKeyboardRow(row.stream()
+                    .map(button -> InlineKeyboardButton.builder().text(button.label()).callbackData(button.data()).build())
+                    .toList()));
+        }
+        return keyboard.build();
+    }
+
+    static SendOutcome outcome(TelegramApiRequestException refused) {
+        int code = refused.getErrorCode() == null ? 0 : refused.getErrorCode();
+        String description = refused.getApiResponse() == null ? refused.getMessage() : refused.getApiResponse();
+        String lower = description == null ? "" : description.toLowerCase(Locale.ROOT);
+        if (code == 429) {
+            Integer retryAfter = refused.getParameters() == null ? null : refused.getParameters().getRetryAfter();
+            return new SendOutcome.RateLimited(Duration.ofSeconds(retryAfter == null ? 5 : Math.max(1, retryAfter)));
+        }
+        if (code == 403 || lower.contains("chat not found") || lower.contains("user is deactivated")) {
+            return new SendOutcome.Unreachable(code + " " + description);
+        }
+        if (code >= 500 || code == 0) {
+            return new SendOutcome.Failed(code + " " + description, true);
+        }
+        return new SendOutcome.Failed(code + " " + description, false);
+    }
+
+    @Override
+    public Pacing pacing(ChannelRef channel) {
+        return channel.chatId().startsWith("-") ? GROUP_CHAT : PRIVATE_CHAT;
+    }
+
+    @Override
+    public double bulkPerSecond() {
+        return bulkPerSecond;
+    }
+}

@@ -1,0 +1,111 @@
+package io.retainbot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.retainbot.core.conversation.Button;
+import io.retainbot.core.conversation.ChannelRef;
+import io.retainbot.core.conversation.OutboundMessage;
+import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.conversation.SendOutcome;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TelegramChatGatewayIT {
+    private static final ChannelRef MINA = new ChannelRef(Platform.TELEGRAM, "5123456789");
+
+    private final FakeBotApi telegram = new FakeBotApi();
+    private final TelegramChatGateway gateway = new TelegramChatGateway(new BotApi(FakeBotApi.TOKEN, telegram.url()),
+            30, false);
+
+    @AfterEach
+    void stop() {
+        telegram.close();
+    }
+
+    @Test
+    void sendsTextWithAnInlineKeyboard() {
+        OutboundMessage message = new OutboundMessage.Text("What is it about?", List.of(
+                List.of(new Button("Delivery", "intake:category:delivery"), new Button("Product", "intake:category:product")),
+                List.of(new Button("Other", "intake:category:other"))));
+
+        SendOutcome outcome = gateway.send(MINA, message);
+
+        assertThat(outcome).isInstanceOf(SendOutcome.Delivered.class);
+        FakeBotApi.Call call = telegram.sentTo("5123456789").get(0);
+        assertThat(call.text()).isEqualTo("What is it about?");
+        assertThat(call.body().at("/reply_markup/inline_keyboard/0/1/callback_data").asText())
+                .isEqualTo("intake:category:product");
+        assertThat(call.body().at("/reply_markup/inline_keyboard/1/0/text").asText()).isEqualTo("Other");
+    }
+
+    @Test
+    void editsAnEarlierMessage() {
+        SendOutcome outcome = gateway.send(MINA, new OutboundMessage.Edit("214", "Category: Delivery", List.of()));
+
+        assertThat(outcome).isEqualTo(new SendOutcome.Delivered("214"));
+        FakeBotApi.Call call = telegram.calls("editMessageText").get(0);
+        assertThat(call.body().path("message_id").asInt()).isEqualTo(214);
+        assertThat(call.text()).isEqualTo("Category: Delivery");
+    }
+
+    @Test
+    void splitsLongTextsAndPutsTheButtonsUnderTheLastPart() {
+        String text = ("A long paragraph. ".repeat(200) + "\n\n").repeat(3);
+
+        SendOutcome outcome = gateway.send(MINA, new OutboundMessage.Text(text.strip(),
+                List.of(List.of(new Button("Done", "done")))));
+
+        List<FakeBotApi.Call> parts = telegram.sentTo("5123456789");
+        assertThat(parts).hasSizeGreaterThan(1).allSatisfy(part -> assertThat(part.text().length()).isLessThanOrEqualTo(4096));
+        assertThat(parts.get(0).body().has("reply_markup")).isFalse();
+        assertThat(parts.get(parts.size() - 1).body().has("reply_markup")).isTrue();
+        assertThat(outcome).isInstanceOf(SendOutcome.Delivered.class);
+    }
+
+    @Test
+    void reportsRateLimitsWithTheirRetryAfter() {
+        telegram.failNext("sendMessage", call -> true, 429, "Too Many Requests: retry after 17", 17);
+
+        assertThat(gateway.send(MINA, OutboundMessage.Text.of("hi")))
+                .isEqualTo(new SendOutcome.RateLimited(Duration.ofSeconds(17)));
+    }
+
+    @Test
+    void reportsABlockedUserAsUnreachable() {
+        telegram.failNext("sendMessage", call -> true, 403, "Forbidden: bot was blocked by the user", null);
+
+        assertThat(gateway.send(MINA, OutboundMessage.Text.of("hi"))).isInstanceOf(SendOutcome.Unreachable.class);
+    }
+
+    @Test
+    void retriesServerErrorsButNotBadRequests() {
+        telegram.failNext("sendMessage", call -> true, 502, "Bad Gateway", null);
+        telegram.failNext("sendMessage", call -> true, 400, "Bad Request: message text is empty", null);
+
+        SendOutcome serverError = gateway.send(MINA, OutboundMessage.Text.of("hi"));
+        SendOutcome badRequest = gateway.send(MINA, OutboundMessage.Text.of("hi"));
+
+        assertThat(serverError).isInstanceOfSatisfying(SendOutcome.Failed.class, failed ->
+                assertThat(failed.retryable()).isTrue());
+        assertThat(badRequest).isInstanceOfSatisfying(SendOutcome.Failed.class, failed ->
+                assertThat(failed.retryable()).isFalse());
+    }
+
+    @Test
+    void reportsAnUnreachableServerAsRetryable() {
+        TelegramChatGateway nowhere = new TelegramChatGateway(new BotApi(FakeBotApi.TOKEN,
+                java.net.URI.create("http://127.0.0.1:1")), 30, false);
+
+        assertThat(nowhere.send(MINA, OutboundMessage.Text.of("hi"))).isInstanceOfSatisfying(SendOutcome.Failed.class,
+                failed -> assertThat(failed.retryable()).isTrue());
+    }
+
+    @Test
+    void pacesGroupsSlowerThanPrivateChats() {
+        assertThat(gateway.pacing(new ChannelRef(Platform.TELEGRAM, "-1002000000001")).interval())
+                .isEqualTo(Duration.ofSeconds(3));
+        assertThat(gateway.pacing(MINA).interval()).isEqualTo(Duration.ofSeconds(1));
+    }
+}
