@@ -95,4 +95,19 @@ class AppConfigTest {
                 "TELEGRAM_BULK_PER_SECOND", "500")))
                 .hasMessageContaining("TELEGRAM_PAID_BROADCAST=true");
     }
+
+    @Test
+    void turnsDiscordOnWithATokenAndNamesItsBadSettings() {
+        String token = "MTAwMDAwMDAwMDAwMDAwMDAx.GfakeX.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH";
+
+        AppConfig config = AppConfig.fromEnvironment(Map.of("DISCORD_BOT_TOKEN", token,
+                "DISCORD_STAFF_CHANNEL_ID", "1441000000000000010"));
+
+        assertThat(config.discord()).hasValueSatisfying(discord ->
+                assertThat(discord.staffChannelId()).contains("1441000000000000010"));
+        assertThat(config.toString()).doesNotContain(token);
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("DISCORD_BOT_TOKEN", token,
+                "DISCORD_SHARDS_TOTAL", "zero")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("DISCORD_SHARDS_TOTAL");
+    }
 }

@@ -1,4 +1,4 @@
-package io.retainbot.telegram;
+package io.retainbot.core.conversation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +8,11 @@ import java.util.List;
  * line break, else a sentence end, else a space, else (a very long word) anywhere but inside a
  * surrogate pair.
  */
-final class TextSplitter {
-    private TextSplitter() {
+public final class TextParts {
+    private TextParts() {
     }
 
-    static List<String> split(String text, int limit) {
+    public static List<String> split(String text, int limit) {
         List<String> parts = new ArrayList<>();
         String rest = text;
         while (rest.length() > limit) {

@@ -1,0 +1,129 @@
+package io.retainbot.discord;
+
+import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.conversation.ChannelRef;
+import io.retainbot.core.conversation.EventSink;
+import io.retainbot.core.i18n.Messages;
+import io.retainbot.core.port.ChatGateway;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Optional;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Discord for RetainBot, wired by bot-app: {@link #gateway()} goes to the outbox dispatcher and
+ * {@link #start} logs in (one JDA, or a shard manager when sharding is configured) with the engine
+ * as the receiver of events.
+ */
+public final class DiscordAdapter implements AutoCloseable {
+    static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.DIRECT_MESSAGES,
+            GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
+    private static final Logger log = LoggerFactory.getLogger(DiscordAdapter.class);
+
+    private final DiscordSettings settings;
+    private final Messages messages;
+    private final BusinessConfig business;
+    private final Clock clock;
+    private final DiscordChannels channels;
+    private final DiscordChatGateway gateway;
+    private final ChatOrderedExecutor handlers = new ChatOrderedExecutor(8, "retainbot-discord");
+    private volatile JDA jda;
+    private volatile ShardManager shards;
+
+    public DiscordAdapter(DiscordSettings settings, Messages messages, BusinessConfig business, Clock clock) {
+        this.settings = settings;
+        this.messages = messages;
+        this.business = business;
+        this.clock = clock;
+        this.channels = new DiscordChannels(settings.staffChannelId());
+        this.gateway = new DiscordChatGateway(this::rest, settings.bulkPerSecond());
+    }
+
+    public ChatGateway gateway() {
+        return gateway;
+    }
+
+    /** The staff channel, whose events the engine only takes from active staff. */
+    public Optional<ChannelRef> staffChannel() {
+        return channels.staffChannel();
+    }
+
+    /** Logs in and starts receiving; returns at once (the gateway connects in the background). */
+    public synchronized void start(EventSink sink) {
+        DiscordListener listener = new DiscordListener(new MessageTranslator(channels, clock),
+                new InteractionTranslator(clock), new ComplaintForm(messages, business), sink, handlers, clock);
+        RestConfig rest = new RestConfig();
+        settings.restBaseUrl().ifPresent(rest::setBaseUrl);
+        SessionControllerAdapter sessions = new SessionControllerAdapter() {
+            @Override
+            public String getGateway() {
+                return settings.gatewayUrl().orElseGet(super::getGateway);
+            }
+        };
+        if (settings.sharded()) {
+            DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
+                    .setShardsTotal(settings.shardsTotal())
+                    .setRestConfig(rest)
+                    .setSessionController(sessions)
+                    .disableCache(EnumSet.allOf(CacheFlag.class))
+                    .addEventListeners(listener);
+            if (!settings.shardIds().isEmpty()) {
+                builder.setShards(settings.shardIds());
+            }
+            shards = builder.build();
+            shards.getShards().stream().findFirst().ifPresent(first ->
+                    first.updateCommands().addCommands(SlashCommands.all()).queue(done -> { },
+                            failure -> log.warn("could not register slash commands: {}", failure.toString())));
+        } else {
+            jda = JDABuilder.createLight(settings.token(), INTENTS)
+                    .setRestConfig(rest)
+                    .setSessionController(sessions)
+                    .setCompression(settings.gatewayUrl().isPresent() ? Compression.NONE : Compression.ZLIB)
+                    .addEventListeners(listener)
+                    .build();
+            jda.updateCommands().addCommands(SlashCommands.all()).queue(done -> { },
+                    failure -> log.warn("could not register slash commands: {}", failure.toString()));
+        }
+        log.info("Discord adapter started ({})", settings);
+    }
+
+    /** Waits until the gateway is connected; for tests and for an orderly start-up log. */
+    void awaitReady() throws InterruptedException {
+        if (jda != null) {
+            jda.awaitReady();
+        }
+    }
+
+    private JDA rest() {
+        JDA single = jda;
+        if (single != null) {
+            return single;
+        }
+        ShardManager manager = shards;
+        if (manager == null || manager.getShards().isEmpty()) {
+            throw new IllegalStateException("the Discord adapter has not started");
+        }
+        return manager.getShards().get(0);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (jda != null) {
+            jda.shutdown();
+        }
+        if (shards != null) {
+            shards.shutdown();
+        }
+        handlers.close();
+    }
+}

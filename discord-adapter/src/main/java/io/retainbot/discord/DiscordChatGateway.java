@@ -1,0 +1,131 @@
+package io.retainbot.discord;
+
+import io.retainbot.core.conversation.Button;
+import io.retainbot.core.conversation.ChannelRef;
+import io.retainbot.core.conversation.OutboundMessage;
+import io.retainbot.core.conversation.Pacing;
+import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.conversation.SendOutcome;
+import io.retainbot.core.conversation.TextParts;
+import io.retainbot.core.port.ChatGateway;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+
+/**
+ * Sends through JDA's REST client (which keeps Discord's per-route buckets and waits out a 429)
+ * and says what happened as a {@link SendOutcome}: 50007 "Cannot send messages to this user" and
+ * unknown channels or users are unreachable; other 4xx (401, 403, 404, 400) fail for good and are
+ * never retried, since Discord bans addresses that repeat invalid requests; 5xx and network trouble
+ * fail retryably. Texts over 2000 characters go out in parts, the buttons under the last one.
+ */
+final class DiscordChatGateway implements ChatGateway {
+    static final int MAX_TEXT = 2000;
+    static final int MAX_BUTTONS_PER_ROW = 5;
+    static final int MAX_ROWS = 5;
+    private static final int MAX_LABEL = 80;
+    private static final Pacing DIRECT_MESSAGE = new Pacing(5, Duration.ofSeconds(1));
+    private static final Pacing STAFF_CHANNEL = new Pacing(5, Duration.ofSeconds(2));
+
+    private final Supplier<JDA> jda;
+    private final double bulkPerSecond;
+
+    DiscordChatGateway(Supplier<JDA> jda, double bulkPerSecond) {
+        this.jda = jda;
+        this.bulkPerSecond = bulkPerSecond;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.DISCORD;
+    }
+
+    @Override
+    public SendOutcome send(ChannelRef channel, OutboundMessage message) {
+        try {
+            Optional<MessageChannel> target = resolve(channel);
+            if (target.isEmpty()) {
+                return new SendOutcome.Unreachable("no such Discord channel " + channel.chatId());
+            }
+            if (message instanceof OutboundMessage.Edit edit) {
+                String text = edit.text().length() > MAX_TEXT ? edit.text().substring(0, MAX_TEXT - 1) + "…" : edit.text();
+                target.get().editMessageById(edit.messageId(), new MessageEditBuilder().setContent(text)
+                        .setComponents(rows(edit.buttons())).build()).complete();
+                return new SendOutcome.Delivered(edit.messageId());
+            }
+            List<String> parts = TextParts.split(message.text(), MAX_TEXT);
+            Message sent = null;
+            for (int i = 0; i < parts.size(); i++) {
+                MessageCreateBuilder builder = new MessageCreateBuilder().setContent(parts.get(i));
+                if (i == parts.size() - 1) {
+                    builder.setComponents(rows(message.buttons()));
+                }
+                sent = target.get().sendMessage(builder.build()).complete();
+            }
+            return new SendOutcome.Delivered(sent.getId());
+        } catch (ErrorResponseException refused) {
+            return outcome(refused);
+        } catch (RuntimeException trouble) {
+            return new SendOutcome.Failed("network: " + trouble, true);
+        }
+    }
+
+    private Optional<MessageChannel> resolve(ChannelRef channel) {
+        Optional<Long> user = DiscordChannels.dmUser(channel);
+        if (user.isPresent()) {
+            return Optional.of(jda.get().openPrivateChannelById(user.get()).complete());
+        }
+        return Optional.ofNullable(jda.get().getChannelById(MessageChannel.class, channel.chatId()));
+    }
+
+    static SendOutcome outcome(ErrorResponseException refused) {
+        ErrorResponse error = refused.getErrorResponse();
+        String reason = refused.getErrorCode() + " " + refused.getMeaning();
+        if (error == ErrorResponse.CANNOT_SEND_TO_USER || error == ErrorResponse.UNKNOWN_CHANNEL
+                || error == ErrorResponse.UNKNOWN_USER) {
+            return new SendOutcome.Unreachable(reason);
+        }
+        if (refused.isServerError()) {
+            return new SendOutcome.Failed(reason, true);
+        }
+        return new SendOutcome.Failed(reason, false);
+    }
+
+    /** Buttons as action rows: at most five to a row and five rows, labels cut to Discord's 80 characters. */
+    static List<ActionRow> rows(List<List<Button>> buttons) {
+        List<ActionRow> rows = new ArrayList<>();
+        for (List<Button> row : buttons) {
+            for (int start = 0; start < row.size() && rows.size() < MAX_ROWS; start += MAX_BUTTONS_PER_ROW) {
+                rows.add(ActionRow.of(row.subList(start, Math.min(row.size(), start + MAX_BUTTONS_PER_ROW)).stream()
+                        .map(button -> net.dv8tion.jda.api.components.buttons.Button.secondary(button.data(),
+                                label(button.label())))
+                        .toList()));
+            }
+        }
+        return rows;
+    }
+
+    private static String label(String label) {
+        return label.length() <= MAX_LABEL ? label : label.substring(0, MAX_LABEL - 1) + "…";
+    }
+
+    @Override
+    public Pacing pacing(ChannelRef channel) {
+        return DiscordChannels.dmUser(channel).isPresent() ? DIRECT_MESSAGE : STAFF_CHANNEL;
+    }
+
+    @Override
+    public double bulkPerSecond() {
+        return bulkPerSecond;
+    }
+}

@@ -1,0 +1,143 @@
+package io.retainbot.discord;
+
+import io.retainbot.core.conversation.EventSink;
+import io.retainbot.core.conversation.InboundEvent;
+import io.retainbot.core.port.StoreUnavailableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.requests.RestAction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives JDA's events. Interactions are acknowledged right here, on JDA's event thread, before
+ * anything touches the database; the engine then runs on {@code handlers}. A database outage is
+ * waited out with a few retries, since Discord does not deliver a gateway event twice.
+ */
+final class DiscordListener extends ListenerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(DiscordListener.class);
+    private static final int ATTEMPTS = 5;
+
+    private final MessageTranslator messages;
+    private final InteractionTranslator interactions;
+    private final ComplaintForm form;
+    private final EventSink sink;
+    private final ChatOrderedExecutor handlers;
+    private final Clock clock;
+    private volatile Instant lastEventAt;
+
+    DiscordListener(MessageTranslator messages, InteractionTranslator interactions, ComplaintForm form, EventSink sink,
+                    ChatOrderedExecutor handlers, Clock clock) {
+        this.messages = messages;
+        this.interactions = interactions;
+        this.form = form;
+        this.sink = sink;
+        this.handlers = handlers;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onMessageReceived(MessageReceivedEvent event) {
+        messages.received(event.getMessage()).ifPresent(inbound -> handOver(inbound, null, null));
+    }
+
+    @Override
+    public void onMessageUpdate(MessageUpdateEvent event) {
+        messages.edited(event.getMessage()).ifPresent(inbound -> handOver(inbound, null, null));
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (event.getName().equals(InteractionTranslator.COMPLAINT_FORM)) {
+            event.replyModal(form.build(event.getUserLocale().getLocale())).queue(
+                    sent -> { }, failure -> log.warn("could not open the complaint form: {}", failure.toString()));
+            return;
+        }
+        event.deferReply(true).queue();
+        handOver(interactions.command(event), InteractionHook::deleteOriginal, event.getHook());
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        event.deferEdit().queue();
+        handOver(interactions.button(event), null, null);
+    }
+
+    @Override
+    public void onStringSelectInteraction(StringSelectInteractionEvent event) {
+        event.deferEdit().queue();
+        interactions.select(event).ifPresent(inbound -> handOver(inbound, null, null));
+    }
+
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        event.deferReply(true).queue();
+        handOver(interactions.form(event), InteractionHook::deleteOriginal, event.getHook());
+    }
+
+    @Override
+    public void onReady(ReadyEvent event) {
+        log.info("Discord gateway ready ({} guilds)", event.getGuildTotalCount());
+    }
+
+    @Override
+    public void onSessionRecreate(SessionRecreateEvent event) {
+        Instant last = lastEventAt;
+        log.warn("the Discord gateway session could not be resumed and was recreated: events sent since {} ({} ago) "
+                        + "may be lost; customers whose message got no answer will write again",
+                last == null ? "the start" : last, last == null ? "?" : Duration.between(last, clock.instant()));
+    }
+
+    /** The interaction's deferred "thinking" reply is removed with {@code afterwards} once the engine has the event. */
+    private void handOver(InboundEvent event, Function<InteractionHook, RestAction<Void>> afterwards,
+                          InteractionHook hook) {
+        lastEventAt = clock.instant();
+        handlers.execute(event.channel().chatId(), () -> {
+            if (accept(event) && hook != null) {
+                afterwards.apply(hook).queue(done -> { }, failure -> log.debug("could not tidy the interaction: {}",
+                        failure.toString()));
+            }
+        });
+    }
+
+    private boolean accept(InboundEvent event) {
+        Duration pause = Duration.ofSeconds(1);
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                sink.accept(event);
+                return true;
+            } catch (StoreUnavailableException unavailable) {
+                log.warn("database unavailable while handling Discord event {} (attempt {} of {}); retrying in {} s",
+                        event.eventId(), attempt, ATTEMPTS, pause.toSeconds());
+                sleep(pause);
+                pause = pause.multipliedBy(2);
+            } catch (RuntimeException failure) {
+                log.error("handling Discord event {} failed", event.eventId(), failure);
+                return false;
+            }
+        }
+        log.error("gave up on Discord event {} after {} attempts: the database stayed unavailable", event.eventId(),
+                ATTEMPTS);
+        return false;
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package io.retainbot.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+
+/**
+ * A local stand-in for Discord over real HTTP and WebSocket: the REST routes the bot uses (self,
+ * commands, DM channels, messages, interaction callbacks) and a gateway that says HELLO, answers
+ * IDENTIFY with READY, acknowledges heartbeats and dispatches whatever events the test sends.
+ * Compression is off and the encoding JSON, as the adapter asks when pointed at a local gateway.
+ */
+final class FakeDiscord implements AutoCloseable {
+    static final String BOT_ID = "1000000000000000001";
+    static final String TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAx.GfakeX.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MockWebServer server = new MockWebServer();
+    private final List<Call> calls = new ArrayList<>();
+    private final Deque<ScriptedError> errors = new ArrayDeque<>();
+    private final Map<String, String> dmUsers = new ConcurrentHashMap<>();
+    private final AtomicInteger sequence = new AtomicInteger();
+    private static final long DISCORD_EPOCH = 1_420_070_400_000L;
+    private final AtomicLong snowflakes = new AtomicLong();
+    private final CountDownLatch identified = new CountDownLatch(1);
+    private volatile WebSocket gateway;
+
+    /** One REST request the bot made. */
+    record Call(String method, String path, JsonNode body, Instant at) {
+        String content() {
+            return body.path("content").asText();
+        }
+    }
+
+    private record ScriptedError(Predicate<Call> applies, int status, String body, Map<String, String> headers) {
+    }
+
+    FakeDiscord() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return answer(request);
+            }
+        });
+        try {
+            server.start(InetAddress.getByName("127.0.0.1"), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String restUrl() {
+        return "http://127.0.0.1:" + server.getPort() + "/api/v10/";
+    }
+
+    String gatewayUrl() {
+        return "ws://127.0.0.1:" + server.getPort() + "/gateway";
+    }
+
+    void awaitIdentified() throws InterruptedException {
+        if (!identified.await(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the bot never identified on the fake gateway");
+        }
+    }
+
+    /** Sends a dispatch event (op 0) over the gateway. */
+    void dispatch(String type, JsonNode data) {
+        ObjectNode event = JSON.createObjectNode().put("op", 0).put("t", type).put("s", sequence.incrementAndGet());
+        event.set("d", data);
+        gateway.send(event.toString());
+    }
+
+    /** A fresh snowflake for now (Discord ids carry their creation time; interactions expire after 15 minutes). */
+    String nextId() {
+        return String.valueOf(((System.currentTimeMillis() - DISCORD_EPOCH) << 22) + (snowflakes.incrementAndGet() & 0x3FFFFF));
+    }
+
+    /** The DM channel of a user, as Discord would create it. */
+    static String dmChannelOf(String userId) {
+        return String.valueOf(Long.parseLong(userId) + 7);
+    }
+
+    synchronized FakeDiscord failNext(Predicate<Call> applies, int status, String body, Map<String, String> headers) {
+        errors.add(new ScriptedError(applies, status, body, headers));
+        return this;
+    }
+
+    synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The messages posted to a user's DM channel. */
+    synchronized List<Call> sentTo(String userId) {
+        String path = "/api/v10/channels/" + dmChannelOf(userId) + "/messages";
+        return calls.stream().filter(call -> call.method().equals("POST") && call.path().equals(path)).toList();
+    }
+
+    synchronized List<Call> callbacks(String interactionId) {
+        return calls.stream().filter(call -> call.path().startsWith("/api/v10/interactions/" + interactionId + "/"))
+                .toList();
+    }
+
+    private MockResponse answer(RecordedRequest request) {
+        String path = request.getUrl().encodedPath();
+        if (path.startsWith("/gateway")) {
+            return new MockResponse.Builder().webSocketUpgrade(new GatewayListener()).build();
+        }
+        JsonNode body = parse(request.getBody() == null ? "" : request.getBody().utf8());
+        Call call = new Call(request.getMethod(), path, body, Instant.now());
+        ScriptedError error;
+        synchronized (this) {
+            calls.add(call);
+            error = errors.stream().filter(scripted -> scripted.applies().test(call)).findFirst().orElse(null);
+            if (error != null) {
+                errors.remove(error);
+            }
+        }
+        if (error != null) {
+            MockResponse.Builder response = new MockResponse.Builder().code(error.status())
+                    .addHeader("Content-Type", "application/json").addHeader("Via", "1.1 google").body(error.body());
+            error.headers().forEach(response::addHeader);
+            return response.build();
+        }
+        return route(call);
+    }
+
+    private MockResponse route(Call call) {
+        String path = call.path().substring("/api/v10/".length() - 1);
+        if (call.method().equals("GET") && path.equals("/users/@me")) {
+            return json(user(BOT_ID, "RetainBot", true));
+        }
+        if (call.method().equals("PUT") && path.matches("/applications/\\d+/commands")) {
+            return json(JSON.createArrayNode());
+        }
+        if (call.method().equals("POST") && path.equals("/users/@me/channels")) {
+            String userId = call.body().path("recipient_id").asText();
+            String channelId = dmChannelOf(userId);
+            dmUsers.put(channelId, userId);
+            ObjectNode channel = JSON.createObjectNode().put("id", channelId).put("type", 1);
+            channel.putArray("recipients").add(user(userId, "user" + userId, false));
+            return json(channel);
+        }
+        if ((call.method().equals("POST") || call.method().equals("PATCH")) && path.matches("/channels/\\d+/messages(/\\d+)?")) {
+            String channelId = path.split("/")[2];
+            String messageId = call.method().equals("PATCH") ? path.split("/")[4] : nextId();
+            return json(message(messageId, channelId, user(BOT_ID, "RetainBot", true), call.content()));
+        }
+        if (path.startsWith("/interactions/") || call.method().equals("DELETE")) {
+            return new MockResponse.Builder().code(204).build();
+        }
+        return new MockResponse.Builder().code(404).addHeader("Content-Type", "application/json")
+                .body("{\"message\":\"404: Not Found\",\"code\":0}").build();
+    }
+
+    static ObjectNode user(String id, String name, boolean bot) {
+        ObjectNode user = JSON.createObjectNode().put("id", id).put("username", name).put("discriminator", "0")
+                .put("global_name", name).putNull("avatar").put("bot", bot).put("public_flags", 0);
+        return user;
+    }
+
+    static ObjectNode message(String id, String channelId, ObjectNode author, String content) {
+        ObjectNode message = JSON.createObjectNode().put("id", id).put("channel_id", channelId).put("type", 0)
+                .put("content", content).put("timestamp", "2026-11-23T06:20:00.000000+00:00").putNull("edited_timestamp")
+                .put("tts", false).put("mention_everyone", false).put("pinned", false).put("flags", 0);
+        message.set("author", author);
+        for (String empty : List.of("mentions", "mention_roles", "attachments", "embeds", "components")) {
+            message.putArray(empty);
+        }
+        return message;
+    }
+
+    private static MockResponse json(JsonNode body) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body(body.toString()).build();
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+        } catch (IOException notJson) {
+            return JSON.createObjectNode().put("raw", text);
+        }
+    }
+
+    private final class GatewayListener extends WebSocketListener {
+        @Override
+        public void onOpen(WebSocket socket, Response response) {
+            gateway = socket;
+            socket.send("{\"op\":10,\"d\":{\"heartbeat_interval\":41250},\"s\":null,\"t\":null}");
+        }
+
+        @Override
+        public void onMessage(WebSocket socket, String text) {
+            JsonNode payload = parse(text);
+            switch (payload.path("op").asInt(-1)) {
+                case 1 -> socket.send("{\"op\":11}");
+                case 2 -> {
+                    ObjectNode ready = JSON.createObjectNode().put("v", 10).put("session_id", "fake-session")
+                            .put("resume_gateway_url", gatewayUrl());
+                    ready.set("user", user(BOT_ID, "RetainBot", true).put("verified", true).put("mfa_enabled", false));
+                    ready.putArray("guilds");
+                    ready.putArray("private_channels");
+                    ready.putObject("application").put("id", BOT_ID).put("flags", 0);
+                    ArrayNode shard = ready.putArray("shard");
+                    shard.add(0).add(1);
+                    ObjectNode event = JSON.createObjectNode().put("op", 0).put("t", "READY")
+                            .put("s", sequence.incrementAndGet());
+                    event.set("d", ready);
+                    socket.send(event.toString());
+                    identified.countDown();
+                }
+                default -> {
+                    // presence updates and the like need no answer
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        WebSocket socket = gateway;
+        if (socket != null) {
+            socket.close(1000, "test over");
+        }
+        server.close();
+    }
+
+    static Duration between(Call first, Call second) {
+        return Duration.between(first.at(), second.at());
+    }
+}
