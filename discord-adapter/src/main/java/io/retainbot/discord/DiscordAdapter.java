@@ -3,6 +3,9 @@ package io.retainbot.discord;
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.conversation.ChannelRef;
 import io.retainbot.core.conversation.EventSink;
+import io.retainbot.core.conversation.OutboundMessage;
+import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.conversation.SendOutcome;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.port.ChatGateway;
 import java.time.Clock;
@@ -10,6 +13,9 @@ import java.util.EnumSet;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
@@ -95,6 +101,37 @@ public final class DiscordAdapter implements AutoCloseable {
                     failure -> log.warn("could not register slash commands: {}", failure.toString()));
         }
         log.info("Discord adapter started ({})", settings);
+    }
+
+    /**
+     * Opens a thread in the staff channel (one per complaint, for example) with its first message,
+     * and returns the thread as a chat: sending to it posts in the thread, and replies there are read
+     * as staff-channel events. Empty when no staff channel is configured or Discord refused.
+     */
+    public Optional<ChannelRef> openStaffThread(String title, OutboundMessage first) {
+        Optional<String> staff = settings.staffChannelId();
+        if (staff.isEmpty()) {
+            return Optional.empty();
+        }
+        TextChannel channel = rest().getTextChannelById(staff.get());
+        if (channel == null) {
+            log.warn("the staff channel {} is not a text channel the bot can see; check DISCORD_STAFF_CHANNEL_ID and "
+                    + "the bot's access to it", staff.get());
+            return Optional.empty();
+        }
+        String name = title.length() > 100 ? title.substring(0, 100) : title;
+        try {
+            ThreadChannel thread = channel.createThreadChannel(name).complete();
+            ChannelRef chat = new ChannelRef(Platform.DISCORD, thread.getId());
+            SendOutcome outcome = gateway.send(chat, first);
+            if (!(outcome instanceof SendOutcome.Delivered)) {
+                log.warn("opened staff thread {} but its first message was not delivered: {}", thread.getId(), outcome);
+            }
+            return Optional.of(chat);
+        } catch (ErrorResponseException refused) {
+            log.warn("Discord refused a staff thread in {}: {}", staff.get(), refused.getMeaning());
+            return Optional.empty();
+        }
     }
 
     /** Waits until the gateway is connected; for tests and for an orderly start-up log. */

@@ -47,6 +47,7 @@ final class FakeDiscord implements AutoCloseable {
     private static final long DISCORD_EPOCH = 1_420_070_400_000L;
     private final AtomicLong snowflakes = new AtomicLong();
     private final CountDownLatch identified = new CountDownLatch(1);
+    private volatile ObjectNode guild;
     private volatile WebSocket gateway;
 
     /** One REST request the bot made. */
@@ -79,6 +80,28 @@ final class FakeDiscord implements AutoCloseable {
 
     String gatewayUrl() {
         return "ws://127.0.0.1:" + server.getPort() + "/gateway";
+    }
+
+    /** A server the bot is in, with one text channel (the staff channel); sent as GUILD_CREATE after READY. */
+    FakeDiscord withGuild(String guildId, String channelId) {
+        ObjectNode created = JSON.createObjectNode().put("id", guildId).put("name", "Demo Shop").put("owner_id", "500000000000000001")
+                .put("member_count", 2).put("large", false).put("preferred_locale", "en-US").put("afk_timeout", 300)
+                .put("joined_at", "2026-01-05T09:00:00.000000+00:00");
+        created.putArray("roles").addObject().put("id", guildId).put("name", "@everyone").put("permissions", "1071698660929")
+                .put("position", 0).put("color", 0).put("hoist", false).put("managed", false).put("mentionable", false)
+                .put("flags", 0).putObject("colors").put("primary_color", 0);
+        created.putArray("channels").addObject().put("id", channelId).put("type", 0).put("name", "staff")
+                .put("position", 0).put("guild_id", guildId).put("nsfw", false).putArray("permission_overwrites");
+        ObjectNode self = created.putArray("members").addObject().put("joined_at", "2026-01-05T09:00:00.000000+00:00")
+                .put("deaf", false).put("mute", false).put("flags", 0);
+        self.set("user", user(BOT_ID, "RetainBot", true));
+        self.putArray("roles");
+        for (String empty : List.of("threads", "guild_scheduled_events", "emojis", "voice_states", "stickers",
+                "presences", "features", "stage_instances", "soundboard_sounds")) {
+            created.putArray(empty);
+        }
+        guild = created;
+        return this;
     }
 
     void awaitIdentified() throws InterruptedException {
@@ -169,6 +192,17 @@ final class FakeDiscord implements AutoCloseable {
             String messageId = call.method().equals("PATCH") ? path.split("/")[4] : nextId();
             return json(message(messageId, channelId, user(BOT_ID, "RetainBot", true), call.content()));
         }
+        if (call.method().equals("POST") && path.matches("/channels/\\d+/threads")) {
+            String parent = path.split("/")[2];
+            ObjectNode thread = JSON.createObjectNode().put("id", nextId()).put("type", 11)
+                    .put("guild_id", guild.path("id").asText()).put("parent_id", parent)
+                    .put("name", call.body().path("name").asText()).put("owner_id", BOT_ID)
+                    .put("member_count", 1).put("message_count", 0).put("total_message_sent", 0).put("flags", 0)
+                    .put("rate_limit_per_user", 0);
+            thread.putObject("thread_metadata").put("archived", false).put("auto_archive_duration", 1440)
+                    .put("archive_timestamp", "2026-11-23T06:20:00.000000+00:00").put("locked", false);
+            return json(thread);
+        }
         if (path.startsWith("/interactions/") || call.method().equals("DELETE")) {
             return new MockResponse.Builder().code(204).build();
         }
@@ -222,7 +256,10 @@ final class FakeDiscord implements AutoCloseable {
                     ObjectNode ready = JSON.createObjectNode().put("v", 10).put("session_id", "fake-session")
                             .put("resume_gateway_url", gatewayUrl());
                     ready.set("user", user(BOT_ID, "RetainBot", true).put("verified", true).put("mfa_enabled", false));
-                    ready.putArray("guilds");
+                    ArrayNode guilds = ready.putArray("guilds");
+                    if (guild != null) {
+                        guilds.addObject().put("id", guild.path("id").asText()).put("unavailable", true);
+                    }
                     ready.putArray("private_channels");
                     ready.putObject("application").put("id", BOT_ID).put("flags", 0);
                     ArrayNode shard = ready.putArray("shard");
@@ -231,6 +268,12 @@ final class FakeDiscord implements AutoCloseable {
                             .put("s", sequence.incrementAndGet());
                     event.set("d", ready);
                     socket.send(event.toString());
+                    if (guild != null) {
+                        ObjectNode create = JSON.createObjectNode().put("op", 0).put("t", "GUILD_CREATE")
+                                .put("s", sequence.incrementAndGet());
+                        create.set("d", guild);
+                        socket.send(create.toString());
+                    }
                     identified.countDown();
                 }
                 default -> {
