@@ -59,7 +59,7 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
         String candidate = url.startsWith("postgres://") || url.startsWith("postgresql://")
                 ? "jdbc:postgresql://" + url.substring(url.indexOf("://") + 3)
                 : url;
-        if (candidate.contains("@")) {
+        if (candidate.contains("@") || candidate.toLowerCase(java.util.Locale.ROOT).matches(".*[?&]password=.*")) {
             throw new ConfigException("DATABASE_URL must not carry a user or password: give the JDBC form "
                     + "jdbc:postgresql://host:5432/db and set DATABASE_USER and DATABASE_PASSWORD");
         }

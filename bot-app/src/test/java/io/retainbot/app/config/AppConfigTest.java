@@ -46,6 +46,10 @@ class AppConfigTest {
                 .hasMessageStartingWith("DATABASE_URL is not a PostgreSQL JDBC URL");
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("DATABASE_URL", "jdbc:postgresql://user:pw@db/shop")))
                 .hasMessageContaining("DATABASE_USER and DATABASE_PASSWORD");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("DATABASE_URL",
+                "jdbc:postgresql://db/shop?user=bot&password=s3cret")))
+                .hasMessageContaining("DATABASE_USER and DATABASE_PASSWORD")
+                .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain("s3cret"));
     }
 
     @Test
