@@ -95,10 +95,10 @@ final class DiscordChatGateway implements ChatGateway {
                 || error == ErrorResponse.UNKNOWN_USER) {
             return new SendOutcome.Unreachable(reason);
         }
-        if (refused.isServerError()) {
-            return new SendOutcome.Failed(reason, true);
-        }
-        return new SendOutcome.Failed(reason, false);
+        // Decide by HTTP status: Discord answers 401 and 404 with code 0, which JDA reads as a server error.
+        int status = refused.getResponse() == null ? 0 : refused.getResponse().code;
+        boolean serverTrouble = status >= 500 || (status == 0 && refused.isServerError());
+        return new SendOutcome.Failed("HTTP " + status + " " + reason, serverTrouble);
     }
 
     /** Buttons as action rows: at most five to a row and five rows, labels cut to Discord's 80 characters. */
