@@ -16,6 +16,8 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.exceptions.ErrorHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Receives JDA's events on its event thread, does nothing slow there, and hands the translated
@@ -31,6 +33,7 @@ import net.dv8tion.jda.api.exceptions.ErrorHandler;
  * replaced by an apology asking to try again.
  */
 final class DiscordListener extends ListenerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(DiscordListener.class);
     private final Translators translators;
     private final EventIntake intake;
     private final ComplaintForm form;
@@ -79,7 +82,7 @@ final class DiscordListener extends ListenerAdapter {
         inbound.ifPresent(pressed -> intake.hand(pressed, receipt -> {
             if (receipt.isEmpty()) {
                 event.getHook().sendMessage(texts.get(language, "error.try_again")).setEphemeral(true).queue(null,
-                        failure -> { });
+                        this::hookFailed);
             }
         }));
     }
@@ -105,17 +108,21 @@ final class DiscordListener extends ListenerAdapter {
         session.recreated(event.getJDA().getShardInfo().getShardString());
     }
 
+    private void hookFailed(Throwable failure) {
+        log.warn("Discord interaction follow-up failed: {}", failure.toString());
+    }
+
     /** Gives the event to the engine, then removes the "thinking" placeholder, or turns it into an apology. */
     private void handOver(Optional<InboundEvent> inbound, InteractionHook hook, String language) {
         if (inbound.isEmpty()) {
-            hook.deleteOriginal().queue(null, failure -> { });
+            hook.deleteOriginal().queue(null, this::hookFailed);
             return;
         }
         intake.hand(inbound.get(), receipt -> {
             if (receipt.isPresent()) {
-                hook.deleteOriginal().queue(null, failure -> { });
+                hook.deleteOriginal().queue(null, this::hookFailed);
             } else {
-                hook.editOriginal(texts.get(language, "error.try_again")).queue(null, failure -> { });
+                hook.editOriginal(texts.get(language, "error.try_again")).queue(null, this::hookFailed);
             }
         });
     }

@@ -126,7 +126,7 @@ class DiscordTranslationIT {
         assertThat(command.argument()).isEqualTo("C-1042");
         assertThat(command.channel()).isEqualTo(MINA);
         assertThat(command.sender().languageHint()).isEqualTo("ko");
-        assertThat(command.eventId()).isEqualTo("interaction:1320000000000000001");
+        assertThat(command.eventId()).isEqualTo("interaction:1985523115622400001");
     }
 
     @Test

@@ -33,6 +33,9 @@ import okhttp3.WebSocketListener;
  * WebSocket at {@code /gateway} (HELLO, IDENTIFY, READY, heartbeats, RESUME, then dispatched events,
  * JSON without compression). Every REST request is recorded; the next answers to a route can be
  * scripted (errors, 429s).
+ *
+ * <p>The interaction fixtures carry snowflake ids dated 2030: JDA computes an interaction's age from
+ * its id against the real clock and refuses to follow up on one older than 15 minutes.
  */
 final class FakeDiscord implements AutoCloseable {
     static final String BOT_ID = "900000000000000001";
@@ -100,7 +103,7 @@ final class FakeDiscord implements AutoCloseable {
     /** The next request matching {@code method} and {@code pathPattern} (under /api/v10) gets {@code status} and {@code body}. */
     void answerNext(String method, String pathPattern, int status, String body, Headers headers) {
         scripted.add(new Scripted(method, pathPattern, new MockResponse.Builder().code(status).headers(headers)
-                .addHeader("Content-Type", "application/json").body(body).build()));
+                .addHeader("Content-Type", "application/json").addHeader("Via", "1.1 google").body(body).build()));
     }
 
     void failNext(String method, String pathPattern, int status, int discordCode, String message) {
@@ -170,9 +173,12 @@ final class FakeDiscord implements AutoCloseable {
             return json(201, JSON.createObjectNode().put("id", Long.toString(messageIds.incrementAndGet()))
                     .put("type", 11).put("parent_id", parts[2]).put("guild_id", "700000000000000001")
                     .put("name", call.body().path("name").asText()).put("owner_id", BOT_ID)
+                    .put("member_count", 1).put("message_count", 0).put("total_message_sent", 0)
+                    .put("rate_limit_per_user", 0).put("flags", 0).put("nsfw", false)
                     .set("thread_metadata", JSON.createObjectNode().put("archived", false)
-                            .put("auto_archive_duration", 1440).put("locked", false)
-                            .put("archive_timestamp", "2026-11-23T08:00:00.000000+00:00")));
+                            .put("auto_archive_duration", 1440).put("locked", false).put("invitable", true)
+                            .put("archive_timestamp", "2026-11-23T08:00:00.000000+00:00")
+                            .put("create_timestamp", "2026-11-23T08:00:00.000000+00:00")));
         }
         if (call.is("POST", "/interactions/\\d+/[^/]+/callback")) {
             return new MockResponse.Builder().code(204).build();
@@ -210,7 +216,7 @@ final class FakeDiscord implements AutoCloseable {
 
     private static MockResponse json(int status, JsonNode body) {
         return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json")
-                .body(body.toString()).build();
+                .addHeader("Via", "1.1 google").body(body.toString()).build();
     }
 
     static ObjectNode user(String id, String name) {
