@@ -3,7 +3,6 @@ package io.retainbot.discord;
 import io.retainbot.core.conversation.EventSink;
 import io.retainbot.core.conversation.InboundEvent;
 import java.util.Optional;
-import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -50,22 +49,20 @@ final class DiscordListener extends ListenerAdapter {
     }
 
     @Override
-    public void onGenericEvent(GenericEvent event) {
-        session.eventArrived();
-    }
-
-    @Override
     public void onMessageReceived(MessageReceivedEvent event) {
+        session.eventArrived();
         translators.message().translate(event).ifPresent(inbound -> intake.hand(inbound, receipt -> { }));
     }
 
     @Override
     public void onMessageUpdate(MessageUpdateEvent event) {
+        session.eventArrived();
         translators.edit().translate(event).ifPresent(inbound -> intake.hand(inbound, receipt -> { }));
     }
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        session.eventArrived();
         if (event.getName().equals(ComplaintForm.FORM_ID)) {
             event.replyModal(form.in(event.getUserLocale())).queue(null, new ErrorHandler().ignore(ErrorResponse.UNKNOWN_INTERACTION));
             return;
@@ -76,6 +73,7 @@ final class DiscordListener extends ListenerAdapter {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
+        session.eventArrived();
         event.deferEdit().queue(null, new ErrorHandler().ignore(ErrorResponse.UNKNOWN_INTERACTION));
         Optional<InboundEvent> inbound = translators.button().translate(event);
         String language = Senders.languageHint(event.getUserLocale());
@@ -89,6 +87,7 @@ final class DiscordListener extends ListenerAdapter {
 
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
+        session.eventArrived();
         event.deferReply(true).queue(null, new ErrorHandler().ignore(ErrorResponse.UNKNOWN_INTERACTION));
         handOver(translators.modal().translate(event), event.getHook(), Senders.languageHint(event.getUserLocale()));
     }

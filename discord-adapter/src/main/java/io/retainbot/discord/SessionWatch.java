@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Remembers when the last gateway event arrived and when the connection dropped, so that a
+ * Remembers when the last message or interaction arrived and when the connection dropped, so that a
  * reconnect that could not resume (a new session: Discord does not replay what happened in between)
  * is reported with the gap and what may have been missed.
  */
@@ -38,18 +38,19 @@ final class SessionWatch {
         }
     }
 
-    /** Called on a new session after a lost one; returns the warning it logged. */
-    String recreated(String shard) {
+    /** Called on a new session after a lost one: warns with the gap and what may have been missed. */
+    void recreated(String shard) {
         Instant now = clock.instant();
-        Instant since = lastEvent.get() == null ? disconnectedAt.get() : lastEvent.get();
-        disconnectedAt.set(null);
-        String window = since == null ? "an unknown time" : since + " (" + Duration.between(since, now).toSeconds() + " s ago)";
+        Instant last = lastEvent.get();
+        Instant lost = disconnectedAt.getAndSet(null);
+        String window = last == null ? "no event had been received yet"
+                : "the last event was received at " + last + " (" + Duration.between(last, now).toSeconds() + " s ago)";
         String warning = "Discord gateway session on " + shard + " could not be resumed and was started anew at " + now
-                + ". Events since the last one received, at " + window + ", were not delivered: direct messages and "
+                + "; " + window + (lost == null ? "" : ", the connection was lost at " + lost)
+                + ". Events in between were not delivered and Discord does not replay them: direct messages and "
                 + "staff-channel messages sent in that window are lost (ask affected customers to write again), and "
                 + "slash commands, button presses and form submissions in it failed for the user, who sees "
                 + "\"interaction failed\" and can simply repeat them.";
         log.warn(warning);
-        return warning;
     }
 }

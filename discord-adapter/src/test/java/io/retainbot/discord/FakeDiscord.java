@@ -268,12 +268,15 @@ final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    /** Drops the connection as a network failure would; JDA reconnects and tries to resume. */
+    /**
+     * Closes the connection with 4000 (unknown error), as Discord does when something went wrong on its side;
+     * JDA reconnects and tries to resume, which is granted or refused (op 9 with {@code d=false}).
+     */
     void dropConnection(boolean allowResume) {
         refuseResume = !allowResume;
         WebSocket current = socket.get();
         if (current != null) {
-            current.cancel();
+            current.close(4000, "fake gateway drop");
         }
     }
 
