@@ -92,6 +92,9 @@ sealed interface DiscordConnection extends AutoCloseable {
 
         @Override
         public void awaitReady() throws InterruptedException {
+            while (shards.getShardsQueued() > 0) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
             for (JDA shard : shards.getShardCache()) {
                 shard.awaitReady();
             }
