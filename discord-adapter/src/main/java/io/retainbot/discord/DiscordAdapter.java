@@ -1,5 +1,6 @@
 package io.retainbot.discord;
 
+import io.retainbot.core.RetainBotException;
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.conversation.ChannelRef;
 import io.retainbot.core.conversation.EventSink;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -70,6 +72,8 @@ public final class DiscordAdapter implements AutoCloseable {
     /**
      * Logs in and starts receiving: events go to {@code sink} on threads from {@code threads}.
      * Returns once the token is accepted; the gateway connects in the background.
+     *
+     * @throws DiscordLoginFailed when Discord refuses the token or cannot be reached
      */
     public synchronized void start(EventSink sink, ThreadFactory threads) {
         if (connection != null) {
@@ -90,7 +94,16 @@ public final class DiscordAdapter implements AutoCloseable {
                 }
             }
         };
-        connection = settings.sharded() ? sharded(listener, onFirstReady) : single(listener, onFirstReady);
+        try {
+            connection = settings.sharded() ? sharded(listener, onFirstReady) : single(listener, onFirstReady);
+        } catch (InvalidTokenException refused) {
+            intake.close();
+            throw new DiscordLoginFailed("Discord refused DISCORD_BOT_TOKEN (401): reset the token on the Bot page of the "
+                    + "developer portal and set the new one", refused);
+        } catch (RuntimeException unreachable) {
+            intake.close();
+            throw new DiscordLoginFailed("could not log in to Discord: " + unreachable, unreachable);
+        }
         gateway.connectedThrough(connection);
         log.info("Discord adapter logging in with intents {} ({})", intents(), settings);
     }
@@ -148,6 +161,13 @@ public final class DiscordAdapter implements AutoCloseable {
         settings.gatewayUrl().ifPresent(url -> builder.setSessionController(new FixedGateway(url))
                 .setCompression(Compression.NONE));
         return new DiscordConnection.Sharded(builder.build());
+    }
+
+    /** Discord did not let the bot log in: a wrong token, or Discord could not be reached. */
+    public static final class DiscordLoginFailed extends RetainBotException {
+        DiscordLoginFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     @Override
