@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  */
 final class DiscordListener extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(DiscordListener.class);
+    /** An interaction that expired or was answered elsewhere is not worth a stack trace; anything else is logged by JDA. */
+    private static final ErrorHandler ACK_FAILED = new ErrorHandler().ignore(ErrorResponse.UNKNOWN_INTERACTION);
+
     private final Translators translators;
     private final EventIntake intake;
     private final ComplaintForm form;
@@ -64,17 +67,17 @@ final class DiscordListener extends ListenerAdapter {
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         session.eventArrived();
         if (event.getName().equals(ComplaintForm.FORM_ID)) {
-            event.replyModal(form.in(event.getUserLocale())).queue(null, new ErrorHandler().ignore(ErrorResponse.UNKNOWN_INTERACTION));
+            event.replyModal(form.in(event.getUserLocale())).queue(null, ACK_FAILED);
             return;
         }
-        event.deferReply(true).queue(null, new ErrorHandler().ignore(ErrorResponse.UNKNOWN_INTERACTION));
+        event.deferReply(true).queue(null, ACK_FAILED);
         handOver(translators.slashCommand().translate(event), event.getHook(), Senders.languageHint(event.getUserLocale()));
     }
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
         session.eventArrived();
-        event.deferEdit().queue(null, new ErrorHandler().ignore(ErrorResponse.UNKNOWN_INTERACTION));
+        event.deferEdit().queue(null, ACK_FAILED);
         Optional<InboundEvent> inbound = translators.button().translate(event);
         String language = Senders.languageHint(event.getUserLocale());
         inbound.ifPresent(pressed -> intake.hand(pressed, receipt -> {
@@ -88,7 +91,7 @@ final class DiscordListener extends ListenerAdapter {
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
         session.eventArrived();
-        event.deferReply(true).queue(null, new ErrorHandler().ignore(ErrorResponse.UNKNOWN_INTERACTION));
+        event.deferReply(true).queue(null, ACK_FAILED);
         handOver(translators.modal().translate(event), event.getHook(), Senders.languageHint(event.getUserLocale()));
     }
 
