@@ -39,6 +39,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import io.retainbot.discord.DiscordAdapter;
 import io.retainbot.telegram.TelegramAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +91,12 @@ public final class RetainBot implements AutoCloseable {
                 gateways.add(adapter.gateway());
                 adapter.staffChannel().ifPresent(staffChannels::add);
             });
+            Optional<DiscordAdapter> discord = config.discord()
+                    .map(settings -> new DiscordAdapter(settings, messages, business, clock));
+            discord.ifPresent(adapter -> {
+                gateways.add(adapter.gateway());
+                adapter.staffChannel().ifPresent(staffChannels::add);
+            });
             ExecutorService senders = Executors.newFixedThreadPool(SEND_CONCURRENCY, threads("retainbot-send"));
             started.push(() -> shutdown(senders));
             OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, gateways, senders, SEND_CONCURRENCY, clock,
@@ -107,6 +114,10 @@ public final class RetainBot implements AutoCloseable {
             if (telegram.isPresent()) {
                 telegram.get().start(engine, transactor, threads("retainbot-telegram"));
                 started.push(telegram.get());
+            }
+            if (discord.isPresent()) {
+                discord.get().start(engine);
+                started.push(discord.get());
             }
             log.info("RetainBot for {} is ready: web chat at http://localhost:{}/chat", business.companyName(),
                     http.port());

@@ -2,53 +2,49 @@ package io.retainbot.discord;
 
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.business.ComplaintCategory;
+import io.retainbot.core.customer.Tone;
+import io.retainbot.core.i18n.Messages;
+import io.retainbot.core.i18n.Texts;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
-import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.modals.Modal;
 
 /**
- * The complaint as one form (a Discord modal), opened by /complaint: the category as a select of
- * the business's categories and the description as a paragraph, in the user's client language. Its
- * submission reaches the engine as the {@code complaint} form with fields {@code category} and
- * {@code description}, which files the complaint in one step.
+ * The complaint as one Discord form: the category as a select of the business's categories and the
+ * description as a paragraph, labelled in the user's language. Built without the database, so it can
+ * be the interaction's immediate answer.
  */
 final class ComplaintForm {
-    static final String FORM_ID = "complaint";
-    static final String CATEGORY = "category";
-    static final String DESCRIPTION = "description";
-    private static final int MAX_OPTIONS = StringSelectMenu.OPTIONS_MAX_AMOUNT;
-    private static final int MAX_DESCRIPTION = TextInput.MAX_VALUE_LENGTH;
+    static final int MIN_DESCRIPTION = 10;
+    static final int MAX_DESCRIPTION = 4000;
+    private static final int MAX_TITLE = 45;
 
+    private final Messages messages;
     private final BusinessConfig business;
-    private final DiscordTexts texts;
 
-    ComplaintForm(BusinessConfig business, DiscordTexts texts) {
+    ComplaintForm(Messages messages, BusinessConfig business) {
+        this.messages = messages;
         this.business = business;
-        this.texts = texts;
     }
 
-    Modal in(DiscordLocale locale) {
-        String language = DiscordTexts.LANGUAGES.contains(Senders.languageHint(locale)) ? Senders.languageHint(locale) : "en";
-        StringSelectMenu.Builder categories = StringSelectMenu.create(CATEGORY)
-                .setPlaceholder(texts.get(language, "form.category.placeholder"))
+    Modal build(String languageHint) {
+        String language = messages.languageFor(languageHint);
+        Texts texts = messages.in(language, Tone.FORMAL);
+        StringSelectMenu.Builder categories = StringSelectMenu.create(InteractionTranslator.CATEGORY_FIELD)
                 .setRequiredRange(1, 1);
-        for (ComplaintCategory category : business.categories().subList(0, Math.min(MAX_OPTIONS, business.categories().size()))) {
-            categories.addOption(bounded(category.label(language), 100), category.id());
+        for (ComplaintCategory category : business.categories().subList(0, Math.min(25, business.categories().size()))) {
+            categories.addOption(category.label(language), category.id());
         }
-        TextInput description = TextInput.create(DESCRIPTION, TextInputStyle.PARAGRAPH)
-                .setPlaceholder(bounded(texts.get(language, "form.description.placeholder"), 100))
-                .setRequiredRange(1, MAX_DESCRIPTION)
+        TextInput description = TextInput.create(InteractionTranslator.DESCRIPTION_FIELD, TextInputStyle.PARAGRAPH)
+                .setRequiredRange(MIN_DESCRIPTION, MAX_DESCRIPTION)
                 .build();
-        return Modal.create(FORM_ID, bounded(texts.get(language, "form.title"), 45))
-                .addComponents(Label.of(bounded(texts.get(language, "form.category"), 45), categories.build()),
-                        Label.of(bounded(texts.get(language, "form.description"), 45), description))
+        String title = texts.get("menu.complaint");
+        return Modal.create(InteractionTranslator.COMPLAINT_FORM, title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE)
+                        : title)
+                .addComponents(Label.of(texts.get("intake.edit.category"), categories.build()),
+                        Label.of(texts.get("intake.edit.description"), description))
                 .build();
-    }
-
-    private static String bounded(String text, int limit) {
-        return text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
     }
 }

@@ -1,182 +1,166 @@
 package io.retainbot.discord;
 
-import io.retainbot.core.RetainBotException;
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.conversation.ChannelRef;
 import io.retainbot.core.conversation.EventSink;
+import io.retainbot.core.conversation.OutboundMessage;
+import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.conversation.SendOutcome;
+import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.port.ChatGateway;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
-import java.util.concurrent.ThreadFactory;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
-import net.dv8tion.jda.api.events.session.ReadyEvent;
-import net.dv8tion.jda.api.exceptions.InvalidTokenException;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Discord for RetainBot, wired by bot-app: {@link #gateway()} goes to the outbox dispatcher,
- * {@link #staffChannel()} to the engine's staff channels, then {@link #start} connects the engine
- * and logs in (one JDA, or a shard manager when sharding is configured). The global slash commands
- * are (re)registered on the first READY.
+ * Discord for RetainBot, wired by bot-app: {@link #gateway()} goes to the outbox dispatcher and
+ * {@link #start} logs in (one JDA, or a shard manager when sharding is configured) with the engine
+ * as the receiver of events.
  */
 public final class DiscordAdapter implements AutoCloseable {
+    static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.DIRECT_MESSAGES,
+            GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
     private static final Logger log = LoggerFactory.getLogger(DiscordAdapter.class);
-    private static final int LANES = 4;
 
     private final DiscordSettings settings;
+    private final Messages messages;
     private final BusinessConfig business;
     private final Clock clock;
-    private final DiscordTexts texts = DiscordTexts.load();
+    private final DiscordChannels channels;
     private final DiscordChatGateway gateway;
-    private final StaffScope staff;
-    private final Duration firstRetryPause;
-    private volatile DiscordConnection connection;
-    private EventIntake intake;
-    private SessionWatch session;
+    private final ChatOrderedExecutor handlers = new ChatOrderedExecutor(8, "retainbot-discord");
+    private volatile JDA jda;
+    private volatile ShardManager shards;
 
-    public DiscordAdapter(DiscordSettings settings, BusinessConfig business, Clock clock) {
-        this(settings, business, clock, Duration.ofSeconds(1));
-    }
-
-    DiscordAdapter(DiscordSettings settings, BusinessConfig business, Clock clock, Duration firstRetryPause) {
+    public DiscordAdapter(DiscordSettings settings, Messages messages, BusinessConfig business, Clock clock) {
         this.settings = settings;
+        this.messages = messages;
         this.business = business;
         this.clock = clock;
-        this.gateway = new DiscordChatGateway(settings.bulkPerSecond());
-        this.staff = new StaffScope(settings.staffChannelId());
-        this.firstRetryPause = firstRetryPause;
+        this.channels = new DiscordChannels(settings.staffChannelId());
+        this.gateway = new DiscordChatGateway(this::rest, settings.bulkPerSecond());
     }
 
     public ChatGateway gateway() {
         return gateway;
     }
 
-    /** The staff channel as the engine must know it (events from it and its threads come under this reference). */
+    /** The staff channel, whose events the engine only takes from active staff. */
     public Optional<ChannelRef> staffChannel() {
-        return staff.ref();
+        return channels.staffChannel();
     }
 
-    /** Posting and threads in the staff channel, when one is configured. */
-    public Optional<DiscordStaffChannel> staffPosts() {
-        return settings.staffChannelId().map(id -> new DiscordStaffChannel(id, gateway, () -> connection));
+    /** Logs in and starts receiving; returns at once (the gateway connects in the background). */
+    public synchronized void start(EventSink sink) {
+        DiscordListener listener = new DiscordListener(new MessageTranslator(channels, clock),
+                new InteractionTranslator(clock), new ComplaintForm(messages, business), sink, handlers, clock);
+        RestConfig rest = new RestConfig();
+        settings.restBaseUrl().ifPresent(rest::setBaseUrl);
+        SessionControllerAdapter sessions = new SessionControllerAdapter() {
+            @Override
+            public String getGateway() {
+                return settings.gatewayUrl().orElseGet(super::getGateway);
+            }
+        };
+        if (settings.sharded()) {
+            DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
+                    .setShardsTotal(settings.shardsTotal())
+                    .setRestConfig(rest)
+                    .setSessionController(sessions)
+                    .disableCache(EnumSet.allOf(CacheFlag.class))
+                    .addEventListeners(listener);
+            if (!settings.shardIds().isEmpty()) {
+                builder.setShards(settings.shardIds());
+            }
+            shards = builder.build();
+            shards.getShards().stream().findFirst().ifPresent(first ->
+                    first.updateCommands().addCommands(SlashCommands.all()).queue(done -> { },
+                            failure -> log.warn("could not register slash commands: {}", failure.toString())));
+        } else {
+            jda = JDABuilder.createLight(settings.token(), INTENTS)
+                    .setRestConfig(rest)
+                    .setSessionController(sessions)
+                    .setCompression(settings.gatewayUrl().isPresent() ? Compression.NONE : Compression.ZLIB)
+                    .addEventListeners(listener)
+                    .build();
+            jda.updateCommands().addCommands(SlashCommands.all()).queue(done -> { },
+                    failure -> log.warn("could not register slash commands: {}", failure.toString()));
+        }
+        log.info("Discord adapter started ({})", settings);
     }
 
     /**
-     * Logs in and starts receiving: events go to {@code sink} on threads from {@code threads}.
-     * Returns once the token is accepted; the gateway connects in the background.
-     *
-     * @throws DiscordLoginFailed when Discord refuses the token or cannot be reached
+     * Opens a thread in the staff channel (one per complaint, for example) with its first message,
+     * and returns the thread as a chat: sending to it posts in the thread, and replies there are read
+     * as staff-channel events. Empty when no staff channel is configured or Discord refused.
      */
-    public synchronized void start(EventSink sink, ThreadFactory threads) {
-        if (connection != null) {
-            throw new IllegalStateException("the Discord adapter is already started");
+    public Optional<ChannelRef> openStaffThread(String title, OutboundMessage first) {
+        Optional<String> staff = settings.staffChannelId();
+        if (staff.isEmpty()) {
+            return Optional.empty();
         }
-        intake = new EventIntake(sink, threads, LANES, firstRetryPause, 5);
-        session = new SessionWatch(clock);
-        DiscordListener listener = new DiscordListener(Translators.of(staff, clock), intake,
-                new ComplaintForm(business, texts), texts, session);
-        ListenerAdapter onFirstReady = new ListenerAdapter() {
-            private boolean registered;
-
-            @Override
-            public synchronized void onReady(ReadyEvent event) {
-                if (!registered) {
-                    registered = true;
-                    registerCommands();
-                }
-            }
-        };
+        TextChannel channel = rest().getTextChannelById(staff.get());
+        if (channel == null) {
+            log.warn("the staff channel {} is not a text channel the bot can see; check DISCORD_STAFF_CHANNEL_ID and "
+                    + "the bot's access to it", staff.get());
+            return Optional.empty();
+        }
+        String name = title.length() > 100 ? title.substring(0, 100) : title;
         try {
-            connection = settings.sharded() ? sharded(listener, onFirstReady) : single(listener, onFirstReady);
-        } catch (InvalidTokenException refused) {
-            intake.close();
-            throw new DiscordLoginFailed("Discord refused DISCORD_BOT_TOKEN (401): reset the token on the Bot page of the "
-                    + "developer portal and set the new one", refused);
-        } catch (RuntimeException unreachable) {
-            intake.close();
-            throw new DiscordLoginFailed("could not log in to Discord: " + unreachable, unreachable);
+            ThreadChannel thread = channel.createThreadChannel(name).complete();
+            ChannelRef chat = new ChannelRef(Platform.DISCORD, thread.getId());
+            SendOutcome outcome = gateway.send(chat, first);
+            if (!(outcome instanceof SendOutcome.Delivered)) {
+                log.warn("opened staff thread {} but its first message was not delivered: {}", thread.getId(), outcome);
+            }
+            return Optional.of(chat);
+        } catch (ErrorResponseException refused) {
+            log.warn("Discord refused a staff thread in {}: {}", staff.get(), refused.getMeaning());
+            return Optional.empty();
         }
-        gateway.connectedThrough(connection);
-        log.info("Discord adapter logging in with intents {} ({})", intents(), settings);
     }
 
-    /** Registers /complaint, /status, /language, /stop and /help globally (replacing the bot's earlier set). */
-    public void registerCommands() {
-        DiscordConnection discord = connection;
-        if (discord == null) {
-            throw new IllegalStateException("start the Discord adapter first");
-        }
-        discord.anyShard().updateCommands().addCommands(new SlashCommands(texts).all()).queue(
-                commands -> log.info("Discord slash commands registered: {}", SlashCommands.NAMES),
-                failure -> log.warn("Discord refused the slash commands: {}", failure.toString()));
-    }
-
-    /** The gateway intents: DMs always; guild messages and their content only for a staff channel. */
-    EnumSet<GatewayIntent> intents() {
-        EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.DIRECT_MESSAGES);
-        if (settings.staffChannelId().isPresent()) {
-            intents.add(GatewayIntent.GUILD_MESSAGES);
-            intents.add(GatewayIntent.MESSAGE_CONTENT);
-        }
-        return intents;
-    }
-
-    /** Waits until the gateway has sent READY to every shard of this instance. */
+    /** Waits until the gateway is connected; for tests and for an orderly start-up log. */
     void awaitReady() throws InterruptedException {
-        connection.awaitReady();
-    }
-
-    /** The session watch, for tests of the reconnect warning. */
-    SessionWatch sessionWatch() {
-        return session;
-    }
-
-    private DiscordConnection single(Object... listeners) {
-        JDABuilder builder = JDABuilder.createLight(settings.token(), intents())
-                .setEnableShutdownHook(false)
-                .addEventListeners(listeners);
-        settings.restBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url.toString())));
-        settings.gatewayUrl().ifPresent(url -> builder.setSessionController(new FixedGateway(url))
-                .setCompression(Compression.NONE));
-        return new DiscordConnection.Single(builder.build());
-    }
-
-    private DiscordConnection sharded(Object... listeners) {
-        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), intents())
-                .setShardsTotal(settings.shardsTotal())
-                .setEnableShutdownHook(false)
-                .addEventListeners(listeners);
-        if (!settings.shardIds().isEmpty()) {
-            builder.setShards(settings.shardIds());
+        if (jda != null) {
+            jda.awaitReady();
         }
-        settings.restBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url.toString())));
-        settings.gatewayUrl().ifPresent(url -> builder.setSessionController(new FixedGateway(url))
-                .setCompression(Compression.NONE));
-        return new DiscordConnection.Sharded(builder.build());
     }
 
-    /** Discord did not let the bot log in: a wrong token, or Discord could not be reached. */
-    public static final class DiscordLoginFailed extends RetainBotException {
-        DiscordLoginFailed(String message, Throwable cause) {
-            super(message, cause);
+    private JDA rest() {
+        JDA single = jda;
+        if (single != null) {
+            return single;
         }
+        ShardManager manager = shards;
+        if (manager == null || manager.getShards().isEmpty()) {
+            throw new IllegalStateException("the Discord adapter has not started");
+        }
+        return manager.getShards().get(0);
     }
 
     @Override
     public synchronized void close() {
-        if (connection != null) {
-            connection.close();
+        if (jda != null) {
+            jda.shutdown();
         }
-        if (intake != null) {
-            intake.close();
+        if (shards != null) {
+            shards.shutdown();
         }
+        handlers.close();
     }
 }

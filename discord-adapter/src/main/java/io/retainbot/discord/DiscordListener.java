@@ -2,130 +2,142 @@ package io.retainbot.discord;
 
 import io.retainbot.core.conversation.EventSink;
 import io.retainbot.core.conversation.InboundEvent;
-import java.util.Optional;
+import io.retainbot.core.port.StoreUnavailableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
-import net.dv8tion.jda.api.events.session.SessionDisconnectEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
-import net.dv8tion.jda.api.events.session.SessionResumeEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.InteractionHook;
-import net.dv8tion.jda.api.requests.ErrorResponse;
-import net.dv8tion.jda.api.exceptions.ErrorHandler;
+import net.dv8tion.jda.api.requests.RestAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives JDA's events on its event thread, does nothing slow there, and hands the translated
- * event to the {@link EventIntake}.
- *
- * <p>Interactions are acknowledged first, before any database work, well within Discord's 3 s:
- * /complaint is answered at once with the complaint form (the form is the answer); other slash
- * commands and form submissions with a deferred reply ("thinking"), button presses with a deferred
- * update (the message stays as it is). The engine's answer then goes out as an ordinary message in
- * the DM through the outbox (not through the interaction token, which expires after 15 minutes and
- * would bypass the outbox's pacing and retries); once the engine has committed, the deferred
- * "thinking" placeholder is deleted. If the engine could not take the event, the placeholder is
- * replaced by an apology asking to try again.
+ * Receives JDA's events. Interactions are acknowledged right here, on JDA's event thread, before
+ * anything touches the database; the engine then runs on {@code handlers}. A database outage is
+ * waited out with a few retries, since Discord does not deliver a gateway event twice.
  */
 final class DiscordListener extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(DiscordListener.class);
-    /** An interaction that expired or was answered elsewhere is not worth a stack trace; anything else is logged by JDA. */
-    private static final ErrorHandler ACK_FAILED = new ErrorHandler().ignore(ErrorResponse.UNKNOWN_INTERACTION);
+    private static final int ATTEMPTS = 5;
 
-    private final Translators translators;
-    private final EventIntake intake;
+    private final MessageTranslator messages;
+    private final InteractionTranslator interactions;
     private final ComplaintForm form;
-    private final DiscordTexts texts;
-    private final SessionWatch session;
+    private final EventSink sink;
+    private final ChatOrderedExecutor handlers;
+    private final Clock clock;
+    private volatile Instant lastEventAt;
 
-    DiscordListener(Translators translators, EventIntake intake, ComplaintForm form, DiscordTexts texts,
-                    SessionWatch session) {
-        this.translators = translators;
-        this.intake = intake;
+    DiscordListener(MessageTranslator messages, InteractionTranslator interactions, ComplaintForm form, EventSink sink,
+                    ChatOrderedExecutor handlers, Clock clock) {
+        this.messages = messages;
+        this.interactions = interactions;
         this.form = form;
-        this.texts = texts;
-        this.session = session;
+        this.sink = sink;
+        this.handlers = handlers;
+        this.clock = clock;
     }
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
-        session.eventArrived();
-        translators.message().translate(event).ifPresent(inbound -> intake.hand(inbound, receipt -> { }));
+        messages.received(event.getMessage()).ifPresent(inbound -> handOver(inbound, null, null));
     }
 
     @Override
     public void onMessageUpdate(MessageUpdateEvent event) {
-        session.eventArrived();
-        translators.edit().translate(event).ifPresent(inbound -> intake.hand(inbound, receipt -> { }));
+        messages.edited(event.getMessage()).ifPresent(inbound -> handOver(inbound, null, null));
     }
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        session.eventArrived();
-        if (event.getName().equals(ComplaintForm.FORM_ID)) {
-            event.replyModal(form.in(event.getUserLocale())).queue(null, ACK_FAILED);
+        if (event.getName().equals(InteractionTranslator.COMPLAINT_FORM)) {
+            event.replyModal(form.build(event.getUserLocale().getLocale())).queue(
+                    sent -> { }, failure -> log.warn("could not open the complaint form: {}", failure.toString()));
             return;
         }
-        event.deferReply(true).queue(null, ACK_FAILED);
-        handOver(translators.slashCommand().translate(event), event.getHook(), Senders.languageHint(event.getUserLocale()));
+        event.deferReply(true).queue();
+        handOver(interactions.command(event), InteractionHook::deleteOriginal, event.getHook());
     }
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        session.eventArrived();
-        event.deferEdit().queue(null, ACK_FAILED);
-        Optional<InboundEvent> inbound = translators.button().translate(event);
-        String language = Senders.languageHint(event.getUserLocale());
-        inbound.ifPresent(pressed -> intake.hand(pressed, receipt -> {
-            if (receipt.isEmpty()) {
-                event.getHook().sendMessage(texts.get(language, "error.try_again")).setEphemeral(true).queue(null,
-                        this::hookFailed);
-            }
-        }));
+        event.deferEdit().queue();
+        handOver(interactions.button(event), null, null);
+    }
+
+    @Override
+    public void onStringSelectInteraction(StringSelectInteractionEvent event) {
+        event.deferEdit().queue();
+        interactions.select(event).ifPresent(inbound -> handOver(inbound, null, null));
     }
 
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
-        session.eventArrived();
-        event.deferReply(true).queue(null, ACK_FAILED);
-        handOver(translators.modal().translate(event), event.getHook(), Senders.languageHint(event.getUserLocale()));
+        event.deferReply(true).queue();
+        handOver(interactions.form(event), InteractionHook::deleteOriginal, event.getHook());
     }
 
     @Override
-    public void onSessionDisconnect(SessionDisconnectEvent event) {
-        session.disconnected();
-    }
-
-    @Override
-    public void onSessionResume(SessionResumeEvent event) {
-        session.resumed();
+    public void onReady(ReadyEvent event) {
+        log.info("Discord gateway ready ({} guilds)", event.getGuildTotalCount());
     }
 
     @Override
     public void onSessionRecreate(SessionRecreateEvent event) {
-        session.recreated(event.getJDA().getShardInfo().getShardString());
+        Instant last = lastEventAt;
+        log.warn("the Discord gateway session could not be resumed and was recreated: events sent since {} ({} ago) "
+                        + "may be lost; customers whose message got no answer will write again",
+                last == null ? "the start" : last, last == null ? "?" : Duration.between(last, clock.instant()));
     }
 
-    private void hookFailed(Throwable failure) {
-        log.warn("Discord interaction follow-up failed: {}", failure.toString());
-    }
-
-    /** Gives the event to the engine, then removes the "thinking" placeholder, or turns it into an apology. */
-    private void handOver(Optional<InboundEvent> inbound, InteractionHook hook, String language) {
-        if (inbound.isEmpty()) {
-            hook.deleteOriginal().queue(null, this::hookFailed);
-            return;
-        }
-        intake.hand(inbound.get(), receipt -> {
-            if (receipt.isPresent()) {
-                hook.deleteOriginal().queue(null, this::hookFailed);
-            } else {
-                hook.editOriginal(texts.get(language, "error.try_again")).queue(null, this::hookFailed);
+    /** The interaction's deferred "thinking" reply is removed with {@code afterwards} once the engine has the event. */
+    private void handOver(InboundEvent event, Function<InteractionHook, RestAction<Void>> afterwards,
+                          InteractionHook hook) {
+        lastEventAt = clock.instant();
+        handlers.execute(event.channel().chatId(), () -> {
+            if (accept(event) && hook != null) {
+                afterwards.apply(hook).queue(done -> { }, failure -> log.debug("could not tidy the interaction: {}",
+                        failure.toString()));
             }
         });
+    }
+
+    private boolean accept(InboundEvent event) {
+        Duration pause = Duration.ofSeconds(1);
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                sink.accept(event);
+                return true;
+            } catch (StoreUnavailableException unavailable) {
+                log.warn("database unavailable while handling Discord event {} (attempt {} of {}); retrying in {} s",
+                        event.eventId(), attempt, ATTEMPTS, pause.toSeconds());
+                sleep(pause);
+                pause = pause.multipliedBy(2);
+            } catch (RuntimeException failure) {
+                log.error("handling Discord event {} failed", event.eventId(), failure);
+                return false;
+            }
+        }
+        log.error("gave up on Discord event {} after {} attempts: the database stayed unavailable", event.eventId(),
+                ATTEMPTS);
+        return false;
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -6,77 +6,83 @@ import io.retainbot.core.conversation.InboundEvent;
 import io.retainbot.core.conversation.Sender;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.entities.MessageType;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
-import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 
 /**
- * A new message: in a DM with the bot it is the customer's chat (keyed by user id); in the staff
- * channel or its threads it goes to the staff channel reference; anywhere else, from a bot, a
- * webhook or the system, it is dropped. A DM that starts with {@code /word} (typed, not picked from
- * the command list) is a command, files are attachments with the text as caption.
+ * Turns messages into core events: direct messages from people, and messages in the staff channel
+ * or its threads. Bots (ourselves included), system messages and other channels are dropped here.
+ * Discord sends no language with a message; the customer's stored language applies.
  */
 final class MessageTranslator {
-    private static final Pattern TYPED_COMMAND = Pattern.compile("/([A-Za-z]{1,32})(?:\\s+(.*))?", Pattern.DOTALL);
+    private static final Pattern COMMAND = Pattern.compile("/[A-Za-z0-9_]{1,32}(\\s|$)");
 
-    private final StaffScope staff;
+    private final DiscordChannels channels;
     private final Clock clock;
 
-    MessageTranslator(StaffScope staff, Clock clock) {
-        this.staff = staff;
+    MessageTranslator(DiscordChannels channels, Clock clock) {
+        this.channels = channels;
         this.clock = clock;
     }
 
-    Optional<InboundEvent> translate(MessageReceivedEvent event) {
-        Message message = event.getMessage();
-        User author = event.getAuthor();
-        if (author.isBot() || author.isSystem() || event.isWebhookMessage() || !isUserMessage(message.getType())) {
+    Optional<InboundEvent> received(Message message) {
+        Optional<ChannelRef> channel = chat(message);
+        if (channel.isEmpty()) {
             return Optional.empty();
         }
-        boolean direct = event.isFromType(ChannelType.PRIVATE);
-        Optional<ChannelRef> channel = direct ? Optional.of(new DiscordAddress.DirectMessage(author.getIdLong()).ref())
-                : staff.refFor(event.getChannel());
-        return channel.map(ref -> toEvent(ref, Senders.of(author), message, direct));
-    }
-
-    private InboundEvent toEvent(ChannelRef channel, Sender sender, Message message, boolean direct) {
-        String eventId = "message:" + message.getId();
+        Sender sender = sender(message.getAuthor());
+        String eventId = "m" + message.getId();
         String text = message.getContentRaw();
-        if (!message.getAttachments().isEmpty()) {
-            List<FileRef> files = message.getAttachments().stream().map(MessageTranslator::file).toList();
-            return new InboundEvent.AttachmentReceived(channel, sender, eventId, clock.instant(), files, text);
+        List<FileRef> files = message.getAttachments().stream().map(MessageTranslator::file).toList();
+        if (!files.isEmpty()) {
+            return Optional.of(new InboundEvent.AttachmentReceived(channel.get(), sender, eventId, clock.instant(),
+                    files, text));
         }
-        Matcher command = TYPED_COMMAND.matcher(text.strip());
-        if (direct && command.matches()) {
-            return new InboundEvent.CommandReceived(channel, sender, eventId, clock.instant(),
-                    command.group(1).toLowerCase(Locale.ROOT), command.group(2));
+        if (COMMAND.matcher(text).lookingAt()) {
+            String[] parts = text.strip().substring(1).split("\\s+", 2);
+            return Optional.of(new InboundEvent.CommandReceived(channel.get(), sender, eventId, clock.instant(),
+                    parts[0], parts.length > 1 ? parts[1] : ""));
         }
-        return new InboundEvent.TextReceived(channel, sender, eventId, clock.instant(), text);
+        return Optional.of(new InboundEvent.TextReceived(channel.get(), sender, eventId, clock.instant(), text));
     }
 
-    private static boolean isUserMessage(MessageType type) {
-        return type == MessageType.DEFAULT || type == MessageType.INLINE_REPLY;
+    Optional<InboundEvent> edited(Message message) {
+        Optional<ChannelRef> channel = chat(message);
+        if (channel.isEmpty()) {
+            return Optional.empty();
+        }
+        String edition = message.getTimeEdited() == null ? "" : String.valueOf(message.getTimeEdited().toInstant().toEpochMilli());
+        return Optional.of(new InboundEvent.MessageEdited(channel.get(), sender(message.getAuthor()),
+                "e" + message.getId() + "." + edition, clock.instant(), message.getId(), message.getContentRaw()));
     }
 
-    static FileRef file(Message.Attachment attachment) {
-        String mediaType = attachment.getContentType() == null ? "" : attachment.getContentType();
-        FileRef.Kind kind;
-        if (attachment.isImage()) {
-            kind = FileRef.Kind.PHOTO;
-        } else if (attachment.isVideo()) {
-            kind = FileRef.Kind.VIDEO;
-        } else if (mediaType.startsWith("audio/")) {
-            kind = FileRef.Kind.AUDIO;
-        } else {
-            kind = FileRef.Kind.DOCUMENT;
+    private Optional<ChannelRef> chat(Message message) {
+        User author = message.getAuthor();
+        if (author.isBot() || author.isSystem() || message.getType().isSystem()) {
+            return Optional.empty();
         }
-        return new FileRef(attachment.getUrl(), kind, mediaType, Math.max(0, attachment.getSize()),
+        MessageChannel channel = message.getChannel();
+        if (channel.getType() == ChannelType.PRIVATE) {
+            return Optional.of(DiscordChannels.directMessage(author.getId()));
+        }
+        String parent = channel.getType().isThread() ? message.getChannel().asThreadChannel().getParentChannel().getId() : "";
+        return channels.staff(channel.getId(), parent);
+    }
+
+    static Sender sender(User user) {
+        return new Sender(user.getId(), user.getEffectiveName(), "");
+    }
+
+    private static FileRef file(Message.Attachment attachment) {
+        FileRef.Kind kind = attachment.isImage() ? FileRef.Kind.PHOTO
+                : attachment.isVideo() ? FileRef.Kind.VIDEO
+                : attachment.getContentType() != null && attachment.getContentType().startsWith("audio/")
+                ? FileRef.Kind.AUDIO : FileRef.Kind.DOCUMENT;
+        return new FileRef(attachment.getUrl(), kind, attachment.getContentType(), attachment.getSize(),
                 attachment.getFileName());
     }
 }

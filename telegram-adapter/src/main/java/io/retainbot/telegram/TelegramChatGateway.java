@@ -6,6 +6,7 @@ import io.retainbot.core.conversation.OutboundMessage;
 import io.retainbot.core.conversation.Pacing;
 import io.retainbot.core.conversation.Platform;
 import io.retainbot.core.conversation.SendOutcome;
+import io.retainbot.core.conversation.TextParts;
 import io.retainbot.core.port.ChatGateway;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class TelegramChatGateway implements ChatGateway {
     }
 
     private SendOutcome sendText(ChannelRef channel, OutboundMessage.Text text) throws TelegramApiException {
-        List<String> parts = TextSplitter.split(text.text(), MAX_TEXT);
+        List<String> parts = TextParts.split(text.text(), MAX_TEXT);
         Message sent = null;
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;

@@ -1,5 +1,6 @@
 package io.retainbot.app.config;
 
+import io.retainbot.discord.DiscordSettings;
 import io.retainbot.telegram.TelegramSettings;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public record AppConfig(Optional<String> databaseUrl, String databaseUser, String databasePassword, Path dataDir,
                         int httpPort, Optional<String> adminToken, Optional<Path> businessConfig,
-                        Optional<TelegramSettings> telegram) {
+                        Optional<TelegramSettings> telegram, Optional<DiscordSettings> discord) {
     public static final int DEFAULT_HTTP_PORT = 8080;
     private static final Pattern JDBC_POSTGRES = Pattern.compile("jdbc:postgresql://[^/?#\\s]+(/[^?#\\s]*)?(\\?\\S*)?");
     private static final int MIN_ADMIN_TOKEN = 16;
@@ -33,7 +34,8 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
         Optional<String> adminToken = value(env, "ADMIN_TOKEN").map(AppConfig::adminToken);
         Optional<Path> business = value(env, "BUSINESS_CONFIG").map(file -> path("BUSINESS_CONFIG", file));
         Optional<TelegramSettings> telegram = adapterSettings(() -> TelegramSettings.fromEnvironment(env));
-        return new AppConfig(databaseUrl, user, password, dataDir, port, adminToken, business, telegram);
+        Optional<DiscordSettings> discord = adapterSettings(() -> DiscordSettings.fromEnvironment(env));
+        return new AppConfig(databaseUrl, user, password, dataDir, port, adminToken, business, telegram, discord);
     }
 
     /** An adapter's own validation names its variable; here it becomes a configuration error. */
@@ -57,7 +59,7 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
         String candidate = url.startsWith("postgres://") || url.startsWith("postgresql://")
                 ? "jdbc:postgresql://" + url.substring(url.indexOf("://") + 3)
                 : url;
-        if (candidate.contains("@")) {
+        if (candidate.contains("@") || candidate.toLowerCase(java.util.Locale.ROOT).matches(".*[?&]password=.*")) {
             throw new ConfigException("DATABASE_URL must not carry a user or password: give the JDBC form "
                     + "jdbc:postgresql://host:5432/db and set DATABASE_USER and DATABASE_PASSWORD");
         }
@@ -107,6 +109,7 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
         return "AppConfig[database=" + databaseUrl.orElse("embedded in " + dataDir) + ", databaseUser=" + databaseUser
                 + ", httpPort=" + httpPort + ", adminToken=" + (adminToken.isPresent() ? "(set)" : "(generated)")
                 + ", businessConfig=" + businessConfig.map(Path::toString).orElse("(built-in demo)")
-                + ", telegram=" + telegram.map(TelegramSettings::toString).orElse("off") + "]";
+                + ", telegram=" + telegram.map(TelegramSettings::toString).orElse("off")
+                + ", discord=" + discord.map(DiscordSettings::toString).orElse("off") + "]";
     }
 }

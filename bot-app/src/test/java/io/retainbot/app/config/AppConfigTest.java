@@ -46,6 +46,10 @@ class AppConfigTest {
                 .hasMessageStartingWith("DATABASE_URL is not a PostgreSQL JDBC URL");
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("DATABASE_URL", "jdbc:postgresql://user:pw@db/shop")))
                 .hasMessageContaining("DATABASE_USER and DATABASE_PASSWORD");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("DATABASE_URL",
+                "jdbc:postgresql://db/shop?user=bot&password=s3cret")))
+                .hasMessageContaining("DATABASE_USER and DATABASE_PASSWORD")
+                .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain("s3cret"));
     }
 
     @Test
@@ -94,5 +98,20 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ",
                 "TELEGRAM_BULK_PER_SECOND", "500")))
                 .hasMessageContaining("TELEGRAM_PAID_BROADCAST=true");
+    }
+
+    @Test
+    void turnsDiscordOnWithATokenAndNamesItsBadSettings() {
+        String token = "MTAwMDAwMDAwMDAwMDAwMDAx.GfakeX.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH";
+
+        AppConfig config = AppConfig.fromEnvironment(Map.of("DISCORD_BOT_TOKEN", token,
+                "DISCORD_STAFF_CHANNEL_ID", "1441000000000000010"));
+
+        assertThat(config.discord()).hasValueSatisfying(discord ->
+                assertThat(discord.staffChannelId()).contains("1441000000000000010"));
+        assertThat(config.toString()).doesNotContain(token);
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("DISCORD_BOT_TOKEN", token,
+                "DISCORD_SHARDS_TOTAL", "zero")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("DISCORD_SHARDS_TOTAL");
     }
 }

@@ -56,17 +56,22 @@ final class WebVisitor {
         return event(Map.of("id", nextId(), "type", type, "text", text, "language", "en"));
     }
 
-    /** Presses the button labelled {@code label} on the newest message that has it. */
+    /** Presses the button labelled {@code label} on the newest message that has it, waiting for it to arrive. */
     WebVisitor press(String label) {
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            for (JsonNode row : messages.get(i).get("buttons")) {
-                for (JsonNode button : row) {
-                    if (button.get("label").asText().equals(label)) {
-                        return event(Map.of("id", nextId(), "type", "button", "data", button.get("data").asText(),
-                                "messageId", messages.get(i).get("id").asText(), "language", "en"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (int i = messages.size() - 1; i >= 0; i--) {
+                for (JsonNode row : messages.get(i).get("buttons")) {
+                    for (JsonNode button : row) {
+                        if (button.get("label").asText().equals(label)) {
+                            return event(Map.of("id", nextId(), "type", "button", "data", button.get("data").asText(),
+                                    "messageId", messages.get(i).get("id").asText(), "language", "en"));
+                        }
                     }
                 }
             }
+            sleep();
+            poll();
         }
         throw new AssertionError("no button \"" + label + "\" in " + texts());
     }

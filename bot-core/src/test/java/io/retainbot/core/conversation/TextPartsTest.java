@@ -1,14 +1,14 @@
-package io.retainbot.telegram;
+package io.retainbot.core.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TextSplitterTest {
+class TextPartsTest {
     @Test
     void keepsAShortTextWhole() {
-        assertThat(TextSplitter.split("Hello", 4096)).containsExactly("Hello");
+        assertThat(TextParts.split("Hello", 4096)).containsExactly("Hello");
     }
 
     @Test
@@ -16,14 +16,14 @@ class TextSplitterTest {
         String first = "a".repeat(3000);
         String second = "b".repeat(3000);
 
-        assertThat(TextSplitter.split(first + "\n\n" + second, 4096)).containsExactly(first, second);
+        assertThat(TextParts.split(first + "\n\n" + second, 4096)).containsExactly(first, second);
     }
 
     @Test
     void splitsAtSpacesWhenThereAreNoLines() {
         String text = "word ".repeat(2000).strip();
 
-        List<String> parts = TextSplitter.split(text, 4096);
+        List<String> parts = TextParts.split(text, 4096);
 
         assertThat(parts).allSatisfy(part -> assertThat(part).hasSizeLessThanOrEqualTo(4096).doesNotStartWith(" ")
                 .endsWith("word"));
@@ -34,7 +34,7 @@ class TextSplitterTest {
     void neverCutsAnEmojiInHalf() {
         String text = "x".repeat(4095) + "😀" + "y";
 
-        List<String> parts = TextSplitter.split(text, 4096);
+        List<String> parts = TextParts.split(text, 4096);
 
         assertThat(parts).hasSize(2);
         assertThat(parts.get(1)).startsWith("😀");

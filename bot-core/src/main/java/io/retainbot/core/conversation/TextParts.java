@@ -1,18 +1,18 @@
-package io.retainbot.discord;
+package io.retainbot.core.conversation;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a text into parts Discord accepts (2000 characters), at the best boundary that fits: a
- * blank line, else a line break, else a sentence end, else a space, else (a very long word) anywhere
- * but inside a surrogate pair.
+ * Splits a text into parts a platform accepts, at the best boundary that fits: a blank line, else a
+ * line break, else a sentence end, else a space, else (a very long word) anywhere but inside a
+ * surrogate pair.
  */
-final class TextSplitter {
-    private TextSplitter() {
+public final class TextParts {
+    private TextParts() {
     }
 
-    static List<String> split(String text, int limit) {
+    public static List<String> split(String text, int limit) {
         List<String> parts = new ArrayList<>();
         String rest = text;
         while (rest.length() > limit) {
