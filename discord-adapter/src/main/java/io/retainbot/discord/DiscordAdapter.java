@@ -32,8 +32,6 @@ import org.slf4j.LoggerFactory;
  * as the receiver of events.
  */
 public final class DiscordAdapter implements AutoCloseable {
-    static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.DIRECT_MESSAGES,
-            GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
     private static final Logger log = LoggerFactory.getLogger(DiscordAdapter.class);
 
     private final DiscordSettings settings;
@@ -77,7 +75,7 @@ public final class DiscordAdapter implements AutoCloseable {
             }
         };
         if (settings.sharded()) {
-            DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
+            DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), intents(settings))
                     .setShardsTotal(settings.shardsTotal())
                     .setRestConfig(rest)
                     .setSessionController(sessions)
@@ -91,7 +89,7 @@ public final class DiscordAdapter implements AutoCloseable {
                     first.updateCommands().addCommands(SlashCommands.all()).queue(done -> { },
                             failure -> log.warn("could not register slash commands: {}", failure.toString())));
         } else {
-            jda = JDABuilder.createLight(settings.token(), INTENTS)
+            jda = JDABuilder.createLight(settings.token(), intents(settings))
                     .setRestConfig(rest)
                     .setSessionController(sessions)
                     .setCompression(settings.gatewayUrl().isPresent() ? Compression.NONE : Compression.ZLIB)
@@ -101,6 +99,21 @@ public final class DiscordAdapter implements AutoCloseable {
                     failure -> log.warn("could not register slash commands: {}", failure.toString()));
         }
         log.info("Discord adapter started ({})", settings);
+    }
+
+    /**
+     * The gateway intents: {@code DIRECT_MESSAGES} always; {@code GUILD_MESSAGES} and the privileged
+     * {@code MESSAGE_CONTENT} only with a staff channel, whose messages the bot must read. Asking for a
+     * privileged intent that is not switched on in the developer portal makes Discord close the
+     * connection (4014), so a bot without a staff channel does not ask for it at all.
+     */
+    static EnumSet<GatewayIntent> intents(DiscordSettings settings) {
+        EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.DIRECT_MESSAGES);
+        if (settings.staffChannelId().isPresent()) {
+            intents.add(GatewayIntent.GUILD_MESSAGES);
+            intents.add(GatewayIntent.MESSAGE_CONTENT);
+        }
+        return intents;
     }
 
     /**

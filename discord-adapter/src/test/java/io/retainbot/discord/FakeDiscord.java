@@ -49,6 +49,9 @@ final class FakeDiscord implements AutoCloseable {
     private final CountDownLatch identified = new CountDownLatch(1);
     private volatile ObjectNode guild;
     private volatile WebSocket gateway;
+    private final List<JsonNode> identifies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AtomicInteger sessions = new AtomicInteger();
+    private volatile boolean refuseResume;
 
     /** One REST request the bot made. */
     record Call(String method, String path, JsonNode body, Instant at) {
@@ -108,6 +111,24 @@ final class FakeDiscord implements AutoCloseable {
         if (!identified.await(30, TimeUnit.SECONDS)) {
             throw new AssertionError("the bot never identified on the fake gateway");
         }
+    }
+
+    /** What the bot sent with each IDENTIFY (intents, shard), in order. */
+    List<JsonNode> identifies() {
+        return List.copyOf(identifies);
+    }
+
+    int sessionsStarted() {
+        return sessions.get();
+    }
+
+    /**
+     * Closes the gateway connection with 4000 (unknown error), as Discord does when something broke on its
+     * side; JDA reconnects and asks to resume, which is granted or refused (op 9, {@code d=false}).
+     */
+    void dropConnection(boolean allowResume) {
+        refuseResume = !allowResume;
+        gateway.close(4000, "fake gateway drop");
     }
 
     /** Sends a dispatch event (op 0) over the gateway. */
@@ -175,6 +196,15 @@ final class FakeDiscord implements AutoCloseable {
         String path = call.path().substring("/api/v10/".length() - 1);
         if (call.method().equals("GET") && path.equals("/users/@me")) {
             return json(user(BOT_ID, "RetainBot", true));
+        }
+        if (call.method().equals("GET") && path.matches("/gateway(/bot)?")) {
+            ObjectNode gatewayBot = JSON.createObjectNode().put("url", gatewayUrl()).put("shards", 1);
+            gatewayBot.putObject("session_start_limit").put("total", 1000).put("remaining", 1000).put("reset_after", 0)
+                    .put("max_concurrency", 1);
+            return json(gatewayBot);
+        }
+        if (call.method().equals("PATCH") && path.matches("/webhooks/\\d+/[^/]+/messages/@original")) {
+            return json(message(nextId(), "0", user(BOT_ID, "RetainBot", true), call.content()));
         }
         if (call.method().equals("PUT") && path.matches("/applications/\\d+/commands")) {
             return json(JSON.createArrayNode());
@@ -253,7 +283,9 @@ final class FakeDiscord implements AutoCloseable {
             switch (payload.path("op").asInt(-1)) {
                 case 1 -> socket.send("{\"op\":11}");
                 case 2 -> {
-                    ObjectNode ready = JSON.createObjectNode().put("v", 10).put("session_id", "fake-session")
+                    identifies.add(payload.path("d"));
+                    ObjectNode ready = JSON.createObjectNode().put("v", 10)
+                            .put("session_id", "fake-session-" + sessions.incrementAndGet())
                             .put("resume_gateway_url", gatewayUrl());
                     ready.set("user", user(BOT_ID, "RetainBot", true).put("verified", true).put("mfa_enabled", false));
                     ArrayNode guilds = ready.putArray("guilds");
@@ -276,6 +308,8 @@ final class FakeDiscord implements AutoCloseable {
                     }
                     identified.countDown();
                 }
+                case 6 -> socket.send(refuseResume ? "{\"op\":9,\"d\":false}"
+                        : "{\"op\":0,\"t\":\"RESUMED\",\"s\":" + sequence.incrementAndGet() + ",\"d\":{}}");
                 default -> {
                     // presence updates and the like need no answer
                 }
