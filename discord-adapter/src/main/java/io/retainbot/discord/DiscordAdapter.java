@@ -9,6 +9,7 @@ import io.retainbot.core.conversation.SendOutcome;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.port.ChatGateway;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
@@ -38,6 +39,7 @@ public final class DiscordAdapter implements AutoCloseable {
     private final Messages messages;
     private final BusinessConfig business;
     private final Clock clock;
+    private final Duration firstRetryPause;
     private final DiscordChannels channels;
     private final DiscordChatGateway gateway;
     private final ChatOrderedExecutor handlers = new ChatOrderedExecutor(8, "retainbot-discord");
@@ -45,6 +47,13 @@ public final class DiscordAdapter implements AutoCloseable {
     private volatile ShardManager shards;
 
     public DiscordAdapter(DiscordSettings settings, Messages messages, BusinessConfig business, Clock clock) {
+        this(settings, messages, business, clock, Duration.ofSeconds(1));
+    }
+
+    /** @param firstRetryPause the pause before offering an event again while the database is away (doubling) */
+    DiscordAdapter(DiscordSettings settings, Messages messages, BusinessConfig business, Clock clock,
+                   Duration firstRetryPause) {
+        this.firstRetryPause = firstRetryPause;
         this.settings = settings;
         this.messages = messages;
         this.business = business;
@@ -65,7 +74,8 @@ public final class DiscordAdapter implements AutoCloseable {
     /** Logs in and starts receiving; returns at once (the gateway connects in the background). */
     public synchronized void start(EventSink sink) {
         DiscordListener listener = new DiscordListener(new MessageTranslator(channels, clock),
-                new InteractionTranslator(clock), new ComplaintForm(messages, business), sink, handlers, clock);
+                new InteractionTranslator(clock), new ComplaintForm(messages, business), sink, handlers, clock,
+                DiscordTexts.load(), firstRetryPause);
         RestConfig rest = new RestConfig();
         settings.restBaseUrl().ifPresent(rest::setBaseUrl);
         SessionControllerAdapter sessions = new SessionControllerAdapter() {

@@ -6,7 +6,6 @@ import io.retainbot.core.port.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Function;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -16,6 +15,7 @@ import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.requests.RestAction;
 import org.slf4j.Logger;
@@ -36,26 +36,30 @@ final class DiscordListener extends ListenerAdapter {
     private final EventSink sink;
     private final ChatOrderedExecutor handlers;
     private final Clock clock;
+    private final DiscordTexts texts;
+    private final Duration firstPause;
     private volatile Instant lastEventAt;
 
     DiscordListener(MessageTranslator messages, InteractionTranslator interactions, ComplaintForm form, EventSink sink,
-                    ChatOrderedExecutor handlers, Clock clock) {
+                    ChatOrderedExecutor handlers, Clock clock, DiscordTexts texts, Duration firstPause) {
         this.messages = messages;
         this.interactions = interactions;
         this.form = form;
         this.sink = sink;
         this.handlers = handlers;
         this.clock = clock;
+        this.texts = texts;
+        this.firstPause = firstPause;
     }
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
-        messages.received(event.getMessage()).ifPresent(inbound -> handOver(inbound, null, null));
+        messages.received(event.getMessage()).ifPresent(inbound -> handOver(inbound, null));
     }
 
     @Override
     public void onMessageUpdate(MessageUpdateEvent event) {
-        messages.edited(event.getMessage()).ifPresent(inbound -> handOver(inbound, null, null));
+        messages.edited(event.getMessage()).ifPresent(inbound -> handOver(inbound, null));
     }
 
     @Override
@@ -66,25 +70,25 @@ final class DiscordListener extends ListenerAdapter {
             return;
         }
         event.deferReply(true).queue();
-        handOver(interactions.command(event), InteractionHook::deleteOriginal, event.getHook());
+        handOver(interactions.command(event), new Placeholder(event.getHook(), event.getUserLocale()));
     }
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
         event.deferEdit().queue();
-        handOver(interactions.button(event), null, null);
+        handOver(interactions.button(event), null);
     }
 
     @Override
     public void onStringSelectInteraction(StringSelectInteractionEvent event) {
         event.deferEdit().queue();
-        interactions.select(event).ifPresent(inbound -> handOver(inbound, null, null));
+        interactions.select(event).ifPresent(inbound -> handOver(inbound, null));
     }
 
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
         event.deferReply(true).queue();
-        handOver(interactions.form(event), InteractionHook::deleteOriginal, event.getHook());
+        handOver(interactions.form(event), new Placeholder(event.getHook(), event.getUserLocale()));
     }
 
     @Override
@@ -100,27 +104,35 @@ final class DiscordListener extends ListenerAdapter {
                 last == null ? "the start" : last, last == null ? "?" : Duration.between(last, clock.instant()));
     }
 
-    /** The interaction's deferred "thinking" reply is removed with {@code afterwards} once the engine has the event. */
-    private void handOver(InboundEvent event, Function<InteractionHook, RestAction<Void>> afterwards,
-                          InteractionHook hook) {
+    /**
+     * The deferred "thinking" reply of a slash command or form: removed once the engine has the event,
+     * or replaced by an apology when it never got it, so the user is not left waiting.
+     */
+    private record Placeholder(InteractionHook hook, DiscordLocale locale) {
+    }
+
+    private void handOver(InboundEvent event, Placeholder placeholder) {
         lastEventAt = clock.instant();
         handlers.execute(event.channel().chatId(), () -> {
-            if (accept(event) && hook != null) {
-                afterwards.apply(hook).queue(done -> { }, failure -> log.debug("could not tidy the interaction: {}",
-                        failure.toString()));
+            boolean taken = accept(event);
+            if (placeholder == null) {
+                return;
             }
+            RestAction<?> tidy = taken ? placeholder.hook().deleteOriginal()
+                    : placeholder.hook().editOriginal(texts.get(texts.languageOf(placeholder.locale()), "interaction.failed"));
+            tidy.queue(done -> { }, failure -> log.debug("could not tidy the interaction: {}", failure.toString()));
         });
     }
 
     private boolean accept(InboundEvent event) {
-        Duration pause = Duration.ofSeconds(1);
+        Duration pause = firstPause;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 sink.accept(event);
                 return true;
             } catch (StoreUnavailableException unavailable) {
-                log.warn("database unavailable while handling Discord event {} (attempt {} of {}); retrying in {} s",
-                        event.eventId(), attempt, ATTEMPTS, pause.toSeconds());
+                log.warn("database unavailable while handling Discord event {} (attempt {} of {}); retrying in {} ms",
+                        event.eventId(), attempt, ATTEMPTS, pause.toMillis());
                 sleep(pause);
                 pause = pause.multipliedBy(2);
             } catch (RuntimeException failure) {
