@@ -13,7 +13,9 @@ import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionE
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.SessionDisconnectEvent;
 import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
+import net.dv8tion.jda.api.events.session.SessionResumeEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.InteractionHook;
@@ -39,6 +41,7 @@ final class DiscordListener extends ListenerAdapter {
     private final DiscordTexts texts;
     private final Duration firstPause;
     private volatile Instant lastEventAt;
+    private volatile Instant disconnectedAt;
 
     DiscordListener(MessageTranslator messages, InteractionTranslator interactions, ComplaintForm form, EventSink sink,
                     ChatOrderedExecutor handlers, Clock clock, DiscordTexts texts, Duration firstPause) {
@@ -97,11 +100,26 @@ final class DiscordListener extends ListenerAdapter {
     }
 
     @Override
+    public void onSessionDisconnect(SessionDisconnectEvent event) {
+        disconnectedAt = clock.instant();
+    }
+
+    @Override
+    public void onSessionResume(SessionResumeEvent event) {
+        log.info("the Discord gateway session was resumed after a disconnect at {}: missed events are replayed",
+                disconnectedAt);
+    }
+
+    /** A reconnect that could not resume: Discord does not replay what happened in between. */
+    @Override
     public void onSessionRecreate(SessionRecreateEvent event) {
         Instant last = lastEventAt;
-        log.warn("the Discord gateway session could not be resumed and was recreated: events sent since {} ({} ago) "
-                        + "may be lost; customers whose message got no answer will write again",
-                last == null ? "the start" : last, last == null ? "?" : Duration.between(last, clock.instant()));
+        log.warn("the Discord gateway session of shard {} could not be resumed and was recreated: events since the last one "
+                        + "received at {} ({} ago; connection lost at {}) were not delivered. Direct messages and "
+                        + "staff-channel messages from that window are lost (customers who got no answer will write "
+                        + "again); slash commands, buttons and forms in it showed \"interaction failed\" to the user",
+                event.getJDA().getShardInfo().getShardString(), last == null ? "the start" : last,
+                last == null ? "?" : Duration.between(last, clock.instant()), disconnectedAt);
     }
 
     /**

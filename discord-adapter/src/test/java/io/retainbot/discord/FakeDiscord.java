@@ -315,6 +315,11 @@ final class FakeDiscord implements AutoCloseable {
                 }
             }
         }
+
+        @Override
+        public void onClosing(WebSocket socket, int code, String reason) {
+            socket.close(1000, null);
+        }
     }
 
     @Override
