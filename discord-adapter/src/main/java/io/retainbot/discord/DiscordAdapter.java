@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
@@ -161,6 +162,15 @@ public final class DiscordAdapter implements AutoCloseable {
     void awaitReady() throws InterruptedException {
         if (jda != null) {
             jda.awaitReady();
+        }
+        ShardManager manager = shards;
+        if (manager != null) {
+            while (manager.getShardsQueued() > 0) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            for (JDA shard : manager.getShards()) {
+                shard.awaitReady();
+            }
         }
     }
 
