@@ -1,5 +1,6 @@
 package io.retainbot.discord;
 
+import io.retainbot.core.RetainBotException;
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.conversation.ChannelRef;
 import io.retainbot.core.conversation.EventSink;
@@ -18,6 +19,7 @@ import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
@@ -72,8 +74,30 @@ public final class DiscordAdapter implements AutoCloseable {
         return channels.staffChannel();
     }
 
-    /** Logs in and starts receiving; returns at once (the gateway connects in the background). */
+    /**
+     * Logs in and starts receiving; returns at once (the gateway connects in the background).
+     *
+     * @throws DiscordLoginFailed when Discord refuses the token or cannot be reached
+     */
     public synchronized void start(EventSink sink) {
+        try {
+            connect(sink);
+        } catch (InvalidTokenException refused) {
+            throw new DiscordLoginFailed("Discord refused DISCORD_BOT_TOKEN (401 Unauthorized): copy the token again "
+                    + "from the Bot page of the developer portal, or reset it there", refused);
+        } catch (ErrorResponseException unreachable) {
+            throw new DiscordLoginFailed("could not log in to Discord: " + unreachable.getMessage(), unreachable);
+        }
+    }
+
+    /** Discord did not let the bot log in: a wrong token, or Discord could not be reached. */
+    public static final class DiscordLoginFailed extends RetainBotException {
+        DiscordLoginFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private void connect(EventSink sink) {
         DiscordListener listener = new DiscordListener(new MessageTranslator(channels, clock),
                 new InteractionTranslator(clock), new ComplaintForm(messages, business), sink, handlers, clock,
                 DiscordTexts.load(), firstRetryPause);
