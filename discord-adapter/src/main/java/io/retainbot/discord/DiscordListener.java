@@ -73,25 +73,26 @@ final class DiscordListener extends ListenerAdapter {
             return;
         }
         event.deferReply(true).queue();
-        handOver(interactions.command(event), new Placeholder(event.getHook(), event.getUserLocale()));
+        handOver(interactions.command(event), Acknowledged.withPlaceholder(event.getHook(), event.getUserLocale()));
     }
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
         event.deferEdit().queue();
-        handOver(interactions.button(event), null);
+        handOver(interactions.button(event), Acknowledged.asUpdate(event.getHook(), event.getUserLocale()));
     }
 
     @Override
     public void onStringSelectInteraction(StringSelectInteractionEvent event) {
         event.deferEdit().queue();
-        interactions.select(event).ifPresent(inbound -> handOver(inbound, null));
+        interactions.select(event).ifPresent(inbound -> handOver(inbound,
+                Acknowledged.asUpdate(event.getHook(), event.getUserLocale())));
     }
 
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
         event.deferReply(true).queue();
-        handOver(interactions.form(event), new Placeholder(event.getHook(), event.getUserLocale()));
+        handOver(interactions.form(event), Acknowledged.withPlaceholder(event.getHook(), event.getUserLocale()));
     }
 
     @Override
@@ -123,21 +124,37 @@ final class DiscordListener extends ListenerAdapter {
     }
 
     /**
-     * The deferred "thinking" reply of a slash command or form: removed once the engine has the event,
-     * or replaced by an apology when it never got it, so the user is not left waiting.
+     * How an interaction was acknowledged. A deferred reply shows "thinking" until its placeholder is
+     * removed (the engine has the event) or replaced by an apology (it never got it); a deferred update
+     * (a button or select) shows nothing, so only a failure is told, in a message only the user sees.
      */
-    private record Placeholder(InteractionHook hook, DiscordLocale locale) {
+    private record Acknowledged(InteractionHook hook, DiscordLocale locale, boolean placeholder) {
+        static Acknowledged withPlaceholder(InteractionHook hook, DiscordLocale locale) {
+            return new Acknowledged(hook, locale, true);
+        }
+
+        static Acknowledged asUpdate(InteractionHook hook, DiscordLocale locale) {
+            return new Acknowledged(hook, locale, false);
+        }
     }
 
-    private void handOver(InboundEvent event, Placeholder placeholder) {
+    private void handOver(InboundEvent event, Acknowledged acknowledged) {
         lastEventAt = clock.instant();
         handlers.execute(event.channel().chatId(), () -> {
             boolean taken = accept(event);
-            if (placeholder == null) {
+            if (acknowledged == null || taken && !acknowledged.placeholder()) {
                 return;
             }
-            RestAction<?> tidy = taken ? placeholder.hook().deleteOriginal()
-                    : placeholder.hook().editOriginal(texts.get(texts.languageOf(placeholder.locale()), "interaction.failed"));
+            InteractionHook hook = acknowledged.hook();
+            String apology = texts.get(texts.languageOf(acknowledged.locale()), "interaction.failed");
+            RestAction<?> tidy;
+            if (taken) {
+                tidy = hook.deleteOriginal();
+            } else if (acknowledged.placeholder()) {
+                tidy = hook.editOriginal(apology);
+            } else {
+                tidy = hook.sendMessage(apology).setEphemeral(true);
+            }
             tidy.queue(done -> { }, failure -> log.debug("could not tidy the interaction: {}", failure.toString()));
         });
     }

@@ -90,4 +90,33 @@ class DiscordUnavailableEngineIT {
         assertThat(originalReply(interaction, "DELETE")).isEmpty();
         assertThat(offered).hasSize(5);
     }
+
+    @Test
+    void buttonPressTheEngineNeverGotIsAnsweredWithAnApologyOnlyTheUserSees() {
+        outagesLeft.set(100);
+        String interaction = discord.nextId();
+
+        discord.dispatch("INTERACTION_CREATE", GatewayEvents.button(interaction, "400000000000000013", "ben", "menu:status",
+                discord.nextId()));
+
+        await(() -> discord.calls().stream().anyMatch(call -> call.method().equals("POST")
+                && call.path().endsWith("/token-" + interaction)));
+        FakeDiscord.Call followUp = discord.calls().stream().filter(call -> call.method().equals("POST")
+                && call.path().endsWith("/token-" + interaction)).findFirst().orElseThrow();
+        assertThat(followUp.content()).startsWith("Sorry, that did not go through");
+        assertThat(followUp.body().path("flags").asInt() & 64).isEqualTo(64);
+        assertThat(offered).hasSize(5);
+    }
+
+    @Test
+    void buttonPressTheEngineTookNeedsNothingMore() {
+        String interaction = discord.nextId();
+
+        discord.dispatch("INTERACTION_CREATE", GatewayEvents.button(interaction, "400000000000000014", "cleo", "menu:status",
+                discord.nextId()));
+
+        await(() -> offered.size() == 1 && !discord.callbacks(interaction).isEmpty());
+        assertThat(discord.callbacks(interaction)).extracting(call -> call.body().path("type").asInt()).containsExactly(6);
+        assertThat(discord.calls()).noneMatch(call -> call.path().contains("/webhooks/"));
+    }
 }

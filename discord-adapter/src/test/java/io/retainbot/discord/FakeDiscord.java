@@ -203,7 +203,8 @@ final class FakeDiscord implements AutoCloseable {
                     .put("max_concurrency", 1);
             return json(gatewayBot);
         }
-        if (call.method().equals("PATCH") && path.matches("/webhooks/\\d+/[^/]+/messages/@original")) {
+        if (call.method().equals("PATCH") && path.matches("/webhooks/\\d+/[^/]+/messages/@original")
+                || call.method().equals("POST") && path.matches("/webhooks/\\d+/[^/]+")) {
             return json(message(nextId(), "0", user(BOT_ID, "RetainBot", true), call.content()));
         }
         if (call.method().equals("PUT") && path.matches("/applications/\\d+/commands")) {
