@@ -15,6 +15,10 @@
  * channel cache is needed); the staff channel and its threads are the staff channel's id.
  * Interactions are acknowledged at once (deferred) on JDA's event thread, before any database work,
  * so the 3-second limit holds even when the database is slow; the engine's answers then arrive as
- * ordinary DM messages and the deferred "thinking" reply is removed.
+ * ordinary DM messages and the deferred "thinking" reply is removed. While the database is away an
+ * event is offered again with growing pauses; one the engine never got ends with an apology in the
+ * user's language (the placeholder replaced, or a message only they see for a button), never with an
+ * endless "thinking". A reconnect that resumes loses nothing; one that had to start a new session is
+ * logged as a warning with the last event received, the disconnect time and what was lost.
  */
 package io.retainbot.discord;
