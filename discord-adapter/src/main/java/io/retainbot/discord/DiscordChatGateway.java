@@ -28,8 +28,9 @@ import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
  * and says what happened as a {@link SendOutcome}: 50007 "Cannot send messages to this user" and
  * unknown channels or users are unreachable; other 4xx (401, 403, 404, 400) fail for good and are
  * never retried, since Discord bans addresses that repeat invalid requests; 5xx and network trouble
- * fail retryably. Texts over 2000 characters go out in parts, the buttons under the last one. Mentions
- * are never parsed.
+ * fail retryably, and so does a guild channel while the connection is still loading its server
+ * (after a restart the outbox may send before Discord has told JDA about the staff channel). Texts
+ * over 2000 characters go out in parts, the buttons under the last one. Mentions are never parsed.
  */
 final class DiscordChatGateway implements ChatGateway {
     static final int MAX_TEXT = 2000;
@@ -58,6 +59,10 @@ final class DiscordChatGateway implements ChatGateway {
     public SendOutcome send(ChannelRef channel, OutboundMessage message) {
         try {
             Optional<MessageChannel> target = resolve(channel);
+            if (target.isEmpty() && jda.get().getStatus() != JDA.Status.CONNECTED) {
+                return new SendOutcome.Failed("Discord is still connecting (status " + jda.get().getStatus()
+                        + "); channel " + channel.chatId() + " is not loaded yet", true);
+            }
             if (target.isEmpty()) {
                 return new SendOutcome.Unreachable("no such Discord channel " + channel.chatId());
             }

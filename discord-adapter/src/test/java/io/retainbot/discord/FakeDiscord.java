@@ -52,6 +52,7 @@ final class FakeDiscord implements AutoCloseable {
     private final List<JsonNode> identifies = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger sessions = new AtomicInteger();
     private volatile boolean refuseResume;
+    private volatile boolean guildHeld;
 
     /** One REST request the bot made. */
     record Call(String method, String path, JsonNode body, Instant at) {
@@ -111,6 +112,23 @@ final class FakeDiscord implements AutoCloseable {
         if (!identified.await(30, TimeUnit.SECONDS)) {
             throw new AssertionError("the bot never identified on the fake gateway");
         }
+    }
+
+    /** The server stays unavailable after READY (as while Discord loads it) until {@link #releaseGuild()}. */
+    FakeDiscord holdGuild() {
+        guildHeld = true;
+        return this;
+    }
+
+    void releaseGuild() {
+        guildHeld = false;
+        sendGuild();
+    }
+
+    private void sendGuild() {
+        ObjectNode create = JSON.createObjectNode().put("op", 0).put("t", "GUILD_CREATE").put("s", sequence.incrementAndGet());
+        create.set("d", guild);
+        gateway.send(create.toString());
     }
 
     /** What the bot sent with each IDENTIFY (intents, shard), in order. */
@@ -301,11 +319,8 @@ final class FakeDiscord implements AutoCloseable {
                             .put("s", sequence.incrementAndGet());
                     event.set("d", ready);
                     socket.send(event.toString());
-                    if (guild != null) {
-                        ObjectNode create = JSON.createObjectNode().put("op", 0).put("t", "GUILD_CREATE")
-                                .put("s", sequence.incrementAndGet());
-                        create.set("d", guild);
-                        socket.send(create.toString());
+                    if (guild != null && !guildHeld) {
+                        sendGuild();
                     }
                     identified.countDown();
                 }
