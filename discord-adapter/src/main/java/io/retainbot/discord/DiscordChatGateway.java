@@ -105,10 +105,10 @@ final class DiscordChatGateway implements ChatGateway {
                 || error == ErrorResponse.UNKNOWN_USER) {
             return new SendOutcome.Unreachable(reason);
         }
-        if (refused.isServerError()) {
-            return new SendOutcome.Failed(reason, true);
-        }
-        return new SendOutcome.Failed(reason, false);
+        // Decided by the HTTP status, not by JDA's isServerError(): Discord answers 401 and some 404s with code 0,
+        // which JDA reads as SERVER_ERROR, and those must never be repeated. Status 0 or less is a network failure.
+        int status = refused.getResponse() == null ? 0 : refused.getResponse().code;
+        return new SendOutcome.Failed(status + " " + reason, status >= 500 || status <= 0);
     }
 
     /** Buttons as action rows: at most five to a row and five rows, labels cut to Discord's 80 characters. */
