@@ -99,7 +99,7 @@ public final class DiscordAdapter implements AutoCloseable {
 
     private void connect(EventSink sink) {
         DiscordListener listener = new DiscordListener(new MessageTranslator(channels, clock),
-                new InteractionTranslator(clock), new ComplaintForm(messages, business), sink, handlers, clock,
+                new InteractionTranslator(channels, clock), new ComplaintForm(messages, business), sink, handlers, clock,
                 DiscordTexts.load(), firstRetryPause);
         RestConfig rest = new RestConfig();
         settings.restBaseUrl().ifPresent(rest::setBaseUrl);
