@@ -19,10 +19,10 @@ import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 
 /**
- * Turns interactions into core events. They answer in the user's DM (even a slash command used in
- * a server), except those in the staff channel or its threads (a staff member pressing a button on
- * a staff post), which come as the staff channel, where the engine takes them from active staff
- * only. They carry the user's Discord locale as the language hint. The event id is the
+ * Turns interactions into core events. Slash commands and forms answer in the user's DM (even when
+ * used in a server); buttons and selects do too, except those on posts in the staff channel or its
+ * threads (a staff member acting on a complaint), which come as the staff channel, where the engine
+ * takes them from active staff only. All carry the user's Discord locale as the language hint. The event id is the
  * interaction id, unique per interaction, so a re-delivered interaction is handled once.
  */
 final class InteractionTranslator {
@@ -39,7 +39,7 @@ final class InteractionTranslator {
     }
 
     InboundEvent command(SlashCommandInteractionEvent event) {
-        return new InboundEvent.CommandReceived(chat(event), sender(event.getUser(), event.getUserLocale()),
+        return new InboundEvent.CommandReceived(directMessage(event), sender(event.getUser(), event.getUserLocale()),
                 eventId(event), clock.instant(), event.getName(), "");
     }
 
@@ -64,11 +64,15 @@ final class InteractionTranslator {
             };
             fields.put(mapping.getCustomId(), value == null ? "" : value);
         }
-        return new InboundEvent.FormSubmitted(chat(event), sender(event.getUser(), event.getUserLocale()),
+        return new InboundEvent.FormSubmitted(directMessage(event), sender(event.getUser(), event.getUserLocale()),
                 eventId(event), clock.instant(), event.getModalId(), fields);
     }
 
-    /** The staff channel for an interaction in it or one of its threads, else the user's DM. */
+    private static ChannelRef directMessage(Interaction interaction) {
+        return DiscordChannels.directMessage(interaction.getUser().getId());
+    }
+
+    /** The staff channel for a button or select in it or one of its threads, else the user's DM. */
     private ChannelRef chat(Interaction interaction) {
         Channel channel = interaction.getChannel();
         if (channel != null && interaction.getGuild() != null) {
@@ -78,7 +82,7 @@ final class InteractionTranslator {
                 return staff.get();
             }
         }
-        return DiscordChannels.directMessage(interaction.getUser().getId());
+        return directMessage(interaction);
     }
 
     private static Sender sender(User user, DiscordLocale locale) {
