@@ -105,10 +105,11 @@ final class DiscordChatGateway implements ChatGateway {
                 || error == ErrorResponse.UNKNOWN_USER) {
             return new SendOutcome.Unreachable(reason);
         }
-        // Decided by the HTTP status, not by JDA's isServerError(): Discord answers 401 and some 404s with code 0,
-        // which JDA reads as SERVER_ERROR, and those must never be repeated. Status 0 or less is a network failure.
+        // Decide by HTTP status: Discord answers 401 and 404 with code 0, which JDA reads as a server error.
+        // A status below 1 is no answer at all (JDA reports an I/O failure as -1): network trouble, retried.
         int status = refused.getResponse() == null ? 0 : refused.getResponse().code;
-        return new SendOutcome.Failed(status + " " + reason, status >= 500 || status <= 0);
+        boolean serverTrouble = status >= 500 || status <= 0;
+        return new SendOutcome.Failed("HTTP " + status + " " + reason, serverTrouble);
     }
 
     /** Buttons as action rows: at most five to a row and five rows, labels cut to Discord's 80 characters. */

@@ -159,6 +159,18 @@ class DiscordBotIT {
     }
 
     @Test
+    void neverRetriesAnUnauthorizedRequestThatDiscordAnswersWithCodeZero() {
+        String user = "400000000000000008";
+        discord.failNext(call -> call.path().endsWith("/channels/" + FakeDiscord.dmChannelOf(user) + "/messages"), 401,
+                "{\"message\":\"401: Unauthorized\",\"code\":0}", Map.of());
+
+        discord.dispatch("MESSAGE_CREATE", GatewayEvents.directMessage(discord.nextId(), user, "gus", "help"));
+
+        await(() -> failedOutbox(user) == 1);
+        assertThat(discord.sentTo(user)).hasSize(1);
+    }
+
+    @Test
     void honoursARateLimitFromDiscord() {
         String user = "400000000000000006";
         discord.failNext(call -> call.path().endsWith("/channels/" + FakeDiscord.dmChannelOf(user) + "/messages"), 429,

@@ -68,4 +68,16 @@ class DiscordRefusalsIT {
         assertThat(outcome).isInstanceOf(SendOutcome.Failed.class);
         assertThat(((SendOutcome.Failed) outcome).retryable()).isTrue();
     }
+
+    @Test
+    void noAnswerAtAllFailsRetryably() {
+        String user = "400000000000000044";
+        discord.dropNext(call -> call.path().endsWith("/channels/" + FakeDiscord.dmChannelOf(user) + "/messages"), 10);
+
+        SendOutcome outcome = adapter.gateway().send(new ChannelRef(Platform.DISCORD, "dm:" + user),
+                OutboundMessage.Text.of("Hello"));
+
+        assertThat(outcome).isInstanceOf(SendOutcome.Failed.class);
+        assertThat(((SendOutcome.Failed) outcome).retryable()).isTrue();
+    }
 }

@@ -24,6 +24,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
@@ -53,6 +54,7 @@ final class FakeDiscord implements AutoCloseable {
     private final AtomicInteger sessions = new AtomicInteger();
     private volatile boolean refuseResume;
     private volatile boolean guildHeld;
+    private final List<Predicate<Call>> drops = new ArrayList<>();
 
     /** One REST request the bot made. */
     record Call(String method, String path, JsonNode body, Instant at) {
@@ -171,6 +173,14 @@ final class FakeDiscord implements AutoCloseable {
         return this;
     }
 
+    /** The next {@code times} matching requests get no answer: the connection is closed (a network failure). */
+    synchronized FakeDiscord dropNext(Predicate<Call> applies, int times) {
+        for (int i = 0; i < times; i++) {
+            drops.add(applies);
+        }
+        return this;
+    }
+
     synchronized List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -196,6 +206,11 @@ final class FakeDiscord implements AutoCloseable {
         ScriptedError error;
         synchronized (this) {
             calls.add(call);
+            Predicate<Call> drop = drops.stream().filter(applies -> applies.test(call)).findFirst().orElse(null);
+            if (drop != null) {
+                drops.remove(drop);
+                return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false)).build();
+            }
             error = errors.stream().filter(scripted -> scripted.applies().test(call)).findFirst().orElse(null);
             if (error != null) {
                 errors.remove(error);
