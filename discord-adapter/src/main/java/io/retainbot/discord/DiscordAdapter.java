@@ -1,5 +1,6 @@
 package io.retainbot.discord;
 
+import io.retainbot.core.RetainBotException;
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.conversation.ChannelRef;
 import io.retainbot.core.conversation.EventSink;
@@ -9,13 +10,16 @@ import io.retainbot.core.conversation.SendOutcome;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.port.ChatGateway;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
@@ -32,14 +36,13 @@ import org.slf4j.LoggerFactory;
  * as the receiver of events.
  */
 public final class DiscordAdapter implements AutoCloseable {
-    static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.DIRECT_MESSAGES,
-            GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
     private static final Logger log = LoggerFactory.getLogger(DiscordAdapter.class);
 
     private final DiscordSettings settings;
     private final Messages messages;
     private final BusinessConfig business;
     private final Clock clock;
+    private final Duration firstRetryPause;
     private final DiscordChannels channels;
     private final DiscordChatGateway gateway;
     private final ChatOrderedExecutor handlers = new ChatOrderedExecutor(8, "retainbot-discord");
@@ -47,6 +50,13 @@ public final class DiscordAdapter implements AutoCloseable {
     private volatile ShardManager shards;
 
     public DiscordAdapter(DiscordSettings settings, Messages messages, BusinessConfig business, Clock clock) {
+        this(settings, messages, business, clock, Duration.ofSeconds(1));
+    }
+
+    /** @param firstRetryPause the pause before offering an event again while the database is away (doubling) */
+    DiscordAdapter(DiscordSettings settings, Messages messages, BusinessConfig business, Clock clock,
+                   Duration firstRetryPause) {
+        this.firstRetryPause = firstRetryPause;
         this.settings = settings;
         this.messages = messages;
         this.business = business;
@@ -64,10 +74,33 @@ public final class DiscordAdapter implements AutoCloseable {
         return channels.staffChannel();
     }
 
-    /** Logs in and starts receiving; returns at once (the gateway connects in the background). */
+    /**
+     * Logs in and starts receiving; returns at once (the gateway connects in the background).
+     *
+     * @throws DiscordLoginFailed when Discord refuses the token or cannot be reached
+     */
     public synchronized void start(EventSink sink) {
+        try {
+            connect(sink);
+        } catch (InvalidTokenException refused) {
+            throw new DiscordLoginFailed("Discord refused DISCORD_BOT_TOKEN (401 Unauthorized): copy the token again "
+                    + "from the Bot page of the developer portal, or reset it there", refused);
+        } catch (ErrorResponseException unreachable) {
+            throw new DiscordLoginFailed("could not log in to Discord: " + unreachable.getMessage(), unreachable);
+        }
+    }
+
+    /** Discord did not let the bot log in: a wrong token, or Discord could not be reached. */
+    public static final class DiscordLoginFailed extends RetainBotException {
+        DiscordLoginFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private void connect(EventSink sink) {
         DiscordListener listener = new DiscordListener(new MessageTranslator(channels, clock),
-                new InteractionTranslator(clock), new ComplaintForm(messages, business), sink, handlers, clock);
+                new InteractionTranslator(channels, clock), new ComplaintForm(messages, business), sink, handlers, clock,
+                DiscordTexts.load(), firstRetryPause);
         RestConfig rest = new RestConfig();
         settings.restBaseUrl().ifPresent(rest::setBaseUrl);
         SessionControllerAdapter sessions = new SessionControllerAdapter() {
@@ -77,7 +110,7 @@ public final class DiscordAdapter implements AutoCloseable {
             }
         };
         if (settings.sharded()) {
-            DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
+            DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), intents(settings))
                     .setShardsTotal(settings.shardsTotal())
                     .setRestConfig(rest)
                     .setSessionController(sessions)
@@ -91,7 +124,7 @@ public final class DiscordAdapter implements AutoCloseable {
                     first.updateCommands().addCommands(SlashCommands.all()).queue(done -> { },
                             failure -> log.warn("could not register slash commands: {}", failure.toString())));
         } else {
-            jda = JDABuilder.createLight(settings.token(), INTENTS)
+            jda = JDABuilder.createLight(settings.token(), intents(settings))
                     .setRestConfig(rest)
                     .setSessionController(sessions)
                     .setCompression(settings.gatewayUrl().isPresent() ? Compression.NONE : Compression.ZLIB)
@@ -101,6 +134,21 @@ public final class DiscordAdapter implements AutoCloseable {
                     failure -> log.warn("could not register slash commands: {}", failure.toString()));
         }
         log.info("Discord adapter started ({})", settings);
+    }
+
+    /**
+     * The gateway intents: {@code DIRECT_MESSAGES} always; {@code GUILD_MESSAGES} and the privileged
+     * {@code MESSAGE_CONTENT} only with a staff channel, whose messages the bot must read. Asking for a
+     * privileged intent that is not switched on in the developer portal makes Discord close the
+     * connection (4014), so a bot without a staff channel does not ask for it at all.
+     */
+    static EnumSet<GatewayIntent> intents(DiscordSettings settings) {
+        EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.DIRECT_MESSAGES);
+        if (settings.staffChannelId().isPresent()) {
+            intents.add(GatewayIntent.GUILD_MESSAGES);
+            intents.add(GatewayIntent.MESSAGE_CONTENT);
+        }
+        return intents;
     }
 
     /**
@@ -138,6 +186,15 @@ public final class DiscordAdapter implements AutoCloseable {
     void awaitReady() throws InterruptedException {
         if (jda != null) {
             jda.awaitReady();
+        }
+        ShardManager manager = shards;
+        if (manager != null) {
+            while (manager.getShardsQueued() > 0) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            for (JDA shard : manager.getShards()) {
+                shard.awaitReady();
+            }
         }
     }
 

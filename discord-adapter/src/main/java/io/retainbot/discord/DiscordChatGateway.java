@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -27,13 +28,17 @@ import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
  * and says what happened as a {@link SendOutcome}: 50007 "Cannot send messages to this user" and
  * unknown channels or users are unreachable; other 4xx (401, 403, 404, 400) fail for good and are
  * never retried, since Discord bans addresses that repeat invalid requests; 5xx and network trouble
- * fail retryably. Texts over 2000 characters go out in parts, the buttons under the last one.
+ * fail retryably, and so does a guild channel while the connection is still loading its server
+ * (after a restart the outbox may send before Discord has told JDA about the staff channel). Texts
+ * over 2000 characters go out in parts, the buttons under the last one. Mentions are never parsed.
  */
 final class DiscordChatGateway implements ChatGateway {
     static final int MAX_TEXT = 2000;
     static final int MAX_BUTTONS_PER_ROW = 5;
     static final int MAX_ROWS = 5;
     private static final int MAX_LABEL = 80;
+    /** Mentions in a text are never resolved: a customer's words quoted to staff cannot ping @everyone or a role. */
+    private static final Set<Message.MentionType> NO_MENTIONS = Set.of();
     private static final Pacing DIRECT_MESSAGE = new Pacing(5, Duration.ofSeconds(1));
     private static final Pacing STAFF_CHANNEL = new Pacing(5, Duration.ofSeconds(2));
 
@@ -54,19 +59,24 @@ final class DiscordChatGateway implements ChatGateway {
     public SendOutcome send(ChannelRef channel, OutboundMessage message) {
         try {
             Optional<MessageChannel> target = resolve(channel);
+            if (target.isEmpty() && jda.get().getStatus() != JDA.Status.CONNECTED) {
+                return new SendOutcome.Failed("Discord is still connecting (status " + jda.get().getStatus()
+                        + "); channel " + channel.chatId() + " is not loaded yet", true);
+            }
             if (target.isEmpty()) {
                 return new SendOutcome.Unreachable("no such Discord channel " + channel.chatId());
             }
             if (message instanceof OutboundMessage.Edit edit) {
                 String text = edit.text().length() > MAX_TEXT ? edit.text().substring(0, MAX_TEXT - 1) + "…" : edit.text();
                 target.get().editMessageById(edit.messageId(), new MessageEditBuilder().setContent(text)
-                        .setComponents(rows(edit.buttons())).build()).complete();
+                        .setAllowedMentions(NO_MENTIONS).setComponents(rows(edit.buttons())).build()).complete();
                 return new SendOutcome.Delivered(edit.messageId());
             }
             List<String> parts = TextParts.split(message.text(), MAX_TEXT);
             Message sent = null;
             for (int i = 0; i < parts.size(); i++) {
-                MessageCreateBuilder builder = new MessageCreateBuilder().setContent(parts.get(i));
+                MessageCreateBuilder builder = new MessageCreateBuilder().setContent(parts.get(i))
+                        .setAllowedMentions(NO_MENTIONS);
                 if (i == parts.size() - 1) {
                     builder.setComponents(rows(message.buttons()));
                 }
@@ -96,8 +106,9 @@ final class DiscordChatGateway implements ChatGateway {
             return new SendOutcome.Unreachable(reason);
         }
         // Decide by HTTP status: Discord answers 401 and 404 with code 0, which JDA reads as a server error.
+        // A status below 1 is no answer at all (JDA reports an I/O failure as -1): network trouble, retried.
         int status = refused.getResponse() == null ? 0 : refused.getResponse().code;
-        boolean serverTrouble = status >= 500 || (status == 0 && refused.isServerError());
+        boolean serverTrouble = status >= 500 || status <= 0;
         return new SendOutcome.Failed("HTTP " + status + " " + reason, serverTrouble);
     }
 

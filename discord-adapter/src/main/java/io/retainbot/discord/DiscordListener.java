@@ -6,7 +6,6 @@ import io.retainbot.core.port.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Function;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -14,8 +13,11 @@ import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionE
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.SessionDisconnectEvent;
 import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
+import net.dv8tion.jda.api.events.session.SessionResumeEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.requests.RestAction;
 import org.slf4j.Logger;
@@ -36,26 +38,31 @@ final class DiscordListener extends ListenerAdapter {
     private final EventSink sink;
     private final ChatOrderedExecutor handlers;
     private final Clock clock;
+    private final DiscordTexts texts;
+    private final Duration firstPause;
     private volatile Instant lastEventAt;
+    private volatile Instant disconnectedAt;
 
     DiscordListener(MessageTranslator messages, InteractionTranslator interactions, ComplaintForm form, EventSink sink,
-                    ChatOrderedExecutor handlers, Clock clock) {
+                    ChatOrderedExecutor handlers, Clock clock, DiscordTexts texts, Duration firstPause) {
         this.messages = messages;
         this.interactions = interactions;
         this.form = form;
         this.sink = sink;
         this.handlers = handlers;
         this.clock = clock;
+        this.texts = texts;
+        this.firstPause = firstPause;
     }
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
-        messages.received(event.getMessage()).ifPresent(inbound -> handOver(inbound, null, null));
+        messages.received(event.getMessage()).ifPresent(inbound -> handOver(inbound, null));
     }
 
     @Override
     public void onMessageUpdate(MessageUpdateEvent event) {
-        messages.edited(event.getMessage()).ifPresent(inbound -> handOver(inbound, null, null));
+        messages.edited(event.getMessage()).ifPresent(inbound -> handOver(inbound, null));
     }
 
     @Override
@@ -66,25 +73,26 @@ final class DiscordListener extends ListenerAdapter {
             return;
         }
         event.deferReply(true).queue();
-        handOver(interactions.command(event), InteractionHook::deleteOriginal, event.getHook());
+        handOver(interactions.command(event), Acknowledged.withPlaceholder(event.getHook(), event.getUserLocale()));
     }
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
         event.deferEdit().queue();
-        handOver(interactions.button(event), null, null);
+        handOver(interactions.button(event), Acknowledged.asUpdate(event.getHook(), event.getUserLocale()));
     }
 
     @Override
     public void onStringSelectInteraction(StringSelectInteractionEvent event) {
         event.deferEdit().queue();
-        interactions.select(event).ifPresent(inbound -> handOver(inbound, null, null));
+        interactions.select(event).ifPresent(inbound -> handOver(inbound,
+                Acknowledged.asUpdate(event.getHook(), event.getUserLocale())));
     }
 
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
         event.deferReply(true).queue();
-        handOver(interactions.form(event), InteractionHook::deleteOriginal, event.getHook());
+        handOver(interactions.form(event), Acknowledged.withPlaceholder(event.getHook(), event.getUserLocale()));
     }
 
     @Override
@@ -93,34 +101,73 @@ final class DiscordListener extends ListenerAdapter {
     }
 
     @Override
-    public void onSessionRecreate(SessionRecreateEvent event) {
-        Instant last = lastEventAt;
-        log.warn("the Discord gateway session could not be resumed and was recreated: events sent since {} ({} ago) "
-                        + "may be lost; customers whose message got no answer will write again",
-                last == null ? "the start" : last, last == null ? "?" : Duration.between(last, clock.instant()));
+    public void onSessionDisconnect(SessionDisconnectEvent event) {
+        disconnectedAt = clock.instant();
     }
 
-    /** The interaction's deferred "thinking" reply is removed with {@code afterwards} once the engine has the event. */
-    private void handOver(InboundEvent event, Function<InteractionHook, RestAction<Void>> afterwards,
-                          InteractionHook hook) {
+    @Override
+    public void onSessionResume(SessionResumeEvent event) {
+        log.info("the Discord gateway session was resumed after a disconnect at {}: missed events are replayed",
+                disconnectedAt);
+    }
+
+    /** A reconnect that could not resume: Discord does not replay what happened in between. */
+    @Override
+    public void onSessionRecreate(SessionRecreateEvent event) {
+        Instant last = lastEventAt;
+        log.warn("the Discord gateway session of shard {} could not be resumed and was recreated: events since the last one "
+                        + "received at {} ({} ago; connection lost at {}) were not delivered. Direct messages and "
+                        + "staff-channel messages from that window are lost (customers who got no answer will write "
+                        + "again); slash commands, buttons and forms in it showed \"interaction failed\" to the user",
+                event.getJDA().getShardInfo().getShardString(), last == null ? "the start" : last,
+                last == null ? "?" : Duration.between(last, clock.instant()), disconnectedAt);
+    }
+
+    /**
+     * How an interaction was acknowledged. A deferred reply shows "thinking" until its placeholder is
+     * removed (the engine has the event) or replaced by an apology (it never got it); a deferred update
+     * (a button or select) shows nothing, so only a failure is told, in a message only the user sees.
+     */
+    private record Acknowledged(InteractionHook hook, DiscordLocale locale, boolean placeholder) {
+        static Acknowledged withPlaceholder(InteractionHook hook, DiscordLocale locale) {
+            return new Acknowledged(hook, locale, true);
+        }
+
+        static Acknowledged asUpdate(InteractionHook hook, DiscordLocale locale) {
+            return new Acknowledged(hook, locale, false);
+        }
+    }
+
+    private void handOver(InboundEvent event, Acknowledged acknowledged) {
         lastEventAt = clock.instant();
         handlers.execute(event.channel().chatId(), () -> {
-            if (accept(event) && hook != null) {
-                afterwards.apply(hook).queue(done -> { }, failure -> log.debug("could not tidy the interaction: {}",
-                        failure.toString()));
+            boolean taken = accept(event);
+            if (acknowledged == null || taken && !acknowledged.placeholder()) {
+                return;
             }
+            InteractionHook hook = acknowledged.hook();
+            String apology = texts.get(texts.languageOf(acknowledged.locale()), "interaction.failed");
+            RestAction<?> tidy;
+            if (taken) {
+                tidy = hook.deleteOriginal();
+            } else if (acknowledged.placeholder()) {
+                tidy = hook.editOriginal(apology);
+            } else {
+                tidy = hook.sendMessage(apology).setEphemeral(true);
+            }
+            tidy.queue(done -> { }, failure -> log.debug("could not tidy the interaction: {}", failure.toString()));
         });
     }
 
     private boolean accept(InboundEvent event) {
-        Duration pause = Duration.ofSeconds(1);
+        Duration pause = firstPause;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 sink.accept(event);
                 return true;
             } catch (StoreUnavailableException unavailable) {
-                log.warn("database unavailable while handling Discord event {} (attempt {} of {}); retrying in {} s",
-                        event.eventId(), attempt, ATTEMPTS, pause.toSeconds());
+                log.warn("database unavailable while handling Discord event {} (attempt {} of {}); retrying in {} ms",
+                        event.eventId(), attempt, ATTEMPTS, pause.toMillis());
                 sleep(pause);
                 pause = pause.multipliedBy(2);
             } catch (RuntimeException failure) {

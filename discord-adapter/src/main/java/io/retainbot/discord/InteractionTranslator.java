@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.Channel;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -17,8 +19,10 @@ import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 
 /**
- * Turns interactions into core events. They always answer in the user's DM (even a slash command
- * used in a server), and carry the user's Discord locale as the language hint. The event id is the
+ * Turns interactions into core events. Slash commands and forms answer in the user's DM (even when
+ * used in a server); buttons and selects do too, except those on posts in the staff channel or its
+ * threads (a staff member acting on a complaint), which come as the staff channel, where the engine
+ * takes them from active staff only. All carry the user's Discord locale as the language hint. The event id is the
  * interaction id, unique per interaction, so a re-delivered interaction is handled once.
  */
 final class InteractionTranslator {
@@ -26,25 +30,27 @@ final class InteractionTranslator {
     static final String CATEGORY_FIELD = "category";
     static final String DESCRIPTION_FIELD = "description";
 
+    private final DiscordChannels channels;
     private final Clock clock;
 
-    InteractionTranslator(Clock clock) {
+    InteractionTranslator(DiscordChannels channels, Clock clock) {
+        this.channels = channels;
         this.clock = clock;
     }
 
     InboundEvent command(SlashCommandInteractionEvent event) {
-        return new InboundEvent.CommandReceived(chat(event.getUser()), sender(event.getUser(), event.getUserLocale()),
+        return new InboundEvent.CommandReceived(directMessage(event), sender(event.getUser(), event.getUserLocale()),
                 eventId(event), clock.instant(), event.getName(), "");
     }
 
     InboundEvent button(ButtonInteractionEvent event) {
-        return new InboundEvent.ButtonPressed(chat(event.getUser()), sender(event.getUser(), event.getUserLocale()),
+        return new InboundEvent.ButtonPressed(chat(event), sender(event.getUser(), event.getUserLocale()),
                 eventId(event), clock.instant(), event.getComponentId(), event.getMessageId());
     }
 
     /** A choice from a select menu acts like the button for that choice. */
     Optional<InboundEvent> select(StringSelectInteractionEvent event) {
-        return event.getValues().stream().findFirst().map(value -> new InboundEvent.ButtonPressed(chat(event.getUser()),
+        return event.getValues().stream().findFirst().map(value -> new InboundEvent.ButtonPressed(chat(event),
                 sender(event.getUser(), event.getUserLocale()), eventId(event), clock.instant(), value,
                 event.getMessageId()));
     }
@@ -58,12 +64,25 @@ final class InteractionTranslator {
             };
             fields.put(mapping.getCustomId(), value == null ? "" : value);
         }
-        return new InboundEvent.FormSubmitted(chat(event.getUser()), sender(event.getUser(), event.getUserLocale()),
+        return new InboundEvent.FormSubmitted(directMessage(event), sender(event.getUser(), event.getUserLocale()),
                 eventId(event), clock.instant(), event.getModalId(), fields);
     }
 
-    static ChannelRef chat(User user) {
-        return DiscordChannels.directMessage(user.getId());
+    private static ChannelRef directMessage(Interaction interaction) {
+        return DiscordChannels.directMessage(interaction.getUser().getId());
+    }
+
+    /** The staff channel for a button or select in it or one of its threads, else the user's DM. */
+    private ChannelRef chat(Interaction interaction) {
+        Channel channel = interaction.getChannel();
+        if (channel != null && interaction.getGuild() != null) {
+            String parent = channel instanceof ThreadChannel thread ? thread.getParentChannel().getId() : null;
+            Optional<ChannelRef> staff = channels.staff(channel.getId(), parent);
+            if (staff.isPresent()) {
+                return staff.get();
+            }
+        }
+        return directMessage(interaction);
     }
 
     private static Sender sender(User user, DiscordLocale locale) {

@@ -76,6 +76,8 @@ class DiscordBotIT {
         FakeDiscord.Call consent = awaitSent("400000000000000001", "May RetainBot Demo Shop send you");
 
         assertThat(consent.body().path("components").findValuesAsText("label")).contains("Yes, please", "No, thank you");
+        assertThat(consent.body().path("allowed_mentions").path("parse")).isEmpty();
+        assertThat(consent.body().path("allowed_mentions").has("parse")).isTrue();
     }
 
     @Test

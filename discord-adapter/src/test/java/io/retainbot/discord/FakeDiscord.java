@@ -24,6 +24,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
@@ -49,6 +50,11 @@ final class FakeDiscord implements AutoCloseable {
     private final CountDownLatch identified = new CountDownLatch(1);
     private volatile ObjectNode guild;
     private volatile WebSocket gateway;
+    private final List<JsonNode> identifies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AtomicInteger sessions = new AtomicInteger();
+    private volatile boolean refuseResume;
+    private volatile boolean guildHeld;
+    private final List<Predicate<Call>> drops = new ArrayList<>();
 
     /** One REST request the bot made. */
     record Call(String method, String path, JsonNode body, Instant at) {
@@ -110,6 +116,41 @@ final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /** The server stays unavailable after READY (as while Discord loads it) until {@link #releaseGuild()}. */
+    FakeDiscord holdGuild() {
+        guildHeld = true;
+        return this;
+    }
+
+    void releaseGuild() {
+        guildHeld = false;
+        sendGuild();
+    }
+
+    private void sendGuild() {
+        ObjectNode create = JSON.createObjectNode().put("op", 0).put("t", "GUILD_CREATE").put("s", sequence.incrementAndGet());
+        create.set("d", guild);
+        gateway.send(create.toString());
+    }
+
+    /** What the bot sent with each IDENTIFY (intents, shard), in order. */
+    List<JsonNode> identifies() {
+        return List.copyOf(identifies);
+    }
+
+    int sessionsStarted() {
+        return sessions.get();
+    }
+
+    /**
+     * Closes the gateway connection with 4000 (unknown error), as Discord does when something broke on its
+     * side; JDA reconnects and asks to resume, which is granted or refused (op 9, {@code d=false}).
+     */
+    void dropConnection(boolean allowResume) {
+        refuseResume = !allowResume;
+        gateway.close(4000, "fake gateway drop");
+    }
+
     /** Sends a dispatch event (op 0) over the gateway. */
     void dispatch(String type, JsonNode data) {
         ObjectNode event = JSON.createObjectNode().put("op", 0).put("t", type).put("s", sequence.incrementAndGet());
@@ -129,6 +170,14 @@ final class FakeDiscord implements AutoCloseable {
 
     synchronized FakeDiscord failNext(Predicate<Call> applies, int status, String body, Map<String, String> headers) {
         errors.add(new ScriptedError(applies, status, body, headers));
+        return this;
+    }
+
+    /** The next {@code times} matching requests get no answer: the connection is closed (a network failure). */
+    synchronized FakeDiscord dropNext(Predicate<Call> applies, int times) {
+        for (int i = 0; i < times; i++) {
+            drops.add(applies);
+        }
         return this;
     }
 
@@ -157,6 +206,11 @@ final class FakeDiscord implements AutoCloseable {
         ScriptedError error;
         synchronized (this) {
             calls.add(call);
+            Predicate<Call> drop = drops.stream().filter(applies -> applies.test(call)).findFirst().orElse(null);
+            if (drop != null) {
+                drops.remove(drop);
+                return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false)).build();
+            }
             error = errors.stream().filter(scripted -> scripted.applies().test(call)).findFirst().orElse(null);
             if (error != null) {
                 errors.remove(error);
@@ -175,6 +229,16 @@ final class FakeDiscord implements AutoCloseable {
         String path = call.path().substring("/api/v10/".length() - 1);
         if (call.method().equals("GET") && path.equals("/users/@me")) {
             return json(user(BOT_ID, "RetainBot", true));
+        }
+        if (call.method().equals("GET") && path.matches("/gateway(/bot)?")) {
+            ObjectNode gatewayBot = JSON.createObjectNode().put("url", gatewayUrl()).put("shards", 1);
+            gatewayBot.putObject("session_start_limit").put("total", 1000).put("remaining", 1000).put("reset_after", 0)
+                    .put("max_concurrency", 1);
+            return json(gatewayBot);
+        }
+        if (call.method().equals("PATCH") && path.matches("/webhooks/\\d+/[^/]+/messages/@original")
+                || call.method().equals("POST") && path.matches("/webhooks/\\d+/[^/]+")) {
+            return json(message(nextId(), "0", user(BOT_ID, "RetainBot", true), call.content()));
         }
         if (call.method().equals("PUT") && path.matches("/applications/\\d+/commands")) {
             return json(JSON.createArrayNode());
@@ -253,7 +317,9 @@ final class FakeDiscord implements AutoCloseable {
             switch (payload.path("op").asInt(-1)) {
                 case 1 -> socket.send("{\"op\":11}");
                 case 2 -> {
-                    ObjectNode ready = JSON.createObjectNode().put("v", 10).put("session_id", "fake-session")
+                    identifies.add(payload.path("d"));
+                    ObjectNode ready = JSON.createObjectNode().put("v", 10)
+                            .put("session_id", "fake-session-" + sessions.incrementAndGet())
                             .put("resume_gateway_url", gatewayUrl());
                     ready.set("user", user(BOT_ID, "RetainBot", true).put("verified", true).put("mfa_enabled", false));
                     ArrayNode guilds = ready.putArray("guilds");
@@ -268,18 +334,22 @@ final class FakeDiscord implements AutoCloseable {
                             .put("s", sequence.incrementAndGet());
                     event.set("d", ready);
                     socket.send(event.toString());
-                    if (guild != null) {
-                        ObjectNode create = JSON.createObjectNode().put("op", 0).put("t", "GUILD_CREATE")
-                                .put("s", sequence.incrementAndGet());
-                        create.set("d", guild);
-                        socket.send(create.toString());
+                    if (guild != null && !guildHeld) {
+                        sendGuild();
                     }
                     identified.countDown();
                 }
+                case 6 -> socket.send(refuseResume ? "{\"op\":9,\"d\":false}"
+                        : "{\"op\":0,\"t\":\"RESUMED\",\"s\":" + sequence.incrementAndGet() + ",\"d\":{}}");
                 default -> {
                     // presence updates and the like need no answer
                 }
             }
+        }
+
+        @Override
+        public void onClosing(WebSocket socket, int code, String reason) {
+            socket.close(1000, null);
         }
     }
 

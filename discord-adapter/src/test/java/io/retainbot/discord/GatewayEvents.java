@@ -32,6 +32,29 @@ final class GatewayEvents {
         return interaction;
     }
 
+    /** INTERACTION_CREATE type 3: a staff member pressed a button on a post in a guild channel. */
+    static ObjectNode guildButton(String interactionId, String guildId, String channelId, String userId, String name,
+                                  String customId, String messageId) {
+        ObjectNode interaction = JSON.createObjectNode().put("id", interactionId)
+                .put("application_id", FakeDiscord.BOT_ID).put("type", 3).put("token", "token-" + interactionId)
+                .put("version", 1).put("locale", "en-US").put("guild_locale", "en-US").put("guild_id", guildId)
+                .put("channel_id", channelId).put("app_permissions", "1071698660929").put("context", 0)
+                .put("attachment_size_limit", 10485760);
+        interaction.putObject("guild").put("id", guildId).put("locale", "en-US").putArray("features");
+        interaction.putObject("channel").put("id", channelId).put("type", 0).put("guild_id", guildId)
+                .put("name", "staff").put("position", 0).put("nsfw", false).put("flags", 0)
+                .putArray("permission_overwrites");
+        ObjectNode member = interaction.putObject("member").put("joined_at", "2026-01-05T09:00:00.000000+00:00")
+                .put("deaf", false).put("mute", false).put("flags", 0).put("permissions", "1071698660929");
+        member.set("user", FakeDiscord.user(userId, name, false));
+        member.putArray("roles");
+        interaction.putArray("entitlements");
+        interaction.putObject("authorizing_integration_owners").put("0", guildId);
+        interaction.putObject("data").put("custom_id", customId).put("component_type", 2);
+        interaction.putObject("message").put("id", messageId).put("flags", 0);
+        return interaction;
+    }
+
     /** INTERACTION_CREATE type 5: the complaint form submitted. */
     static ObjectNode complaintForm(String interactionId, String userId, String name, String locale, String category,
                                     String description) {

@@ -1,0 +1,83 @@
+package io.retainbot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.conversation.ChannelRef;
+import io.retainbot.core.conversation.EventSink;
+import io.retainbot.core.conversation.OutboundMessage;
+import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.conversation.SendOutcome;
+import io.retainbot.core.i18n.Messages;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What each refusal of Discord's REST API becomes, by HTTP status, whatever code Discord puts in the body. */
+class DiscordRefusalsIT {
+    private final FakeDiscord discord = new FakeDiscord();
+    private DiscordAdapter adapter;
+
+    @BeforeEach
+    void start() throws InterruptedException {
+        DiscordSettings settings = new DiscordSettings(FakeDiscord.TOKEN, Optional.empty(), 1, List.of(), 20,
+                Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()));
+        adapter = new DiscordAdapter(settings, Messages.builtIn(), BusinessConfig.defaults(), Clock.systemUTC());
+        adapter.start(event -> EventSink.Receipt.IGNORED);
+        discord.awaitIdentified();
+        adapter.awaitReady();
+    }
+
+    @AfterEach
+    void stop() {
+        adapter.close();
+        discord.close();
+    }
+
+    private SendOutcome sendAnswered(String user, int status, String body) {
+        discord.failNext(call -> call.path().endsWith("/channels/" + FakeDiscord.dmChannelOf(user) + "/messages"), status,
+                body, Map.of());
+        return adapter.gateway().send(new ChannelRef(Platform.DISCORD, "dm:" + user), OutboundMessage.Text.of("Hello"));
+    }
+
+    @Test
+    void unauthorizedWithCodeZeroFailsForGoodAndIsNotRepeated() {
+        SendOutcome outcome = sendAnswered("400000000000000041", 401, "{\"message\":\"401: Unauthorized\",\"code\":0}");
+
+        assertThat(outcome).isInstanceOf(SendOutcome.Failed.class);
+        assertThat(((SendOutcome.Failed) outcome).retryable()).isFalse();
+        assertThat(discord.sentTo("400000000000000041")).hasSize(1);
+    }
+
+    @Test
+    void notFoundWithCodeZeroFailsForGood() {
+        SendOutcome outcome = sendAnswered("400000000000000042", 404, "{\"message\":\"404: Not Found\",\"code\":0}");
+
+        assertThat(outcome).isInstanceOf(SendOutcome.Failed.class);
+        assertThat(((SendOutcome.Failed) outcome).retryable()).isFalse();
+    }
+
+    @Test
+    void serverErrorFailsRetryably() {
+        SendOutcome outcome = sendAnswered("400000000000000043", 500, "{\"message\":\"500: Internal Server Error\",\"code\":0}");
+
+        assertThat(outcome).isInstanceOf(SendOutcome.Failed.class);
+        assertThat(((SendOutcome.Failed) outcome).retryable()).isTrue();
+    }
+
+    @Test
+    void noAnswerAtAllFailsRetryably() {
+        String user = "400000000000000044";
+        discord.dropNext(call -> call.path().endsWith("/channels/" + FakeDiscord.dmChannelOf(user) + "/messages"), 10);
+
+        SendOutcome outcome = adapter.gateway().send(new ChannelRef(Platform.DISCORD, "dm:" + user),
+                OutboundMessage.Text.of("Hello"));
+
+        assertThat(outcome).isInstanceOf(SendOutcome.Failed.class);
+        assertThat(((SendOutcome.Failed) outcome).retryable()).isTrue();
+    }
+}
