@@ -26,10 +26,11 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * fail for good; 5xx and network trouble fail retryably. Texts over 4096 characters go out in
  * parts, the buttons under the last one.
  */
-public final class TelegramChatGateway implements ChatGateway {
+final class TelegramChatGateway implements ChatGateway {
     static final int MAX_TEXT = 4096;
     private static final Pacing PRIVATE_CHAT = new Pacing(3, Duration.ofSeconds(1));
-    private static final Pacing GROUP_CHAT = new Pacing(3, Duration.ofSeconds(3));
+    /** Twenty a minute, without a burst: a burst on top would let a group see more than twenty in one minute. */
+    private static final Pacing GROUP_CHAT = new Pacing(1, Duration.ofSeconds(3));
 
     private final BotApi api;
     private final double bulkPerSecond;
