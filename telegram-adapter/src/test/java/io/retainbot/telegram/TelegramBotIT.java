@@ -80,7 +80,7 @@ class TelegramBotIT {
         awaitSent(ana, "May RetainBot Demo Shop send you");
         press(ana, "No, thank you");
         awaitSent(ana, "no greetings or offers");
-        press(ana, "File a complaint");
+        say(ana, "/complaint");
         awaitSent(ana, "What is it about?");
         press(ana, "Delivery");
         awaitSent(ana, "Please describe what happened (Delivery)");
@@ -94,7 +94,9 @@ class TelegramBotIT {
         String acknowledgement = awaitSent(ana, "registered under reference").text();
 
         assertThat(acknowledgement).containsPattern("C-\\d+");
-        assertThat(telegram.calls("answerCallbackQuery")).hasSizeGreaterThanOrEqualTo(6);
+        // Five buttons pressed, each answered once, after the engine committed it (so possibly after the reply went out).
+        await(() -> telegram.calls("answerCallbackQuery").size() >= 5);
+        assertThat(telegram.calls("answerCallbackQuery")).hasSize(5);
         assertThat(telegram.calls("deleteWebhook")).hasSize(1);
         await(() -> storedOffset() > 0 && telegram.confirmedOffset() == storedOffset());
     }

@@ -56,6 +56,19 @@ class WebhookHandlerIT {
     }
 
     @Test
+    void answersAButtonPressedInAGroupItIgnoresWithoutTellingTheSink() {
+        String update = """
+                {"update_id":74,"callback_query":{"id":"cb74","from":{"id":7204,"is_bot":false,"first_name":"Jo"},
+                 "chat_instance":"-1","data":"consent:yes","message":{"message_id":603,"date":1763875200,"text":"Hi",
+                 "chat":{"id":-1009999999999,"title":"Another group","type":"supergroup"}}}}""";
+
+        assertThat(webhook.handle(SECRET, update).status()).isEqualTo(200);
+        assertThat(accepted).isEmpty();
+        assertThat(telegram.calls("answerCallbackQuery")).singleElement()
+                .satisfies(call -> assertThat(call.body().path("callback_query_id").asText()).isEqualTo("cb74"));
+    }
+
+    @Test
     void refusesABodyThatIsNotAnUpdate() {
         assertThat(webhook.handle(SECRET, "{not json").status()).isEqualTo(400);
         assertThat(webhook.handle(SECRET, "[1,2]").status()).isEqualTo(400);
