@@ -88,6 +88,21 @@ class LongPollerIT {
     }
 
     @Test
+    void keepsPollingAfterTheBotApiFailedOrConflicted() {
+        telegram.failNext("getUpdates", call -> true, 502, "Bad Gateway", null)
+                .failNext("getUpdates", call -> true, 409,
+                        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the "
+                                + "webhook first", null)
+                .push(Updates.text(25, 7107, "Gia", "en", "still there?"));
+        RecordingSink sink = new RecordingSink(event -> EventSink.Receipt.HANDLED);
+
+        poller(sink).start(Thread::new);
+
+        await(() -> sink.accepted().contains("u25"));
+        await(() -> storedOffset().equals(Optional.of("26")));
+    }
+
+    @Test
     void aNewPollerResumesFromTheStoredOffset() throws Exception {
         telegram.push(Updates.text(30, 7103, "Cleo", "en", "one"))
                 .push(Updates.text(31, 7103, "Cleo", "en", "two"));
