@@ -24,7 +24,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * Sends to Telegram and says what happened as a {@link SendOutcome}: 429 is rate limited for
  * exactly {@code retry_after}; a blocked, deactivated or unknown chat is unreachable; other 4xx
  * fail for good; 5xx and network trouble fail retryably. Texts over 4096 characters go out in
- * parts, the buttons under the last one.
+ * parts, the buttons under the last one, and the last part's id is the message's. If a later part
+ * fails, the outcome is that part's: a retry sends the earlier parts again (a repeat, never a loss;
+ * the Bot API has no idempotency key).
  */
 final class TelegramChatGateway implements ChatGateway {
     static final int MAX_TEXT = 4096;
