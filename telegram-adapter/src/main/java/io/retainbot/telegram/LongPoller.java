@@ -19,7 +19,6 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 final class LongPoller implements AutoCloseable {
     static final String CURSOR = "telegram.offset";
     private static final Logger log = LoggerFactory.getLogger(LongPoller.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final BotApi api;
     private final UpdateIntake intake;
@@ -62,27 +61,30 @@ final class LongPoller implements AutoCloseable {
     }
 
     private void run() {
-        Duration backoff = Duration.ofSeconds(1);
+        Backoff backoff = new Backoff();
         while (running) {
             try {
                 pollOnce();
-                backoff = Duration.ofSeconds(1);
+                backoff.succeeded();
             } catch (TelegramApiRequestException refused) {
                 if (refused.getErrorCode() != null && refused.getErrorCode() == 401) {
                     log.error("Telegram refused the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN; retrying in {} s",
-                            MAX_BACKOFF.toSeconds());
-                    backoff = MAX_BACKOFF;
+                            Backoff.MAX.toSeconds());
+                    pause(backoff.refusedForGood());
                 } else {
+                    Duration wait = backoff.failed();
                     log.warn("getUpdates refused ({} {}); retrying in {} s", refused.getErrorCode(),
-                            refused.getApiResponse(), backoff.toSeconds());
+                            refused.getApiResponse(), wait.toSeconds());
+                    pause(wait);
                 }
-                backoff = pause(backoff);
             } catch (TelegramApiException | RuntimeException trouble) {
                 if (!running) {
                     break;
                 }
-                log.warn("Telegram polling interrupted ({}); retrying in {} s", trouble.getMessage(), backoff.toSeconds());
-                backoff = pause(backoff);
+                Duration wait = backoff.failed();
+                log.warn("Telegram polling interrupted ({}); retrying from the stored offset in {} s", trouble.getMessage(),
+                        wait.toSeconds());
+                pause(wait);
             }
         }
     }
@@ -91,15 +93,13 @@ final class LongPoller implements AutoCloseable {
         return transactor.inTransaction(session -> session.cursors().find(CURSOR)).map(Long::parseLong).orElse(0L);
     }
 
-    private Duration pause(Duration backoff) {
+    private void pause(Duration wait) {
         try {
-            Thread.sleep(backoff.toMillis());
+            Thread.sleep(wait.toMillis());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             running = false;
         }
-        Duration doubled = backoff.multipliedBy(2);
-        return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
     }
 
     @Override

@@ -24,12 +24,15 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * Sends to Telegram and says what happened as a {@link SendOutcome}: 429 is rate limited for
  * exactly {@code retry_after}; a blocked, deactivated or unknown chat is unreachable; other 4xx
  * fail for good; 5xx and network trouble fail retryably. Texts over 4096 characters go out in
- * parts, the buttons under the last one.
+ * parts, the buttons under the last one, and the last part's id is the message's. If a later part
+ * fails, the outcome is that part's: a retry sends the earlier parts again (a repeat, never a loss;
+ * the Bot API has no idempotency key).
  */
-public final class TelegramChatGateway implements ChatGateway {
+final class TelegramChatGateway implements ChatGateway {
     static final int MAX_TEXT = 4096;
     private static final Pacing PRIVATE_CHAT = new Pacing(3, Duration.ofSeconds(1));
-    private static final Pacing GROUP_CHAT = new Pacing(3, Duration.ofSeconds(3));
+    /** Twenty a minute, without a burst: a burst on top would let a group see more than twenty in one minute. */
+    private static final Pacing GROUP_CHAT = new Pacing(1, Duration.ofSeconds(3));
 
     private final BotApi api;
     private final double bulkPerSecond;

@@ -3,6 +3,7 @@ package io.retainbot.telegram;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,19 @@ public record TelegramSettings(String token, URI apiUrl, Mode mode, Optional<URI
     }
 
     public TelegramSettings {
+        Objects.requireNonNull(token, "TELEGRAM_BOT_TOKEN");
+        Objects.requireNonNull(apiUrl, "TELEGRAM_API_URL");
+        Objects.requireNonNull(mode, "TELEGRAM_MODE");
+        Objects.requireNonNull(webhookUrl, "TELEGRAM_WEBHOOK_URL");
+        Objects.requireNonNull(webhookSecret, "TELEGRAM_WEBHOOK_SECRET");
+        Objects.requireNonNull(staffChatId, "TELEGRAM_STAFF_CHAT_ID");
+        if (!TOKEN.matcher(token).matches()) {
+            throw new IllegalArgumentException("TELEGRAM_BOT_TOKEN does not look like a bot token (123456:ABC...); "
+                    + "copy it from @BotFather");
+        }
+        if (staffChatId.isPresent() && !CHAT_ID.matcher(staffChatId.get()).matches()) {
+            throw new IllegalArgumentException("TELEGRAM_STAFF_CHAT_ID must be a numeric chat id such as -1001234567890");
+        }
         if (webhookSecret.isPresent() && !SECRET.matcher(webhookSecret.get()).matches()) {
             throw new IllegalArgumentException("TELEGRAM_WEBHOOK_SECRET must be 16 to 256 of A-Z, a-z, 0-9, '_' and '-'");
         }
@@ -48,17 +62,10 @@ public record TelegramSettings(String token, URI apiUrl, Mode mode, Optional<URI
         if (token.isEmpty()) {
             return Optional.empty();
         }
-        if (!TOKEN.matcher(token.get()).matches()) {
-            throw new IllegalArgumentException("TELEGRAM_BOT_TOKEN does not look like a bot token (123456:ABC...); "
-                    + "copy it from @BotFather");
-        }
         URI apiUrl = value(env, "TELEGRAM_API_URL").map(url -> httpUrl("TELEGRAM_API_URL", url)).orElse(PUBLIC_API);
         Mode mode = value(env, "TELEGRAM_MODE").map(TelegramSettings::mode).orElse(Mode.POLLING);
         Optional<URI> webhookUrl = value(env, "TELEGRAM_WEBHOOK_URL").map(url -> httpUrl("TELEGRAM_WEBHOOK_URL", url));
         Optional<String> staffChat = value(env, "TELEGRAM_STAFF_CHAT_ID");
-        if (staffChat.isPresent() && !CHAT_ID.matcher(staffChat.get()).matches()) {
-            throw new IllegalArgumentException("TELEGRAM_STAFF_CHAT_ID must be a numeric chat id such as -1001234567890");
-        }
         boolean paid = value(env, "TELEGRAM_PAID_BROADCAST").map(TelegramSettings::flag).orElse(false);
         double bulk = value(env, "TELEGRAM_BULK_PER_SECOND").map(TelegramSettings::rate).orElse(30.0);
         return Optional.of(new TelegramSettings(token.get(), apiUrl, mode, webhookUrl,

@@ -38,17 +38,20 @@ final class UpdateIntake {
         }
         if (event.isEmpty()) {
             log.debug("ignored Telegram update {}", update.getUpdateId());
+            answerIfButton(update);
             return;
         }
         sink.accept(event.get());
-        if (update.hasCallbackQuery()) {
-            answer(update.getCallbackQuery().getId());
-        }
+        answerIfButton(update);
     }
 
-    private void answer(String callbackQueryId) {
+    /** Stops the spinner on a pressed button, also on one the engine never sees (a group that is not the staff's). */
+    private void answerIfButton(Update update) {
+        if (!update.hasCallbackQuery() || update.getCallbackQuery().getId() == null) {
+            return;
+        }
         try {
-            api.execute(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build());
+            api.execute(AnswerCallbackQuery.builder().callbackQueryId(update.getCallbackQuery().getId()).build());
         } catch (TelegramApiException tooLate) {
             // The query expired or the network hiccupped: the button spins a little longer, nothing is lost.
             log.debug("could not answer callback query: {}", tooLate.getMessage());

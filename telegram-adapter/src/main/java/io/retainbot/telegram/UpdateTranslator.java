@@ -27,17 +27,17 @@ import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
  * here, before they reach the engine. The event id is the update id, so a re-delivered update
  * is recognised by the inbox.
  */
-public final class UpdateTranslator {
+final class UpdateTranslator {
     private static final Pattern COMMAND = Pattern.compile("/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]+)?(\\s|$)");
     private final Optional<String> staffChatId;
     private final Clock clock;
 
-    public UpdateTranslator(Optional<String> staffChatId, Clock clock) {
+    UpdateTranslator(Optional<String> staffChatId, Clock clock) {
         this.staffChatId = staffChatId;
         this.clock = clock;
     }
 
-    public Optional<InboundEvent> translate(Update update) {
+    Optional<InboundEvent> translate(Update update) {
         if (update == null || update.getUpdateId() == null) {
             return Optional.empty();
         }

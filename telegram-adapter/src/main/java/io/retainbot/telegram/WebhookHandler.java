@@ -48,6 +48,10 @@ public final class WebhookHandler {
             intake.take(update);
         } catch (StoreUnavailableException unavailable) {
             return new Answer(503, "{\"error\":\"the database is unavailable; send it again\"}");
+        } catch (RuntimeException failed) {
+            // Nothing was committed: Telegram sends the update again, and the log says why it failed.
+            log.error("could not take Telegram update {}; Telegram will send it again", update.getUpdateId(), failed);
+            return new Answer(500, "{\"error\":\"the update could not be handled; send it again\"}");
         }
         return new Answer(200, "{\"ok\":true}");
     }

@@ -25,8 +25,8 @@ import java.util.function.Predicate;
 /**
  * A local stand-in for the Telegram Bot API, over real HTTP: serves getUpdates from a queue the
  * test fills, answers sendMessage, editMessageText, answerCallbackQuery, setMyCommands,
- * deleteWebhook and setWebhook, records every call, and answers scripted errors (429, 403, 5xx)
- * when told to.
+ * deleteWebhook and setWebhook, records every call but getUpdates, and answers scripted errors
+ * (429, 403, 5xx, also on getUpdates) when told to.
  */
 final class FakeBotApi implements AutoCloseable {
     static final String TOKEN = "123456789:TEST-token_abcdefghijklmnopqrstuv";
@@ -112,18 +112,21 @@ final class FakeBotApi implements AutoCloseable {
         JsonNode body = raw.startsWith("{") ? JSON.readTree(raw) : JSON.createObjectNode();
         int messageId = method.equals("sendmessage") ? messageIds.incrementAndGet() : body.path("message_id").asInt();
         Call call = new Call(method, body, raw, Instant.now(), messageId);
-        if (method.equals("getupdates")) {
-            respond(exchange, 200, ok(getUpdates(body)));
-            return;
-        }
+        boolean polling = method.equals("getupdates");
         ScriptedError error;
         synchronized (this) {
-            calls.add(call);
+            if (!polling) {
+                calls.add(call);
+            }
             error = errors.stream().filter(e -> e.method().equals(method) && e.applies().test(call)).findFirst()
                     .orElse(null);
             if (error != null) {
                 errors.remove(error);
             }
+        }
+        if (polling && error == null) {
+            respond(exchange, 200, ok(getUpdates(body)));
+            return;
         }
         if (error != null) {
             ObjectNode answer = JSON.createObjectNode().put("ok", false).put("error_code", error.status())

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.retainbot.core.conversation.Button;
 import io.retainbot.core.conversation.ChannelRef;
 import io.retainbot.core.conversation.OutboundMessage;
+import io.retainbot.core.conversation.Pacing;
 import io.retainbot.core.conversation.Platform;
 import io.retainbot.core.conversation.SendOutcome;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,17 +54,60 @@ class TelegramChatGatewayIT {
     }
 
     @Test
-    void splitsLongTextsAndPutsTheButtonsUnderTheLastPart() {
-        String text = ("A long paragraph. ".repeat(200) + "\n\n").repeat(3);
+    void splitsLongTextsAtParagraphsAndPutsTheButtonsUnderTheLastPart() {
+        String paragraph = String.join(" ", Collections.nCopies(200, "A long paragraph."));
+        String text = String.join("\n\n", paragraph, paragraph.toUpperCase(Locale.ROOT), paragraph);
 
-        SendOutcome outcome = gateway.send(MINA, new OutboundMessage.Text(text.strip(),
+        SendOutcome outcome = gateway.send(MINA, new OutboundMessage.Text(text,
                 List.of(List.of(new Button("Done", "done")))));
 
         List<FakeBotApi.Call> parts = telegram.sentTo("5123456789");
-        assertThat(parts).hasSizeGreaterThan(1).allSatisfy(part -> assertThat(part.text().length()).isLessThanOrEqualTo(4096));
+        assertThat(parts).extracting(FakeBotApi.Call::text)
+                .containsExactly(paragraph, paragraph.toUpperCase(Locale.ROOT), paragraph);
         assertThat(parts.get(0).body().has("reply_markup")).isFalse();
-        assertThat(parts.get(parts.size() - 1).body().has("reply_markup")).isTrue();
-        assertThat(outcome).isInstanceOf(SendOutcome.Delivered.class);
+        assertThat(parts.get(1).body().has("reply_markup")).isFalse();
+        assertThat(parts.get(2).body().at("/reply_markup/inline_keyboard/0/0/callback_data").asText()).isEqualTo("done");
+        assertThat(outcome).isEqualTo(new SendOutcome.Delivered(String.valueOf(parts.get(2).messageId())));
+    }
+
+    @Test
+    void splitsAParagraphThatIsTooLongBetweenWords() {
+        String text = "word ".repeat(2000).strip();
+
+        gateway.send(MINA, OutboundMessage.Text.of(text));
+
+        List<FakeBotApi.Call> parts = telegram.sentTo("5123456789");
+        assertThat(parts).hasSize(3).allSatisfy(part -> assertThat(part.text()).matches("word( word)*"));
+    }
+
+    @Test
+    void countsAnEditThatChangesNothingAsDelivered() {
+        telegram.failNext("editMessageText", call -> true, 400,
+                "Bad Request: message is not modified: specified new message content and reply markup are exactly the "
+                        + "same as a current content and reply markup of the message", null);
+
+        assertThat(gateway.send(MINA, new OutboundMessage.Edit("215", "Same text", List.of())))
+                .isEqualTo(new SendOutcome.Delivered("215"));
+    }
+
+    @Test
+    void reportsAnUnknownOrDeactivatedChatAsUnreachable() {
+        telegram.failNext("sendMessage", call -> true, 400, "Bad Request: chat not found", null);
+        telegram.failNext("sendMessage", call -> true, 403, "Forbidden: user is deactivated", null);
+
+        assertThat(gateway.send(MINA, OutboundMessage.Text.of("hi"))).isInstanceOf(SendOutcome.Unreachable.class);
+        assertThat(gateway.send(MINA, OutboundMessage.Text.of("hi"))).isInstanceOf(SendOutcome.Unreachable.class);
+    }
+
+    @Test
+    void reportsItsBulkBudgetAndPaidBroadcasts() {
+        TelegramChatGateway broadcaster = new TelegramChatGateway(new BotApi(FakeBotApi.TOKEN, telegram.url()), 900, true);
+
+        broadcaster.send(MINA, OutboundMessage.Text.of("Happy birthday!"));
+
+        assertThat(broadcaster.bulkPerSecond()).isEqualTo(900);
+        assertThat(gateway.bulkPerSecond()).isEqualTo(30);
+        assertThat(telegram.sentTo("5123456789").get(0).body().path("allow_paid_broadcast").asBoolean()).isTrue();
     }
 
     @Test
@@ -103,9 +149,9 @@ class TelegramChatGatewayIT {
     }
 
     @Test
-    void pacesGroupsSlowerThanPrivateChats() {
-        assertThat(gateway.pacing(new ChannelRef(Platform.TELEGRAM, "-1002000000001")).interval())
-                .isEqualTo(Duration.ofSeconds(3));
-        assertThat(gateway.pacing(MINA).interval()).isEqualTo(Duration.ofSeconds(1));
+    void pacesGroupsAtTwentyAMinuteAndPrivateChatsAtOneASecondWithShortBursts() {
+        assertThat(gateway.pacing(new ChannelRef(Platform.TELEGRAM, "-1002000000001")))
+                .isEqualTo(new Pacing(1, Duration.ofSeconds(3)));
+        assertThat(gateway.pacing(MINA)).isEqualTo(new Pacing(3, Duration.ofSeconds(1)));
     }
 }

@@ -97,6 +97,20 @@ class UpdateTranslatorTest {
     }
 
     @Test
+    void readsAnUnblockAsBotNoLongerBlocked() throws IOException {
+        InboundEvent.BotBlocked unblocked = (InboundEvent.BotBlocked) translate("my_chat_member_member.json");
+
+        assertThat(unblocked.blocked()).isFalse();
+        assertThat(unblocked.eventId()).isEqualTo("u804512009");
+    }
+
+    @Test
+    void givesEveryUpdateItsOwnStableEventId() throws IOException {
+        assertThat(translate("command.json").eventId()).isEqualTo(translate("command.json").eventId())
+                .isNotEqualTo(translate("message.json").eventId());
+    }
+
+    @Test
     void readsTheStaffGroupButNoOtherGroup() throws IOException {
         assertThat(translator.translate(update("group_message.json"))).isEmpty();
         assertThat(translator.translate(update("staff_group_message.json"))).get()
