@@ -44,10 +44,9 @@ final class CustomerDirectory {
         customers.seen(event.platform(), sender.platformUserId(), event.channel().chatId(), sender.displayName(), now);
         if (owner != created.id()) {
             // Another transaction linked this user at the same moment; theirs wins and ours is never used.
-            customers.merge(owner, created.id(), now);
-            return card(customers.find(owner).orElseThrow(), false);
+            return card(customers.merge(owner, created.id(), now), false);
         }
-        return card(customers.find(created.id()).orElseThrow(), true);
+        return card(created, true);
     }
 
     void logInbound(StoreSession session, long customerId, InboundEvent event, Instant now) {

@@ -205,13 +205,14 @@ public final class OutboxDispatcher implements AutoCloseable {
             outcome = new SendOutcome.Failed(e.toString(), true);
         }
         Instant now = clock.instant();
+        Duration backoff = backoff(entry.attempts());
         if (outcome instanceof SendOutcome.RateLimited limited) {
             hold(entry, now.plus(limited.retryAfter()));
         } else if (outcome instanceof SendOutcome.Failed failed && failed.retryable()) {
-            hold(entry, now.plus(backoff(entry.attempts())));
+            hold(entry, now.plus(backoff));
         }
         try {
-            recorder.record(entry, outcome, backoff(entry.attempts()));
+            recorder.record(entry, outcome, backoff);
         } catch (RuntimeException e) {
             log.warn("could not record the outcome of outbox message {} ({}); it will be retried: {}",
                     entry.id(), outcome.getClass().getSimpleName(), e.getMessage());
