@@ -11,11 +11,8 @@ import io.retainbot.core.conversation.Platform;
 import io.retainbot.core.customer.ChannelIdentity;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.port.Transactor;
+import io.retainbot.core.testing.Await;
 import io.retainbot.core.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +22,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,7 +110,7 @@ class DiscordBotIT {
         String user = "400000000000000003";
         String command = discord.nextId();
         discord.dispatch("INTERACTION_CREATE", GatewayEvents.slashCommand(command, user, "mina", "ko", "complaint"));
-        await(() -> !discord.callbacks(command).isEmpty());
+        Await.until(() -> !discord.callbacks(command).isEmpty());
         JsonNode modal = discord.callbacks(command).get(0).body();
 
         String submit = discord.nextId();
@@ -129,8 +125,8 @@ class DiscordBotIT {
         assertThat(modal.path("data").findValuesAsText("label")).contains("배송", "분류", "내용");
         assertThat(acknowledgement.content()).containsPattern("C-\\d+");
         assertThat(discord.callbacks(submit)).extracting(call -> call.body().path("type").asInt()).containsExactly(5);
-        await(() -> discord.calls().stream().anyMatch(call -> call.method().equals("DELETE")
-                && call.path().contains("token-" + submit)), discord::calls);
+        Await.until(() -> discord.calls().stream().anyMatch(call -> call.method().equals("DELETE")
+                && call.path().contains("token-" + submit)), Await.DEFAULT, discord::calls);
     }
 
     @Test
@@ -141,8 +137,8 @@ class DiscordBotIT {
 
         discord.dispatch("MESSAGE_CREATE", GatewayEvents.directMessage(discord.nextId(), user, "cleo", "/start"));
 
-        await(() -> identity(user).map(identity -> !identity.reachable()).orElse(false));
-        await(() -> openOutbox(user) == 0);
+        Await.until(() -> identity(user).map(identity -> !identity.reachable()).orElse(false));
+        Await.until(() -> openOutbox(user) == 0);
         assertThat(discord.sentTo(user)).hasSize(1);
     }
 
@@ -154,7 +150,7 @@ class DiscordBotIT {
 
         discord.dispatch("MESSAGE_CREATE", GatewayEvents.directMessage(discord.nextId(), user, "dan", "help"));
 
-        await(() -> failedOutbox(user) == 1);
+        Await.until(() -> failedOutbox(user) == 1);
         assertThat(discord.sentTo(user)).hasSize(1);
     }
 
@@ -166,7 +162,7 @@ class DiscordBotIT {
 
         discord.dispatch("MESSAGE_CREATE", GatewayEvents.directMessage(discord.nextId(), user, "gus", "help"));
 
-        await(() -> failedOutbox(user) == 1);
+        Await.until(() -> failedOutbox(user) == 1);
         assertThat(discord.sentTo(user)).hasSize(1);
     }
 
@@ -179,7 +175,7 @@ class DiscordBotIT {
                         "X-RateLimit-Limit", "5", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset-After", "1.0"));
 
         discord.dispatch("MESSAGE_CREATE", GatewayEvents.directMessage(discord.nextId(), user, "eve", "/start"));
-        await(() -> discord.sentTo(user).size() >= 2);
+        Await.until(() -> discord.sentTo(user).size() >= 2);
 
         List<FakeDiscord.Call> posts = discord.sentTo(user);
         assertThat(posts.get(1).content()).isEqualTo(posts.get(0).content());
@@ -205,7 +201,7 @@ class DiscordBotIT {
             if (found.isPresent()) {
                 return found.get();
             }
-            sleep();
+            Await.pause();
         }
         throw new AssertionError("never sent \"" + containing + "\" to " + userId + "; calls: " + discord.calls());
     }
@@ -215,43 +211,11 @@ class DiscordBotIT {
     }
 
     private long openOutbox(String userId) {
-        return count("select count(*) from outbox where chat_id = 'dm:" + userId + "' and status in ('pending', 'sending')");
+        return db.count("select count(*) from outbox where chat_id = 'dm:" + userId + "' and status in ('pending', 'sending')");
     }
 
     private long failedOutbox(String userId) {
-        return count("select count(*) from outbox where chat_id = 'dm:" + userId + "' and status = 'failed'");
+        return db.count("select count(*) from outbox where chat_id = 'dm:" + userId + "' and status = 'failed'");
     }
 
-    private static long count(String sql) {
-        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void await(BooleanSupplier condition) {
-        await(condition, () -> "");
-    }
-
-    private static void await(BooleanSupplier condition, java.util.function.Supplier<Object> context) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            sleep();
-        }
-        throw new AssertionError("condition not met within 30 s " + context.get());
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(25);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -16,13 +16,13 @@ import io.retainbot.core.port.Transactor;
 import io.retainbot.core.staff.StaffIdentity;
 import io.retainbot.core.staff.StaffMember;
 import io.retainbot.core.staff.StaffRole;
+import io.retainbot.core.testing.Await;
 import io.retainbot.core.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -116,18 +116,8 @@ class DiscordStaffChannelIT {
     }
 
     private void awaitOutcome(String eventId, String outcome) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (outcome.equals(inboxOutcome(eventId))) {
-                return;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("event " + eventId + " never recorded as " + outcome + " (is " + inboxOutcome(eventId) + ")");
+        Await.until(() -> outcome.equals(inboxOutcome(eventId)), Await.DEFAULT,
+                () -> "event " + eventId + " never recorded as " + outcome + " (is " + inboxOutcome(eventId) + ")");
     }
 
     private static String inboxOutcome(String eventId) {

@@ -7,6 +7,7 @@ import io.retainbot.core.conversation.EventSink;
 import io.retainbot.core.conversation.InboundEvent;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.port.StoreUnavailableException;
+import io.retainbot.core.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -50,13 +51,7 @@ class DiscordUnavailableEngineIT {
     }
 
     private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached within 20 s");
-            }
-            Thread.onSpinWait();
-        }
+        Await.until(condition, Duration.ofSeconds(20), () -> "");
     }
 
     private List<FakeDiscord.Call> originalReply(String interaction, String method) {

@@ -6,6 +6,7 @@ import io.retainbot.core.conversation.EventSink;
 import io.retainbot.core.conversation.InboundEvent;
 import io.retainbot.core.port.StoreUnavailableException;
 import io.retainbot.core.port.Transactor;
+import io.retainbot.core.testing.Await;
 import io.retainbot.core.testing.EngineFixture;
 import io.retainbot.core.testing.TestDatabase;
 import java.time.Clock;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,13 +78,13 @@ class LongPollerIT {
         });
         poller(sink).start(Thread::new);
 
-        await(() -> sink.accepted().contains("u22"));
+        Await.until(() -> sink.accepted().contains("u22"));
 
         assertThat(sink.offered()).containsExactly("u20", "u21", "u21", "u22");
         assertThat(sink.accepted()).containsExactly("u20", "u21", "u22");
         assertThat(telegram.calls("answerCallbackQuery")).singleElement()
                 .satisfies(call -> assertThat(call.body().path("callback_query_id").asText()).isEqualTo("cb21"));
-        await(() -> storedOffset().equals(Optional.of("23")));
+        Await.until(() -> storedOffset().equals(Optional.of("23")));
     }
 
     @Test
@@ -98,8 +98,8 @@ class LongPollerIT {
 
         poller(sink).start(Thread::new);
 
-        await(() -> sink.accepted().contains("u25"));
-        await(() -> storedOffset().equals(Optional.of("26")));
+        Await.until(() -> sink.accepted().contains("u25"));
+        Await.until(() -> storedOffset().equals(Optional.of("26")));
     }
 
     @Test
@@ -155,7 +155,7 @@ class LongPollerIT {
             return pollingThread.get();
         });
         telegram.push(Updates.text(60, 7106, "Fe", "en", "hello"));
-        await(() -> storedOffset().equals(Optional.of("61")));
+        Await.until(() -> storedOffset().equals(Optional.of("61")));
 
         poller.close();
 
@@ -172,21 +172,6 @@ class LongPollerIT {
 
     private Optional<String> storedOffset() {
         return transactor.inTransaction(session -> session.cursors().find(LongPoller.CURSOR));
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     /** Records every event offered, and the ones accepted with their receipts, in order. */

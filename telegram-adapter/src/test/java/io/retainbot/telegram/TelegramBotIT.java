@@ -19,11 +19,8 @@ import io.retainbot.core.customer.ChannelIdentity;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.port.StoreUnavailableException;
 import io.retainbot.core.port.Transactor;
+import io.retainbot.core.testing.Await;
 import io.retainbot.core.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,10 +96,10 @@ class TelegramBotIT {
 
         assertThat(acknowledgement).containsPattern("C-\\d+");
         // Five buttons pressed, each answered once, after the engine committed it (so possibly after the reply went out).
-        await(() -> telegram.calls("answerCallbackQuery").size() >= 5);
+        Await.until(() -> telegram.calls("answerCallbackQuery").size() >= 5);
         assertThat(telegram.calls("answerCallbackQuery")).hasSize(5);
         assertThat(telegram.calls("deleteWebhook")).hasSize(1);
-        await(() -> storedOffset() > 0 && telegram.confirmedOffset() == storedOffset());
+        Await.until(() -> storedOffset() > 0 && telegram.confirmedOffset() == storedOffset());
     }
 
     @Test
@@ -147,7 +143,7 @@ class TelegramBotIT {
         String start = Updates.text(UPDATE_IDS.incrementAndGet(), 7005, "Ben", "en", "/start");
         telegram.push(start);
         awaitSent(7005, "May RetainBot Demo Shop send you");
-        await(() -> storedOffset() > 0);
+        Await.until(() -> storedOffset() > 0);
         adapter.close();
 
         // A crash after the commit and before the offset moved: the same update comes again.
@@ -181,8 +177,8 @@ class TelegramBotIT {
         adapter.start(engine, transactor, Thread::new);
 
         say(7007, "/start");
-        await(() -> identity("7007").map(identity -> !identity.reachable()).orElse(false));
-        await(() -> pendingFor("7007") == 0);
+        Await.until(() -> identity("7007").map(identity -> !identity.reachable()).orElse(false));
+        Await.until(() -> pendingFor("7007") == 0);
 
         assertThat(telegram.sentTo("7007")).hasSize(1);
     }
@@ -203,7 +199,7 @@ class TelegramBotIT {
                 .formatted(UPDATE_IDS.incrementAndGet(), java.time.Instant.now().getEpochSecond(), STAFF_CHAT));
         say(7009, "/help");
         awaitSent(7009, "Here is what I can do");
-        await(() -> receipts.size() == 2);
+        Await.until(() -> receipts.size() == 2);
 
         assertThat(receipts).containsExactly(EventSink.Receipt.IGNORED, EventSink.Receipt.HANDLED);
         assertThat(telegram.sentTo(STAFF_CHAT)).isEmpty();
@@ -289,21 +285,10 @@ class TelegramBotIT {
             if (found.isPresent()) {
                 return found.get();
             }
-            sleep();
+            Await.pause();
         }
         throw new AssertionError("never sent \"" + containing + "\" to " + userId + "; sent "
                 + telegram.sentTo(String.valueOf(userId)).stream().map(FakeBotApi.Call::text).toList());
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            sleep();
-        }
-        throw new AssertionError("condition not met within 30 s");
     }
 
     private long storedOffset() {
@@ -316,28 +301,11 @@ class TelegramBotIT {
     }
 
     private long inboxRows() {
-        return count("select count(*) from inbox where platform = 'telegram'");
+        return db.count("select count(*) from inbox where platform = 'telegram'");
     }
 
     private long pendingFor(String chatId) {
-        return count("select count(*) from outbox where chat_id = '" + chatId + "' and status in ('pending', 'sending')");
+        return db.count("select count(*) from outbox where chat_id = '" + chatId + "' and status in ('pending', 'sending')");
     }
 
-    private static long count(String sql) {
-        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(25);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

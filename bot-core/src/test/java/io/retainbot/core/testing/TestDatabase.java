@@ -7,6 +7,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,6 +84,17 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
                     throw failure;
                 }
             }
+        }
+    }
+
+    /** The single number a query such as {@code select count(*) ...} answers. */
+    public long count(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test database query failed: " + sql, e);
         }
     }
 
