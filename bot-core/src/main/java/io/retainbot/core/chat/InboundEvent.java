@@ -160,6 +160,27 @@ public sealed interface InboundEvent {
         }
     }
 
+    /**
+     * Something fell due for the customer of this chat (see {@link DueEvent}): the bot starts a
+     * conversation. The sender is the customer as the chat's platform knows them; nobody typed anything.
+     *
+     * @param dueKind which bot-initiated flow to start
+     * @param data    what that flow needs
+     */
+    record Scheduled(ChannelRef channel, Sender sender, String eventId, Instant receivedAt, String dueKind,
+                     Map<String, String> data) implements InboundEvent {
+        public Scheduled {
+            Checks.common(channel, sender, eventId, receivedAt);
+            Objects.requireNonNull(dueKind, "dueKind");
+            data = Map.copyOf(data);
+        }
+
+        @Override
+        public String kind() {
+            return "scheduled";
+        }
+    }
+
     final class Checks {
         private Checks() {
         }

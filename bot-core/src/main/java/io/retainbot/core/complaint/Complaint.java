@@ -10,11 +10,12 @@ import java.util.Objects;
  * @param targetAt   the internal target for a first real answer
  * @param promisedAt what the customer was promised: a little later than the target
  * @param language   the customer's language when filing (for answers and wording)
+ * @param assigneeStaffId the staff member handling it, null while nobody has claimed it
  */
 public record Complaint(long id, ComplaintRef ref, long customerId, ChannelRef channel, String category,
                         String description, String orderReference, ComplaintStatus status, String language,
                         Instant intakeStartedAt, Instant createdAt, Instant targetAt, Instant promisedAt,
-                        Instant updatedAt, Instant closedAt) {
+                        Instant updatedAt, Instant closedAt, Long assigneeStaffId) {
     public Complaint {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(channel, "channel");

@@ -4,7 +4,12 @@ import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.business.ComplaintCategory;
 import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.complaint.Complaint;
+import io.retainbot.core.complaint.ComplaintFiled;
 import io.retainbot.core.complaint.ComplaintNote;
+import io.retainbot.core.complaint.ComplaintWithdrawn;
+import io.retainbot.core.complaint.SatisfactionRated;
+import io.retainbot.core.customer.ConsentGiven;
+import io.retainbot.core.customer.ConsentWithdrawn;
 import io.retainbot.core.complaint.NewComplaint;
 import io.retainbot.core.flow.ComplaintWording;
 import io.retainbot.core.flow.Conversation;
@@ -13,6 +18,7 @@ import io.retainbot.core.flow.MainMenu;
 import io.retainbot.core.flow.Turn;
 import io.retainbot.core.i18n.Texts;
 import io.retainbot.core.port.StoreSession;
+import io.retainbot.core.reaction.Reactions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +32,14 @@ final class CommandRunner {
     private final BusinessConfig business;
     private final PromiseMaker promises;
     private final CustomerDirectory customers;
+    private final Reactions reactions;
     private final ComplaintWording wording = new ComplaintWording();
 
-    CommandRunner(BusinessConfig business, PromiseMaker promises, CustomerDirectory customers) {
+    CommandRunner(BusinessConfig business, PromiseMaker promises, CustomerDirectory customers, Reactions reactions) {
         this.business = business;
         this.promises = promises;
         this.customers = customers;
+        this.reactions = reactions;
     }
 
     /** The outcome of the commands: extra replies, and the conversation as they left it. */
@@ -47,20 +55,20 @@ final class CommandRunner {
             } else if (command instanceof FlowCommand.AddComplaintDetails details) {
                 addDetails(session, turn, details);
             } else if (command instanceof FlowCommand.WithdrawComplaint withdraw) {
-                session.complaints().find(withdraw.ref())
-                        .filter(complaint -> complaint.customerId() == turn.customer().id())
-                        .ifPresent(complaint -> session.complaints().withdraw(complaint.id(), turn.now()));
+                withdraw(session, turn, withdraw);
             } else if (command instanceof FlowCommand.RecordLeavingReason reason) {
                 session.complaints().find(reason.ref())
                         .filter(complaint -> complaint.customerId() == turn.customer().id())
                         .ifPresent(complaint -> session.complaints().addNote(complaint.id(), ComplaintNote.Author.CUSTOMER,
                                 "Reason for withdrawing: " + reason.reason(), turn.now()));
             } else if (command instanceof FlowCommand.RecordConsent consent) {
-                customers.recordConsent(session, turn.customer().id(), consent.granted(), consent.source(), turn.now());
+                recordConsent(session, turn, consent);
             } else if (command instanceof FlowCommand.SetLanguage language) {
                 customers.setLanguage(session, turn.customer().id(), language.language(), turn.now());
             } else if (command instanceof FlowCommand.RecordSuggestion suggestion) {
                 session.feedback().suggest(turn.customer().id(), turn.event().channel(), suggestion.text(), turn.now());
+            } else if (command instanceof FlowCommand.RecordSatisfaction rating) {
+                rateSatisfaction(session, turn, rating);
             } else if (command instanceof FlowCommand.RequestHandover) {
                 session.feedback().requestHandover(turn.customer().id(), turn.event().channel(), turn.now());
                 current = current.handedOver(turn.now());
@@ -77,12 +85,40 @@ final class CommandRunner {
                 category.id(), file.description(), file.orderReference(), file.files(), turn.texts().language(),
                 file.intakeStartedAt(), now, promise.targetAt(), promise.promisedAt()));
         log.info("complaint {} filed on {} in category {}", complaint.ref(), complaint.channel(), category.id());
+        reactions.record(session, new ComplaintFiled(complaint.id(), complaint.ref(), complaint.customerId(),
+                complaint.category(), complaint.promisedAt(), now), now);
         Texts texts = turn.texts();
         String text = texts.get("intake.filed",
                 "ref", complaint.ref().toString(),
                 "promise", wording.promise(texts, complaint.promisedAt(), now, turn.customer().zone()),
                 "company", business.companyName());
         return MainMenu.with(text, texts);
+    }
+
+    private void withdraw(StoreSession session, Turn turn, FlowCommand.WithdrawComplaint withdraw) {
+        session.complaints().find(withdraw.ref())
+                .filter(complaint -> complaint.customerId() == turn.customer().id())
+                .filter(complaint -> session.complaints().withdraw(complaint.id(), turn.now()))
+                .ifPresent(complaint -> reactions.record(session, new ComplaintWithdrawn(complaint.id(),
+                        complaint.ref(), complaint.customerId(), turn.now()), turn.now()));
+    }
+
+    private void recordConsent(StoreSession session, Turn turn, FlowCommand.RecordConsent consent) {
+        long customerId = turn.customer().id();
+        customers.recordConsent(session, customerId, consent.granted(), consent.source(), turn.now());
+        reactions.record(session, consent.granted()
+                ? new ConsentGiven(customerId, consent.source(), turn.now())
+                : new ConsentWithdrawn(customerId, consent.source(), turn.now()), turn.now());
+    }
+
+    private void rateSatisfaction(StoreSession session, Turn turn, FlowCommand.RecordSatisfaction rating) {
+        session.complaints().find(rating.ref())
+                .filter(complaint -> complaint.customerId() == turn.customer().id())
+                .ifPresent(complaint -> {
+                    session.complaints().rateSatisfaction(complaint.id(), rating.score(), turn.now());
+                    reactions.record(session, new SatisfactionRated(complaint.id(), complaint.ref(),
+                            complaint.customerId(), rating.score(), turn.now()), turn.now());
+                });
     }
 
     private void addDetails(StoreSession session, Turn turn, FlowCommand.AddComplaintDetails details) {

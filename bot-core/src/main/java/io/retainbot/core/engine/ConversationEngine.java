@@ -2,6 +2,7 @@ package io.retainbot.core.engine;
 
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.DueEvent;
 import io.retainbot.core.chat.InboundEvent;
 import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.complaint.Complaint;
@@ -21,6 +22,7 @@ import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.port.StoreUnavailableException;
 import io.retainbot.core.port.Transactor;
+import io.retainbot.core.reaction.Reactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +49,7 @@ public final class ConversationEngine implements EventSink {
     private final CustomerDirectory customers;
     private final CommandRunner commands;
     private final Set<ChannelRef> staffChannels;
+    private final BotInitiation initiation;
     private final Clock clock;
     private final Runnable outboxWakeUp;
 
@@ -56,15 +59,42 @@ public final class ConversationEngine implements EventSink {
      */
     public ConversationEngine(Transactor transactor, Messages messages, BusinessConfig business,
                               Set<ChannelRef> staffChannels, Clock clock, Runnable outboxWakeUp) {
+        this(transactor, messages, business, staffChannels, clock, outboxWakeUp, Reactions.none(),
+                BotContactPolicy.DEFAULT);
+    }
+
+    /**
+     * @param reactions    what reacts to the domain events the engine records (complaint filed, consent ...)
+     * @param afterCommit  called after a commit that put replies in the outbox or recorded domain events
+     * @param botContact   how long a bot-initiated conversation waits for a busy customer
+     */
+    public ConversationEngine(Transactor transactor, Messages messages, BusinessConfig business,
+                              Set<ChannelRef> staffChannels, Clock clock, Runnable afterCommit, Reactions reactions,
+                              BotContactPolicy botContact) {
         this.transactor = transactor;
         this.messages = messages;
         this.business = business;
         this.dialogue = new Dialogue(messages);
         this.customers = new CustomerDirectory(messages, business);
-        this.commands = new CommandRunner(business, PromiseMaker.forBusiness(business), customers);
+        this.commands = new CommandRunner(business, PromiseMaker.forBusiness(business), customers, reactions);
+        this.initiation = new BotInitiation(dialogue, messages, business, customers, commands, reactions, botContact);
         this.staffChannels = Set.copyOf(staffChannels);
         this.clock = clock;
-        this.outboxWakeUp = outboxWakeUp;
+        this.outboxWakeUp = afterCommit;
+    }
+
+    /**
+     * Something fell due (a survey, a greeting): the bot starts a conversation with the customer, unless
+     * the event was handled before, the customer is busy in another flow (deferred: offer it again at the
+     * time given), or it no longer applies (skipped). Returns after the commit, like {@link #accept}.
+     */
+    public DueReceipt acceptDue(DueEvent due) {
+        DueReceipt receipt = transactor.inTransaction(session ->
+                initiation.handle(session, due, clock.instant(), lookup(session)));
+        if (receipt instanceof DueReceipt.Handled || receipt instanceof DueReceipt.Skipped) {
+            outboxWakeUp.run();
+        }
+        return receipt;
     }
 
     @Override

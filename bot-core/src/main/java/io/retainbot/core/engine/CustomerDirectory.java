@@ -83,6 +83,10 @@ final class CustomerDirectory {
         }
     }
 
+    CustomerCard card(Customer customer) {
+        return card(customer, false);
+    }
+
     private CustomerCard card(Customer customer, boolean created) {
         return new CustomerCard(customer.id(), customer.displayName(), customer.language(), customer.tone(),
                 customer.profile().zone() == null ? business.zone() : customer.profile().zone(),

@@ -23,12 +23,13 @@ public final class Dialogue {
     private final StatusFlow status;
     private final SuggestionFlow suggestion = new SuggestionFlow();
     private final LanguageFlow language;
+    private final SurveyFlow survey = new SurveyFlow();
     private final Map<String, Flow> flows;
 
     public Dialogue(Messages messages) {
         this.status = new StatusFlow(new ComplaintWording());
         this.language = new LanguageFlow(messages);
-        this.flows = Stream.of(start, intake, status, suggestion, language)
+        this.flows = Stream.of(start, intake, status, suggestion, language, survey)
                 .collect(Collectors.toUnmodifiableMap(Flow::name, Function.identity()));
     }
 
@@ -54,6 +55,17 @@ public final class Dialogue {
             return onIdle(turn);
         }
         return current.next(turn);
+    }
+
+    /**
+     * The bot starts a conversation because something fell due ({@link InboundEvent.Scheduled}); empty
+     * when there is no flow for it or it no longer applies (the complaint was reopened).
+     */
+    public Optional<Step> initiate(Turn turn) {
+        if (turn.event() instanceof InboundEvent.Scheduled due && SurveyFlow.DUE_KIND.equals(due.dueKind())) {
+            return survey.initiate(turn, due);
+        }
+        return Optional.empty();
     }
 
     private Step onCommand(Turn turn, String name, String argument) {

@@ -40,6 +40,15 @@ public sealed interface FlowCommand {
     record RecordSuggestion(String text) implements FlowCommand {
     }
 
+    /** The customer answered the survey after their complaint was resolved: {@code score} 1 to 5. */
+    record RecordSatisfaction(ComplaintRef ref, int score) implements FlowCommand {
+        public RecordSatisfaction {
+            if (score < 1 || score > 5) {
+                throw new IllegalArgumentException("a satisfaction score is 1 to 5, was " + score);
+            }
+        }
+    }
+
     /** The customer asked for a person: record it, mark the conversation handed over. */
     record RequestHandover() implements FlowCommand {
     }

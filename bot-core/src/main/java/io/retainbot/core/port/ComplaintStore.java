@@ -31,6 +31,27 @@ public interface ComplaintStore {
     /** Withdraws an active complaint; false when it was no longer active. */
     boolean withdraw(long complaintId, Instant at);
 
+    /**
+     * Takes an active complaint on: assigns it to {@code staffId} (null: nobody in particular, the API)
+     * and moves it to in progress; false when it was not active.
+     */
+    boolean claim(long complaintId, Long staffId, Instant at);
+
+    /** Gives an active complaint to another staff member; false when it was not active. */
+    boolean reassign(long complaintId, long staffId, Instant at);
+
+    /** Closes an active complaint as resolved or referred; false when it was not active. */
+    boolean close(long complaintId, ComplaintStatus outcome, Instant at);
+
+    /** Opens a resolved or referred complaint again (in progress if it has an assignee); false otherwise. */
+    boolean reopen(long complaintId, Instant at);
+
+    /** Records a survey answer (a later answer to the same question replaces it). */
+    void rateSatisfaction(long complaintId, int score, Instant at);
+
+    /** The satisfaction score the customer gave, if any. */
+    java.util.OptionalInt satisfaction(long complaintId);
+
     List<ComplaintAttachment> attachments(long complaintId);
 
     List<ComplaintNote> notes(long complaintId);

@@ -14,8 +14,19 @@ public interface InboxStore {
 
     boolean contains(Platform platform, String eventId);
 
+    /** Whether a scheduled event with this id was recorded. */
+    boolean containsScheduled(String eventId);
+
+    /**
+     * Records a scheduled event under the source {@code schedule} and its deterministic id; false when it
+     * was recorded before.
+     *
+     * @param chatId the chat it was handled in, or a note such as {@code none} when it was skipped
+     */
+    boolean recordScheduled(String eventId, String chatId, Instant dueAt, Instant handledAt, Outcome outcome);
+
     /** Forgets entries handled before {@code cutoff}; returns how many. */
     int purgeHandledBefore(Instant cutoff);
 
-    enum Outcome { HANDLED, FAILED, IGNORED }
+    enum Outcome { HANDLED, FAILED, IGNORED, SKIPPED }
 }

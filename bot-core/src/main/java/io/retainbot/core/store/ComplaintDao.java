@@ -16,12 +16,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface ComplaintDao {
     String COLUMNS = """
             id, number, customer_id, platform, chat_id, category, description, order_reference, status, language,
-            intake_started_at, created_at, target_at, promised_at, updated_at, closed_at
+            intake_started_at, created_at, target_at, promised_at, updated_at, closed_at, assignee_staff_id
             """;
 
     record Row(long id, long number, long customerId, String platform, String chatId, String category,
                String description, String orderReference, String status, String language, Instant intakeStartedAt,
-               Instant createdAt, Instant targetAt, Instant promisedAt, Instant updatedAt, Instant closedAt) {
+               Instant createdAt, Instant targetAt, Instant promisedAt, Instant updatedAt, Instant closedAt,
+               Long assigneeStaffId) {
     }
 
     record NewRow(long customerId, String platform, String chatId, String category, String description,
@@ -79,6 +80,43 @@ interface ComplaintDao {
             where id = :id and status in ('open', 'in_progress')
             """)
     int withdraw(@Bind("id") long id, @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            update complaint set status = 'in_progress', assignee_staff_id = coalesce(:staffId, assignee_staff_id),
+                   claimed_at = coalesce(claimed_at, :at), updated_at = :at
+            where id = :id and status in ('open', 'in_progress')
+            """)
+    int claim(@Bind("id") long id, @Bind("staffId") Long staffId, @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            update complaint set assignee_staff_id = :staffId, updated_at = :at
+            where id = :id and status in ('open', 'in_progress')
+            """)
+    int reassign(@Bind("id") long id, @Bind("staffId") long staffId, @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            update complaint set status = :status, closed_at = :at, resolved_at = :at, updated_at = :at
+            where id = :id and status in ('open', 'in_progress')
+            """)
+    int close(@Bind("id") long id, @Bind("status") String status, @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            update complaint
+            set status = case when assignee_staff_id is null then 'open' else 'in_progress' end,
+                closed_at = null, resolved_at = null, updated_at = :at
+            where id = :id and status in ('resolved', 'referred')
+            """)
+    int reopen(@Bind("id") long id, @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            insert into satisfaction_answer (complaint_id, question, score, answered_at)
+            values (:complaintId, 'satisfaction', :score, :at)
+            on conflict (complaint_id, question) do update set score = excluded.score, answered_at = excluded.answered_at
+            """)
+    void rateSatisfaction(@Bind("complaintId") long complaintId, @Bind("score") int score, @Bind("at") Instant at);
+
+    @SqlQuery("select score from satisfaction_answer where complaint_id = :complaintId and question = 'satisfaction'")
+    Optional<Integer> satisfaction(@Bind("complaintId") long complaintId);
 
     @SqlQuery("""
             select id, complaint_id, platform_file_id, kind, media_type, size_bytes, file_name, added_at

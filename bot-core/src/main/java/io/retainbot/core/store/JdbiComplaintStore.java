@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 final class JdbiComplaintStore implements ComplaintStore {
     private final ComplaintDao dao;
@@ -74,6 +75,39 @@ final class JdbiComplaintStore implements ComplaintStore {
     }
 
     @Override
+    public boolean claim(long complaintId, Long staffId, Instant at) {
+        return dao.claim(complaintId, staffId, at) == 1;
+    }
+
+    @Override
+    public boolean reassign(long complaintId, long staffId, Instant at) {
+        return dao.reassign(complaintId, staffId, at) == 1;
+    }
+
+    @Override
+    public boolean close(long complaintId, ComplaintStatus outcome, Instant at) {
+        if (outcome != ComplaintStatus.RESOLVED && outcome != ComplaintStatus.REFERRED) {
+            throw new IllegalArgumentException("a complaint closes as resolved or referred, not " + outcome);
+        }
+        return dao.close(complaintId, outcome.code(), at) == 1;
+    }
+
+    @Override
+    public boolean reopen(long complaintId, Instant at) {
+        return dao.reopen(complaintId, at) == 1;
+    }
+
+    @Override
+    public void rateSatisfaction(long complaintId, int score, Instant at) {
+        dao.rateSatisfaction(complaintId, score, at);
+    }
+
+    @Override
+    public OptionalInt satisfaction(long complaintId) {
+        return dao.satisfaction(complaintId).map(OptionalInt::of).orElseGet(OptionalInt::empty);
+    }
+
+    @Override
     public List<ComplaintAttachment> attachments(long complaintId) {
         return dao.attachments(complaintId).stream()
                 .map(row -> new ComplaintAttachment(row.id(), row.complaintId(),
@@ -95,6 +129,7 @@ final class JdbiComplaintStore implements ComplaintStore {
         return new Complaint(row.id(), new ComplaintRef(row.number()), row.customerId(),
                 new ChannelRef(Platform.fromCode(row.platform()), row.chatId()), row.category(), row.description(),
                 row.orderReference(), ComplaintStatus.fromCode(row.status()), row.language(), row.intakeStartedAt(),
-                row.createdAt(), row.targetAt(), row.promisedAt(), row.updatedAt(), row.closedAt());
+                row.createdAt(), row.targetAt(), row.promisedAt(), row.updatedAt(), row.closedAt(),
+                row.assigneeStaffId());
     }
 }

@@ -21,6 +21,16 @@ final class JdbiInboxStore implements InboxStore {
     }
 
     @Override
+    public boolean recordScheduled(String eventId, String chatId, Instant dueAt, Instant handledAt, Outcome outcome) {
+        return dao.insertScheduled(eventId, chatId, dueAt, handledAt, outcome.name().toLowerCase(Locale.ROOT)) == 1;
+    }
+
+    @Override
+    public boolean containsScheduled(String eventId) {
+        return dao.existsScheduled(eventId);
+    }
+
+    @Override
     public boolean contains(Platform platform, String eventId) {
         return dao.exists(platform.code(), eventId);
     }

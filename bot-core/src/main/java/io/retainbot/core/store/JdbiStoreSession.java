@@ -4,6 +4,7 @@ import io.retainbot.core.port.ComplaintStore;
 import io.retainbot.core.port.ConversationStore;
 import io.retainbot.core.port.CursorStore;
 import io.retainbot.core.port.CustomerStore;
+import io.retainbot.core.port.EventStore;
 import io.retainbot.core.port.FeedbackStore;
 import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.InteractionLog;
@@ -70,6 +71,11 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public FeedbackStore feedback() {
         return new JdbiFeedbackStore(handle.attach(FeedbackDao.class));
+    }
+
+    @Override
+    public EventStore events() {
+        return new JdbiEventStore(handle.attach(EventDao.class));
     }
 
     @Override

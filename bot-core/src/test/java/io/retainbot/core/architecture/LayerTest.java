@@ -16,9 +16,10 @@ class LayerTest {
     private static final String CORE = "io.retainbot.core.";
     private static final String[] DOMAIN = {
         CORE + "business..", CORE + "complaint..", CORE + "customer..", CORE + "feedback..", CORE + "staff..",
-        CORE + "i18n.."};
+        CORE + "i18n..", CORE + "event.."};
     private static final String[] ABOVE_DOMAIN = {
-        CORE + "engine..", CORE + "flow..", CORE + "outbox..", CORE + "port..", CORE + "store.."};
+        CORE + "engine..", CORE + "flow..", CORE + "outbox..", CORE + "port..", CORE + "store..",
+        CORE + "reaction..", CORE + "usecase..", CORE + "schedule.."};
 
     @ArchTest
     static final ArchRule vocabularyImportsNothingOfOurs = noClasses()
@@ -51,6 +52,19 @@ class LayerTest {
             .and().resideOutsideOfPackage(CORE + "store..")
             .should().dependOnClassesThat().resideInAPackage(CORE + "store..")
             .because("everything talks to ports; bot-app alone wires the store in");
+
+    @ArchTest
+    static final ArchRule onlyTheTimekeeperKnowsTheScheduler = noClasses()
+            .that().resideInAPackage("io.retainbot.core..")
+            .and().resideOutsideOfPackage(CORE + "schedule..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.github.kagkarlsson..", CORE + "schedule..")
+            .because("time enters through the timetable port and the engine's door; db-scheduler stays behind them");
+
+    @ArchTest
+    static final ArchRule reactionsAndUseCasesKnowNoEngine = noClasses()
+            .that().resideInAnyPackage(CORE + "reaction..", CORE + "usecase..")
+            .should().dependOnClassesThat().resideInAnyPackage(CORE + "engine..", CORE + "flow..")
+            .because("use cases and reactions are called from every door, the engine among them");
 
     private static String[] concat(String[] first, String[] second) {
         String[] all = new String[first.length + second.length];

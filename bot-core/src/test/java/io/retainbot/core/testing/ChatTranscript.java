@@ -88,6 +88,12 @@ public final class ChatTranscript {
         return this;
     }
 
+    /** Sends what waits in the outbox (the bot writing first, or a staff answer) before the next line. */
+    public ChatTranscript deliverPending() {
+        drainOutbox();
+        return this;
+    }
+
     public ChatTranscript botSays(String text) {
         assertThat(next().text()).isEqualTo(text);
         return this;

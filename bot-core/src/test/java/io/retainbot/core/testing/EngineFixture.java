@@ -7,10 +7,12 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.Sender;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintAttachment;
+import io.retainbot.core.engine.BotContactPolicy;
 import io.retainbot.core.engine.ConversationEngine;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.outbox.OutboxDispatcher;
 import io.retainbot.core.port.Transactor;
+import io.retainbot.core.reaction.Reactions;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -28,12 +30,25 @@ public final class EngineFixture {
     private final ConversationEngine engine;
 
     private EngineFixture(Transactor transactor, MutableClock clock, BusinessConfig business) {
+        this(transactor, clock, business, Reactions.none(), BotContactPolicy.DEFAULT);
+    }
+
+    private EngineFixture(Transactor transactor, MutableClock clock, BusinessConfig business, Reactions reactions,
+                          BotContactPolicy botContact) {
         this.transactor = transactor;
         this.clock = clock;
         this.gateway = new RecordingGateway(Platform.TELEGRAM);
         this.dispatcher = new OutboxDispatcher(transactor, List.of(gateway), Runnable::run, 4, clock,
                 new SimpleMeterRegistry());
-        this.engine = new ConversationEngine(transactor, Messages.builtIn(), business, Set.of(), clock, () -> { });
+        this.engine = new ConversationEngine(transactor, Messages.builtIn(), business, Set.of(), clock, () -> { },
+                reactions, botContact);
+    }
+
+    /** An engine for the default demo shop whose domain events go to {@code reactions}, the clock at {@code instant}. */
+    public static EngineFixture withReactions(TestDatabase db, String instant, Reactions reactions,
+                                              BotContactPolicy botContact) {
+        return new EngineFixture(db.database().transactor(), new MutableClock(Instant.parse(instant)),
+                BusinessConfig.defaults(), reactions, botContact);
     }
 
     /** An engine for "Demo Shop" in {@code zone} (Mon-Fri 09-18, Sat 10-14), the clock at {@code instant}. */

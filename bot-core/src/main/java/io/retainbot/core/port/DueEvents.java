@@ -1,0 +1,12 @@
+package io.retainbot.core.port;
+
+import io.retainbot.core.chat.DueEvent;
+
+/**
+ * The timetable: events that fall due later. Scheduling is idempotent by the event's id: scheduling
+ * {@code survey:C-1042:17} again while it waits changes nothing.
+ */
+public interface DueEvents {
+    /** Schedules the event for its {@link DueEvent#dueAt}; returns false when it was already scheduled. */
+    boolean schedule(DueEvent event);
+}

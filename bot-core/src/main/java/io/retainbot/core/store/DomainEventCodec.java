@@ -1,0 +1,54 @@
+package io.retainbot.core.store;
+
+import io.retainbot.core.RetainBotException;
+import io.retainbot.core.complaint.ComplaintAnswered;
+import io.retainbot.core.complaint.ComplaintClaimed;
+import io.retainbot.core.complaint.ComplaintFiled;
+import io.retainbot.core.complaint.ComplaintReassigned;
+import io.retainbot.core.complaint.ComplaintReferred;
+import io.retainbot.core.complaint.ComplaintReopened;
+import io.retainbot.core.complaint.ComplaintResolved;
+import io.retainbot.core.complaint.ComplaintWithdrawn;
+import io.retainbot.core.complaint.SatisfactionRated;
+import io.retainbot.core.customer.ConsentGiven;
+import io.retainbot.core.customer.ConsentWithdrawn;
+import io.retainbot.core.event.ContactSkipped;
+import io.retainbot.core.event.DomainEvent;
+import java.util.Map;
+
+/** Stores domain events as JSON under their kind, and reads them back as the record of that kind. */
+final class DomainEventCodec {
+    private static final Map<String, Class<? extends DomainEvent>> KINDS = Map.ofEntries(
+            Map.entry(ComplaintFiled.KIND, ComplaintFiled.class),
+            Map.entry(ComplaintWithdrawn.KIND, ComplaintWithdrawn.class),
+            Map.entry(ComplaintClaimed.KIND, ComplaintClaimed.class),
+            Map.entry(ComplaintAnswered.KIND, ComplaintAnswered.class),
+            Map.entry(ComplaintResolved.KIND, ComplaintResolved.class),
+            Map.entry(ComplaintReferred.KIND, ComplaintReferred.class),
+            Map.entry(ComplaintReassigned.KIND, ComplaintReassigned.class),
+            Map.entry(ComplaintReopened.KIND, ComplaintReopened.class),
+            Map.entry(SatisfactionRated.KIND, SatisfactionRated.class),
+            Map.entry(ConsentGiven.KIND, ConsentGiven.class),
+            Map.entry(ConsentWithdrawn.KIND, ConsentWithdrawn.class),
+            Map.entry(ContactSkipped.KIND, ContactSkipped.class));
+
+    private DomainEventCodec() {
+    }
+
+    static String write(DomainEvent event) {
+        Class<? extends DomainEvent> known = KINDS.get(event.kind());
+        if (known != event.getClass()) {
+            throw new RetainBotException("domain event kind " + event.kind() + " is not registered for "
+                    + event.getClass().getSimpleName() + " in DomainEventCodec");
+        }
+        return Json.write(event);
+    }
+
+    static DomainEvent read(String kind, String payload) {
+        Class<? extends DomainEvent> type = KINDS.get(kind);
+        if (type == null) {
+            throw new RetainBotException("unknown domain event kind " + kind);
+        }
+        return Json.read(payload, type);
+    }
+}

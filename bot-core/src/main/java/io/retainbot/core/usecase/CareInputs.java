@@ -1,0 +1,92 @@
+package io.retainbot.core.usecase;
+
+import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.staff.Actor;
+import java.util.Objects;
+
+/** The inputs of the staff operations on complaints; each validates itself, whichever door it came through. */
+public final class CareInputs {
+    /** Longest text a staff member may send or note in one operation. */
+    public static final int MAX_TEXT = 4000;
+
+    private CareInputs() {
+    }
+
+    public record ClaimComplaint(ComplaintRef ref, Actor actor) {
+        public ClaimComplaint {
+            Objects.requireNonNull(ref, "ref");
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /** An answer to the customer, sent to their chat in the business's name. */
+    public record AnswerComplaint(ComplaintRef ref, Actor actor, String text) {
+        public AnswerComplaint {
+            Objects.requireNonNull(ref, "ref");
+            Objects.requireNonNull(actor, "actor");
+            text = required(text, "text");
+        }
+    }
+
+    /** @param summary what was done, told to the customer; may be empty */
+    public record ResolveComplaint(ComplaintRef ref, Actor actor, String summary) {
+        public ResolveComplaint {
+            Objects.requireNonNull(ref, "ref");
+            Objects.requireNonNull(actor, "actor");
+            summary = optional(summary, "summary");
+        }
+    }
+
+    /** @param explanation why the business cannot help and who can, told to the customer */
+    public record ReferComplaint(ComplaintRef ref, Actor actor, String explanation) {
+        public ReferComplaint {
+            Objects.requireNonNull(ref, "ref");
+            Objects.requireNonNull(actor, "actor");
+            explanation = required(explanation, "explanation");
+        }
+    }
+
+    public record ReassignComplaint(ComplaintRef ref, Actor actor, long toStaffId) {
+        public ReassignComplaint {
+            Objects.requireNonNull(ref, "ref");
+            Objects.requireNonNull(actor, "actor");
+            if (toStaffId < 1) {
+                throw new IllegalArgumentException("staffId must be a staff member's id");
+            }
+        }
+    }
+
+    public record ReopenComplaint(ComplaintRef ref, Actor actor, String reason) {
+        public ReopenComplaint {
+            Objects.requireNonNull(ref, "ref");
+            Objects.requireNonNull(actor, "actor");
+            reason = optional(reason, "reason");
+        }
+    }
+
+    /** The customer asked (by phone, in person) to get no more greetings and offers. */
+    public record OptOutCustomer(long customerId, Actor actor) {
+        public OptOutCustomer {
+            if (customerId < 1) {
+                throw new IllegalArgumentException("customerId must be a customer's id");
+            }
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    private static String required(String text, String name) {
+        String value = optional(text, name);
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(name + " must not be empty");
+        }
+        return value;
+    }
+
+    private static String optional(String text, String name) {
+        String value = text == null ? "" : text.strip();
+        if (value.length() > MAX_TEXT) {
+            throw new IllegalArgumentException(name + " must be at most " + MAX_TEXT + " characters");
+        }
+        return value;
+    }
+}

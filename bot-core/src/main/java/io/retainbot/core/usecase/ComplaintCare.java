@@ -1,0 +1,207 @@
+package io.retainbot.core.usecase;
+
+import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.complaint.Complaint;
+import io.retainbot.core.complaint.ComplaintAnswered;
+import io.retainbot.core.complaint.ComplaintClaimed;
+import io.retainbot.core.complaint.ComplaintNote;
+import io.retainbot.core.complaint.ComplaintReassigned;
+import io.retainbot.core.complaint.ComplaintReferred;
+import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.complaint.ComplaintReopened;
+import io.retainbot.core.complaint.ComplaintResolved;
+import io.retainbot.core.complaint.ComplaintStatus;
+import io.retainbot.core.customer.Customer;
+import io.retainbot.core.customer.Reachability;
+import io.retainbot.core.i18n.Messages;
+import io.retainbot.core.i18n.Texts;
+import io.retainbot.core.outbox.OutboxItem;
+import io.retainbot.core.port.StoreSession;
+import io.retainbot.core.port.Transactor;
+import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.staff.Actor;
+import io.retainbot.core.usecase.CareInputs.AnswerComplaint;
+import io.retainbot.core.usecase.CareInputs.ClaimComplaint;
+import io.retainbot.core.usecase.CareInputs.ReassignComplaint;
+import io.retainbot.core.usecase.CareInputs.ReferComplaint;
+import io.retainbot.core.usecase.CareInputs.ReopenComplaint;
+import io.retainbot.core.usecase.CareInputs.ResolveComplaint;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The staff operations on a complaint: claim, answer, resolve, refer, reassign, reopen. Called the same
+ * way from the REST API and the staff chats. Each runs in one transaction: the change, what the
+ * customer is told (outbox), the note in the complaint's history and its domain event commit together.
+ */
+public final class ComplaintCare {
+    private static final Logger log = LoggerFactory.getLogger(ComplaintCare.class);
+
+    private final Transactor transactor;
+    private final Reactions reactions;
+    private final Messages messages;
+    private final BusinessConfig business;
+    private final Clock clock;
+    private final Runnable afterCommit;
+
+    /** @param afterCommit called after a change committed (wakes the outbox and the reactions) */
+    public ComplaintCare(Transactor transactor, Reactions reactions, Messages messages, BusinessConfig business,
+                         Clock clock, Runnable afterCommit) {
+        this.transactor = transactor;
+        this.reactions = reactions;
+        this.messages = messages;
+        this.business = business;
+        this.clock = clock;
+        this.afterCommit = afterCommit;
+    }
+
+    public CareResult claim(ClaimComplaint input) {
+        return change(input.ref(), input.actor(), (session, complaint, now) -> {
+            if (!complaint.status().isActive()) {
+                return conflict(complaint, "claimed");
+            }
+            claimIn(session, complaint, input.actor(), now);
+            return null;
+        });
+    }
+
+    public CareResult answer(AnswerComplaint input) {
+        return change(input.ref(), input.actor(), (session, complaint, now) -> {
+            if (!complaint.status().isActive()) {
+                return conflict(complaint, "answered");
+            }
+            if (complaint.status() == ComplaintStatus.OPEN) {
+                claimIn(session, complaint, input.actor(), now);
+            }
+            session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF, input.text(), now);
+            tell(session, complaint, now, "care.answer", "text", input.text());
+            reactions.record(session, new ComplaintAnswered(complaint.id(), complaint.ref(), complaint.customerId(),
+                    input.actor().staffId(), input.text(), now), now);
+            return null;
+        });
+    }
+
+    public CareResult resolve(ResolveComplaint input) {
+        return change(input.ref(), input.actor(), (session, complaint, now) -> {
+            if (!session.complaints().close(complaint.id(), ComplaintStatus.RESOLVED, now)) {
+                return conflict(complaint, "resolved");
+            }
+            if (!input.summary().isEmpty()) {
+                session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF, input.summary(), now);
+            }
+            tell(session, complaint, now, input.summary().isEmpty() ? "care.resolved" : "care.resolved_with_summary",
+                    "summary", input.summary());
+            reactions.record(session, new ComplaintResolved(complaint.id(), complaint.ref(), complaint.customerId(),
+                    input.actor().staffId(), input.summary(), now), now);
+            return null;
+        });
+    }
+
+    public CareResult refer(ReferComplaint input) {
+        return change(input.ref(), input.actor(), (session, complaint, now) -> {
+            if (!session.complaints().close(complaint.id(), ComplaintStatus.REFERRED, now)) {
+                return conflict(complaint, "referred");
+            }
+            session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF, input.explanation(), now);
+            tell(session, complaint, now, "care.referred", "explanation", input.explanation());
+            reactions.record(session, new ComplaintReferred(complaint.id(), complaint.ref(), complaint.customerId(),
+                    input.actor().staffId(), input.explanation(), now), now);
+            return null;
+        });
+    }
+
+    public CareResult reassign(ReassignComplaint input) {
+        return change(input.ref(), input.actor(), (session, complaint, now) -> {
+            if (!isActiveStaff(session, input.toStaffId())) {
+                return new CareResult.Refused(CareResult.Reason.UNKNOWN_STAFF,
+                        "no active staff member " + input.toStaffId());
+            }
+            if (!session.complaints().reassign(complaint.id(), input.toStaffId(), now)) {
+                return conflict(complaint, "reassigned");
+            }
+            reactions.record(session, new ComplaintReassigned(complaint.id(), complaint.ref(), complaint.customerId(),
+                    complaint.assigneeStaffId(), input.toStaffId(), input.actor().staffId(), now), now);
+            return null;
+        });
+    }
+
+    public CareResult reopen(ReopenComplaint input) {
+        return change(input.ref(), input.actor(), (session, complaint, now) -> {
+            if (!session.complaints().reopen(complaint.id(), now)) {
+                return new CareResult.Refused(CareResult.Reason.CONFLICT, complaint.ref() + " is "
+                        + complaint.status().code() + "; only resolved or referred complaints can be reopened");
+            }
+            session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF,
+                    input.reason().isEmpty() ? "Reopened" : "Reopened: " + input.reason(), now);
+            reactions.record(session, new ComplaintReopened(complaint.id(), complaint.ref(), complaint.customerId(),
+                    input.actor().staffId(), input.reason(), now), now);
+            return null;
+        });
+    }
+
+    private void claimIn(StoreSession session, Complaint complaint, Actor actor, Instant now) {
+        session.complaints().claim(complaint.id(), actor.staffId(), now);
+        reactions.record(session, new ComplaintClaimed(complaint.id(), complaint.ref(), complaint.customerId(),
+                actor.staffId(), now), now);
+    }
+
+    /** One operation: find the complaint, check the actor, apply; null from {@code work} means done. */
+    private CareResult change(ComplaintRef ref, Actor actor, Work work) {
+        CareResult result = transactor.inTransaction(session -> {
+            Instant now = clock.instant();
+            if (actor.staff().isPresent() && !isActiveStaff(session, actor.staffId())) {
+                return new CareResult.Refused(CareResult.Reason.UNKNOWN_STAFF, "no active staff member "
+                        + actor.staffId());
+            }
+            Optional<Complaint> found = session.complaints().find(ref);
+            if (found.isEmpty()) {
+                return new CareResult.Refused(CareResult.Reason.NOT_FOUND, "no complaint " + ref);
+            }
+            CareResult refused = work.apply(session, found.get(), now);
+            if (refused != null) {
+                return refused;
+            }
+            return new CareResult.Done(session.complaints().find(ref).orElseThrow());
+        });
+        if (result instanceof CareResult.Done done) {
+            log.info("complaint {} is now {} (by {})", ref, done.complaint().status().code(),
+                    actor.staff().map(id -> "staff " + id).orElse("the API"));
+            afterCommit.run();
+        }
+        return result;
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        CareResult apply(StoreSession session, Complaint complaint, Instant now);
+    }
+
+    private static CareResult conflict(Complaint complaint, String verb) {
+        return new CareResult.Refused(CareResult.Reason.CONFLICT,
+                complaint.ref() + " is " + complaint.status().code() + " and cannot be " + verb);
+    }
+
+    private static boolean isActiveStaff(StoreSession session, long staffId) {
+        return session.staff().find(staffId).filter(staff -> staff.active()).isPresent();
+    }
+
+    /** Tells the customer, in their language and tone, on the complaint's chat or another they can be reached on. */
+    private void tell(StoreSession session, Complaint complaint, Instant now, String key, String name, String value) {
+        Optional<Customer> customer = session.customers().find(complaint.customerId());
+        Optional<ChannelRef> channel = customer.flatMap(found -> Reachability.channelFor(
+                session.customers().identities(found.id()), complaint.channel()));
+        if (channel.isEmpty()) {
+            log.info("customer of {} cannot be reached on any chat; not told", complaint.ref());
+            return;
+        }
+        Texts texts = messages.in(customer.get().language(), customer.get().tone());
+        String text = texts.get(key, "ref", complaint.ref().toString(), "company", business.companyName(), name, value);
+        session.outbox().enqueue(OutboxItem.reply(channel.get(), OutboundMessage.Text.of(text), complaint.customerId(),
+                now));
+    }
+}

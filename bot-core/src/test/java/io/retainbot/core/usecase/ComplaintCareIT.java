@@ -1,0 +1,236 @@
+package io.retainbot.core.usecase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.complaint.Complaint;
+import io.retainbot.core.complaint.ComplaintClaimed;
+import io.retainbot.core.complaint.ComplaintFiled;
+import io.retainbot.core.complaint.ComplaintNote;
+import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.complaint.ComplaintResolved;
+import io.retainbot.core.complaint.ComplaintStatus;
+import io.retainbot.core.customer.ConsentWithdrawn;
+import io.retainbot.core.engine.BotContactPolicy;
+import io.retainbot.core.event.DomainEvent;
+import io.retainbot.core.event.RecordedEvent;
+import io.retainbot.core.i18n.Messages;
+import io.retainbot.core.reaction.Reaction;
+import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.port.StoreSession;
+import io.retainbot.core.staff.Actor;
+import io.retainbot.core.staff.StaffMember;
+import io.retainbot.core.staff.StaffRole;
+import io.retainbot.core.testing.ChatTranscript;
+import io.retainbot.core.testing.EngineFixture;
+import io.retainbot.core.testing.TestDatabase;
+import io.retainbot.core.usecase.CareInputs.AnswerComplaint;
+import io.retainbot.core.usecase.CareInputs.ClaimComplaint;
+import io.retainbot.core.usecase.CareInputs.OptOutCustomer;
+import io.retainbot.core.usecase.CareInputs.ReassignComplaint;
+import io.retainbot.core.usecase.CareInputs.ReferComplaint;
+import io.retainbot.core.usecase.CareInputs.ReopenComplaint;
+import io.retainbot.core.usecase.CareInputs.ResolveComplaint;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Staff operations on complaints: the change, the customer told, the history and the domain event, together. */
+class ComplaintCareIT {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    /** A reaction that only says it is interested in resolutions, so their deliveries can be counted. */
+    private static final Reaction WATCH_RESOLUTIONS = new Reaction() {
+        @Override
+        public String name() {
+            return "watch_resolutions";
+        }
+
+        @Override
+        public boolean reactsTo(DomainEvent event) {
+            return event instanceof ComplaintResolved;
+        }
+
+        @Override
+        public void react(StoreSession session, RecordedEvent event, Instant now, Reactions reactions) {
+        }
+    };
+
+    private final Reactions reactions = Reactions.of(WATCH_RESOLUTIONS);
+    private EngineFixture engine;
+    private ComplaintCare care;
+    private StaffMember agent;
+
+    @BeforeEach
+    void setUp() {
+        db.truncateAll();
+        engine = EngineFixture.withReactions(db, "2026-11-23T06:20:00Z", reactions, BotContactPolicy.DEFAULT);
+        care = new ComplaintCare(engine.transactor(), reactions, Messages.builtIn(), BusinessConfig.defaults(),
+                engine.clock(), () -> { });
+        agent = engine.transactor().inTransaction(session -> session.staff().add("Joon", StaffRole.AGENT,
+                Instant.parse("2026-11-01T00:00:00Z")));
+    }
+
+    /** A customer past the greeting who just filed a complaint through the form; returns its reference. */
+    private ComplaintRef file(ChatTranscript chat, String userId) {
+        chat.submitForm("complaint", Map.of("category", "delivery", "description", "The parcel never arrived."))
+                .skipUnread();
+        return engine.complaintsOf(userId).get(0).ref();
+    }
+
+    private ChatTranscript customer(String userId, String language) {
+        return engine.chat(userId, "Mina", language).user("/start").skipUnread().pressData("consent:no").skipUnread();
+    }
+
+    private Complaint complaint(ComplaintRef ref) {
+        return engine.transactor().inTransaction(session -> session.complaints().find(ref).orElseThrow());
+    }
+
+    private List<RecordedEvent> events(ComplaintRef ref) {
+        return engine.transactor().inTransaction(session ->
+                session.events().ofComplaint(session.complaints().find(ref).orElseThrow().id(), 100));
+    }
+
+    @Test
+    void claimingAssignsTheComplaintAndRecordsWhoTookIt() {
+        ComplaintRef ref = file(customer("7001", "en"), "7001");
+
+        CareResult result = care.claim(new ClaimComplaint(ref, Actor.staff(agent.id())));
+
+        assertThat(result).isInstanceOf(CareResult.Done.class);
+        Complaint claimed = complaint(ref);
+        assertThat(claimed.status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
+        assertThat(claimed.assigneeStaffId()).isEqualTo(agent.id());
+        assertThat(events(ref)).extracting(recorded -> recorded.event().kind())
+                .containsExactly(ComplaintFiled.KIND, ComplaintClaimed.KIND);
+        assertThat(((ComplaintClaimed) events(ref).get(1).event()).staffId()).isEqualTo(agent.id());
+    }
+
+    @Test
+    void answeringSendsTheTextToTheCustomerInTheirLanguageAndKeepsItInTheHistory() {
+        ChatTranscript chat = customer("7002", "ko");
+        ComplaintRef ref = file(chat, "7002");
+
+        care.answer(new AnswerComplaint(ref, Actor.staff(agent.id()), "내일 오전에 새 제품을 보내 드리겠습니다."));
+
+        chat.deliverPending().botSays("접수하신 불만 " + ref + "에 대한 RetainBot Demo Shop의 답변입니다:\n"
+                + "내일 오전에 새 제품을 보내 드리겠습니다.");
+        assertThat(complaint(ref).status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
+        long complaintId = complaint(ref).id();
+        List<ComplaintNote> notes = engine.transactor().inTransaction(session -> session.complaints().notes(complaintId));
+        assertThat(notes).extracting(ComplaintNote::author, ComplaintNote::text)
+                .contains(org.assertj.core.groups.Tuple.tuple(ComplaintNote.Author.STAFF,
+                        "내일 오전에 새 제품을 보내 드리겠습니다."));
+    }
+
+    @Test
+    void resolvingTellsTheCustomerAndLeavesADeliveryForEveryInterestedReaction() {
+        ChatTranscript chat = customer("7003", "en");
+        ComplaintRef ref = file(chat, "7003");
+
+        CareResult result = care.resolve(new ResolveComplaint(ref, Actor.admin(), "A new vase is on its way."));
+
+        assertThat(((CareResult.Done) result).complaint().status()).isEqualTo(ComplaintStatus.RESOLVED);
+        chat.deliverPending().botSaysContaining("Your complaint " + ref + " has been resolved: A new vase is on its way.");
+        assertThat(db.count("select count(*) from domain_event_delivery where handler = 'watch_resolutions' "
+                + "and status = 'pending'")).isEqualTo(1);
+        assertThat(complaint(ref).closedAt()).isEqualTo(engine.clock().instant());
+    }
+
+    @Test
+    void refusesToResolveTwiceOrToReopenAnOpenComplaintAndChangesNothing() {
+        ComplaintRef ref = file(customer("7004", "en"), "7004");
+        care.resolve(new ResolveComplaint(ref, Actor.admin(), ""));
+
+        CareResult again = care.resolve(new ResolveComplaint(ref, Actor.admin(), ""));
+        assertThat(again).isEqualTo(new CareResult.Refused(CareResult.Reason.CONFLICT,
+                ref + " is resolved and cannot be resolved"));
+        assertThat(care.reopen(new ReopenComplaint(ref, Actor.admin(), "customer called"))).isInstanceOf(CareResult.Done.class);
+        assertThat(complaint(ref).status()).isEqualTo(ComplaintStatus.OPEN);
+        assertThat(care.reopen(new ReopenComplaint(ref, Actor.admin(), ""))).isInstanceOf(CareResult.Refused.class);
+        assertThat(events(ref)).extracting(recorded -> recorded.event().kind())
+                .containsExactly("complaint_filed", "complaint_resolved", "complaint_reopened");
+    }
+
+    @Test
+    void referringClosesTheComplaintAsReferredWithAnHonestExplanation() {
+        ChatTranscript chat = customer("7005", "tl");
+        ComplaintRef ref = file(chat, "7005");
+
+        care.refer(new ReferComplaint(ref, Actor.staff(agent.id()), "Ang FixIt Repairs (02 8123 4567) ang gumagawa nito."));
+
+        assertThat(complaint(ref).status()).isEqualTo(ComplaintStatus.REFERRED);
+        chat.deliverPending().botSaysContaining("hindi po direktang matutulungan", "FixIt Repairs", "bumalik lang po");
+    }
+
+    @Test
+    void reassignsOnlyToAnActiveStaffMember() {
+        ComplaintRef ref = file(customer("7006", "en"), "7006");
+        StaffMember other = engine.transactor().inTransaction(session -> session.staff().add("Ana", StaffRole.AGENT,
+                Instant.parse("2026-11-01T00:00:00Z")));
+        engine.transactor().runInTransaction(session -> session.staff().setActive(other.id(), false));
+
+        assertThat(care.reassign(new ReassignComplaint(ref, Actor.admin(), other.id())))
+                .isEqualTo(new CareResult.Refused(CareResult.Reason.UNKNOWN_STAFF, "no active staff member " + other.id()));
+        assertThat(care.reassign(new ReassignComplaint(ref, Actor.admin(), agent.id()))).isInstanceOf(CareResult.Done.class);
+        assertThat(complaint(ref).assigneeStaffId()).isEqualTo(agent.id());
+    }
+
+    @Test
+    void refusesUnknownComplaintsAndUnknownActors() {
+        ComplaintRef ref = file(customer("7007", "en"), "7007");
+
+        assertThat(care.claim(new ClaimComplaint(new ComplaintRef(999_999), Actor.admin())))
+                .isEqualTo(new CareResult.Refused(CareResult.Reason.NOT_FOUND, "no complaint C-999999"));
+        assertThat(care.claim(new ClaimComplaint(ref, Actor.staff(424242))))
+                .isEqualTo(new CareResult.Refused(CareResult.Reason.UNKNOWN_STAFF, "no active staff member 424242"));
+        assertThat(complaint(ref).status()).isEqualTo(ComplaintStatus.OPEN);
+    }
+
+    @Test
+    void inputsValidateThemselves() {
+        ComplaintRef ref = new ComplaintRef(1001);
+        assertThatThrownBy(() -> new AnswerComplaint(ref, Actor.admin(), "   "))
+                .hasMessage("text must not be empty");
+        assertThatThrownBy(() -> new ReferComplaint(ref, Actor.admin(), "x".repeat(4001)))
+                .hasMessage("explanation must be at most 4000 characters");
+        assertThatThrownBy(() -> new ReassignComplaint(ref, Actor.admin(), 0))
+                .hasMessage("staffId must be a staff member's id");
+    }
+
+    @Test
+    void optingOutWithdrawsConsentAndRecordsIt() {
+        customer("7008", "en");
+        long customerId = engine.transactor().inTransaction(session ->
+                session.customers().findByIdentity(Platform.TELEGRAM, "7008").orElseThrow().id());
+        CustomerCare customers = new CustomerCare(engine.transactor(), reactions, engine.clock(), () -> { });
+
+        assertThat(customers.optOut(new OptOutCustomer(customerId, Actor.admin()))).isTrue();
+        assertThat(customers.optOut(new OptOutCustomer(987_654, Actor.admin()))).isFalse();
+        List<RecordedEvent> recorded = engine.transactor().inTransaction(session ->
+                session.events().ofCustomer(customerId, 10));
+        assertThat(recorded.get(recorded.size() - 1).event())
+                .isEqualTo(new ConsentWithdrawn(customerId, "api", engine.clock().instant()));
+    }
+
+    @Test
+    void theCustomerSideRecordsItsEventsToo() {
+        ChatTranscript chat = customer("7009", "en");
+        ComplaintRef ref = file(chat, "7009");
+        chat.user("/stop").skipUnread();
+        engine.clock().advance(Duration.ofMinutes(1));
+
+        long customerId = complaint(ref).customerId();
+        List<RecordedEvent> recorded = engine.transactor().inTransaction(session ->
+                session.events().ofCustomer(customerId, 10));
+        assertThat(recorded).extracting(event -> event.event().kind())
+                .containsExactly("consent_withdrawn", "complaint_filed", "consent_withdrawn");
+    }
+}
