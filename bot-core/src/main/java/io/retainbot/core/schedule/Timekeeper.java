@@ -2,6 +2,7 @@ package io.retainbot.core.schedule;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.github.kagkarlsson.scheduler.ScheduledExecutionsFilter;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
@@ -20,6 +21,7 @@ import io.retainbot.core.engine.DueReceipt;
 import io.retainbot.core.port.DueEvents;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -47,7 +49,9 @@ public final class Timekeeper implements DueEvents, AutoCloseable {
     private final Clock clock;
     private final Settings settings;
     private final Serializer serializer;
+    private final Task<DueEvent> dueTask;
     private final SchedulerClient client;
+    private volatile Function<DueEvent, DueReceipt> engine;
     private Scheduler scheduler;
 
     /**
@@ -72,7 +76,11 @@ public final class Timekeeper implements DueEvents, AutoCloseable {
         this.clock = clock;
         this.settings = settings;
         this.serializer = new JacksonSerializer(new ObjectMapper().registerModule(new JavaTimeModule()));
-        this.client = SchedulerClient.Builder.create(dataSource).serializer(serializer).build();
+        this.dueTask = Tasks.custom(DUE)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY_AFTER_FAILURE))
+                .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
+                .execute((instance, context) -> complete(engine.apply(instance.getData())));
+        this.client = SchedulerClient.Builder.create(dataSource, List.of(dueTask)).serializer(serializer).build();
     }
 
     @Override
@@ -93,13 +101,10 @@ public final class Timekeeper implements DueEvents, AutoCloseable {
         if (scheduler != null) {
             return;
         }
-        Task<DueEvent> due = Tasks.custom(DUE)
-                .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY_AFTER_FAILURE))
-                .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
-                .execute((instance, context) -> complete(engine.apply(instance.getData())));
+        this.engine = engine;
         RecurringTask<Void> prune = Tasks.recurring(RETENTION_TASK, Schedules.fixedDelay(policy.every()))
                 .execute((instance, context) -> retention.run());
-        scheduler = Scheduler.create(dataSource, List.of(due))
+        scheduler = Scheduler.create(dataSource, List.of(dueTask))
                 .startTasks(List.of(prune))
                 .serializer(serializer)
                 .clock(clock::instant)
@@ -128,10 +133,15 @@ public final class Timekeeper implements DueEvents, AutoCloseable {
         }
     }
 
-    /** The due events still waiting (scheduled, deferred or being retried), for inspection. */
-    public List<DueEvent> waiting() {
-        return client.getScheduledExecutionsForTask(DUE_TASK, DueEvent.class).stream()
-                .map(execution -> execution.getData()).toList();
+    /** A due event still waiting: scheduled, deferred for a busy customer, or to be retried after a failure. */
+    public record Waiting(DueEvent event, Instant runsAt, boolean running) {
+    }
+
+    /** The due events still waiting, for inspection. */
+    public List<Waiting> waiting() {
+        return client.getScheduledExecutionsForTask(DUE_TASK, DueEvent.class, ScheduledExecutionsFilter.all()).stream()
+                .map(execution -> new Waiting(execution.getData(), execution.getExecutionTime(), execution.isPicked()))
+                .toList();
     }
 
     /** Stops polling and waits for executions in progress (an interrupted one is revived after restart). */

@@ -44,11 +44,10 @@ public final class EngineFixture {
                 reactions, botContact);
     }
 
-    /** An engine for the default demo shop whose domain events go to {@code reactions}, the clock at {@code instant}. */
-    public static EngineFixture withReactions(TestDatabase db, String instant, Reactions reactions,
+    /** An engine for the default demo shop on {@code clock}, whose domain events go to {@code reactions}. */
+    public static EngineFixture withReactions(TestDatabase db, MutableClock clock, Reactions reactions,
                                               BotContactPolicy botContact) {
-        return new EngineFixture(db.database().transactor(), new MutableClock(Instant.parse(instant)),
-                BusinessConfig.defaults(), reactions, botContact);
+        return new EngineFixture(db.database().transactor(), clock, BusinessConfig.defaults(), reactions, botContact);
     }
 
     /** An engine for "Demo Shop" in {@code zone} (Mon-Fri 09-18, Sat 10-14), the clock at {@code instant}. */

@@ -25,6 +25,7 @@ import io.retainbot.core.staff.StaffMember;
 import io.retainbot.core.staff.StaffRole;
 import io.retainbot.core.testing.ChatTranscript;
 import io.retainbot.core.testing.EngineFixture;
+import io.retainbot.core.testing.MutableClock;
 import io.retainbot.core.testing.TestDatabase;
 import io.retainbot.core.usecase.CareInputs.AnswerComplaint;
 import io.retainbot.core.usecase.CareInputs.ClaimComplaint;
@@ -71,7 +72,7 @@ class ComplaintCareIT {
     @BeforeEach
     void setUp() {
         db.truncateAll();
-        engine = EngineFixture.withReactions(db, "2026-11-23T06:20:00Z", reactions, BotContactPolicy.DEFAULT);
+        engine = EngineFixture.withReactions(db, MutableClock.at("2026-11-23T06:20:00Z"), reactions, BotContactPolicy.DEFAULT);
         care = new ComplaintCare(engine.transactor(), reactions, Messages.builtIn(), BusinessConfig.defaults(),
                 engine.clock(), () -> { });
         agent = engine.transactor().inTransaction(session -> session.staff().add("Joon", StaffRole.AGENT,
