@@ -1,0 +1,113 @@
+package io.retainbot.core.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.customer.ConsentGiven;
+import io.retainbot.core.customer.CustomerProfile;
+import io.retainbot.core.customer.Interaction;
+import io.retainbot.core.outbox.OutboxItem;
+import io.retainbot.core.port.InboxStore;
+import io.retainbot.core.port.Transactor;
+import io.retainbot.core.testing.MutableClock;
+import io.retainbot.core.testing.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Retention deletes exactly the working rows past their time, in batches, and no business record. */
+class RetentionIT {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    private static final Instant NOW = Instant.parse("2026-11-23T06:20:00Z");
+    private static final RetentionPolicy POLICY = new RetentionPolicy(Duration.ofDays(14), Duration.ofDays(30),
+            Duration.ofDays(90), Duration.ofHours(1), 3);
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final ChannelRef chat = new ChannelRef(Platform.TELEGRAM, "4242");
+    private Transactor transactor;
+
+    @BeforeEach
+    void setUp() {
+        db.truncateAll();
+        transactor = db.database().transactor();
+    }
+
+    private Instant daysAgo(int days) {
+        return NOW.minus(Duration.ofDays(days)).minusSeconds(1);
+    }
+
+    private void inboxRow(String id, Instant handledAt) {
+        transactor.runInTransaction(session -> session.inbox().record(Platform.TELEGRAM, id, chat, "text_received",
+                handledAt, handledAt, InboxStore.Outcome.HANDLED));
+    }
+
+    private long outboxRow(Instant at, boolean finished) {
+        return transactor.inTransaction(session -> {
+            long id = session.outbox().enqueue(OutboxItem.reply(chat, OutboundMessage.Text.of("hello"), null, at))
+                    .orElseThrow();
+            if (finished) {
+                session.outbox().claim(List.of(id), at);
+                session.outbox().markDelivered(id, "m-" + id, at);
+            }
+            return id;
+        });
+    }
+
+    @Test
+    void prunesOnlyWorkingRowsPastTheirTimeAndKeepsBusinessRecords() {
+        for (int index = 0; index < 7; index++) {
+            inboxRow("old-" + index, daysAgo(14));
+        }
+        inboxRow("recent", daysAgo(13));
+        for (int index = 0; index < 5; index++) {
+            outboxRow(daysAgo(30), true);
+        }
+        outboxRow(daysAgo(29), true);
+        outboxRow(daysAgo(60), false);
+        transactor.runInTransaction(session -> {
+            for (int index = 0; index < 4; index++) {
+                session.webChat().append("old-session", OutboundMessage.Text.of("old " + index), daysAgo(90));
+            }
+            session.webChat().append("old-session", OutboundMessage.Text.of("recent"), daysAgo(89));
+            long customer = session.customers().create(CustomerProfile.builder().displayName("Ana").build(), daysAgo(400)).id();
+            session.interactions().append(Interaction.inbound(customer, chat, "text_received", null, "hi", daysAgo(400)));
+            session.events().append(new ConsentGiven(customer, "telegram button", daysAgo(400)), List.of("someone"),
+                    daysAgo(400));
+            session.events().append(new ConsentGiven(customer, "telegram button", daysAgo(400)), List.of("another"),
+                    daysAgo(400));
+        });
+        db.count("with done as (update domain_event_delivery set status = 'done', finished_at = now() - interval "
+                + "'400 days' where handler = 'someone' returning 1) select count(*) from done");
+
+        Retention.Pruned pruned = new Retention(db.database().housekeeping(), POLICY, clock).run();
+
+        assertThat(pruned).isEqualTo(new Retention.Pruned(7, 5, 4, 1));
+        assertThat(db.count("select count(*) from inbox")).isEqualTo(1);
+        assertThat(db.count("select count(*) from inbox where event_id = 'recent'")).isEqualTo(1);
+        assertThat(db.count("select count(*) from outbox")).as("a recent finished row and a pending one").isEqualTo(2);
+        assertThat(db.count("select count(*) from outbox where status = 'pending'")).isEqualTo(1);
+        assertThat(db.count("select count(*) from web_message")).isEqualTo(1);
+        assertThat(db.count("select count(*) from interaction")).isEqualTo(1);
+        assertThat(db.count("select count(*) from customer")).isEqualTo(1);
+        assertThat(db.count("select count(*) from domain_event")).isEqualTo(2);
+        assertThat(db.count("select count(*) from domain_event_delivery where status = 'pending'")).isEqualTo(1);
+
+        assertThat(new Retention(db.database().housekeeping(), POLICY, clock).run().total()).isZero();
+    }
+
+    @Test
+    void keepsEveryRowAtLeastADay() {
+        assertThatThrownBy(() -> new RetentionPolicy(Duration.ofHours(23), Duration.ofDays(1), Duration.ofDays(1),
+                Duration.ofHours(1), 100)).hasMessage("rows are kept at least one day");
+        assertThatThrownBy(() -> new RetentionPolicy(Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1),
+                Duration.ofHours(1), 0)).hasMessage("the retention batch must be 1 to 100000 rows");
+    }
+}
