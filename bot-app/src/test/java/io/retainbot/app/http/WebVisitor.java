@@ -48,6 +48,10 @@ final class WebVisitor {
         if (page.statusCode() != 200) {
             throw new AssertionError("GET /chat answered " + page.statusCode());
         }
+        HttpResponse<String> session = post("/chat/api/session", "");
+        if (session.statusCode() != 201 && session.statusCode() != 200) {
+            throw new AssertionError("POST /chat/api/session answered " + session.statusCode() + ": " + session.body());
+        }
         return this;
     }
 
@@ -82,7 +86,7 @@ final class WebVisitor {
         while (System.nanoTime() < deadline) {
             poll();
             for (JsonNode message : messages) {
-                if (message.get("text").asText().contains(text)) {
+                if (message.get("from").asText().equals("bot") && message.get("text").asText().contains(text)) {
                     return message.get("text").asText();
                 }
             }
@@ -91,8 +95,15 @@ final class WebVisitor {
         throw new AssertionError("the bot never said \"" + text + "\"; it said " + texts());
     }
 
+    /** What the bot said so far. */
     List<String> texts() {
-        return messages.stream().map(message -> message.get("text").asText()).toList();
+        return messages.stream().filter(message -> message.get("from").asText().equals("bot"))
+                .map(message -> message.get("text").asText()).toList();
+    }
+
+    /** Every transcript line so far, both sides. */
+    List<JsonNode> lines() {
+        return List.copyOf(messages);
     }
 
     private WebVisitor event(Map<String, String> event) {
@@ -110,7 +121,7 @@ final class WebVisitor {
     private void poll() {
         HttpResponse<String> response = get("/chat/api/messages?after=" + lastId);
         try {
-            for (JsonNode message : JSON.readTree(response.body())) {
+            for (JsonNode message : JSON.readTree(response.body()).get("messages")) {
                 messages.add(message);
                 lastId = Math.max(lastId, message.get("id").asLong());
             }
