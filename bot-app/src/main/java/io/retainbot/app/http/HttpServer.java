@@ -332,8 +332,7 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private void complaint(Context ctx) {
-        ComplaintRef ref = ComplaintRef.parse(ctx.pathParam("reference"))
-                .orElseThrow(() -> new ClientError(400, "a complaint reference looks like C-1042"));
+        ComplaintRef ref = reference(ctx);
         ApiViews.ComplaintDetails details = transactor.inTransaction(session -> {
             Optional<Complaint> found = session.complaints().find(ref);
             if (found.isEmpty()) {
@@ -355,8 +354,7 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private void complaintFile(Context ctx) {
-        ComplaintRef ref = ComplaintRef.parse(ctx.pathParam("reference"))
-                .orElseThrow(() -> new ClientError(400, "a complaint reference looks like C-1042"));
+        ComplaintRef ref = reference(ctx);
         long attachmentId = pathNumber(ctx, "attachment");
         ComplaintAttachment attachment = transactor.inTransaction(session -> session.complaints().find(ref)
                 .flatMap(complaint -> session.complaints().attachments(complaint.id()).stream()
@@ -376,6 +374,21 @@ public final class HttpServer implements AutoCloseable {
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .header("Cache-Control", "private, max-age=3600")
                 .result(file.content());
+    }
+
+    private static ComplaintRef reference(Context ctx) {
+        String text = ctx.pathParam("reference");
+        try {
+            return ComplaintRef.parse(text)
+                    .orElseThrow(() -> new ClientError(400, "a complaint reference looks like C-1042, not " + quoted(text)));
+        } catch (IllegalArgumentException zero) {
+            throw new ClientError(400, "complaint numbers start at 1: " + quoted(text) + " names no complaint");
+        }
+    }
+
+    private static String quoted(String text) {
+        String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return "\"" + shown.replaceAll("[\\p{Cntrl}\"\\\\]", "?") + "\"";
     }
 
     private static long pathNumber(Context ctx, String name) {
