@@ -20,7 +20,7 @@ import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.complaint.ComplaintAttachment;
 import io.retainbot.core.complaint.ComplaintStatus;
-import io.retainbot.core.conversation.EventSink;
+import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.port.FileStore;
 import io.retainbot.core.port.StoreUnavailableException;
 import io.retainbot.core.port.Transactor;

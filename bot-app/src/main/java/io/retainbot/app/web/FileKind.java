@@ -1,6 +1,6 @@
 package io.retainbot.app.web;
 
-import io.retainbot.core.conversation.FileRef;
+import io.retainbot.core.chat.FileRef;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,20 +1,20 @@
 package io.retainbot.app.web;
 
 import io.retainbot.core.business.BusinessConfig;
-import io.retainbot.core.conversation.Button;
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.EventSink;
-import io.retainbot.core.conversation.FileRef;
-import io.retainbot.core.conversation.InboundEvent;
-import io.retainbot.core.conversation.OutboundMessage;
-import io.retainbot.core.conversation.Platform;
-import io.retainbot.core.conversation.Sender;
+import io.retainbot.core.chat.Button;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.FileRef;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.chat.Sender;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.customer.Tone;
+import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
 import io.retainbot.core.port.FileStore;
-import io.retainbot.core.port.Transactor;
+import io.retainbot.core.port.WebChatStore;
 import io.retainbot.core.port.WebChatStore.VisitorLine;
 import io.retainbot.core.port.WebChatStore.WebEntry;
 import java.io.IOException;
@@ -50,7 +50,8 @@ public final class WebChat {
     private static final int PAGE = 200;
 
     private final EventSink sink;
-    private final Transactor transactor;
+    private final WebChatStore store;
+    private final FileStore files;
     private final Messages messages;
     private final BusinessConfig business;
     private final Clock clock;
@@ -61,14 +62,17 @@ public final class WebChat {
     private final String embedTemplate;
 
     /**
+     * @param store                 the web chat's sessions and transcripts, each call its own transaction
+     * @param files                 where uploads are kept, each call its own transaction
      * @param random                the source of session secrets and file keys (a SecureRandom outside tests)
      * @param perSession            how many actions one session may take (messages, presses, uploads)
      * @param newSessionsPerAddress how many sessions one client address may open
      */
-    public WebChat(EventSink sink, Transactor transactor, Messages messages, BusinessConfig business, Clock clock,
-                   RandomGenerator random, RateLimiter perSession, RateLimiter newSessionsPerAddress) {
+    public WebChat(EventSink sink, WebChatStore store, FileStore files, Messages messages, BusinessConfig business,
+                   Clock clock, RandomGenerator random, RateLimiter perSession, RateLimiter newSessionsPerAddress) {
         this.sink = sink;
-        this.transactor = transactor;
+        this.store = store;
+        this.files = files;
         this.messages = messages;
         this.business = business;
         this.clock = clock;
@@ -89,8 +93,7 @@ public final class WebChat {
             return Optional.empty();
         }
         String chatId = chatIdFor(cookie);
-        return transactor.inTransaction(store -> store.webChat().sessionExists(chatId))
-                ? Optional.of(chatId) : Optional.empty();
+        return store.sessionExists(chatId) ? Optional.of(chatId) : Optional.empty();
     }
 
     /**
@@ -104,10 +107,7 @@ public final class WebChat {
         }
         String secret = randomToken();
         String chatId = chatIdFor(secret);
-        transactor.inTransaction(store -> {
-            store.webChat().openSession(chatId, clock.instant());
-            return null;
-        });
+        store.openSession(chatId, clock.instant());
         return new Session(secret, chatId);
     }
 
@@ -141,8 +141,7 @@ public final class WebChat {
         if (!event.type().equals("start")) {
             limit(chatId, acceptLanguage);
         }
-        visitorLine(chatId, event).ifPresent(line -> transactor.inTransaction(store ->
-                store.webChat().appendVisitor(chatId, event.id(), line, clock.instant())));
+        visitorLine(chatId, event).ifPresent(line -> store.appendVisitor(chatId, event.id(), line, clock.instant()));
         ChannelRef channel = new ChannelRef(Platform.WEB, chatId);
         Sender sender = new Sender(chatId, "", event.language());
         String eventId = chatId + ":" + event.id();
@@ -174,13 +173,11 @@ public final class WebChat {
         FileKind kind = FileKind.of(upload.content())
                 .orElseThrow(() -> new Refusal(415, texts.get("web.file_type")));
         ChannelRef channel = new ChannelRef(Platform.WEB, chatId);
-        FileStore.StoredFile stored = transactor.inTransaction(store -> {
-            FileStore.StoredFile file = store.files().save(new FileStore.NewFile(randomToken(), channel, upload.id(),
-                    kind.mediaType, upload.fileName(), upload.content(), clock.instant()));
-            store.webChat().appendVisitor(chatId, upload.id(),
-                    new VisitorLine(upload.caption(), file.key(), file.fileName(), file.mediaType()), clock.instant());
-            return file;
-        });
+        // both writes are idempotent per upload id, so a retry after a failure between them completes the pair
+        FileStore.StoredFile stored = files.save(new FileStore.NewFile(randomToken(), channel, upload.id(),
+                kind.mediaType, upload.fileName(), upload.content(), clock.instant()));
+        store.appendVisitor(chatId, upload.id(),
+                new VisitorLine(upload.caption(), stored.key(), stored.fileName(), stored.mediaType()), clock.instant());
         FileRef file = new FileRef(FILE_PREFIX + stored.key(), kind.kind, stored.mediaType(), stored.sizeBytes(),
                 stored.fileName());
         return sink.accept(new InboundEvent.AttachmentReceived(channel, new Sender(chatId, "", upload.language()),
@@ -199,8 +196,7 @@ public final class WebChat {
             return Optional.empty();
         }
         String key = platformFileId.substring(FILE_PREFIX.length());
-        return FILE_KEY.matcher(key).matches()
-                ? transactor.inTransaction(store -> store.files().find(key)) : Optional.empty();
+        return FILE_KEY.matcher(key).matches() ? files.find(key) : Optional.empty();
     }
 
     /** A file the visitor of this chat uploaded, for their own page to show. */
@@ -210,8 +206,7 @@ public final class WebChat {
 
     /** The transcript after {@code afterId}, both sides, with the page's labels in the conversation's language. */
     public Transcript transcript(String chatId, long afterId, String acceptLanguage) {
-        List<WebEntry> entries = transactor.inTransaction(store ->
-                store.webChat().after(chatId, Math.max(0, afterId), PAGE));
+        List<WebEntry> entries = store.after(chatId, Math.max(0, afterId), PAGE);
         Texts texts = textsFor(chatId, acceptLanguage);
         return new Transcript(entries.stream().map(WebChat::line).toList(), entries.size() == PAGE,
                 texts.language(), labels(texts));
@@ -219,8 +214,7 @@ public final class WebChat {
 
     /** The texts for this chat: its customer's language and tone, or the browser's language for a newcomer. */
     public Texts textsFor(String chatId, String acceptLanguage) {
-        Optional<Customer> customer = chatId == null ? Optional.empty()
-                : transactor.inTransaction(store -> store.customers().findByIdentity(Platform.WEB, chatId));
+        Optional<Customer> customer = chatId == null ? Optional.empty() : store.visitor(chatId);
         return customer.map(found -> messages.in(found.language(), found.tone()))
                 .orElseGet(() -> messages.in(messages.languageFor(firstLanguage(acceptLanguage)), Tone.FORMAL));
     }
@@ -247,7 +241,7 @@ public final class WebChat {
         } catch (NumberFormatException notOurs) {
             return Optional.empty();
         }
-        return transactor.inTransaction(store -> store.webChat().botMessage(chatId, messageId))
+        return store.botMessage(chatId, messageId)
                 .flatMap(message -> message.buttons().stream().flatMap(List::stream)
                         .filter(button -> button.data().equals(event.data()))
                         .map(Button::label)

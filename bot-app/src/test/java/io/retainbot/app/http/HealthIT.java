@@ -9,7 +9,7 @@ import io.retainbot.app.config.WebChatSettings;
 import io.retainbot.app.web.RateLimiter;
 import io.retainbot.app.web.WebChat;
 import io.retainbot.core.business.BusinessConfig;
-import io.retainbot.core.conversation.EventSink;
+import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.testing.TestDatabase;
@@ -33,8 +33,9 @@ class HealthIT {
         EventSink refusing = event -> {
             throw new IllegalStateException("not used");
         };
-        WebChat webChat = new WebChat(refusing, transactor, Messages.builtIn(), BusinessConfig.defaults(),
-                Clock.systemUTC(), new SecureRandom(), new RateLimiter(20, Duration.ofMinutes(1), Clock.systemUTC()),
+        WebChat webChat = new WebChat(refusing, db.database().webChat(), db.database().files(), Messages.builtIn(),
+                BusinessConfig.defaults(), Clock.systemUTC(), new SecureRandom(),
+                new RateLimiter(20, Duration.ofMinutes(1), Clock.systemUTC()),
                 new RateLimiter(10, Duration.ofMinutes(1), Clock.systemUTC()));
         AdminAccess admin = AdminAccess.establish(Optional.of(AppTesting.ADMIN_TOKEN), transactor, new SecureRandom(),
                 token -> { });

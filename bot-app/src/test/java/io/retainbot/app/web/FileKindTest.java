@@ -2,7 +2,7 @@ package io.retainbot.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.retainbot.core.conversation.FileRef;
+import io.retainbot.core.chat.FileRef;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package io.retainbot.core.port;
 
-import io.retainbot.core.conversation.OutboundMessage;
+import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.customer.Customer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +30,9 @@ public interface WebChatStore {
 
     /** The bot's message {@code id} in this chat, if there is one. */
     Optional<OutboundMessage> botMessage(String chatId, long id);
+
+    /** The customer this web chat belongs to, once the bot knows them (their language and tone). */
+    Optional<Customer> visitor(String chatId);
 
     /** The transcript after {@code afterId}, oldest first. */
     List<WebEntry> after(String chatId, long afterId, int limit);

@@ -75,7 +75,7 @@ final class JdbiStoreSession implements StoreSession {
 
     @Override
     public WebChatStore webChat() {
-        return new JdbiWebChatStore(handle.attach(WebChatDao.class));
+        return new JdbiWebChatStore(handle.attach(WebChatDao.class), customers());
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.retainbot.core.store;
 
-import io.retainbot.core.conversation.OutboundMessage;
+import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.customer.Customer;
+import io.retainbot.core.port.CustomerStore;
 import io.retainbot.core.port.WebChatStore;
 import java.time.Instant;
 import java.util.List;
@@ -8,9 +11,16 @@ import java.util.Optional;
 
 final class JdbiWebChatStore implements WebChatStore {
     private final WebChatDao dao;
+    private final CustomerStore customers;
 
-    JdbiWebChatStore(WebChatDao dao) {
+    JdbiWebChatStore(WebChatDao dao, CustomerStore customers) {
         this.dao = dao;
+        this.customers = customers;
+    }
+
+    @Override
+    public Optional<Customer> visitor(String chatId) {
+        return customers.findByIdentity(Platform.WEB, chatId);
     }
 
     @Override

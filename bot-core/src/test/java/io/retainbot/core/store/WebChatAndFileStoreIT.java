@@ -2,10 +2,10 @@ package io.retainbot.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.retainbot.core.conversation.Button;
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.OutboundMessage;
-import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.chat.Button;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Platform;
 import io.retainbot.core.port.FileStore;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.port.WebChatStore.VisitorLine;
