@@ -27,5 +27,7 @@ public interface StoreSession {
 
     WebChatStore webChat();
 
+    FileStore files();
+
     EventStore events();
 }
