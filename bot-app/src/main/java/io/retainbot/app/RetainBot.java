@@ -11,7 +11,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.retainbot.app.config.AppConfig;
 import io.retainbot.app.config.BusinessFile;
 import io.retainbot.app.db.DatabaseRuntime;
+import io.retainbot.app.config.ScheduleSettings;
 import io.retainbot.app.http.AdminAccess;
+import io.retainbot.app.http.CareRoutes;
 import io.retainbot.app.http.HttpServer;
 import io.retainbot.app.http.TelegramWebhookRoute;
 import io.retainbot.app.web.RateLimiter;
@@ -24,7 +26,15 @@ import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.outbox.OutboxDispatcher;
 import io.retainbot.core.port.ChatGateway;
 import io.retainbot.core.port.Transactor;
+import io.retainbot.core.reaction.ReactionRelay;
+import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.reaction.ReopenOnLowScore;
+import io.retainbot.core.reaction.ScheduleSurvey;
+import io.retainbot.core.schedule.Retention;
+import io.retainbot.core.schedule.Timekeeper;
 import io.retainbot.core.store.Database;
+import io.retainbot.core.usecase.ComplaintCare;
+import io.retainbot.core.usecase.CustomerCare;
 import io.retainbot.discord.DiscordAdapter;
 import io.retainbot.telegram.TelegramAdapter;
 import java.security.SecureRandom;
@@ -54,6 +64,7 @@ import org.slf4j.LoggerFactory;
 public final class RetainBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RetainBot.class);
     private static final int SEND_CONCURRENCY = 16;
+    private static final int SCHEDULER_THREADS = 4;
 
     private final Deque<AutoCloseable> started;
     private final HttpServer http;
@@ -105,15 +116,37 @@ public final class RetainBot implements AutoCloseable {
                     meters);
             dispatcher.start(threads("retainbot-outbox"));
             started.push(dispatcher);
+            ScheduleSettings schedule = config.schedule();
+            Timekeeper timekeeper = new Timekeeper(runtime.dataSource(), clock,
+                    new Timekeeper.Settings(instanceName(), schedule.pollInterval(), SCHEDULER_THREADS));
+            Reactions reactions = Reactions.of(new ScheduleSurvey(timekeeper, schedule.surveyDelay()),
+                    new ReopenOnLowScore());
+            ReactionRelay relay = new ReactionRelay(transactor, reactions, clock);
+            Runnable afterCommit = () -> {
+                dispatcher.wakeUp();
+                relay.wakeUp();
+            };
             ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChannels, clock,
-                    dispatcher::wakeUp);
+                    afterCommit, reactions, schedule.botContact());
+            CareRoutes care = new CareRoutes(
+                    new ComplaintCare(transactor, reactions, messages, business, clock, afterCommit),
+                    new CustomerCare(transactor, reactions, clock, afterCommit));
+            // Reactions and time start after the engine and stop before the dispatcher drains (closed in reverse).
+            relay.start(threads("retainbot-reactions"));
+            started.push(relay);
+            timekeeper.start(engine::acceptDue, new Retention(database.housekeeping(), schedule.retention(), clock),
+                    schedule.retention());
+            started.push(timekeeper);
 
             WebChat webChat = new WebChat(engine, database.webChat(), database.files(), messages, business, clock,
                     new SecureRandom(),
                     new RateLimiter(config.webChat().messagesPerMinute(), Duration.ofMinutes(1), clock),
                     new RateLimiter(config.webChat().sessionsPerMinute(), Duration.ofMinutes(1), clock));
             HttpServer http = new HttpServer(transactor, database::isReachable, meters, admin, webChat, config.webChat(),
-                    routes -> telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter)))
+                    routes -> {
+                        care.mount(routes);
+                        telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter));
+                    })
                     .start(config.httpPort());
             started.push(http);
             if (telegram.isPresent()) {
@@ -157,6 +190,17 @@ public final class RetainBot implements AutoCloseable {
         new ProcessorMetrics().bindTo(meters);
         new UptimeMetrics().bindTo(meters);
         return meters;
+    }
+
+    /** This process among several on one database: host and process id (db-scheduler's picked_by). */
+    private static String instanceName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException unknown) {
+            host = "host";
+        }
+        return host + "-" + ProcessHandle.current().pid();
     }
 
     private static ThreadFactory threads(String name) {

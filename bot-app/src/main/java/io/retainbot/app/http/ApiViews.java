@@ -17,13 +17,14 @@ final class ApiViews {
 
     record ComplaintView(String reference, String status, String category, String description, String orderReference,
                          long customerId, String channel, String chatId, String language, Instant createdAt,
-                         Instant targetAt, Instant promisedAt, Instant updatedAt, Instant closedAt) {
+                         Instant targetAt, Instant promisedAt, Instant updatedAt, Instant closedAt,
+                         Long assigneeStaffId) {
         static ComplaintView of(Complaint complaint) {
             return new ComplaintView(complaint.ref().toString(), complaint.status().code(), complaint.category(),
                     complaint.description(), complaint.orderReference(), complaint.customerId(),
                     complaint.channel().platform().code(), complaint.channel().chatId(), complaint.language(),
                     complaint.createdAt(), complaint.targetAt(), complaint.promisedAt(), complaint.updatedAt(),
-                    complaint.closedAt());
+                    complaint.closedAt(), complaint.assigneeStaffId());
         }
     }
 

@@ -376,7 +376,7 @@ public final class HttpServer implements AutoCloseable {
                 .result(file.content());
     }
 
-    private static ComplaintRef reference(Context ctx) {
+    static ComplaintRef reference(Context ctx) {
         String text = ctx.pathParam("reference");
         try {
             return ComplaintRef.parse(text)

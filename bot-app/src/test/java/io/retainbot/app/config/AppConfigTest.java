@@ -114,4 +114,33 @@ class AppConfigTest {
                 "DISCORD_SHARDS_TOTAL", "zero")))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("DISCORD_SHARDS_TOTAL");
     }
+
+    @Test
+    void readsSchedulingAndRetentionWithTheirDefaults() {
+        ScheduleSettings defaults = AppConfig.fromEnvironment(Map.of()).schedule();
+        assertThat(defaults.pollInterval()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(defaults.surveyDelay()).isEqualTo(java.time.Duration.ofHours(24));
+        assertThat(defaults.botContact().maxWait()).isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(defaults.retention().inbox()).isEqualTo(java.time.Duration.ofDays(30));
+        assertThat(defaults.retention().outbox()).isEqualTo(java.time.Duration.ofDays(30));
+        assertThat(defaults.retention().webMessages()).isEqualTo(java.time.Duration.ofDays(90));
+
+        ScheduleSettings set = AppConfig.fromEnvironment(Map.of("SURVEY_DELAY_MINUTES", "90",
+                "RETENTION_INBOX_DAYS", "7", "RETENTION_WEB_MESSAGE_DAYS", "365", "BOT_CONTACT_MAX_WAIT_MINUTES", "0",
+                "SCHEDULER_POLL_SECONDS", "2")).schedule();
+        assertThat(set.surveyDelay()).isEqualTo(java.time.Duration.ofMinutes(90));
+        assertThat(set.retention().inbox()).isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(set.retention().webMessages()).isEqualTo(java.time.Duration.ofDays(365));
+        assertThat(set.botContact().maxWait()).isZero();
+        assertThat(set.pollInterval()).isEqualTo(java.time.Duration.ofSeconds(2));
+    }
+
+    @Test
+    void namesTheSchedulingSettingThatIsWrong() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("RETENTION_INBOX_DAYS", "0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("RETENTION_INBOX_DAYS must be a whole number from 1 to 3650, was \"0\"");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("SURVEY_DELAY_MINUTES", "a day")))
+                .hasMessage("SURVEY_DELAY_MINUTES must be a whole number from 0 to 86400, was \"a day\"");
+    }
 }

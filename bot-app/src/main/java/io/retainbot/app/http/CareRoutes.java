@@ -1,0 +1,160 @@
+package io.retainbot.app.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.retainbot.app.http.HttpServer.ClientError;
+import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.staff.Actor;
+import io.retainbot.core.usecase.CareInputs;
+import io.retainbot.core.usecase.CareResult;
+import io.retainbot.core.usecase.ComplaintCare;
+import io.retainbot.core.usecase.CustomerCare;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The staff operations as REST calls under {@code /api} (behind the admin token): the same use cases
+ * the staff chats call. A body is a JSON object; {@code staffId} names the staff member acting (absent:
+ * the business itself, through the admin token). Refusals are JSON errors: 404 no such complaint, 409
+ * not in a state that allows it, 400 a field that is wrong (named).
+ */
+public final class CareRoutes {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ComplaintCare complaints;
+    private final CustomerCare customers;
+
+    public CareRoutes(ComplaintCare complaints, CustomerCare customers) {
+        this.complaints = complaints;
+        this.customers = customers;
+    }
+
+    public void mount(JavalinConfig config) {
+        complaintAction(config, "claim", Set.of("staffId"), (ref, body) ->
+                complaints.claim(new CareInputs.ClaimComplaint(ref, actor(body))));
+        complaintAction(config, "reply", Set.of("staffId", "text"), (ref, body) ->
+                complaints.answer(new CareInputs.AnswerComplaint(ref, actor(body), text(body, "text"))));
+        complaintAction(config, "resolve", Set.of("staffId", "summary"), (ref, body) ->
+                complaints.resolve(new CareInputs.ResolveComplaint(ref, actor(body), text(body, "summary"))));
+        complaintAction(config, "cant-help", Set.of("staffId", "explanation"), (ref, body) ->
+                complaints.refer(new CareInputs.ReferComplaint(ref, actor(body), text(body, "explanation"))));
+        complaintAction(config, "reassign", Set.of("staffId", "toStaffId"), (ref, body) ->
+                complaints.reassign(new CareInputs.ReassignComplaint(ref, actor(body), requiredId(body, "toStaffId"))));
+        complaintAction(config, "reopen", Set.of("staffId", "reason"), (ref, body) ->
+                complaints.reopen(new CareInputs.ReopenComplaint(ref, actor(body), text(body, "reason"))));
+        config.routes.post("/api/customers/{id}/opt-out", ctx -> {
+            JsonNode body = body(ctx, Set.of("staffId"));
+            long customerId = customerId(ctx);
+            boolean done = valid(() -> customers.optOut(new CareInputs.OptOutCustomer(customerId, actor(body))));
+            if (!done) {
+                throw new ClientError(404, "no customer " + customerId);
+            }
+            ctx.json(Map.of("customerId", customerId, "consent", false));
+        });
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        CareResult run(ComplaintRef ref, JsonNode body);
+    }
+
+    private void complaintAction(JavalinConfig config, String name, Set<String> fields, Action action) {
+        config.routes.post("/api/complaints/{reference}/" + name, ctx -> {
+            ComplaintRef ref = HttpServer.reference(ctx);
+            JsonNode body = body(ctx, fields);
+            CareResult result = valid(() -> action.run(ref, body));
+            if (result instanceof CareResult.Refused refused) {
+                int status = switch (refused.reason()) {
+                    case NOT_FOUND -> 404;
+                    case CONFLICT -> 409;
+                    case UNKNOWN_STAFF -> 400;
+                };
+                throw new ClientError(status, refused.message());
+            }
+            ctx.json(ApiViews.ComplaintView.of(((CareResult.Done) result).complaint()));
+        });
+    }
+
+    /** Runs {@code work}; an input that refused itself (IllegalArgumentException) is the client's 400. */
+    private static <T> T valid(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (IllegalArgumentException invalid) {
+            throw new ClientError(400, invalid.getMessage());
+        }
+    }
+
+    private static JsonNode body(Context ctx, Set<String> allowed) {
+        String text = ctx.body();
+        if (text.isBlank()) {
+            return JSON.createObjectNode();
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(text);
+        } catch (JsonProcessingException malformed) {
+            throw new ClientError(400, "the body must be a JSON object with " + String.join(", ", allowed));
+        }
+        if (body == null || !body.isObject()) {
+            throw new ClientError(400, "the body must be a JSON object with " + String.join(", ", allowed));
+        }
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!allowed.contains(field)) {
+                throw new ClientError(400, "unknown field " + field.replaceAll("[^A-Za-z0-9_-]", "?")
+                        + "; allowed here: " + String.join(", ", allowed.stream().sorted().toList()));
+            }
+        }
+        return body;
+    }
+
+    private static long customerId(Context ctx) {
+        try {
+            long id = Long.parseLong(ctx.pathParam("id"));
+            if (id >= 1) {
+                return id;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new ClientError(400, "a customer id is a positive whole number");
+    }
+
+    private static Actor actor(JsonNode body) {
+        JsonNode staff = body.get("staffId");
+        if (staff == null || staff.isNull()) {
+            return Actor.admin();
+        }
+        return Actor.staff(id(staff, "staffId"));
+    }
+
+    private static long requiredId(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            throw new ClientError(400, field + " is required");
+        }
+        return id(value, field);
+    }
+
+    private static long id(JsonNode value, String field) {
+        if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 1) {
+            throw new ClientError(400, field + " must be a staff member's id (a positive whole number)");
+        }
+        return value.asLong();
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return "";
+        }
+        if (!value.isTextual()) {
+            throw new ClientError(400, field + " must be text");
+        }
+        return value.asText();
+    }
+}

@@ -1,0 +1,174 @@
+package io.retainbot.app.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.retainbot.app.AppTesting;
+import io.retainbot.app.RetainBot;
+import io.retainbot.app.config.AppConfig;
+import io.retainbot.core.testing.Await;
+import io.retainbot.core.testing.MutableClock;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A staff operation through the REST API, end to end through the engine: resolving a complaint records
+ * {@code ComplaintResolved}; its reaction schedules the survey; at its time (the clock moves) the survey
+ * enters the engine as a scheduled event and the bot asks in the customer's web chat, after the customer
+ * finished filing another complaint.
+ */
+class ComplaintCareApiIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern REFERENCE = Pattern.compile("C-\\d+");
+    private static final MutableClock CLOCK = MutableClock.at("2026-11-23T06:20:00Z");
+    private static RetainBot bot;
+    private static Map<String, String> env;
+
+    @BeforeAll
+    static void start() {
+        env = AppTesting.externalDatabase();
+        env.put("SURVEY_DELAY_MINUTES", "60");
+        env.put("SCHEDULER_POLL_SECONDS", "1");
+        bot = RetainBot.start(AppConfig.fromEnvironment(env), CLOCK, token -> { });
+    }
+
+    @AfterAll
+    static void stop() {
+        bot.close();
+    }
+
+    private static WebVisitor visitor() {
+        return new WebVisitor(bot.httpPort());
+    }
+
+    private static HttpResponse<String> api(WebVisitor visitor, String path, String body) {
+        return visitor.request("POST", path, "application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "Authorization", "Bearer " + AppTesting.ADMIN_TOKEN);
+    }
+
+    private static String fileComplaint(WebVisitor visitor, String description) {
+        int before = count(visitor, "registered under reference");
+        visitor.press("File a complaint");
+        visitor.press("Delivery");
+        visitor.awaitText("Please describe what happened");
+        visitor.say(description);
+        visitor.press("Skip");
+        visitor.press("Continue without");
+        visitor.press("Send complaint");
+        Await.until(() -> count(visitor, "registered under reference") > before);
+        String acknowledgement = visitor.texts().stream().filter(text -> text.contains("registered under reference"))
+                .reduce((first, last) -> last).orElseThrow();
+        Matcher matcher = REFERENCE.matcher(acknowledgement);
+        assertThat(matcher.find()).isTrue();
+        return matcher.group();
+    }
+
+    private static int count(WebVisitor visitor, String part) {
+        visitor.awaitText("");
+        return (int) visitor.texts().stream().filter(text -> text.contains(part)).count();
+    }
+
+    @Test
+    void resolvingThroughTheApiLeadsToASurveyInTheChatOnceTheCustomerIsFreeToAnswer() throws Exception {
+        WebVisitor visitor = visitor().openChat();
+        visitor.say("/start");
+        visitor.press("No, thank you");
+        String reference = fileComplaint(visitor, "The parcel arrived two days late and the box was soaked.");
+
+        HttpResponse<String> claimed = api(visitor, "/api/complaints/" + reference + "/claim", "");
+        assertThat(claimed.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(claimed.body()).get("status").asText()).isEqualTo("in_progress");
+
+        HttpResponse<String> resolved = api(visitor, "/api/complaints/" + reference + "/resolve",
+                "{\"summary\": \"We refunded the delivery fee.\"}");
+        assertThat(resolved.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(resolved.body()).get("status").asText()).isEqualTo("resolved");
+        visitor.awaitText("has been resolved: We refunded the delivery fee.");
+
+        // the customer starts another complaint before the survey falls due: it must not interrupt them
+        visitor.press("File a complaint");
+        visitor.press("Product");
+        visitor.awaitText("Please describe what happened");
+        CLOCK.advance(Duration.ofMinutes(61));
+        Await.until(() -> scheduledSurveyWasLookedAt());
+        assertThat(visitor.texts()).noneMatch(text -> text.contains("How satisfied are you"));
+
+        visitor.say("The lid of the kettle does not close.");
+        visitor.press("Skip");
+        visitor.press("Continue without");
+        visitor.press("Send complaint");
+        Await.until(() -> count(visitor, "registered under reference") == 2);
+        CLOCK.advance(Duration.ofMinutes(3));
+
+        String question = visitor.awaitText("How satisfied are you");
+        assertThat(question).contains(reference);
+        visitor.press("4");
+        visitor.awaitText("Thank you for your answer.");
+        HttpResponse<String> details = visitor.get("/api/complaints/" + reference, "Authorization",
+                "Bearer " + AppTesting.ADMIN_TOKEN);
+        assertThat(JSON.readTree(details.body()).get("complaint").get("status").asText()).isEqualTo("resolved");
+    }
+
+    /** The survey was offered to the engine and put back for later, because the customer was busy. */
+    private static boolean scheduledSurveyWasLookedAt() {
+        return countRows("select count(*) from scheduled_tasks where task_name = 'due-event' and not picked "
+                + "and execution_time > timestamptz '" + CLOCK.instant() + "'") == 1;
+    }
+
+    private static long countRows(String sql) {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(env.get("DATABASE_URL"),
+                env.get("DATABASE_USER"), "");
+             java.sql.ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(sql, e);
+        }
+    }
+
+    @Test
+    void answersRefusalsAndBadRequestsWithJsonErrors() throws Exception {
+        WebVisitor visitor = visitor().openChat();
+        visitor.say("/start");
+        visitor.press("No, thank you");
+        String reference = fileComplaint(visitor, "The handle came off on the first day.");
+        api(visitor, "/api/complaints/" + reference + "/cant-help",
+                "{\"explanation\": \"FixIt Repairs (02 8123 4567) repairs these.\"}");
+        visitor.awaitText("FixIt Repairs");
+
+        assertError(api(visitor, "/api/complaints/" + reference + "/resolve", ""), 409, "is referred and cannot be resolved");
+        assertError(api(visitor, "/api/complaints/C-999999/claim", ""), 404, "no complaint C-999999");
+        assertError(api(visitor, "/api/complaints/" + reference + "/reply", "{\"text\": \"\"}"), 400,
+                "text must not be empty");
+        assertError(api(visitor, "/api/complaints/" + reference + "/reply", "{\"txt\": \"hi\"}"), 400,
+                "unknown field txt; allowed here: staffId, text");
+        assertError(api(visitor, "/api/complaints/" + reference + "/claim", "{\"staffId\": \"me\"}"), 400,
+                "staffId must be a staff member's id");
+        assertError(api(visitor, "/api/complaints/" + reference + "/claim", "[1,2]"), 400, "JSON object");
+        assertError(api(visitor, "/api/complaints/" + reference + "/reassign", "{\"toStaffId\": 4242}"), 400,
+                "no active staff member 4242");
+        assertError(api(visitor, "/api/complaints/nonsense/claim", ""), 400, "looks like C-1042");
+        assertError(api(visitor, "/api/customers/0/opt-out", ""), 400, "positive whole number");
+        assertError(api(visitor, "/api/customers/987654/opt-out", ""), 404, "no customer 987654");
+        HttpResponse<String> anonymous = visitor.post("/api/complaints/" + reference + "/reopen", "");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+
+        HttpResponse<String> reopened = api(visitor, "/api/complaints/" + reference + "/reopen",
+                "{\"reason\": \"They could not help either.\"}");
+        assertThat(reopened.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(reopened.body()).get("status").asText()).isEqualTo("open");
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String part) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("error").asText()).contains(part);
+    }
+}
