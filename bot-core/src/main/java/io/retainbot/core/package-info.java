@@ -3,9 +3,11 @@
  * <ul>
  *   <li>{@code chat}: the vocabulary (events, channel references, outbound messages, send outcomes);</li>
  *   <li>{@code business}, {@code customer}, {@code complaint}, {@code staff}, {@code feedback},
- *       {@code i18n}: the domain, importing only the vocabulary;</li>
+ *       {@code i18n}, {@code event}: the domain and its past-tense events, importing only the vocabulary;</li>
  *   <li>{@code flow}: the dialogue, pure functions of (state, event, now);</li>
- *   <li>{@code engine}: the one door every event enters; {@code outbox}: sending;</li>
+ *   <li>{@code engine}: the one door every event enters (platform updates and due events); {@code outbox}: sending;</li>
+ *   <li>{@code usecase}: staff operations; {@code reaction}: durable reactions to domain events;
+ *       {@code schedule}: time as an input through db-scheduler, and retention;</li>
  *   <li>{@code port}: what the core needs from outside; {@code store}: its Jdbi implementation.</li>
  * </ul>
  * Nothing here knows Telegram, Discord or an HTTP server.

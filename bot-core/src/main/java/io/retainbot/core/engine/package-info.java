@@ -1,6 +1,8 @@
 /**
  * The one door: {@link io.retainbot.core.engine.ConversationEngine} accepts an event, records it in
  * the inbox (a second delivery is a no-op), locks the conversation, lets the dialogue decide, carries
- * out the commands and puts the replies in the outbox, all in one transaction.
+ * out the commands and puts the replies in the outbox, all in one transaction. Due events (a survey,
+ * a greeting) enter through {@link io.retainbot.core.engine.ConversationEngine#acceptDue} the same way,
+ * deduplicated by their deterministic id, and start a conversation without interrupting a busy customer.
  */
 package io.retainbot.core.engine;
