@@ -106,8 +106,22 @@ final class BotInitiation {
         return new DueReceipt.Handled();
     }
 
+    /** A bug met this due event: remember it (so it is not retried forever) and why, as a skipped contact. */
+    DueReceipt recordFailure(StoreSession session, DueEvent due, Instant now, RuntimeException failure) {
+        if (session.inbox().containsScheduled(due.id())) {
+            return new DueReceipt.Duplicate();
+        }
+        return skip(session, due, "none", "it failed: " + failure.getClass().getSimpleName(), now,
+                InboxStore.Outcome.FAILED);
+    }
+
     private DueReceipt skip(StoreSession session, DueEvent due, String chatId, String reason, Instant now) {
-        session.inbox().recordScheduled(due.id(), chatId, due.dueAt(), now, InboxStore.Outcome.SKIPPED);
+        return skip(session, due, chatId, reason, now, InboxStore.Outcome.SKIPPED);
+    }
+
+    private DueReceipt skip(StoreSession session, DueEvent due, String chatId, String reason, Instant now,
+                            InboxStore.Outcome outcome) {
+        session.inbox().recordScheduled(due.id(), chatId, due.dueAt(), now, outcome);
         reactions.record(session, new ContactSkipped(due.customerId(), due.id(), reason, now), now);
         log.info("{} skipped: {}", due.id(), reason);
         return new DueReceipt.Skipped(reason);

@@ -89,8 +89,17 @@ public final class ConversationEngine implements EventSink {
      * time given), or it no longer applies (skipped). Returns after the commit, like {@link #accept}.
      */
     public DueReceipt acceptDue(DueEvent due) {
-        DueReceipt receipt = transactor.inTransaction(session ->
-                initiation.handle(session, due, clock.instant(), lookup(session)));
+        DueReceipt receipt;
+        try {
+            receipt = transactor.inTransaction(session ->
+                    initiation.handle(session, due, clock.instant(), lookup(session)));
+        } catch (StoreUnavailableException unavailable) {
+            throw unavailable;
+        } catch (RuntimeException failure) {
+            log.error("starting {} for customer {} failed; recording it as skipped", due.id(), due.customerId(), failure);
+            receipt = transactor.inTransaction(session -> initiation.recordFailure(session, due, clock.instant(),
+                    failure));
+        }
         if (receipt instanceof DueReceipt.Handled || receipt instanceof DueReceipt.Skipped) {
             outboxWakeUp.run();
         }

@@ -173,6 +173,9 @@ interface CustomerDao {
     @SqlUpdate("update outbox set customer_id = :survivor where customer_id = :absorbed")
     int moveOutbox(@Bind("survivor") long survivor, @Bind("absorbed") long absorbed);
 
+    @SqlUpdate("update domain_event set customer_id = :survivor where customer_id = :absorbed")
+    int moveDomainEvents(@Bind("survivor") long survivor, @Bind("absorbed") long absorbed);
+
     @SqlUpdate("""
             update customer set introducer_id = case when id = :survivor then null else :survivor end
             where introducer_id = :absorbed

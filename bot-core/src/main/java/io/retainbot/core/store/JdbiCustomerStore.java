@@ -133,6 +133,7 @@ final class JdbiCustomerStore implements CustomerStore {
         dao.moveSuggestions(survivorId, absorbedId);
         dao.moveHandoverRequests(survivorId, absorbedId);
         dao.moveOutbox(survivorId, absorbedId);
+        dao.moveDomainEvents(survivorId, absorbedId);
         dao.moveIntroductions(survivorId, absorbedId);
         dao.delete(absorbedId);
         return find(survivorId).orElseThrow();

@@ -207,6 +207,32 @@ class TimekeeperIT {
     }
 
     @Test
+    void aBugMetWhileStartingTheFlowIsRecordedAndNotTriedAgainForever() {
+        DueEvent survey = resolvedComplaints(1).get(0);
+        AtomicInteger calls = new AtomicInteger();
+        Transactor buggyOnce = new Transactor() {
+            @Override
+            public <T> T inTransaction(Work<T> work) {
+                return transactor.inTransaction(session -> {
+                    T result = work.run(session);
+                    if (calls.incrementAndGet() == 1) {
+                        throw new IllegalStateException("a bug in the flow");
+                    }
+                    return result;
+                });
+            }
+        };
+
+        DueReceipt receipt = engine(buggyOnce).acceptDue(survey);
+
+        assertThat(receipt).isEqualTo(new DueReceipt.Skipped("it failed: IllegalStateException"));
+        assertThat(db.count("select count(*) from inbox where platform = 'schedule' and outcome = 'failed'"))
+                .isEqualTo(1);
+        assertThat(surveysAsked()).isZero();
+        assertThat(engine(transactor).acceptDue(survey)).isEqualTo(new DueReceipt.Duplicate());
+    }
+
+    @Test
     void theRetentionJobIsOneRecurringExecutionForAllInstancesAndRunsWhenDue() {
         start(timekeeper("instance-a"), due -> new DueReceipt.Handled());
         Timekeeper second = timekeeper("instance-b");
