@@ -7,7 +7,6 @@ import io.retainbot.core.chat.InboundEvent;
 import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.Sender;
-import io.retainbot.core.customer.Tone;
 import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
@@ -60,7 +59,7 @@ public final class WebChat {
 
     /** The chat page in the visitor's language (from Accept-Language). */
     public String page(String acceptLanguage) {
-        Texts texts = messages.in(messages.languageFor(firstLanguage(acceptLanguage)), Tone.FORMAL);
+        Texts texts = messages.in(messages.languageFor(firstLanguage(acceptLanguage)), business.defaultTone());
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder page = new StringBuilder();
         while (matcher.find()) {
