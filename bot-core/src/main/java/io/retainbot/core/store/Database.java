@@ -1,6 +1,7 @@
 package io.retainbot.core.store;
 
 import io.retainbot.core.port.CursorStore;
+import io.retainbot.core.port.FileStore;
 import io.retainbot.core.port.StoreException;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.port.WebChatStore;
@@ -21,9 +22,10 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * service uses. One instance per data source; thread-safe.
  */
 public final class Database {
-    private static final List<Class<?>> DAOS = List.of(ComplaintDao.class, ConversationDao.class, CursorDao.class,
-            CustomerDao.class, FeedbackDao.class, InboxDao.class, InteractionDao.class, OutboxDao.class,
-            SettingDao.class, StaffDao.class, WebChatDao.class);
+    /** Every SqlObject interface of the store (a test keeps this list complete). */
+    static final List<Class<?>> DAOS = List.of(ComplaintDao.class, ConversationDao.class, CursorDao.class,
+            CustomerDao.class, FeedbackDao.class, FileDao.class, InboxDao.class, InteractionDao.class,
+            OutboxDao.class, SettingDao.class, StaffDao.class, WebChatDao.class);
 
     private final DataSource dataSource;
     private final Jdbi jdbi;
@@ -85,6 +87,11 @@ public final class Database {
     /** The web chat's messages for the chat page, each call its own transaction. */
     public WebChatStore webChat() {
         return OwnTransactionStores.webChat(transactor);
+    }
+
+    /** Files customers uploaded to the web chat, each call its own transaction. */
+    public FileStore files() {
+        return OwnTransactionStores.files(transactor);
     }
 
     /** True when the database answers a trivial query. */

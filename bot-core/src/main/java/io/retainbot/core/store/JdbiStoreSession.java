@@ -5,6 +5,7 @@ import io.retainbot.core.port.ConversationStore;
 import io.retainbot.core.port.CursorStore;
 import io.retainbot.core.port.CustomerStore;
 import io.retainbot.core.port.FeedbackStore;
+import io.retainbot.core.port.FileStore;
 import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.InteractionLog;
 import io.retainbot.core.port.OutboxStore;
@@ -86,7 +87,12 @@ final class JdbiStoreSession implements StoreSession {
 
     @Override
     public WebChatStore webChat() {
-        return store(WebChatStore.class, () -> new JdbiWebChatStore(handle.attach(WebChatDao.class)));
+        return store(WebChatStore.class, () -> new JdbiWebChatStore(handle.attach(WebChatDao.class), customers()));
+    }
+
+    @Override
+    public FileStore files() {
+        return store(FileStore.class, () -> new JdbiFileStore(handle.attach(FileDao.class)));
     }
 
     private <T> T store(Class<T> port, Supplier<? extends T> create) {
