@@ -95,8 +95,14 @@ final class JdbiStoreSession implements StoreSession {
         return store(FileStore.class, () -> new JdbiFileStore(handle.attach(FileDao.class)));
     }
 
+    /** The port's store of this transaction, made on first use (making one may ask for another). */
     private <T> T store(Class<T> port, Supplier<? extends T> create) {
-        return port.cast(stores.computeIfAbsent(port, unused -> create.get()));
+        Object made = stores.get(port);
+        if (made == null) {
+            made = create.get();
+            stores.put(port, made);
+        }
+        return port.cast(made);
     }
 
     /** The DAO, attached to this handle on first use and kept for the rest of the transaction. */
