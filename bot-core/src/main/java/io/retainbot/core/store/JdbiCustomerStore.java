@@ -125,7 +125,7 @@ final class JdbiCustomerStore implements CustomerStore {
 
     @Override
     public void setTone(long customerId, Tone tone, Instant now) {
-        dao.setTone(customerId, tone.name().toLowerCase(Locale.ROOT), now);
+        dao().setTone(customerId, tone.name().toLowerCase(Locale.ROOT), now);
     }
 
     @Override
