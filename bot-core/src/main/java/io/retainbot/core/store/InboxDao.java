@@ -8,15 +8,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface InboxDao {
     @SqlUpdate("""
             insert into inbox (platform, event_id, chat_id, kind, received_at, handled_at, outcome)
-            values (:platform, :eventId, :chatId, :kind, :receivedAt, :handledAt, :outcome)
-            on conflict (platform, event_id) do nothing
-            """)
-    int insert(@Bind("platform") String platform, @Bind("eventId") String eventId, @Bind("chatId") String chatId,
-               @Bind("kind") String kind, @Bind("receivedAt") Instant receivedAt,
-               @Bind("handledAt") Instant handledAt, @Bind("outcome") String outcome);
-
-    @SqlUpdate("""
-            insert into inbox (platform, event_id, chat_id, kind, received_at, handled_at, outcome)
             values ('schedule', :eventId, :chatId, 'scheduled', :dueAt, :handledAt, :outcome)
             on conflict (platform, event_id) do nothing
             """)
