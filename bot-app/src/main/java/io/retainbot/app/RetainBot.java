@@ -78,7 +78,7 @@ public final class RetainBot implements AutoCloseable {
             DatabaseRuntime runtime = DatabaseRuntime.start(config, meters);
             started.push(runtime);
             log.info("data in {}", runtime.description());
-            Database database = Database.on(runtime.dataSource()).migrate();
+            Database database = Database.on(runtime.dataSource()).migrate(runtime.migrationDataSource());
             Transactor transactor = database.transactor();
             AdminAccess admin = AdminAccess.establish(config.adminToken(), transactor, new SecureRandom(),
                     showAdminToken);
@@ -107,7 +107,7 @@ public final class RetainBot implements AutoCloseable {
                     dispatcher::wakeUp);
 
             WebChat webChat = new WebChat(engine, transactor, messages, business, clock);
-            HttpServer http = new HttpServer(transactor, database::isReachable, meters, admin, webChat,
+            HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat,
                     routes -> telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter)))
                     .start(config.httpPort());
             started.push(http);
