@@ -17,21 +17,23 @@ import io.retainbot.app.http.TelegramWebhookRoute;
 import io.retainbot.app.web.WebChat;
 import io.retainbot.app.web.WebChatGateway;
 import io.retainbot.core.business.BusinessConfig;
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.ConversationEngine;
-import io.retainbot.core.conversation.OutboxDispatcher;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.engine.ConversationEngine;
 import io.retainbot.core.i18n.Messages;
+import io.retainbot.core.outbox.OutboxDispatcher;
 import io.retainbot.core.port.ChatGateway;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.store.Database;
+import io.retainbot.discord.DiscordAdapter;
+import io.retainbot.telegram.TelegramAdapter;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,8 +41,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import io.retainbot.discord.DiscordAdapter;
-import io.retainbot.telegram.TelegramAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +85,7 @@ public final class RetainBot implements AutoCloseable {
 
             List<ChatGateway> gateways = new ArrayList<>();
             Set<ChannelRef> staffChannels = new HashSet<>();
-            gateways.add(new WebChatGateway(transactor, clock));
+            gateways.add(new WebChatGateway(database.webChat(), clock));
             Optional<TelegramAdapter> telegram = config.telegram().map(settings -> new TelegramAdapter(settings, clock));
             telegram.ifPresent(adapter -> {
                 gateways.add(adapter.gateway());
@@ -106,13 +106,13 @@ public final class RetainBot implements AutoCloseable {
             ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChannels, clock,
                     dispatcher::wakeUp);
 
-            WebChat webChat = new WebChat(engine, transactor, messages, business, clock);
+            WebChat webChat = new WebChat(engine, database.webChat(), messages, business, clock);
             HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat,
                     routes -> telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter)))
                     .start(config.httpPort());
             started.push(http);
             if (telegram.isPresent()) {
-                telegram.get().start(engine, transactor, threads("retainbot-telegram"));
+                telegram.get().start(engine, database.cursors(), threads("retainbot-telegram"));
                 started.push(telegram.get());
             }
             if (discord.isPresent()) {

@@ -1,6 +1,13 @@
 /**
- * RetainBot's core: the platform-neutral conversation engine, the dialogue flows, the domain
- * (customers, complaints, staff, outreach), the ports it needs from outside and their Jdbi
- * implementations. Nothing here knows Telegram, Discord or an HTTP server.
+ * RetainBot's core, in layers whose arrows point down only (checked by ArchUnit):
+ * <ul>
+ *   <li>{@code chat}: the vocabulary (events, channel references, outbound messages, send outcomes);</li>
+ *   <li>{@code business}, {@code customer}, {@code complaint}, {@code staff}, {@code feedback},
+ *       {@code i18n}: the domain, importing only the vocabulary;</li>
+ *   <li>{@code flow}: the dialogue, pure functions of (state, event, now);</li>
+ *   <li>{@code engine}: the one door every event enters; {@code outbox}: sending;</li>
+ *   <li>{@code port}: what the core needs from outside; {@code store}: its Jdbi implementation.</li>
+ * </ul>
+ * Nothing here knows Telegram, Discord or an HTTP server.
  */
 package io.retainbot.core;

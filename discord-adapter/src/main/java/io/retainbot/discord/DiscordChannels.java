@@ -1,7 +1,7 @@
 package io.retainbot.discord;
 
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.Platform;
 import java.util.Optional;
 
 /** How Discord places become chats: a customer's DM is {@code dm:<user id>}; the staff channel is its own id. */

@@ -1,7 +1,7 @@
 package io.retainbot.discord;
 
-import io.retainbot.core.conversation.EventSink;
-import io.retainbot.core.conversation.InboundEvent;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.port.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.retainbot.discord;
 
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.InboundEvent;
-import io.retainbot.core.conversation.Sender;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.chat.Sender;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;

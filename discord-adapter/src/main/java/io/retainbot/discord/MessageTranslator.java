@@ -1,9 +1,9 @@
 package io.retainbot.discord;
 
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.FileRef;
-import io.retainbot.core.conversation.InboundEvent;
-import io.retainbot.core.conversation.Sender;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.FileRef;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.chat.Sender;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.retainbot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retainbot.core.business.BusinessConfig;
-import io.retainbot.core.conversation.EventSink;
+import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.i18n.Messages;
 import java.time.Clock;
 import java.util.List;

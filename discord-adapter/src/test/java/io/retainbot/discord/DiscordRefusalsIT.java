@@ -3,11 +3,11 @@ package io.retainbot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retainbot.core.business.BusinessConfig;
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.EventSink;
-import io.retainbot.core.conversation.OutboundMessage;
-import io.retainbot.core.conversation.Platform;
-import io.retainbot.core.conversation.SendOutcome;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.chat.SendOutcome;
+import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.i18n.Messages;
 import java.time.Clock;
 import java.util.List;

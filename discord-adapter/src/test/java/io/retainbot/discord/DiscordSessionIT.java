@@ -7,7 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.retainbot.core.business.BusinessConfig;
-import io.retainbot.core.conversation.EventSink;
+import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.testing.MutableClock;
 import java.time.Duration;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retainbot.core.business.BusinessConfig;
-import io.retainbot.core.conversation.EventSink;
-import io.retainbot.core.conversation.InboundEvent;
-import io.retainbot.core.conversation.OutboundMessage;
-import io.retainbot.core.conversation.SendOutcome;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.SendOutcome;
+import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.i18n.Messages;
 import java.time.Clock;
 import java.util.List;

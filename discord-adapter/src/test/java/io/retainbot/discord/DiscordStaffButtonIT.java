@@ -3,10 +3,10 @@ package io.retainbot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retainbot.core.business.BusinessConfig;
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.EventSink;
-import io.retainbot.core.conversation.InboundEvent;
-import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.i18n.Messages;
 import java.time.Clock;
 import java.util.List;

@@ -3,8 +3,8 @@ package io.retainbot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retainbot.core.business.BusinessConfig;
-import io.retainbot.core.conversation.EventSink;
-import io.retainbot.core.conversation.InboundEvent;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.port.StoreUnavailableException;
 import io.retainbot.core.testing.Await;

@@ -5,9 +5,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.InboundEvent;
-import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.chat.Platform;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;

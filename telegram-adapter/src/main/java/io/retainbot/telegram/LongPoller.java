@@ -1,6 +1,6 @@
 package io.retainbot.telegram;
 
-import io.retainbot.core.port.Transactor;
+import io.retainbot.core.port.CursorStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
@@ -22,15 +22,15 @@ final class LongPoller implements AutoCloseable {
 
     private final BotApi api;
     private final UpdateIntake intake;
-    private final Transactor transactor;
+    private final CursorStore cursors;
     private final Duration pollTimeout;
     private volatile boolean running;
     private Thread thread;
 
-    LongPoller(BotApi api, UpdateIntake intake, Transactor transactor, Duration pollTimeout) {
+    LongPoller(BotApi api, UpdateIntake intake, CursorStore cursors, Duration pollTimeout) {
         this.api = api;
         this.intake = intake;
-        this.transactor = transactor;
+        this.cursors = cursors;
         this.pollTimeout = pollTimeout;
     }
 
@@ -54,7 +54,7 @@ final class LongPoller implements AutoCloseable {
             }
             intake.take(update);
             long next = update.getUpdateId() + 1L;
-            transactor.runInTransaction(session -> session.cursors().save(CURSOR, Long.toString(next)));
+            cursors.save(CURSOR, Long.toString(next));
             taken++;
         }
         return taken;
@@ -90,7 +90,7 @@ final class LongPoller implements AutoCloseable {
     }
 
     private long storedOffset() {
-        return transactor.inTransaction(session -> session.cursors().find(CURSOR)).map(Long::parseLong).orElse(0L);
+        return cursors.find(CURSOR).map(Long::parseLong).orElse(0L);
     }
 
     private void pause(Duration wait) {

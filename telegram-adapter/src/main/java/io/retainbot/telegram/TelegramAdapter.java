@@ -1,10 +1,10 @@
 package io.retainbot.telegram;
 
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.EventSink;
-import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.port.ChatGateway;
-import io.retainbot.core.port.Transactor;
+import io.retainbot.core.port.CursorStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -52,7 +52,7 @@ public final class TelegramAdapter implements AutoCloseable {
     }
 
     /** Connects the engine and starts receiving: polling, or registering the webhook. */
-    public synchronized void start(EventSink sink, Transactor transactor, ThreadFactory threads) {
+    public synchronized void start(EventSink sink, CursorStore cursors, ThreadFactory threads) {
         UpdateIntake intake = new UpdateIntake(new UpdateTranslator(settings.staffChatId(), clock), sink, api);
         CommandMenu.publish(api);
         if (settings.mode() == TelegramSettings.Mode.WEBHOOK) {
@@ -72,7 +72,7 @@ public final class TelegramAdapter implements AutoCloseable {
             log.warn("could not remove a Telegram webhook before polling ({}); polling will report a conflict if one is set",
                     refused.getMessage());
         }
-        poller = new LongPoller(api, intake, transactor, pollTimeout);
+        poller = new LongPoller(api, intake, cursors, pollTimeout);
         poller.start(threads);
         log.info("Telegram long polling started against {}", settings.apiUrl());
     }

@@ -1,12 +1,12 @@
 package io.retainbot.telegram;
 
-import io.retainbot.core.conversation.Button;
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.OutboundMessage;
-import io.retainbot.core.conversation.Pacing;
-import io.retainbot.core.conversation.Platform;
-import io.retainbot.core.conversation.SendOutcome;
-import io.retainbot.core.conversation.TextParts;
+import io.retainbot.core.chat.Button;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.chat.SendOutcome;
+import io.retainbot.core.chat.TextParts;
+import io.retainbot.core.outbox.Pacing;
 import io.retainbot.core.port.ChatGateway;
 import java.time.Duration;
 import java.util.List;

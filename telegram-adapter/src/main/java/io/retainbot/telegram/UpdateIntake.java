@@ -1,7 +1,7 @@
 package io.retainbot.telegram;
 
-import io.retainbot.core.conversation.EventSink;
-import io.retainbot.core.conversation.InboundEvent;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.engine.EventSink;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

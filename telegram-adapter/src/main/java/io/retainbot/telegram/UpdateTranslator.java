@@ -1,10 +1,10 @@
 package io.retainbot.telegram;
 
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.FileRef;
-import io.retainbot.core.conversation.InboundEvent;
-import io.retainbot.core.conversation.Platform;
-import io.retainbot.core.conversation.Sender;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.FileRef;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.chat.Sender;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
-import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;

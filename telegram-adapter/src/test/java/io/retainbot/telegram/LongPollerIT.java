@@ -2,8 +2,8 @@ package io.retainbot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.retainbot.core.conversation.EventSink;
-import io.retainbot.core.conversation.InboundEvent;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.port.StoreUnavailableException;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.testing.Await;
@@ -165,7 +165,7 @@ class LongPollerIT {
     private LongPoller poller(EventSink sink) {
         BotApi api = new BotApi(FakeBotApi.TOKEN, telegram.url());
         UpdateIntake intake = new UpdateIntake(new UpdateTranslator(Optional.empty(), Clock.systemUTC()), sink, api);
-        LongPoller poller = new LongPoller(api, intake, transactor, Duration.ofSeconds(1));
+        LongPoller poller = new LongPoller(api, intake, db.database().cursors(), Duration.ofSeconds(1));
         pollers.add(poller);
         return poller;
     }

@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.retainbot.core.business.BusinessConfig;
-import io.retainbot.core.conversation.Button;
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.ConversationEngine;
-import io.retainbot.core.conversation.EventSink;
-import io.retainbot.core.conversation.InboundEvent;
-import io.retainbot.core.conversation.OutboundMessage;
-import io.retainbot.core.conversation.OutboxDispatcher;
-import io.retainbot.core.conversation.Pacing;
-import io.retainbot.core.conversation.Platform;
-import io.retainbot.core.conversation.SendOutcome;
+import io.retainbot.core.chat.Button;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.chat.SendOutcome;
 import io.retainbot.core.customer.ChannelIdentity;
+import io.retainbot.core.engine.ConversationEngine;
+import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.i18n.Messages;
+import io.retainbot.core.outbox.OutboxDispatcher;
+import io.retainbot.core.outbox.Pacing;
 import io.retainbot.core.port.StoreUnavailableException;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.testing.Await;
@@ -74,7 +74,7 @@ class TelegramBotIT {
 
     @Test
     void takesACustomerFromStartToAFiledComplaintWithButtons() {
-        adapter.start(engine, transactor, Thread::new);
+        adapter.start(engine, db.database().cursors(), Thread::new);
         long ana = 7001;
 
         say(ana, "/start");
@@ -104,7 +104,7 @@ class TelegramBotIT {
 
     @Test
     void greetsInTheUsersLanguageAndPublishesTheMenuInEachLanguage() {
-        adapter.start(engine, transactor, Thread::new);
+        adapter.start(engine, db.database().cursors(), Thread::new);
 
         say(7002, "/start", "ko");
         say(7003, "/start", "tl");
@@ -126,7 +126,7 @@ class TelegramBotIT {
             }
             return engine.accept(event);
         };
-        adapter.start(crashingOnce, transactor, Thread::new);
+        adapter.start(crashingOnce, db.database().cursors(), Thread::new);
 
         say(7004, "/start");
         awaitSent(7004, "May RetainBot Demo Shop send you");
@@ -139,7 +139,7 @@ class TelegramBotIT {
 
     @Test
     void anUpdateDeliveredAgainAfterARestartIsNotAnsweredTwice() {
-        adapter.start(engine, transactor, Thread::new);
+        adapter.start(engine, db.database().cursors(), Thread::new);
         String start = Updates.text(UPDATE_IDS.incrementAndGet(), 7005, "Ben", "en", "/start");
         telegram.push(start);
         awaitSent(7005, "May RetainBot Demo Shop send you");
@@ -151,7 +151,7 @@ class TelegramBotIT {
         telegram.push(start);
         say(7005, "/help");
         adapter = new TelegramAdapter(settings(TelegramSettings.Mode.POLLING), Clock.systemUTC(), Duration.ofSeconds(1));
-        adapter.start(engine, transactor, Thread::new);
+        adapter.start(engine, db.database().cursors(), Thread::new);
         awaitSent(7005, "Here is what I can do");
 
         assertThat(telegram.sentTo("7005")).filteredOn(call -> call.text().contains("May RetainBot Demo Shop"))
@@ -161,7 +161,7 @@ class TelegramBotIT {
     @Test
     void honoursRetryAfterAndNeverAsksSooner() {
         telegram.failNext("sendMessage", call -> call.chatId().equals("7006"), 429, "Too Many Requests: retry after 2", 2);
-        adapter.start(engine, transactor, Thread::new);
+        adapter.start(engine, db.database().cursors(), Thread::new);
 
         say(7006, "/start");
         awaitSent(7006, "May RetainBot Demo Shop send you");
@@ -174,7 +174,7 @@ class TelegramBotIT {
     void marksABlockedUserUnreachableAndStopsSendingToThem() {
         telegram.failNext("sendMessage", call -> call.chatId().equals("7007"), 403,
                 "Forbidden: bot was blocked by the user", null);
-        adapter.start(engine, transactor, Thread::new);
+        adapter.start(engine, db.database().cursors(), Thread::new);
 
         say(7007, "/start");
         Await.until(() -> identity("7007").map(identity -> !identity.reachable()).orElse(false));
@@ -190,7 +190,7 @@ class TelegramBotIT {
             EventSink.Receipt receipt = engine.accept(event);
             receipts.add(receipt);
             return receipt;
-        }, transactor, Thread::new);
+        }, db.database().cursors(), Thread::new);
 
         telegram.push("""
                 {"update_id":%d,"message":{"message_id":91,"date":%d,"text":"I will take C-1042",
@@ -221,7 +221,7 @@ class TelegramBotIT {
     @Test
     void webhookAcceptsTheRightSecretOnlyAndRegistersIt() {
         adapter = new TelegramAdapter(settings(TelegramSettings.Mode.WEBHOOK), Clock.systemUTC(), Duration.ofSeconds(1));
-        adapter.start(engine, transactor, Thread::new);
+        adapter.start(engine, db.database().cursors(), Thread::new);
         WebhookHandler webhook = adapter.webhookHandler().orElseThrow();
         String update = Updates.text(UPDATE_IDS.incrementAndGet(), 7008, "Cleo", "en", "/start");
 

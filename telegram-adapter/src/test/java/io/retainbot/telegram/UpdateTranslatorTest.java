@@ -3,10 +3,10 @@ package io.retainbot.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.FileRef;
-import io.retainbot.core.conversation.InboundEvent;
-import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.FileRef;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.chat.Platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;

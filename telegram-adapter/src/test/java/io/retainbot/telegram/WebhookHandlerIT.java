@@ -2,8 +2,8 @@ package io.retainbot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.retainbot.core.conversation.EventSink;
-import io.retainbot.core.conversation.InboundEvent;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.port.StoreUnavailableException;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -19,7 +19,7 @@ import io.retainbot.app.web.WebEvent;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.complaint.ComplaintStatus;
-import io.retainbot.core.conversation.EventSink;
+import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.port.StoreUnavailableException;
 import io.retainbot.core.port.Transactor;
 import java.io.IOException;

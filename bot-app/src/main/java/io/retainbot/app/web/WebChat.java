@@ -1,17 +1,17 @@
 package io.retainbot.app.web;
 
 import io.retainbot.core.business.BusinessConfig;
-import io.retainbot.core.conversation.Button;
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.EventSink;
-import io.retainbot.core.conversation.InboundEvent;
-import io.retainbot.core.conversation.OutboundMessage;
-import io.retainbot.core.conversation.Platform;
-import io.retainbot.core.conversation.Sender;
+import io.retainbot.core.chat.Button;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.chat.Sender;
 import io.retainbot.core.customer.Tone;
+import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
-import io.retainbot.core.port.Transactor;
+import io.retainbot.core.port.WebChatStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,16 +31,16 @@ public final class WebChat {
     private static final int PAGE = 100;
 
     private final EventSink sink;
-    private final Transactor transactor;
+    private final WebChatStore store;
     private final Messages messages;
     private final BusinessConfig business;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final String template;
 
-    public WebChat(EventSink sink, Transactor transactor, Messages messages, BusinessConfig business, Clock clock) {
+    public WebChat(EventSink sink, WebChatStore store, Messages messages, BusinessConfig business, Clock clock) {
         this.sink = sink;
-        this.transactor = transactor;
+        this.store = store;
         this.messages = messages;
         this.business = business;
         this.clock = clock;
@@ -89,7 +89,7 @@ public final class WebChat {
 
     /** The bot's messages to this session after {@code afterId}, oldest first. */
     public List<WebMessageView> messagesAfter(String session, long afterId) {
-        return transactor.inTransaction(store -> store.webChat().after(session, Math.max(0, afterId), PAGE)).stream()
+        return store.after(session, Math.max(0, afterId), PAGE).stream()
                 .map(WebChat::view)
                 .toList();
     }

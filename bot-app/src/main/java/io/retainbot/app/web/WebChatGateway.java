@@ -1,13 +1,13 @@
 package io.retainbot.app.web;
 
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.OutboundMessage;
-import io.retainbot.core.conversation.Pacing;
-import io.retainbot.core.conversation.Platform;
-import io.retainbot.core.conversation.SendOutcome;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.chat.SendOutcome;
+import io.retainbot.core.outbox.Pacing;
 import io.retainbot.core.port.ChatGateway;
 import io.retainbot.core.port.StoreException;
-import io.retainbot.core.port.Transactor;
+import io.retainbot.core.port.WebChatStore;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -15,11 +15,11 @@ import java.time.Duration;
 public final class WebChatGateway implements ChatGateway {
     private static final Pacing PACING = new Pacing(50, Duration.ofMillis(20));
 
-    private final Transactor transactor;
+    private final WebChatStore store;
     private final Clock clock;
 
-    public WebChatGateway(Transactor transactor, Clock clock) {
-        this.transactor = transactor;
+    public WebChatGateway(WebChatStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -31,7 +31,7 @@ public final class WebChatGateway implements ChatGateway {
     @Override
     public SendOutcome send(ChannelRef channel, OutboundMessage message) {
         try {
-            long id = transactor.inTransaction(session -> session.webChat().append(channel.chatId(), message, clock.instant()));
+            long id = store.append(channel.chatId(), message, clock.instant());
             return new SendOutcome.Delivered(String.valueOf(id));
         } catch (StoreException e) {
             return new SendOutcome.Failed("web chat store: " + e.getMessage(), true);

@@ -7,7 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.retainbot.app.AppTesting;
 import io.retainbot.app.web.WebChat;
 import io.retainbot.core.business.BusinessConfig;
-import io.retainbot.core.conversation.EventSink;
+import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.testing.TestDatabase;
@@ -30,7 +30,7 @@ class HealthIT {
         EventSink refusing = event -> {
             throw new IllegalStateException("not used");
         };
-        WebChat webChat = new WebChat(refusing, transactor, Messages.builtIn(), BusinessConfig.defaults(),
+        WebChat webChat = new WebChat(refusing, db.database().webChat(), Messages.builtIn(), BusinessConfig.defaults(),
                 Clock.systemUTC());
         AdminAccess admin = AdminAccess.establish(Optional.of(AppTesting.ADMIN_TOKEN), transactor, new SecureRandom(),
                 token -> { });

@@ -1,6 +1,6 @@
 package io.retainbot.core.complaint;
 
-import io.retainbot.core.conversation.FileRef;
+import io.retainbot.core.chat.FileRef;
 import java.time.Instant;
 
 /** A file attached to a complaint, kept as the platform's reference. */

@@ -1,7 +1,7 @@
 package io.retainbot.core.complaint;
 
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.FileRef;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.FileRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.retainbot.core.customer;
 
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.Platform;
 import java.time.Instant;
 import java.util.Objects;
 

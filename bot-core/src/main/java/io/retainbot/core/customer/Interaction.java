@@ -1,6 +1,6 @@
 package io.retainbot.core.customer;
 
-import io.retainbot.core.conversation.ChannelRef;
+import io.retainbot.core.chat.ChannelRef;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;

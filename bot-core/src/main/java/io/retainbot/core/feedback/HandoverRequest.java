@@ -1,6 +1,6 @@
 package io.retainbot.core.feedback;
 
-import io.retainbot.core.conversation.ChannelRef;
+import io.retainbot.core.chat.ChannelRef;
 import java.time.Instant;
 
 /** A customer asked to talk to a person; open until a staff member takes it. */

@@ -1,6 +1,6 @@
 package io.retainbot.core.feedback;
 
-import io.retainbot.core.conversation.ChannelRef;
+import io.retainbot.core.chat.ChannelRef;
 import java.time.Instant;
 
 /** A suggestion: feedback that is not a complaint. */

@@ -1,7 +1,7 @@
 package io.retainbot.core.flow;
 
+import io.retainbot.core.chat.InboundEvent;
 import io.retainbot.core.complaint.ComplaintRef;
-import io.retainbot.core.conversation.InboundEvent;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.retainbot.core.flow;
 
+import io.retainbot.core.chat.FileRef;
 import io.retainbot.core.complaint.ComplaintRef;
-import io.retainbot.core.conversation.FileRef;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,11 +1,10 @@
 package io.retainbot.core.flow;
 
 import io.retainbot.core.business.ComplaintCategory;
+import io.retainbot.core.chat.Button;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.complaint.NewComplaint;
-import io.retainbot.core.conversation.Button;
-import io.retainbot.core.conversation.FlowData;
-import io.retainbot.core.conversation.InboundEvent;
-import io.retainbot.core.conversation.OutboundMessage;
 import io.retainbot.core.i18n.Texts;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,7 @@
 package io.retainbot.core.flow;
 
-import io.retainbot.core.conversation.Button;
-import io.retainbot.core.conversation.FlowData;
-import io.retainbot.core.conversation.OutboundMessage;
+import io.retainbot.core.chat.Button;
+import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.i18n.Texts;
 import java.util.List;
 

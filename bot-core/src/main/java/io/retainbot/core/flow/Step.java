@@ -1,8 +1,6 @@
 package io.retainbot.core.flow;
 
-import io.retainbot.core.conversation.Conversation;
-import io.retainbot.core.conversation.FlowData;
-import io.retainbot.core.conversation.OutboundMessage;
+import io.retainbot.core.chat.OutboundMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package io.retainbot.core.flow;
 
-import io.retainbot.core.conversation.FlowData;
 
 /** A suggestion: free text, recorded as feedback (not a complaint), and thanked for. */
 public final class SuggestionFlow implements Flow {

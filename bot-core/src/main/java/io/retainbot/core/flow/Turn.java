@@ -1,9 +1,8 @@
 package io.retainbot.core.flow;
 
 import io.retainbot.core.business.BusinessConfig;
-import io.retainbot.core.conversation.Conversation;
-import io.retainbot.core.conversation.FileRef;
-import io.retainbot.core.conversation.InboundEvent;
+import io.retainbot.core.chat.FileRef;
+import io.retainbot.core.chat.InboundEvent;
 import io.retainbot.core.i18n.Texts;
 import java.time.Instant;
 import java.util.List;

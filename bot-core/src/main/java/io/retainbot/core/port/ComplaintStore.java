@@ -1,12 +1,12 @@
 package io.retainbot.core.port;
 
+import io.retainbot.core.chat.FileRef;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintAttachment;
 import io.retainbot.core.complaint.ComplaintNote;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.complaint.ComplaintStatus;
 import io.retainbot.core.complaint.NewComplaint;
-import io.retainbot.core.conversation.FileRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

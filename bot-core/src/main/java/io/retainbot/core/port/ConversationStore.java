@@ -1,7 +1,7 @@
 package io.retainbot.core.port;
 
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.Conversation;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.flow.Conversation;
 import java.util.Optional;
 
 /** Conversation state, one row per chat. */

@@ -1,7 +1,7 @@
 package io.retainbot.core.port;
 
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.Platform;
 import io.retainbot.core.customer.ChannelIdentity;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.customer.CustomerProfile;

@@ -1,7 +1,7 @@
 package io.retainbot.core.port;
 
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.Platform;
 import java.time.Instant;
 
 /** The record of inbound events already handled, keyed by platform and the platform's event id. */

@@ -1,6 +1,6 @@
 package io.retainbot.core.port;
 
-import io.retainbot.core.conversation.ChannelRef;
+import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.customer.Interaction;
 import java.time.Instant;
 import java.util.List;

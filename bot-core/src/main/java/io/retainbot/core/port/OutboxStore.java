@@ -1,8 +1,8 @@
 package io.retainbot.core.port;
 
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.OutboxEntry;
-import io.retainbot.core.conversation.OutboxItem;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.outbox.OutboxEntry;
+import io.retainbot.core.outbox.OutboxItem;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

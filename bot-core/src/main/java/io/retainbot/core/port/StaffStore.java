@@ -1,6 +1,6 @@
 package io.retainbot.core.port;
 
-import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.chat.Platform;
 import io.retainbot.core.staff.StaffIdentity;
 import io.retainbot.core.staff.StaffMember;
 import io.retainbot.core.staff.StaffRole;

@@ -1,6 +1,6 @@
 package io.retainbot.core.port;
 
-import io.retainbot.core.conversation.OutboundMessage;
+import io.retainbot.core.chat.OutboundMessage;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.retainbot.core.staff;
 
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.Platform;
 import java.util.Objects;
 
 /** A platform user a staff member works as, and the chat where the bot pings them. */

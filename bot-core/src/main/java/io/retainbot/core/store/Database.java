@@ -1,7 +1,9 @@
 package io.retainbot.core.store;
 
+import io.retainbot.core.port.CursorStore;
 import io.retainbot.core.port.StoreException;
 import io.retainbot.core.port.Transactor;
+import io.retainbot.core.port.WebChatStore;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -58,6 +60,16 @@ public final class Database {
 
     public Transactor transactor() {
         return transactor;
+    }
+
+    /** Named stream positions for an adapter, each call its own transaction. */
+    public CursorStore cursors() {
+        return OwnTransactionStores.cursors(transactor);
+    }
+
+    /** The web chat's messages for the chat page, each call its own transaction. */
+    public WebChatStore webChat() {
+        return OwnTransactionStores.webChat(transactor);
     }
 
     /** True when the database answers a trivial query. */

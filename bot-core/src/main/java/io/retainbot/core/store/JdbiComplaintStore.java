@@ -1,14 +1,14 @@
 package io.retainbot.core.store;
 
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.FileRef;
+import io.retainbot.core.chat.Platform;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintAttachment;
 import io.retainbot.core.complaint.ComplaintNote;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.complaint.ComplaintStatus;
 import io.retainbot.core.complaint.NewComplaint;
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.FileRef;
-import io.retainbot.core.conversation.Platform;
 import io.retainbot.core.port.ComplaintStore;
 import java.time.Instant;
 import java.util.List;

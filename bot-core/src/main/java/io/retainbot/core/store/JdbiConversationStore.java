@@ -1,9 +1,9 @@
 package io.retainbot.core.store;
 
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.Conversation;
-import io.retainbot.core.conversation.FlowData;
-import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.flow.Conversation;
+import io.retainbot.core.flow.FlowData;
 import io.retainbot.core.port.ConversationStore;
 import java.time.Instant;
 import java.util.Optional;

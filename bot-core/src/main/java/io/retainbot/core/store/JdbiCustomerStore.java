@@ -2,8 +2,8 @@ package io.retainbot.core.store;
 
 import static io.retainbot.core.store.TextSanitizer.withoutNul;
 
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.Platform;
 import io.retainbot.core.customer.Birthday;
 import io.retainbot.core.customer.ChannelIdentity;
 import io.retainbot.core.customer.Consent;

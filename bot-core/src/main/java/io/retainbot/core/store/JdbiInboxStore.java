@@ -1,7 +1,7 @@
 package io.retainbot.core.store;
 
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.Platform;
 import io.retainbot.core.port.InboxStore;
 import java.time.Instant;
 import java.util.Locale;

@@ -2,8 +2,8 @@ package io.retainbot.core.store;
 
 import static io.retainbot.core.store.TextSanitizer.withoutNul;
 
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.Platform;
 import io.retainbot.core.customer.Interaction;
 import io.retainbot.core.port.InteractionLog;
 import java.time.Instant;

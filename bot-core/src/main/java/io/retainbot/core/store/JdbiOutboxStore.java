@@ -1,11 +1,11 @@
 package io.retainbot.core.store;
 
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.Lane;
-import io.retainbot.core.conversation.OutboundMessage;
-import io.retainbot.core.conversation.OutboxEntry;
-import io.retainbot.core.conversation.OutboxItem;
-import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.outbox.Lane;
+import io.retainbot.core.outbox.OutboxEntry;
+import io.retainbot.core.outbox.OutboxItem;
 import io.retainbot.core.port.OutboxStore;
 import java.time.Instant;
 import java.util.Collection;

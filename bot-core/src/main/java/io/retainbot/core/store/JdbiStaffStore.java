@@ -2,7 +2,7 @@ package io.retainbot.core.store;
 
 import static io.retainbot.core.store.TextSanitizer.withoutNul;
 
-import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.chat.Platform;
 import io.retainbot.core.port.StaffStore;
 import io.retainbot.core.staff.StaffIdentity;
 import io.retainbot.core.staff.StaffMember;

@@ -1,6 +1,6 @@
 package io.retainbot.core.store;
 
-import io.retainbot.core.conversation.OutboundMessage;
+import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.port.WebChatStore;
 import java.time.Instant;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.retainbot.core.benchmark;
 
 import io.retainbot.core.business.BusinessConfig;
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.ConversationEngine;
-import io.retainbot.core.conversation.InboundEvent;
-import io.retainbot.core.conversation.Platform;
-import io.retainbot.core.conversation.Sender;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.chat.Sender;
+import io.retainbot.core.engine.ConversationEngine;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.store.Database;
 import io.retainbot.core.testing.TestDatabase;

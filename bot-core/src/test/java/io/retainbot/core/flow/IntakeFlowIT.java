@@ -2,9 +2,9 @@ package io.retainbot.core.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.retainbot.core.chat.FileRef;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintStatus;
-import io.retainbot.core.conversation.FileRef;
 import io.retainbot.core.testing.ChatTranscript;
 import io.retainbot.core.testing.EngineFixture;
 import io.retainbot.core.testing.TestDatabase;

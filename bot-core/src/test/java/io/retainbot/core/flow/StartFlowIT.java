@@ -2,10 +2,10 @@ package io.retainbot.core.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.InboundEvent;
-import io.retainbot.core.conversation.Platform;
-import io.retainbot.core.conversation.Sender;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.chat.Sender;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.testing.ChatTranscript;
 import io.retainbot.core.testing.EngineFixture;

@@ -3,8 +3,8 @@ package io.retainbot.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.Platform;
 import io.retainbot.core.customer.Birthday;
 import io.retainbot.core.customer.ChannelIdentity;
 import io.retainbot.core.customer.Customer;

@@ -2,7 +2,7 @@ package io.retainbot.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.retainbot.core.conversation.Platform;
+import io.retainbot.core.chat.Platform;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.staff.StaffIdentity;
 import io.retainbot.core.staff.StaffMember;

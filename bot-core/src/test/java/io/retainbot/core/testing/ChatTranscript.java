@@ -2,14 +2,14 @@ package io.retainbot.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.retainbot.core.conversation.Button;
-import io.retainbot.core.conversation.ChannelRef;
-import io.retainbot.core.conversation.EventSink;
-import io.retainbot.core.conversation.FileRef;
-import io.retainbot.core.conversation.InboundEvent;
-import io.retainbot.core.conversation.OutboundMessage;
-import io.retainbot.core.conversation.OutboxDispatcher;
-import io.retainbot.core.conversation.Sender;
+import io.retainbot.core.chat.Button;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.FileRef;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Sender;
+import io.retainbot.core.engine.EventSink;
+import io.retainbot.core.outbox.OutboxDispatcher;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,7 +165,7 @@ public final class ChatTranscript {
         }
         List<RecordingGateway.Sent> sent = gateway.sent();
         if (!sent.isEmpty() && sent.get(sent.size() - 1).outcome()
-                instanceof io.retainbot.core.conversation.SendOutcome.Delivered delivered) {
+                instanceof io.retainbot.core.chat.SendOutcome.Delivered delivered) {
             lastMessageId = delivered.messageId();
         }
     }

@@ -1,0 +1,20 @@
+package io.retainbot.core.chat;
+
+import java.util.Objects;
+
+/**
+ * Who sent an event, as the platform knows them.
+ *
+ * @param platformUserId the platform's stable user id (Telegram user id, Discord snowflake, web visitor id)
+ * @param displayName    the name the platform shows, may be empty
+ * @param languageHint   the platform's language tag for the user (BCP 47, e.g. "ko", "en-US"), may be empty
+ */
+public record Sender(String platformUserId, String displayName, String languageHint) {
+    public Sender {
+        if (platformUserId == null || platformUserId.isBlank()) {
+            throw new IllegalArgumentException("platformUserId must not be blank");
+        }
+        displayName = Objects.requireNonNullElse(displayName, "");
+        languageHint = Objects.requireNonNullElse(languageHint, "");
+    }
+}

@@ -1,8 +1,0 @@
-package io.retainbot.core.conversation;
-
-import java.time.Instant;
-
-/** An outbox row the dispatcher works on. */
-public record OutboxEntry(long id, ChannelRef channel, Lane lane, OutboundMessage message, Long customerId,
-                          int attempts, Instant notBefore, Instant createdAt) {
-}

@@ -1,0 +1,170 @@
+package io.retainbot.core.engine;
+
+import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.complaint.Complaint;
+import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.customer.Tone;
+import io.retainbot.core.flow.ComplaintLookup;
+import io.retainbot.core.flow.Conversation;
+import io.retainbot.core.flow.CustomerCard;
+import io.retainbot.core.flow.Dialogue;
+import io.retainbot.core.flow.MainMenu;
+import io.retainbot.core.flow.Step;
+import io.retainbot.core.flow.Turn;
+import io.retainbot.core.i18n.Messages;
+import io.retainbot.core.i18n.Texts;
+import io.retainbot.core.outbox.OutboxItem;
+import io.retainbot.core.port.InboxStore;
+import io.retainbot.core.port.StoreSession;
+import io.retainbot.core.port.StoreUnavailableException;
+import io.retainbot.core.port.Transactor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles every inbound event exactly once. In one transaction it records the event in the inbox
+ * (a second delivery stops there), locks the conversation (one event at a time per chat, any
+ * number of chats in parallel), links the sender to a customer, lets the dialogue decide, carries
+ * out the commands, saves the new state and puts the replies in the outbox. Only then does
+ * {@link #accept} return, and the adapter may tell its platform the event was received.
+ */
+public final class ConversationEngine implements EventSink {
+    private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
+
+    private final Transactor transactor;
+    private final Dialogue dialogue;
+    private final Messages messages;
+    private final BusinessConfig business;
+    private final CustomerDirectory customers;
+    private final CommandRunner commands;
+    private final Set<ChannelRef> staffChannels;
+    private final Clock clock;
+    private final Runnable outboxWakeUp;
+
+    /**
+     * @param staffChannels chats where only staff may act (events from others are ignored)
+     * @param outboxWakeUp  called after a commit that put replies in the outbox
+     */
+    public ConversationEngine(Transactor transactor, Messages messages, BusinessConfig business,
+                              Set<ChannelRef> staffChannels, Clock clock, Runnable outboxWakeUp) {
+        this.transactor = transactor;
+        this.messages = messages;
+        this.business = business;
+        this.dialogue = new Dialogue(messages);
+        this.customers = new CustomerDirectory(messages, business);
+        this.commands = new CommandRunner(business, PromiseMaker.forBusiness(business), customers);
+        this.staffChannels = Set.copyOf(staffChannels);
+        this.clock = clock;
+        this.outboxWakeUp = outboxWakeUp;
+    }
+
+    @Override
+    public Receipt accept(InboundEvent raw) {
+        InboundEvent event = InputCleaner.clean(raw);
+        Receipt receipt;
+        try {
+            receipt = transactor.inTransaction(session -> handle(session, event));
+        } catch (StoreUnavailableException unavailable) {
+            throw unavailable;
+        } catch (RuntimeException failure) {
+            log.error("handling {} event {} on {} failed; recording it and apologising",
+                    event.kind(), event.eventId(), event.channel(), failure);
+            receipt = transactor.inTransaction(session -> recordFailure(session, event));
+        }
+        if (receipt == Receipt.HANDLED) {
+            outboxWakeUp.run();
+        }
+        return receipt;
+    }
+
+    private Receipt handle(StoreSession session, InboundEvent event) {
+        Instant now = clock.instant();
+        if (staffChannels.contains(event.channel())) {
+            return handleStaffChannel(session, event, now);
+        }
+        if (!session.inbox().record(event.platform(), event.eventId(), event.channel(), event.kind(),
+                event.receivedAt(), now, InboxStore.Outcome.HANDLED)) {
+            return Receipt.DUPLICATE;
+        }
+        Conversation conversation = session.conversations().lock(event.channel(), now);
+        if (event instanceof InboundEvent.BotBlocked blocked) {
+            customers.blocked(session, event, blocked.blocked(), now);
+            return Receipt.HANDLED;
+        }
+        CustomerCard customer = customers.resolve(session, event, now);
+        customers.logInbound(session, customer.id(), event, now);
+        conversation = conversation.withCustomer(customer.id());
+        if (event instanceof InboundEvent.MessageEdited) {
+            session.conversations().save(conversation);
+            return Receipt.HANDLED;
+        }
+        Texts texts = messages.in(customer.language(), customer.tone());
+        Turn turn = new Turn(event, conversation, customer, texts, now, business, lookup(session));
+        Step step = dialogue.decide(turn);
+        Conversation next = conversation.inState(step.flow(), step.state(), step.data(), now);
+        CommandRunner.Result result = commands.run(session, turn, step.commands(), next);
+        session.conversations().save(result.conversation());
+        List<OutboundMessage> replies = new ArrayList<>(step.replies());
+        replies.addAll(result.replies());
+        for (OutboundMessage reply : replies) {
+            session.outbox().enqueue(OutboxItem.reply(event.channel(), reply, customer.id(), now));
+        }
+        return Receipt.HANDLED;
+    }
+
+    private Receipt handleStaffChannel(StoreSession session, InboundEvent event, Instant now) {
+        boolean staff = customers.isActiveStaff(session, event.platform(), event.sender().platformUserId());
+        InboxStore.Outcome outcome = staff ? InboxStore.Outcome.HANDLED : InboxStore.Outcome.IGNORED;
+        if (!session.inbox().record(event.platform(), event.eventId(), event.channel(), event.kind(),
+                event.receivedAt(), now, outcome)) {
+            return Receipt.DUPLICATE;
+        }
+        if (!staff) {
+            log.debug("ignored {} from non-staff user in staff channel {}", event.kind(), event.channel());
+            return Receipt.IGNORED;
+        }
+        return Receipt.HANDLED;
+    }
+
+    /** A bug met this event: remember it as handled (so it is not retried forever), reset the chat, apologise. */
+    private Receipt recordFailure(StoreSession session, InboundEvent event) {
+        Instant now = clock.instant();
+        if (!session.inbox().record(event.platform(), event.eventId(), event.channel(), event.kind(),
+                event.receivedAt(), now, InboxStore.Outcome.FAILED)) {
+            return Receipt.DUPLICATE;
+        }
+        if (staffChannels.contains(event.channel()) || event instanceof InboundEvent.BotBlocked) {
+            return Receipt.HANDLED;
+        }
+        Conversation conversation = session.conversations().lock(event.channel(), now);
+        session.conversations().save(conversation.idle(now));
+        Texts texts = messages.in(messages.languageFor(event.sender().languageHint()), Tone.FORMAL);
+        session.outbox().enqueue(OutboxItem.reply(event.channel(),
+                MainMenu.with(texts.get("error.sorry"), texts), conversation.customerId(), now));
+        return Receipt.HANDLED;
+    }
+
+    private static ComplaintLookup lookup(StoreSession session) {
+        return new ComplaintLookup() {
+            @Override
+            public List<Complaint> ofCustomer(long customerId, int limit) {
+                return session.complaints().forCustomer(customerId, limit);
+            }
+
+            @Override
+            public Optional<Complaint> find(ComplaintRef ref) {
+                return session.complaints().find(ref);
+            }
+        };
+    }
+
+}

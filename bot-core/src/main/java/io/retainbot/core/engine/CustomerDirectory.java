@@ -1,0 +1,91 @@
+package io.retainbot.core.engine;
+
+import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.chat.Sender;
+import io.retainbot.core.customer.Customer;
+import io.retainbot.core.customer.CustomerProfile;
+import io.retainbot.core.flow.CustomerCard;
+import io.retainbot.core.i18n.Messages;
+import io.retainbot.core.port.CustomerStore;
+import io.retainbot.core.port.StoreSession;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Links the people who write to the customer file: a first message creates the customer (with
+ * the platform's name and language), later ones keep their identity fresh and reachable.
+ */
+final class CustomerDirectory {
+    private final Messages messages;
+    private final BusinessConfig business;
+
+    CustomerDirectory(Messages messages, BusinessConfig business) {
+        this.messages = messages;
+        this.business = business;
+    }
+
+    /** The customer behind the event's sender, created on first contact. */
+    CustomerCard resolve(StoreSession session, InboundEvent event, Instant now) {
+        CustomerStore customers = session.customers();
+        Sender sender = event.sender();
+        Optional<Customer> known = customers.findByIdentity(event.platform(), sender.platformUserId());
+        if (known.isPresent()) {
+            customers.seen(event.platform(), sender.platformUserId(), event.channel().chatId(), sender.displayName(),
+                    now);
+            return card(known.get(), false);
+        }
+        CustomerProfile profile = CustomerProfile.builder()
+                .displayName(sender.displayName())
+                .language(messages.languageFor(sender.languageHint()))
+                .sourceChannel(event.platform().code())
+                .build();
+        Customer created = customers.create(profile, now);
+        long owner = customers.link(created.id(), event.platform(), sender.platformUserId(), event.channel().chatId(),
+                sender.displayName(), now);
+        customers.seen(event.platform(), sender.platformUserId(), event.channel().chatId(), sender.displayName(), now);
+        if (owner != created.id()) {
+            // Another transaction linked this user at the same moment; theirs wins and ours is never used.
+            return card(customers.merge(owner, created.id(), now), false);
+        }
+        return card(created, true);
+    }
+
+    void logInbound(StoreSession session, long customerId, InboundEvent event, Instant now) {
+        session.interactions().append(Interactions.inbound(customerId, event, now));
+    }
+
+    /** The user blocked (or unblocked) the bot: stop or resume sending to them. */
+    void blocked(StoreSession session, InboundEvent event, boolean blocked, Instant now) {
+        Optional<Customer> customer = session.customers().findByIdentity(event.platform(),
+                event.sender().platformUserId());
+        if (blocked) {
+            session.customers().markUnreachable(event.channel(), "blocked the bot", now);
+        } else if (customer.isPresent()) {
+            session.customers().seen(event.platform(), event.sender().platformUserId(), event.channel().chatId(),
+                    event.sender().displayName(), now);
+        }
+        session.interactions().append(Interactions.inbound(customer.map(Customer::id).orElse(null), event, now));
+    }
+
+    boolean isActiveStaff(StoreSession session, Platform platform, String userId) {
+        return session.staff().findByIdentity(platform, userId).filter(staff -> staff.active()).isPresent();
+    }
+
+    void recordConsent(StoreSession session, long customerId, boolean granted, String source, Instant now) {
+        session.customers().recordConsent(customerId, granted, source, now);
+    }
+
+    void setLanguage(StoreSession session, long customerId, String language, Instant now) {
+        if (messages.isSupported(language)) {
+            session.customers().setLanguage(customerId, language, now);
+        }
+    }
+
+    private CustomerCard card(Customer customer, boolean created) {
+        return new CustomerCard(customer.id(), customer.displayName(), customer.language(), customer.tone(),
+                customer.profile().zone() == null ? business.zone() : customer.profile().zone(),
+                customer.consent().answered(), customer.consent().granted(), created);
+    }
+}

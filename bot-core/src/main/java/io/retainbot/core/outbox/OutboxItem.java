@@ -1,0 +1,26 @@
+package io.retainbot.core.outbox;
+
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.OutboundMessage;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A message to put in the outbox.
+ *
+ * @param customerId the customer it is for, null for staff chats
+ * @param dedupeKey  a key that makes the enqueue idempotent (bulk sends: "nothing sent twice"), null for none
+ */
+public record OutboxItem(ChannelRef channel, Lane lane, OutboundMessage message, Long customerId,
+                         String dedupeKey, Instant notBefore) {
+    public OutboxItem {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(lane, "lane");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(notBefore, "notBefore");
+    }
+
+    public static OutboxItem reply(ChannelRef channel, OutboundMessage message, Long customerId, Instant now) {
+        return new OutboxItem(channel, Lane.REPLY, message, customerId, null, now);
+    }
+}

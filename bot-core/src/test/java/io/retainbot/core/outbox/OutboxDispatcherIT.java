@@ -1,0 +1,168 @@
+package io.retainbot.core.outbox;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.chat.SendOutcome;
+import io.retainbot.core.port.Transactor;
+import io.retainbot.core.testing.MutableClock;
+import io.retainbot.core.testing.RecordingGateway;
+import io.retainbot.core.testing.TestDatabase;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OutboxDispatcherIT {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    private final MutableClock clock = MutableClock.at("2026-11-23T06:20:00Z");
+    private final ChannelRef alice = new ChannelRef(Platform.TELEGRAM, "6001");
+    private final ChannelRef bob = new ChannelRef(Platform.TELEGRAM, "6002");
+    private Transactor transactor;
+    private RecordingGateway gateway;
+    private OutboxDispatcher dispatcher;
+
+    @BeforeEach
+    void setUp() {
+        db.truncateAll();
+        transactor = db.database().transactor();
+        gateway = new RecordingGateway(Platform.TELEGRAM);
+        dispatcher = new OutboxDispatcher(transactor, List.of(gateway), Runnable::run, 4, clock, new SimpleMeterRegistry());
+    }
+
+    private void enqueue(ChannelRef channel, Lane lane, String text) {
+        transactor.inTransaction(session -> session.outbox().enqueue(
+                new OutboxItem(channel, lane, OutboundMessage.Text.of(text), null, null, clock.instant())));
+    }
+
+    private List<String> sentTexts() {
+        return gateway.sent().stream().map(sent -> sent.message().text()).toList();
+    }
+
+    private void drain() {
+        for (int i = 0; i < 50 && dispatcher.dispatchDue() > 0; i++) {
+            // keep sending what is due now
+        }
+    }
+
+    @Test
+    void sendsARepliesBeforeBulkMessagesOfTheSameChat() {
+        enqueue(alice, Lane.BULK, "happy member day 1");
+        enqueue(alice, Lane.BULK, "happy member day 2");
+        enqueue(alice, Lane.REPLY, "your reference is C-1001");
+        drain();
+        assertThat(sentTexts()).containsExactly("your reference is C-1001", "happy member day 1", "happy member day 2");
+    }
+
+    @Test
+    void keepsTheOrderWithinAChat() {
+        for (int i = 0; i < 10; i++) {
+            enqueue(alice, Lane.REPLY, "a" + i);
+            enqueue(bob, Lane.REPLY, "b" + i);
+        }
+        drain();
+        assertThat(gateway.deliveredTo(alice).stream().map(OutboundMessage::text))
+                .containsExactly("a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9");
+        assertThat(gateway.deliveredTo(bob)).hasSize(10);
+    }
+
+    @Test
+    void honoursRetryAfterToTheSecond() {
+        gateway.thenAnswer(new SendOutcome.RateLimited(Duration.ofSeconds(30)));
+        enqueue(alice, Lane.REPLY, "first");
+        enqueue(alice, Lane.REPLY, "second");
+        drain();
+        assertThat(gateway.sent()).hasSize(1);
+
+        clock.advance(Duration.ofSeconds(29));
+        drain();
+        assertThat(gateway.sent()).as("nothing inside the retry window").hasSize(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        drain();
+        assertThat(sentTexts()).containsExactly("first", "first", "second");
+    }
+
+    @Test
+    void aNewReplyWaitsForTheRetryWindowToo() {
+        gateway.thenAnswer(new SendOutcome.RateLimited(Duration.ofSeconds(10)));
+        enqueue(alice, Lane.BULK, "greeting");
+        drain();
+        enqueue(alice, Lane.REPLY, "reply");
+        drain();
+        assertThat(gateway.sent()).hasSize(1);
+        clock.advance(Duration.ofSeconds(10));
+        drain();
+        assertThat(sentTexts()).containsExactly("greeting", "reply", "greeting");
+    }
+
+    @Test
+    void retriesServerErrorsWithBackoffAndRecordsRefusalsOnce() {
+        gateway.thenAnswer(new SendOutcome.Failed("502 bad gateway", true), new SendOutcome.Failed("400 bad request", false));
+        enqueue(alice, Lane.REPLY, "one");
+        enqueue(alice, Lane.REPLY, "two");
+        drain();
+        assertThat(sentTexts()).containsExactly("one");
+        clock.advance(Duration.ofSeconds(1));
+        drain();
+        assertThat(sentTexts()).as("retried after the backoff, then refused for good").containsExactly("one", "one", "two");
+    }
+
+    @Test
+    void skipsEverythingPendingForAnUnreachableChat() {
+        gateway.thenAnswer(new SendOutcome.Unreachable("Forbidden: bot was blocked by the user"));
+        enqueue(alice, Lane.REPLY, "one");
+        enqueue(alice, Lane.BULK, "two");
+        enqueue(bob, Lane.REPLY, "to bob");
+        drain();
+        clock.advance(Duration.ofMinutes(10));
+        drain();
+        assertThat(sentTexts()).containsExactlyInAnyOrder("one", "to bob");
+        long pending = transactor.inTransaction(session -> session.outbox().countPending());
+        assertThat(pending).isZero();
+    }
+
+    @Test
+    void pacesEachChat() {
+        gateway.withPacing(new Pacing(1, Duration.ofSeconds(1)), 30);
+        enqueue(alice, Lane.REPLY, "one");
+        enqueue(alice, Lane.REPLY, "two");
+        enqueue(bob, Lane.REPLY, "to bob");
+        drain();
+        assertThat(sentTexts()).containsExactlyInAnyOrder("one", "to bob");
+        clock.advance(Duration.ofSeconds(1));
+        drain();
+        assertThat(sentTexts()).containsExactlyInAnyOrder("one", "to bob", "two");
+    }
+
+    @Test
+    void keepsBulkSendsWithinThePlatformBudget() {
+        gateway.withPacing(new Pacing(10, Duration.ofMillis(1)), 2);
+        for (int i = 0; i < 6; i++) {
+            enqueue(new ChannelRef(Platform.TELEGRAM, "bulk-" + i), Lane.BULK, "offer " + i);
+        }
+        drain();
+        assertThat(gateway.sent()).hasSize(2);
+        clock.advance(Duration.ofSeconds(1));
+        drain();
+        assertThat(gateway.sent()).hasSize(4);
+    }
+
+    @Test
+    void sendsNothingTwiceForTheSameDedupeKey() {
+        OutboxItem greeting = new OutboxItem(alice, Lane.BULK, OutboundMessage.Text.of("happy birthday"), null,
+                "birthday:2026:6001", clock.instant());
+        Optional<Long> first = transactor.inTransaction(session -> session.outbox().enqueue(greeting));
+        Optional<Long> second = transactor.inTransaction(session -> session.outbox().enqueue(greeting));
+        assertThat(first).isPresent();
+        assertThat(second).isEmpty();
+        drain();
+        assertThat(sentTexts()).containsExactly("happy birthday");
+    }
+}
