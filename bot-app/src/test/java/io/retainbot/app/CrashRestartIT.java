@@ -30,9 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * command on the same DATA_DIR.
  */
 class CrashRestartIT {
-    private static final int CUSTOMERS = 8;
+    private static final int CUSTOMERS = 6;
     private static final int MESSAGES_EACH = 40;
-    private static final int CONFIRMED_BEFORE_THE_END = 60;
+    private static final int CONFIRMED_BEFORE_THE_END = 30;
     private static final int SENDS_IN_FLIGHT_AT_MOST = 16;
 
     @TempDir
