@@ -38,8 +38,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.eclipse.jetty.util.BlockingArrayQueue;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +52,7 @@ public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private static final String STARTED = "retainbot.started";
     private static final int MAX_PAGE = 500;
-    private static final int MAX_THREADS = 200;
-    private static final int MAX_QUEUED = 1_000;
+    private static final int MAX_CONNECTIONS = 2_000;
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final Transactor transactor;
@@ -105,9 +103,9 @@ public final class HttpServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = 256 * 1024;
-            // bounded: past MAX_THREADS busy threads, up to MAX_QUEUED connections wait; more are refused
-            config.jetty.threadPool = new QueuedThreadPool(MAX_THREADS, 8, 60_000, -1,
-                    new BlockingArrayQueue<>(64, 64, MAX_QUEUED), null);
+            // bounded: past MAX_CONNECTIONS open connections Jetty stops accepting (new ones wait in the
+            // operating system's backlog) until some close, so requests can never queue up without limit
+            config.jetty.modifyServer(server -> server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server)));
             routes(config);
             extraRoutes.accept(config);
         });
