@@ -24,6 +24,7 @@ final class JarProcess {
     private final Process process;
     private final Path output;
     private final int httpPort;
+    private final long startedNanos = System.nanoTime();
 
     private JarProcess(Process process, Path output, int httpPort) {
         this.process = process;
@@ -40,8 +41,13 @@ final class JarProcess {
                 || name.equals("DATA_DIR") || name.equals("HTTP_PORT"));
         builder.environment().putAll(env);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
-        int port = Integer.parseInt(env.getOrDefault("HTTP_PORT", "8080"));
-        return new JarProcess(builder.start(), output, port);
+        String port = env.getOrDefault("HTTP_PORT", "8080");
+        return new JarProcess(builder.start(), output, port.matches("\\d{1,5}") ? Integer.parseInt(port) : 0);
+    }
+
+    /** How long ago the process was started. */
+    Duration sinceStart() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     Process process() {
