@@ -15,6 +15,7 @@ import io.retainbot.app.http.AdminAccess;
 import io.retainbot.app.http.HttpServer;
 import io.retainbot.app.http.RefusalLog;
 import io.retainbot.app.http.TelegramWebhookRoute;
+import io.retainbot.app.web.RateLimiter;
 import io.retainbot.app.web.WebChat;
 import io.retainbot.app.web.WebChatGateway;
 import io.retainbot.core.business.BusinessConfig;
@@ -114,9 +115,12 @@ public final class RetainBot implements AutoCloseable {
             ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChannels, clock,
                     dispatcher::wakeUp);
 
-            WebChat webChat = new WebChat(engine, database.webChat(), messages, business, clock);
+            WebChat webChat = new WebChat(engine, database.webChat(), database.files(), messages, business, clock,
+                    new SecureRandom(),
+                    new RateLimiter(config.webChat().messagesPerMinute(), Duration.ofMinutes(1), clock),
+                    new RateLimiter(config.webChat().sessionsPerMinute(), Duration.ofMinutes(1), clock));
             RefusalLog refusals = new RefusalLog(clock, log::warn);
-            HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat,
+            HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat, config.webChat(),
                     routes -> telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter, refusals)),
                     refusals, clock)
                     .start(config.httpPort());

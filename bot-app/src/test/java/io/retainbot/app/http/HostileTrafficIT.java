@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.retainbot.app.AppTesting;
+import io.retainbot.app.config.WebChatSettings;
+import io.retainbot.app.web.RateLimiter;
 import io.retainbot.app.web.WebChat;
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.engine.EventSink;
@@ -46,8 +48,9 @@ class HostileTrafficIT {
         EventSink refusing = event -> {
             throw new IllegalStateException("not used");
         };
-        WebChat webChat = new WebChat(refusing, db.database().webChat(), Messages.builtIn(), BusinessConfig.defaults(),
-                clock);
+        WebChat webChat = new WebChat(refusing, db.database().webChat(), db.database().files(), Messages.builtIn(),
+                BusinessConfig.defaults(), clock, new SecureRandom(), new RateLimiter(20, Duration.ofMinutes(1), clock),
+                new RateLimiter(10, Duration.ofMinutes(1), clock));
         AdminAccess admin = AdminAccess.establish(Optional.of(AppTesting.ADMIN_TOKEN), transactor, new SecureRandom(),
                 token -> { });
         RefusalLog refusals = new RefusalLog(clock, line -> {
@@ -56,7 +59,7 @@ class HostileTrafficIT {
             }
         });
         server = new HttpServer(transactor, () -> true, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), admin,
-                webChat, routes -> { }, refusals, clock).start(AppTesting.freePort());
+                webChat, WebChatSettings.defaults(), routes -> { }, refusals, clock).start(AppTesting.freePort());
     }
 
     @AfterEach
