@@ -63,9 +63,9 @@ final class WebChatLoad implements AutoCloseable {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .connectTimeout(Duration.ofSeconds(2)).build();
         try {
-            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/chat")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (page.statusCode() != 200) {
+            HttpResponse<String> session = client.send(HttpRequest.newBuilder(URI.create(base + "/chat/api/session"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (session.statusCode() / 100 != 2) {
                 return;
             }
             List<String> events = new ArrayList<>();
