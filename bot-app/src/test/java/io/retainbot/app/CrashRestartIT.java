@@ -153,6 +153,11 @@ class CrashRestartIT {
         assertThat(missing).as("confirmed events not handled exactly once").isEmpty();
     }
 
+    /**
+     * Waits until every reply went out. A send the killed process had under way is handed back when
+     * its claim runs out (the outbox's lease; two minutes before claims carried a lease), hence the
+     * generous bound.
+     */
     private static void awaitNothingWaiting(Connection database) {
         Await.until(() -> {
             try {
@@ -160,7 +165,7 @@ class CrashRestartIT {
             } catch (SQLException e) {
                 throw new AssertionError(e);
             }
-        }, Duration.ofSeconds(45), () -> "(replies still waiting in the outbox)");
+        }, Duration.ofMinutes(3), () -> "(replies still waiting in the outbox)");
     }
 
     /** Starts the jar; its output is kept under target/jar-logs for a look after a failure. */
