@@ -62,7 +62,7 @@ class CrashRestartIT {
         }
 
         JarProcess second = start(env, "second.log");
-        second.awaitHealth(Duration.ofSeconds(60));
+        second.awaitHealth(Duration.ofSeconds(90));
         // the promise is 15 s; printed, not asserted: on a starved machine the JVM alone may take longer
         System.out.println("CrashRestartIT: healthy " + second.sinceStart().toMillis() + " ms after the restart "
                 + "that followed kill -9");
@@ -95,7 +95,7 @@ class CrashRestartIT {
         Instant restarted = Instant.now();
 
         JarProcess second = start(env, "second.log");
-        second.awaitHealth(Duration.ofSeconds(30));
+        second.awaitHealth(Duration.ofSeconds(90));
 
         try (Connection database = JarProcess.database(dataDir())) {
             assertHandledExactlyOnce(database, confirmed);
