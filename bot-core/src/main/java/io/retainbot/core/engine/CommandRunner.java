@@ -41,6 +41,7 @@ final class CommandRunner {
     Result run(StoreSession session, Turn turn, List<FlowCommand> commands, Conversation conversation) {
         List<OutboundMessage> replies = new ArrayList<>();
         Conversation current = conversation;
+        FlowCommand.AskConsent asked = null;
         for (FlowCommand command : commands) {
             if (command instanceof FlowCommand.FileComplaint file) {
                 replies.add(fileComplaint(session, turn, file));
@@ -64,7 +65,16 @@ final class CommandRunner {
             } else if (command instanceof FlowCommand.RequestHandover) {
                 session.feedback().requestHandover(turn.customer().id(), turn.event().channel(), turn.now());
                 current = current.handedOver(turn.now());
+            } else if (command instanceof FlowCommand.CancelHandover) {
+                session.feedback().cancelHandover(turn.customer().id(), turn.event().channel(), turn.now());
+                current = current.handedBack(turn.now());
+            } else if (command instanceof FlowCommand.AskConsent ask) {
+                asked = ask;
             }
+        }
+        if (asked != null) {
+            replies.add(asked.question());
+            current = current.consentAsked(turn.now());
         }
         return new Result(replies, current);
     }
@@ -77,6 +87,9 @@ final class CommandRunner {
                 category.id(), file.description(), file.orderReference(), file.files(), turn.texts().language(),
                 file.intakeStartedAt(), now, promise.targetAt(), promise.promisedAt()));
         log.info("complaint {} filed on {} in category {}", complaint.ref(), complaint.channel(), category.id());
+        if (!file.continuation().isBlank()) {
+            session.complaints().addNote(complaint.id(), ComplaintNote.Author.CUSTOMER, file.continuation(), now);
+        }
         Texts texts = turn.texts();
         String text = texts.get("intake.filed",
                 "ref", complaint.ref().toString(),

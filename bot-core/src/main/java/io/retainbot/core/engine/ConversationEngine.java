@@ -101,7 +101,7 @@ public final class ConversationEngine implements EventSink {
             return Receipt.HANDLED;
         }
         CustomerCard customer = customers.resolve(session, event, now);
-        customers.logInbound(session, customer.id(), event, now);
+        customers.logInbound(session, customer.id(), event, conversation, now);
         conversation = conversation.withCustomer(customer.id());
         if (event instanceof InboundEvent.MessageEdited) {
             session.conversations().save(conversation);
@@ -112,9 +112,9 @@ public final class ConversationEngine implements EventSink {
         Step step = dialogue.decide(turn);
         Conversation next = conversation.inState(step.flow(), step.state(), step.data(), now);
         CommandRunner.Result result = commands.run(session, turn, step.commands(), next);
-        session.conversations().save(result.conversation());
         List<OutboundMessage> replies = new ArrayList<>(step.replies());
         replies.addAll(result.replies());
+        session.conversations().save(result.conversation().offered(replies));
         for (OutboundMessage reply : replies) {
             session.outbox().enqueue(OutboxItem.reply(event.channel(), reply, customer.id(), now));
         }

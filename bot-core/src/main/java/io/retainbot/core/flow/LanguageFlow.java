@@ -27,6 +27,25 @@ public final class LanguageFlow implements Flow {
     }
 
     @Override
+    public Class<State> states() {
+        return State.class;
+    }
+
+    /** {@code /language} asks, {@code /language ko} switches (aside: a running flow continues in the new language). */
+    @Override
+    public List<ChatCommand> commands() {
+        return List.of(ChatCommand.of("language", Effect.ASIDE_WITH_ARGUMENT,
+                (turn, argument) -> argument.isBlank() ? start(turn) : choose(turn, argument)));
+    }
+
+    @Override
+    public List<GlobalButton> buttons() {
+        return List.of(
+                GlobalButton.exact(MainMenu.LANGUAGE, Effect.STARTS_FLOW, this::start),
+                GlobalButton.prefixed(PREFIX, Effect.ASIDE, this::choose));
+    }
+
+    @Override
     public Step start(Turn turn) {
         List<Button> buttons = messages.languages().stream()
                 .map(language -> new Button(messages.in(language, turn.texts().tone()).get("language.name"), PREFIX + language))

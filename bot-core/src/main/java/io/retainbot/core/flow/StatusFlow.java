@@ -45,6 +45,31 @@ public final class StatusFlow implements Flow {
     }
 
     @Override
+    public Class<State> states() {
+        return State.class;
+    }
+
+    /** {@code /status} lists, {@code /status C-1042} shows one (aside while a complaint is being filed). */
+    @Override
+    public List<ChatCommand> commands() {
+        return List.of(ChatCommand.of("status", Effect.ASIDE_WITH_ARGUMENT, this::byArgument));
+    }
+
+    @Override
+    public List<GlobalButton> buttons() {
+        return List.of(GlobalButton.exact(MainMenu.STATUS, Effect.STARTS_FLOW, this::start));
+    }
+
+    private Step byArgument(Turn turn, String argument) {
+        if (argument.isBlank()) {
+            return start(turn);
+        }
+        return ComplaintRef.parse(argument).map(ref -> show(turn, ref))
+                .orElseGet(() -> Step.idle().say(MainMenu.with(turn.texts().get("status.bad_reference",
+                        "text", argument.strip()), turn.texts())));
+    }
+
+    @Override
     public Step start(Turn turn) {
         Texts texts = turn.texts();
         List<Complaint> complaints = turn.complaints().ofCustomer(turn.customer().id(), LISTED);

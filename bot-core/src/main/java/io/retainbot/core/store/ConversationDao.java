@@ -11,7 +11,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(ConversationDao.Row.class)
 interface ConversationDao {
     record Row(String platform, String chatId, Long customerId, String flow, String state, String data,
-               Instant handedOverAt, Instant startedAt, Instant updatedAt) {
+               Instant handedOverAt, Instant startedAt, Instant updatedAt, Instant consentAskedAt,
+               String offeredButtons) {
     }
 
     @SqlUpdate("""
@@ -22,14 +23,16 @@ interface ConversationDao {
     void insertIdle(@Bind("platform") String platform, @Bind("chatId") String chatId, @Bind("now") Instant now);
 
     @SqlQuery("""
-            select platform, chat_id, customer_id, flow, state, data::text as data, handed_over_at, started_at, updated_at
+            select platform, chat_id, customer_id, flow, state, data::text as data, handed_over_at, started_at, updated_at,
+                   consent_asked_at, offered_buttons::text as offered_buttons
             from conversation where platform = :platform and chat_id = :chatId
             for update
             """)
     Row selectForUpdate(@Bind("platform") String platform, @Bind("chatId") String chatId);
 
     @SqlQuery("""
-            select platform, chat_id, customer_id, flow, state, data::text as data, handed_over_at, started_at, updated_at
+            select platform, chat_id, customer_id, flow, state, data::text as data, handed_over_at, started_at, updated_at,
+                   consent_asked_at, offered_buttons::text as offered_buttons
             from conversation where platform = :platform and chat_id = :chatId
             """)
     Optional<Row> find(@Bind("platform") String platform, @Bind("chatId") String chatId);
@@ -37,7 +40,8 @@ interface ConversationDao {
     @SqlUpdate("""
             update conversation
             set customer_id = :customerId, flow = :flow, state = :state, data = cast(:data as jsonb),
-                handed_over_at = :handedOverAt, updated_at = :updatedAt
+                handed_over_at = :handedOverAt, updated_at = :updatedAt, consent_asked_at = :consentAskedAt,
+                offered_buttons = cast(:offeredButtons as jsonb)
             where platform = :platform and chat_id = :chatId
             """)
     void update(@BindMethods Row row);
