@@ -223,8 +223,7 @@ public final class HttpServer implements AutoCloseable {
             return new ApiViews.ComplaintDetails(ApiViews.ComplaintView.of(complaint),
                     session.complaints().attachments(complaint.id()).stream().map(ApiViews.AttachmentView::of).toList(),
                     session.complaints().notes(complaint.id()).stream().map(ApiViews.NoteView::of).toList(),
-                    session.interactions().inChat(complaint.channel(), complaint.intakeStartedAt(),
-                            complaint.createdAt().plusSeconds(60), 500).stream()
+                    session.interactions().ofComplaint(ref.number(), 500).stream()
                             .map(ApiViews.MessageView::of).toList());
         });
         if (details == null) {

@@ -53,9 +53,14 @@ final class CustomerDirectory {
         return card(created, true);
     }
 
-    /** Logs the event; a button press as the label the customer saw on it, as far as the conversation knows. */
-    void logInbound(StoreSession session, long customerId, InboundEvent event, Conversation conversation, Instant now) {
-        session.interactions().append(Interactions.inbound(customerId, event, conversation::labelOf, now));
+    /**
+     * Logs the event, as part of complaint {@code complaintNumber}'s history (null: of none); a button press
+     * as the label the customer saw on it, as far as the conversation knows.
+     */
+    void logInbound(StoreSession session, long customerId, InboundEvent event, Conversation conversation,
+                    Long complaintNumber, Instant now) {
+        session.interactions().append(Interactions.inbound(customerId, event, conversation::labelOf, now)
+                .aboutComplaint(complaintNumber));
     }
 
     /** The user blocked (or unblocked) the bot: stop or resume sending to them. */

@@ -13,13 +13,21 @@ public sealed interface FlowCommand {
      * File the complaint and acknowledge it at once with its reference and promise.
      *
      * @param continuation what the customer wrote beyond the description's limit, kept as a note; may be empty
+     * @param reserved     the reference taken when filing started, null to take one now
      */
     record FileComplaint(String category, String description, String orderReference, List<FileRef> files,
-                         Instant intakeStartedAt, String continuation) implements FlowCommand {
+                         Instant intakeStartedAt, String continuation, ComplaintRef reserved) implements FlowCommand {
         public FileComplaint {
             files = List.copyOf(files);
             continuation = java.util.Objects.requireNonNullElse(continuation, "");
         }
+    }
+
+    /**
+     * Take the reference of the complaint being filed now, so what is said while filing belongs to its
+     * history; the engine keeps it in the conversation's {@link FlowData#ABOUT}, and filing uses it.
+     */
+    record ReserveReference() implements FlowCommand {
     }
 
     /** Add what the customer wrote or sent to an open complaint of theirs. */

@@ -83,7 +83,7 @@ public final class IntakeFlow implements Flow {
     @Override
     public Step start(Turn turn) {
         FlowData data = FlowData.EMPTY.with(STARTED_AT, turn.now().toString()).withFiles(turn.files());
-        return askCategory(turn, data);
+        return askCategory(turn, data).then(new FlowCommand.ReserveReference());
     }
 
     @Override
@@ -121,11 +121,12 @@ public final class IntakeFlow implements Flow {
         Optional<ComplaintCategory> category = turn.business().category(form.fields().getOrDefault(CATEGORY, ""));
         FlowData data = FlowData.EMPTY.with(STARTED_AT, turn.now().toString());
         if (category.isEmpty()) {
-            return askCategory(turn, description.isEmpty() ? data : data.with(DESCRIPTION, description));
+            return askCategory(turn, description.isEmpty() ? data : describe(data, description, true).data())
+                    .then(new FlowCommand.ReserveReference());
         }
         data = data.with(CATEGORY, category.get().id());
         if (description.isEmpty()) {
-            return askDescription(turn, data);
+            return askDescription(turn, data).then(new FlowCommand.ReserveReference());
         }
         Described described = describe(data, description, true);
         return noteIfLong(turn, described, file(turn, described.data()));
@@ -277,7 +278,7 @@ public final class IntakeFlow implements Flow {
     Step file(Turn turn, FlowData data) {
         Instant startedAt = data.get(STARTED_AT).map(Instant::parse).orElse(turn.now());
         return Step.idle().then(new FlowCommand.FileComplaint(data.getOrEmpty(CATEGORY), data.getOrEmpty(DESCRIPTION),
-                data.getOrEmpty(ORDER), data.files(), startedAt, data.getOrEmpty(CONTINUATION)));
+                data.getOrEmpty(ORDER), data.files(), startedAt, data.getOrEmpty(CONTINUATION), data.about().orElse(null)));
     }
 
     /** The description with {@code text} added (or in its place), and whether it ran over the limit. */

@@ -23,7 +23,7 @@ public final class StatusFlow implements Flow {
     static final String DONE = "status:done";
     static final String SKIP_REASON = "status:no-reason";
     private static final int LISTED = 10;
-    private static final String REF = "ref";
+    private static final String REF = FlowData.ABOUT;
 
     enum State {
         AWAITING_CHOICE,

@@ -10,13 +10,14 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterConstructorMapper(InteractionDao.Row.class)
 interface InteractionDao {
     record Row(long id, Long customerId, String platform, String chatId, String direction, String kind,
-               String platformMessageId, String summary, Instant occurredAt) {
+               String platformMessageId, String summary, Instant occurredAt, Long complaintNumber) {
     }
 
     @SqlQuery("""
             insert into interaction (customer_id, platform, chat_id, direction, kind, platform_message_id, summary,
-                                     occurred_at)
-            values (:customerId, :platform, :chatId, :direction, :kind, :platformMessageId, :summary, :occurredAt)
+                                     occurred_at, complaint_number)
+            values (:customerId, :platform, :chatId, :direction, :kind, :platformMessageId, :summary, :occurredAt,
+                    :complaintNumber)
             returning id
             """)
     long insert(@BindMethods Row row);
@@ -26,6 +27,12 @@ interface InteractionDao {
             order by occurred_at desc, id desc limit :limit
             """)
     List<Row> ofCustomer(@Bind("customerId") long customerId, @Bind("limit") int limit);
+
+    @SqlQuery("""
+            select * from interaction where complaint_number = :number
+            order by occurred_at, id limit :limit
+            """)
+    List<Row> ofComplaint(@Bind("number") long number, @Bind("limit") int limit);
 
     @SqlQuery("""
             select * from interaction

@@ -22,14 +22,20 @@ final class JdbiInteractionLog implements InteractionLog {
         long id = dao.insert(new InteractionDao.Row(0, interaction.customerId(),
                 interaction.channel().platform().code(), interaction.channel().chatId(),
                 interaction.direction().code(), interaction.kind(), withoutNul(interaction.platformMessageId()),
-                withoutNul(interaction.summary()), interaction.occurredAt()));
+                withoutNul(interaction.summary()), interaction.occurredAt(), interaction.complaintNumber()));
         return new Interaction(id, interaction.customerId(), interaction.channel(), interaction.direction(),
-                interaction.kind(), interaction.platformMessageId(), interaction.summary(), interaction.occurredAt());
+                interaction.kind(), interaction.platformMessageId(), interaction.summary(), interaction.occurredAt(),
+                interaction.complaintNumber());
     }
 
     @Override
     public List<Interaction> ofCustomer(long customerId, int limit) {
         return dao.ofCustomer(customerId, limit).stream().map(JdbiInteractionLog::toInteraction).toList();
+    }
+
+    @Override
+    public List<Interaction> ofComplaint(long complaintNumber, int limit) {
+        return dao.ofComplaint(complaintNumber, limit).stream().map(JdbiInteractionLog::toInteraction).toList();
     }
 
     @Override
@@ -41,6 +47,6 @@ final class JdbiInteractionLog implements InteractionLog {
     private static Interaction toInteraction(InteractionDao.Row row) {
         return new Interaction(row.id(), row.customerId(), new ChannelRef(Platform.fromCode(row.platform()), row.chatId()),
                 Interaction.Direction.valueOf(row.direction().toUpperCase(Locale.ROOT)), row.kind(),
-                row.platformMessageId(), row.summary(), row.occurredAt());
+                row.platformMessageId(), row.summary(), row.occurredAt(), row.complaintNumber());
     }
 }
