@@ -82,7 +82,7 @@ class ConsentIT {
     @Test
     void stopThenStartOptsBackInInKorean() {
         ChatTranscript chat = engine.chat("6101", "민아", "ko");
-        chat.user("/start").skipUnread().press("네, 받을게요").skipUnread()
+        chat.user("/start").skipUnread().press("네, 받겠습니다").skipUnread()
                 .user("/stop")
                 .botAsks("앞으로 인사와 혜택 소식은 보내 드리지 않습니다.", "다시 받기", "불편 접수하기", "내 접수 내역",
                         "의견 보내기", "상담원 연결", "언어 (Language)")

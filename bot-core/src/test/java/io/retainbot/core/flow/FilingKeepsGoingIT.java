@@ -119,12 +119,12 @@ class FilingKeepsGoingIT {
                 .user("/complaint").skipUnread().press("배송").skipUnread()
                 .user("/status C-0")
                 .botSays("“C-0”: 접수 번호 형식이 아닙니다. 접수 번호는 C-1042와 같은 모양입니다.")
-                .botSaysContaining("어떤 일이 있었는지 말씀해 주세요(배송)")
+                .botSaysContaining("어떤 일이 있었는지 말씀해 주십시오(배송)")
                 .user("/suggest")
                 .botSaysContaining("지금 불편 접수를 진행하고 있어")
-                .botSaysContaining("어떤 일이 있었는지 말씀해 주세요(배송)")
+                .botSaysContaining("어떤 일이 있었는지 말씀해 주십시오(배송)")
                 .user("택배가 비를 맞아서 상자가 다 젖었어요.")
-                .botAsks("주문 번호나 참조 번호가 있으신가요?", "건너뛰기")
+                .botAsks("주문 번호나 참조 번호가 있으십니까?", "건너뛰기")
                 .user("주문번호 5521")
                 .botSaysContaining("주문 번호에는 문자, 숫자, - 와 # 만 쓸 수 있습니다(최대 40자).");
     }
@@ -138,6 +138,6 @@ class FilingKeepsGoingIT {
                 .user(description)
                 .botSays("적어 주신 내용이 4,000자를 넘습니다. 앞의 4,000자는 내용으로 두고, 나머지는 접수에 메모로 덧붙여 "
                         + "빠짐없이 남겨 두겠습니다.")
-                .botAsks("주문 번호나 참조 번호가 있으신가요?", "건너뛰기");
+                .botAsks("주문 번호나 참조 번호가 있으십니까?", "건너뛰기");
     }
 }

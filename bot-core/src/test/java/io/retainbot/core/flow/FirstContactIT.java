@@ -81,15 +81,15 @@ class FirstContactIT {
     void filesTheComplaintAFirstMessageAsksForInKorean() {
         ChatTranscript chat = engine.chat("5101", "민아", "ko-KR");
         chat.user("/complaint")
-                .botSaysContaining("민아님, 안녕하세요. Demo Shop에 오신 것을 환영합니다.")
-                .botAsks("어떤 일인가요?", "배송", "상품", "서비스", "결제", "기타")
+                .botSaysContaining("민아님, 안녕하십니까. Demo Shop에 오신 것을 환영합니다.")
+                .botAsks("어떤 일인지 선택해 주십시오.", "배송", "상품", "서비스", "결제", "기타")
                 .press("상품").skipUnread()
                 .user("받은 컵 손잡이가 첫날 떨어졌어요. 교환을 원합니다.").skipUnread()
                 .press("건너뛰기").skipUnread()
                 .press("첨부 없이 진행").skipUnread()
                 .press("접수하기")
                 .botSaysMatching("감사합니다\\. 접수가 완료되었습니다\\. 접수 번호: C-\\d+\\. .*")
-                .botAsks("생일 축하", "네, 받을게요", "아니요, 괜찮습니다")
+                .botAsks("생일 축하", "네, 받겠습니다", "아니요, 괜찮습니다")
                 .press("아니요, 괜찮습니다")
                 .botSaysContaining("인사와 혜택 소식은 보내 드리지 않겠습니다");
 

@@ -37,12 +37,16 @@ class LanguageMenuIT {
                 .press("Language")
                 .botAsks("Which language would you like?", "English", "한국어", "Tagalog")
                 .press("Tagalog")
-                .botAsks("Mula ngayon, sa Tagalog na po ako susulat.", "Magreklamo", "Aking mga reklamo", "Magmungkahi",
-                        "Makipag-usap sa tao", "Wika (Language)")
+                .botAsks("Mula ngayon, sa Tagalog na po ako susulat.", "Pormal", "Kaswal")
+                .press("Pormal")
+                .botAsks("Sige po, kakausapin ko kayo nang pormal.", "Mag-file ng reklamo", "Aking mga reklamo",
+                        "Magmungkahi", "Makipag-usap sa tao", "Wika (Language)")
                 .press("Wika (Language)")
                 .botOffers("English", "한국어", "Tagalog")
                 .press("한국어")
-                .botAsks("지금부터 한국어로 안내해 드리겠습니다.", "불편 접수하기", "내 접수 내역", "의견 보내기", "상담원 연결",
+                .botAsks("지금부터 한국어로 안내해 드리겠습니다.", "격식 있게", "편하게")
+                .press("격식 있게")
+                .botAsks("격식을 갖춰 안내해 드리겠습니다.", "불편 접수하기", "내 접수 내역", "의견 보내기", "상담원 연결",
                         "언어 (Language)");
         assertThat(language("9001")).isEqualTo("ko");
     }
@@ -53,9 +57,9 @@ class LanguageMenuIT {
         chat.user("/complaint").skipUnread().press("Delivery").skipUnread()
                 .user("/language ko")
                 .botSays("지금부터 한국어로 안내해 드리겠습니다.")
-                .botSays("어떤 일이 있었는지 말씀해 주세요(배송). 길어도 괜찮으니 편하게 적어 주세요.")
+                .botSays("어떤 일이 있었는지 말씀해 주십시오(배송). 길어도 괜찮으니 편하게 적어 주십시오.")
                 .user("택배 상자가 찌그러져서 안에 있던 컵이 깨졌어요.")
-                .botAsks("주문 번호나 참조 번호가 있으신가요?", "건너뛰기");
+                .botAsks("주문 번호나 참조 번호가 있으십니까?", "건너뛰기");
         assertThat(language("9002")).isEqualTo("ko");
     }
 
