@@ -23,7 +23,8 @@ final class JdbiOutboxStore implements OutboxStore {
     @Override
     public Optional<Long> enqueue(OutboxItem item) {
         return dao.insert(item.channel().platform().code(), item.channel().chatId(), item.lane().ordinal(),
-                Json.write(item.message()), item.customerId(), item.dedupeKey(), item.notBefore(), item.notBefore());
+                Json.write(item.message()), item.customerId(), item.dedupeKey(), item.notBefore(), item.notBefore(),
+                item.complaintNumber());
     }
 
     @Override
@@ -85,7 +86,7 @@ final class JdbiOutboxStore implements OutboxStore {
     private static OutboxEntry toEntry(OutboxDao.Row row) {
         return new OutboxEntry(row.id(), new ChannelRef(Platform.fromCode(row.platform()), row.chatId()),
                 Lane.values()[row.lane()], Json.read(row.message(), OutboundMessage.class), row.customerId(),
-                row.attempts(), row.notBefore(), row.createdAt());
+                row.attempts(), row.notBefore(), row.createdAt(), row.complaintNumber());
     }
 
     private static String bounded(String text) {

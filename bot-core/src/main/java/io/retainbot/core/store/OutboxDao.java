@@ -14,31 +14,33 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(OutboxDao.Row.class)
 interface OutboxDao {
     record Row(long id, String platform, String chatId, int lane, String message, Long customerId, int attempts,
-               Instant notBefore, Instant createdAt) {
+               Instant notBefore, Instant createdAt, Long complaintNumber) {
     }
 
     @SqlQuery("""
-            insert into outbox (platform, chat_id, lane, message, customer_id, dedupe_key, not_before, created_at)
-            values (:platform, :chatId, :lane, cast(:message as jsonb), :customerId, :dedupeKey, :notBefore, :createdAt)
+            insert into outbox (platform, chat_id, lane, message, customer_id, dedupe_key, not_before, created_at,
+                                complaint_number)
+            values (:platform, :chatId, :lane, cast(:message as jsonb), :customerId, :dedupeKey, :notBefore, :createdAt,
+                    :complaintNumber)
             on conflict (dedupe_key) do nothing
             returning id
             """)
     Optional<Long> insert(@Bind("platform") String platform, @Bind("chatId") String chatId, @Bind("lane") int lane,
                           @Bind("message") String message, @Bind("customerId") Long customerId,
                           @Bind("dedupeKey") String dedupeKey, @Bind("notBefore") Instant notBefore,
-                          @Bind("createdAt") Instant createdAt);
+                          @Bind("createdAt") Instant createdAt, @Bind("complaintNumber") Long complaintNumber);
 
     /** Per chat the head: what is being sent, else the lowest lane's oldest message. */
     @SqlQuery("""
             with heads as (
                 select distinct on (platform, chat_id)
                        id, platform, chat_id, lane, message::text as message, customer_id, attempts,
-                       not_before, created_at, status
+                       not_before, created_at, status, complaint_number
                 from outbox
                 where status in ('pending', 'sending')
                 order by platform, chat_id, (status = 'sending') desc, lane, id
             )
-            select id, platform, chat_id, lane, message, customer_id, attempts, not_before, created_at
+            select id, platform, chat_id, lane, message, customer_id, attempts, not_before, created_at, complaint_number
             from heads
             where status = 'pending' and not_before <= :now
             order by lane, id

@@ -58,6 +58,12 @@ class EngineDurabilityIT {
                 .list(java.util.Optional.empty(), 100, 0).size());
     }
 
+    /** How many acknowledgements of a filed complaint the customer got (a first contact also gets a greeting). */
+    private long acknowledgements() {
+        return gateway.deliveredTo(channel).stream()
+                .filter(message -> message.text().contains("Your complaint is registered under reference")).count();
+    }
+
     private void drain() {
         while (dispatcher.dispatchDue() > 0) {
             clock.advance(Duration.ofMillis(1));
@@ -75,7 +81,7 @@ class EngineDurabilityIT {
         assertThat(engine.accept(form("upd-1"))).isEqualTo(EventSink.Receipt.HANDLED);
         drain();
         assertThat(complaints()).isEqualTo(1);
-        assertThat(gateway.deliveredTo(channel)).hasSize(1);
+        assertThat(acknowledgements()).isEqualTo(1);
     }
 
     @Test
@@ -84,7 +90,7 @@ class EngineDurabilityIT {
         assertThat(engine.accept(form("upd-2"))).isEqualTo(EventSink.Receipt.DUPLICATE);
         drain();
         assertThat(complaints()).isEqualTo(1);
-        assertThat(gateway.deliveredTo(channel)).hasSize(1);
+        assertThat(acknowledgements()).isEqualTo(1);
     }
 
     @Test
@@ -98,6 +104,6 @@ class EngineDurabilityIT {
         assertThat(dispatcher.dispatchDue()).isZero();
         clock.advance(Duration.ofMinutes(3));
         drain();
-        assertThat(gateway.deliveredTo(channel)).hasSize(1);
+        assertThat(acknowledgements()).isEqualTo(1);
     }
 }

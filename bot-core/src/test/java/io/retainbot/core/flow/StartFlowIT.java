@@ -36,12 +36,14 @@ class StartFlowIT {
         ChatTranscript chat = engine.chat("3001", "Mina", "en-GB");
         chat.user("hello?")
                 .botSays("Hello, Mina, and welcome to Demo Shop. I am here to help with anything after your purchase.")
+                .botAsks("What can I do for you?", "File a complaint", "My complaints", "Make a suggestion",
+                        "Talk to a person", "Language")
                 .botAsks("May Demo Shop send you birthday greetings", "Yes, please", "No, thank you")
                 .press("No, thank you")
                 .botSaysContaining("Understood: no greetings or offers.")
                 .user("/start")
                 .botAsks("Welcome back, Mina.", "File a complaint", "My complaints", "Make a suggestion",
-                        "Talk to a person");
+                        "Talk to a person", "Language");
 
         assertThat(customer("3001").consent().granted()).isFalse();
         assertThat(customer("3001").consent().answeredAt()).isNotNull();
