@@ -84,14 +84,14 @@ class ConsentIT {
         ChatTranscript chat = engine.chat("6101", "민아", "ko");
         chat.user("/start").skipUnread().press("네, 받겠습니다").skipUnread()
                 .user("/stop")
-                .botAsks("앞으로 인사와 혜택 소식은 보내 드리지 않습니다.", "다시 받기", "불편 접수하기", "내 접수 내역",
+                .botAsks("앞으로 인사와 혜택 소식은 보내 드리지 않습니다.", "다시 받겠습니다", "불편 접수하기", "내 접수 내역",
                         "의견 보내기", "상담원 연결", "언어 (Language)")
                 .user("/start")
                 .botSaysContaining("다시 인사와 혜택 소식을 보내 드리겠습니다.");
         assertThat(consent("6101").granted()).isTrue();
 
         chat.user("/stop").skipUnread()
-                .press("다시 받기")
+                .press("다시 받겠습니다")
                 .botSaysContaining("감사합니다. 앞으로 소식 전해 드리겠습니다.");
         assertThat(consent("6101").granted()).isTrue();
     }
