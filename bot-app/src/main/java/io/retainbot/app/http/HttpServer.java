@@ -42,7 +42,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +58,6 @@ public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private static final String STARTED = "retainbot.started";
     private static final int MAX_PAGE = 500;
-    private static final int MAX_CONNECTIONS = 2_000;
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final Transactor transactor;
@@ -119,11 +117,8 @@ public final class HttpServer implements AutoCloseable {
                 http.setRequestHeaderSize(MAX_URI_BYTES);
                 http.setSendServerVersion(false);
             });
-            // bounded: past MAX_CONNECTIONS open connections Jetty stops accepting (new ones wait in the
-            // operating system's backlog) until some close, so requests can never queue up without limit
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JsonErrorHandler(securityHeaders));
-                server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server));
             });
             config.jetty.modifyServletContextHandler(context ->
                     context.setErrorHandler(new JsonErrorHandler(securityHeaders)));
