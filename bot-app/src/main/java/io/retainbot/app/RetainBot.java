@@ -13,6 +13,7 @@ import io.retainbot.app.config.BusinessFile;
 import io.retainbot.app.db.DatabaseRuntime;
 import io.retainbot.app.http.AdminAccess;
 import io.retainbot.app.http.HttpServer;
+import io.retainbot.app.http.OutreachRoutes;
 import io.retainbot.app.http.TelegramWebhookRoute;
 import io.retainbot.app.web.WebChat;
 import io.retainbot.app.web.WebChatGateway;
@@ -21,6 +22,13 @@ import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.engine.ConversationEngine;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.outbox.OutboxDispatcher;
+import io.retainbot.core.outreach.CustomerExport;
+import io.retainbot.core.outreach.CustomerImport;
+import io.retainbot.core.outreach.OfferCodeGenerator;
+import io.retainbot.core.outreach.Offers;
+import io.retainbot.core.outreach.Segments;
+import io.retainbot.core.outreach.TemplateRenderer;
+import io.retainbot.core.outreach.Templates;
 import io.retainbot.core.port.ChatGateway;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.store.Database;
@@ -107,9 +115,11 @@ public final class RetainBot implements AutoCloseable {
                     dispatcher::wakeUp);
 
             WebChat webChat = new WebChat(engine, database.webChat(), messages, business, clock);
-            HttpServer http = new HttpServer(transactor, database::isReachable, meters, admin, webChat,
-                    routes -> telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter)))
-                    .start(config.httpPort());
+            OutreachRoutes outreach = outreach(transactor, messages, business, clock);
+            HttpServer http = new HttpServer(transactor, database::isReachable, meters, admin, webChat, routes -> {
+                telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter));
+                outreach.mount(routes);
+            }).start(config.httpPort());
             started.push(http);
             if (telegram.isPresent()) {
                 telegram.get().start(engine, database.cursors(), threads("retainbot-telegram"));
@@ -141,6 +151,14 @@ public final class RetainBot implements AutoCloseable {
         log.info("RetainBot is stopping");
         closeAll(started);
         log.info("RetainBot stopped");
+    }
+
+    private static OutreachRoutes outreach(Transactor transactor, Messages messages, BusinessConfig business,
+                                           Clock clock) {
+        TemplateRenderer renderer = new TemplateRenderer(messages, business.companyName(), business.zone());
+        return new OutreachRoutes(new Segments(transactor, clock), new Templates(transactor, renderer, clock),
+                new Offers(transactor, new OfferCodeGenerator(new SecureRandom()), clock),
+                new CustomerImport(transactor, clock), new CustomerExport(transactor), business.zone());
     }
 
     private static PrometheusMeterRegistry meters() {

@@ -26,4 +26,12 @@ public interface StoreSession {
     FeedbackStore feedback();
 
     WebChatStore webChat();
+
+    SegmentStore segments();
+
+    TemplateStore templates();
+
+    OfferStore offers();
+
+    CustomerPages customerPages();
 }

@@ -133,6 +133,7 @@ final class JdbiCustomerStore implements CustomerStore {
         dao.moveSuggestions(survivorId, absorbedId);
         dao.moveHandoverRequests(survivorId, absorbedId);
         dao.moveOutbox(survivorId, absorbedId);
+        dao.moveOffers(survivorId, absorbedId);
         dao.moveIntroductions(survivorId, absorbedId);
         dao.delete(absorbedId);
         return find(survivorId).orElseThrow();
@@ -194,7 +195,7 @@ final class JdbiCustomerStore implements CustomerStore {
                 profile.responsibleStaffId());
     }
 
-    private static Customer toCustomer(CustomerDao.Row row) {
+    static Customer toCustomer(CustomerDao.Row row) {
         CustomerProfile profile = CustomerProfile.builder()
                 .displayName(row.displayName())
                 .formOfAddress(row.formOfAddress())
@@ -224,7 +225,7 @@ final class JdbiCustomerStore implements CustomerStore {
         return new Customer(row.id(), profile, consent, tags, row.createdAt(), row.updatedAt(), row.lastContactAt());
     }
 
-    private static ChannelIdentity toIdentity(CustomerDao.IdentityRow row) {
+    static ChannelIdentity toIdentity(CustomerDao.IdentityRow row) {
         return new ChannelIdentity(Platform.fromCode(row.platform()), row.userId(), row.customerId(), row.chatId(),
                 row.displayName(), row.unreachableSince(), row.unreachableReason(), row.createdAt(),
                 row.lastSeenAt());

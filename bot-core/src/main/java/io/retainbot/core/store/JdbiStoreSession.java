@@ -3,14 +3,18 @@ package io.retainbot.core.store;
 import io.retainbot.core.port.ComplaintStore;
 import io.retainbot.core.port.ConversationStore;
 import io.retainbot.core.port.CursorStore;
+import io.retainbot.core.port.CustomerPages;
 import io.retainbot.core.port.CustomerStore;
 import io.retainbot.core.port.FeedbackStore;
 import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.InteractionLog;
+import io.retainbot.core.port.OfferStore;
 import io.retainbot.core.port.OutboxStore;
+import io.retainbot.core.port.SegmentStore;
 import io.retainbot.core.port.SettingStore;
 import io.retainbot.core.port.StaffStore;
 import io.retainbot.core.port.StoreSession;
+import io.retainbot.core.port.TemplateStore;
 import io.retainbot.core.port.WebChatStore;
 import org.jdbi.v3.core.Handle;
 
@@ -75,5 +79,25 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public WebChatStore webChat() {
         return new JdbiWebChatStore(handle.attach(WebChatDao.class));
+    }
+
+    @Override
+    public SegmentStore segments() {
+        return new JdbiSegmentStore(handle.attach(SegmentDao.class));
+    }
+
+    @Override
+    public TemplateStore templates() {
+        return new JdbiTemplateStore(handle.attach(TemplateDao.class));
+    }
+
+    @Override
+    public OfferStore offers() {
+        return new JdbiOfferStore(handle.attach(OfferDao.class));
+    }
+
+    @Override
+    public CustomerPages customerPages() {
+        return new JdbiCustomerPages(handle.attach(CustomerDao.class));
     }
 }
