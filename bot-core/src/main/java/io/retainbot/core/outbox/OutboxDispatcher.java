@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * and never repeated, and an unreachable recipient gets nothing more until they write again.
  */
 public final class OutboxDispatcher implements AutoCloseable {
+    /** How long {@link #close} waits for sends in flight. */
+    public static final Duration DEFAULT_DRAIN = Duration.ofSeconds(10);
     static final int MAX_ATTEMPTS = 8;
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(500);
@@ -55,6 +57,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final Object wakeSignal = new Object();
     private boolean wakeRequested;
     private volatile boolean running;
+    private volatile boolean stopped;
     private Thread loop;
     private Instant lastStaleCheck = Instant.EPOCH;
 
@@ -77,7 +80,7 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     /** Starts the dispatch loop on a thread from {@code threads}. */
     public synchronized void start(ThreadFactory threads) {
-        if (running) {
+        if (running || stopped) {
             return;
         }
         running = true;
@@ -95,6 +98,9 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     /** Dispatches what is due now, once; returns how many sends were started. For the loop and for tests. */
     public int dispatchDue() {
+        if (stopped) {
+            return 0;
+        }
         Instant now = clock.instant();
         releaseStaleClaims(now);
         int free = sendSlots.availablePermits();
@@ -123,14 +129,49 @@ public final class OutboxDispatcher implements AutoCloseable {
         return sendSlots.availablePermits() == concurrency;
     }
 
+    /**
+     * Stops for shutdown, within {@code timeout}: claims nothing more, lets the sends in flight
+     * finish and record their outcomes. Returns whether everything in flight finished in time.
+     * Call it after inbound traffic has stopped and before the database goes away.
+     */
+    public boolean drain(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        stopLoop(timeout);
+        while (!isQuiet()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                log.warn("{} outbox sends still in flight after {} s; they are retried after the next start",
+                        concurrency - sendSlots.availablePermits(), timeout.toSeconds());
+                return false;
+            }
+            synchronized (wakeSignal) {
+                try {
+                    wakeSignal.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 50)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** {@link #drain} with the default bound of {@link #DEFAULT_DRAIN}. */
     @Override
     public void close() {
-        running = false;
+        drain(DEFAULT_DRAIN);
+    }
+
+    private void stopLoop(Duration timeout) {
+        synchronized (this) {
+            stopped = true;
+            running = false;
+        }
         wakeUp();
         Thread thread = loop;
-        if (thread != null) {
+        if (thread != null && thread != Thread.currentThread()) {
             try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
+                thread.join(Math.max(1, timeout.toMillis()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

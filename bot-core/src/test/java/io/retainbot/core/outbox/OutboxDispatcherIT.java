@@ -6,12 +6,17 @@ import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.SendOutcome;
 import io.retainbot.core.port.Transactor;
+import io.retainbot.core.testing.Await;
 import io.retainbot.core.testing.MutableClock;
 import io.retainbot.core.testing.RecordingGateway;
 import io.retainbot.core.testing.TestDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -164,5 +169,30 @@ class OutboxDispatcherIT {
         assertThat(second).isEmpty();
         drain();
         assertThat(sentTexts()).containsExactly("happy birthday");
+    }
+
+    @Test
+    void drainLetsASendInFlightFinishAndRecordsItsOutcome() throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        try {
+            OutboxDispatcher threaded = new OutboxDispatcher(transactor, List.of(gateway.holdSends()), senders, 2, clock,
+                    new SimpleMeterRegistry());
+            enqueue(alice, Lane.REPLY, "in flight at shutdown");
+            assertThat(threaded.dispatchDue()).isEqualTo(1);
+            Await.until(() -> gateway.heldSends() == 1);
+
+            CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> threaded.drain(Duration.ofSeconds(30)));
+            enqueue(bob, Lane.REPLY, "written while stopping");
+            Await.until(() -> threaded.dispatchDue() == 0 && !drained.isDone());
+            gateway.answerHeldSends();
+
+            assertThat(drained.get(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(sentTexts()).containsExactly("in flight at shutdown");
+            assertThat(db.count("select count(*) from outbox where status = 'delivered'")).isEqualTo(1);
+            assertThat(threaded.dispatchDue()).as("claims nothing after draining").isZero();
+        } finally {
+            gateway.answerHeldSends();
+            senders.shutdownNow();
+        }
     }
 }

@@ -22,6 +22,9 @@ public final class RecordingGateway implements ChatGateway {
     private final AtomicLong ids = new AtomicLong(500);
     private Pacing pacing = new Pacing(1000, Duration.ofMillis(1));
     private double bulkPerSecond = 1000;
+    private final Object gate = new Object();
+    private boolean holding;
+    private int held;
 
     public RecordingGateway(Platform platform) {
         this.platform = platform;
@@ -49,8 +52,51 @@ public final class RecordingGateway implements ChatGateway {
         return platform;
     }
 
+    /**
+     * From now on every send blocks (as a platform API that never answers would) until
+     * {@link #answerHeldSends} is called; {@link #heldSends} tells how many are waiting.
+     */
+    public RecordingGateway holdSends() {
+        synchronized (gate) {
+            holding = true;
+        }
+        return this;
+    }
+
+    /** Lets the held sends go on, and sends no longer block. */
+    public void answerHeldSends() {
+        synchronized (gate) {
+            holding = false;
+            gate.notifyAll();
+        }
+    }
+
+    /** How many sends are blocked right now. */
+    public int heldSends() {
+        synchronized (gate) {
+            return held;
+        }
+    }
+
     @Override
-    public synchronized SendOutcome send(ChannelRef channel, OutboundMessage message) {
+    public SendOutcome send(ChannelRef channel, OutboundMessage message) {
+        synchronized (gate) {
+            held++;
+            try {
+                while (holding) {
+                    gate.wait();
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return new SendOutcome.Failed("interrupted while held", true);
+            } finally {
+                held--;
+            }
+        }
+        return record(channel, message);
+    }
+
+    private synchronized SendOutcome record(ChannelRef channel, OutboundMessage message) {
         Sent attempt = new Sent(channel, message, null);
         SendOutcome outcome = scripted.isEmpty()
                 ? new SendOutcome.Delivered(String.valueOf(ids.incrementAndGet()))
