@@ -27,6 +27,8 @@ public interface StoreSession {
 
     WebChatStore webChat();
 
+    FileStore files();
+
     SegmentStore segments();
 
     TemplateStore templates();

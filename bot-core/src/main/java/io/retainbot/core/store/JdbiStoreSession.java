@@ -6,6 +6,7 @@ import io.retainbot.core.port.CursorStore;
 import io.retainbot.core.port.CustomerPages;
 import io.retainbot.core.port.CustomerStore;
 import io.retainbot.core.port.FeedbackStore;
+import io.retainbot.core.port.FileStore;
 import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.InteractionLog;
 import io.retainbot.core.port.OfferStore;
@@ -78,7 +79,12 @@ final class JdbiStoreSession implements StoreSession {
 
     @Override
     public WebChatStore webChat() {
-        return new JdbiWebChatStore(handle.attach(WebChatDao.class));
+        return new JdbiWebChatStore(handle.attach(WebChatDao.class), customers());
+    }
+
+    @Override
+    public FileStore files() {
+        return new JdbiFileStore(handle.attach(FileDao.class));
     }
 
     @Override
