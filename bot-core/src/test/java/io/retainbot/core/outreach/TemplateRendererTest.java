@@ -47,7 +47,7 @@ class TemplateRendererTest {
                 new TemplateRenderer.Fill(LocalDate.of(2026, 12, 5), null));
 
         assertThat(message.text()).isEqualTo("김민지, Santos Bakery 회원의 날(12월 5일)에 초대합니다.");
-        assertThat(message.buttons().get(0)).extracting(Button::label).containsExactly("감사합니다!", "이 소식 그만 받기");
+        assertThat(message.buttons().get(0)).extracting(Button::label).containsExactly("고마워요!", "이 소식 그만 받기");
     }
 
     @Test
