@@ -12,6 +12,7 @@ import io.retainbot.app.config.AppConfig;
 import io.retainbot.app.config.BusinessFile;
 import io.retainbot.app.db.DatabaseRuntime;
 import io.retainbot.app.http.AdminAccess;
+import io.retainbot.app.http.BroadcastRoutes;
 import io.retainbot.app.http.HttpServer;
 import io.retainbot.app.http.OutreachRoutes;
 import io.retainbot.app.http.TelegramWebhookRoute;
@@ -20,14 +21,19 @@ import io.retainbot.app.web.WebChat;
 import io.retainbot.app.web.WebChatGateway;
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.Platform;
 import io.retainbot.core.engine.ConversationEngine;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.outbox.OutboxDispatcher;
+import io.retainbot.core.outreach.BroadcastRunner;
+import io.retainbot.core.outreach.Broadcasts;
 import io.retainbot.core.outreach.CustomerExport;
 import io.retainbot.core.outreach.CustomerImport;
 import io.retainbot.core.outreach.OfferCodeGenerator;
 import io.retainbot.core.outreach.Offers;
+import io.retainbot.core.outreach.Greetings;
 import io.retainbot.core.outreach.Segments;
+import io.retainbot.core.outreach.SendPolicy;
 import io.retainbot.core.outreach.TemplateRenderer;
 import io.retainbot.core.outreach.Templates;
 import io.retainbot.core.port.ChatGateway;
@@ -45,6 +51,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -121,13 +128,19 @@ public final class RetainBot implements AutoCloseable {
                     new RateLimiter(config.webChat().messagesPerMinute(), Duration.ofMinutes(1), clock),
                     new RateLimiter(config.webChat().sessionsPerMinute(), Duration.ofMinutes(1), clock));
             OutreachRoutes outreach = outreach(transactor, messages, business, clock);
+            BroadcastRoutes broadcasts = new BroadcastRoutes(new Broadcasts(transactor, business.zone(), clock),
+                    new Greetings(transactor, business.zone(), clock), business.zone(), clock);
             HttpServer http = new HttpServer(transactor, database::isReachable, meters, admin, webChat, config.webChat(),
                     routes -> {
                         telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter));
                         outreach.mount(routes);
+                        broadcasts.mount(routes);
                     })
                     .start(config.httpPort());
             started.push(http);
+            Set<Platform> platforms = gateways.stream().map(ChatGateway::platform).collect(Collectors.toSet());
+            started.push(new BroadcastDriver(runner(transactor, messages, business, clock, dispatcher, platforms),
+                    Duration.ofSeconds(1), threads("retainbot-broadcasts")));
             if (telegram.isPresent()) {
                 telegram.get().start(engine, database.cursors(), threads("retainbot-telegram"));
                 started.push(telegram.get());
@@ -166,6 +179,13 @@ public final class RetainBot implements AutoCloseable {
         return new OutreachRoutes(new Segments(transactor, clock), new Templates(transactor, renderer, clock),
                 new Offers(transactor, new OfferCodeGenerator(new SecureRandom()), clock),
                 new CustomerImport(transactor, clock), new CustomerExport(transactor), business.zone());
+    }
+
+    private static BroadcastRunner runner(Transactor transactor, Messages messages, BusinessConfig business,
+                                          Clock clock, OutboxDispatcher dispatcher, Set<Platform> platforms) {
+        return new BroadcastRunner(transactor, new TemplateRenderer(messages, business.companyName(), business.zone()),
+                new Offers(transactor, new OfferCodeGenerator(new SecureRandom()), clock), SendPolicy.DEFAULT,
+                business.zone(), platforms, clock, BroadcastRunner.Settings.DEFAULT, dispatcher::wakeUp);
     }
 
     private static PrometheusMeterRegistry meters() {

@@ -85,7 +85,7 @@ public final class OutreachRoutes {
             ctx.json(SegmentView.of(found.segment(), found.audience()));
         });
         config.routes.delete("/api/segments/{id}", ctx -> {
-            if (!segments.delete(id(ctx))) {
+            if (!inUse(() -> segments.delete(id(ctx)))) {
                 throw notFound("segment", ctx);
             }
             ctx.status(204);
@@ -97,7 +97,7 @@ public final class OutreachRoutes {
         config.routes.get("/api/templates/{id}", ctx -> ctx.json(TemplateView.of(
                 templates.find(id(ctx)).orElseThrow(() -> notFound("template", ctx)))));
         config.routes.delete("/api/templates/{id}", ctx -> {
-            if (!templates.delete(id(ctx))) {
+            if (!inUse(() -> templates.delete(id(ctx)))) {
                 throw notFound("template", ctx);
             }
             ctx.status(204);
@@ -335,6 +335,14 @@ public final class OutreachRoutes {
     }
 
     // Helpers
+
+    private static boolean inUse(java.util.function.BooleanSupplier delete) {
+        try {
+            return delete.getAsBoolean();
+        } catch (io.retainbot.core.outreach.Broadcasts.Refused used) {
+            throw new HttpServer.ClientError(409, used.getMessage());
+        }
+    }
 
     private static long id(Context ctx) {
         try {

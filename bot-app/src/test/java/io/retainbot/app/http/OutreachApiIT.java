@@ -11,6 +11,7 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.outreach.OfferCode;
 import io.retainbot.core.outreach.OfferCodeGenerator;
 import io.retainbot.core.outreach.Offers;
+import io.retainbot.core.testing.Await;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -184,6 +185,51 @@ class OutreachApiIT {
                 .contains(",Maria Santos,Ms. Santos,tl,", "telegram:9001", "discord:9002@9102", ",Good,,en,");
         assertRefused(badHeader, 400, "header: unknown column \"nom\"");
         assertThat(notText.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void createsABroadcastThatStartsARunAndCountsWhyCustomersAreSkipped() throws Exception {
+        long segment = JSON.readTree(send("POST", "/api/segments", "application/json",
+                "{\"name\": \"Everyone for broadcast\"}").body()).get("id").asLong();
+        long template = JSON.readTree(send("POST", "/api/templates", "application/json", """
+                {"name": "Broadcast news", "defaultLanguage": "en",
+                 "texts": [{"language": "en", "body": "News from {company} for {name}."}]}
+                """).body()).get("id").asLong();
+
+        HttpResponse<String> created = send("POST", "/api/broadcasts", "application/json",
+                "{\"name\": \"News\", \"segmentId\": " + segment + ", \"templateId\": " + template
+                        + ", \"schedule\": {\"at\": \"now\"}}");
+        long id = JSON.readTree(created.body()).get("id").asLong();
+        Await.until(() -> {
+            JsonNode runs = read("/api/broadcasts/" + id).get("runs");
+            return runs.size() == 1 && runs.get(0).get("progress").get("total").asLong() >= 3;
+        });
+        JsonNode progress = read("/api/broadcasts/" + id).get("runs").get(0).get("progress");
+        HttpResponse<String> paused = send("POST", "/api/broadcasts/" + id + "/pause", null, "");
+        HttpResponse<String> cancelled = send("POST", "/api/broadcasts/" + id + "/cancel", null, "");
+        HttpResponse<String> resumeCancelled = send("POST", "/api/broadcasts/" + id + "/resume", null, "");
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(progress.get("skippedByReason").get("no_consent").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(paused.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(cancelled.body()).get("broadcast").get("status").asText()).isEqualTo("cancelled");
+        assertRefused(resumeCancelled, 409, "cancelled");
+        assertRefused(send("DELETE", "/api/segments/" + segment, null, null), 409, "broadcast");
+        assertRefused(send("POST", "/api/broadcasts", "application/json", "{\"name\": \"x\", \"segmentId\": "
+                + segment + ", \"templateId\": " + template + ", \"schedule\": {\"rule\": \"every other day\"}}"),
+                400, "schedule.rule:");
+        assertRefused(send("POST", "/api/broadcasts", "application/json", "{\"name\": \"y\", \"segmentId\": 999999, "
+                + "\"templateId\": " + template + ", \"schedule\": {\"at\": \"now\"}}"), 400, "segmentId:");
+        assertRefused(send("POST", "/api/broadcasts", "application/json", "{\"name\": \"News\", \"segmentId\": "
+                + segment + ", \"templateId\": " + template + ", \"schedule\": {\"at\": \"now\"}}"), 409, "name:");
+    }
+
+    private static JsonNode read(String path) {
+        try {
+            return JSON.readTree(send("GET", path, null, null).body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static long customerId(Platform platform, String userId) {

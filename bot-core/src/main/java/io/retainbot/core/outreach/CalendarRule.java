@@ -122,6 +122,23 @@ public sealed interface CalendarRule {
         }
     }
 
+    /** "every day at 09:00". */
+    record Daily(LocalTime at) implements CalendarRule {
+        public Daily {
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public LocalDate firstDateOnOrAfter(LocalDate from) {
+            return from;
+        }
+
+        @Override
+        public String describe() {
+            return "every day at " + at;
+        }
+    }
+
     /** "every Monday at 09:30". */
     record Weekly(DayOfWeek weekday, LocalTime at) implements CalendarRule {
         public Weekly {
@@ -168,6 +185,7 @@ public sealed interface CalendarRule {
         private static final Pattern YEARLY_MONTH_DAY = Pattern.compile(
                 "(?:every|each)\\s+year\\s+on\\s+" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?" + TIME);
         private static final Pattern WEEKLY = Pattern.compile("(?:every|each)\\s+" + WEEKDAY + TIME);
+        private static final Pattern DAILY = Pattern.compile("(?:every|each)\\s+day" + TIME);
 
         private Words() {
         }
@@ -199,6 +217,10 @@ public sealed interface CalendarRule {
             if (matcher.matches()) {
                 return new Yearly(monthDay(Month.valueOf(upper(matcher.group(1))), matcher.group(2)),
                         time(matcher, 3));
+            }
+            matcher = DAILY.matcher(text);
+            if (matcher.matches()) {
+                return new Daily(time(matcher, 1));
             }
             matcher = WEEKLY.matcher(text);
             if (matcher.matches()) {

@@ -35,8 +35,14 @@ public final class Segments {
         return transactor.inTransaction(session -> session.segments().list());
     }
 
+    /** @throws Broadcasts.Refused when a broadcast sends to the segment */
     public boolean delete(long id) {
-        return transactor.inTransaction(session -> session.segments().delete(id));
+        return transactor.inTransaction(session -> {
+            if (session.broadcasts().usesSegment(id)) {
+                throw new Broadcasts.Refused("id", "segment " + id + " is used by a broadcast; cancel it first");
+            }
+            return session.segments().delete(id);
+        });
     }
 
     /** How many customers a filter matches now, without saving it. */

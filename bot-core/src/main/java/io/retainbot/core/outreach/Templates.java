@@ -43,8 +43,14 @@ public final class Templates {
         return transactor.inTransaction(session -> session.templates().list());
     }
 
+    /** @throws Broadcasts.Refused when a broadcast sends the template */
     public boolean delete(long id) {
-        return transactor.inTransaction(session -> session.templates().delete(id));
+        return transactor.inTransaction(session -> {
+            if (session.broadcasts().usesTemplate(id)) {
+                throw new Broadcasts.Refused("id", "template " + id + " is used by a broadcast");
+            }
+            return session.templates().delete(id);
+        });
     }
 
     /**

@@ -36,4 +36,6 @@ public interface StoreSession {
     OfferStore offers();
 
     CustomerPages customerPages();
+
+    BroadcastStore broadcasts();
 }

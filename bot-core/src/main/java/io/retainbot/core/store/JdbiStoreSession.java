@@ -3,6 +3,7 @@ package io.retainbot.core.store;
 import io.retainbot.core.port.ComplaintStore;
 import io.retainbot.core.port.ConversationStore;
 import io.retainbot.core.port.CursorStore;
+import io.retainbot.core.port.BroadcastStore;
 import io.retainbot.core.port.CustomerPages;
 import io.retainbot.core.port.CustomerStore;
 import io.retainbot.core.port.FeedbackStore;
@@ -137,6 +138,11 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public OfferStore offers() {
         return store(OfferStore.class, () -> new JdbiOfferStore(handle.attach(OfferDao.class)));
+    }
+
+    @Override
+    public BroadcastStore broadcasts() {
+        return store(BroadcastStore.class, () -> new JdbiBroadcastStore(handle.attach(BroadcastDao.class)));
     }
 
     @Override

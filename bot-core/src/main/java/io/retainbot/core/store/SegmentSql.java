@@ -100,6 +100,16 @@ final class SegmentSql {
         return sql;
     }
 
+    /** Narrows to customers whose birthday falls on {@code date} (29 February on 28 February outside leap years). */
+    SegmentSql birthdayOn(java.time.LocalDate date) {
+        value("birthMonth", date.getMonthValue());
+        value("birthDay", date.getDayOfMonth());
+        value("leapDayFallsHere", date.getMonthValue() == 2 && date.getDayOfMonth() == 28 && !date.isLeapYear());
+        conditions.add("((c.birth_month = :birthMonth and c.birth_day = :birthDay)"
+                + " or (:leapDayFallsHere and c.birth_month = 2 and c.birth_day = 29))");
+        return this;
+    }
+
     /** The condition, {@code true} when the filter matches everyone. */
     String where() {
         return conditions.isEmpty() ? "true" : String.join("\n  and ", conditions);
