@@ -15,6 +15,7 @@ import io.retainbot.app.http.AdminAccess;
 import io.retainbot.app.http.BroadcastRoutes;
 import io.retainbot.app.http.HttpServer;
 import io.retainbot.app.http.OutreachRoutes;
+import io.retainbot.app.http.RefusalLog;
 import io.retainbot.app.http.TelegramWebhookRoute;
 import io.retainbot.app.web.RateLimiter;
 import io.retainbot.app.web.WebChat;
@@ -51,12 +52,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +71,7 @@ import org.slf4j.LoggerFactory;
 public final class RetainBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RetainBot.class);
     private static final int SEND_CONCURRENCY = 16;
+    private static final Duration SHUTDOWN_DRAIN = Duration.ofSeconds(10);
 
     private final Deque<AutoCloseable> started;
     private final HttpServer http;
@@ -95,7 +98,7 @@ public final class RetainBot implements AutoCloseable {
             DatabaseRuntime runtime = DatabaseRuntime.start(config, meters);
             started.push(runtime);
             log.info("data in {}", runtime.description());
-            Database database = Database.on(runtime.dataSource()).migrate();
+            Database database = Database.on(runtime.dataSource()).migrate(runtime.migrationDataSource());
             Transactor transactor = database.transactor();
             AdminAccess admin = AdminAccess.establish(config.adminToken(), transactor, new SecureRandom(),
                     showAdminToken);
@@ -114,12 +117,16 @@ public final class RetainBot implements AutoCloseable {
                 gateways.add(adapter.gateway());
                 adapter.staffChannel().ifPresent(staffChannels::add);
             });
-            ExecutorService senders = Executors.newFixedThreadPool(SEND_CONCURRENCY, threads("retainbot-send"));
+            // bounded: the dispatcher never has more than SEND_CONCURRENCY sends out; a send refused here is retried
+            ExecutorService senders = new ThreadPoolExecutor(SEND_CONCURRENCY, SEND_CONCURRENCY, 0, TimeUnit.SECONDS,
+                    new ArrayBlockingQueue<>(SEND_CONCURRENCY), threads("retainbot-send"),
+                    new ThreadPoolExecutor.AbortPolicy());
             started.push(() -> shutdown(senders));
             OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, gateways, senders, SEND_CONCURRENCY, clock,
                     meters);
             dispatcher.start(threads("retainbot-outbox"));
-            started.push(dispatcher);
+            // on shutdown, after inbound traffic stopped: sends in flight finish and record their outcomes
+            started.push(() -> dispatcher.drain(SHUTDOWN_DRAIN));
             ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChannels, clock,
                     dispatcher::wakeUp);
 
@@ -130,12 +137,14 @@ public final class RetainBot implements AutoCloseable {
             OutreachRoutes outreach = outreach(transactor, messages, business, clock);
             BroadcastRoutes broadcasts = new BroadcastRoutes(new Broadcasts(transactor, business.zone(), clock),
                     new Greetings(transactor, business.zone(), clock), business.zone(), clock);
-            HttpServer http = new HttpServer(transactor, database::isReachable, meters, admin, webChat, config.webChat(),
+            RefusalLog refusals = new RefusalLog(clock, log::warn);
+            HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat, config.webChat(),
                     routes -> {
-                        telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter));
+                        telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter, refusals));
                         outreach.mount(routes);
                         broadcasts.mount(routes);
-                    })
+                    },
+                    refusals, clock)
                     .start(config.httpPort());
             started.push(http);
             Set<Platform> platforms = gateways.stream().map(ChatGateway::platform).collect(Collectors.toSet());
