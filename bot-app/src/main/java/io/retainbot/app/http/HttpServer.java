@@ -462,7 +462,8 @@ public final class HttpServer implements AutoCloseable {
             if (in == null) {
                 throw new ClientError(404, "no such asset");
             }
-            ctx.contentType(contentType).header("Cache-Control", "max-age=300").result(in.readAllBytes());
+            // the page names each asset with a fingerprint of its content (?v=...), so a long cache is safe
+            ctx.contentType(contentType).header("Cache-Control", "public, max-age=86400").result(in.readAllBytes());
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
