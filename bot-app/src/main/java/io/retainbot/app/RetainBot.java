@@ -13,6 +13,7 @@ import io.retainbot.app.config.BusinessFile;
 import io.retainbot.app.db.DatabaseRuntime;
 import io.retainbot.app.http.AdminAccess;
 import io.retainbot.app.http.HttpServer;
+import io.retainbot.app.http.RefusalLog;
 import io.retainbot.app.http.TelegramWebhookRoute;
 import io.retainbot.app.web.RateLimiter;
 import io.retainbot.app.web.WebChat;
@@ -37,8 +38,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,6 +56,7 @@ import org.slf4j.LoggerFactory;
 public final class RetainBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RetainBot.class);
     private static final int SEND_CONCURRENCY = 16;
+    private static final Duration SHUTDOWN_DRAIN = Duration.ofSeconds(10);
 
     private final Deque<AutoCloseable> started;
     private final HttpServer http;
@@ -80,7 +83,7 @@ public final class RetainBot implements AutoCloseable {
             DatabaseRuntime runtime = DatabaseRuntime.start(config, meters);
             started.push(runtime);
             log.info("data in {}", runtime.description());
-            Database database = Database.on(runtime.dataSource()).migrate();
+            Database database = Database.on(runtime.dataSource()).migrate(runtime.migrationDataSource());
             Transactor transactor = database.transactor();
             AdminAccess admin = AdminAccess.establish(config.adminToken(), transactor, new SecureRandom(),
                     showAdminToken);
@@ -99,12 +102,16 @@ public final class RetainBot implements AutoCloseable {
                 gateways.add(adapter.gateway());
                 adapter.staffChannel().ifPresent(staffChannels::add);
             });
-            ExecutorService senders = Executors.newFixedThreadPool(SEND_CONCURRENCY, threads("retainbot-send"));
+            // bounded: the dispatcher never has more than SEND_CONCURRENCY sends out; a send refused here is retried
+            ExecutorService senders = new ThreadPoolExecutor(SEND_CONCURRENCY, SEND_CONCURRENCY, 0, TimeUnit.SECONDS,
+                    new ArrayBlockingQueue<>(SEND_CONCURRENCY), threads("retainbot-send"),
+                    new ThreadPoolExecutor.AbortPolicy());
             started.push(() -> shutdown(senders));
             OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, gateways, senders, SEND_CONCURRENCY, clock,
                     meters);
             dispatcher.start(threads("retainbot-outbox"));
-            started.push(dispatcher);
+            // on shutdown, after inbound traffic stopped: sends in flight finish and record their outcomes
+            started.push(() -> dispatcher.drain(SHUTDOWN_DRAIN));
             ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChannels, clock,
                     dispatcher::wakeUp);
 
@@ -112,8 +119,10 @@ public final class RetainBot implements AutoCloseable {
                     new SecureRandom(),
                     new RateLimiter(config.webChat().messagesPerMinute(), Duration.ofMinutes(1), clock),
                     new RateLimiter(config.webChat().sessionsPerMinute(), Duration.ofMinutes(1), clock));
-            HttpServer http = new HttpServer(transactor, database::isReachable, meters, admin, webChat, config.webChat(),
-                    routes -> telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter)))
+            RefusalLog refusals = new RefusalLog(clock, log::warn);
+            HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat, config.webChat(),
+                    routes -> telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter, refusals)),
+                    refusals, clock)
                     .start(config.httpPort());
             started.push(http);
             if (telegram.isPresent()) {

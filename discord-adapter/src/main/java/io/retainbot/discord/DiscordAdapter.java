@@ -114,6 +114,7 @@ public final class DiscordAdapter implements AutoCloseable {
                     .setShardsTotal(settings.shardsTotal())
                     .setRestConfig(rest)
                     .setSessionController(sessions)
+                    .setEnableShutdownHook(false)
                     .disableCache(EnumSet.allOf(CacheFlag.class))
                     .addEventListeners(listener);
             if (!settings.shardIds().isEmpty()) {
@@ -127,6 +128,7 @@ public final class DiscordAdapter implements AutoCloseable {
             jda = JDABuilder.createLight(settings.token(), intents(settings))
                     .setRestConfig(rest)
                     .setSessionController(sessions)
+                    .setEnableShutdownHook(false)
                     .setCompression(settings.gatewayUrl().isPresent() ? Compression.NONE : Compression.ZLIB)
                     .addEventListeners(listener)
                     .build();
