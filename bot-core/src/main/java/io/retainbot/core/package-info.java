@@ -6,6 +6,8 @@
  *       {@code i18n}: the domain, importing only the vocabulary;</li>
  *   <li>{@code flow}: the dialogue, pure functions of (state, event, now);</li>
  *   <li>{@code engine}: the one door every event enters; {@code outbox}: sending;</li>
+ *   <li>{@code outreach}: segments, templates, calendar rules, offer codes and the customer file as CSV,
+ *       with use cases that work through the ports;</li>
  *   <li>{@code port}: what the core needs from outside; {@code store}: its Jdbi implementation.</li>
  * </ul>
  * Nothing here knows Telegram, Discord or an HTTP server.

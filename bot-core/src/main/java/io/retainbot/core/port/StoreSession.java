@@ -28,4 +28,14 @@ public interface StoreSession {
     WebChatStore webChat();
 
     FileStore files();
+
+    SegmentStore segments();
+
+    TemplateStore templates();
+
+    OfferStore offers();
+
+    CustomerPages customerPages();
+
+    BroadcastStore broadcasts();
 }

@@ -169,6 +169,7 @@ final class JdbiCustomerStore implements CustomerStore {
         dao().moveSuggestions(survivorId, absorbedId);
         dao().moveHandoverRequests(survivorId, absorbedId);
         dao().moveOutbox(survivorId, absorbedId);
+        dao().moveOffers(survivorId, absorbedId);
         dao().moveIntroductions(survivorId, absorbedId);
         dao().delete(absorbedId);
         return find(survivorId).orElseThrow();
@@ -246,7 +247,7 @@ final class JdbiCustomerStore implements CustomerStore {
                 instant(row, 29), tags == null ? new String[0] : (String[]) tags.getArray());
     }
 
-    private static Customer toCustomer(CustomerDao.Row row) {
+    static Customer toCustomer(CustomerDao.Row row) {
         CustomerProfile profile = CustomerProfile.builder()
                 .displayName(row.displayName())
                 .formOfAddress(row.formOfAddress())
@@ -276,7 +277,7 @@ final class JdbiCustomerStore implements CustomerStore {
         return new Customer(row.id(), profile, consent, tags, row.createdAt(), row.updatedAt(), row.lastContactAt());
     }
 
-    private static ChannelIdentity toIdentity(CustomerDao.IdentityRow row) {
+    static ChannelIdentity toIdentity(CustomerDao.IdentityRow row) {
         return new ChannelIdentity(Platform.fromCode(row.platform()), row.userId(), row.customerId(), row.chatId(),
                 row.displayName(), row.unreachableSince(), row.unreachableReason(), row.createdAt(),
                 row.lastSeenAt());
