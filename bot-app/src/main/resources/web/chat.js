@@ -1,34 +1,96 @@
-// RetainBot web chat: sends what the visitor types or presses as events, and polls for the bot's messages.
+// RetainBot web chat: opens a session, sends what the visitor types, presses or uploads as events, and
+// polls the transcript (both sides) that the server keeps, in the conversation's language.
 (function () {
   "use strict";
+  var MAX_FILE_BYTES = 10 * 1024 * 1024;
+  var REFERENCE = /\bC-\d+\b/g;
+  var embedded = document.body.classList.contains("embedded");
   var log = document.getElementById("log");
   var form = document.getElementById("composer");
   var input = document.getElementById("input");
+  var fileInput = document.getElementById("file");
   var statusLine = document.getElementById("status");
+  var data = document.body.dataset;
+  var labels = { online: data.online, reconnecting: data.reconnecting, sendFailed: data.sendFailed };
+  var browserLanguage = (navigator.languages && navigator.languages[0]) || navigator.language || "";
   var lastId = 0;
   var polling = false;
+  var pollTimer = null;
   var pollDelay = 1000;
-  var bubbles = {};
-  var labels = document.body.dataset;
-  var language = (navigator.languages && navigator.languages[0]) || navigator.language || "";
+  var lines = {};
+  var pending = {};
+  var reopened = false;
 
-  function newEventId() {
+  function newId() {
     if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
     return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2);
   }
 
+  function request(path, options) {
+    var settings = Object.assign({ credentials: "same-origin" }, options || {});
+    return fetch(path, settings).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (body) {
+        return { status: response.status, ok: response.ok, body: body };
+      });
+    });
+  }
+
   function scrollDown() { log.scrollTop = log.scrollHeight; }
 
-  function addBubble(kind, text) {
+  // Text with references such as C-1004 kept whole on one line.
+  function renderText(box, text) {
+    box.textContent = "";
+    var at = 0;
+    String(text).replace(REFERENCE, function (match, offset) {
+      box.appendChild(document.createTextNode(text.slice(at, offset)));
+      var reference = document.createElement("span");
+      reference.className = "ref";
+      reference.textContent = match;
+      box.appendChild(reference);
+      at = offset + match.length;
+      return match;
+    });
+    box.appendChild(document.createTextNode(text.slice(at)));
+  }
+
+  function bubble(kind) {
     var item = document.createElement("li");
     item.className = "msg msg--" + kind;
-    item.textContent = text;
+    var text = document.createElement("div");
+    text.className = "msg__text";
+    item.appendChild(text);
     log.appendChild(item);
-    scrollDown();
     return item;
   }
 
+  function setText(item, text) { renderText(item.querySelector(".msg__text"), text || ""); }
+
+  function renderFile(item, file) {
+    var old = item.querySelector(".msg__attachment");
+    if (old) { old.remove(); }
+    if (!file) { return; }
+    var link = document.createElement("a");
+    link.className = "msg__attachment";
+    link.href = file.url;
+    link.target = "_blank";
+    link.rel = "noopener";
+    if (file.image) {
+      var image = document.createElement("img");
+      image.className = "msg__image";
+      image.src = file.url;
+      image.alt = file.name || "";
+      image.addEventListener("load", scrollDown);
+      link.appendChild(image);
+    } else {
+      link.classList.add("msg__file");
+      link.textContent = "PDF · " + (file.name || "document.pdf");
+    }
+    item.appendChild(link);
+  }
+
   function renderButtons(item, rows) {
+    var old = item.querySelector(".buttons");
+    if (old) { old.remove(); }
     if (!rows || rows.length === 0) { return; }
     var box = document.createElement("div");
     box.className = "buttons";
@@ -40,8 +102,11 @@
         element.type = "button";
         element.textContent = button.label;
         element.addEventListener("click", function () {
-          addBubble("me", button.label);
-          send({ type: "button", data: button.data, messageId: String(item.dataset.id || "") });
+          if (element.disabled) { return; }
+          var eventId = newId();
+          disableButtons(item);
+          pendingBubble(eventId, button.label);
+          send({ id: eventId, type: "button", data: button.data, messageId: String(item.dataset.id || "") });
         });
         line.appendChild(element);
       });
@@ -50,83 +115,204 @@
     item.appendChild(box);
   }
 
-  function showMessage(message) {
-    var target = message.editOf ? bubbles[message.editOf] : null;
-    var item = target || addBubble("bot", "");
-    item.textContent = message.text;
-    item.dataset.id = message.editOf || message.id;
-    renderButtons(item, message.buttons);
-    if (!target) { bubbles[message.id] = item; }
+  function disableButtons(item) {
+    item.querySelectorAll(".buttons button").forEach(function (button) { button.disabled = true; });
+  }
+
+  // Buttons belong to the step they were sent in: once the visitor has said or pressed anything after
+  // them, they are answered or out of date, and only the bot's messages since then keep theirs.
+  function refreshButtons() {
+    var items = log.querySelectorAll("li.msg--bot, li.msg--me");
+    var stale = false;
+    for (var i = items.length - 1; i >= 0; i--) {
+      if (items[i].classList.contains("msg--me")) { stale = true; continue; }
+      var answered = stale;
+      items[i].querySelectorAll(".buttons button").forEach(function (button) { button.disabled = answered; });
+    }
+  }
+
+  function pendingBubble(eventId, text, file) {
+    var item = bubble("me");
+    item.classList.add("msg--pending");
+    setText(item, text);
+    if (file) { renderFile(item, file); }
+    pending[eventId] = item;
+    refreshButtons();
+    scrollDown();
+    return item;
+  }
+
+  function showLine(line) {
+    lastId = Math.max(lastId, line.id);
+    if (line.from === "me") {
+      var mine = (line.eventId && pending[line.eventId]) || lines[line.id] || bubble("me");
+      delete pending[line.eventId];
+      mine.classList.remove("msg--pending");
+      mine.dataset.id = line.id;
+      setText(mine, line.text);
+      renderFile(mine, line.file);
+      lines[line.id] = mine;
+      log.appendChild(mine);
+      return;
+    }
+    var target = line.editOf ? lines[line.editOf] : lines[line.id];
+    var item = target || bubble("bot");
+    item.dataset.id = line.editOf || line.id;
+    setText(item, line.text);
+    renderButtons(item, line.buttons);
+    lines[line.id] = item;
+  }
+
+  function applyLanguage(language, newLabels) {
+    if (!newLabels) { return; }
+    labels = newLabels;
+    if (document.documentElement.lang === language) { return; }
+    document.documentElement.lang = language;
+    document.title = newLabels.title;
+    document.getElementById("title").textContent = newLabels.title;
+    input.placeholder = newLabels.placeholder;
+    document.getElementById("input-label").textContent = newLabels.placeholder;
+    document.getElementById("send").textContent = newLabels.send;
+    document.getElementById("attach").title = newLabels.attach;
+    document.getElementById("attach-text").textContent = newLabels.attach;
+  }
+
+  function showError(text) {
+    var item = bubble("error");
+    setText(item, text || labels.sendFailed);
+    item.setAttribute("role", "alert");
     scrollDown();
   }
 
+  function dropPending(eventId) {
+    var item = pending[eventId];
+    if (item) { item.remove(); delete pending[eventId]; }
+    refreshButtons();
+  }
+
+  function retryLater(attempt, again) {
+    return new Promise(function (resolve) { setTimeout(resolve, 1000 * (attempt + 1)); }).then(again);
+  }
+
+  // Sends one event; a network failure or a server error is retried with the same id, so it counts once.
   function send(event, attempt) {
-    event.id = event.id || newEventId();
-    event.language = language;
+    event.id = event.id || newId();
+    event.language = browserLanguage;
     attempt = attempt || 0;
-    return fetch("/chat/api/events", {
+    return request("/chat/api/events", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      credentials: "same-origin",
       body: JSON.stringify(event)
-    }).then(function (response) {
-      if (response.status >= 500 && attempt < 5) {
-        return new Promise(function (resolve) { setTimeout(resolve, 1000 * (attempt + 1)); })
-          .then(function () { return send(event, attempt + 1); });
+    }).then(function (answer) {
+      if (answer.status >= 500 && attempt < 5) { return retryLater(attempt, function () { return send(event, attempt + 1); }); }
+      if (answer.status === 401 && !reopened) {
+        reopened = true;
+        return openSession().then(function () { return send(event, attempt + 1); });
       }
-      if (!response.ok) {
-        return response.json().then(function (body) { throw new Error(body.error || response.statusText); });
-      }
+      if (!answer.ok) { dropPending(event.id); showError(answer.body.error); return; }
       pollSoon();
-      return response;
-    }).catch(function (error) {
-      if (attempt < 5 && error instanceof TypeError) {
-        return new Promise(function (resolve) { setTimeout(resolve, 1000 * (attempt + 1)); })
-          .then(function () { return send(event, attempt + 1); });
-      }
-      addBubble("error", labels.sendFailed);
+    }, function () {
+      if (attempt < 5) { return retryLater(attempt, function () { return send(event, attempt + 1); }); }
+      dropPending(event.id);
+      showError(labels.sendFailed);
     });
+  }
+
+  function upload(file) {
+    var id = newId();
+    if (file.size > MAX_FILE_BYTES && labels.fileTooLarge) { showError(labels.fileTooLarge); return Promise.resolve(); }
+    var preview = file.type.indexOf("image/") === 0 && window.URL ? { url: URL.createObjectURL(file), name: file.name, image: true }
+      : { url: "#", name: file.name, image: false };
+    pendingBubble(id, "", preview);
+    var query = "?id=" + encodeURIComponent(id) + "&name=" + encodeURIComponent(file.name)
+      + "&language=" + encodeURIComponent(browserLanguage);
+    return request("/chat/api/files" + query, {
+      method: "POST",
+      headers: { "Content-Type": file.type || "application/octet-stream" },
+      body: file
+    }).then(function (answer) {
+      if (!answer.ok) { dropPending(id); showError(answer.body.error); return; }
+      pollSoon();
+    }, function () { dropPending(id); showError(labels.sendFailed); });
+  }
+
+  function receive(body) {
+    applyLanguage(body.language, body.labels);
+    body.messages.forEach(showLine);
+    if (body.messages.length > 0) { refreshButtons(); scrollDown(); }
+    statusLine.textContent = labels.online;
+    return body;
   }
 
   function poll() {
     if (polling) { return; }
     polling = true;
-    fetch("/chat/api/messages?after=" + lastId, { credentials: "same-origin" })
-      .then(function (response) { if (!response.ok) { throw new Error(response.statusText); } return response.json(); })
-      .then(function (body) {
-        statusLine.textContent = labels.online;
-        body.messages.forEach(function (message) { lastId = Math.max(lastId, message.id); showMessage(message); });
-        pollDelay = body.messages.length > 0 ? 300 : Math.min(pollDelay * 1.5, 3000);
+    request("/chat/api/messages?after=" + lastId)
+      .then(function (answer) {
+        if (answer.status === 401 && !reopened) { reopened = true; return openSession(); }
+        if (!answer.ok) { throw new Error(answer.body.error || String(answer.status)); }
+        receive(answer.body);
+        pollDelay = answer.body.more ? 0 : (answer.body.messages.length > 0 ? 300 : Math.min(pollDelay * 1.5, 3000));
       })
       .catch(function () { statusLine.textContent = labels.reconnecting; pollDelay = 3000; })
-      .then(function () { polling = false; setTimeout(poll, pollDelay); });
+      .then(function () { polling = false; schedule(pollDelay); });
   }
 
-  function pollSoon() { pollDelay = 150; setTimeout(poll, 150); }
+  function schedule(delay) {
+    clearTimeout(pollTimer);
+    pollTimer = setTimeout(poll, delay);
+  }
+
+  function pollSoon() { pollDelay = 150; schedule(150); }
+
+  function openSession() {
+    return request("/chat/api/session" + (embedded ? "?embed=1" : ""), { method: "POST" }).then(function (answer) {
+      if (!answer.ok) {
+        statusLine.textContent = labels.reconnecting;
+        showError(answer.body.error);
+        throw new Error("no session");
+      }
+      return answer;
+    });
+  }
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var text = input.value;
     if (text.trim() === "") { input.focus(); return; }
     input.value = "";
-    addBubble("me", text);
-    send(text.charAt(0) === "/" ? { type: "command", text: text } : { type: "text", text: text });
+    grow();
+    var id = newId();
+    pendingBubble(id, text);
+    send(text.charAt(0) === "/" ? { id: id, type: "command", text: text } : { id: id, type: "text", text: text });
   });
 
   input.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
-      form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event("submit"));
+      if (form.requestSubmit) { form.requestSubmit(); } else { form.dispatchEvent(new Event("submit")); }
     }
   });
 
-  fetch("/chat/api/messages?after=0", { credentials: "same-origin" })
-    .then(function (response) { return response.json(); })
-    .then(function (body) {
-      body.messages.forEach(function (message) { lastId = Math.max(lastId, message.id); showMessage(message); });
-      if (body.messages.length === 0) { send({ type: "start" }); }
-      statusLine.textContent = labels.online;
+  function grow() {
+    input.style.height = "auto";
+    input.style.height = Math.min(input.scrollHeight + 2, 160) + "px";
+  }
+  input.addEventListener("input", grow);
+
+  fileInput.addEventListener("change", function () {
+    var files = Array.prototype.slice.call(fileInput.files || []);
+    fileInput.value = "";
+    files.reduce(function (previous, file) { return previous.then(function () { return upload(file); }); }, Promise.resolve());
+  });
+
+  openSession()
+    .then(function () { return request("/chat/api/messages?after=0"); })
+    .then(function (answer) {
+      if (!answer.ok) { throw new Error(answer.body.error || String(answer.status)); }
+      receive(answer.body);
+      if (answer.body.messages.length === 0) { send({ type: "start" }); }
     })
-    .catch(function () { statusLine.textContent = labels.reconnecting; })
-    .then(function () { setTimeout(poll, 1000); });
+    .catch(function () { if (statusLine.textContent === "") { statusLine.textContent = labels.reconnecting; } })
+    .then(function () { schedule(1000); });
 })();

@@ -14,6 +14,7 @@ import io.retainbot.app.db.DatabaseRuntime;
 import io.retainbot.app.http.AdminAccess;
 import io.retainbot.app.http.HttpServer;
 import io.retainbot.app.http.TelegramWebhookRoute;
+import io.retainbot.app.web.RateLimiter;
 import io.retainbot.app.web.WebChat;
 import io.retainbot.app.web.WebChatGateway;
 import io.retainbot.core.business.BusinessConfig;
@@ -28,6 +29,7 @@ import io.retainbot.discord.DiscordAdapter;
 import io.retainbot.telegram.TelegramAdapter;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -106,8 +108,11 @@ public final class RetainBot implements AutoCloseable {
             ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChannels, clock,
                     dispatcher::wakeUp);
 
-            WebChat webChat = new WebChat(engine, database.webChat(), messages, business, clock);
-            HttpServer http = new HttpServer(transactor, database::isReachable, meters, admin, webChat,
+            WebChat webChat = new WebChat(engine, database.webChat(), database.files(), messages, business, clock,
+                    new SecureRandom(),
+                    new RateLimiter(config.webChat().messagesPerMinute(), Duration.ofMinutes(1), clock),
+                    new RateLimiter(config.webChat().sessionsPerMinute(), Duration.ofMinutes(1), clock));
+            HttpServer http = new HttpServer(transactor, database::isReachable, meters, admin, webChat, config.webChat(),
                     routes -> telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter)))
                     .start(config.httpPort());
             started.push(http);

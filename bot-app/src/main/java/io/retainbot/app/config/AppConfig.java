@@ -17,10 +17,12 @@ import java.util.regex.Pattern;
  * @param dataDir          where the embedded PostgreSQL keeps its data
  * @param adminToken       the REST API's bearer token; empty to generate one on first start
  * @param businessConfig   the YAML business file; empty for the built-in demo business
+ * @param webChat          who may embed the web chat, and whether a reverse proxy names the client
  */
 public record AppConfig(Optional<String> databaseUrl, String databaseUser, String databasePassword, Path dataDir,
                         int httpPort, Optional<String> adminToken, Optional<Path> businessConfig,
-                        Optional<TelegramSettings> telegram, Optional<DiscordSettings> discord) {
+                        Optional<TelegramSettings> telegram, Optional<DiscordSettings> discord,
+                        WebChatSettings webChat) {
     public static final int DEFAULT_HTTP_PORT = 8080;
     private static final Pattern JDBC_POSTGRES = Pattern.compile("jdbc:postgresql://[^/?#\\s]+(/[^?#\\s]*)?(\\?\\S*)?");
     private static final int MIN_ADMIN_TOKEN = 16;
@@ -35,7 +37,9 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
         Optional<Path> business = value(env, "BUSINESS_CONFIG").map(file -> path("BUSINESS_CONFIG", file));
         Optional<TelegramSettings> telegram = adapterSettings(() -> TelegramSettings.fromEnvironment(env));
         Optional<DiscordSettings> discord = adapterSettings(() -> DiscordSettings.fromEnvironment(env));
-        return new AppConfig(databaseUrl, user, password, dataDir, port, adminToken, business, telegram, discord);
+        WebChatSettings webChat = WebChatSettings.fromEnvironment(env);
+        return new AppConfig(databaseUrl, user, password, dataDir, port, adminToken, business, telegram, discord,
+                webChat);
     }
 
     /** An adapter's own validation names its variable; here it becomes a configuration error. */
@@ -110,6 +114,6 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
                 + ", httpPort=" + httpPort + ", adminToken=" + (adminToken.isPresent() ? "(set)" : "(generated)")
                 + ", businessConfig=" + businessConfig.map(Path::toString).orElse("(built-in demo)")
                 + ", telegram=" + telegram.map(TelegramSettings::toString).orElse("off")
-                + ", discord=" + discord.map(DiscordSettings::toString).orElse("off") + "]";
+                + ", discord=" + discord.map(DiscordSettings::toString).orElse("off") + ", webChat=" + webChat + "]";
     }
 }

@@ -31,12 +31,20 @@ final class ApiViews {
                             List<MessageView> conversation) {
     }
 
-    record AttachmentView(String kind, String platformFileId, String mediaType, long sizeBytes, String fileName,
-                          Instant addedAt) {
-        static AttachmentView of(ComplaintAttachment attachment) {
-            return new AttachmentView(attachment.file().kind().name().toLowerCase(Locale.ROOT),
+    /**
+     * A file attached to a complaint.
+     *
+     * @param download where to fetch it with the admin token, when RetainBot keeps the file itself (web chat
+     *                 uploads); {@code null} when the platform keeps it (Telegram, Discord)
+     */
+    record AttachmentView(long id, String kind, String platformFileId, String mediaType, long sizeBytes,
+                          String fileName, Instant addedAt, String download) {
+        static AttachmentView of(Complaint complaint, ComplaintAttachment attachment) {
+            String download = attachment.file().platformFileId().startsWith("web:")
+                    ? "/api/complaints/" + complaint.ref() + "/files/" + attachment.id() : null;
+            return new AttachmentView(attachment.id(), attachment.file().kind().name().toLowerCase(Locale.ROOT),
                     attachment.file().platformFileId(), attachment.file().mediaType(), attachment.file().sizeBytes(),
-                    attachment.file().fileName(), attachment.addedAt());
+                    attachment.file().fileName(), attachment.addedAt(), download);
         }
     }
 

@@ -8,24 +8,28 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Cookie;
-import io.javalin.http.SameSite;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.retainbot.app.StartupFailure;
+import io.retainbot.app.config.WebChatSettings;
 import io.retainbot.app.web.WebChat;
 import io.retainbot.app.web.WebEvent;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.complaint.ComplaintAttachment;
 import io.retainbot.core.complaint.ComplaintStatus;
 import io.retainbot.core.engine.EventSink;
+import io.retainbot.core.port.FileStore;
 import io.retainbot.core.port.StoreUnavailableException;
 import io.retainbot.core.port.Transactor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +47,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpServer implements AutoCloseable {
     static final String SESSION_COOKIE = "retainbot_chat";
+    static final String EMBED_COOKIE = "retainbot_chat_embed";
+    private static final int COOKIE_DAYS = 365;
+    private static final int MAX_URI_BYTES = 8 * 1024;
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private static final String STARTED = "retainbot.started";
     private static final int MAX_PAGE = 500;
@@ -52,6 +59,8 @@ public final class HttpServer implements AutoCloseable {
     private final PrometheusMeterRegistry meters;
     private final AdminAccess admin;
     private final WebChat webChat;
+    private final WebChatSettings web;
+    private final SecurityHeaders securityHeaders;
     private final ObjectMapper json;
     private final Javalin javalin;
 
@@ -59,12 +68,14 @@ public final class HttpServer implements AutoCloseable {
      * @param extraRoutes more routes for adapters (the Telegram webhook), added as they are
      */
     public HttpServer(Transactor transactor, BooleanSupplier databaseUp, PrometheusMeterRegistry meters,
-                      AdminAccess admin, WebChat webChat, Consumer<JavalinConfig> extraRoutes) {
+                      AdminAccess admin, WebChat webChat, WebChatSettings web, Consumer<JavalinConfig> extraRoutes) {
         this.transactor = transactor;
         this.databaseUp = databaseUp;
         this.meters = meters;
         this.admin = admin;
         this.webChat = webChat;
+        this.web = web;
+        this.securityHeaders = new SecurityHeaders(web.allowedOrigins());
         this.json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -73,6 +84,14 @@ public final class HttpServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = 256 * 1024;
+            config.http.prefer405over404 = true;
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setRequestHeaderSize(MAX_URI_BYTES);
+                http.setSendServerVersion(false);
+            });
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(securityHeaders)));
+            config.jetty.modifyServletContextHandler(context ->
+                    context.setErrorHandler(new JsonErrorHandler(securityHeaders)));
             routes(config);
             extraRoutes.accept(config);
         });
@@ -103,7 +122,10 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private void routes(JavalinConfig config) {
-        config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+        config.routes.before(ctx -> {
+            ctx.attribute(STARTED, System.nanoTime());
+            securityHeaders.forEach(ctx::header);
+        });
         config.routes.after(this::measure);
         config.routes.get("/", ctx -> ctx.redirect("/chat"));
         config.routes.get("/health", this::health);
@@ -111,14 +133,22 @@ public final class HttpServer implements AutoCloseable {
                 .result(meters.scrape()));
 
         config.routes.get("/chat", this::chatPage);
-        config.routes.get("/chat/chat.js", ctx -> asset(ctx, "web/chat.js", "text/javascript; charset=utf-8"));
-        config.routes.get("/chat/chat.css", ctx -> asset(ctx, "web/chat.css", "text/css; charset=utf-8"));
+        config.routes.get("/chat/assets/chat.js", ctx -> asset(ctx, "web/chat.js", "text/javascript; charset=utf-8"));
+        config.routes.get("/chat/assets/chat.css", ctx -> asset(ctx, "web/chat.css", "text/css; charset=utf-8"));
+        config.routes.get("/chat/assets/icon.svg", ctx -> asset(ctx, "web/icon.svg", "image/svg+xml"));
+        config.routes.get("/chat/embed.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
+                .header("Cache-Control", "max-age=300").header("Vary", "Accept-Language")
+                .result(webChat.embedScript(ctx.header("Accept-Language"))));
+        config.routes.post("/chat/api/session", this::chatSession);
         config.routes.post("/chat/api/events", this::chatEvent);
+        config.routes.post("/chat/api/files", this::chatUpload);
+        config.routes.get("/chat/api/files/{key}", this::chatFile);
         config.routes.get("/chat/api/messages", this::chatMessages);
 
         config.routes.before("/api/*", this::requireAdmin);
         config.routes.get("/api/complaints", this::complaints);
         config.routes.get("/api/complaints/{reference}", this::complaint);
+        config.routes.get("/api/complaints/{reference}/files/{attachment}", this::complaintFile);
         config.routes.get("/api/handover-requests", ctx -> {
             Paging paging = paging(ctx);
             ctx.json(new ApiViews.Page<>(transactor.inTransaction(session ->
@@ -133,7 +163,10 @@ public final class HttpServer implements AutoCloseable {
         });
 
         config.routes.exception(ClientError.class, (error, ctx) -> problem(ctx, error.status, error.getMessage()));
+        config.routes.exception(WebChat.Refusal.class, (error, ctx) -> problem(ctx, error.status(), error.getMessage()));
         config.routes.exception(WebEvent.InvalidWebEvent.class, (error, ctx) -> problem(ctx, 400, error.getMessage()));
+        config.routes.exception(HttpResponseException.class, (error, ctx) ->
+                problem(ctx, error.getStatus(), HttpErrors.message(error.getStatus())));
         config.routes.exception(StoreUnavailableException.class, (error, ctx) -> {
             log.warn("{} {} failed: the database is unavailable", ctx.method(), ctx.path());
             problem(ctx, 503, "the database is unavailable; please try again shortly");
@@ -147,7 +180,8 @@ public final class HttpServer implements AutoCloseable {
                 problem(ctx, 404, "no such page: " + ctx.path());
             }
         });
-        config.routes.error(405, ctx -> problem(ctx, 405, "method not allowed on " + ctx.path()));
+        config.routes.error(405, ctx -> problem(ctx, 405, "method " + ctx.method() + " is not allowed on "
+                + ctx.path()));
     }
 
     private void health(Context ctx) {
@@ -156,43 +190,129 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private void chatPage(Context ctx) {
-        if (!WebChat.isSession(ctx.cookie(SESSION_COOKIE))) {
-            Cookie cookie = new Cookie(SESSION_COOKIE, webChat.newSession(), "/chat", (int) Duration.ofDays(365).toSeconds(),
-                    ctx.scheme().equals("https"), true, null, SameSite.LAX);
-            ctx.cookie(cookie);
+        String chatId = chatOf(ctx).orElse(null);
+        boolean embedded = "1".equals(ctx.queryParam("embed"));
+        ctx.header("Cache-Control", "no-store").html(webChat.page(chatId, ctx.header("Accept-Language"), embedded));
+    }
+
+    /**
+     * Opens the visitor's session, or confirms the one their cookie names. Only the server makes
+     * session ids: a cookie it never issued gets a fresh session, never the one it names.
+     *
+     * <p>The cookie is {@code HttpOnly} and {@code SameSite=Lax}, {@code Secure} when the request came over
+     * https (directly or through a proxy that says so in {@code X-Forwarded-Proto}). A Lax cookie is not
+     * sent to a frame on another site, so the embedded chat ({@code ?embed=1}) gets its own cookie,
+     * {@code SameSite=None; Secure; Partitioned}: sent only to frames under the site that embeds it. Browsers
+     * accept Secure cookies only over https (and on localhost), so embedding needs https.
+     */
+    private void chatSession(Context ctx) {
+        if (chatOf(ctx).isPresent()) {
+            ctx.status(200).json(Map.of("session", "open"));
+            return;
         }
-        ctx.header("Cache-Control", "no-store").html(webChat.page(ctx.header("Accept-Language")));
+        WebChat.Session session = webChat.openSession(clientAddress(ctx), ctx.header("Accept-Language"));
+        boolean https = https(ctx);
+        boolean embedded = "1".equals(ctx.queryParam("embed")) && (https || localhost(ctx));
+        String attributes = "; Path=/chat; Max-Age=" + Duration.ofDays(COOKIE_DAYS).toSeconds() + "; HttpOnly";
+        String cookie = embedded
+                ? EMBED_COOKIE + "=" + session.secret() + attributes + "; Secure; SameSite=None; Partitioned"
+                : SESSION_COOKIE + "=" + session.secret() + attributes + "; SameSite=Lax" + (https ? "; Secure" : "");
+        ctx.res().addHeader("Set-Cookie", cookie);
+        log.info("web chat {} opened", session.chatId());
+        ctx.status(201).json(Map.of("session", "new"));
     }
 
     private void chatEvent(Context ctx) {
-        String session = session(ctx);
+        String chatId = session(ctx);
+        requireJson(ctx);
         WebEvent event;
         try {
-            event = json.readValue(ctx.body(), WebEvent.class);
+            event = json.readValue(ctx.bodyAsBytes(), WebEvent.class);
         } catch (WebEvent.InvalidWebEvent invalid) {
             throw invalid;
-        } catch (JsonProcessingException malformed) {
+        } catch (IOException malformed) {
             if (malformed.getCause() instanceof WebEvent.InvalidWebEvent invalid) {
                 throw invalid;
             }
             throw new ClientError(400, "the body must be a JSON chat event {id, type, text, data, messageId, language}");
         }
-        EventSink.Receipt receipt = webChat.submit(session, event);
+        if (event == null) {
+            throw new ClientError(400, "the body must be a JSON chat event {id, type, text, data, messageId, language}, "
+                    + "not null");
+        }
+        EventSink.Receipt receipt = webChat.submit(chatId, event, ctx.header("Accept-Language"));
         ctx.status(202).json(Map.of("receipt", receipt.name().toLowerCase(Locale.ROOT)));
     }
 
+    /** A file as the request body (what the browser's File is), its name and caption in the query. */
+    private void chatUpload(Context ctx) {
+        String chatId = session(ctx);
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > WebChat.MAX_FILE_BYTES) {
+            throw webChat.fileTooLarge(chatId, ctx.header("Accept-Language"));
+        }
+        byte[] content;
+        try (InputStream body = ctx.req().getInputStream()) {
+            content = body.readNBytes(WebChat.MAX_FILE_BYTES + 1);
+        } catch (IOException broken) {
+            throw new ClientError(400, "the upload broke off before it was complete");
+        }
+        WebChat.Upload upload = new WebChat.Upload(ctx.queryParam("id"), ctx.queryParam("name"),
+                ctx.queryParam("caption"), ctx.queryParam("language"), content);
+        EventSink.Receipt receipt = webChat.upload(chatId, upload, ctx.header("Accept-Language"));
+        ctx.status(202).json(Map.of("receipt", receipt.name().toLowerCase(Locale.ROOT)));
+    }
+
+    private void chatFile(Context ctx) {
+        String chatId = session(ctx);
+        FileStore.StoredFile file = webChat.ownFile(chatId, ctx.pathParam("key"))
+                .orElseThrow(() -> new ClientError(404, "no such file in this chat"));
+        sendFile(ctx, file, "inline");
+    }
+
     private void chatMessages(Context ctx) {
-        String session = session(ctx);
+        String chatId = session(ctx);
         long after = longParam(ctx, "after", 0);
-        ctx.header("Cache-Control", "no-store").json(webChat.messagesAfter(session, after));
+        ctx.header("Cache-Control", "no-store").json(webChat.transcript(chatId, after, ctx.header("Accept-Language")));
+    }
+
+    private Optional<String> chatOf(Context ctx) {
+        return webChat.chatOf(ctx.cookie(SESSION_COOKIE)).or(() -> webChat.chatOf(ctx.cookie(EMBED_COOKIE)));
     }
 
     private String session(Context ctx) {
-        String session = ctx.cookie(SESSION_COOKIE);
-        if (!WebChat.isSession(session)) {
-            throw new ClientError(401, "no chat session: open /chat first");
+        return chatOf(ctx).orElseThrow(() -> new ClientError(401, "no chat session: open /chat first"));
+    }
+
+    private static void requireJson(Context ctx) {
+        String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
+        if (!type.startsWith("application/json")) {
+            throw new ClientError(415, "send the chat event as Content-Type: application/json");
         }
-        return session;
+    }
+
+    private static boolean https(Context ctx) {
+        String forwarded = Optional.ofNullable(ctx.header("X-Forwarded-Proto")).orElse("");
+        return ctx.scheme().equals("https") || forwarded.split(",")[0].strip().equalsIgnoreCase("https");
+    }
+
+    private static boolean localhost(Context ctx) {
+        String host = ctx.req().getServerName();
+        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1");
+    }
+
+    /** Who is asking, for per-address limits: the connection's address, or what a trusted proxy says it is. */
+    private String clientAddress(Context ctx) {
+        String direct = ctx.req().getRemoteAddr();
+        if (!web.trustProxy()) {
+            return direct;
+        }
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (forwarded == null || forwarded.isBlank()) {
+            return direct;
+        }
+        String[] hops = forwarded.split(",");
+        return hops[hops.length - 1].strip();
     }
 
     private void requireAdmin(Context ctx) {
@@ -212,8 +332,7 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private void complaint(Context ctx) {
-        ComplaintRef ref = ComplaintRef.parse(ctx.pathParam("reference"))
-                .orElseThrow(() -> new ClientError(400, "a complaint reference looks like C-1042"));
+        ComplaintRef ref = reference(ctx);
         ApiViews.ComplaintDetails details = transactor.inTransaction(session -> {
             Optional<Complaint> found = session.complaints().find(ref);
             if (found.isEmpty()) {
@@ -221,7 +340,8 @@ public final class HttpServer implements AutoCloseable {
             }
             Complaint complaint = found.get();
             return new ApiViews.ComplaintDetails(ApiViews.ComplaintView.of(complaint),
-                    session.complaints().attachments(complaint.id()).stream().map(ApiViews.AttachmentView::of).toList(),
+                    session.complaints().attachments(complaint.id()).stream()
+                            .map(attachment -> ApiViews.AttachmentView.of(complaint, attachment)).toList(),
                     session.complaints().notes(complaint.id()).stream().map(ApiViews.NoteView::of).toList(),
                     session.interactions().inChat(complaint.channel(), complaint.intakeStartedAt(),
                             complaint.createdAt().plusSeconds(60), 500).stream()
@@ -231,6 +351,52 @@ public final class HttpServer implements AutoCloseable {
             throw new ClientError(404, "no complaint " + ref);
         }
         ctx.json(details);
+    }
+
+    private void complaintFile(Context ctx) {
+        ComplaintRef ref = reference(ctx);
+        long attachmentId = pathNumber(ctx, "attachment");
+        ComplaintAttachment attachment = transactor.inTransaction(session -> session.complaints().find(ref)
+                .flatMap(complaint -> session.complaints().attachments(complaint.id()).stream()
+                        .filter(candidate -> candidate.id() == attachmentId).findFirst()))
+                .orElseThrow(() -> new ClientError(404, "complaint " + ref + " has no file " + attachmentId));
+        FileStore.StoredFile file = webChat.attachedFile(attachment.file().platformFileId())
+                .orElseThrow(() -> new ClientError(404, "file " + attachmentId + " of " + ref + " is kept by "
+                        + attachment.file().platformFileId().split(":")[0] + ", not by RetainBot; open it there"));
+        sendFile(ctx, file, "attachment");
+    }
+
+    private static void sendFile(Context ctx, FileStore.StoredFile file, String disposition) {
+        String name = file.fileName().isBlank() ? "file" : file.fileName();
+        ctx.contentType(file.mediaType())
+                .header("Content-Disposition", disposition + "; filename*=UTF-8''"
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .header("Cache-Control", "private, max-age=3600")
+                .result(file.content());
+    }
+
+    private static ComplaintRef reference(Context ctx) {
+        String text = ctx.pathParam("reference");
+        try {
+            return ComplaintRef.parse(text)
+                    .orElseThrow(() -> new ClientError(400, "a complaint reference looks like C-1042, not " + quoted(text)));
+        } catch (IllegalArgumentException zero) {
+            throw new ClientError(400, "complaint numbers start at 1: " + quoted(text) + " names no complaint");
+        }
+    }
+
+    private static String quoted(String text) {
+        String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return "\"" + shown.replaceAll("[\\p{Cntrl}\"\\\\]", "?") + "\"";
+    }
+
+    private static long pathNumber(Context ctx, String name) {
+        try {
+            return Long.parseLong(ctx.pathParam(name));
+        } catch (NumberFormatException notANumber) {
+            throw new ClientError(400, name + " must be a whole number");
+        }
     }
 
     private static ComplaintStatus status(String code) {

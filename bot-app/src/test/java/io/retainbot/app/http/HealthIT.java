@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.retainbot.app.AppTesting;
+import io.retainbot.app.config.WebChatSettings;
+import io.retainbot.app.web.RateLimiter;
 import io.retainbot.app.web.WebChat;
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.engine.EventSink;
@@ -14,6 +16,7 @@ import io.retainbot.core.testing.TestDatabase;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -30,12 +33,15 @@ class HealthIT {
         EventSink refusing = event -> {
             throw new IllegalStateException("not used");
         };
-        WebChat webChat = new WebChat(refusing, db.database().webChat(), Messages.builtIn(), BusinessConfig.defaults(),
-                Clock.systemUTC());
+        WebChat webChat = new WebChat(refusing, db.database().webChat(), db.database().files(), Messages.builtIn(),
+                BusinessConfig.defaults(), Clock.systemUTC(), new SecureRandom(),
+                new RateLimiter(20, Duration.ofMinutes(1), Clock.systemUTC()),
+                new RateLimiter(10, Duration.ofMinutes(1), Clock.systemUTC()));
         AdminAccess admin = AdminAccess.establish(Optional.of(AppTesting.ADMIN_TOKEN), transactor, new SecureRandom(),
                 token -> { });
         try (HttpServer server = new HttpServer(transactor, databaseUp::get,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), admin, webChat, routes -> { })
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), admin, webChat, WebChatSettings.defaults(),
+                routes -> { })
                 .start(AppTesting.freePort())) {
             WebVisitor visitor = new WebVisitor(server.port());
 

@@ -21,13 +21,48 @@ final class WebVisitor {
 
     private final String base;
     private final HttpClient client;
+    private final CookieManager cookies = new CookieManager();
+    private final Map<String, String> headers;
     private final List<JsonNode> messages = new ArrayList<>();
     private long lastId;
 
     WebVisitor(int port) {
+        this(port, Map.of());
+    }
+
+    /** A visitor whose every request carries {@code headers} (for example the X-Forwarded-For a proxy adds). */
+    WebVisitor(int port, Map<String, String> headers) {
         this.base = "http://localhost:" + port;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5))
-                .build();
+        this.headers = Map.copyOf(headers);
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The session cookie the server set, if any. */
+    java.util.Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst();
+    }
+
+    /** Sends this cookie from now on, as a browser that kept (or forged) it would. */
+    WebVisitor withCookie(String name, String value) {
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+        cookie.setPath("/chat");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base + "/chat"), cookie);
+        return this;
+    }
+
+    /** Any request: a method, a path, a body with its content type (null for none), more headers in pairs. */
+    HttpResponse<String> request(String method, String path, String contentType, byte[] body, String... headerPairs) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            request.header(headerPairs[i], headerPairs[i + 1]);
+        }
+        return send(request);
     }
 
     HttpResponse<String> get(String path) {
@@ -48,7 +83,21 @@ final class WebVisitor {
         if (page.statusCode() != 200) {
             throw new AssertionError("GET /chat answered " + page.statusCode());
         }
+        HttpResponse<String> session = post("/chat/api/session", "");
+        if (session.statusCode() != 201 && session.statusCode() != 200) {
+            throw new AssertionError("POST /chat/api/session answered " + session.statusCode() + ": " + session.body());
+        }
         return this;
+    }
+
+    /** Sends one chat event and returns the answer, whatever it is. */
+    HttpResponse<String> trySay(String text) {
+        try {
+            return post("/chat/api/events", JSON.writeValueAsString(Map.of("id", nextId(), "type", "text", "text", text,
+                    "language", "en")));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     WebVisitor say(String text) {
@@ -82,7 +131,7 @@ final class WebVisitor {
         while (System.nanoTime() < deadline) {
             poll();
             for (JsonNode message : messages) {
-                if (message.get("text").asText().contains(text)) {
+                if (message.get("from").asText().equals("bot") && message.get("text").asText().contains(text)) {
                     return message.get("text").asText();
                 }
             }
@@ -91,8 +140,15 @@ final class WebVisitor {
         throw new AssertionError("the bot never said \"" + text + "\"; it said " + texts());
     }
 
+    /** What the bot said so far. */
     List<String> texts() {
-        return messages.stream().map(message -> message.get("text").asText()).toList();
+        return messages.stream().filter(message -> message.get("from").asText().equals("bot"))
+                .map(message -> message.get("text").asText()).toList();
+    }
+
+    /** Every transcript line so far, both sides. */
+    List<JsonNode> lines() {
+        return List.copyOf(messages);
     }
 
     private WebVisitor event(Map<String, String> event) {
@@ -110,7 +166,7 @@ final class WebVisitor {
     private void poll() {
         HttpResponse<String> response = get("/chat/api/messages?after=" + lastId);
         try {
-            for (JsonNode message : JSON.readTree(response.body())) {
+            for (JsonNode message : JSON.readTree(response.body()).get("messages")) {
                 messages.add(message);
                 lastId = Math.max(lastId, message.get("id").asLong());
             }
@@ -120,6 +176,7 @@ final class WebVisitor {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         try {
             return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

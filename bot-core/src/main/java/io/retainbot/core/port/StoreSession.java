@@ -26,4 +26,6 @@ public interface StoreSession {
     FeedbackStore feedback();
 
     WebChatStore webChat();
+
+    FileStore files();
 }

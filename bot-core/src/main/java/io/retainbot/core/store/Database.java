@@ -1,6 +1,7 @@
 package io.retainbot.core.store;
 
 import io.retainbot.core.port.CursorStore;
+import io.retainbot.core.port.FileStore;
 import io.retainbot.core.port.StoreException;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.port.WebChatStore;
@@ -62,6 +63,11 @@ public final class Database {
     /** The web chat's messages for the chat page, each call its own transaction. */
     public WebChatStore webChat() {
         return OwnTransactionStores.webChat(transactor);
+    }
+
+    /** Files customers uploaded to the web chat, each call its own transaction. */
+    public FileStore files() {
+        return OwnTransactionStores.files(transactor);
     }
 
     /** True when the database answers a trivial query. */

@@ -5,6 +5,7 @@ import io.retainbot.core.port.ConversationStore;
 import io.retainbot.core.port.CursorStore;
 import io.retainbot.core.port.CustomerStore;
 import io.retainbot.core.port.FeedbackStore;
+import io.retainbot.core.port.FileStore;
 import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.InteractionLog;
 import io.retainbot.core.port.OutboxStore;
@@ -74,6 +75,11 @@ final class JdbiStoreSession implements StoreSession {
 
     @Override
     public WebChatStore webChat() {
-        return new JdbiWebChatStore(handle.attach(WebChatDao.class));
+        return new JdbiWebChatStore(handle.attach(WebChatDao.class), customers());
+    }
+
+    @Override
+    public FileStore files() {
+        return new JdbiFileStore(handle.attach(FileDao.class));
     }
 }

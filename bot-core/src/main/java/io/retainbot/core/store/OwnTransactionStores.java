@@ -1,7 +1,9 @@
 package io.retainbot.core.store;
 
 import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.customer.Customer;
 import io.retainbot.core.port.CursorStore;
+import io.retainbot.core.port.FileStore;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.port.WebChatStore;
 import java.time.Instant;
@@ -33,13 +35,52 @@ final class OwnTransactionStores {
     static WebChatStore webChat(Transactor transactor) {
         return new WebChatStore() {
             @Override
-            public long append(String sessionId, OutboundMessage message, Instant at) {
-                return transactor.inTransaction(session -> session.webChat().append(sessionId, message, at));
+            public void openSession(String chatId, Instant at) {
+                transactor.runInTransaction(session -> session.webChat().openSession(chatId, at));
             }
 
             @Override
-            public List<WebMessage> after(String sessionId, long afterId, int limit) {
-                return transactor.inTransaction(session -> session.webChat().after(sessionId, afterId, limit));
+            public boolean sessionExists(String chatId) {
+                return transactor.inTransaction(session -> session.webChat().sessionExists(chatId));
+            }
+
+            @Override
+            public long append(String chatId, OutboundMessage message, Instant at) {
+                return transactor.inTransaction(session -> session.webChat().append(chatId, message, at));
+            }
+
+            @Override
+            public boolean appendVisitor(String chatId, String eventId, VisitorLine line, Instant at) {
+                return transactor.inTransaction(session -> session.webChat().appendVisitor(chatId, eventId, line, at));
+            }
+
+            @Override
+            public Optional<OutboundMessage> botMessage(String chatId, long id) {
+                return transactor.inTransaction(session -> session.webChat().botMessage(chatId, id));
+            }
+
+            @Override
+            public Optional<Customer> visitor(String chatId) {
+                return transactor.inTransaction(session -> session.webChat().visitor(chatId));
+            }
+
+            @Override
+            public List<WebEntry> after(String chatId, long afterId, int limit) {
+                return transactor.inTransaction(session -> session.webChat().after(chatId, afterId, limit));
+            }
+        };
+    }
+
+    static FileStore files(Transactor transactor) {
+        return new FileStore() {
+            @Override
+            public StoredFile save(NewFile file) {
+                return transactor.inTransaction(session -> session.files().save(file));
+            }
+
+            @Override
+            public Optional<StoredFile> find(String key) {
+                return transactor.inTransaction(session -> session.files().find(key));
             }
         };
     }

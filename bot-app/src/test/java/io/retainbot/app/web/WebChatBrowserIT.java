@@ -1,0 +1,283 @@
+package io.retainbot.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.retainbot.app.AppTesting;
+import io.retainbot.app.RetainBot;
+import io.retainbot.app.browser.Browser;
+import io.retainbot.app.browser.Browser.Screen;
+import io.retainbot.app.config.AppConfig;
+import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.customer.Tone;
+import io.retainbot.core.i18n.Messages;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The web chat in a real headless Chromium, used by clicking and typing as a customer would. */
+class WebChatBrowserIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Messages MESSAGES = Messages.builtIn();
+    private static final BusinessConfig BUSINESS = BusinessConfig.defaults();
+
+    @TempDir
+    static Path files;
+
+    private static RetainBot bot;
+    private static HttpServer shop;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Browser.requireInstalled();
+        shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        Map<String, String> env = AppTesting.externalDatabase();
+        env.put("WEB_CHAT_ALLOWED_ORIGINS", "http://127.0.0.1:" + shop.getAddress().getPort());
+        env.put("WEB_CHAT_SESSIONS_PER_MINUTE", "1000");
+        bot = RetainBot.start(AppConfig.fromEnvironment(env), Clock.systemUTC(), token -> { });
+        byte[] shopPage = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Demo Shop</title>"
+                + "<link rel=\"icon\" href=\"data:,\"></head>"
+                + "<body><h1>Demo Shop</h1><p>Our products.</p>"
+                + "<script src=\"http://localhost:" + bot.httpPort() + "/chat/embed.js\" async></script></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        shop.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/") ? 200 : 404, shopPage.length);
+            exchange.getResponseBody().write(shopPage);
+            exchange.close();
+        });
+        shop.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (shop != null) {
+            shop.stop(0);
+        }
+        if (bot != null) {
+            bot.close();
+        }
+    }
+
+    @Test
+    void filesAComplaintWithAPhotoInEnglishAndShowsItAllAfterReload() throws Exception {
+        fileAComplaintWithAPhoto("en-US", "en", Screen.DESKTOP, TestFiles.photo(files, "parcel.png", "png"),
+                "The parcel arrived two days late and the box was soaked through.", "image/png");
+    }
+
+    @Test
+    void filesAComplaintWithAPhotoInKorean() throws Exception {
+        fileAComplaintWithAPhoto("ko-KR", "ko", Screen.PHONE, TestFiles.photo(files, "택배.jpg", "jpg"),
+                "택배가 이틀 늦게 도착했고 상자가 완전히 젖어 있었습니다. 안에 든 컵 하나가 깨졌어요.", "image/jpeg");
+    }
+
+    @Test
+    void filesAComplaintWithAPhotoInTagalog() throws Exception {
+        fileAComplaintWithAPhoto("fil-PH", "tl", Screen.DESKTOP, TestFiles.photo(files, "kahon.png", "png"),
+                "Dalawang araw na huli dumating ang parsela at basang-basa ang kahon.", "image/png");
+    }
+
+    private void fileAComplaintWithAPhoto(String browserLanguage, String language, Screen screen, Path photo,
+                                          String description, String mediaType) throws Exception {
+        String name = "web-chat-complaint-" + language + "-" + screen.name().toLowerCase();
+        try (Browser browser = Browser.open(screen, browserLanguage)) {
+            ChatPage chat = new ChatPage(browser, bot.httpPort()).open();
+            String category = BUSINESS.categories().get(0).label(language);
+
+            chat.type("/complaint");
+            chat.awaitBot(said(language, "intake.category.ask"));
+            chat.press(category);
+            chat.awaitBot(said(language, "intake.description.ask", "category", category));
+            chat.type(description);
+            chat.awaitBot(said(language, "intake.order.ask"));
+            chat.press(said(language, "intake.button.skip").get(0));
+            chat.awaitBot(said(language, "intake.files.ask"));
+            chat.attach(photo);
+            chat.awaitBot(said(language, "intake.files.received", "count", 1));
+            chat.press(said(language, "intake.button.done").get(0));
+            chat.press(said(language, "intake.button.confirm").get(0));
+            String reference = chat.awaitReference();
+            chat.awaitLines(chat.transcript().size());
+            browser.screenshot(name);
+            List<String> before = chat.transcript();
+
+            chat.reload();
+            chat.awaitLines(before.size());
+            List<String> after = chat.transcript();
+            browser.screenshot(name + "-reloaded");
+
+            assertThat(after.subList(0, before.size())).isEqualTo(before);
+            assertThat(after).containsSubsequence("me: /complaint", "me: " + category, "me: " + description,
+                    "me:  [image]");
+            assertThat(after.stream().filter(line -> line.startsWith("bot: ")).toList())
+                    .anySatisfy(line -> assertThat(line).contains(reference));
+            assertThat(chat.labels()).containsEntry("lang", language)
+                    .containsEntry("send", MESSAGES.in(language, Tone.FORMAL).get("web.send"));
+            assertThat(chat.overflowsSideways()).isFalse();
+            browser.assertNoConsoleErrors();
+
+            JsonNode details = api("/api/complaints/" + reference);
+            JsonNode attachment = details.get("attachments").get(0);
+            assertThat(details.get("attachments")).hasSize(1);
+            assertThat(attachment.get("kind").asText()).isEqualTo("photo");
+            assertThat(attachment.get("mediaType").asText()).isEqualTo(mediaType);
+            assertThat(attachment.get("fileName").asText()).isEqualTo(photo.getFileName().toString());
+            HttpResponse<byte[]> download = apiBytes(attachment.get("download").asText());
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat(download.headers().firstValue("Content-Type")).hasValue(mediaType);
+            assertThat(download.body()).isEqualTo(Files.readAllBytes(photo));
+        }
+    }
+
+    @Test
+    void pageLabelsFollowTheLanguageChosenInTheConversation() {
+        try (Browser browser = Browser.open(Screen.DESKTOP, "en-US")) {
+            ChatPage chat = new ChatPage(browser, bot.httpPort()).open();
+            assertThat(chat.labels()).containsEntry("lang", "en").containsEntry("send", "Send");
+
+            chat.type("/language");
+            chat.awaitBot(said("en", "language.ask"));
+            chat.press(MESSAGES.in("ko", Tone.FORMAL).get("language.name"));
+            chat.awaitBot(said("ko", "language.changed"));
+
+            Map<String, String> korean = Map.of("lang", "ko",
+                    "title", MESSAGES.in("ko", Tone.FORMAL).get("web.title", "company", BUSINESS.companyName()),
+                    "heading", MESSAGES.in("ko", Tone.FORMAL).get("web.title", "company", BUSINESS.companyName()),
+                    "placeholder", MESSAGES.in("ko", Tone.FORMAL).get("web.placeholder"),
+                    "send", MESSAGES.in("ko", Tone.FORMAL).get("web.send"));
+            browser.await("the page's labels in Korean", driver -> chat.labels().equals(korean));
+            browser.screenshot("web-chat-language-switched");
+            chat.reload();
+            assertThat(chat.labels()).isEqualTo(korean);
+            browser.assertNoConsoleErrors();
+        }
+    }
+
+    @Test
+    void disablesAnsweredButtonsAndAnswersAForcedOldPressPolitely() {
+        try (Browser browser = Browser.open(Screen.PHONE, "en-US")) {
+            ChatPage chat = new ChatPage(browser, bot.httpPort()).open();
+            chat.type("/complaint");
+            chat.awaitBot(said("en", "intake.category.ask"));
+            chat.press(BUSINESS.categories().get(0).label("en"));
+            chat.awaitBot(said("en", "intake.description.ask", "category", BUSINESS.categories().get(0).label("en")));
+
+            assertThat(chat.buttons()).isNotEmpty().noneMatch(WebElement::isEnabled);
+            chat.reload();
+            assertThat(chat.buttons()).isNotEmpty().noneMatch(WebElement::isEnabled);
+            int botMessages = chat.botTexts().size();
+            browser.script("""
+                    const old = Array.from(document.querySelectorAll('.msg--bot .buttons button'))
+                        .find(button => button.textContent === arguments[0]);
+                    old.disabled = false;
+                    old.click();
+                    """, BUSINESS.categories().get(1).label("en"));
+            chat.awaitBotMessages(botMessages + 1);
+            chat.awaitBotContaining(said("en", "button.earlier_step").get(0));
+            browser.screenshot("web-chat-old-button");
+
+            assertThat(chat.errors()).isEmpty();
+            browser.assertNoConsoleErrors();
+        }
+    }
+
+    @Test
+    void takesAFiveThousandCharacterMessageAndKeepsThePageInShape() {
+        String sentence = "The blender stopped after two days and now smells of burnt plastic. ";
+        String longText = sentence.repeat(5_000 / sentence.length() + 1).substring(0, 4_999) + ".";
+        try (Browser browser = Browser.open(Screen.PHONE, "en-US")) {
+            ChatPage chat = new ChatPage(browser, bot.httpPort()).open();
+            chat.type("/complaint");
+            chat.awaitBot(said("en", "intake.category.ask"));
+            chat.press(BUSINESS.categories().get(1).label("en"));
+            int botMessages = chat.botTexts().size() + 1;
+            chat.awaitBotMessages(botMessages);
+            chat.type(longText);
+            chat.awaitBotMessages(botMessages + 1);
+            chat.awaitLines(chat.transcript().size());
+
+            assertThat(chat.myTexts()).contains(longText);
+            assertThat(chat.overflowsSideways()).isFalse();
+            assertThat(chat.errors()).isEmpty();
+            browser.screenshot("web-chat-long-message-phone");
+            browser.assertNoConsoleErrors();
+        }
+    }
+
+    @Test
+    void refusesAFileThatIsNotAPhotoOrPdfWithAPoliteMessage() {
+        try (Browser browser = Browser.open(Screen.DESKTOP, "en-US")) {
+            ChatPage chat = new ChatPage(browser, bot.httpPort()).open();
+            chat.attach(TestFiles.notAPhoto(files, "holiday.png"));
+
+            browser.await("a polite refusal", driver -> chat.errors().stream()
+                    .anyMatch(error -> error.getText().equals(MESSAGES.in("en", Tone.FORMAL).get("web.file_type"))));
+            assertThat(chat.myTexts()).isEmpty();
+            browser.screenshot("web-chat-file-refused");
+        }
+    }
+
+    @Test
+    void embedsAsAChatBubbleOnTheShopsSiteAndKeepsTheConversation() {
+        try (Browser browser = Browser.open(Screen.DESKTOP, "en-US")) {
+            browser.go("http://127.0.0.1:" + shop.getAddress().getPort() + "/");
+            openBubble(browser);
+            ChatPage chat = new ChatPage(browser, bot.httpPort());
+            chat.awaitBotMessages(1);
+            chat.type("/complaint");
+            chat.awaitBot(said("en", "intake.category.ask"));
+            browser.driver().switchTo().defaultContent();
+            browser.screenshot("web-chat-embedded");
+
+            browser.reload();
+            openBubble(browser);
+            chat.awaitBot(said("en", "intake.category.ask"));
+            assertThat(chat.myTexts()).contains("/complaint");
+            browser.assertNoConsoleErrors();
+        }
+    }
+
+    private static void openBubble(Browser browser) {
+        browser.await("the chat bubble", driver -> browser.findAll(By.cssSelector("button[aria-expanded]")).stream()
+                .findFirst().orElse(null)).click();
+        WebElement frame = browser.await("the chat frame", driver -> browser.findAll(By.tagName("iframe")).stream()
+                .findFirst().orElse(null));
+        browser.driver().switchTo().frame(frame);
+    }
+
+    /** The text of {@code key} in both tones: the customer sees one of them. */
+    private static List<String> said(String language, String key, Object... args) {
+        return Stream.of(Tone.values()).map(tone -> MESSAGES.in(language, tone).get(key, args)).distinct().toList();
+    }
+
+    private static JsonNode api(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + bot.httpPort() + path))
+                .header("Authorization", "Bearer " + AppTesting.ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + " answered " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<byte[]> apiBytes(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + bot.httpPort() + path))
+                .header("Authorization", "Bearer " + AppTesting.ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
