@@ -22,6 +22,7 @@ import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.engine.ConversationEngine;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.outbox.OutboxDispatcher;
+import io.retainbot.core.outbox.PlatformSenders;
 import io.retainbot.core.port.ChatGateway;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.store.Database;
@@ -37,9 +38,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -99,10 +101,14 @@ public final class RetainBot implements AutoCloseable {
                 gateways.add(adapter.gateway());
                 adapter.staffChannel().ifPresent(staffChannels::add);
             });
-            ExecutorService senders = Executors.newFixedThreadPool(SEND_CONCURRENCY, threads("retainbot-send"));
-            started.push(() -> shutdown(senders));
-            OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, gateways, senders, SEND_CONCURRENCY, clock,
-                    meters);
+            List<PlatformSenders> senders = new ArrayList<>();
+            for (ChatGateway gateway : gateways) {
+                ExecutorService pool = senderPool("retainbot-send-" + gateway.platform().code());
+                started.push(() -> shutdown(pool));
+                senders.add(new PlatformSenders(gateway, pool, SEND_CONCURRENCY));
+            }
+            OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, senders, OutboxDispatcher.newInstanceId(),
+                    clock, meters);
             dispatcher.start(threads("retainbot-outbox"));
             started.push(dispatcher);
             ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChannels, clock,
@@ -166,6 +172,16 @@ public final class RetainBot implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /**
+     * One platform's senders: {@link #SEND_CONCURRENCY} threads and a queue of as many (the
+     * dispatcher never has more sends of a platform in flight; beyond that the pool refuses and the
+     * dispatcher puts the message back).
+     */
+    private static ExecutorService senderPool(String name) {
+        return new ThreadPoolExecutor(SEND_CONCURRENCY, SEND_CONCURRENCY, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(SEND_CONCURRENCY), threads(name), new ThreadPoolExecutor.AbortPolicy());
     }
 
     private static void shutdown(ExecutorService executor) throws InterruptedException {
