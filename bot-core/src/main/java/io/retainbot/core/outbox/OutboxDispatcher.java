@@ -299,7 +299,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         SendOutcome outcome;
         try {
             outcome = queue.gateway.send(entry.channel(), entry.message());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             log.warn("send to {} threw {}; treating as a retryable failure", entry.channel(), e.toString());
             outcome = new SendOutcome.Failed(e.toString(), true);
         }
