@@ -18,7 +18,7 @@ final class SlashCommands {
     private static final Map<String, List<String>> COMMANDS = Map.of(
             "complaint", List.of("File a complaint", "불편접수", "불편 접수하기"),
             "status", List.of("See your complaints", "접수내역", "내 접수 내역 보기"),
-            "language", List.of("Choose your language", "언어", "언어 선택"),
+            "language", List.of("Choose your language and tone", "언어", "언어와 말투 선택"),
             "stop", List.of("No more greetings or offers", "수신거부", "인사와 혜택 소식 그만 받기"),
             "help", List.of("What I can do", "도움말", "도와드릴 수 있는 일"));
     static final List<String> ORDER = List.of("complaint", "status", "language", "stop", "help");

@@ -109,7 +109,7 @@ class TelegramBotIT {
         say(7002, "/start", "ko");
         say(7003, "/start", "tl");
 
-        awaitSent(7002, "안녕하세요");
+        awaitSent(7002, "안녕하십니까");
         awaitSent(7003, "Magandang araw po");
         assertThat(telegram.calls("setMyCommands")).extracting(call -> call.body().path("language_code").asText(""))
                 .containsExactlyInAnyOrder("", "en", "ko", "tl");

@@ -11,6 +11,7 @@ import io.retainbot.core.business.ComplaintCategory;
 import io.retainbot.core.business.OpeningSpan;
 import io.retainbot.core.business.PromisePolicy;
 import io.retainbot.core.business.Referral;
+import io.retainbot.core.customer.Tone;
 import io.retainbot.core.i18n.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,17 +74,27 @@ public final class BusinessFile {
     }
 
     BusinessConfig parse(YamlSection root) {
-        root.allowOnly("company", "timeZone", "hours", "holidays", "categories", "promise", "referrals", "templates");
+        root.allowOnly("company", "timeZone", "tone", "hours", "holidays", "categories", "promise", "referrals",
+                "templates");
         BusinessConfig defaults = BusinessConfig.defaults();
         String company = root.text("company").orElse(defaults.companyName());
         ZoneId zone = root.text("timeZone").map(id -> zone(root, id)).orElse(defaults.zone());
+        Tone tone = root.text("tone").map(name -> tone(root, name)).orElse(defaults.defaultTone());
         BusinessHours hours = root.section("hours").map(BusinessFile::hours).orElse(defaults.hours());
         Set<LocalDate> holidays = root.has("holidays") ? holidays(root) : defaults.holidays();
         List<ComplaintCategory> categories = root.has("categories") ? categories(root) : defaults.categories();
         PromisePolicy promise = root.section("promise").map(BusinessFile::promise).orElse(defaults.promise());
         List<Referral> referrals = referrals(root, categories);
         Map<String, Map<String, String>> templates = root.section("templates").map(this::templates).orElse(Map.of());
-        return new BusinessConfig(company, zone, hours, holidays, categories, promise, referrals, templates);
+        return new BusinessConfig(company, zone, hours, holidays, categories, promise, referrals, templates, tone);
+    }
+
+    private static Tone tone(YamlSection root, String name) {
+        return switch (name.strip().toLowerCase(Locale.ROOT)) {
+            case "formal" -> Tone.FORMAL;
+            case "friendly" -> Tone.FRIENDLY;
+            default -> throw root.error("tone", "must be formal or friendly; was \"" + name + "\"");
+        };
     }
 
     private static ZoneId zone(YamlSection root, String id) {

@@ -216,7 +216,7 @@ public final class WebChat {
     public Texts textsFor(String chatId, String acceptLanguage) {
         Optional<Customer> customer = chatId == null ? Optional.empty() : store.visitor(chatId);
         return customer.map(found -> messages.in(found.language(), found.tone()))
-                .orElseGet(() -> messages.in(messages.languageFor(firstLanguage(acceptLanguage)), Tone.FORMAL));
+                .orElseGet(() -> messages.in(messages.languageFor(firstLanguage(acceptLanguage)), business.defaultTone()));
     }
 
     private void limit(String chatId, String acceptLanguage) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.customer.Tone;
 import io.retainbot.core.i18n.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ class BusinessFileTest {
 
         assertThat(business.companyName()).isEqualTo("Santos Bakery & Café");
         assertThat(business.zone()).isEqualTo(ZoneId.of("Asia/Manila"));
+        assertThat(business.defaultTone()).isEqualTo(Tone.FRIENDLY);
         assertThat(business.hours().on(DayOfWeek.FRIDAY)).hasSize(2);
         assertThat(business.hours().on(DayOfWeek.SUNDAY)).isEmpty();
         assertThat(business.holidays()).contains(LocalDate.of(2026, 12, 25));
@@ -45,6 +47,7 @@ class BusinessFileTest {
 
         assertThat(business.companyName()).isEqualTo("Kim's Kitchen");
         assertThat(business.categories()).isEqualTo(BusinessConfig.defaults().categories());
+        assertThat(business.defaultTone()).isEqualTo(Tone.FORMAL);
         assertThat(business.hours().on(DayOfWeek.MONDAY).get(0).opens()).isEqualTo(LocalTime.of(9, 0));
     }
 
@@ -78,6 +81,8 @@ class BusinessFileTest {
     void namesImpossibleValues() {
         assertThatThrownBy(() -> reader.read(file("timeZone: Mars/Olympus\n")))
                 .hasMessageContaining("timeZone is not a time zone: \"Mars/Olympus\"");
+        assertThatThrownBy(() -> reader.read(file("tone: chummy\n")))
+                .hasMessageContaining("tone must be formal or friendly; was \"chummy\"");
         assertThatThrownBy(() -> reader.read(file("hours:\n  monday: \"18:00-09:00\"\n")))
                 .hasMessageContaining("hours.monday must be opening spans like \"09:00-18:00\"");
         assertThatThrownBy(() -> reader.read(file("hours:\n  funday: \"09:00-18:00\"\n")))

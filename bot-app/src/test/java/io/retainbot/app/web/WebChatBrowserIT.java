@@ -156,7 +156,9 @@ class WebChatBrowserIT {
             chat.type("/language");
             chat.awaitBot(said("en", "language.ask"));
             chat.press(MESSAGES.in("ko", Tone.FORMAL).get("language.name"));
-            chat.awaitBot(said("ko", "language.changed"));
+            chat.awaitBotContaining(MESSAGES.in("ko", Tone.FORMAL).get("language.changed"));
+            chat.press(MESSAGES.in("ko", Tone.FORMAL).get("tone.button.casual"));
+            chat.awaitBotContaining(MESSAGES.in("ko", Tone.FRIENDLY).get("tone.changed"));
 
             Map<String, String> korean = Map.of("lang", "ko",
                     "title", MESSAGES.in("ko", Tone.FORMAL).get("web.title", "company", BUSINESS.companyName()),

@@ -1,5 +1,6 @@
 package io.retainbot.core.business;
 
+import io.retainbot.core.customer.Tone;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,11 +22,13 @@ import java.util.Set;
  * @param promise     how promises are made from targets
  * @param referrals   the referral directory
  * @param templates   language tag to (message key to text): overrides of the built-in catalog
+ * @param defaultTone how new customers are addressed until they choose for themselves
  */
 public record BusinessConfig(String companyName, ZoneId zone, BusinessHours hours, Set<LocalDate> holidays,
                              List<ComplaintCategory> categories, PromisePolicy promise, List<Referral> referrals,
-                             Map<String, Map<String, String>> templates) {
+                             Map<String, Map<String, String>> templates, Tone defaultTone) {
     public BusinessConfig {
+        Objects.requireNonNull(defaultTone, "defaultTone");
         if (companyName == null || companyName.isBlank()) {
             throw new IllegalArgumentException("company name must not be blank");
         }
@@ -46,6 +49,18 @@ public record BusinessConfig(String companyName, ZoneId zone, BusinessHours hour
         referrals = List.copyOf(referrals);
         templates = templates.entrySet().stream()
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Map.copyOf(e.getValue())));
+    }
+
+    /** A business that addresses new customers formally. */
+    public BusinessConfig(String companyName, ZoneId zone, BusinessHours hours, Set<LocalDate> holidays,
+                          List<ComplaintCategory> categories, PromisePolicy promise, List<Referral> referrals,
+                          Map<String, Map<String, String>> templates) {
+        this(companyName, zone, hours, holidays, categories, promise, referrals, templates, Tone.FORMAL);
+    }
+
+    /** The same business, addressing new customers in {@code tone}. */
+    public BusinessConfig withDefaultTone(Tone tone) {
+        return new BusinessConfig(companyName, zone, hours, holidays, categories, promise, referrals, templates, tone);
     }
 
     /** A sensible business for a first run: categories delivery, product, service, billing, other. */

@@ -59,6 +59,8 @@ final class CommandRunner {
                 customers.recordConsent(session, turn.customer().id(), consent.granted(), consent.source(), turn.now());
             } else if (command instanceof FlowCommand.SetLanguage language) {
                 customers.setLanguage(session, turn.customer().id(), language.language(), turn.now());
+            } else if (command instanceof FlowCommand.SetTone tone) {
+                customers.setTone(session, turn.customer().id(), tone.tone(), turn.now());
             } else if (command instanceof FlowCommand.RecordSuggestion suggestion) {
                 session.feedback().suggest(turn.customer().id(), turn.event().channel(), suggestion.text(), turn.now());
             } else if (command instanceof FlowCommand.RequestHandover) {
@@ -80,7 +82,7 @@ final class CommandRunner {
         Texts texts = turn.texts();
         String text = texts.get("intake.filed",
                 "ref", complaint.ref().toString(),
-                "promise", wording.promise(texts, complaint.promisedAt(), now, turn.customer().zone()),
+                "promise", wording.promise(turn, complaint.promisedAt()),
                 "company", business.companyName());
         return MainMenu.with(text, texts);
     }

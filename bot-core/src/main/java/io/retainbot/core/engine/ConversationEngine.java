@@ -6,7 +6,6 @@ import io.retainbot.core.chat.InboundEvent;
 import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintRef;
-import io.retainbot.core.customer.Tone;
 import io.retainbot.core.flow.ComplaintLookup;
 import io.retainbot.core.flow.Conversation;
 import io.retainbot.core.flow.CustomerCard;
@@ -147,7 +146,7 @@ public final class ConversationEngine implements EventSink {
         }
         Conversation conversation = session.conversations().lock(event.channel(), now);
         session.conversations().save(conversation.idle(now));
-        Texts texts = messages.in(messages.languageFor(event.sender().languageHint()), Tone.FORMAL);
+        Texts texts = messages.in(messages.languageFor(event.sender().languageHint()), business.defaultTone());
         session.outbox().enqueue(OutboxItem.reply(event.channel(),
                 MainMenu.with(texts.get("error.sorry"), texts), conversation.customerId(), now));
         return Receipt.HANDLED;

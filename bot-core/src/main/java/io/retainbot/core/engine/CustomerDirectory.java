@@ -6,6 +6,7 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.Sender;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.customer.CustomerProfile;
+import io.retainbot.core.customer.Tone;
 import io.retainbot.core.flow.CustomerCard;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.port.CustomerStore;
@@ -39,6 +40,7 @@ final class CustomerDirectory {
         CustomerProfile profile = CustomerProfile.builder()
                 .displayName(sender.displayName())
                 .language(messages.languageFor(sender.languageHint()))
+                .tone(business.defaultTone())
                 .sourceChannel(event.platform().code())
                 .build();
         Customer created = customers.create(profile, now);
@@ -81,6 +83,10 @@ final class CustomerDirectory {
         if (messages.isSupported(language)) {
             session.customers().setLanguage(customerId, language, now);
         }
+    }
+
+    void setTone(StoreSession session, long customerId, Tone tone, Instant now) {
+        session.customers().setTone(customerId, tone, now);
     }
 
     private CustomerCard card(Customer customer, boolean created) {

@@ -12,8 +12,21 @@ import java.util.Locale;
 /** How a complaint and its promise are put into words for the customer. */
 public final class ComplaintWording {
 
-    /** "by tomorrow 16:00", "today by 16:00", "by Friday 10:00", "by November 30, 10:00". */
-    public String promise(Texts texts, Instant promisedAt, Instant now, ZoneId zone) {
+    /**
+     * "by tomorrow 16:00", "today by 16:00", "by Friday 10:00", "by November 30, 10:00"; in Tagalog
+     * "bukas, alas-4 ng hapon", "sa Martes, alas-10 ng umaga". Said in the customer's time zone, and
+     * naming it ("by tomorrow 16:00 (South Korea Time)") when it is not the business's.
+     */
+    public String promise(Texts texts, Instant promisedAt, Instant now, ZoneId customerZone, ZoneId businessZone) {
+        String promise = promise(texts, promisedAt, now, customerZone);
+        if (customerZone.getRules().equals(businessZone.getRules())) {
+            return promise;
+        }
+        return texts.get("promise.in_zone", "promise", promise,
+                "zone", DateWording.zoneName(promisedAt, customerZone, texts.language()));
+    }
+
+    private static String promise(Texts texts, Instant promisedAt, Instant now, ZoneId zone) {
         String language = texts.language();
         String time = DateWording.time(promisedAt, zone, language);
         LocalDate today = now.atZone(zone).toLocalDate();
@@ -30,6 +43,11 @@ public final class ComplaintWording {
         return texts.get("promise.date", "date", DateWording.date(promisedAt, zone, language), "time", time);
     }
 
+    /** The promise of a complaint as this turn's customer reads it. */
+    public String promise(Turn turn, Instant promisedAt) {
+        return promise(turn.texts(), promisedAt, turn.now(), turn.customer().zone(), turn.business().zone());
+    }
+
     /** One line for the list: reference, category, status and, while open, the promise. */
     public String line(Turn turn, Complaint complaint) {
         Texts texts = turn.texts();
@@ -37,7 +55,7 @@ public final class ComplaintWording {
         String category = IntakeFlow.categoryLabel(turn, texts, complaint.category());
         if (complaint.status().isActive()) {
             return texts.get("status.line.active", "ref", complaint.ref().toString(), "category", category,
-                    "status", status, "promise", promise(texts, complaint.promisedAt(), turn.now(), turn.customer().zone()));
+                    "status", status, "promise", promise(turn, complaint.promisedAt()));
         }
         return texts.get("status.line.closed", "ref", complaint.ref().toString(), "category", category, "status", status);
     }
@@ -55,7 +73,7 @@ public final class ComplaintWording {
                 "description", complaint.description());
         if (complaint.status().isActive()) {
             text += "\n" + texts.get("status.details.promise",
-                    "promise", promise(texts, complaint.promisedAt(), turn.now(), turn.customer().zone()));
+                    "promise", promise(turn, complaint.promisedAt()));
         }
         return text;
     }

@@ -2,6 +2,7 @@ package io.retainbot.core.flow;
 
 import io.retainbot.core.chat.FileRef;
 import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.customer.Tone;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,6 +36,13 @@ public sealed interface FlowCommand {
     }
 
     record SetLanguage(String language) implements FlowCommand {
+    }
+
+    /** The customer chose how to be addressed; texts follow it from the next message on. */
+    record SetTone(Tone tone) implements FlowCommand {
+        public SetTone {
+            java.util.Objects.requireNonNull(tone, "tone");
+        }
     }
 
     record RecordSuggestion(String text) implements FlowCommand {

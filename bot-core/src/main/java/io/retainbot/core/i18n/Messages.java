@@ -28,6 +28,9 @@ import java.util.stream.Collectors;
  */
 public final class Messages {
     public static final String FALLBACK = "en";
+    /** The suffix of a key's friendly variant; the plain key is the formal text. */
+    public static final String FRIENDLY = ".friendly";
+    private static final String TONE_NEUTRAL_KEYS = "i18n/tone-neutral-keys.txt";
 
     private final List<String> languages;
     private final Map<String, Map<String, String>> catalogs;
@@ -92,6 +95,29 @@ public final class Messages {
     /** Every key of the English catalog: the complete set every language should have. */
     public Set<String> keys() {
         return catalogs.get(FALLBACK).keySet();
+    }
+
+    /**
+     * The keys whose text is deliberately the same in both tones (names, statuses, bare button
+     * labels), from {@code i18n/tone-neutral-keys.txt}; every other key has a friendly variant.
+     */
+    public static Set<String> toneNeutralKeys() {
+        try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(TONE_NEUTRAL_KEYS)) {
+            if (in == null) {
+                throw new RetainBotException("the list of tone-neutral keys " + TONE_NEUTRAL_KEYS + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new RetainBotException("cannot read " + TONE_NEUTRAL_KEYS, e);
+        }
+    }
+
+    /** Every key of {@code language}'s built-in catalog, variants included. */
+    public Set<String> keysOf(String language) {
+        return catalogs.getOrDefault(language, Map.of()).keySet();
     }
 
     /** The keys English has and {@code language}'s built-in catalog lacks. */

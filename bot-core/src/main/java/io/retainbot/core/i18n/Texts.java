@@ -36,6 +36,11 @@ public final class Texts {
         return messages.format(language, tone, key, args);
     }
 
+    /** The same texts in another tone (same language). */
+    public Texts inTone(Tone other) {
+        return messages.in(language, other);
+    }
+
     /** The same texts in another language (same tone). */
     public Texts inLanguage(String other) {
         return messages.in(other, tone);

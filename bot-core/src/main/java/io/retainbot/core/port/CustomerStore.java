@@ -7,6 +7,7 @@ import io.retainbot.core.customer.Customer;
 import io.retainbot.core.customer.CustomerProfile;
 import io.retainbot.core.customer.CustomerQuery;
 import io.retainbot.core.customer.Tag;
+import io.retainbot.core.customer.Tone;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,9 @@ public interface CustomerStore {
     void recordConsent(long customerId, boolean granted, String source, Instant now);
 
     void setLanguage(long customerId, String language, Instant now);
+
+    /** How the customer wants to be addressed, as they chose it in the chat. */
+    void setTone(long customerId, Tone tone, Instant now);
 
     /** Returns whether the tag was new to the customer. */
     boolean addTag(long customerId, Tag tag);

@@ -87,6 +87,9 @@ interface CustomerDao {
     @SqlUpdate("update customer set language = :language, updated_at = :now where id = :id")
     int setLanguage(@Bind("id") long id, @Bind("language") String language, @Bind("now") Instant now);
 
+    @SqlUpdate("update customer set tone = :tone, updated_at = :now where id = :id")
+    int setTone(@Bind("id") long id, @Bind("tone") String tone, @Bind("now") Instant now);
+
     @SqlUpdate("""
             update customer set last_contact_at = greatest(last_contact_at, :now)
             where id = (select customer_id from channel_identity where platform = :platform and user_id = :userId)

@@ -93,6 +93,11 @@ final class JdbiCustomerStore implements CustomerStore {
     }
 
     @Override
+    public void setTone(long customerId, Tone tone, Instant now) {
+        dao.setTone(customerId, tone.name().toLowerCase(Locale.ROOT), now);
+    }
+
+    @Override
     public boolean addTag(long customerId, Tag tag) {
         return dao.addTag(customerId, tag.name()) == 1;
     }

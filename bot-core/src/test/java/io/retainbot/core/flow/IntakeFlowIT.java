@@ -150,21 +150,21 @@ class IntakeFlowIT {
     @Test
     void filesAComplaintInKorean() {
         engine.chat("1101", "민아", "ko-KR").user("/start")
-                .botSaysContaining("민아님, 안녕하세요. Demo Shop에 오신 것을 환영합니다.")
-                .botAsks("생일 축하", "네, 받을게요", "아니요, 괜찮습니다")
+                .botSaysContaining("민아님, 안녕하십니까. Demo Shop에 오신 것을 환영합니다.")
+                .botAsks("생일 축하", "네, 받겠습니다", "아니요, 괜찮습니다")
                 .press("아니요, 괜찮습니다")
                 .botAsks("인사와 혜택 소식은 보내 드리지 않겠습니다", "불편 접수하기", "내 접수 내역", "의견 보내기",
                         "상담원 연결")
                 .press("불편 접수하기")
-                .botAsks("어떤 일인가요?", "배송", "상품", "서비스", "결제", "기타")
+                .botAsks("어떤 일인지 선택해 주십시오.", "배송", "상품", "서비스", "결제", "기타")
                 .press("배송")
-                .botSaysContaining("어떤 일이 있었는지 말씀해 주세요(배송)")
+                .botSaysContaining("어떤 일이 있었는지 말씀해 주십시오(배송)")
                 .user("택배 상자가 찌그러져서 안에 있던 컵이 깨졌어요.")
-                .botAsks("주문 번호나 참조 번호가 있으신가요?", "건너뛰기")
+                .botAsks("주문 번호나 참조 번호가 있으십니까?", "건너뛰기")
                 .press("건너뛰기")
-                .botAsks("사진이나 파일을 첨부하시겠어요?", "첨부 없이 진행")
+                .botAsks("사진이나 파일을 첨부하시겠습니까?", "첨부 없이 진행")
                 .press("첨부 없이 진행")
-                .botAsks("접수 내용을 확인해 주세요:", "접수하기", "수정하기", "취소")
+                .botAsks("접수 내용을 확인해 주십시오:", "접수하기", "수정하기", "취소")
                 .press("접수하기")
                 .botSaysMatching("감사합니다\\. 접수가 완료되었습니다\\. 접수 번호: C-\\d+\\. 늦어도 내일 16:00까지 .*");
 
@@ -178,19 +178,20 @@ class IntakeFlowIT {
                 .botSaysContaining("Magandang araw po, Maria, at maligayang pagdating sa Demo Shop.")
                 .botAsks("Maaari po bang magpadala", "Opo, gusto ko", "Hindi na po, salamat")
                 .press("Opo, gusto ko")
-                .botAsks("Salamat po.", "Magreklamo", "Aking mga reklamo", "Magmungkahi", "Makipag-usap sa tao")
-                .press("Magreklamo")
+                .botAsks("Salamat po.", "Mag-file ng reklamo", "Aking mga reklamo", "Magmungkahi", "Makipag-usap sa tao")
+                .press("Mag-file ng reklamo")
                 .botAsks("Tungkol saan po ito?", "Paghahatid", "Produkto", "Serbisyo", "Singil", "Iba pa")
                 .press("Paghahatid")
-                .botSaysContaining("Pakilarawan po kung ano ang nangyari (Paghahatid)")
+                .botSaysContaining("Pakikuwento po kung ano ang nangyari (Paghahatid)")
                 .user("Tatlong araw nang late ang parsela at basa pa ang kahon pagdating.")
                 .botAsks("Mayroon po ba kayong order o reference number?", "Laktawan")
                 .user("ORD-5521")
                 .botAsks("Gusto po ba ninyong magdagdag ng litrato o file?", "Magpatuloy nang wala")
                 .press("Magpatuloy nang wala")
-                .botAsks("Pakisuri po ang inyong reklamo:", "Ipadala ang reklamo", "May babaguhin", "Kanselahin")
-                .press("Ipadala ang reklamo")
-                .botSaysMatching("Salamat po\\. Naitala na ang inyong reklamo sa reference na C-\\d+\\. .*bukas bago mag-16:00 sa pinakahuli.*");
+                .botAsks("Pakisuri po ang inyong reklamo:", "I-file ang reklamo", "May babaguhin", "Kanselahin")
+                .press("I-file ang reklamo")
+                .botSaysMatching("Salamat po\\. Na-file na ang inyong reklamo sa reference na C-\\d+\\. "
+                        + "Sasagutin po kayo ng aming team bukas, alas-4 ng hapon sa pinakahuli, .*");
 
         assertThat(engine.complaintsOf("1102")).singleElement()
                 .satisfies(complaint -> assertThat(complaint.orderReference()).isEqualTo("ORD-5521"));

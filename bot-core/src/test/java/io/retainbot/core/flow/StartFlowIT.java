@@ -68,7 +68,7 @@ class StartFlowIT {
     void speaksTheLanguageOfThePlatformHint() {
         engine.chat("3004", "민아", "ko-KR").user("/start")
                 .botSaysContaining("민아")
-                .botOffers("네, 받을게요", "아니요, 괜찮습니다");
+                .botOffers("네, 받겠습니다", "아니요, 괜찮습니다");
         engine.chat("3005", "Maria", "fil").user("/start")
                 .botSaysContaining("Maria");
         assertThat(customer("3004").language()).isEqualTo("ko");
@@ -81,7 +81,7 @@ class StartFlowIT {
         chat.user("/language")
                 .botAsks("Which language would you like?", "English", "한국어", "Tagalog")
                 .press("한국어")
-                .botSaysContaining("한국어")
+                .botAsks("지금부터 한국어로 안내해 드리겠습니다.\n\n안내받으실 말투를 선택해 주십시오.", "격식 있게", "편하게")
                 .user("/complaint")
                 .botOffers("배송", "상품");
         assertThat(customer("3006").language()).isEqualTo("ko");

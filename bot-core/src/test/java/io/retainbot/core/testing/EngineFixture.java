@@ -26,9 +26,11 @@ public final class EngineFixture {
     private final RecordingGateway gateway;
     private final OutboxDispatcher dispatcher;
     private final ConversationEngine engine;
+    private final BusinessConfig business;
 
     private EngineFixture(Transactor transactor, MutableClock clock, BusinessConfig business) {
         this.transactor = transactor;
+        this.business = business;
         this.clock = clock;
         this.gateway = new RecordingGateway(Platform.TELEGRAM);
         this.dispatcher = new OutboxDispatcher(transactor, List.of(gateway), Runnable::run, 4, clock,
@@ -72,6 +74,10 @@ public final class EngineFixture {
 
     public List<ComplaintAttachment> attachmentsOf(Complaint complaint) {
         return transactor.inTransaction(session -> session.complaints().attachments(complaint.id()));
+    }
+
+    public BusinessConfig business() {
+        return business;
     }
 
     public ConversationEngine engine() {
