@@ -31,10 +31,9 @@ final class CustomerDirectory {
     CustomerCard resolve(StoreSession session, InboundEvent event, Instant now) {
         CustomerStore customers = session.customers();
         Sender sender = event.sender();
-        Optional<Customer> known = customers.findByIdentity(event.platform(), sender.platformUserId());
+        Optional<Customer> known = customers.findAndMarkSeen(event.platform(), sender.platformUserId(),
+                event.channel().chatId(), sender.displayName(), now);
         if (known.isPresent()) {
-            customers.seen(event.platform(), sender.platformUserId(), event.channel().chatId(), sender.displayName(),
-                    now);
             return card(known.get(), false);
         }
         CustomerProfile profile = CustomerProfile.builder()

@@ -34,6 +34,14 @@ public interface CustomerStore {
 
     Optional<ChannelIdentity> identity(Platform platform, String userId);
 
+    /**
+     * The customer a platform user belongs to, with the user noted as {@linkplain #seen seen} now;
+     * empty (and nothing changed) when the user belongs to no customer yet. One step, because every
+     * inbound event does both.
+     */
+    Optional<Customer> findAndMarkSeen(Platform platform, String userId, String chatId, String displayName,
+                                       Instant now);
+
     /** The user wrote again: note the time, their current chat and name, and that they are reachable. */
     void seen(Platform platform, String userId, String chatId, String displayName, Instant now);
 

@@ -7,10 +7,14 @@ import io.retainbot.core.port.Transactor;
 import io.retainbot.core.port.WebChatStore;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.extension.ExtensionFactory;
+import org.jdbi.v3.core.extension.Extensions;
 import org.jdbi.v3.jackson2.Jackson2Config;
 import org.jdbi.v3.jackson2.Jackson2Plugin;
 import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectFactory;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
@@ -18,6 +22,11 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * service uses. One instance per data source; thread-safe.
  */
 public final class Database {
+    /** Every SqlObject interface of the store (a test keeps this list complete). */
+    static final List<Class<?>> DAOS = List.of(ComplaintDao.class, ConversationDao.class, CursorDao.class,
+            CustomerDao.class, FeedbackDao.class, FileDao.class, InboxDao.class, InteractionDao.class,
+            OutboxDao.class, SettingDao.class, StaffDao.class, WebChatDao.class);
+
     private final DataSource dataSource;
     private final Jdbi jdbi;
     private final JdbiTransactor transactor;
@@ -29,7 +38,22 @@ public final class Database {
                 .installPlugin(new PostgresPlugin())
                 .installPlugin(new Jackson2Plugin());
         jdbi.getConfig(Jackson2Config.class).setMapper(Json.MAPPER);
+        describeDaosOnce(jdbi);
         this.transactor = new JdbiTransactor(jdbi);
+    }
+
+    /**
+     * Jdbi keeps what it learns about a SqlObject interface (by reflection) in the {@link Extensions}
+     * configuration, and every handle starts from a copy of the Jdbi-level one. DAOs are only ever
+     * attached to handles, so that cache would stay empty and each transaction would describe every
+     * DAO it touches again. Describing them here, once, lets every handle start with the answers.
+     */
+    private static void describeDaosOnce(Jdbi jdbi) {
+        Extensions extensions = jdbi.getConfig(Extensions.class);
+        ExtensionFactory sqlObjects = extensions.findFactory(SqlObjectFactory.class).orElseThrow(() -> new IllegalStateException("the SqlObject plugin is not installed"));
+        for (Class<?> dao : DAOS) {
+            extensions.findMetadata(dao, sqlObjects);
+        }
     }
 
     /** Opens the store on a data source without touching the schema. */

@@ -6,15 +6,6 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 interface InboxDao {
-    @SqlUpdate("""
-            insert into inbox (platform, event_id, chat_id, kind, received_at, handled_at, outcome)
-            values (:platform, :eventId, :chatId, :kind, :receivedAt, :handledAt, :outcome)
-            on conflict (platform, event_id) do nothing
-            """)
-    int insert(@Bind("platform") String platform, @Bind("eventId") String eventId, @Bind("chatId") String chatId,
-               @Bind("kind") String kind, @Bind("receivedAt") Instant receivedAt,
-               @Bind("handledAt") Instant handledAt, @Bind("outcome") String outcome);
-
     @SqlQuery("select exists (select 1 from inbox where platform = :platform and event_id = :eventId)")
     boolean exists(@Bind("platform") String platform, @Bind("eventId") String eventId);
 

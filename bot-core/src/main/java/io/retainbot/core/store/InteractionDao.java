@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 @RegisterConstructorMapper(InteractionDao.Row.class)
@@ -12,14 +11,6 @@ interface InteractionDao {
     record Row(long id, Long customerId, String platform, String chatId, String direction, String kind,
                String platformMessageId, String summary, Instant occurredAt) {
     }
-
-    @SqlQuery("""
-            insert into interaction (customer_id, platform, chat_id, direction, kind, platform_message_id, summary,
-                                     occurred_at)
-            values (:customerId, :platform, :chatId, :direction, :kind, :platformMessageId, :summary, :occurredAt)
-            returning id
-            """)
-    long insert(@BindMethods Row row);
 
     @SqlQuery("""
             select * from interaction where customer_id = :customerId

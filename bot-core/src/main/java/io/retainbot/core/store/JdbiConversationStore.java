@@ -1,36 +1,76 @@
 package io.retainbot.core.store;
 
+import static io.retainbot.core.store.JdbcStatements.instant;
+import static io.retainbot.core.store.JdbcStatements.nullableLong;
+
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.flow.Conversation;
 import io.retainbot.core.flow.FlowData;
 import io.retainbot.core.port.ConversationStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 final class JdbiConversationStore implements ConversationStore {
-    private final ConversationDao dao;
+    private static final String LOCK = """
+            select platform, chat_id, customer_id, flow, state, data::text as data, handed_over_at, started_at, updated_at
+            from conversation where platform = ? and chat_id = ?
+            for update
+            """;
+    private static final String INSERT_IDLE = """
+            insert into conversation (platform, chat_id, flow, state, started_at, updated_at)
+            values (?, ?, 'idle', 'idle', ?, ?)
+            on conflict (platform, chat_id) do nothing
+            """;
+    private static final String SAVE = """
+            update conversation
+            set customer_id = ?, flow = ?, state = ?, data = cast(? as jsonb), handed_over_at = ?, updated_at = ?
+            where platform = ? and chat_id = ?
+            """;
 
-    JdbiConversationStore(ConversationDao dao) {
+    private final JdbcStatements statements;
+    private final Supplier<ConversationDao> dao;
+
+    JdbiConversationStore(JdbcStatements statements, Supplier<ConversationDao> dao) {
+        this.statements = statements;
         this.dao = dao;
     }
 
+    /**
+     * Locks the chat's row, creating it idle on first contact. A known chat (nearly every event)
+     * costs one statement; a new one waits for a concurrent creator's commit in the insert.
+     */
     @Override
     public Conversation lock(ChannelRef channel, Instant now) {
-        dao.insertIdle(channel.platform().code(), channel.chatId(), now);
-        return toConversation(dao.selectForUpdate(channel.platform().code(), channel.chatId()));
+        String platform = channel.platform().code();
+        Optional<ConversationDao.Row> row = statements.first(LOCK, JdbiConversationStore::row, platform,
+                channel.chatId());
+        if (row.isEmpty()) {
+            statements.update(INSERT_IDLE, platform, channel.chatId(), now, now);
+            row = statements.first(LOCK, JdbiConversationStore::row, platform, channel.chatId());
+        }
+        return toConversation(row.orElseThrow(() -> new IllegalStateException("conversation " + channel
+                + " was neither found nor created")));
     }
 
     @Override
     public Optional<Conversation> find(ChannelRef channel) {
-        return dao.find(channel.platform().code(), channel.chatId()).map(JdbiConversationStore::toConversation);
+        return dao.get().find(channel.platform().code(), channel.chatId()).map(JdbiConversationStore::toConversation);
     }
 
     @Override
     public void save(Conversation conversation) {
-        dao.update(new ConversationDao.Row(conversation.channel().platform().code(), conversation.channel().chatId(),
-                conversation.customerId(), conversation.flow(), conversation.state(), Json.write(conversation.data()),
-                conversation.handedOverAt(), conversation.startedAt(), conversation.updatedAt()));
+        statements.update(SAVE, conversation.customerId(), conversation.flow(), conversation.state(),
+                Json.write(conversation.data()), conversation.handedOverAt(), conversation.updatedAt(),
+                conversation.channel().platform().code(), conversation.channel().chatId());
+    }
+
+    private static ConversationDao.Row row(ResultSet row) throws SQLException {
+        return new ConversationDao.Row(row.getString(1), row.getString(2), nullableLong(row, 3), row.getString(4),
+                row.getString(5), row.getString(6), instant(row, 7), instant(row, 8), instant(row, 9));
     }
 
     private static Conversation toConversation(ConversationDao.Row row) {

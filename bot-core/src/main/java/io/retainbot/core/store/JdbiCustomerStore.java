@@ -1,5 +1,8 @@
 package io.retainbot.core.store;
 
+import static io.retainbot.core.store.JdbcStatements.instant;
+import static io.retainbot.core.store.JdbcStatements.nullableInt;
+import static io.retainbot.core.store.JdbcStatements.nullableLong;
 import static io.retainbot.core.store.TextSanitizer.withoutNul;
 
 import io.retainbot.core.chat.ChannelRef;
@@ -14,6 +17,9 @@ import io.retainbot.core.customer.OpportunityTier;
 import io.retainbot.core.customer.Tag;
 import io.retainbot.core.customer.Tone;
 import io.retainbot.core.port.CustomerStore;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -21,33 +27,51 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 final class JdbiCustomerStore implements CustomerStore {
-    private final CustomerDao dao;
+    /** The identity marked seen and the customer's last contact moved, in one statement; answers the customer. */
+    private static final String FIND_AND_MARK_SEEN = """
+            with identity as (
+                update channel_identity
+                set chat_id = ?, display_name = coalesce(nullif(?, ''), display_name),
+                    last_seen_at = greatest(last_seen_at, ?), unreachable_since = null, unreachable_reason = null
+                where platform = ? and user_id = ?
+                returning customer_id
+            ), c as (
+                update customer set last_contact_at = greatest(last_contact_at, ?)
+                where id = (select customer_id from identity)
+                returning *
+            )
+            """ + "select " + CustomerDao.COLUMNS + " from c";
 
-    JdbiCustomerStore(CustomerDao dao) {
-        this.dao = dao;
+    private final JdbcStatements statements;
+    private final Supplier<CustomerDao> daos;
+
+    JdbiCustomerStore(JdbcStatements statements, Supplier<CustomerDao> daos) {
+        this.statements = statements;
+        this.daos = daos;
     }
 
     @Override
     public Customer create(CustomerProfile profile, Instant now) {
-        long id = dao.insert(toRow(profile), now);
-        return dao.find(id).map(JdbiCustomerStore::toCustomer).orElseThrow();
+        long id = dao().insert(toRow(profile), now);
+        return dao().find(id).map(JdbiCustomerStore::toCustomer).orElseThrow();
     }
 
     @Override
     public Optional<Customer> find(long customerId) {
-        return dao.find(customerId).map(JdbiCustomerStore::toCustomer);
+        return dao().find(customerId).map(JdbiCustomerStore::toCustomer);
     }
 
     @Override
     public Optional<Customer> findByIdentity(Platform platform, String userId) {
-        return dao.findByIdentity(platform.code(), userId).map(JdbiCustomerStore::toCustomer);
+        return dao().findByIdentity(platform.code(), userId).map(JdbiCustomerStore::toCustomer);
     }
 
     @Override
     public Optional<Customer> update(long customerId, CustomerProfile profile, Instant now) {
-        if (dao.update(customerId, toRow(profile), now) == 0) {
+        if (dao().update(customerId, toRow(profile), now) == 0) {
             return Optional.empty();
         }
         return find(customerId);
@@ -56,62 +80,69 @@ final class JdbiCustomerStore implements CustomerStore {
     @Override
     public long link(long customerId, Platform platform, String userId, String chatId, String displayName,
                      Instant now) {
-        dao.insertIdentity(customerId, platform.code(), withoutNul(userId), withoutNul(chatId),
+        dao().insertIdentity(customerId, platform.code(), withoutNul(userId), withoutNul(chatId),
                 withoutNul(displayName), now);
-        return dao.identity(platform.code(), userId).orElseThrow().customerId();
+        return dao().identity(platform.code(), userId).orElseThrow().customerId();
     }
 
     @Override
     public List<ChannelIdentity> identities(long customerId) {
-        return dao.identities(customerId).stream().map(JdbiCustomerStore::toIdentity).toList();
+        return dao().identities(customerId).stream().map(JdbiCustomerStore::toIdentity).toList();
     }
 
     @Override
     public Optional<ChannelIdentity> identity(Platform platform, String userId) {
-        return dao.identity(platform.code(), userId).map(JdbiCustomerStore::toIdentity);
+        return dao().identity(platform.code(), userId).map(JdbiCustomerStore::toIdentity);
+    }
+
+    @Override
+    public Optional<Customer> findAndMarkSeen(Platform platform, String userId, String chatId, String displayName,
+                                              Instant now) {
+        return statements.first(FIND_AND_MARK_SEEN, JdbiCustomerStore::row, withoutNul(chatId),
+                withoutNul(displayName), now, platform.code(), userId, now).map(JdbiCustomerStore::toCustomer);
     }
 
     @Override
     public void seen(Platform platform, String userId, String chatId, String displayName, Instant now) {
-        dao.seen(platform.code(), userId, withoutNul(chatId), withoutNul(displayName), now);
-        dao.touchLastContact(platform.code(), userId, now);
+        dao().seen(platform.code(), userId, withoutNul(chatId), withoutNul(displayName), now);
+        dao().touchLastContact(platform.code(), userId, now);
     }
 
     @Override
     public void markUnreachable(ChannelRef channel, String reason, Instant now) {
-        dao.markUnreachable(channel.platform().code(), channel.chatId(), withoutNul(reason), now);
+        dao().markUnreachable(channel.platform().code(), channel.chatId(), withoutNul(reason), now);
     }
 
     @Override
     public void recordConsent(long customerId, boolean granted, String source, Instant now) {
-        dao.recordConsent(customerId, granted, withoutNul(source), now);
+        dao().recordConsent(customerId, granted, withoutNul(source), now);
     }
 
     @Override
     public void setLanguage(long customerId, String language, Instant now) {
-        dao.setLanguage(customerId, language, now);
+        dao().setLanguage(customerId, language, now);
     }
 
     @Override
     public void setTone(long customerId, Tone tone, Instant now) {
-        dao.setTone(customerId, tone.name().toLowerCase(Locale.ROOT), now);
+        dao().setTone(customerId, tone.name().toLowerCase(Locale.ROOT), now);
     }
 
     @Override
     public boolean addTag(long customerId, Tag tag) {
-        return dao.addTag(customerId, tag.name()) == 1;
+        return dao().addTag(customerId, tag.name()) == 1;
     }
 
     @Override
     public boolean removeTag(long customerId, Tag tag) {
-        return dao.removeTag(customerId, tag.name()) == 1;
+        return dao().removeTag(customerId, tag.name()) == 1;
     }
 
     @Override
     public List<Customer> search(CustomerQuery query) {
         String pattern = query.nameContains() == null ? null
                 : "%" + likeEscaped(withoutNul(query.nameContains()).toLowerCase(Locale.ROOT)) + "%";
-        return dao.search(pattern, query.tag() == null ? null : query.tag().name(),
+        return dao().search(pattern, query.tag() == null ? null : query.tag().name(),
                         query.tier() == null ? null : query.tier().code(), query.responsibleStaffId(),
                         query.limit(), query.offset())
                 .stream().map(JdbiCustomerStore::toCustomer).toList();
@@ -128,23 +159,23 @@ final class JdbiCustomerStore implements CustomerStore {
         Customer survivor = first.id() == survivorId ? first : second;
         Customer absorbed = first.id() == absorbedId ? first : second;
 
-        dao.update(survivorId, toRow(filledFrom(survivorId, survivor.profile(), absorbed.profile())), now);
-        dao.mergeHistoryFields(survivorId, absorbedId, now);
-        dao.moveIdentities(survivorId, absorbedId);
-        dao.copyTags(survivorId, absorbedId);
-        dao.moveInteractions(survivorId, absorbedId);
-        dao.moveComplaints(survivorId, absorbedId);
-        dao.moveConversations(survivorId, absorbedId);
-        dao.moveSuggestions(survivorId, absorbedId);
-        dao.moveHandoverRequests(survivorId, absorbedId);
-        dao.moveOutbox(survivorId, absorbedId);
-        dao.moveIntroductions(survivorId, absorbedId);
-        dao.delete(absorbedId);
+        dao().update(survivorId, toRow(filledFrom(survivorId, survivor.profile(), absorbed.profile())), now);
+        dao().mergeHistoryFields(survivorId, absorbedId, now);
+        dao().moveIdentities(survivorId, absorbedId);
+        dao().copyTags(survivorId, absorbedId);
+        dao().moveInteractions(survivorId, absorbedId);
+        dao().moveComplaints(survivorId, absorbedId);
+        dao().moveConversations(survivorId, absorbedId);
+        dao().moveSuggestions(survivorId, absorbedId);
+        dao().moveHandoverRequests(survivorId, absorbedId);
+        dao().moveOutbox(survivorId, absorbedId);
+        dao().moveIntroductions(survivorId, absorbedId);
+        dao().delete(absorbedId);
         return find(survivorId).orElseThrow();
     }
 
     private Customer lockExisting(long id) {
-        return dao.lock(id).map(JdbiCustomerStore::toCustomer)
+        return dao().lock(id).map(JdbiCustomerStore::toCustomer)
                 .orElseThrow(() -> new IllegalArgumentException("no customer " + id));
     }
 
@@ -197,6 +228,22 @@ final class JdbiCustomerStore implements CustomerStore {
                 profile.tone().name().toLowerCase(Locale.ROOT), withoutNul(profile.sourceChannel()),
                 profile.introducerId(), profile.tier() == null ? null : profile.tier().code(),
                 profile.responsibleStaffId());
+    }
+
+    private CustomerDao dao() {
+        return daos.get();
+    }
+
+    /** A row of {@link CustomerDao#COLUMNS}, read in their order. */
+    private static CustomerDao.Row row(ResultSet row) throws SQLException {
+        Array tags = row.getArray(30);
+        return new CustomerDao.Row(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                nullableInt(row, 5), nullableInt(row, 6), nullableInt(row, 7), row.getString(8), row.getString(9),
+                row.getString(10), row.getString(11), row.getString(12), row.getString(13), row.getString(14),
+                row.getString(15), row.getString(16), row.getString(17), row.getString(18), row.getString(19),
+                row.getString(20), nullableLong(row, 21), row.getString(22), nullableLong(row, 23),
+                row.getBoolean(24), instant(row, 25), row.getString(26), instant(row, 27), instant(row, 28),
+                instant(row, 29), tags == null ? new String[0] : (String[]) tags.getArray());
     }
 
     private static Customer toCustomer(CustomerDao.Row row) {

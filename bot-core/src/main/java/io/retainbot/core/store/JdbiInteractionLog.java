@@ -9,32 +9,44 @@ import io.retainbot.core.port.InteractionLog;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 final class JdbiInteractionLog implements InteractionLog {
-    private final InteractionDao dao;
+    private static final String APPEND = """
+            insert into interaction (customer_id, platform, chat_id, direction, kind, platform_message_id, summary,
+                                     occurred_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
+            returning id
+            """;
 
-    JdbiInteractionLog(InteractionDao dao) {
+    private final JdbcStatements statements;
+    private final Supplier<InteractionDao> dao;
+
+    JdbiInteractionLog(JdbcStatements statements, Supplier<InteractionDao> dao) {
+        this.statements = statements;
         this.dao = dao;
     }
 
     @Override
     public Interaction append(Interaction interaction) {
-        long id = dao.insert(new InteractionDao.Row(0, interaction.customerId(),
-                interaction.channel().platform().code(), interaction.channel().chatId(),
-                interaction.direction().code(), interaction.kind(), withoutNul(interaction.platformMessageId()),
-                withoutNul(interaction.summary()), interaction.occurredAt()));
+        long id = statements.first(APPEND, row -> row.getLong(1), interaction.customerId(),
+                        interaction.channel().platform().code(), interaction.channel().chatId(),
+                        interaction.direction().code(), interaction.kind(),
+                        withoutNul(interaction.platformMessageId()), withoutNul(interaction.summary()),
+                        interaction.occurredAt())
+                .orElseThrow(() -> new IllegalStateException("the interaction insert answered no id"));
         return new Interaction(id, interaction.customerId(), interaction.channel(), interaction.direction(),
                 interaction.kind(), interaction.platformMessageId(), interaction.summary(), interaction.occurredAt());
     }
 
     @Override
     public List<Interaction> ofCustomer(long customerId, int limit) {
-        return dao.ofCustomer(customerId, limit).stream().map(JdbiInteractionLog::toInteraction).toList();
+        return dao.get().ofCustomer(customerId, limit).stream().map(JdbiInteractionLog::toInteraction).toList();
     }
 
     @Override
     public List<Interaction> inChat(ChannelRef channel, Instant from, Instant to, int limit) {
-        return dao.inChat(channel.platform().code(), channel.chatId(), from, to, limit).stream()
+        return dao.get().inChat(channel.platform().code(), channel.chatId(), from, to, limit).stream()
                 .map(JdbiInteractionLog::toInteraction).toList();
     }
 

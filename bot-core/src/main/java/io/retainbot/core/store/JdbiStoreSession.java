@@ -13,73 +13,110 @@ import io.retainbot.core.port.SettingStore;
 import io.retainbot.core.port.StaffStore;
 import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.port.WebChatStore;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
-/** Every store bound to one open handle; created per transaction, so cheap and never shared. */
+/**
+ * Every store bound to one open handle; created per transaction and never shared. Each store is
+ * made once per transaction, and its SqlObject DAO is attached only when a call needs it: the
+ * statements every event runs go through {@link JdbcStatements} and need no DAO at all.
+ */
 final class JdbiStoreSession implements StoreSession {
     private final Handle handle;
+    private final JdbcStatements statements;
+    private final Map<Class<?>, Object> stores = new HashMap<>();
 
     JdbiStoreSession(Handle handle) {
         this.handle = handle;
+        this.statements = new JdbcStatements(handle);
     }
 
     @Override
     public CustomerStore customers() {
-        return new JdbiCustomerStore(handle.attach(CustomerDao.class));
+        return store(CustomerStore.class, () -> new JdbiCustomerStore(statements, attachOnUse(CustomerDao.class)));
     }
 
     @Override
     public StaffStore staff() {
-        return new JdbiStaffStore(handle.attach(StaffDao.class));
+        return store(StaffStore.class, () -> new JdbiStaffStore(handle.attach(StaffDao.class)));
     }
 
     @Override
     public InteractionLog interactions() {
-        return new JdbiInteractionLog(handle.attach(InteractionDao.class));
+        return store(InteractionLog.class,
+                () -> new JdbiInteractionLog(statements, attachOnUse(InteractionDao.class)));
     }
 
     @Override
     public InboxStore inbox() {
-        return new JdbiInboxStore(handle.attach(InboxDao.class));
+        return store(InboxStore.class, () -> new JdbiInboxStore(statements, attachOnUse(InboxDao.class)));
     }
 
     @Override
     public OutboxStore outbox() {
-        return new JdbiOutboxStore(handle.attach(OutboxDao.class));
+        return store(OutboxStore.class, () -> new JdbiOutboxStore(handle.attach(OutboxDao.class)));
     }
 
     @Override
     public ConversationStore conversations() {
-        return new JdbiConversationStore(handle.attach(ConversationDao.class));
+        return store(ConversationStore.class,
+                () -> new JdbiConversationStore(statements, attachOnUse(ConversationDao.class)));
     }
 
     @Override
     public SettingStore settings() {
-        return new JdbiSettingStore(handle.attach(SettingDao.class));
+        return store(SettingStore.class, () -> new JdbiSettingStore(handle.attach(SettingDao.class)));
     }
 
     @Override
     public CursorStore cursors() {
-        return new JdbiCursorStore(handle.attach(CursorDao.class));
+        return store(CursorStore.class, () -> new JdbiCursorStore(handle.attach(CursorDao.class)));
     }
 
     @Override
     public ComplaintStore complaints() {
-        return new JdbiComplaintStore(handle.attach(ComplaintDao.class));
+        return store(ComplaintStore.class, () -> new JdbiComplaintStore(handle.attach(ComplaintDao.class)));
     }
 
     @Override
     public FeedbackStore feedback() {
-        return new JdbiFeedbackStore(handle.attach(FeedbackDao.class));
+        return store(FeedbackStore.class, () -> new JdbiFeedbackStore(handle.attach(FeedbackDao.class)));
     }
 
     @Override
     public WebChatStore webChat() {
-        return new JdbiWebChatStore(handle.attach(WebChatDao.class), customers());
+        return store(WebChatStore.class, () -> new JdbiWebChatStore(handle.attach(WebChatDao.class), customers()));
     }
 
     @Override
     public FileStore files() {
-        return new JdbiFileStore(handle.attach(FileDao.class));
+        return store(FileStore.class, () -> new JdbiFileStore(handle.attach(FileDao.class)));
+    }
+
+    /** The port's store of this transaction, made on first use (making one may ask for another). */
+    private <T> T store(Class<T> port, Supplier<? extends T> create) {
+        Object made = stores.get(port);
+        if (made == null) {
+            made = create.get();
+            stores.put(port, made);
+        }
+        return port.cast(made);
+    }
+
+    /** The DAO, attached to this handle on first use and kept for the rest of the transaction. */
+    private <T> Supplier<T> attachOnUse(Class<T> dao) {
+        return new Supplier<>() {
+            private T attached;
+
+            @Override
+            public T get() {
+                if (attached == null) {
+                    attached = handle.attach(dao);
+                }
+                return attached;
+            }
+        };
     }
 }

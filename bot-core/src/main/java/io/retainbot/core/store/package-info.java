@@ -1,5 +1,9 @@
 /**
  * Jdbi implementations of the store ports. The only package that knows Jdbi: one SqlObject DAO
  * per aggregate (package-private), rows as records, SQL as text blocks or {@code .sql} files.
+ * {@link io.retainbot.core.store.Database} describes every DAO to Jdbi once, at start-up. The few
+ * statements that every inbound event runs (inbox, conversation lock and save, customer seen,
+ * interaction log) are plain JDBC on the transaction's connection ({@code JdbcStatements}),
+ * because through a SqlObject each cost more Java time than the SQL itself (README, Performance).
  */
 package io.retainbot.core.store;

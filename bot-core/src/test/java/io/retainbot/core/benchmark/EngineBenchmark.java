@@ -7,8 +7,11 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.Sender;
 import io.retainbot.core.engine.ConversationEngine;
 import io.retainbot.core.i18n.Messages;
-import io.retainbot.core.store.Database;
 import io.retainbot.core.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,95 +21,223 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
 
 /**
  * Measures the engine end to end on a real (embedded) PostgreSQL: an inbound event recorded in the
- * inbox, the flow run, the state saved and the reply put in the outbox, all in one transaction.
- * Prints events per second and p50/p99 latency at 1, 8 and 64 concurrent conversations.
+ * inbox, the conversation locked, the customer marked seen, the flow run, the state saved and the
+ * reply put in the outbox, all in one transaction.
  *
- * <p>Run: {@code ./mvnw -q -pl bot-core test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.retainbot.core.benchmark.EngineBenchmark}
+ * <p>Two kinds of run, each also done by {@link PlainJdbcEvents}, which issues the same SQL
+ * statements for the same events with plain JDBC and nothing else, so the cost of our own code
+ * (flows, Jdbi, JSON) is the difference between the two lines:
+ * <ul>
+ *   <li>closed loop at 1, 8 and 64 concurrent conversations: each conversation sends its next
+ *       event as soon as the previous one was accepted (throughput);</li>
+ *   <li>a steady offered rate (default 300 events/s for 20 s) spread over many conversations, open
+ *       loop: latency counts from the moment an event was due, so a backlog shows in it.</li>
+ * </ul>
+ * Besides events/s and latency it prints the CPU time per event of this JVM and of PostgreSQL,
+ * which other work on a shared machine does not inflate the way it inflates the wall clock.
+ *
+ * <p>Run: {@code ./mvnw -q -pl bot-core -am test-compile && ./mvnw -q -pl bot-core exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=io.retainbot.core.benchmark.EngineBenchmark
+ * -Dexec.args="--rate=300 --seconds=20"}
  */
 public final class EngineBenchmark {
     private static final int EVENTS_PER_CONVERSATION = 40;
+    private static final int STEADY_WORKERS = 32;
     private static final AtomicLong IDS = new AtomicLong();
 
     private EngineBenchmark() {
     }
 
+    /** The code under test: takes one inbound event and returns when it is committed. */
+    @FunctionalInterface
+    interface EventHandler {
+        void handle(InboundEvent event);
+    }
+
     public static void main(String[] args) throws Exception {
+        int rate = intArgument(args, "--rate=", 300);
+        int seconds = intArgument(args, "--seconds=", 20);
         TestDatabase db = new TestDatabase();
         db.beforeAll(null);
         try {
-            Database database = db.database();
-            ConversationEngine engine = new ConversationEngine(database.transactor(), Messages.builtIn(),
+            ConversationEngine engine = new ConversationEngine(db.database().transactor(), Messages.builtIn(),
                     BusinessConfig.defaults(), Set.of(), Clock.systemUTC(), () -> { });
-            System.out.printf(Locale.ROOT, "%-26s %10s %10s %10s %10s%n", "concurrent conversations", "events",
-                    "events/s", "p50 ms", "p99 ms");
-            run(engine, 8, false);
+            PlainJdbcEvents jdbc = new PlainJdbcEvents(db.dataSource());
+            EventHandler ours = engine::accept;
+            EventHandler plain = jdbc::handle;
+            CpuMeter cpu = CpuMeter.forServerOf(backendPid(db.dataSource()));
+
+            closedLoop(ours, 8, cpu);
+            closedLoop(plain, 8, cpu);
+            System.out.printf(Locale.ROOT, "%nClosed loop, %d events per conversation%n", EVENTS_PER_CONVERSATION);
+            header("conversations");
             for (int concurrency : new int[] {1, 8, 64}) {
-                run(engine, concurrency, true);
+                print("engine", concurrency, closedLoop(ours, concurrency, cpu));
+                print("plain JDBC", concurrency, closedLoop(plain, concurrency, cpu));
             }
+            System.out.printf(Locale.ROOT, "%nSteady offered rate of %d events/s for %d s over %d conversations "
+                    + "(%d worker threads; latency from the moment each event was due)%n", rate, seconds, rate,
+                    STEADY_WORKERS);
+            header("offered/s");
+            print("engine", rate, steady(ours, rate, seconds, cpu));
+            print("plain JDBC", rate, steady(plain, rate, seconds, cpu));
+        } catch (Exception | Error failure) {
+            failure.printStackTrace();
+            System.exit(1);
         } finally {
             db.afterAll(null);
-            System.exit(0);
         }
+        System.exit(0);
     }
 
-    private static void run(ConversationEngine engine, int concurrency, boolean print) throws Exception {
+    private static Result closedLoop(EventHandler handler, int concurrency, CpuMeter cpu) throws Exception {
         int conversations = Math.max(concurrency, 8);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        List<Future<long[]>> results = new ArrayList<>();
-        long started = System.nanoTime();
-        for (int c = 0; c < conversations; c++) {
-            String chat = "bench-" + IDS.incrementAndGet();
-            results.add(pool.submit(() -> converse(engine, chat)));
-        }
-        List<Long> latencies = new ArrayList<>();
-        for (Future<long[]> result : results) {
-            for (long nanos : result.get()) {
-                latencies.add(nanos);
+        try {
+            List<Future<long[]>> results = new ArrayList<>();
+            CpuMeter.Reading cpuBefore = cpu.read();
+            long started = System.nanoTime();
+            for (int c = 0; c < conversations; c++) {
+                String chat = "bench-" + IDS.incrementAndGet();
+                results.add(pool.submit(() -> converse(handler, chat)));
             }
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        pool.shutdown();
-        if (print) {
-            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf(Locale.ROOT, "%-26d %10d %10.0f %10.2f %10.2f%n", concurrency, sorted.length,
-                    sorted.length / seconds, percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6);
+            List<long[]> latencies = new ArrayList<>();
+            for (Future<long[]> result : results) {
+                latencies.add(result.get());
+            }
+            return Result.of(latencies, System.nanoTime() - started, cpuBefore, cpu.read());
+        } finally {
+            pool.shutdown();
         }
     }
 
-    private static long[] converse(ConversationEngine engine, String chatId) {
-        ChannelRef channel = new ChannelRef(Platform.TELEGRAM, chatId);
-        Sender sender = new Sender(chatId, "Bench", "en");
+    private static long[] converse(EventHandler handler, String chatId) {
         long[] latencies = new long[EVENTS_PER_CONVERSATION];
         for (int i = 0; i < EVENTS_PER_CONVERSATION; i++) {
-            InboundEvent event = switch (i % 4) {
-                case 0 -> new InboundEvent.CommandReceived(channel, sender, id(), Instant.now(), "complaint", "");
-                case 1 -> new InboundEvent.ButtonPressed(channel, sender, id(), Instant.now(), "intake:cat:delivery", "");
-                case 2 -> new InboundEvent.TextReceived(channel, sender, id(), Instant.now(),
-                        "The parcel arrived late and the box was damaged.");
-                default -> new InboundEvent.CommandReceived(channel, sender, id(), Instant.now(), "cancel", "");
-            };
+            InboundEvent event = event(chatId, i);
             long start = System.nanoTime();
-            engine.accept(event);
+            handler.handle(event);
             latencies[i] = System.nanoTime() - start;
         }
         return latencies;
     }
 
-    private static String id() {
-        return "bench-event-" + IDS.incrementAndGet();
-    }
-
-    private static double percentile(long[] sorted, double quantile) {
-        if (sorted.length == 0) {
-            return 0;
+    /**
+     * Offers {@code rate} events a second, each due at its own moment, to a pool of workers (as a
+     * webhook server would), whether or not earlier ones are done. Conversation {@code n % rate}
+     * gets event {@code n}, so each writes about once a second and its turns stay in order.
+     */
+    private static Result steady(EventHandler handler, int rate, int seconds, CpuMeter cpu) throws Exception {
+        int total = rate * seconds;
+        String[] chats = new String[rate];
+        for (int c = 0; c < rate; c++) {
+            chats[c] = "steady-" + IDS.incrementAndGet();
         }
-        int index = (int) Math.ceil(quantile * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(index, sorted.length - 1))];
+        long[] latencies = new long[total];
+        ExecutorService workers = Executors.newFixedThreadPool(STEADY_WORKERS);
+        CpuMeter.Reading cpuBefore = cpu.read();
+        long started = System.nanoTime();
+        long interval = 1_000_000_000L / rate;
+        for (int n = 0; n < total; n++) {
+            long due = started + n * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            InboundEvent event = event(chats[n % rate], n / rate);
+            int slot = n;
+            workers.execute(() -> {
+                handler.handle(event);
+                latencies[slot] = System.nanoTime() - due;
+            });
+        }
+        workers.shutdown();
+        if (!workers.awaitTermination(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the steady run did not finish within 10 minutes");
+        }
+        return Result.of(List.of(latencies), System.nanoTime() - started, cpuBefore, cpu.read());
     }
 
+    /** The benchmark's conversation: open a complaint, pick a category, describe it, cancel; again. */
+    private static InboundEvent event(String chatId, int turn) {
+        ChannelRef channel = new ChannelRef(Platform.TELEGRAM, chatId);
+        Sender sender = new Sender(chatId, "Bench", "en");
+        String id = "bench-event-" + IDS.incrementAndGet();
+        return switch (turn % 4) {
+            case 0 -> new InboundEvent.CommandReceived(channel, sender, id, Instant.now(), "complaint", "");
+            case 1 -> new InboundEvent.ButtonPressed(channel, sender, id, Instant.now(), "intake:cat:delivery", "");
+            case 2 -> new InboundEvent.TextReceived(channel, sender, id, Instant.now(),
+                    "The parcel arrived late and the box was damaged.");
+            default -> new InboundEvent.CommandReceived(channel, sender, id, Instant.now(), "cancel", "");
+        };
+    }
+
+    private static void header(String load) {
+        System.out.printf(Locale.ROOT, "%-11s %13s %7s %9s %8s %8s %8s %16s %14s%n", "", load, "events", "events/s",
+                "p50 ms", "p99 ms", "max ms", "Java CPU µs/ev", "PG CPU µs/ev");
+    }
+
+    private static void print(String what, int load, Result result) {
+        System.out.printf(Locale.ROOT, "%-11s %13d %7d %9.0f %8.2f %8.2f %8.1f %16.0f %14.0f%n", what, load,
+                result.events(), result.eventsPerSecond(), result.percentileMillis(0.50),
+                result.percentileMillis(0.99), result.percentileMillis(1.0), result.javaCpuMicros(),
+                result.postgresCpuMicros());
+    }
+
+    private static long backendPid(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select pg_backend_pid()")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static int intArgument(String[] args, String prefix, int fallback) {
+        for (String arg : args) {
+            if (arg.startsWith(prefix)) {
+                try {
+                    int value = Integer.parseInt(arg.substring(prefix.length()));
+                    if (value > 0) {
+                        return value;
+                    }
+                } catch (NumberFormatException ignored) {
+                    // reported below
+                }
+                throw new IllegalArgumentException(prefix + " needs a positive whole number, got: " + arg);
+            }
+        }
+        return fallback;
+    }
+
+    /** What one run measured. */
+    private record Result(long[] sortedLatencies, long elapsedNanos, double javaCpuMicros, double postgresCpuMicros) {
+        static Result of(List<long[]> latencies, long elapsedNanos, CpuMeter.Reading before, CpuMeter.Reading after) {
+            long[] sorted = latencies.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
+            return new Result(sorted, elapsedNanos, after.javaMicrosPerEvent(before, sorted.length),
+                    after.postgresMicrosPerEvent(before, sorted.length));
+        }
+
+        int events() {
+            return sortedLatencies.length;
+        }
+
+        double eventsPerSecond() {
+            return events() / (elapsedNanos / 1e9);
+        }
+
+        double percentileMillis(double quantile) {
+            if (sortedLatencies.length == 0) {
+                return 0;
+            }
+            int index = (int) Math.ceil(quantile * sortedLatencies.length) - 1;
+            return sortedLatencies[Math.max(0, Math.min(index, sortedLatencies.length - 1))] / 1e6;
+        }
+    }
 }

@@ -147,6 +147,44 @@ class CustomerStoreIT {
     }
 
     @Test
+    void findsTheCustomerAndMarksTheIdentitySeenInOneStep() {
+        Customer customer = create(CustomerProfile.named("Ana", "en"));
+        link(customer, Platform.TELEGRAM, "1001");
+        transactor.runInTransaction(session -> session.customers().addTag(customer.id(), new Tag("bakery")));
+        transactor.runInTransaction(session -> session.customers().markUnreachable(
+                new ChannelRef(Platform.TELEGRAM, "1001"), "blocked the bot", MONDAY));
+
+        Optional<Customer> found = transactor.inTransaction(session -> session.customers().findAndMarkSeen(
+                Platform.TELEGRAM, "1001", "2002", "Ana B.", MONDAY.plusSeconds(60)));
+        ChannelIdentity seen = identity(Platform.TELEGRAM, "1001");
+
+        assertThat(found).hasValueSatisfying(read -> {
+            assertThat(read.id()).isEqualTo(customer.id());
+            assertThat(read.displayName()).isEqualTo("Ana");
+            assertThat(read.language()).isEqualTo("en");
+            assertThat(read.tags()).containsExactly(new Tag("bakery"));
+            assertThat(read.lastContactAt()).isEqualTo(MONDAY.plusSeconds(60));
+        });
+        assertThat(seen.reachable()).isTrue();
+        assertThat(seen.chatId()).isEqualTo("2002");
+        assertThat(seen.displayName()).isEqualTo("Ana B.");
+    }
+
+    @Test
+    void findAndMarkSeenChangesNothingForAnUnknownUser() {
+        Customer customer = create(CustomerProfile.named("Ana", "en"));
+        link(customer, Platform.TELEGRAM, "1001");
+
+        Optional<Customer> found = transactor.inTransaction(session -> session.customers().findAndMarkSeen(
+                Platform.DISCORD, "1001", "1001", "Someone", MONDAY));
+
+        assertThat(found).isEmpty();
+        assertThat(db.count("select count(*) from channel_identity")).isEqualTo(1);
+        assertThat(transactor.inTransaction(session -> session.customers().find(customer.id())).orElseThrow()
+                .lastContactAt()).isNull();
+    }
+
+    @Test
     void addsAndRemovesTagsInOneSpelling() {
         Customer customer = create(CustomerProfile.named("Ana", "en"));
 

@@ -1,0 +1,109 @@
+package io.retainbot.core.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Plain JDBC on the connection of a transaction's handle, for the few statements that every
+ * inbound event runs (inbox, conversation lock and save, customer seen, interaction log). Through
+ * a SqlObject each such call cost more Java time than the SQL itself: a handler invocation, a copy
+ * of the configuration, and a row mapper worked out by reflection for every result set (measured
+ * with JFR, see the README's performance section). Here a call is a prepared statement (which the
+ * PostgreSQL driver keeps prepared on the server after a few uses) and a row read by hand.
+ * Everything else stays in the SqlObject DAOs.
+ */
+final class JdbcStatements {
+    private final Handle handle;
+
+    JdbcStatements(Handle handle) {
+        this.handle = handle;
+    }
+
+    /** Reads one row of a result set. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** Runs an insert, update or delete; returns the number of rows it changed. */
+    int update(String sql, Object... parameters) {
+        try (PreparedStatement statement = prepare(sql, parameters)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StatementFailedException(sql, e);
+        }
+    }
+
+    /** The first row a query (or a statement with {@code returning}) answers, if any. */
+    <T> Optional<T> first(String sql, RowReader<T> reader, Object... parameters) {
+        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? Optional.of(reader.read(rows)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StatementFailedException(sql, e);
+        }
+    }
+
+    static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static Long nullableLong(ResultSet row, int column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+
+    static Integer nullableInt(ResultSet row, int column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
+    }
+
+    private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
+        Connection connection = handle.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                bind(statement, i + 1, parameters[i]);
+            }
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+        return statement;
+    }
+
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            // no type: PostgreSQL takes the column's or the expression's
+            statement.setNull(index, Types.OTHER);
+        } else if (value instanceof Instant instant) {
+            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        } else if (value instanceof String || value instanceof Long || value instanceof Integer
+                || value instanceof Boolean) {
+            statement.setObject(index, value);
+        } else {
+            throw new IllegalArgumentException("no JDBC binding for " + value.getClass().getName());
+        }
+    }
+
+    /**
+     * A statement failed; a {@link JdbiException} like every other store failure, so the transactor
+     * tells connection trouble from a bad statement the same way for both.
+     */
+    static final class StatementFailedException extends JdbiException {
+        private static final long serialVersionUID = 1L;
+
+        StatementFailedException(String sql, SQLException cause) {
+            super(cause.getMessage() + " [statement: " + sql.strip().replaceAll("\\s+", " ") + "]", cause);
+        }
+    }
+}
