@@ -13,6 +13,7 @@ import io.retainbot.app.config.BusinessFile;
 import io.retainbot.app.db.DatabaseRuntime;
 import io.retainbot.app.http.AdminAccess;
 import io.retainbot.app.http.HttpServer;
+import io.retainbot.app.http.RefusalLog;
 import io.retainbot.app.http.TelegramWebhookRoute;
 import io.retainbot.app.web.RateLimiter;
 import io.retainbot.app.web.WebChat;
@@ -56,6 +57,7 @@ import org.slf4j.LoggerFactory;
 public final class RetainBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RetainBot.class);
     private static final int SEND_CONCURRENCY = 16;
+    private static final Duration SHUTDOWN_DRAIN = Duration.ofSeconds(10);
 
     private final Deque<AutoCloseable> started;
     private final HttpServer http;
@@ -82,7 +84,7 @@ public final class RetainBot implements AutoCloseable {
             DatabaseRuntime runtime = DatabaseRuntime.start(config, meters);
             started.push(runtime);
             log.info("data in {}", runtime.description());
-            Database database = Database.on(runtime.dataSource()).migrate();
+            Database database = Database.on(runtime.dataSource()).migrate(runtime.migrationDataSource());
             Transactor transactor = database.transactor();
             AdminAccess admin = AdminAccess.establish(config.adminToken(), transactor, new SecureRandom(),
                     showAdminToken);
@@ -101,6 +103,7 @@ public final class RetainBot implements AutoCloseable {
                 gateways.add(adapter.gateway());
                 adapter.staffChannel().ifPresent(staffChannels::add);
             });
+            // each platform its own bounded senders: a platform that hangs holds only its own
             List<PlatformSenders> senders = new ArrayList<>();
             for (ChatGateway gateway : gateways) {
                 ExecutorService pool = senderPool("retainbot-send-" + gateway.platform().code());
@@ -110,7 +113,8 @@ public final class RetainBot implements AutoCloseable {
             OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, senders, OutboxDispatcher.newInstanceId(),
                     clock, meters);
             dispatcher.start(threads("retainbot-outbox"));
-            started.push(dispatcher);
+            // on shutdown, after inbound traffic stopped: sends in flight finish and record their outcomes
+            started.push(() -> dispatcher.drain(SHUTDOWN_DRAIN));
             ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChannels, clock,
                     dispatcher::wakeUp);
 
@@ -118,8 +122,10 @@ public final class RetainBot implements AutoCloseable {
                     new SecureRandom(),
                     new RateLimiter(config.webChat().messagesPerMinute(), Duration.ofMinutes(1), clock),
                     new RateLimiter(config.webChat().sessionsPerMinute(), Duration.ofMinutes(1), clock));
-            HttpServer http = new HttpServer(transactor, database::isReachable, meters, admin, webChat, config.webChat(),
-                    routes -> telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter)))
+            RefusalLog refusals = new RefusalLog(clock, log::warn);
+            HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat, config.webChat(),
+                    routes -> telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter, refusals)),
+                    refusals, clock)
                     .start(config.httpPort());
             started.push(http);
             if (telegram.isPresent()) {

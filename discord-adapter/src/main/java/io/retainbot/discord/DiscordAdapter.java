@@ -128,6 +128,7 @@ public final class DiscordAdapter implements AutoCloseable {
                     .setRestConfig(rest)
                     .setHttpClientBuilder(http())
                     .setSessionController(sessions)
+                    .setEnableShutdownHook(false)
                     .disableCache(EnumSet.allOf(CacheFlag.class))
                     .addEventListeners(listener);
             if (!settings.shardIds().isEmpty()) {
@@ -142,6 +143,7 @@ public final class DiscordAdapter implements AutoCloseable {
                     .setRestConfig(rest)
                     .setHttpClientBuilder(http())
                     .setSessionController(sessions)
+                    .setEnableShutdownHook(false)
                     .setCompression(settings.gatewayUrl().isPresent() ? Compression.NONE : Compression.ZLIB)
                     .addEventListeners(listener)
                     .build();

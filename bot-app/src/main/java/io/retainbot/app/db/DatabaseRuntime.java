@@ -5,9 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.retainbot.app.StartupFailure;
 import io.retainbot.app.config.AppConfig;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,86 +13,101 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running database: an embedded PostgreSQL whose data persists under {@code DATA_DIR/postgres}
- * (the default), or the external server named by {@code DATABASE_URL}; either way behind a
- * HikariCP pool. Every way it can fail to start is turned into one line that says how to fix it.
+ * (the default; see {@link EmbeddedServer}), or the external server named by {@code DATABASE_URL};
+ * either way behind a HikariCP pool whose connections time out (connect, statement, socket) so that
+ * a database in trouble is seen within seconds and the pool recovers by itself when it is back.
+ * Every way it can fail to start is turned into one line that says how to fix it.
  */
 public final class DatabaseRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DatabaseRuntime.class);
     private static final int POOL_SIZE = 20;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration HEALTH_ANSWER = Duration.ofMillis(800);
+    private static final Duration HEALTH_REUSE = Duration.ofSeconds(1);
 
-    private final Optional<EmbeddedPostgres> embedded;
+    private final Optional<EmbeddedServer> embedded;
     private final HikariDataSource pool;
+    private final DataSource migrations;
+    private final DatabaseHealth health;
 
-    private DatabaseRuntime(Optional<EmbeddedPostgres> embedded, HikariDataSource pool) {
+    private DatabaseRuntime(Optional<EmbeddedServer> embedded, HikariDataSource pool, DataSource migrations) {
         this.embedded = embedded;
         this.pool = pool;
+        this.migrations = migrations;
+        this.health = new DatabaseHealth(this::answers, HEALTH_ANSWER, HEALTH_REUSE);
     }
 
     public static DatabaseRuntime start(AppConfig config, MeterRegistry meters) {
         if (config.embeddedDatabase()) {
-            EmbeddedPostgres postgres = startEmbedded(config.dataDir());
+            EmbeddedServer server = startEmbedded(config.dataDir());
             try {
-                return new DatabaseRuntime(Optional.of(postgres),
-                        pool(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", meters, "DATA_DIR"));
+                HikariDataSource pool = pool(server.jdbcUrl(), EmbeddedServer.USER, server.password(), meters,
+                        "DATA_DIR");
+                server.watch();
+                return new DatabaseRuntime(Optional.of(server), pool,
+                        unpooled(server.jdbcUrl(), EmbeddedServer.USER, server.password()));
             } catch (RuntimeException failure) {
-                closeQuietly(postgres);
+                server.close();
                 throw failure;
             }
         }
         String url = config.databaseUrl().orElseThrow();
         return new DatabaseRuntime(Optional.empty(),
-                pool(url, config.databaseUser(), config.databasePassword(), meters, "DATABASE_URL"));
+                pool(url, config.databaseUser(), config.databasePassword(), meters, "DATABASE_URL"),
+                unpooled(url, config.databaseUser(), config.databasePassword()));
     }
 
     public DataSource dataSource() {
         return pool;
     }
 
+    /** Connections without statement or socket timeouts, for schema migrations that may take long. */
+    public DataSource migrationDataSource() {
+        return migrations;
+    }
+
+    /** Whether the database answered lately; never waits longer than about a second. */
+    public boolean isHealthy() {
+        return health.isUp();
+    }
+
     /** Where the data is, for the start-up log line (never with a password). */
     public String description() {
-        return embedded.map(postgres -> "embedded PostgreSQL on port " + postgres.getPort())
+        return embedded.map(server -> "embedded PostgreSQL on 127.0.0.1:" + server.port())
                 .orElse("PostgreSQL at " + pool.getJdbcUrl());
     }
 
+    /** Closes the pool, then stops the embedded server: call after everything that uses the database stopped. */
     @Override
     public void close() {
+        health.close();
         pool.close();
-        embedded.ifPresent(DatabaseRuntime::closeQuietly);
+        embedded.ifPresent(EmbeddedServer::close);
     }
 
-    private static EmbeddedPostgres startEmbedded(Path dataDir) {
-        Path directory = dataDir.resolve("postgres").toAbsolutePath();
+    private boolean answers() {
+        if (embedded.isPresent() && !embedded.get().isRunning()) {
+            return false;
+        }
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid((int) HEALTH_REUSE.toSeconds() + 1);
+        } catch (SQLException | RuntimeException failure) {
+            return false;
+        }
+    }
+
+    private static EmbeddedServer startEmbedded(Path dataDir) {
         requireWritable(dataDir);
-        try {
-            log.info("starting embedded PostgreSQL with data in {}", directory);
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(directory)
-                    .setCleanDataDirectory(false)
-                    .setPort(freePort())
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
-        } catch (IOException | RuntimeException failure) {
-            throw new StartupFailure(embeddedFailure(failure, directory), failure);
-        }
-    }
-
-    private static String embeddedFailure(Throwable failure, Path directory) {
-        String text = describe(failure);
-        if (text.contains("cannot be run as root") || text.contains("unshare")) {
-            return "embedded PostgreSQL cannot run as root on this machine (no working 'unshare'): run RetainBot "
-                    + "as a normal user, or set DATABASE_URL to an external PostgreSQL";
-        }
-        if (text.contains("could not lock") || text.contains("already running") || text.contains("postmaster.pid")) {
-            return "the embedded PostgreSQL data in " + directory + " is in use by another process: stop the other "
-                    + "RetainBot, or set DATA_DIR to another directory";
-        }
-        return "embedded PostgreSQL did not start (" + firstLine(text) + "): check that DATA_DIR " + directory
-                + " is on a local disk with free space, or set DATABASE_URL to an external PostgreSQL";
+        log.info("starting embedded PostgreSQL with data in {}", dataDir.resolve("postgres").toAbsolutePath());
+        return EmbeddedServer.start(dataDir);
     }
 
     private static void requireWritable(Path dataDir) {
@@ -119,8 +132,13 @@ public final class DatabaseRuntime implements AutoCloseable {
         hikari.setUsername(user);
         hikari.setPassword(password);
         hikari.setMaximumPoolSize(POOL_SIZE);
-        hikari.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        hikari.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
+        hikari.setValidationTimeout(Duration.ofSeconds(2).toMillis());
         hikari.setInitializationFailTimeout(Duration.ofSeconds(10).toMillis());
+        hikari.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
+        hikari.addDataSourceProperty("loginTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
+        hikari.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toSeconds()));
+        hikari.setConnectionInitSql("set statement_timeout = " + STATEMENT_TIMEOUT.toMillis());
         hikari.setMetricRegistry(meters);
         try {
             HikariDataSource pool = new HikariDataSource(hikari);
@@ -151,13 +169,6 @@ public final class DatabaseRuntime implements AutoCloseable {
                 + ", DATABASE_USER and DATABASE_PASSWORD";
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
-
     private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
         for (Throwable current = failure; current != null; current = current.getCause()) {
             if (type.isInstance(current)) {
@@ -181,11 +192,12 @@ public final class DatabaseRuntime implements AutoCloseable {
         return text == null ? "" : text.lines().findFirst().orElse("").strip();
     }
 
-    private static void closeQuietly(EmbeddedPostgres postgres) {
-        try {
-            postgres.close();
-        } catch (IOException | RuntimeException failure) {
-            log.warn("embedded PostgreSQL did not stop cleanly: {}", failure.getMessage());
-        }
+    private static DataSource unpooled(String url, String user, String password) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(url);
+        source.setUser(user);
+        source.setPassword(password);
+        source.setConnectTimeout((int) CONNECT_TIMEOUT.toSeconds());
+        return source;
     }
 }

@@ -30,11 +30,16 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -53,6 +58,7 @@ public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private static final String STARTED = "retainbot.started";
     private static final int MAX_PAGE = 500;
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final Transactor transactor;
     private final BooleanSupplier databaseUp;
@@ -62,6 +68,9 @@ public final class HttpServer implements AutoCloseable {
     private final WebChatSettings web;
     private final SecurityHeaders securityHeaders;
     private final ObjectMapper json;
+    private final RefusalLog refusals;
+    private final LoginThrottle throttle;
+    private final ScheduledExecutorService summaries;
     private final Javalin javalin;
 
     /**
@@ -69,6 +78,25 @@ public final class HttpServer implements AutoCloseable {
      */
     public HttpServer(Transactor transactor, BooleanSupplier databaseUp, PrometheusMeterRegistry meters,
                       AdminAccess admin, WebChat webChat, WebChatSettings web, Consumer<JavalinConfig> extraRoutes) {
+        this(transactor, databaseUp, meters, admin, webChat, web, extraRoutes,
+                new RefusalLog(Clock.systemUTC(), log::warn), Clock.systemUTC());
+    }
+
+    /**
+     * @param extraRoutes more routes for adapters (the Telegram webhook), added as they are
+     * @param refusals    where refused requests are logged, summarized; flushed here once a minute
+     * @param clock       for slowing down guesses of the admin token
+     */
+    public HttpServer(Transactor transactor, BooleanSupplier databaseUp, PrometheusMeterRegistry meters,
+                      AdminAccess admin, WebChat webChat, WebChatSettings web, Consumer<JavalinConfig> extraRoutes,
+                      RefusalLog refusals, Clock clock) {
+        this.refusals = refusals;
+        this.throttle = new LoginThrottle(clock);
+        this.summaries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "retainbot-refusal-log");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.transactor = transactor;
         this.databaseUp = databaseUp;
         this.meters = meters;
@@ -89,7 +117,9 @@ public final class HttpServer implements AutoCloseable {
                 http.setRequestHeaderSize(MAX_URI_BYTES);
                 http.setSendServerVersion(false);
             });
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(securityHeaders)));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorHandler(securityHeaders));
+            });
             config.jetty.modifyServletContextHandler(context ->
                     context.setErrorHandler(new JsonErrorHandler(securityHeaders)));
             routes(config);
@@ -101,6 +131,7 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer start(int port) {
         try {
             javalin.start(port);
+            summaries.scheduleWithFixedDelay(refusals::flush, 1, 1, TimeUnit.MINUTES);
         } catch (RuntimeException failure) {
             if (causedBy(failure, BindException.class)) {
                 throw new StartupFailure("HTTP_PORT " + port + " is already in use: stop what uses it or set "
@@ -119,6 +150,8 @@ public final class HttpServer implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+        summaries.shutdownNow();
+        refusals.flush();
     }
 
     private void routes(JavalinConfig config) {
@@ -316,10 +349,22 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private void requireAdmin(Context ctx) {
+        String address = ctx.ip();
+        Optional<Duration> wait = throttle.waitBefore(address);
+        if (wait.isPresent()) {
+            refusals.refused("API calls from addresses that sent too many wrong admin tokens");
+            long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
+            ctx.header("Retry-After", String.valueOf(seconds));
+            throw new ClientError(429, "too many wrong admin tokens from your address: try again in " + seconds
+                    + " s");
+        }
         if (!admin.permits(ctx.header("Authorization"))) {
+            throttle.failed(address);
+            refusals.refused("API calls with a missing or wrong admin token");
             ctx.header("WWW-Authenticate", "Bearer");
             throw new ClientError(401, "missing or wrong admin token: send Authorization: Bearer <ADMIN_TOKEN>");
         }
+        throttle.succeeded(address);
     }
 
     private void complaints(Context ctx) {
@@ -449,8 +494,9 @@ public final class HttpServer implements AutoCloseable {
         }
         io.javalin.router.Endpoint matched = ctx.endpoints().lastHttpEndpoint();
         String route = matched == null ? "unmatched" : matched.path;
+        String method = ctx.method().name();
         Timer.builder("http.server.requests")
-                .tag("method", ctx.method().name())
+                .tag("method", METHODS.contains(method) ? method : "OTHER")
                 .tag("route", route)
                 .tag("status", String.valueOf(ctx.status().getCode()))
                 .register(meters)
@@ -462,7 +508,8 @@ public final class HttpServer implements AutoCloseable {
             if (in == null) {
                 throw new ClientError(404, "no such asset");
             }
-            ctx.contentType(contentType).header("Cache-Control", "max-age=300").result(in.readAllBytes());
+            // the page names each asset with a fingerprint of its content (?v=...), so a long cache is safe
+            ctx.contentType(contentType).header("Cache-Control", "public, max-age=86400").result(in.readAllBytes());
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }

@@ -27,8 +27,10 @@ enum FileKind {
         this.kind = kind;
     }
 
-    boolean isImage() {
-        return kind == FileRef.Kind.PHOTO;
+    /** Whether browsers show this type in an image tag (HEIC photos are kept and listed, not previewed). */
+    static boolean showsInBrowsers(String mediaType) {
+        return mediaType.equals(JPEG.mediaType) || mediaType.equals(PNG.mediaType) || mediaType.equals(GIF.mediaType)
+                || mediaType.equals(WEBP.mediaType);
     }
 
     /** The kind the content is, by its signature; empty for anything else. */

@@ -60,6 +60,7 @@ public final class WebChat {
     private final RateLimiter newSessionsPerAddress;
     private final String pageTemplate;
     private final String embedTemplate;
+    private final String assetVersion;
 
     /**
      * @param store                 the web chat's sessions and transcripts, each call its own transaction
@@ -81,6 +82,7 @@ public final class WebChat {
         this.newSessionsPerAddress = newSessionsPerAddress;
         this.pageTemplate = resource("web/chat.html");
         this.embedTemplate = resource("web/embed.js");
+        this.assetVersion = version(resource("web/chat.js") + resource("web/chat.css") + resource("web/icon.svg"));
     }
 
     /** A session the server issued: the secret goes into the cookie, the chat id everywhere else. */
@@ -111,6 +113,16 @@ public final class WebChat {
         return new Session(secret, chatId);
     }
 
+    /** A short fingerprint of the page's scripts and styles, so a browser never mixes an old script with a new page. */
+    private static String version(String assets) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(assets.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 10);
+        } catch (NoSuchAlgorithmException missing) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", missing);
+        }
+    }
+
     static String chatIdFor(String secret) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII));
@@ -123,8 +135,8 @@ public final class WebChat {
     /** The chat page in the conversation's language (or the browser's, for a new visitor). */
     public String page(String chatId, String acceptLanguage, boolean embedded) {
         Texts texts = textsFor(chatId, acceptLanguage);
-        return fill(pageTemplate, texts, Map.of("lang", texts.language(), "mode", embedded ? "embedded" : "page"),
-                WebChat::escapeHtml);
+        return fill(pageTemplate, texts, Map.of("lang", texts.language(), "mode", embedded ? "embedded" : "page",
+                "assets", assetVersion), WebChat::escapeHtml);
     }
 
     /** The script a business puts on its own site: a chat bubble that opens this chat in a frame. */
@@ -278,7 +290,7 @@ public final class WebChat {
         if (entry instanceof WebEntry.VisitorSaid said) {
             VisitorLine line = said.line();
             FileView file = line.fileKey().isEmpty() ? null : new FileView("/chat/api/files/" + line.fileKey(),
-                    line.fileName(), line.mediaType(), line.mediaType().startsWith("image/"));
+                    line.fileName(), line.mediaType(), FileKind.showsInBrowsers(line.mediaType()));
             return new Line(said.id(), "me", line.text(), List.of(), null, said.eventId(), file, said.at().toString());
         }
         WebEntry.BotSaid said = (WebEntry.BotSaid) entry;

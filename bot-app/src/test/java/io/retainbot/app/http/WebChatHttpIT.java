@@ -9,6 +9,7 @@ import io.retainbot.app.RetainBot;
 import io.retainbot.app.config.AppConfig;
 import io.retainbot.core.customer.Tone;
 import io.retainbot.core.i18n.Messages;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -161,14 +162,16 @@ class WebChatHttpIT {
 
         HttpResponse<String> notFound = visitor.get("/chat/assets/nothing.js");
         HttpResponse<String> wrongMethod = visitor.request("DELETE", "/chat", null, null);
-        HttpResponse<String> tooLarge = visitor.post("/chat/api/events", "{\"id\":\"big\",\"type\":\"text\",\"text\":\""
+        HttpResponse<String> tooLarge = visitor().openChat().post("/chat/api/events", "{\"id\":\"big\",\"type\":\"text\",\"text\":\""
                 + "x".repeat(300 * 1024) + "\"}");
-        HttpResponse<String> uriTooLong = visitor.get("/chat?q=" + "x".repeat(10_000));
+        // the server closes the connection after these two, so each comes on a connection of its own
+        HttpResponse<String> uriTooLong = visitor().get("/chat?q=" + "x".repeat(10_000));
         HttpResponse<String> wrongType = visitor.request("POST", "/chat/api/events", "text/plain",
                 "{\"id\":\"t1\",\"type\":\"text\",\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> nullBody = visitor.post("/chat/api/events", "null");
         HttpResponse<String> malformed = visitor.post("/chat/api/events", "{\"id\":");
         HttpResponse<String> zeroReference = visitor.get("/api/complaints/C-0", "Authorization", bearer);
+        HttpResponse<String> badAttachment = visitor.get("/api/complaints/C-1/files/photo", "Authorization", bearer);
 
         assertError(notFound, 404);
         assertError(wrongMethod, 405);
@@ -178,7 +181,28 @@ class WebChatHttpIT {
         assertError(nullBody, 400);
         assertError(malformed, 400);
         assertError(zeroReference, 400);
+        assertError(badAttachment, 400);
         assertThat(JSON.readTree(zeroReference.body()).get("error").asText()).contains("C-0");
+    }
+
+    @Test
+    void answersWhatTheServerRefusesBeforeRoutingWithJsonToo() throws Exception {
+        String hugeHeaders = raw("GET /chat HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "x".repeat(10_000) + "\r\n\r\n");
+        String badEscape = raw("GET /chat/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(hugeHeaders).startsWith("HTTP/1.1 431").containsIgnoringCase("Content-Type: application/json")
+                .contains("X-Content-Type-Options: nosniff", "{\"error\":\"the request headers are too large\"}");
+        assertThat(badEscape).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json")
+                .contains("{\"error\":");
+    }
+
+    /** One request written as bytes, for what an HTTP client library refuses to send; returns the whole answer. */
+    private static String raw(String request) throws Exception {
+        try (Socket socket = new Socket("localhost", bot.httpPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.retainbot.app.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import io.retainbot.core.testing.Await;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -192,10 +193,6 @@ final class WebVisitor {
     }
 
     private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Await.pause();
     }
 }

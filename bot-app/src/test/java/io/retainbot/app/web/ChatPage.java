@@ -131,6 +131,17 @@ final class ChatPage {
                 """);
     }
 
+    /** How many complaint references (C-1004) the page shows broken over two lines. */
+    long brokenReferences() {
+        return (Long) browser.script("return Array.from(document.querySelectorAll('.ref'))"
+                + ".filter(ref => ref.getClientRects().length > 1).length;");
+    }
+
+    /** How many references the page marks as such. */
+    long references() {
+        return (Long) browser.script("return document.querySelectorAll('.ref').length;");
+    }
+
     /** Whether the page is wider than the window (something did not wrap). */
     boolean overflowsSideways() {
         return (Boolean) browser.script(

@@ -132,6 +132,10 @@ class WebChatBrowserIT {
             assertThat(chat.labels()).containsEntry("lang", language)
                     .containsEntry("send", MESSAGES.in(language, Tone.FORMAL).get("web.send"));
             assertThat(chat.overflowsSideways()).isFalse();
+            assertThat(chat.references()).isPositive();
+            assertThat(chat.brokenReferences()).isZero();
+            assertThat(browser.script("return getComputedStyle(document.querySelector('.msg__text')).wordBreak"))
+                    .isEqualTo(language.equals("ko") ? "keep-all" : "normal");
             browser.assertNoConsoleErrors();
 
             JsonNode details = api("/api/complaints/" + reference);

@@ -63,9 +63,17 @@ public final class Database {
 
     /** Brings the schema up to date with the migrations in {@code db/migration}. */
     public Database migrate() {
+        return migrate(dataSource);
+    }
+
+    /**
+     * Brings the schema up to date over {@code using}: connections without the statement and socket
+     * timeouts of the running pool, since a migration may rightly take long.
+     */
+    public Database migrate(DataSource using) {
         try {
             Flyway.configure()
-                    .dataSource(dataSource)
+                    .dataSource(using)
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();

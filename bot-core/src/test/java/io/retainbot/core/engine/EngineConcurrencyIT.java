@@ -9,6 +9,7 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.Sender;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.outbox.OutboxDispatcher;
+import io.retainbot.core.testing.Await;
 import io.retainbot.core.testing.RecordingGateway;
 import io.retainbot.core.testing.TestDatabase;
 import java.time.Clock;
@@ -96,12 +97,10 @@ class EngineConcurrencyIT {
         }
     }
 
-    private void awaitDelivered(int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (gateway.sent().size() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        Thread.sleep(200);
+    /** Waits until the outbox is sent out completely, then counts: a repeated send would show as one too many. */
+    private void awaitDelivered(int expected) {
+        Await.until(() -> gateway.sent().size() >= expected, java.time.Duration.ofMinutes(5), () -> gateway.sent().size());
+        Await.until(() -> dispatcher.isQuiet()
+                && db.count("select count(*) from outbox where status in ('pending', 'sending')") == 0);
         assertThat(gateway.sent()).hasSize(expected);
-    }
-}
+    }}
