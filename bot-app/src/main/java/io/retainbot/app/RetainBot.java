@@ -37,6 +37,7 @@ import io.retainbot.core.outreach.Segments;
 import io.retainbot.core.outreach.SendPolicy;
 import io.retainbot.core.outreach.TemplateRenderer;
 import io.retainbot.core.outreach.Templates;
+import io.retainbot.core.outbox.PlatformSenders;
 import io.retainbot.core.port.ChatGateway;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.store.Database;
@@ -54,8 +55,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -117,13 +118,15 @@ public final class RetainBot implements AutoCloseable {
                 gateways.add(adapter.gateway());
                 adapter.staffChannel().ifPresent(staffChannels::add);
             });
-            // bounded: the dispatcher never has more than SEND_CONCURRENCY sends out; a send refused here is retried
-            ExecutorService senders = new ThreadPoolExecutor(SEND_CONCURRENCY, SEND_CONCURRENCY, 0, TimeUnit.SECONDS,
-                    new ArrayBlockingQueue<>(SEND_CONCURRENCY), threads("retainbot-send"),
-                    new ThreadPoolExecutor.AbortPolicy());
-            started.push(() -> shutdown(senders));
-            OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, gateways, senders, SEND_CONCURRENCY, clock,
-                    meters);
+            // each platform its own bounded senders: a platform that hangs holds only its own
+            List<PlatformSenders> senders = new ArrayList<>();
+            for (ChatGateway gateway : gateways) {
+                ExecutorService pool = senderPool("retainbot-send-" + gateway.platform().code());
+                started.push(() -> shutdown(pool));
+                senders.add(new PlatformSenders(gateway, pool, SEND_CONCURRENCY));
+            }
+            OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, senders, OutboxDispatcher.newInstanceId(),
+                    clock, meters);
             dispatcher.start(threads("retainbot-outbox"));
             // on shutdown, after inbound traffic stopped: sends in flight finish and record their outcomes
             started.push(() -> dispatcher.drain(SHUTDOWN_DRAIN));
@@ -215,6 +218,16 @@ public final class RetainBot implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /**
+     * One platform's senders: {@link #SEND_CONCURRENCY} threads and a queue of as many (the
+     * dispatcher never has more sends of a platform in flight; beyond that the pool refuses and the
+     * dispatcher puts the message back).
+     */
+    private static ExecutorService senderPool(String name) {
+        return new ThreadPoolExecutor(SEND_CONCURRENCY, SEND_CONCURRENCY, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(SEND_CONCURRENCY), threads(name), new ThreadPoolExecutor.AbortPolicy());
     }
 
     private static void shutdown(ExecutorService executor) throws InterruptedException {

@@ -159,6 +159,37 @@ interface BroadcastDao extends SqlObject {
             """)
     int cancelQueued(@Bind("runId") long runId, @Bind("now") Instant now);
 
+    /**
+     * After {@link #cancelQueued}: a chat whose head was one of the cancelled messages gets its next
+     * pending message as head, or loses its head row when nothing is left (the outbox finds heads only
+     * through {@code outbox_chat}, so a head left on a skipped message would stall the chat).
+     */
+    @SqlUpdate("""
+            with stale as (
+                select chat.platform, chat.chat_id from outbox_chat chat
+                join outbox o on o.id = chat.head_id
+                where o.status = 'skipped' and chat.claimed_by is null
+                  and o.id in (select outbox_id from delivery where run_id = :runId)
+                for update of chat
+            ), next as (
+                select distinct on (o.platform, o.chat_id) o.platform, o.chat_id, o.id, o.lane_rank, o.not_before
+                from outbox o join stale s on s.platform = o.platform and s.chat_id = o.chat_id
+                where o.status = 'pending'
+                order by o.platform, o.chat_id, o.lane_rank, o.id
+            ), moved as (
+                update outbox_chat chat
+                set head_id = next.id, lane_rank = next.lane_rank,
+                    due_at = greatest(next.not_before, coalesce(chat.held_until, next.not_before))
+                from next
+                where chat.platform = next.platform and chat.chat_id = next.chat_id
+                returning chat.head_id
+            )
+            delete from outbox_chat chat using stale
+            where chat.platform = stale.platform and chat.chat_id = stale.chat_id
+              and not exists (select 1 from next where next.platform = stale.platform and next.chat_id = stale.chat_id)
+            """)
+    int moveHeadsPastCancelled(@Bind("runId") long runId);
+
     @SqlUpdate("""
             update delivery set status = 'skipped', reason = 'cancelled', updated_at = :now
             where run_id = :runId and status = 'pending'

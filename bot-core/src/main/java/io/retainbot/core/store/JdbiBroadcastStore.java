@@ -160,6 +160,7 @@ final class JdbiBroadcastStore implements BroadcastStore {
     @Override
     public int cancelPending(long runId, Instant now) {
         dao.cancelQueued(runId, now);
+        dao.moveHeadsPastCancelled(runId);
         int skipped = dao.cancelPending(runId, now);
         return skipped + dao.recordOutcomes(runId, now);
     }

@@ -79,12 +79,23 @@ final class PlainJdbcEvents {
                 handed_over_at = ?, updated_at = ?, consent_asked_at = ?, offered_buttons = cast(? as jsonb)
             where platform = ? and chat_id = ?
             """;
+    /** As {@code OutboxDao.insert}: the row, and the chat's head when it has none or only lower lanes. */
     private static final String ENQUEUE_REPLY = """
-            insert into outbox (platform, chat_id, lane, message, customer_id, dedupe_key, not_before, created_at,
-                                complaint_number)
-            values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)
-            on conflict (dedupe_key) do nothing
-            returning id
+            with inserted as (
+                insert into outbox (platform, chat_id, lane, message, customer_id, dedupe_key, not_before, created_at,
+                                    complaint_number)
+                values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)
+                on conflict (dedupe_key) do nothing
+                returning id, platform, chat_id, lane_rank, not_before
+            ), head as (
+                insert into outbox_chat as chat (platform, chat_id, head_id, lane_rank, due_at)
+                select platform, chat_id, id, lane_rank, not_before from inserted
+                on conflict (platform, chat_id) do update
+                    set head_id = excluded.head_id, lane_rank = excluded.lane_rank,
+                        due_at = greatest(excluded.due_at, coalesce(chat.held_until, excluded.due_at))
+                    where chat.claimed_by is null and excluded.lane_rank < chat.lane_rank
+            )
+            select id from inserted
             """;
 
     private static final String RESERVE_COMPLAINT_NUMBER = "select nextval('complaint_number')";
@@ -174,7 +185,7 @@ final class PlainJdbcEvents {
         Turn turn = Turn.after(event);
         update(connection, SAVE_CONVERSATION, customerId, turn.flow(), turn.state(), turn.data(), null, now, null,
                 "[]", platform, chatId);
-        firstLong(connection, ENQUEUE_REPLY, platform, chatId, 0, turn.reply(), customerId, null, now, now,
+        firstLong(connection, ENQUEUE_REPLY, platform, chatId, "reply", turn.reply(), customerId, null, now, now,
                 complaintNumber);
     }
 

@@ -8,6 +8,7 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.Sender;
 import io.retainbot.core.flow.Dialogue;
 import io.retainbot.core.i18n.Messages;
+import io.retainbot.core.outbox.Lane;
 import io.retainbot.core.outbox.OutboxDispatcher;
 import io.retainbot.core.outbox.OutboxEntry;
 import io.retainbot.core.port.StoreUnavailableException;
@@ -94,15 +95,17 @@ class EngineDurabilityIT {
     }
 
     @Test
-    void aSendInterruptedByACrashIsSentAgainAfterItsClaimGoesStale() {
+    void aSendInterruptedByACrashIsSentAgainOnceItsLeaseEnds() {
         engine.accept(form("upd-3"));
-        List<OutboxEntry> heads = db.database().transactor().inTransaction(session ->
-                session.outbox().dueHeads(clock.instant(), 10));
-        db.database().transactor().inTransaction(session ->
-                session.outbox().claim(heads.stream().map(OutboxEntry::id).toList(), clock.instant()));
-        // the process that claimed it dies here; a new dispatcher takes over
+        db.database().transactor().inTransaction(session -> {
+            List<OutboxEntry> heads = session.outbox().dueHeads(Platform.TELEGRAM, clock.instant(),
+                    Map.of(Lane.REPLY, 10));
+            return session.outbox().claim(Platform.TELEGRAM, heads, "dead-instance", clock.instant(),
+                    clock.instant().plus(OutboxDispatcher.LEASE));
+        });
+        // the process that claimed it dies here; a new dispatcher takes over once the lease has ended
         assertThat(dispatcher.dispatchDue()).isZero();
-        clock.advance(Duration.ofMinutes(3));
+        clock.advance(OutboxDispatcher.LEASE.plusSeconds(1));
         drain();
         assertThat(acknowledgements()).isEqualTo(1);
     }
