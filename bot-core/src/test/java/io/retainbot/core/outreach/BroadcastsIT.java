@@ -12,6 +12,8 @@ import io.retainbot.core.customer.CustomerProfile;
 import io.retainbot.core.customer.Tone;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.outbox.OutboxDispatcher;
+import io.retainbot.core.outbox.Lane;
+import io.retainbot.core.outbox.OutboxItem;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.testing.MutableClock;
 import io.retainbot.core.testing.RecordingGateway;
@@ -197,6 +199,22 @@ class BroadcastsIT {
         assertThat(run.run().status()).isEqualTo(BroadcastRun.Status.CANCELLED);
         assertThat(run.progress().skipped()).isEqualTo(5);
         assertThat(run.progress().remaining()).isZero();
+    }
+
+    @Test
+    void aCustomerWhoseBroadcastWasCancelledStillGetsTheNextMessageOfTheSameLane() {
+        Customer customer = customer("Waiting", SEOUL, true);
+        BroadcastRunner runner = runner(new BroadcastRunner.Settings(2, 2));
+        Broadcast broadcast = broadcasts.create("Cancelled", everyone(), membershipDay(),
+                new BroadcastSchedule.Once(SEOUL_TEN));
+        runner.advance();
+        broadcasts.cancel(broadcast.id());
+
+        transactor.runInTransaction(session -> session.outbox().enqueue(new OutboxItem(chat(customer), Lane.BULK,
+                OutboundMessage.Text.of("Happy birthday!"), customer.id(), "later-greeting", clock.instant())));
+        sendAll();
+
+        assertThat(gateway.sent()).extracting(sent -> sent.channel()).containsExactly(chat(customer));
     }
 
     @Test
