@@ -2,7 +2,6 @@ package io.retainbot.core.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.retainbot.core.chat.Platform;
 import io.retainbot.core.customer.Consent;
 import io.retainbot.core.testing.ChatTranscript;
 import io.retainbot.core.testing.EngineFixture;
@@ -25,8 +24,7 @@ class ConsentIT {
     }
 
     private Consent consent(String userId) {
-        return engine.transactor().inTransaction(session -> session.customers()
-                .findByIdentity(Platform.TELEGRAM, userId).orElseThrow()).consent();
+        return engine.customerOf(userId).consent();
     }
 
     @Test

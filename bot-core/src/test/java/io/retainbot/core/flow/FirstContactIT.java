@@ -2,7 +2,6 @@ package io.retainbot.core.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.retainbot.core.chat.Platform;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.testing.ChatTranscript;
 import io.retainbot.core.testing.EngineFixture;
@@ -26,8 +25,7 @@ class FirstContactIT {
     }
 
     private Customer customer(String userId) {
-        return engine.transactor().inTransaction(session -> session.customers()
-                .findByIdentity(Platform.TELEGRAM, userId).orElseThrow());
+        return engine.customerOf(userId);
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.retainbot.core.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.retainbot.core.chat.Platform;
 import io.retainbot.core.testing.ChatTranscript;
 import io.retainbot.core.testing.EngineFixture;
 import io.retainbot.core.testing.TestDatabase;
@@ -24,8 +23,7 @@ class LanguageMenuIT {
     }
 
     private String language(String userId) {
-        return engine.transactor().inTransaction(session -> session.customers()
-                .findByIdentity(Platform.TELEGRAM, userId).orElseThrow()).language();
+        return engine.customerOf(userId).language();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.InboundEvent;
-import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.Sender;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.testing.ChatTranscript;
@@ -27,8 +26,7 @@ class StartFlowIT {
     }
 
     private Customer customer(String userId) {
-        return engine.transactor().inTransaction(session -> session.customers()
-                .findByIdentity(Platform.TELEGRAM, userId).orElseThrow());
+        return engine.customerOf(userId);
     }
 
     @Test

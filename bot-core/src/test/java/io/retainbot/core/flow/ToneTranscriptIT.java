@@ -2,7 +2,6 @@ package io.retainbot.core.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.retainbot.core.chat.Platform;
 import io.retainbot.core.complaint.ComplaintStatus;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.customer.Tone;
@@ -290,8 +289,7 @@ class ToneTranscriptIT {
     }
 
     private Customer customer(String userId) {
-        return engine.transactor().inTransaction(session -> session.customers()
-                .findByIdentity(Platform.TELEGRAM, userId).orElseThrow());
+        return engine.customerOf(userId);
     }
 
     private void livesIn(String userId, ZoneId zone) {
