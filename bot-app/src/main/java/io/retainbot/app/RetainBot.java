@@ -14,7 +14,9 @@ import io.retainbot.app.db.DatabaseRuntime;
 import io.retainbot.app.config.ScheduleSettings;
 import io.retainbot.app.http.AdminAccess;
 import io.retainbot.app.http.CareRoutes;
+import io.retainbot.app.http.BroadcastRoutes;
 import io.retainbot.app.http.HttpServer;
+import io.retainbot.app.http.OutreachRoutes;
 import io.retainbot.app.http.RefusalLog;
 import io.retainbot.app.http.TelegramWebhookRoute;
 import io.retainbot.app.web.RateLimiter;
@@ -22,9 +24,22 @@ import io.retainbot.app.web.WebChat;
 import io.retainbot.app.web.WebChatGateway;
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.Platform;
 import io.retainbot.core.engine.ConversationEngine;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.outbox.OutboxDispatcher;
+import io.retainbot.core.outreach.BroadcastRunner;
+import io.retainbot.core.outreach.Broadcasts;
+import io.retainbot.core.outreach.CustomerExport;
+import io.retainbot.core.outreach.CustomerImport;
+import io.retainbot.core.outreach.OfferCodeGenerator;
+import io.retainbot.core.outreach.Offers;
+import io.retainbot.core.outreach.Greetings;
+import io.retainbot.core.outreach.Segments;
+import io.retainbot.core.outreach.SendPolicy;
+import io.retainbot.core.outreach.TemplateRenderer;
+import io.retainbot.core.outreach.Templates;
+import io.retainbot.core.outbox.PlatformSenders;
 import io.retainbot.core.port.ChatGateway;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.reaction.ReactionRelay;
@@ -50,10 +65,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,13 +129,15 @@ public final class RetainBot implements AutoCloseable {
                 gateways.add(adapter.gateway());
                 adapter.staffChannel().ifPresent(staffChannels::add);
             });
-            // bounded: the dispatcher never has more than SEND_CONCURRENCY sends out; a send refused here is retried
-            ExecutorService senders = new ThreadPoolExecutor(SEND_CONCURRENCY, SEND_CONCURRENCY, 0, TimeUnit.SECONDS,
-                    new ArrayBlockingQueue<>(SEND_CONCURRENCY), threads("retainbot-send"),
-                    new ThreadPoolExecutor.AbortPolicy());
-            started.push(() -> shutdown(senders));
-            OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, gateways, senders, SEND_CONCURRENCY, clock,
-                    meters);
+            // each platform its own bounded senders: a platform that hangs holds only its own
+            List<PlatformSenders> senders = new ArrayList<>();
+            for (ChatGateway gateway : gateways) {
+                ExecutorService pool = senderPool("retainbot-send-" + gateway.platform().code());
+                started.push(() -> shutdown(pool));
+                senders.add(new PlatformSenders(gateway, pool, SEND_CONCURRENCY));
+            }
+            OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, senders, OutboxDispatcher.newInstanceId(),
+                    clock, meters);
             dispatcher.start(threads("retainbot-outbox"));
             // on shutdown, after inbound traffic stopped: sends in flight finish and record their outcomes
             started.push(() -> dispatcher.drain(SHUTDOWN_DRAIN));
@@ -149,15 +167,23 @@ public final class RetainBot implements AutoCloseable {
                     new SecureRandom(),
                     new RateLimiter(config.webChat().messagesPerMinute(), Duration.ofMinutes(1), clock),
                     new RateLimiter(config.webChat().sessionsPerMinute(), Duration.ofMinutes(1), clock));
+            OutreachRoutes outreach = outreach(transactor, messages, business, clock);
+            BroadcastRoutes broadcasts = new BroadcastRoutes(new Broadcasts(transactor, business.zone(), clock),
+                    new Greetings(transactor, business.zone(), clock), business.zone(), clock);
             RefusalLog refusals = new RefusalLog(clock, log::warn);
             HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat, config.webChat(),
                     routes -> {
                         care.mount(routes);
                         telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter, refusals));
+                        outreach.mount(routes);
+                        broadcasts.mount(routes);
                     },
                     refusals, clock)
                     .start(config.httpPort());
             started.push(http);
+            Set<Platform> platforms = gateways.stream().map(ChatGateway::platform).collect(Collectors.toSet());
+            started.push(new BroadcastDriver(runner(transactor, messages, business, clock, dispatcher, platforms),
+                    Duration.ofSeconds(1), threads("retainbot-broadcasts")));
             if (telegram.isPresent()) {
                 telegram.get().start(engine, database.cursors(), threads("retainbot-telegram"));
                 started.push(telegram.get());
@@ -190,6 +216,21 @@ public final class RetainBot implements AutoCloseable {
         log.info("RetainBot stopped");
     }
 
+    private static OutreachRoutes outreach(Transactor transactor, Messages messages, BusinessConfig business,
+                                           Clock clock) {
+        TemplateRenderer renderer = new TemplateRenderer(messages, business.companyName(), business.zone());
+        return new OutreachRoutes(new Segments(transactor, clock), new Templates(transactor, renderer, clock),
+                new Offers(transactor, new OfferCodeGenerator(new SecureRandom()), clock),
+                new CustomerImport(transactor, clock), new CustomerExport(transactor), business.zone());
+    }
+
+    private static BroadcastRunner runner(Transactor transactor, Messages messages, BusinessConfig business,
+                                          Clock clock, OutboxDispatcher dispatcher, Set<Platform> platforms) {
+        return new BroadcastRunner(transactor, new TemplateRenderer(messages, business.companyName(), business.zone()),
+                new Offers(transactor, new OfferCodeGenerator(new SecureRandom()), clock), SendPolicy.DEFAULT,
+                business.zone(), platforms, clock, BroadcastRunner.Settings.DEFAULT, dispatcher::wakeUp);
+    }
+
     private static PrometheusMeterRegistry meters() {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(meters);
@@ -219,6 +260,16 @@ public final class RetainBot implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /**
+     * One platform's senders: {@link #SEND_CONCURRENCY} threads and a queue of as many (the
+     * dispatcher never has more sends of a platform in flight; beyond that the pool refuses and the
+     * dispatcher puts the message back).
+     */
+    private static ExecutorService senderPool(String name) {
+        return new ThreadPoolExecutor(SEND_CONCURRENCY, SEND_CONCURRENCY, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(SEND_CONCURRENCY), threads(name), new ThreadPoolExecutor.AbortPolicy());
     }
 
     private static void shutdown(ExecutorService executor) throws InterruptedException {

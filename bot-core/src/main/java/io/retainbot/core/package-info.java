@@ -8,6 +8,8 @@
  *   <li>{@code engine}: the one door every event enters (platform updates and due events); {@code outbox}: sending;</li>
  *   <li>{@code usecase}: staff operations; {@code reaction}: durable reactions to domain events;
  *       {@code schedule}: time as an input through db-scheduler, and retention;</li>
+ *   <li>{@code outreach}: segments, templates, calendar rules, offer codes and the customer file as CSV,
+ *       with use cases that work through the ports;</li>
  *   <li>{@code port}: what the core needs from outside; {@code store}: its Jdbi implementation.</li>
  * </ul>
  * Nothing here knows Telegram, Discord or an HTTP server.

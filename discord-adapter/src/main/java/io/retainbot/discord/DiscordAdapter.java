@@ -27,6 +27,7 @@ import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,6 +98,18 @@ public final class DiscordAdapter implements AutoCloseable {
         }
     }
 
+    /**
+     * Discord's REST calls connect within 5 s and end within {@link DiscordChatGateway#CALL_TIMEOUT}:
+     * a Discord API that hangs gives a retryable failure instead of holding a sender.
+     */
+    private static OkHttpClient.Builder http() {
+        return new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .callTimeout(DiscordChatGateway.CALL_TIMEOUT)
+                .readTimeout(DiscordChatGateway.CALL_TIMEOUT)
+                .writeTimeout(DiscordChatGateway.CALL_TIMEOUT);
+    }
+
     private void connect(EventSink sink) {
         DiscordListener listener = new DiscordListener(new MessageTranslator(channels, clock),
                 new InteractionTranslator(channels, clock), new ComplaintForm(messages, business), sink, handlers, clock,
@@ -113,6 +126,7 @@ public final class DiscordAdapter implements AutoCloseable {
             DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), intents(settings))
                     .setShardsTotal(settings.shardsTotal())
                     .setRestConfig(rest)
+                    .setHttpClientBuilder(http())
                     .setSessionController(sessions)
                     .setEnableShutdownHook(false)
                     .disableCache(EnumSet.allOf(CacheFlag.class))
@@ -127,6 +141,7 @@ public final class DiscordAdapter implements AutoCloseable {
         } else {
             jda = JDABuilder.createLight(settings.token(), intents(settings))
                     .setRestConfig(rest)
+                    .setHttpClientBuilder(http())
                     .setSessionController(sessions)
                     .setEnableShutdownHook(false)
                     .setCompression(settings.gatewayUrl().isPresent() ? Compression.NONE : Compression.ZLIB)

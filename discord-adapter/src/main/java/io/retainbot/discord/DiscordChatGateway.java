@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -33,6 +34,8 @@ import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
  * over 2000 characters go out in parts, the buttons under the last one. Mentions are never parsed.
  */
 final class DiscordChatGateway implements ChatGateway {
+    /** The most one Discord call may take, waiting in JDA's rate limiter included. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     static final int MAX_TEXT = 2000;
     static final int MAX_BUTTONS_PER_ROW = 5;
     static final int MAX_ROWS = 5;
@@ -69,7 +72,8 @@ final class DiscordChatGateway implements ChatGateway {
             if (message instanceof OutboundMessage.Edit edit) {
                 String text = edit.text().length() > MAX_TEXT ? edit.text().substring(0, MAX_TEXT - 1) + "…" : edit.text();
                 target.get().editMessageById(edit.messageId(), new MessageEditBuilder().setContent(text)
-                        .setAllowedMentions(NO_MENTIONS).setComponents(rows(edit.buttons())).build()).complete();
+                        .setAllowedMentions(NO_MENTIONS).setComponents(rows(edit.buttons())).build())
+                        .timeout(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).complete();
                 return new SendOutcome.Delivered(edit.messageId());
             }
             List<String> parts = TextParts.split(message.text(), MAX_TEXT);
@@ -80,12 +84,14 @@ final class DiscordChatGateway implements ChatGateway {
                 if (i == parts.size() - 1) {
                     builder.setComponents(rows(message.buttons()));
                 }
-                sent = target.get().sendMessage(builder.build()).complete();
+                sent = target.get().sendMessage(builder.build()).timeout(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                        .complete();
             }
             return new SendOutcome.Delivered(sent.getId());
         } catch (ErrorResponseException refused) {
             return outcome(refused);
-        } catch (RuntimeException trouble) {
+        } catch (Exception trouble) {
+            // also what JDA throws without declaring it: a TimeoutException when the call outlived CALL_TIMEOUT
             return new SendOutcome.Failed("network: " + trouble, true);
         }
     }
@@ -93,7 +99,8 @@ final class DiscordChatGateway implements ChatGateway {
     private Optional<MessageChannel> resolve(ChannelRef channel) {
         Optional<Long> user = DiscordChannels.dmUser(channel);
         if (user.isPresent()) {
-            return Optional.of(jda.get().openPrivateChannelById(user.get()).complete());
+            return Optional.of(jda.get().openPrivateChannelById(user.get())
+                    .timeout(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).complete());
         }
         return Optional.ofNullable(jda.get().getChannelById(MessageChannel.class, channel.chatId()));
     }

@@ -14,28 +14,47 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
  * The Bot API as the adapter uses it, through TelegramBots' OkHttp client pointed at the configured
- * server. Read timeouts leave room for long polls.
+ * server. Every call connects within {@link #CONNECT_TIMEOUT} and ends within {@link #CALL_TIMEOUT}
+ * (a Bot API that hangs yields a retryable failure, never a stuck sender); long polls use a client
+ * of their own whose calls may last {@link #POLL_CALL_TIMEOUT}.
  */
 final class BotApi {
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration POLL_CALL_TIMEOUT = Duration.ofSeconds(75);
+
     private final OkHttpTelegramClient client;
+    private final OkHttpTelegramClient poller;
 
     BotApi(String token, URI apiUrl) {
-        OkHttpClient http = new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(75))
-                .writeTimeout(Duration.ofSeconds(30))
+        this(token, apiUrl, CALL_TIMEOUT);
+    }
+
+    /** @param callTimeout the most a send or any other call but a long poll may take */
+    BotApi(String token, URI apiUrl, Duration callTimeout) {
+        OkHttpClient calls = new OkHttpClient.Builder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .callTimeout(callTimeout)
+                .readTimeout(callTimeout)
+                .writeTimeout(callTimeout)
+                .build();
+        OkHttpClient polls = calls.newBuilder()
+                .callTimeout(POLL_CALL_TIMEOUT)
+                .readTimeout(POLL_CALL_TIMEOUT)
                 .build();
         int port = apiUrl.getPort() > 0 ? apiUrl.getPort() : apiUrl.getScheme().equals("https") ? 443 : 80;
-        this.client = new OkHttpTelegramClient(http, token, new TelegramUrl(apiUrl.getScheme(), apiUrl.getHost(), port,
-                false));
+        TelegramUrl url = new TelegramUrl(apiUrl.getScheme(), apiUrl.getHost(), port, false);
+        this.client = new OkHttpTelegramClient(calls, token, url);
+        this.poller = new OkHttpTelegramClient(polls, token, url);
     }
 
     <T extends java.io.Serializable, M extends BotApiMethod<T>> T execute(M method) throws TelegramApiException {
         return client.execute(method);
     }
 
+    /** One long poll; {@code timeout} must stay well below {@link #POLL_CALL_TIMEOUT}. */
     List<Update> updates(long offset, Duration timeout) throws TelegramApiException {
-        return client.execute(GetUpdates.builder()
+        return poller.execute(GetUpdates.builder()
                 .offset((int) offset)
                 .timeout((int) timeout.toSeconds())
                 .limit(100)

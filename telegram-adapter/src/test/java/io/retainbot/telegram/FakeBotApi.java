@@ -37,6 +37,8 @@ final class FakeBotApi implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final Deque<ScriptedError> errors = new ArrayDeque<>();
     private final AtomicInteger messageIds = new AtomicInteger(500);
+    private final java.util.Set<String> hanging = new java.util.HashSet<>();
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private long confirmedOffset;
 
     /** One request the bot made. */
@@ -87,6 +89,12 @@ final class FakeBotApi implements AutoCloseable {
         return this;
     }
 
+    /** From now on calls of {@code method} are received but never answered (until the fake is closed). */
+    synchronized FakeBotApi hang(String method) {
+        hanging.add(method.toLowerCase(Locale.ROOT));
+        return this;
+    }
+
     synchronized List<Call> calls(String method) {
         return calls.stream().filter(call -> call.method().equals(method.toLowerCase(Locale.ROOT))).toList();
     }
@@ -114,15 +122,25 @@ final class FakeBotApi implements AutoCloseable {
         Call call = new Call(method, body, raw, Instant.now(), messageId);
         boolean polling = method.equals("getupdates");
         ScriptedError error;
+        boolean hangs;
         synchronized (this) {
             if (!polling) {
                 calls.add(call);
             }
+            hangs = hanging.contains(method);
             error = errors.stream().filter(e -> e.method().equals(method) && e.applies().test(call)).findFirst()
                     .orElse(null);
             if (error != null) {
                 errors.remove(error);
             }
+        }
+        if (hangs) {
+            try {
+                closed.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return;
         }
         if (polling && error == null) {
             respond(exchange, 200, ok(getUpdates(body)));
@@ -189,6 +207,7 @@ final class FakeBotApi implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }

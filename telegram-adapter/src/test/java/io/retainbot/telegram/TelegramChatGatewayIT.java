@@ -149,6 +149,17 @@ class TelegramChatGatewayIT {
     }
 
     @Test
+    void givesUpOnASendMessageThatIsNeverAnsweredWithARetryableFailure() {
+        telegram.hang("sendMessage");
+        TelegramChatGateway patient = new TelegramChatGateway(new BotApi(FakeBotApi.TOKEN, telegram.url(),
+                Duration.ofMillis(500)), 30, false);
+
+        assertThat(patient.send(MINA, OutboundMessage.Text.of("hi"))).isInstanceOfSatisfying(SendOutcome.Failed.class,
+                failed -> assertThat(failed.retryable()).isTrue());
+        assertThat(telegram.calls("sendMessage")).as("the call reached the API, which never answered").hasSize(1);
+    }
+
+    @Test
     void pacesGroupsAtTwentyAMinuteAndPrivateChatsAtOneASecondWithShortBursts() {
         assertThat(gateway.pacing(new ChannelRef(Platform.TELEGRAM, "-1002000000001")))
                 .isEqualTo(new Pacing(1, Duration.ofSeconds(3)));

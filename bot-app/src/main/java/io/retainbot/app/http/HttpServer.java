@@ -388,8 +388,7 @@ public final class HttpServer implements AutoCloseable {
                     session.complaints().attachments(complaint.id()).stream()
                             .map(attachment -> ApiViews.AttachmentView.of(complaint, attachment)).toList(),
                     session.complaints().notes(complaint.id()).stream().map(ApiViews.NoteView::of).toList(),
-                    session.interactions().inChat(complaint.channel(), complaint.intakeStartedAt(),
-                            complaint.createdAt().plusSeconds(60), 500).stream()
+                    session.interactions().ofComplaint(ref.number(), 500).stream()
                             .map(ApiViews.MessageView::of).toList());
         });
         if (details == null) {

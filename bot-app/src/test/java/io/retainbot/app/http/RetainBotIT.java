@@ -95,7 +95,10 @@ class RetainBotIT {
         assertThat(single.statusCode()).isEqualTo(200);
         assertThat(details.get("conversation").findValuesAsText("text"))
                 .anySatisfy(text -> assertThat(text).contains("The parcel arrived two days late"))
-                .anySatisfy(text -> assertThat(text).contains("Please check your complaint"));
+                .anySatisfy(text -> assertThat(text).contains("Please check your complaint"))
+                .contains("File a complaint", "Delivery", "Skip", "Send complaint")
+                .noneSatisfy(text -> assertThat(text).contains("no greetings or offers"))
+                .noneMatch(text -> text.startsWith("menu:") || text.startsWith("intake:") || text.startsWith("button "));
     }
 
     @Test

@@ -178,14 +178,28 @@ final class WebVisitor {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         headers.forEach(request::header);
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
         try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            try {
+                return client.send(built, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException closed) {
+                if (!closedBeforeAnyAnswer(closed)) {
+                    throw closed;
+                }
+                // a kept-alive connection the server had already closed (as after a 413 or 414): the request
+                // never reached it, and a browser sends it again on a new connection; so does this visitor
+                return client.send(built, HttpResponse.BodyHandlers.ofString());
+            }
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    private static boolean closedBeforeAnyAnswer(IOException failure) {
+        return String.valueOf(failure.getMessage()).contains("header parser received no bytes");
     }
 
     private static String nextId() {

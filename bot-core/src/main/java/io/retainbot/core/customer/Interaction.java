@@ -12,10 +12,13 @@ import java.util.Objects;
  * @param customerId        the customer, {@code null} when the chat belongs to no known customer
  * @param kind              what happened ("text_received", "button_pressed", "message_sent", "unreachable", ...)
  * @param platformMessageId the platform's id of the message, {@code null} if it has none
- * @param summary           a short description (the start of a text, the button's data), at most 500 characters
+ * @param summary           a short description (the start of a text, the label of the pressed button), at most
+ *                          500 characters
+ * @param complaintNumber   the number of the complaint this belongs to (written while filing it, adding to it,
+ *                          withdrawing it), {@code null} for none
  */
 public record Interaction(long id, Long customerId, ChannelRef channel, Direction direction, String kind,
-                          String platformMessageId, String summary, Instant occurredAt) {
+                          String platformMessageId, String summary, Instant occurredAt, Long complaintNumber) {
     public static final int MAX_SUMMARY = 500;
 
     public Interaction {
@@ -29,6 +32,16 @@ public record Interaction(long id, Long customerId, ChannelRef channel, Directio
             summary = summary.substring(0, MAX_SUMMARY - 1) + "…";
         }
         Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    public Interaction(long id, Long customerId, ChannelRef channel, Direction direction, String kind,
+                       String platformMessageId, String summary, Instant occurredAt) {
+        this(id, customerId, channel, direction, kind, platformMessageId, summary, occurredAt, null);
+    }
+
+    /** The same entry, belonging to complaint {@code number} (null: to none). */
+    public Interaction aboutComplaint(Long number) {
+        return new Interaction(id, customerId, channel, direction, kind, platformMessageId, summary, occurredAt, number);
     }
 
     public static Interaction inbound(Long customerId, ChannelRef channel, String kind, String platformMessageId,

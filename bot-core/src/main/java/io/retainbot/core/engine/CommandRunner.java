@@ -10,10 +10,12 @@ import io.retainbot.core.complaint.ComplaintWithdrawn;
 import io.retainbot.core.complaint.SatisfactionRated;
 import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.ConsentWithdrawn;
+import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.complaint.NewComplaint;
 import io.retainbot.core.flow.ComplaintWording;
 import io.retainbot.core.flow.Conversation;
 import io.retainbot.core.flow.FlowCommand;
+import io.retainbot.core.flow.FlowData;
 import io.retainbot.core.flow.MainMenu;
 import io.retainbot.core.flow.Turn;
 import io.retainbot.core.i18n.Texts;
@@ -22,6 +24,7 @@ import io.retainbot.core.reaction.Reactions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,19 +45,32 @@ final class CommandRunner {
         this.reactions = reactions;
     }
 
-    /** The outcome of the commands: extra replies, and the conversation as they left it. */
-    record Result(List<OutboundMessage> replies, Conversation conversation) {
+    /**
+     * The outcome of the commands: extra replies, the conversation as they left it, and the complaint
+     * they were about (filed, reserved, added to, withdrawn), if any.
+     */
+    record Result(List<OutboundMessage> replies, Conversation conversation, Optional<ComplaintRef> complaint) {
     }
 
     Result run(StoreSession session, Turn turn, List<FlowCommand> commands, Conversation conversation) {
         List<OutboundMessage> replies = new ArrayList<>();
         Conversation current = conversation;
+        FlowCommand.AskConsent asked = null;
+        ComplaintRef about = null;
         for (FlowCommand command : commands) {
             if (command instanceof FlowCommand.FileComplaint file) {
-                replies.add(fileComplaint(session, turn, file));
+                Complaint filed = fileComplaint(session, turn, file);
+                replies.add(acknowledgement(turn, filed));
+                about = filed.ref();
+            } else if (command instanceof FlowCommand.ReserveReference) {
+                about = session.complaints().reserveReference();
+                current = current.inState(current.flow(), current.state(),
+                        current.data().with(FlowData.ABOUT, about.toString()), current.updatedAt());
             } else if (command instanceof FlowCommand.AddComplaintDetails details) {
                 addDetails(session, turn, details);
+                about = details.ref();
             } else if (command instanceof FlowCommand.WithdrawComplaint withdraw) {
+                about = withdraw.ref();
                 withdraw(session, turn, withdraw);
             } else if (command instanceof FlowCommand.RecordLeavingReason reason) {
                 session.complaints().find(reason.ref())
@@ -74,21 +90,40 @@ final class CommandRunner {
             } else if (command instanceof FlowCommand.RequestHandover) {
                 session.feedback().requestHandover(turn.customer().id(), turn.event().channel(), turn.now());
                 current = current.handedOver(turn.now());
+            } else if (command instanceof FlowCommand.CancelHandover) {
+                session.feedback().cancelHandover(turn.customer().id(), turn.event().channel(), turn.now());
+                current = current.handedBack(turn.now());
+            } else if (command instanceof FlowCommand.AskConsent ask) {
+                asked = ask;
             }
         }
-        return new Result(replies, current);
+        if (asked != null) {
+            replies.add(asked.question());
+            current = current.consentAsked(turn.now());
+        }
+        return new Result(replies, current, Optional.ofNullable(about));
     }
 
-    private OutboundMessage fileComplaint(StoreSession session, Turn turn, FlowCommand.FileComplaint file) {
+    private Complaint fileComplaint(StoreSession session, Turn turn, FlowCommand.FileComplaint file) {
         ComplaintCategory category = business.category(file.category()).orElseGet(() -> business.categories().get(0));
         Instant now = turn.now();
         PromiseMaker.Promise promise = promises.promise(now, category);
-        Complaint complaint = session.complaints().file(new NewComplaint(turn.customer().id(), turn.event().channel(),
+        NewComplaint filing = new NewComplaint(turn.customer().id(), turn.event().channel(),
                 category.id(), file.description(), file.orderReference(), file.files(), turn.texts().language(),
-                file.intakeStartedAt(), now, promise.targetAt(), promise.promisedAt()));
+                file.intakeStartedAt(), now, promise.targetAt(), promise.promisedAt());
+        Complaint complaint = file.reserved() == null || session.complaints().find(file.reserved()).isPresent()
+                ? session.complaints().file(filing) : session.complaints().file(filing, file.reserved());
         log.info("complaint {} filed on {} in category {}", complaint.ref(), complaint.channel(), category.id());
         reactions.record(session, new ComplaintFiled(complaint.id(), complaint.ref(), complaint.customerId(),
                 complaint.category(), complaint.promisedAt(), now), now);
+        if (!file.continuation().isBlank()) {
+            session.complaints().addNote(complaint.id(), ComplaintNote.Author.CUSTOMER, file.continuation(), now);
+        }
+        return complaint;
+    }
+
+    private OutboundMessage acknowledgement(Turn turn, Complaint complaint) {
+        Instant now = turn.now();
         Texts texts = turn.texts();
         String text = texts.get("intake.filed",
                 "ref", complaint.ref().toString(),

@@ -139,9 +139,9 @@ public final class ConversationEngine implements EventSink {
             return Receipt.HANDLED;
         }
         CustomerCard customer = customers.resolve(session, event, now);
-        customers.logInbound(session, customer.id(), event, now);
         conversation = conversation.withCustomer(customer.id());
         if (event instanceof InboundEvent.MessageEdited) {
+            customers.logInbound(session, customer.id(), event, conversation, null, now);
             session.conversations().save(conversation);
             return Receipt.HANDLED;
         }
@@ -150,11 +150,15 @@ public final class ConversationEngine implements EventSink {
         Step step = dialogue.decide(turn);
         Conversation next = conversation.inState(step.flow(), step.state(), step.data(), now);
         CommandRunner.Result result = commands.run(session, turn, step.commands(), next);
-        session.conversations().save(result.conversation());
+        Conversation before = conversation;
+        Long about = result.complaint().or(() -> result.conversation().data().about())
+                .or(() -> before.data().about()).map(ComplaintRef::number).orElse(null);
+        customers.logInbound(session, customer.id(), event, before, about, now);
         List<OutboundMessage> replies = new ArrayList<>(step.replies());
         replies.addAll(result.replies());
+        session.conversations().save(result.conversation().offered(replies));
         for (OutboundMessage reply : replies) {
-            session.outbox().enqueue(OutboxItem.reply(event.channel(), reply, customer.id(), now));
+            session.outbox().enqueue(OutboxItem.reply(event.channel(), reply, customer.id(), now).aboutComplaint(about));
         }
         return Receipt.HANDLED;
     }

@@ -7,6 +7,7 @@ import io.retainbot.core.chat.Sender;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.customer.CustomerProfile;
 import io.retainbot.core.customer.Tone;
+import io.retainbot.core.flow.Conversation;
 import io.retainbot.core.flow.CustomerCard;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.port.CustomerStore;
@@ -53,8 +54,14 @@ final class CustomerDirectory {
         return card(created, true);
     }
 
-    void logInbound(StoreSession session, long customerId, InboundEvent event, Instant now) {
-        session.interactions().append(Interactions.inbound(customerId, event, now));
+    /**
+     * Logs the event, as part of complaint {@code complaintNumber}'s history (null: of none); a button press
+     * as the label the customer saw on it, as far as the conversation knows.
+     */
+    void logInbound(StoreSession session, long customerId, InboundEvent event, Conversation conversation,
+                    Long complaintNumber, Instant now) {
+        session.interactions().append(Interactions.inbound(customerId, event, conversation::labelOf, now)
+                .aboutComplaint(complaintNumber));
     }
 
     /** The user blocked (or unblocked) the bot: stop or resume sending to them. */
@@ -67,7 +74,8 @@ final class CustomerDirectory {
             session.customers().seen(event.platform(), event.sender().platformUserId(), event.channel().chatId(),
                     event.sender().displayName(), now);
         }
-        session.interactions().append(Interactions.inbound(customer.map(Customer::id).orElse(null), event, now));
+        session.interactions().append(Interactions.inbound(customer.map(Customer::id).orElse(null), event,
+                data -> Optional.empty(), now));
     }
 
     boolean isActiveStaff(StoreSession session, Platform platform, String userId) {
@@ -95,6 +103,6 @@ final class CustomerDirectory {
     private CustomerCard card(Customer customer, boolean created) {
         return new CustomerCard(customer.id(), customer.displayName(), customer.language(), customer.tone(),
                 customer.profile().zone() == null ? business.zone() : customer.profile().zone(),
-                customer.consent().answered(), customer.consent().granted(), created);
+                customer.consent().answered(), customer.consent().granted(), created, customer.consent().source());
     }
 }

@@ -4,6 +4,8 @@ import io.retainbot.core.chat.InboundEvent;
 import io.retainbot.core.customer.Interaction;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** What goes into the interaction log for an inbound event. */
@@ -13,9 +15,11 @@ final class Interactions {
     private Interactions() {
     }
 
-    static Interaction inbound(Long customerId, InboundEvent event, Instant now) {
+    /** @param labels the label the customer saw on a button, by its data, when known */
+    static Interaction inbound(Long customerId, InboundEvent event, Function<String, Optional<String>> labels,
+                               Instant now) {
         return Interaction.inbound(customerId, event.channel(), event.kind(), messageId(event),
-                summary(event), now);
+                summary(event, labels), now);
     }
 
 
@@ -29,14 +33,14 @@ final class Interactions {
         return null;
     }
 
-    private static String summary(InboundEvent event) {
+    private static String summary(InboundEvent event, Function<String, Optional<String>> labels) {
         String summary;
         if (event instanceof InboundEvent.TextReceived text) {
             summary = text.text();
         } else if (event instanceof InboundEvent.CommandReceived command) {
             summary = ("/" + command.name() + " " + command.argument()).strip();
         } else if (event instanceof InboundEvent.ButtonPressed pressed) {
-            summary = pressed.data();
+            summary = labels.apply(pressed.data()).orElse("button " + pressed.data());
         } else if (event instanceof InboundEvent.AttachmentReceived attachment) {
             summary = attachment.files().stream().map(file -> file.kind().name().toLowerCase(Locale.ROOT))
                     .collect(Collectors.joining(", ")) + (attachment.caption().isBlank() ? "" : ": " + attachment.caption());

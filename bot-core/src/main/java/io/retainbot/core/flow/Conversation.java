@@ -1,7 +1,12 @@
 package io.retainbot.core.flow;
 
+import io.retainbot.core.chat.Button;
 import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.OutboundMessage;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,14 +14,20 @@ import java.util.Optional;
  * Where one chat stands: which customer it belongs to, which flow and state it is in, and what
  * that flow remembers. Persisted by name, so a restart continues every conversation.
  *
- * @param customerId   the customer this chat belongs to, null until the first event linked one
- * @param flow         the running flow's name ({@code idle} when none)
- * @param state        the flow's state enum constant's name
- * @param handedOverAt when the customer asked for a person, null when not handed over
+ * @param customerId     the customer this chat belongs to, null until the first event linked one
+ * @param flow           the running flow's name ({@code idle} when none)
+ * @param state          the flow's state enum constant's name
+ * @param handedOverAt   when the customer asked for a person, null when not handed over
+ * @param consentAskedAt when the question about greetings and offers was put in this chat, null if never
+ * @param offeredButtons the labels of the buttons the bot sent here lately, by data (newest last, bounded),
+ *                       so a press is recorded as the label the customer saw
  */
 public record Conversation(ChannelRef channel, Long customerId, String flow, String state, FlowData data,
-                           Instant handedOverAt, Instant startedAt, Instant updatedAt) {
+                           Instant handedOverAt, Instant startedAt, Instant updatedAt, Instant consentAskedAt,
+                           Map<String, String> offeredButtons) {
     public static final String IDLE = "idle";
+    /** How many button labels a conversation remembers. */
+    public static final int REMEMBERED_BUTTONS = 60;
 
     public Conversation {
         Objects.requireNonNull(channel, "channel");
@@ -25,6 +36,13 @@ public record Conversation(ChannelRef channel, Long customerId, String flow, Str
         data = Objects.requireNonNullElse(data, FlowData.EMPTY);
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        offeredButtons = java.util.Collections.unmodifiableMap(
+                new LinkedHashMap<>(Objects.requireNonNullElse(offeredButtons, Map.of())));
+    }
+
+    public Conversation(ChannelRef channel, Long customerId, String flow, String state, FlowData data,
+                        Instant handedOverAt, Instant startedAt, Instant updatedAt) {
+        this(channel, customerId, flow, state, data, handedOverAt, startedAt, updatedAt, null, Map.of());
     }
 
     public static Conversation fresh(ChannelRef channel, Instant now) {
@@ -40,11 +58,13 @@ public record Conversation(ChannelRef channel, Long customerId, String flow, Str
     }
 
     public Conversation withCustomer(long id) {
-        return new Conversation(channel, id, flow, state, data, handedOverAt, startedAt, updatedAt);
+        return new Conversation(channel, id, flow, state, data, handedOverAt, startedAt, updatedAt, consentAskedAt,
+                offeredButtons);
     }
 
     public Conversation inState(String newFlow, String newState, FlowData newData, Instant now) {
-        return new Conversation(channel, customerId, newFlow, newState, newData, handedOverAt, startedAt, now);
+        return new Conversation(channel, customerId, newFlow, newState, newData, handedOverAt, startedAt, now,
+                consentAskedAt, offeredButtons);
     }
 
     public Conversation idle(Instant now) {
@@ -52,6 +72,41 @@ public record Conversation(ChannelRef channel, Long customerId, String flow, Str
     }
 
     public Conversation handedOver(Instant at) {
-        return new Conversation(channel, customerId, flow, state, data, at, startedAt, at);
+        return new Conversation(channel, customerId, flow, state, data, at, startedAt, at, consentAskedAt,
+                offeredButtons);
+    }
+
+    /** The conversation is the bot's again: the request for a person was cancelled. */
+    public Conversation handedBack(Instant at) {
+        return new Conversation(channel, customerId, flow, state, data, null, startedAt, at, consentAskedAt,
+                offeredButtons);
+    }
+
+    public Conversation consentAsked(Instant at) {
+        return new Conversation(channel, customerId, flow, state, data, handedOverAt, startedAt, updatedAt,
+                consentAskedAt == null ? at : consentAskedAt, offeredButtons);
+    }
+
+    /** Remembers the labels of the buttons on {@code messages}, forgetting the oldest beyond the bound. */
+    public Conversation offered(List<OutboundMessage> messages) {
+        LinkedHashMap<String, String> labels = new LinkedHashMap<>(offeredButtons);
+        for (OutboundMessage message : messages) {
+            for (List<Button> row : message.buttons()) {
+                for (Button button : row) {
+                    labels.remove(button.data());
+                    labels.put(button.data(), button.label());
+                }
+            }
+        }
+        while (labels.size() > REMEMBERED_BUTTONS) {
+            labels.remove(labels.keySet().iterator().next());
+        }
+        return new Conversation(channel, customerId, flow, state, data, handedOverAt, startedAt, updatedAt,
+                consentAskedAt, labels);
+    }
+
+    /** The label the customer saw on the button with this data, if the bot sent it here lately. */
+    public Optional<String> labelOf(String buttonData) {
+        return Optional.ofNullable(offeredButtons.get(buttonData));
     }
 }

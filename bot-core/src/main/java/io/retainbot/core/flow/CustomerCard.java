@@ -9,11 +9,13 @@ import java.util.Objects;
  *
  * @param consentAnswered whether the customer was ever asked about greetings and offers
  * @param newCustomer     whether this event created the customer (their first contact)
+ * @param consentSource   where the consent answer was given ("telegram /stop"), empty if never answered
  */
 public record CustomerCard(long id, String name, String language, Tone tone, ZoneId zone, boolean consentAnswered,
-                           boolean consentGranted, boolean newCustomer) {
+                           boolean consentGranted, boolean newCustomer, String consentSource) {
     public CustomerCard {
         name = Objects.requireNonNullElse(name, "");
+        consentSource = Objects.requireNonNullElse(consentSource, "");
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(tone, "tone");
         Objects.requireNonNull(zone, "zone");

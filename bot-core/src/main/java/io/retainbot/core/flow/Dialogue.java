@@ -1,45 +1,92 @@
 package io.retainbot.core.flow;
 
 import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * Decides every turn: commands and main-menu buttons work in every state, a form files a complaint
- * in one step, a first contact is greeted, and everything else goes to the running flow. There is
- * no dead end: unexpected input gets a short answer and the main actions.
+ * Decides every turn. The flows declare their commands and global buttons; here they are looked
+ * up by name, and their {@link Effect} on the running flow is applied: a command that would start
+ * another flow waits while the running one holds unsaved input, an aside answers and the running
+ * flow asks its question again. A first contact is greeted and still gets what it asked for; the
+ * question about greetings and offers comes once, when no flow is waiting for an answer. There is
+ * no dead end: unknown commands get the list of those that work, other input a short answer and
+ * the main actions.
  */
 public final class Dialogue {
     public static final String COMPLAINT_FORM = "complaint";
 
-    private final StartFlow start = new StartFlow();
+    private final StartFlow start;
     private final IntakeFlow intake = new IntakeFlow();
     private final StatusFlow status;
-    private final SuggestionFlow suggestion = new SuggestionFlow();
-    private final LanguageFlow language;
+    private final HandoverFlow handover = new HandoverFlow();
     private final SurveyFlow survey = new SurveyFlow();
-    private final Map<String, Flow> flows;
+    private final List<Flow> flows;
+    private final Map<String, Flow> flowsByName;
+    private final Map<String, ChatCommand> commands;
+    private final List<GlobalButton> buttons;
+    private final Map<Object, Flow> owners = new java.util.IdentityHashMap<>();
 
     public Dialogue(Messages messages) {
         this.status = new StatusFlow(new ComplaintWording());
-        this.language = new LanguageFlow(messages);
-        this.flows = Stream.of(start, intake, status, suggestion, language, survey)
-                .collect(Collectors.toUnmodifiableMap(Flow::name, Function.identity()));
+        this.start = new StartFlow();
+        this.flows = List.of(intake, status, new SuggestionFlow(), handover, new LanguageFlow(messages), survey, start);
+        this.flowsByName = flows.stream().collect(Collectors.toUnmodifiableMap(Flow::name, flow -> flow));
+        List<ChatCommand> declared = new ArrayList<>();
+        for (Flow flow : flows) {
+            List<ChatCommand> own = flow.commands();
+            own.forEach(command -> owners.put(command, flow));
+            declared.addAll(own);
+        }
+        declared.add(ChatCommand.of("menu", Effect.STARTS_FLOW, this::menu));
+        declared.add(ChatCommand.of("help", Effect.OWN, (turn, argument) -> help(turn)));
+        declared.add(ChatCommand.of("cancel", Effect.OWN, (turn, argument) -> cancel(turn)));
+        this.commands = byName(declared);
+        List<GlobalButton> global = new ArrayList<>();
+        for (Flow flow : flows) {
+            List<GlobalButton> own = flow.buttons();
+            own.forEach(button -> owners.put(button, flow));
+            global.addAll(own);
+        }
+        global.add(GlobalButton.exact(MainMenu.HOME, Effect.STARTS_FLOW, turn -> menu(turn, "")));
+        this.buttons = List.copyOf(global);
+    }
+
+    /** The commands customers can send, by their names as listed, in the order offered. */
+    public List<String> commandNames() {
+        return commands.values().stream().distinct().map(ChatCommand::name).toList();
     }
 
     public Step decide(Turn turn) {
+        Step step = route(turn);
+        if (turn.customer().newCustomer() && !step.has(FlowCommand.AskConsent.class)
+                && !(turn.event() instanceof InboundEvent.ConversationStarted)) {
+            step = step.sayFirst(start.greeting(turn));
+        }
+        return askConsentWhenCalm(turn, step);
+    }
+
+    private Step route(Turn turn) {
         InboundEvent event = turn.event();
+        if (event instanceof InboundEvent.ConversationStarted) {
+            return start.start(turn);
+        }
         if (event instanceof InboundEvent.CommandReceived command) {
             return onCommand(turn, command.name(), command.argument());
         }
         if (event instanceof InboundEvent.FormSubmitted form) {
-            return COMPLAINT_FORM.equals(form.formId()) ? intake.fromForm(turn, form) : unexpected(turn);
+            if (!COMPLAINT_FORM.equals(form.formId())) {
+                return stayWithNote(turn, turn.texts().get("idle.fallback", "company", turn.business().companyName()));
+            }
+            return apply(turn, Effect.STARTS_FLOW, null, () -> intake.fromForm(turn, form));
         }
         if (event instanceof InboundEvent.ButtonPressed pressed) {
             Optional<Step> global = onGlobalButton(turn, pressed.data());
@@ -47,14 +94,8 @@ public final class Dialogue {
                 return global.get();
             }
         }
-        if (event instanceof InboundEvent.ConversationStarted || turn.customer().newCustomer()) {
-            return start.start(turn);
-        }
-        Flow current = flows.get(turn.conversation().flow());
-        if (current == null) {
-            return onIdle(turn);
-        }
-        return current.next(turn);
+        Flow current = running(turn);
+        return current == null ? onIdle(turn) : current.next(turn);
     }
 
     /**
@@ -69,38 +110,52 @@ public final class Dialogue {
     }
 
     private Step onCommand(Turn turn, String name, String argument) {
-        return switch (name) {
-            case "start" -> start.start(turn);
-            case "help" -> help(turn);
-            case "cancel" -> cancel(turn);
-            case "complaint" -> intake.start(turn);
-            case "status" -> argument.isBlank() ? status.start(turn)
-                    : ComplaintRef.parse(argument).map(ref -> status.show(turn, ref)).orElseGet(() -> status.start(turn));
-            case "language" -> argument.isBlank() ? language.start(turn) : language.choose(turn, argument);
-            case "stop" -> stop(turn);
-            case "suggest", "suggestion", "feedback" -> suggestion.start(turn);
-            case "human", "agent", "person" -> handover(turn);
-            case "menu" -> Step.idle().say(MainMenu.with(turn.texts().get("start.what_can_i_do"), turn.texts()));
-            default -> stayWithNote(turn, turn.texts().get("command.unknown", "command", "/" + name));
-        };
+        ChatCommand command = commands.get(name);
+        if (command == null) {
+            String known = commandNames().stream().map(each -> "/" + each).collect(Collectors.joining(", "));
+            return stayWithNote(turn, turn.texts().get("command.unknown", "command", "/" + name, "commands", known));
+        }
+        return apply(turn, command.effect().given(argument), owners.get(command),
+                () -> command.action().apply(turn, argument));
     }
 
     private Optional<Step> onGlobalButton(Turn turn, String data) {
-        Step step = switch (data) {
-            case MainMenu.COMPLAINT -> intake.start(turn);
-            case MainMenu.STATUS -> status.start(turn);
-            case MainMenu.SUGGEST -> suggestion.start(turn);
-            case MainMenu.HUMAN -> handover(turn);
-            case MainMenu.LANGUAGE -> language.start(turn);
-            case MainMenu.HOME -> Step.idle().say(MainMenu.with(turn.texts().get("start.what_can_i_do"), turn.texts()));
-            case StartFlow.CONSENT_YES -> start.consent(turn, true, flows.get(turn.conversation().flow()));
-            case StartFlow.CONSENT_NO -> start.consent(turn, false, flows.get(turn.conversation().flow()));
-            default -> null;
-        };
-        if (step == null && data.startsWith(LanguageFlow.PREFIX) && !turn.conversation().flow().equals(LanguageFlow.NAME)) {
-            step = language.choose(turn, data.substring(LanguageFlow.PREFIX.length()));
+        for (GlobalButton button : buttons) {
+            String argument = button.argumentFor(data);
+            if (argument != null) {
+                return Optional.of(apply(turn, button.effect().given(argument), owners.get(button),
+                        () -> button.action().apply(turn, argument)));
+            }
         }
-        return Optional.ofNullable(step);
+        return Optional.empty();
+    }
+
+    /** Runs an action of {@code owner} (null: the dialogue's own) with its effect on the running flow. */
+    private Step apply(Turn turn, Effect effect, Flow owner, java.util.function.Supplier<Step> action) {
+        Flow current = running(turn);
+        if (current == null || effect == Effect.OWN || (effect == Effect.ASIDE && owner == current)) {
+            return action.get();
+        }
+        if (effect == Effect.ASIDE) {
+            return aside(turn, current, action.get());
+        }
+        if (current.holdsUnsavedInput(turn)) {
+            return current.repeatQuestion(turn).sayFirst(turn.texts().get("flow.busy." + current.name()));
+        }
+        return action.get();
+    }
+
+    /** The aside's replies (without their buttons, which belong to no question now), then the running flow again. */
+    private Step aside(Turn turn, Flow current, Step answer) {
+        Turn after = answer.commands().stream()
+                .filter(FlowCommand.SetLanguage.class::isInstance)
+                .map(command -> turn.inLanguage(((FlowCommand.SetLanguage) command).language()))
+                .reduce((first, second) -> second)
+                .orElse(turn);
+        List<OutboundMessage> said = answer.replies().stream()
+                .map(reply -> (OutboundMessage) OutboundMessage.Text.of(reply.text()))
+                .toList();
+        return current.repeatQuestion(after).sayFirst(said).then(answer.commands());
     }
 
     private Step onIdle(Turn turn) {
@@ -108,23 +163,45 @@ public final class Dialogue {
         if (!turn.files().isEmpty()) {
             return intake.start(turn).sayFirst(texts.get("idle.file_starts_complaint"));
         }
-        Optional<ComplaintRef> ref = turn.text().flatMap(ComplaintRef::parse);
+        Optional<String> text = turn.text().filter(typed -> !typed.isEmpty());
+        Optional<ComplaintRef> ref = text.flatMap(ComplaintRef::parse);
         if (ref.isPresent()) {
             return status.show(turn, ref.get());
+        }
+        if (text.filter(ComplaintRef::looksLikeOne).isPresent()) {
+            return Step.idle().say(MainMenu.with(texts.get("status.bad_reference", "text", text.get()), texts));
         }
         if (turn.button().isPresent()) {
             return Step.idle().say(MainMenu.with(texts.get("button.stale"), texts));
         }
-        if (turn.conversation().handedOverAt() != null && turn.text().filter(text -> !text.isEmpty()).isPresent()) {
-            return Step.idle().say(texts.get("handover.noted"));
+        if (turn.conversation().handedOverAt() != null && text.isPresent()) {
+            return handover.follow(turn);
         }
-        String key = turn.text().filter(text -> !text.isEmpty()).isPresent() ? "idle.fallback" : "idle.empty";
-        return Step.idle().say(MainMenu.with(texts.get(key, "company", turn.business().companyName()), texts));
+        if (text.isEmpty()) {
+            return Step.idle().say(MainMenu.with(texts.get("idle.empty"), texts));
+        }
+        if (turn.customer().newCustomer()) {
+            return Step.idle().say(MainMenu.with(texts.get("start.what_can_i_do"), texts));
+        }
+        return Step.idle().say(MainMenu.with(texts.get("idle.fallback", "company", turn.business().companyName()), texts));
+    }
+
+    /** When the turn leaves nothing waiting for an answer, the question about greetings, once. */
+    private Step askConsentWhenCalm(Turn turn, Step step) {
+        boolean asked = turn.conversation().consentAskedAt() != null || step.has(FlowCommand.AskConsent.class);
+        if (!step.isIdle() || asked || turn.customer().consentAnswered() || step.has(FlowCommand.RecordConsent.class)) {
+            return step;
+        }
+        return step.then(new FlowCommand.AskConsent(start.consentQuestion(turn)));
+    }
+
+    private Step menu(Turn turn, String argument) {
+        return Step.idle().say(MainMenu.with(turn.texts().get("start.what_can_i_do"), turn.texts()));
     }
 
     private Step help(Turn turn) {
         String help = turn.texts().get("help.text");
-        Flow current = flows.get(turn.conversation().flow());
+        Flow current = running(turn);
         if (current == null) {
             return Step.idle().say(MainMenu.with(help, turn.texts()));
         }
@@ -132,30 +209,37 @@ public final class Dialogue {
     }
 
     private Step cancel(Turn turn) {
-        String key = turn.conversation().isIdle() ? "cancel.nothing" : "cancel.done";
+        if (running(turn) == handover) {
+            return handover.cancel(turn);
+        }
+        String key = running(turn) == null ? "cancel.nothing" : (running(turn) == intake ? "cancel.done" : "cancel.stopped");
         return Step.idle().say(MainMenu.with(turn.texts().get(key), turn.texts()));
-    }
-
-    private Step stop(Turn turn) {
-        return stayWithNote(turn, turn.texts().get("stop.done"))
-                .then(new FlowCommand.RecordConsent(false, turn.event().platform().code() + " /stop"));
-    }
-
-    private Step handover(Turn turn) {
-        return Step.idle().then(new FlowCommand.RequestHandover())
-                .say(turn.texts().get("handover.requested", "company", turn.business().companyName()));
-    }
-
-    private Step unexpected(Turn turn) {
-        return stayWithNote(turn, turn.texts().get("idle.fallback", "company", turn.business().companyName()));
     }
 
     /** Says {@code note}, then repeats the running flow's question, or offers the main actions when idle. */
     private Step stayWithNote(Turn turn, String note) {
-        Flow current = flows.get(turn.conversation().flow());
+        Flow current = running(turn);
         if (current == null) {
             return Step.idle().say(MainMenu.with(note, turn.texts()));
         }
         return current.repeatQuestion(turn).sayFirst(note);
+    }
+
+    /** The flow waiting for the customer's answer; null when idle (the start flow never waits any more). */
+    private Flow running(Turn turn) {
+        Flow current = flowsByName.get(turn.conversation().flow());
+        return current == start ? null : current;
+    }
+
+    private static Map<String, ChatCommand> byName(List<ChatCommand> declared) {
+        Map<String, ChatCommand> byName = new LinkedHashMap<>();
+        for (ChatCommand command : declared) {
+            for (String name : command.names()) {
+                if (byName.putIfAbsent(name, command) != null) {
+                    throw new IllegalStateException("two flows declare the command /" + name);
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableMap(byName);
     }
 }

@@ -1,6 +1,7 @@
 package io.retainbot.core.flow;
 
 import io.retainbot.core.chat.FileRef;
+import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.customer.Tone;
 import java.time.Instant;
@@ -9,12 +10,25 @@ import java.util.List;
 /** What a flow asks the engine to do besides replying; each is carried out in the turn's transaction. */
 public sealed interface FlowCommand {
 
-    /** File the complaint and acknowledge it at once with its reference and promise. */
+    /**
+     * File the complaint and acknowledge it at once with its reference and promise.
+     *
+     * @param continuation what the customer wrote beyond the description's limit, kept as a note; may be empty
+     * @param reserved     the reference taken when filing started, null to take one now
+     */
     record FileComplaint(String category, String description, String orderReference, List<FileRef> files,
-                         Instant intakeStartedAt) implements FlowCommand {
+                         Instant intakeStartedAt, String continuation, ComplaintRef reserved) implements FlowCommand {
         public FileComplaint {
             files = List.copyOf(files);
+            continuation = java.util.Objects.requireNonNullElse(continuation, "");
         }
+    }
+
+    /**
+     * Take the reference of the complaint being filed now, so what is said while filing belongs to its
+     * history; the engine keeps it in the conversation's {@link FlowData#ABOUT}, and filing uses it.
+     */
+    record ReserveReference() implements FlowCommand {
     }
 
     /** Add what the customer wrote or sent to an open complaint of theirs. */
@@ -59,5 +73,19 @@ public sealed interface FlowCommand {
 
     /** The customer asked for a person: record it, mark the conversation handed over. */
     record RequestHandover() implements FlowCommand {
+    }
+
+    /** The customer no longer needs a person: close their open request, the conversation is the bot's again. */
+    record CancelHandover() implements FlowCommand {
+    }
+
+    /**
+     * Put the question about greetings and offers, after every other reply of the turn (a filed
+     * complaint's acknowledgement included); it is not asked again unprompted in this chat.
+     */
+    record AskConsent(OutboundMessage question) implements FlowCommand {
+        public AskConsent {
+            java.util.Objects.requireNonNull(question, "question");
+        }
     }
 }

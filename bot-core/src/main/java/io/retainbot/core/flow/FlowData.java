@@ -1,6 +1,7 @@
 package io.retainbot.core.flow;
 
 import io.retainbot.core.chat.FileRef;
+import io.retainbot.core.complaint.ComplaintRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +15,17 @@ import java.util.Optional;
  */
 public record FlowData(Map<String, String> values, List<FileRef> files) {
     public static final FlowData EMPTY = new FlowData(Map.of(), List.of());
+    /** The value naming the complaint the conversation is about now ("C-1042"): filed, added to, withdrawn. */
+    public static final String ABOUT = "ref";
 
     public FlowData {
         values = Map.copyOf(Objects.requireNonNullElse(values, Map.of()));
         files = List.copyOf(Objects.requireNonNullElse(files, List.of()));
+    }
+
+    /** The complaint the conversation is about now, if any: what is said meanwhile belongs to its history. */
+    public Optional<ComplaintRef> about() {
+        return get(ABOUT).flatMap(ComplaintRef::parse);
     }
 
     public Optional<String> get(String key) {

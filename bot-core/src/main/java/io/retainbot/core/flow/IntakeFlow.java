@@ -15,7 +15,9 @@ import java.util.Optional;
 /**
  * Complaint intake: category, description (one gentle follow-up when it is very short), optional
  * order number, optional files, a summary to confirm or edit, then the complaint is filed and the
- * engine acknowledges it at once with its reference and promise.
+ * engine acknowledges it at once with its reference and promise. Limits are ones a person
+ * understands: an order number is up to 40 letters, digits, {@code -} and {@code #}; a description
+ * up to 4,000 characters, and what goes beyond is kept as a note on the complaint, said so politely.
  */
 public final class IntakeFlow implements Flow {
     public static final String NAME = "intake";
@@ -24,6 +26,12 @@ public final class IntakeFlow implements Flow {
     static final String DESCRIPTION_DONE = "intake:desc:done";
     static final String FILES_DONE = "intake:files:done";
     static final int MAX_FILES = 10;
+    /** The longest description; more text is kept as a note on the complaint. */
+    public static final int MAX_DESCRIPTION = 4000;
+    /** The longest order number: letters, digits, {@code -} and {@code #}. */
+    public static final int MAX_ORDER_REFERENCE = 40;
+    private static final int MAX_CONTINUATION = 20_000;
+    private static final java.util.regex.Pattern ORDER_REFERENCE = java.util.regex.Pattern.compile("[\\p{L}\\p{N}#-]+");
     private static final int SHORT_DESCRIPTION = 15;
 
     enum State {
@@ -41,6 +49,7 @@ public final class IntakeFlow implements Flow {
     static final String ORDER = "order";
     static final String STARTED_AT = "startedAt";
     static final String EDITING = "editing";
+    static final String CONTINUATION = "continuation";
 
     private final IntakeReview review = new IntakeReview(this);
 
@@ -50,9 +59,31 @@ public final class IntakeFlow implements Flow {
     }
 
     @Override
+    public Class<State> states() {
+        return State.class;
+    }
+
+    @Override
+    public List<ChatCommand> commands() {
+        return List.of(ChatCommand.of("complaint", Effect.STARTS_FLOW, (turn, argument) -> start(turn)));
+    }
+
+    @Override
+    public List<GlobalButton> buttons() {
+        return List.of(GlobalButton.exact(MainMenu.COMPLAINT, Effect.STARTS_FLOW, this::start));
+    }
+
+    /** Anything entered so far (category, description, files) would be lost by leaving. */
+    @Override
+    public boolean holdsUnsavedInput(Turn turn) {
+        FlowData data = turn.conversation().data();
+        return data.get(CATEGORY).isPresent() || data.get(DESCRIPTION).isPresent() || !data.files().isEmpty();
+    }
+
+    @Override
     public Step start(Turn turn) {
         FlowData data = FlowData.EMPTY.with(STARTED_AT, turn.now().toString()).withFiles(turn.files());
-        return askCategory(turn, data);
+        return askCategory(turn, data).then(new FlowCommand.ReserveReference());
     }
 
     @Override
@@ -90,13 +121,15 @@ public final class IntakeFlow implements Flow {
         Optional<ComplaintCategory> category = turn.business().category(form.fields().getOrDefault(CATEGORY, ""));
         FlowData data = FlowData.EMPTY.with(STARTED_AT, turn.now().toString());
         if (category.isEmpty()) {
-            return askCategory(turn, description.isEmpty() ? data : data.with(DESCRIPTION, description));
+            return askCategory(turn, description.isEmpty() ? data : describe(data, description, true).data())
+                    .then(new FlowCommand.ReserveReference());
         }
         data = data.with(CATEGORY, category.get().id());
         if (description.isEmpty()) {
-            return askDescription(turn, data);
+            return askDescription(turn, data).then(new FlowCommand.ReserveReference());
         }
-        return file(turn, data.with(DESCRIPTION, bounded(description)));
+        Described described = describe(data, description, true);
+        return noteIfLong(turn, described, file(turn, described.data()));
     }
 
     Step askCategory(Turn turn, FlowData data) {
@@ -151,23 +184,25 @@ public final class IntakeFlow implements Flow {
         if (text.isEmpty()) {
             return Step.to(NAME, State.AWAITING_DESCRIPTION, data).say(turn.texts().get("intake.description.empty"));
         }
-        data = data.with(DESCRIPTION, bounded(text));
+        Described described = describe(data, text, true);
+        data = described.data();
         if (data.get(EDITING).isPresent()) {
-            return review.summary(turn, data.without(EDITING));
+            return noteIfLong(turn, described, review.summary(turn, data.without(EDITING)));
         }
         if (text.codePointCount(0, text.length()) < SHORT_DESCRIPTION) {
             return Step.to(NAME, State.AWAITING_MORE_DETAIL, data)
                     .say(withButtons(turn.texts().get("intake.description.more"),
                             new Button(turn.texts().get("intake.button.that_is_all"), DESCRIPTION_DONE)));
         }
-        return askOrderReference(turn, data);
+        return noteIfLong(turn, described, askOrderReference(turn, data));
     }
 
     private Step onMoreDetail(Turn turn) {
         FlowData data = turn.conversation().data().withFiles(turn.files());
         String more = turn.text().orElse(turn.caption());
         if (!more.isEmpty()) {
-            data = data.with(DESCRIPTION, bounded(data.getOrEmpty(DESCRIPTION) + "\n" + more));
+            Described described = describe(data, more, false);
+            return noteIfLong(turn, described, askOrderReference(turn, described.data()));
         } else if (!turn.pressed(DESCRIPTION_DONE) && turn.files().isEmpty()) {
             return repeatQuestion(turn);
         }
@@ -190,9 +225,13 @@ public final class IntakeFlow implements Flow {
             if (order.isEmpty()) {
                 return askOrderReference(turn, data).sayFirst(turn.texts().get("intake.order.expected"));
             }
-            if (order.get().length() > NewComplaint.MAX_ORDER_REFERENCE) {
+            if (order.get().length() > MAX_ORDER_REFERENCE) {
                 return askOrderReference(turn, data).sayFirst(turn.texts().get("intake.order.too_long",
-                        "max", NewComplaint.MAX_ORDER_REFERENCE));
+                        "max", MAX_ORDER_REFERENCE));
+            }
+            if (!ORDER_REFERENCE.matcher(order.get()).matches()) {
+                return askOrderReference(turn, data).sayFirst(turn.texts().get("intake.order.invalid",
+                        "max", MAX_ORDER_REFERENCE));
             }
             data = data.with(ORDER, order.get());
         }
@@ -217,22 +256,20 @@ public final class IntakeFlow implements Flow {
                 return review.summary(turn, data).sayFirst(turn.texts().get("intake.files.too_many", "max", MAX_FILES));
             }
             data = data.withFiles(turn.files());
-            if (!turn.caption().isEmpty()) {
-                data = data.with(DESCRIPTION, bounded(data.getOrEmpty(DESCRIPTION) + "\n" + turn.caption()));
-            }
-            return Step.to(NAME, State.AWAITING_FILES, data)
+            Described described = describe(data, turn.caption(), false);
+            return noteIfLong(turn, described, Step.to(NAME, State.AWAITING_FILES, described.data())
                     .say(withButtons(turn.texts().get("intake.files.received", "count", data.files().size()),
-                            new Button(turn.texts().get("intake.button.done"), FILES_DONE)));
+                            new Button(turn.texts().get("intake.button.done"), FILES_DONE))));
         }
         if (turn.pressed(FILES_DONE) || turn.pressed(SKIP)) {
             return review.summary(turn, data);
         }
         Optional<String> text = turn.text().filter(t -> !t.isEmpty());
         if (text.isPresent()) {
-            data = data.with(DESCRIPTION, bounded(data.getOrEmpty(DESCRIPTION) + "\n" + text.get()));
-            return Step.to(NAME, State.AWAITING_FILES, data)
+            Described described = describe(data, text.get(), false);
+            return noteIfLong(turn, described, Step.to(NAME, State.AWAITING_FILES, described.data())
                     .say(withButtons(turn.texts().get("intake.files.text_added"),
-                            new Button(turn.texts().get("intake.button.done"), FILES_DONE)));
+                            new Button(turn.texts().get("intake.button.done"), FILES_DONE))));
         }
         return askFiles(turn, data);
     }
@@ -241,7 +278,61 @@ public final class IntakeFlow implements Flow {
     Step file(Turn turn, FlowData data) {
         Instant startedAt = data.get(STARTED_AT).map(Instant::parse).orElse(turn.now());
         return Step.idle().then(new FlowCommand.FileComplaint(data.getOrEmpty(CATEGORY), data.getOrEmpty(DESCRIPTION),
-                data.getOrEmpty(ORDER), data.files(), startedAt));
+                data.getOrEmpty(ORDER), data.files(), startedAt, data.getOrEmpty(CONTINUATION), data.about().orElse(null)));
+    }
+
+    /** The description with {@code text} added (or in its place), and whether it ran over the limit. */
+    record Described(FlowData data, boolean overflowed) {
+    }
+
+    /**
+     * Adds {@code text} to the description (or replaces it). Up to {@link #MAX_DESCRIPTION} characters
+     * are the description, cut between words; the rest, and everything after it, is the continuation
+     * the complaint keeps as a note.
+     */
+    static Described describe(FlowData data, String text, boolean replace) {
+        String addition = text.strip();
+        String description = replace ? "" : data.getOrEmpty(DESCRIPTION);
+        String continuation = replace ? "" : data.getOrEmpty(CONTINUATION);
+        if (addition.isEmpty()) {
+            return new Described(data, false);
+        }
+        if (!continuation.isEmpty()) {
+            return new Described(data.with(CONTINUATION, capped(continuation + "\n" + addition)), true);
+        }
+        String combined = description.isEmpty() ? addition : description + "\n" + addition;
+        if (combined.length() <= MAX_DESCRIPTION) {
+            return new Described(data.with(DESCRIPTION, combined).without(CONTINUATION), false);
+        }
+        int cut = cutPoint(combined);
+        return new Described(data.with(DESCRIPTION, combined.substring(0, cut).strip())
+                .with(CONTINUATION, capped(combined.substring(cut).strip())), true);
+    }
+
+    private static int cutPoint(String text) {
+        int cut = MAX_DESCRIPTION;
+        for (int at = MAX_DESCRIPTION; at > MAX_DESCRIPTION - 200; at--) {
+            if (Character.isWhitespace(text.charAt(at))) {
+                return at;
+            }
+        }
+        return Character.isLowSurrogate(text.charAt(cut)) ? cut - 1 : cut;
+    }
+
+    private static String capped(String text) {
+        if (text.length() <= MAX_CONTINUATION) {
+            return text;
+        }
+        int end = MAX_CONTINUATION - 1;
+        return text.substring(0, Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end) + "…";
+    }
+
+    /** The polite note that the description ran long and the rest is kept, before the step's replies. */
+    private static Step noteIfLong(Turn turn, Described described, Step step) {
+        if (!described.overflowed()) {
+            return step;
+        }
+        return step.sayFirst(turn.texts().get("intake.description.too_long", "max", MAX_DESCRIPTION));
     }
 
     private static Optional<ComplaintCategory> categoryByLabel(Turn turn, String text) {

@@ -36,6 +36,25 @@ public final class LanguageFlow implements Flow {
     }
 
     @Override
+    public Class<State> states() {
+        return State.class;
+    }
+
+    /** {@code /language} asks, {@code /language ko} switches (aside: a running flow continues in the new language). */
+    @Override
+    public List<ChatCommand> commands() {
+        return List.of(ChatCommand.of("language", Effect.ASIDE_WITH_ARGUMENT,
+                (turn, argument) -> argument.isBlank() ? start(turn) : chooseFrom(turn, argument)));
+    }
+
+    @Override
+    public List<GlobalButton> buttons() {
+        return List.of(
+                GlobalButton.exact(MainMenu.LANGUAGE, Effect.STARTS_FLOW, this::start),
+                GlobalButton.prefixed(PREFIX, Effect.ASIDE, this::chooseFrom));
+    }
+
+    @Override
     public Step start(Turn turn) {
         List<Button> buttons = messages.languages().stream()
                 .map(language -> new Button(messages.in(language, turn.texts().tone()).get("language.name"), PREFIX + language))
@@ -47,6 +66,20 @@ public final class LanguageFlow implements Flow {
     /** Sets the language named in {@code argument} ("ko", "한국어", "Tagalog") and asks for the tone, or asks for the language. */
     public Step choose(Turn turn, String argument) {
         return find(argument).map(language -> changed(turn, language)).orElseGet(() -> start(turn));
+    }
+
+    /**
+     * A language chosen while another flow runs (an aside): switched at once, without the tone
+     * question, so that flow continues in the new language; otherwise as {@link #choose}.
+     */
+    private Step chooseFrom(Turn turn, String argument) {
+        boolean elsewhere = !turn.conversation().isIdle() && !NAME.equals(turn.conversation().flow());
+        if (!elsewhere) {
+            return choose(turn, argument);
+        }
+        return find(argument).map(language -> Step.idle().then(new FlowCommand.SetLanguage(language))
+                        .say(turn.texts().inLanguage(language).get("language.changed")))
+                .orElseGet(() -> start(turn));
     }
 
     @Override

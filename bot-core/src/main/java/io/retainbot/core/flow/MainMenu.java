@@ -20,7 +20,8 @@ public final class MainMenu {
     public static List<List<Button>> buttons(Texts texts) {
         return List.of(
                 List.of(new Button(texts.get("menu.complaint"), COMPLAINT), new Button(texts.get("menu.status"), STATUS)),
-                List.of(new Button(texts.get("menu.suggest"), SUGGEST), new Button(texts.get("menu.human"), HUMAN)));
+                List.of(new Button(texts.get("menu.suggest"), SUGGEST), new Button(texts.get("menu.human"), HUMAN)),
+                List.of(new Button(texts.get("menu.language"), LANGUAGE)));
     }
 
     /** {@code text} followed by the main-action buttons. */

@@ -23,7 +23,7 @@ public final class StatusFlow implements Flow {
     static final String DONE = "status:done";
     static final String SKIP_REASON = "status:no-reason";
     private static final int LISTED = 10;
-    private static final String REF = "ref";
+    private static final String REF = FlowData.ABOUT;
 
     enum State {
         AWAITING_CHOICE,
@@ -42,6 +42,31 @@ public final class StatusFlow implements Flow {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Class<State> states() {
+        return State.class;
+    }
+
+    /** {@code /status} lists, {@code /status C-1042} shows one (aside while a complaint is being filed). */
+    @Override
+    public List<ChatCommand> commands() {
+        return List.of(ChatCommand.of("status", Effect.ASIDE_WITH_ARGUMENT, this::byArgument));
+    }
+
+    @Override
+    public List<GlobalButton> buttons() {
+        return List.of(GlobalButton.exact(MainMenu.STATUS, Effect.STARTS_FLOW, this::start));
+    }
+
+    private Step byArgument(Turn turn, String argument) {
+        if (argument.isBlank()) {
+            return start(turn);
+        }
+        return ComplaintRef.parse(argument).map(ref -> show(turn, ref))
+                .orElseGet(() -> Step.idle().say(MainMenu.with(turn.texts().get("status.bad_reference",
+                        "text", argument.strip()), turn.texts())));
     }
 
     @Override

@@ -55,6 +55,26 @@ public record Step(List<OutboundMessage> replies, String flow, String state, Flo
         return new Step(more, flow, state, data, commands);
     }
 
+    /** Puts {@code messages} before the replies gathered so far, in their order. */
+    public Step sayFirst(List<OutboundMessage> messages) {
+        List<OutboundMessage> more = new ArrayList<>(messages);
+        more.addAll(replies);
+        return new Step(more, flow, state, data, commands);
+    }
+
+    /** Whether a command of this type is among the step's commands. */
+    public boolean has(Class<? extends FlowCommand> type) {
+        return commands.stream().anyMatch(type::isInstance);
+    }
+
+    public Step then(List<FlowCommand> more) {
+        Step step = this;
+        for (FlowCommand command : more) {
+            step = step.then(command);
+        }
+        return step;
+    }
+
     public Step then(FlowCommand command) {
         List<FlowCommand> more = new ArrayList<>(commands);
         more.add(command);

@@ -1,5 +1,6 @@
 package io.retainbot.core.flow;
 
+import java.util.List;
 
 /** A suggestion: free text, recorded as feedback (not a complaint), and thanked for. */
 public final class SuggestionFlow implements Flow {
@@ -12,6 +13,22 @@ public final class SuggestionFlow implements Flow {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Class<State> states() {
+        return State.class;
+    }
+
+    @Override
+    public List<ChatCommand> commands() {
+        return List.of(ChatCommand.of("suggest", Effect.STARTS_FLOW, (turn, argument) -> start(turn))
+                .alias("suggestion", "feedback"));
+    }
+
+    @Override
+    public List<GlobalButton> buttons() {
+        return List.of(GlobalButton.exact(MainMenu.SUGGEST, Effect.STARTS_FLOW, this::start));
     }
 
     @Override

@@ -30,6 +30,11 @@ public final class SurveyFlow implements Flow {
         return NAME;
     }
 
+    @Override
+    public Class<State> states() {
+        return State.class;
+    }
+
     /** Asks the question for the complaint the due event names; empty when the survey no longer applies. */
     Optional<Step> initiate(Turn turn, InboundEvent.Scheduled due) {
         Optional<ComplaintRef> ref = ComplaintRef.parse(due.data().getOrDefault(REF, ""));

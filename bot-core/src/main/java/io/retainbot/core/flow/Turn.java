@@ -22,6 +22,11 @@ public record Turn(InboundEvent event, Conversation conversation, CustomerCard c
         Objects.requireNonNull(complaints, "complaints");
     }
 
+    /** The same turn with the texts of another language (same tone), as after a switch of language. */
+    public Turn inLanguage(String language) {
+        return new Turn(event, conversation, customer, texts.inLanguage(language), now, business, complaints);
+    }
+
     /** The typed text, trimmed; empty for other events. */
     public Optional<String> text() {
         if (event instanceof InboundEvent.TextReceived received) {

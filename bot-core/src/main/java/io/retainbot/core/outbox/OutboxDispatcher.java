@@ -16,11 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,22 +31,33 @@ import org.slf4j.LoggerFactory;
  * bulk sends, within each platform's pacing, and records every outcome at once. A platform's
  * "wait" is honoured to the second, server errors are retried with backoff, refusals are recorded
  * and never repeated, and an unreachable recipient gets nothing more until they write again.
+ *
+ * <p>Each platform has its own senders, its own queue and its own share of the work: a platform
+ * that hangs or rate-limits only ever holds its own send slots. Within a platform a quarter of the
+ * slots (at least one) is kept for replies, so bulk sends never hold up a customer's answer.
+ *
+ * <p>Several dispatchers (in one process or in several) may share one database: each claim names
+ * the dispatcher's {@link #instance()} and carries a lease of {@link #LEASE} that the dispatcher
+ * renews while the send runs. A claim whose lease ran out (its dispatcher died) is handed back by
+ * whichever dispatcher looks first, so a dead instance's messages go out again within about
+ * {@code LEASE} plus a second.
  */
 public final class OutboxDispatcher implements AutoCloseable {
     /** How long {@link #close} waits for sends in flight. */
     public static final Duration DEFAULT_DRAIN = Duration.ofSeconds(10);
+    /** How long a claim holds without renewal. */
+    public static final Duration LEASE = Duration.ofSeconds(8);
     static final int MAX_ATTEMPTS = 8;
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(500);
-    private static final Duration STALE_AFTER = Duration.ofMinutes(2);
+    private static final Duration RENEW_EVERY = Duration.ofSeconds(2);
+    private static final Duration EXPIRY_CHECK_EVERY = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     private static final int MAX_TRACKED_CHATS = 50_000;
 
     private final Transactor transactor;
-    private final Map<Platform, ChatGateway> gateways = new EnumMap<>(Platform.class);
-    private final Executor senders;
-    private final Semaphore sendSlots;
-    private final int concurrency;
+    private final Map<Platform, PlatformQueue> platforms = new EnumMap<>(Platform.class);
+    private final String instance;
     private final Clock clock;
     private final OutcomeRecorder recorder;
     private final Map<ChannelRef, TokenBucket> chatBuckets = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -53,29 +66,53 @@ public final class OutboxDispatcher implements AutoCloseable {
             return size() > MAX_TRACKED_CHATS;
         }
     };
-    private final Map<Platform, TokenBucket> bulkBuckets = new EnumMap<>(Platform.class);
     private final Object wakeSignal = new Object();
     private boolean wakeRequested;
     private volatile boolean running;
     private volatile boolean stopped;
     private Thread loop;
-    private Instant lastStaleCheck = Instant.EPOCH;
+    private Instant lastExpiryCheck = Instant.EPOCH;
+    private Instant lastRenewal = Instant.EPOCH;
 
     /**
-     * @param senders     the pool that runs sends (its size bounds the sends in flight)
-     * @param concurrency how many sends may be in flight at once
+     * @param platforms one entry per platform: its gateway, its own executor and how many of its sends
+     *                  may be in flight at once
+     * @param instance  names this dispatcher in its claims; unique among the dispatchers sharing a
+     *                  database (see {@link #newInstanceId})
+     */
+    public OutboxDispatcher(Transactor transactor, List<PlatformSenders> platforms, String instance, Clock clock,
+                            MeterRegistry meters) {
+        this.transactor = Objects.requireNonNull(transactor);
+        this.instance = Objects.requireNonNull(instance);
+        this.clock = Objects.requireNonNull(clock);
+        for (PlatformSenders senders : platforms) {
+            Platform platform = senders.gateway().platform();
+            if (this.platforms.put(platform, new PlatformQueue(senders)) != null) {
+                throw new IllegalArgumentException("two gateways for " + platform);
+            }
+        }
+        this.recorder = new OutcomeRecorder(transactor, clock, meters, instance);
+    }
+
+    /**
+     * Every platform on one executor, {@code concurrency} sends each, under a new instance id. For
+     * tests and for one platform; a running bot gives each platform its own executor.
      */
     public OutboxDispatcher(Transactor transactor, List<ChatGateway> gateways, Executor senders,
                             int concurrency, Clock clock, MeterRegistry meters) {
-        this.transactor = Objects.requireNonNull(transactor);
-        this.senders = Objects.requireNonNull(senders);
-        this.concurrency = concurrency;
-        this.sendSlots = new Semaphore(concurrency);
-        this.clock = Objects.requireNonNull(clock);
-        for (ChatGateway gateway : gateways) {
-            this.gateways.put(gateway.platform(), gateway);
-        }
-        this.recorder = new OutcomeRecorder(transactor, clock, meters);
+        this(transactor, gateways.stream().map(gateway -> new PlatformSenders(gateway, senders, concurrency)).toList(),
+                newInstanceId(), clock, meters);
+    }
+
+    /** A name for this process's dispatcher: the host, the process id and a random part. */
+    public static String newInstanceId() {
+        String host = Objects.requireNonNullElse(System.getenv("HOSTNAME"), "host");
+        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The name this dispatcher's claims carry. */
+    public String instance() {
+        return instance;
     }
 
     /** Starts the dispatch loop on a thread from {@code threads}. */
@@ -102,64 +139,250 @@ public final class OutboxDispatcher implements AutoCloseable {
             return 0;
         }
         Instant now = clock.instant();
-        releaseStaleClaims(now);
-        int free = sendSlots.availablePermits();
-        if (free == 0) {
-            return 0;
-        }
-        List<OutboxEntry> heads = transactor.inTransaction(session -> session.outbox().dueHeads(now, free * 2));
-        List<OutboxEntry> chosen = choose(heads, now, free);
-        if (chosen.isEmpty()) {
-            return 0;
-        }
-        List<Long> claimed = transactor.inTransaction(session ->
-                session.outbox().claim(chosen.stream().map(OutboxEntry::id).toList(), now));
+        maintainClaims(now);
         int started = 0;
-        for (OutboxEntry entry : chosen) {
-            if (claimed.contains(entry.id()) && sendSlots.tryAcquire()) {
-                submit(entry);
-                started++;
-            }
+        for (PlatformQueue queue : platforms.values()) {
+            started += dispatch(queue, now);
         }
         return started;
     }
 
     /** Whether nothing is being sent right now. */
     public boolean isQuiet() {
-        return sendSlots.availablePermits() == concurrency;
+        return inFlight() == 0;
     }
 
     /**
      * Stops for shutdown, within {@code timeout}: claims nothing more, lets the sends in flight
-     * finish and record their outcomes. Returns whether everything in flight finished in time.
-     * Call it after inbound traffic has stopped and before the database goes away.
+     * finish and record their outcomes, and hands back the claims of sends that did not finish in
+     * time (they go out again after the next start, or from another instance). Returns whether
+     * everything in flight finished. Call it after inbound traffic has stopped and before the
+     * database goes away; calling it again is harmless.
      */
     public boolean drain(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         stopLoop(timeout);
-        while (!isQuiet()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                log.warn("{} outbox sends still in flight after {} s; they are retried after the next start",
-                        concurrency - sendSlots.availablePermits(), timeout.toSeconds());
-                return false;
-            }
-            synchronized (wakeSignal) {
-                try {
-                    wakeSignal.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 50)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
+        boolean finished = awaitQuiet(deadline);
+        if (!finished) {
+            log.warn("{} outbox sends still in flight after {} s; handing them back to be sent again", inFlight(),
+                    timeout.toSeconds());
         }
-        return true;
+        try {
+            int released = transactor.inTransaction(session -> session.outbox().releaseClaims(instance));
+            if (released > 0) {
+                log.warn("handed back {} outbox messages whose send did not finish; they may be sent twice", released);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not hand back unfinished outbox claims ({}); they are taken over when their lease ends",
+                    e.getMessage());
+        }
+        return finished;
     }
 
     /** {@link #drain} with the default bound of {@link #DEFAULT_DRAIN}. */
     @Override
     public void close() {
         drain(DEFAULT_DRAIN);
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (dispatchDue() == 0) {
+                    awaitWork();
+                }
+            } catch (RuntimeException e) {
+                log.warn("outbox dispatch failed, retrying shortly: {}", e.getMessage());
+                log.debug("outbox dispatch failure", e);
+                pause(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private int dispatch(PlatformQueue queue, Instant now) {
+        int free = queue.slots.availablePermits();
+        if (free == 0) {
+            return 0;
+        }
+        int backgroundFree = Math.max(0, Math.min(free, queue.backgroundLimit - queue.background.get()));
+        boolean bulkReady;
+        synchronized (chatBuckets) {
+            bulkReady = !queue.bulkBucket(now).nextTokenAt(now).isAfter(now);
+        }
+        Map<Lane, Integer> limits = new EnumMap<>(Lane.class);
+        limits.put(Lane.REPLY, free * 2);
+        limits.put(Lane.STAFF, backgroundFree * 2);
+        limits.put(Lane.BULK, bulkReady ? backgroundFree * 2 : 0);
+        Platform platform = queue.gateway.platform();
+        List<OutboxEntry> chosen = new ArrayList<>();
+        List<Long> claimed = transactor.inTransaction(session -> {
+            chosen.clear();
+            chosen.addAll(choose(queue, session.outbox().dueHeads(platform, now, limits), now, free, backgroundFree));
+            return session.outbox().claim(platform, chosen, instance, now, now.plus(LEASE));
+        });
+        int started = 0;
+        for (OutboxEntry entry : chosen) {
+            if (claimed.contains(entry.id())) {
+                submit(queue, entry);
+                started++;
+            }
+        }
+        return started;
+    }
+
+    private List<OutboxEntry> choose(PlatformQueue queue, List<OutboxEntry> heads, Instant now, int free,
+                                     int backgroundFree) {
+        List<OutboxEntry> chosen = new ArrayList<>();
+        int background = 0;
+        synchronized (chatBuckets) {
+            for (OutboxEntry head : heads) {
+                boolean isBackground = head.lane() != Lane.REPLY;
+                if (chosen.size() >= free || (isBackground && background >= backgroundFree)) {
+                    continue;
+                }
+                if (head.lane() == Lane.BULK && !queue.bulkBucket(now).tryTake(now)) {
+                    continue;
+                }
+                if (chatBucket(queue.gateway, head.channel(), now).tryTake(now)) {
+                    chosen.add(head);
+                    background += isBackground ? 1 : 0;
+                }
+            }
+        }
+        return chosen;
+    }
+
+    private TokenBucket chatBucket(ChatGateway gateway, ChannelRef channel, Instant now) {
+        return chatBuckets.computeIfAbsent(channel, key -> {
+            Pacing pacing = gateway.pacing(key);
+            return new TokenBucket(pacing.burst(), pacing.interval(), now);
+        });
+    }
+
+    private void submit(PlatformQueue queue, OutboxEntry entry) {
+        boolean isBackground = entry.lane() != Lane.REPLY;
+        if (!queue.slots.tryAcquire()) {
+            putBack(entry, "not sent: no free sender");
+            return;
+        }
+        if (isBackground) {
+            queue.background.incrementAndGet();
+        }
+        try {
+            queue.executor.execute(() -> {
+                try {
+                    send(queue, entry);
+                } finally {
+                    finished(queue, isBackground);
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            finished(queue, isBackground);
+            putBack(entry, "not sent: the senders refused it (shutting down)");
+        }
+    }
+
+    private void finished(PlatformQueue queue, boolean isBackground) {
+        if (isBackground) {
+            queue.background.decrementAndGet();
+        }
+        queue.slots.release();
+        wakeUp();
+    }
+
+    private void putBack(OutboxEntry entry, String why) {
+        transactor.inTransaction(session ->
+                session.outbox().retryLater(entry, instance, clock.instant(), why, false));
+    }
+
+    private void send(PlatformQueue queue, OutboxEntry entry) {
+        SendOutcome outcome;
+        try {
+            outcome = queue.gateway.send(entry.channel(), entry.message());
+        } catch (Exception e) {
+            log.warn("send to {} threw {}; treating as a retryable failure", entry.channel(), e.toString());
+            outcome = new SendOutcome.Failed(e.toString(), true);
+        }
+        Instant now = clock.instant();
+        Duration backoff = backoff(entry.attempts());
+        if (outcome instanceof SendOutcome.RateLimited limited) {
+            hold(queue, entry, now.plus(limited.retryAfter()));
+        } else if (outcome instanceof SendOutcome.Failed failed && failed.retryable()) {
+            hold(queue, entry, now.plus(backoff));
+        }
+        try {
+            recorder.record(entry, outcome, backoff);
+        } catch (RuntimeException e) {
+            log.warn("could not record the outcome of outbox message {} ({}); it will be retried: {}",
+                    entry.id(), outcome.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+
+    private void hold(PlatformQueue queue, OutboxEntry entry, Instant until) {
+        synchronized (chatBuckets) {
+            chatBucket(queue.gateway, entry.channel(), until).drainUntil(until);
+            if (entry.lane() == Lane.BULK) {
+                queue.bulkBucket(until).drainUntil(until);
+            }
+        }
+    }
+
+    static Duration backoff(int attempts) {
+        long seconds = 1L << Math.min(Math.max(attempts, 0), 16);
+        Duration backoff = Duration.ofSeconds(seconds);
+        return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+    }
+
+    /** Hands back claims of dead instances, and renews this instance's leases while it sends. */
+    private synchronized void maintainClaims(Instant now) {
+        if (!now.isBefore(lastExpiryCheck.plus(EXPIRY_CHECK_EVERY))) {
+            lastExpiryCheck = now;
+            int released = transactor.inTransaction(session -> session.outbox().releaseExpired(now));
+            if (released > 0) {
+                log.warn("took over {} outbox messages whose sender stopped renewing its claim; they may be sent twice",
+                        released);
+            }
+        }
+        if (inFlight() > 0 && !now.isBefore(lastRenewal.plus(RENEW_EVERY))) {
+            lastRenewal = now;
+            transactor.inTransaction(session -> session.outbox().renewLeases(instance, now.plus(LEASE)));
+        }
+    }
+
+    /** Every platform's senders are busy: only a finishing send (which wakes the loop) makes room. */
+    private boolean allSendersBusy() {
+        for (PlatformQueue queue : platforms.values()) {
+            if (queue.slots.availablePermits() > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int inFlight() {
+        int sending = 0;
+        for (PlatformQueue queue : platforms.values()) {
+            sending += queue.concurrency - queue.slots.availablePermits();
+        }
+        return sending;
+    }
+
+    private boolean awaitQuiet(long deadlineNanos) {
+        synchronized (wakeSignal) {
+            while (inFlight() > 0) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    wakeSignal.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private void stopLoop(Duration timeout) {
@@ -178,121 +401,9 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
-    private void run() {
-        while (running) {
-            try {
-                if (dispatchDue() == 0) {
-                    awaitWork();
-                }
-            } catch (RuntimeException e) {
-                log.warn("outbox dispatch failed, retrying shortly: {}", e.getMessage());
-                log.debug("outbox dispatch failure", e);
-                pause(Duration.ofSeconds(1));
-            }
-        }
-    }
-
-    private List<OutboxEntry> choose(List<OutboxEntry> heads, Instant now, int free) {
-        List<OutboxEntry> chosen = new ArrayList<>();
-        synchronized (chatBuckets) {
-            for (OutboxEntry head : heads) {
-                ChatGateway gateway = gateways.get(head.channel().platform());
-                if (gateway == null || chosen.size() >= free) {
-                    continue;
-                }
-                if (head.lane() == Lane.BULK && !bulkBucket(gateway, now).tryTake(now)) {
-                    continue;
-                }
-                if (chatBucket(gateway, head.channel(), now).tryTake(now)) {
-                    chosen.add(head);
-                }
-            }
-        }
-        return chosen;
-    }
-
-    private TokenBucket chatBucket(ChatGateway gateway, ChannelRef channel, Instant now) {
-        return chatBuckets.computeIfAbsent(channel, key -> {
-            Pacing pacing = gateway.pacing(key);
-            return new TokenBucket(pacing.burst(), pacing.interval(), now);
-        });
-    }
-
-    private TokenBucket bulkBucket(ChatGateway gateway, Instant now) {
-        return bulkBuckets.computeIfAbsent(gateway.platform(), key -> TokenBucket.perSecond(gateway.bulkPerSecond(), now));
-    }
-
-    private void submit(OutboxEntry entry) {
-        try {
-            senders.execute(() -> {
-                try {
-                    send(entry);
-                } finally {
-                    sendSlots.release();
-                    wakeUp();
-                }
-            });
-        } catch (RejectedExecutionException shuttingDown) {
-            sendSlots.release();
-            transactor.runInTransaction(session ->
-                    session.outbox().retryLater(entry.id(), clock.instant(), "not sent: shutting down", false));
-        }
-    }
-
-    private void send(OutboxEntry entry) {
-        ChatGateway gateway = gateways.get(entry.channel().platform());
-        SendOutcome outcome;
-        try {
-            outcome = gateway.send(entry.channel(), entry.message());
-        } catch (RuntimeException e) {
-            log.warn("send to {} threw {}; treating as a retryable failure", entry.channel(), e.toString());
-            outcome = new SendOutcome.Failed(e.toString(), true);
-        }
-        Instant now = clock.instant();
-        Duration backoff = backoff(entry.attempts());
-        if (outcome instanceof SendOutcome.RateLimited limited) {
-            hold(entry, now.plus(limited.retryAfter()));
-        } else if (outcome instanceof SendOutcome.Failed failed && failed.retryable()) {
-            hold(entry, now.plus(backoff));
-        }
-        try {
-            recorder.record(entry, outcome, backoff);
-        } catch (RuntimeException e) {
-            log.warn("could not record the outcome of outbox message {} ({}); it will be retried: {}",
-                    entry.id(), outcome.getClass().getSimpleName(), e.getMessage());
-        }
-    }
-
-    private void hold(OutboxEntry entry, Instant until) {
-        synchronized (chatBuckets) {
-            ChatGateway gateway = gateways.get(entry.channel().platform());
-            chatBucket(gateway, entry.channel(), until).drainUntil(until);
-            if (entry.lane() == Lane.BULK) {
-                bulkBucket(gateway, until).drainUntil(until);
-            }
-        }
-    }
-
-    static Duration backoff(int attempts) {
-        long seconds = 1L << Math.min(Math.max(attempts, 0), 16);
-        Duration backoff = Duration.ofSeconds(seconds);
-        return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
-    }
-
-    private void releaseStaleClaims(Instant now) {
-        if (Duration.between(lastStaleCheck, now).compareTo(Duration.ofSeconds(30)) < 0) {
-            return;
-        }
-        lastStaleCheck = now;
-        int released = transactor.inTransaction(session -> session.outbox().releaseStale(now.minus(STALE_AFTER)));
-        if (released > 0) {
-            log.warn("released {} outbox messages whose send did not finish; they may be sent again", released);
-        }
-    }
-
     private void awaitWork() {
         Instant now = clock.instant();
-        Duration wait = transactor.inTransaction(session -> session.outbox().nextDue())
+        Duration wait = allSendersBusy() ? IDLE_POLL : transactor.inTransaction(session -> session.outbox().nextDue())
                 .map(due -> Duration.between(now, due))
                 .filter(until -> until.compareTo(IDLE_POLL) < 0)
                 .map(until -> until.isNegative() ? Duration.ofMillis(20) : until)
@@ -327,5 +438,33 @@ public final class OutboxDispatcher implements AutoCloseable {
                 .tag("platform", platform.code())
                 .tag("outcome", outcome)
                 .register(meters);
+    }
+
+    /** One platform's gateway, senders and budgets. */
+    private static final class PlatformQueue {
+        final ChatGateway gateway;
+        final Executor executor;
+        final int concurrency;
+        final Semaphore slots;
+        /** Staff and bulk sends may hold at most this many slots; the rest is kept for replies. */
+        final int backgroundLimit;
+        final AtomicInteger background = new AtomicInteger();
+        /** Made on first use (the gateway's budget is read then); guarded by the dispatcher's chat buckets. */
+        private TokenBucket bulkBucket;
+
+        PlatformQueue(PlatformSenders senders) {
+            this.gateway = senders.gateway();
+            this.executor = senders.executor();
+            this.concurrency = senders.concurrency();
+            this.slots = new Semaphore(concurrency);
+            this.backgroundLimit = concurrency == 1 ? 1 : concurrency - Math.max(1, concurrency / 4);
+        }
+
+        TokenBucket bulkBucket(Instant now) {
+            if (bulkBucket == null) {
+                bulkBucket = TokenBucket.perSecond(gateway.bulkPerSecond(), now);
+            }
+            return bulkBucket;
+        }
     }
 }

@@ -4,7 +4,15 @@ import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.OutboundMessage;
 import java.time.Instant;
 
-/** An outbox row the dispatcher works on. */
+/**
+ * An outbox row the dispatcher works on.
+ *
+ * @param complaintNumber the complaint the message belongs to, null for none
+ */
 public record OutboxEntry(long id, ChannelRef channel, Lane lane, OutboundMessage message, Long customerId,
-                          int attempts, Instant notBefore, Instant createdAt) {
+                          int attempts, Instant notBefore, Instant createdAt, Long complaintNumber) {
+    public OutboxEntry(long id, ChannelRef channel, Lane lane, OutboundMessage message, Long customerId,
+                       int attempts, Instant notBefore, Instant createdAt) {
+        this(id, channel, lane, message, customerId, attempts, notBefore, createdAt, null);
+    }
 }

@@ -10,9 +10,10 @@ import java.util.Objects;
  *
  * @param customerId the customer it is for, null for staff chats
  * @param dedupeKey  a key that makes the enqueue idempotent (bulk sends: "nothing sent twice"), null for none
+ * @param complaintNumber the complaint the message belongs to (its history shows it once sent), null for none
  */
 public record OutboxItem(ChannelRef channel, Lane lane, OutboundMessage message, Long customerId,
-                         String dedupeKey, Instant notBefore) {
+                         String dedupeKey, Instant notBefore, Long complaintNumber) {
     public OutboxItem {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(lane, "lane");
@@ -20,7 +21,17 @@ public record OutboxItem(ChannelRef channel, Lane lane, OutboundMessage message,
         Objects.requireNonNull(notBefore, "notBefore");
     }
 
+    public OutboxItem(ChannelRef channel, Lane lane, OutboundMessage message, Long customerId, String dedupeKey,
+                      Instant notBefore) {
+        this(channel, lane, message, customerId, dedupeKey, notBefore, null);
+    }
+
     public static OutboxItem reply(ChannelRef channel, OutboundMessage message, Long customerId, Instant now) {
         return new OutboxItem(channel, Lane.REPLY, message, customerId, null, now);
+    }
+
+    /** The same message, belonging to complaint {@code number} (null: to none). */
+    public OutboxItem aboutComplaint(Long number) {
+        return new OutboxItem(channel, lane, message, customerId, dedupeKey, notBefore, number);
     }
 }

@@ -16,7 +16,7 @@ final class SendLog {
     static void delivered(StoreSession session, OutboxEntry entry, String platformMessageId, Instant now) {
         String kind = entry.message() instanceof OutboundMessage.Edit ? "message_edited" : "message_sent";
         session.interactions().append(Interaction.outbound(entry.customerId(), entry.channel(), kind,
-                platformMessageId, shortened(text(entry.message())), now));
+                platformMessageId, shortened(text(entry.message())), now).aboutComplaint(entry.complaintNumber()));
     }
 
     /** A send found the chat unreachable: note it on the identity and in the log. */

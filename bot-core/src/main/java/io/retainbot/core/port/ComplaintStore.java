@@ -16,6 +16,15 @@ public interface ComplaintStore {
     /** Files the complaint with its files; the store assigns the reference. */
     Complaint file(NewComplaint complaint);
 
+    /** Files the complaint under a reference taken earlier with {@link #reserveReference}. */
+    Complaint file(NewComplaint complaint, ComplaintRef reserved);
+
+    /**
+     * Takes the next reference for a complaint being filed, so what is said while filing can be linked
+     * to it; a reference whose filing is cancelled is never used.
+     */
+    ComplaintRef reserveReference();
+
     Optional<Complaint> find(ComplaintRef ref);
 
     /** The customer's complaints, newest first. */

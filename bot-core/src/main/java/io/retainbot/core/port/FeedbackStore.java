@@ -16,4 +16,7 @@ public interface FeedbackStore {
     HandoverRequest requestHandover(long customerId, ChannelRef channel, Instant at);
 
     List<HandoverRequest> openHandovers(int limit, int offset);
+
+    /** Closes the customer's open request in this chat, if any; returns whether there was one. */
+    boolean cancelHandover(long customerId, ChannelRef channel, Instant at);
 }

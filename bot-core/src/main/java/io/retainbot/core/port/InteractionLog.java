@@ -13,6 +13,9 @@ public interface InteractionLog {
     /** A customer's history, newest first. */
     List<Interaction> ofCustomer(long customerId, int limit);
 
-    /** What was said in one chat between two times, oldest first (the conversation behind a complaint). */
+    /** What was said while a complaint was filed, added to or withdrawn, oldest first: its own history. */
+    List<Interaction> ofComplaint(long complaintNumber, int limit);
+
+    /** What was said in one chat between two times, oldest first. */
     List<Interaction> inChat(ChannelRef channel, Instant from, Instant to, int limit);
 }

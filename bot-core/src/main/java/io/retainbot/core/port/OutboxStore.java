@@ -1,42 +1,61 @@
 package io.retainbot.core.port;
 
 import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.outbox.Lane;
 import io.retainbot.core.outbox.OutboxEntry;
 import io.retainbot.core.outbox.OutboxItem;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Messages waiting to be sent. Per chat only the head (lowest lane, then oldest) is ever handed
+ * Messages waiting to be sent. Per chat only the head (highest lane, then oldest) is ever handed
  * out, and only while nothing else of that chat is being sent: messages of one chat go in order.
+ * A claim names the instance that sends and carries a lease; the claim's holder records the
+ * outcome, and a claim whose lease ran out is handed back for any instance to take.
  */
 public interface OutboxStore {
     /** Adds a message; returns its id, or empty when {@code dedupeKey} was used before. */
     Optional<Long> enqueue(OutboxItem item);
 
-    /** The heads of chats that are due now and not being sent, replies first, at most {@code limit}. */
-    List<OutboxEntry> dueHeads(Instant now, int limit);
+    /**
+     * The heads of this platform's chats that are due now and not claimed, replies first, then
+     * staff pings, then bulk; at most {@code limits.get(lane)} of each lane (none when absent).
+     */
+    List<OutboxEntry> dueHeads(Platform platform, Instant now, Map<Lane, Integer> limits);
 
-    /** Marks these as being sent; returns the ids that were still pending (and so are now claimed). */
-    List<Long> claim(Collection<Long> ids, Instant now);
+    /** Claims these heads for {@code instance} until {@code leaseUntil}; returns the ids it got. */
+    List<Long> claim(Platform platform, Collection<OutboxEntry> heads, String instance, Instant now,
+                     Instant leaseUntil);
 
-    void markDelivered(long id, String platformMessageId, Instant at);
+    /** Records a delivery; false (and nothing changed) when {@code instance} no longer holds the claim. */
+    boolean markDelivered(OutboxEntry entry, String instance, String platformMessageId, Instant at);
 
-    /** Marks a message as failed for good; the next message of the chat follows. */
-    void markFailed(long id, String error, Instant at);
+    /** Marks a message as failed for good; the next message of the chat follows. False when the claim was lost. */
+    boolean markFailed(OutboxEntry entry, String instance, String error, Instant at);
 
-    /** Marks a message unreachable and skips every other pending message of the same chat. */
-    void markUnreachable(long id, String reason, Instant at);
+    /** Marks a message unreachable and skips every other pending message of the chat. False when the claim was lost. */
+    boolean markUnreachable(OutboxEntry entry, String instance, String reason, Instant at);
 
-    /** Puts a message back, not to be sent before {@code notBefore}; nor anything else of its chat. */
-    void retryLater(long id, Instant notBefore, String error, boolean countAttempt);
+    /**
+     * Puts a message back; nothing of its chat is sent before {@code notBefore}. False when the
+     * claim was lost.
+     */
+    boolean retryLater(OutboxEntry entry, String instance, Instant notBefore, String error, boolean countAttempt);
 
-    /** Hands back messages claimed before {@code claimedBefore} whose sender died; returns how many. */
-    int releaseStale(Instant claimedBefore);
+    /** Extends the leases of every claim {@code instance} holds; returns how many. */
+    int renewLeases(String instance, Instant leaseUntil);
 
-    /** When the next pending head becomes due, if any is pending. */
+    /** Hands back the claims whose lease ended before {@code now} (their holder died); returns how many. */
+    int releaseExpired(Instant now);
+
+    /** Hands back every claim {@code instance} holds; returns how many. */
+    int releaseClaims(String instance);
+
+    /** When the next unclaimed head becomes due, if any is waiting. */
     Optional<Instant> nextDue();
 
     /** Skips the pending messages of a chat (the user blocked the bot); returns how many. */

@@ -30,4 +30,14 @@ public interface StoreSession {
     FileStore files();
 
     EventStore events();
+
+    SegmentStore segments();
+
+    TemplateStore templates();
+
+    OfferStore offers();
+
+    CustomerPages customerPages();
+
+    BroadcastStore broadcasts();
 }

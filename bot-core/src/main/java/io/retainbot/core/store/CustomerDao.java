@@ -200,6 +200,24 @@ interface CustomerDao {
             """)
     int mergeHistoryFields(@Bind("survivor") long survivor, @Bind("absorbed") long absorbed, @Bind("now") Instant now);
 
+    @SqlUpdate("""
+            update offer_code set customer_id = :survivor
+            where customer_id = :absorbed
+              and campaign not in (select campaign from offer_code where customer_id = :survivor)
+            """)
+    int moveOffers(@Bind("survivor") long survivor, @Bind("absorbed") long absorbed);
+
     @SqlUpdate("delete from customer where id = :id")
     int delete(@Bind("id") long id);
+
+    // Paging through the whole file, for exports.
+
+    @SqlQuery("select " + COLUMNS + " from customer c where c.id > :afterId order by c.id limit :limit")
+    List<Row> page(@Bind("afterId") long afterId, @Bind("limit") int limit);
+
+    @SqlQuery("""
+            select * from channel_identity where customer_id = any(:customerIds)
+            order by customer_id, created_at, platform, user_id
+            """)
+    List<IdentityRow> identitiesOf(@Bind("customerIds") long[] customerIds);
 }

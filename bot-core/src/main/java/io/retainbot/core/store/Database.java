@@ -26,7 +26,8 @@ public final class Database {
     /** Every SqlObject interface of the store (a test keeps this list complete). */
     static final List<Class<?>> DAOS = List.of(ComplaintDao.class, ConversationDao.class, CursorDao.class,
             CustomerDao.class, EventDao.class, FeedbackDao.class, FileDao.class, HousekeepingDao.class, InboxDao.class,
-            InteractionDao.class, OutboxDao.class, SettingDao.class, StaffDao.class, WebChatDao.class);
+            InteractionDao.class, OutboxDao.class, SettingDao.class, StaffDao.class, WebChatDao.class, SegmentDao.class,
+            TemplateDao.class, OfferDao.class, BroadcastDao.class);
 
     private final DataSource dataSource;
     private final Jdbi jdbi;

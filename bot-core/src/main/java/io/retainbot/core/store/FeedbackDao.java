@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(FeedbackDao.SuggestionRow.class)
 @RegisterConstructorMapper(FeedbackDao.HandoverRow.class)
@@ -50,4 +51,11 @@ interface FeedbackDao {
             where status = 'open' order by created_at, id limit :limit offset :offset
             """)
     List<HandoverRow> openHandovers(@Bind("limit") int limit, @Bind("offset") int offset);
+
+    @SqlUpdate("""
+            update handover_request set status = 'cancelled', closed_at = :at
+            where customer_id = :customerId and platform = :platform and chat_id = :chatId and status = 'open'
+            """)
+    int cancelHandover(@Bind("customerId") long customerId, @Bind("platform") String platform,
+                       @Bind("chatId") String chatId, @Bind("at") Instant at);
 }

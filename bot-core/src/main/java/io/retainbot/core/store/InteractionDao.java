@@ -9,7 +9,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterConstructorMapper(InteractionDao.Row.class)
 interface InteractionDao {
     record Row(long id, Long customerId, String platform, String chatId, String direction, String kind,
-               String platformMessageId, String summary, Instant occurredAt) {
+               String platformMessageId, String summary, Instant occurredAt, Long complaintNumber) {
     }
 
     @SqlQuery("""
@@ -17,6 +17,12 @@ interface InteractionDao {
             order by occurred_at desc, id desc limit :limit
             """)
     List<Row> ofCustomer(@Bind("customerId") long customerId, @Bind("limit") int limit);
+
+    @SqlQuery("""
+            select * from interaction where complaint_number = :number
+            order by occurred_at, id limit :limit
+            """)
+    List<Row> ofComplaint(@Bind("number") long number, @Bind("limit") int limit);
 
     @SqlQuery("""
             select * from interaction

@@ -25,13 +25,29 @@ final class JdbiComplaintStore implements ComplaintStore {
 
     @Override
     public Complaint file(NewComplaint complaint) {
-        ComplaintDao.Row row = dao.insert(new ComplaintDao.NewRow(complaint.customerId(),
+        ComplaintDao.Row row = dao.insert(newRow(complaint));
+        attach(row.id(), complaint.files(), complaint.createdAt());
+        return toComplaint(row);
+    }
+
+    @Override
+    public Complaint file(NewComplaint complaint, ComplaintRef reserved) {
+        ComplaintDao.Row row = dao.insertNumbered(reserved.number(), newRow(complaint));
+        attach(row.id(), complaint.files(), complaint.createdAt());
+        return toComplaint(row);
+    }
+
+    @Override
+    public ComplaintRef reserveReference() {
+        return new ComplaintRef(dao.nextNumber());
+    }
+
+    private static ComplaintDao.NewRow newRow(NewComplaint complaint) {
+        return new ComplaintDao.NewRow(complaint.customerId(),
                 complaint.channel().platform().code(), complaint.channel().chatId(), complaint.category(),
                 TextSanitizer.withoutNul(complaint.description()),
                 TextSanitizer.withoutNul(complaint.orderReference()), complaint.language(),
-                complaint.intakeStartedAt(), complaint.createdAt(), complaint.targetAt(), complaint.promisedAt()));
-        attach(row.id(), complaint.files(), complaint.createdAt());
-        return toComplaint(row);
+                complaint.intakeStartedAt(), complaint.createdAt(), complaint.targetAt(), complaint.promisedAt());
     }
 
     @Override

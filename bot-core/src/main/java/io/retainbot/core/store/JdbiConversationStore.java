@@ -3,6 +3,7 @@ package io.retainbot.core.store;
 import static io.retainbot.core.store.JdbcStatements.instant;
 import static io.retainbot.core.store.JdbcStatements.nullableLong;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.flow.Conversation;
@@ -11,12 +12,19 @@ import io.retainbot.core.port.ConversationStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 final class JdbiConversationStore implements ConversationStore {
+    /** Button labels as [data, label] pairs, oldest first: jsonb keeps the order of arrays, not of object keys. */
+    private static final TypeReference<List<List<String>>> LABELS = new TypeReference<>() {
+    };
     private static final String LOCK = """
-            select platform, chat_id, customer_id, flow, state, data::text as data, handed_over_at, started_at, updated_at
+            select platform, chat_id, customer_id, flow, state, data::text as data, handed_over_at, started_at, updated_at,
+                   consent_asked_at, offered_buttons::text as offered_buttons
             from conversation where platform = ? and chat_id = ?
             for update
             """;
@@ -27,7 +35,8 @@ final class JdbiConversationStore implements ConversationStore {
             """;
     private static final String SAVE = """
             update conversation
-            set customer_id = ?, flow = ?, state = ?, data = cast(? as jsonb), handed_over_at = ?, updated_at = ?
+            set customer_id = ?, flow = ?, state = ?, data = cast(? as jsonb), handed_over_at = ?, updated_at = ?,
+                consent_asked_at = ?, offered_buttons = cast(? as jsonb)
             where platform = ? and chat_id = ?
             """;
 
@@ -65,17 +74,30 @@ final class JdbiConversationStore implements ConversationStore {
     public void save(Conversation conversation) {
         statements.update(SAVE, conversation.customerId(), conversation.flow(), conversation.state(),
                 Json.write(conversation.data()), conversation.handedOverAt(), conversation.updatedAt(),
+                conversation.consentAskedAt(), Json.write(conversation.offeredButtons().entrySet().stream()
+                        .map(entry -> List.of(entry.getKey(), entry.getValue())).toList()),
                 conversation.channel().platform().code(), conversation.channel().chatId());
     }
 
     private static ConversationDao.Row row(ResultSet row) throws SQLException {
         return new ConversationDao.Row(row.getString(1), row.getString(2), nullableLong(row, 3), row.getString(4),
-                row.getString(5), row.getString(6), instant(row, 7), instant(row, 8), instant(row, 9));
+                row.getString(5), row.getString(6), instant(row, 7), instant(row, 8), instant(row, 9), instant(row, 10),
+                row.getString(11));
     }
 
     private static Conversation toConversation(ConversationDao.Row row) {
         return new Conversation(new ChannelRef(Platform.fromCode(row.platform()), row.chatId()), row.customerId(),
                 row.flow(), row.state(), Json.read(row.data(), FlowData.class), row.handedOverAt(), row.startedAt(),
-                row.updatedAt());
+                row.updatedAt(), row.consentAskedAt(), labels(row.offeredButtons()));
+    }
+
+    private static Map<String, String> labels(String json) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (List<String> pair : Json.read(json, LABELS)) {
+            if (pair.size() == 2) {
+                labels.put(pair.get(0), pair.get(1));
+            }
+        }
+        return labels;
     }
 }

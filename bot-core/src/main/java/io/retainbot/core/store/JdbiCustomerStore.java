@@ -170,6 +170,7 @@ final class JdbiCustomerStore implements CustomerStore {
         dao().moveHandoverRequests(survivorId, absorbedId);
         dao().moveOutbox(survivorId, absorbedId);
         dao().moveDomainEvents(survivorId, absorbedId);
+        dao().moveOffers(survivorId, absorbedId);
         dao().moveIntroductions(survivorId, absorbedId);
         dao().delete(absorbedId);
         return find(survivorId).orElseThrow();
@@ -247,7 +248,7 @@ final class JdbiCustomerStore implements CustomerStore {
                 instant(row, 29), tags == null ? new String[0] : (String[]) tags.getArray());
     }
 
-    private static Customer toCustomer(CustomerDao.Row row) {
+    static Customer toCustomer(CustomerDao.Row row) {
         CustomerProfile profile = CustomerProfile.builder()
                 .displayName(row.displayName())
                 .formOfAddress(row.formOfAddress())
@@ -277,7 +278,7 @@ final class JdbiCustomerStore implements CustomerStore {
         return new Customer(row.id(), profile, consent, tags, row.createdAt(), row.updatedAt(), row.lastContactAt());
     }
 
-    private static ChannelIdentity toIdentity(CustomerDao.IdentityRow row) {
+    static ChannelIdentity toIdentity(CustomerDao.IdentityRow row) {
         return new ChannelIdentity(Platform.fromCode(row.platform()), row.userId(), row.customerId(), row.chatId(),
                 row.displayName(), row.unreachableSince(), row.unreachableReason(), row.createdAt(),
                 row.lastSeenAt());

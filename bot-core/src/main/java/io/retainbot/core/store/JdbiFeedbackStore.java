@@ -38,6 +38,11 @@ final class JdbiFeedbackStore implements FeedbackStore {
         return dao.openHandovers(limit, offset).stream().map(JdbiFeedbackStore::toHandover).toList();
     }
 
+    @Override
+    public boolean cancelHandover(long customerId, ChannelRef channel, Instant at) {
+        return dao.cancelHandover(customerId, channel.platform().code(), channel.chatId(), at) > 0;
+    }
+
     private static Suggestion toSuggestion(FeedbackDao.SuggestionRow row) {
         return new Suggestion(row.id(), row.customerId(), new ChannelRef(Platform.fromCode(row.platform()), row.chatId()),
                 row.text(), row.createdAt());

@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 final class JdbiInteractionLog implements InteractionLog {
     private static final String APPEND = """
             insert into interaction (customer_id, platform, chat_id, direction, kind, platform_message_id, summary,
-                                     occurred_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?)
+                                     occurred_at, complaint_number)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
             returning id
             """;
 
@@ -33,15 +33,21 @@ final class JdbiInteractionLog implements InteractionLog {
                         interaction.channel().platform().code(), interaction.channel().chatId(),
                         interaction.direction().code(), interaction.kind(),
                         withoutNul(interaction.platformMessageId()), withoutNul(interaction.summary()),
-                        interaction.occurredAt())
+                        interaction.occurredAt(), interaction.complaintNumber())
                 .orElseThrow(() -> new IllegalStateException("the interaction insert answered no id"));
         return new Interaction(id, interaction.customerId(), interaction.channel(), interaction.direction(),
-                interaction.kind(), interaction.platformMessageId(), interaction.summary(), interaction.occurredAt());
+                interaction.kind(), interaction.platformMessageId(), interaction.summary(), interaction.occurredAt(),
+                interaction.complaintNumber());
     }
 
     @Override
     public List<Interaction> ofCustomer(long customerId, int limit) {
         return dao.get().ofCustomer(customerId, limit).stream().map(JdbiInteractionLog::toInteraction).toList();
+    }
+
+    @Override
+    public List<Interaction> ofComplaint(long complaintNumber, int limit) {
+        return dao.get().ofComplaint(complaintNumber, limit).stream().map(JdbiInteractionLog::toInteraction).toList();
     }
 
     @Override
@@ -53,6 +59,6 @@ final class JdbiInteractionLog implements InteractionLog {
     private static Interaction toInteraction(InteractionDao.Row row) {
         return new Interaction(row.id(), row.customerId(), new ChannelRef(Platform.fromCode(row.platform()), row.chatId()),
                 Interaction.Direction.valueOf(row.direction().toUpperCase(Locale.ROOT)), row.kind(),
-                row.platformMessageId(), row.summary(), row.occurredAt());
+                row.platformMessageId(), row.summary(), row.occurredAt(), row.complaintNumber());
     }
 }

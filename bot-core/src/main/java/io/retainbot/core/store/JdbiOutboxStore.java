@@ -10,6 +10,7 @@ import io.retainbot.core.port.OutboxStore;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 final class JdbiOutboxStore implements OutboxStore {
@@ -22,49 +23,90 @@ final class JdbiOutboxStore implements OutboxStore {
 
     @Override
     public Optional<Long> enqueue(OutboxItem item) {
-        return dao.insert(item.channel().platform().code(), item.channel().chatId(), item.lane().ordinal(),
-                Json.write(item.message()), item.customerId(), item.dedupeKey(), item.notBefore(), item.notBefore());
+        return dao.insert(item.channel().platform().code(), item.channel().chatId(), item.lane().storedName(),
+                Json.write(item.message()), item.customerId(), item.dedupeKey(), item.notBefore(), item.notBefore(),
+                item.complaintNumber());
     }
 
     @Override
-    public List<OutboxEntry> dueHeads(Instant now, int limit) {
-        return dao.dueHeads(now, limit).stream().map(JdbiOutboxStore::toEntry).toList();
+    public List<OutboxEntry> dueHeads(Platform platform, Instant now, Map<Lane, Integer> limits) {
+        return dao.dueHeads(platform.code(), now, limits.getOrDefault(Lane.REPLY, 0), limits.getOrDefault(Lane.STAFF, 0),
+                        limits.getOrDefault(Lane.BULK, 0))
+                .stream().map(JdbiOutboxStore::toEntry).toList();
     }
 
     @Override
-    public List<Long> claim(Collection<Long> ids, Instant now) {
-        if (ids.isEmpty()) {
+    public List<Long> claim(Platform platform, Collection<OutboxEntry> heads, String instance, Instant now,
+                            Instant leaseUntil) {
+        if (heads.isEmpty()) {
             return List.of();
         }
-        return dao.claim(ids, now);
+        for (OutboxEntry head : heads) {
+            if (head.channel().platform() != platform) {
+                throw new IllegalArgumentException(head.channel() + " is not on " + platform);
+            }
+        }
+        return dao.claim(platform.code(), heads.stream().map(head -> head.channel().chatId()).toList(),
+                heads.stream().map(OutboxEntry::id).toList(), instance, now, leaseUntil);
     }
 
     @Override
-    public void markDelivered(long id, String platformMessageId, Instant at) {
-        dao.delivered(id, platformMessageId, at);
+    public boolean markDelivered(OutboxEntry entry, String instance, String platformMessageId, Instant at) {
+        if (!holds(entry, instance)) {
+            return false;
+        }
+        dao.delivered(entry.id(), platformMessageId, at);
+        advance(entry.channel());
+        return true;
     }
 
     @Override
-    public void markFailed(long id, String error, Instant at) {
-        dao.finish(id, "failed", bounded(error), at);
+    public boolean markFailed(OutboxEntry entry, String instance, String error, Instant at) {
+        if (!holds(entry, instance)) {
+            return false;
+        }
+        dao.finish(entry.id(), "failed", bounded(error), at);
+        advance(entry.channel());
+        return true;
     }
 
     @Override
-    public void markUnreachable(long id, String reason, Instant at) {
-        dao.finish(id, "unreachable", bounded(reason), at);
-        String[] chat = dao.chatOf(id).split(" ", 2);
-        dao.skipPending(chat[0], chat[1], "recipient unreachable: " + bounded(reason), at);
+    public boolean markUnreachable(OutboxEntry entry, String instance, String reason, Instant at) {
+        if (!holds(entry, instance)) {
+            return false;
+        }
+        dao.finish(entry.id(), "unreachable", bounded(reason), at);
+        dao.skipPending(entry.channel().platform().code(), entry.channel().chatId(),
+                "recipient unreachable: " + bounded(reason), at);
+        advance(entry.channel());
+        return true;
     }
 
     @Override
-    public void retryLater(long id, Instant notBefore, String error, boolean countAttempt) {
-        dao.putBack(id, notBefore, bounded(error), countAttempt);
-        dao.holdChat(id, notBefore);
+    public boolean retryLater(OutboxEntry entry, String instance, Instant notBefore, String error,
+                              boolean countAttempt) {
+        if (!holds(entry, instance)) {
+            return false;
+        }
+        dao.putBack(entry.id(), notBefore, bounded(error), countAttempt);
+        dao.holdChat(entry.channel().platform().code(), entry.channel().chatId(), notBefore);
+        advance(entry.channel());
+        return true;
     }
 
     @Override
-    public int releaseStale(Instant claimedBefore) {
-        return dao.releaseStale(claimedBefore);
+    public int renewLeases(String instance, Instant leaseUntil) {
+        return dao.renewLeases(instance, leaseUntil);
+    }
+
+    @Override
+    public int releaseExpired(Instant now) {
+        return dao.releaseExpired(now).size();
+    }
+
+    @Override
+    public int releaseClaims(String instance) {
+        return dao.releaseClaims(instance).size();
     }
 
     @Override
@@ -74,7 +116,13 @@ final class JdbiOutboxStore implements OutboxStore {
 
     @Override
     public int skipPending(ChannelRef channel, String reason, Instant at) {
-        return dao.skipPending(channel.platform().code(), channel.chatId(), bounded(reason), at);
+        String platform = channel.platform().code();
+        boolean free = dao.lockUnclaimed(platform, channel.chatId()) > 0;
+        int skipped = dao.skipPending(platform, channel.chatId(), bounded(reason), at);
+        if (free) {
+            dao.advance(platform, channel.chatId());
+        }
+        return skipped;
     }
 
     @Override
@@ -82,10 +130,18 @@ final class JdbiOutboxStore implements OutboxStore {
         return dao.countPending();
     }
 
+    private boolean holds(OutboxEntry entry, String instance) {
+        return dao.lockClaim(entry.channel().platform().code(), entry.channel().chatId(), entry.id(), instance) > 0;
+    }
+
+    private void advance(ChannelRef channel) {
+        dao.advance(channel.platform().code(), channel.chatId());
+    }
+
     private static OutboxEntry toEntry(OutboxDao.Row row) {
         return new OutboxEntry(row.id(), new ChannelRef(Platform.fromCode(row.platform()), row.chatId()),
-                Lane.values()[row.lane()], Json.read(row.message(), OutboundMessage.class), row.customerId(),
-                row.attempts(), row.notBefore(), row.createdAt());
+                Lane.fromStoredName(row.lane()), Json.read(row.message(), OutboundMessage.class), row.customerId(),
+                row.attempts(), row.notBefore(), row.createdAt(), row.complaintNumber());
     }
 
     private static String bounded(String text) {

@@ -3,16 +3,21 @@ package io.retainbot.core.store;
 import io.retainbot.core.port.ComplaintStore;
 import io.retainbot.core.port.ConversationStore;
 import io.retainbot.core.port.CursorStore;
+import io.retainbot.core.port.BroadcastStore;
+import io.retainbot.core.port.CustomerPages;
 import io.retainbot.core.port.CustomerStore;
 import io.retainbot.core.port.EventStore;
 import io.retainbot.core.port.FeedbackStore;
 import io.retainbot.core.port.FileStore;
 import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.InteractionLog;
+import io.retainbot.core.port.OfferStore;
 import io.retainbot.core.port.OutboxStore;
+import io.retainbot.core.port.SegmentStore;
 import io.retainbot.core.port.SettingStore;
 import io.retainbot.core.port.StaffStore;
 import io.retainbot.core.port.StoreSession;
+import io.retainbot.core.port.TemplateStore;
 import io.retainbot.core.port.WebChatStore;
 import java.util.HashMap;
 import java.util.Map;
@@ -124,5 +129,30 @@ final class JdbiStoreSession implements StoreSession {
                 return attached;
             }
         };
+    }
+
+    @Override
+    public SegmentStore segments() {
+        return store(SegmentStore.class, () -> new JdbiSegmentStore(handle.attach(SegmentDao.class)));
+    }
+
+    @Override
+    public TemplateStore templates() {
+        return store(TemplateStore.class, () -> new JdbiTemplateStore(handle.attach(TemplateDao.class)));
+    }
+
+    @Override
+    public OfferStore offers() {
+        return store(OfferStore.class, () -> new JdbiOfferStore(handle.attach(OfferDao.class)));
+    }
+
+    @Override
+    public BroadcastStore broadcasts() {
+        return store(BroadcastStore.class, () -> new JdbiBroadcastStore(handle.attach(BroadcastDao.class)));
+    }
+
+    @Override
+    public CustomerPages customerPages() {
+        return store(CustomerPages.class, () -> new JdbiCustomerPages(handle.attach(CustomerDao.class)));
     }
 }

@@ -18,7 +18,7 @@ class LayerTest {
         CORE + "business..", CORE + "complaint..", CORE + "customer..", CORE + "feedback..", CORE + "staff..",
         CORE + "i18n..", CORE + "event.."};
     private static final String[] ABOVE_DOMAIN = {
-        CORE + "engine..", CORE + "flow..", CORE + "outbox..", CORE + "port..", CORE + "store..",
+        CORE + "engine..", CORE + "flow..", CORE + "outbox..", CORE + "outreach..", CORE + "port..", CORE + "store..",
         CORE + "reaction..", CORE + "usecase..", CORE + "schedule.."};
 
     @ArchTest
@@ -38,6 +38,13 @@ class LayerTest {
             .that().resideInAPackage(CORE + "outbox..")
             .should().dependOnClassesThat().resideInAnyPackage(CORE + "engine..", CORE + "flow..")
             .because("sending knows what to send and how it ended, not why it was said");
+
+    @ArchTest
+    static final ArchRule outreachWorksThroughPortsOnly = noClasses()
+            .that().resideInAPackage(CORE + "outreach..")
+            .should().dependOnClassesThat().resideInAnyPackage(CORE + "engine..", CORE + "flow..")
+            .because("segments, templates, offers and broadcasts are used alike from the REST API and from "
+                    + "scheduled runs; broadcasts queue into the outbox through its port");
 
     @ArchTest
     static final ArchRule flowsDoNoIo = noClasses()

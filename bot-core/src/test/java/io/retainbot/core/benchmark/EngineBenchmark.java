@@ -166,7 +166,7 @@ public final class EngineBenchmark {
     }
 
     /** The benchmark's conversation: open a complaint, pick a category, describe it, cancel; again. */
-    private static InboundEvent event(String chatId, int turn) {
+    static InboundEvent event(String chatId, int turn) {
         ChannelRef channel = new ChannelRef(Platform.TELEGRAM, chatId);
         Sender sender = new Sender(chatId, "Bench", "en");
         String id = "bench-event-" + IDS.incrementAndGet();

@@ -25,7 +25,8 @@ final class PlainJdbcEvents {
             on conflict (platform, event_id) do nothing
             """;
     private static final String LOCK_CONVERSATION = """
-            select platform, chat_id, customer_id, flow, state, data::text as data, handed_over_at, started_at, updated_at
+            select platform, chat_id, customer_id, flow, state, data::text as data, handed_over_at, started_at, updated_at,
+                   consent_asked_at, offered_buttons::text as offered_buttons
             from conversation where platform = ? and chat_id = ?
             for update
             """;
@@ -68,22 +69,36 @@ final class PlainJdbcEvents {
     private static final String FIND_IDENTITY = "select * from channel_identity where platform = ? and user_id = ?";
     private static final String LOG_INTERACTION = """
             insert into interaction (customer_id, platform, chat_id, direction, kind, platform_message_id, summary,
-                                     occurred_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?)
+                                     occurred_at, complaint_number)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
             returning id
             """;
     private static final String SAVE_CONVERSATION = """
             update conversation
             set customer_id = ?, flow = ?, state = ?, data = cast(? as jsonb),
-                handed_over_at = ?, updated_at = ?
+                handed_over_at = ?, updated_at = ?, consent_asked_at = ?, offered_buttons = cast(? as jsonb)
             where platform = ? and chat_id = ?
             """;
+    /** As {@code OutboxDao.insert}: the row, and the chat's head when it has none or only lower lanes. */
     private static final String ENQUEUE_REPLY = """
-            insert into outbox (platform, chat_id, lane, message, customer_id, dedupe_key, not_before, created_at)
-            values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)
-            on conflict (dedupe_key) do nothing
-            returning id
+            with inserted as (
+                insert into outbox (platform, chat_id, lane, message, customer_id, dedupe_key, not_before, created_at,
+                                    complaint_number)
+                values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)
+                on conflict (dedupe_key) do nothing
+                returning id, platform, chat_id, lane_rank, not_before
+            ), head as (
+                insert into outbox_chat as chat (platform, chat_id, head_id, lane_rank, due_at)
+                select platform, chat_id, id, lane_rank, not_before from inserted
+                on conflict (platform, chat_id) do update
+                    set head_id = excluded.head_id, lane_rank = excluded.lane_rank,
+                        due_at = greatest(excluded.due_at, coalesce(chat.held_until, excluded.due_at))
+                    where chat.claimed_by is null and excluded.lane_rank < chat.lane_rank
+            )
+            select id from inserted
             """;
+
+    private static final String RESERVE_COMPLAINT_NUMBER = "select nextval('complaint_number')";
 
     private static final String NO_DATA = "{\"files\": [], \"values\": {}}";
     private static final String CATEGORY_QUESTION = "{\"text\": \"I am sorry something went wrong. What is it"
@@ -164,12 +179,19 @@ final class PlainJdbcEvents {
             exists(connection, FIND_IDENTITY, platform, userId);
             exists(connection, CUSTOMER_SEEN, chatId, "Bench", now, platform, userId, now);
         }
+        Long complaintNumber = startsIntake(event) ? firstLong(connection, RESERVE_COMPLAINT_NUMBER) : null;
         firstLong(connection, LOG_INTERACTION, customerId, platform, chatId, "inbound", event.kind(), null,
-                "The parcel arrived late and the box was damaged.", now);
+                "The parcel arrived late and the box was damaged.", now, complaintNumber);
         Turn turn = Turn.after(event);
-        update(connection, SAVE_CONVERSATION, customerId, turn.flow(), turn.state(), turn.data(), null, now, platform,
-                chatId);
-        firstLong(connection, ENQUEUE_REPLY, platform, chatId, 0, turn.reply(), customerId, null, now, now);
+        update(connection, SAVE_CONVERSATION, customerId, turn.flow(), turn.state(), turn.data(), null, now, null,
+                "[]", platform, chatId);
+        firstLong(connection, ENQUEUE_REPLY, platform, chatId, "reply", turn.reply(), customerId, null, now, now,
+                complaintNumber);
+    }
+
+    /** The engine reserves the complaint's number when filing starts, so what is said can be linked to it. */
+    private static boolean startsIntake(InboundEvent event) {
+        return event instanceof InboundEvent.CommandReceived command && command.name().equals("complaint");
     }
 
     private static int update(Connection connection, String sql, Object... parameters) throws SQLException {

@@ -3,6 +3,8 @@ package io.retainbot.core.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retainbot.core.complaint.Complaint;
+import io.retainbot.core.complaint.ComplaintNote;
+import java.util.List;
 import io.retainbot.core.testing.ChatTranscript;
 import io.retainbot.core.testing.EngineFixture;
 import io.retainbot.core.testing.TestDatabase;
@@ -32,7 +34,7 @@ class BadInputIT {
     void answersAnEmptyMessagePolitely() {
         engine.readyChat("4001", "Mina").user("   ")
                 .botAsks("I did not receive any text. What can I do for you?", "File a complaint", "My complaints",
-                        "Make a suggestion", "Talk to a person");
+                        "Make a suggestion", "Talk to a person", "Language");
     }
 
     @Test
@@ -56,7 +58,9 @@ class BadInputIT {
         ChatTranscript chat = engine.readyChat("4004", "Mina");
         String text = "x".repeat(10_000);
         Complaint complaint = fileWithDescription(chat, "4004", text);
-        assertThat(complaint.description()).hasSizeLessThanOrEqualTo(8000).endsWith("…");
+        assertThat(complaint.description()).hasSize(IntakeFlow.MAX_DESCRIPTION);
+        List<ComplaintNote> notes = engine.transactor().inTransaction(session -> session.complaints().notes(complaint.id()));
+        assertThat(notes).singleElement().satisfies(note -> assertThat(note.text()).hasSize(6_000));
     }
 
     @Test
@@ -64,7 +68,7 @@ class BadInputIT {
         ChatTranscript chat = engine.readyChat("4005", "Mina");
         chat.user("/complaint").skipUnread()
                 .user("/frobnicate")
-                .botSays("I do not know the command /frobnicate.")
+                .botSaysContaining("I do not know the command /frobnicate.", "/complaint", "/status", "/human", "/cancel")
                 .botAsks("What is it about?", "Delivery", "Product", "Service", "Billing", "Other");
     }
 

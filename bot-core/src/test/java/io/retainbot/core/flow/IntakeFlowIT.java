@@ -37,7 +37,7 @@ class IntakeFlowIT {
                 .botAsks("May Demo Shop send you birthday greetings", "Yes, please", "No, thank you")
                 .press("Yes, please")
                 .botAsks("Thank you. We will keep in touch", "File a complaint", "My complaints", "Make a suggestion",
-                        "Talk to a person")
+                        "Talk to a person", "Language")
                 .press("File a complaint")
                 .botAsks("What is it about?", "Delivery", "Product", "Service", "Billing", "Other")
                 .press("Delivery")
@@ -114,7 +114,7 @@ class IntakeFlowIT {
         chat.user("/complaint").skipUnread().press("Other").skipUnread()
                 .user("/cancel")
                 .botAsks("Done, I have stopped that. Nothing was filed.", "File a complaint", "My complaints",
-                        "Make a suggestion", "Talk to a person");
+                        "Make a suggestion", "Talk to a person", "Language");
         assertThat(engine.complaintsOf("1005")).isEmpty();
     }
 
@@ -154,7 +154,7 @@ class IntakeFlowIT {
                 .botAsks("생일 축하", "네, 받겠습니다", "아니요, 괜찮습니다")
                 .press("아니요, 괜찮습니다")
                 .botAsks("인사와 혜택 소식은 보내 드리지 않겠습니다", "불편 접수하기", "내 접수 내역", "의견 보내기",
-                        "상담원 연결")
+                        "상담원 연결", "언어 (Language)")
                 .press("불편 접수하기")
                 .botAsks("어떤 일인지 선택해 주십시오.", "배송", "상품", "서비스", "결제", "기타")
                 .press("배송")
@@ -178,7 +178,7 @@ class IntakeFlowIT {
                 .botSaysContaining("Magandang araw po, Maria, at maligayang pagdating sa Demo Shop.")
                 .botAsks("Maaari po bang magpadala", "Opo, gusto ko", "Hindi na po, salamat")
                 .press("Opo, gusto ko")
-                .botAsks("Salamat po.", "Mag-file ng reklamo", "Aking mga reklamo", "Magmungkahi", "Makipag-usap sa tao")
+                .botAsks("Salamat po.", "Mag-file ng reklamo", "Aking mga reklamo", "Magmungkahi", "Makipag-usap sa tao", "Wika (Language)")
                 .press("Mag-file ng reklamo")
                 .botAsks("Tungkol saan po ito?", "Paghahatid", "Produkto", "Serbisyo", "Singil", "Iba pa")
                 .press("Paghahatid")

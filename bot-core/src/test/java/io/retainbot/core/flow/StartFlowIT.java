@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.InboundEvent;
-import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.Sender;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.testing.ChatTranscript;
@@ -27,8 +26,7 @@ class StartFlowIT {
     }
 
     private Customer customer(String userId) {
-        return engine.transactor().inTransaction(session -> session.customers()
-                .findByIdentity(Platform.TELEGRAM, userId).orElseThrow());
+        return engine.customerOf(userId);
     }
 
     @Test
@@ -36,12 +34,14 @@ class StartFlowIT {
         ChatTranscript chat = engine.chat("3001", "Mina", "en-GB");
         chat.user("hello?")
                 .botSays("Hello, Mina, and welcome to Demo Shop. I am here to help with anything after your purchase.")
+                .botAsks("What can I do for you?", "File a complaint", "My complaints", "Make a suggestion",
+                        "Talk to a person", "Language")
                 .botAsks("May Demo Shop send you birthday greetings", "Yes, please", "No, thank you")
                 .press("No, thank you")
                 .botSaysContaining("Understood: no greetings or offers.")
                 .user("/start")
                 .botAsks("Welcome back, Mina.", "File a complaint", "My complaints", "Make a suggestion",
-                        "Talk to a person");
+                        "Talk to a person", "Language");
 
         assertThat(customer("3001").consent().granted()).isFalse();
         assertThat(customer("3001").consent().answeredAt()).isNotNull();

@@ -36,7 +36,7 @@ class StatusFlowIT {
     void saysSoWhenThereAreNoComplaints() {
         engine.readyChat("2001", "Mina").user("/status")
                 .botAsks("You have no complaints with us.", "File a complaint", "My complaints", "Make a suggestion",
-                        "Talk to a person");
+                        "Talk to a person", "Language");
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.retainbot.core.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.retainbot.core.chat.Platform;
 import io.retainbot.core.complaint.ComplaintStatus;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.customer.Tone;
@@ -61,9 +60,9 @@ class ToneTranscriptIT {
                 .user("주말에도 배송해 주시면 좋겠습니다.")
                 .botSaysContaining("소중한 의견 감사합니다. 담당 팀에 바로 전달됩니다.")
                 .user("/human")
-                .botSaysContaining("Demo Shop 담당자에게 이 대화를 이어받도록 요청했습니다.")
+                .botSaysContaining("Demo Shop 고객 상담팀에 연결을 요청했습니다.", "보통 한 시간 안에")
                 .user("아직 답변이 없습니다.")
-                .botSaysContaining("감사합니다. 담당자에게 전달했으며");
+                .botSaysContaining("감사합니다. 담당자가 볼 수 있도록 보관했으며");
     }
 
     @Test
@@ -72,7 +71,7 @@ class ToneTranscriptIT {
                 .user("/stop")
                 .botSaysContaining("앞으로 인사와 혜택 소식은 보내 드리지 않습니다.", "/start 를 보내 주십시오.")
                 .user("/start")
-                .botSaysContaining("다시 찾아 주셔서 감사합니다.");
+                .botSaysContaining("다시 인사와 혜택 소식을 보내 드리겠습니다.");
     }
 
     // Korean, friendly (해요체): chosen with /language.
@@ -108,9 +107,9 @@ class ToneTranscriptIT {
                 .user("주말에도 배송해 주시면 좋겠어요.")
                 .botSaysContaining("정말 고마워요! 의견은 팀에 바로 전달할게요.")
                 .user("/human")
-                .botSaysContaining("Demo Shop 담당자에게 이 대화를 넘겨 달라고 요청했어요.")
+                .botSaysContaining("Demo Shop 고객 상담팀에 연결해 달라고 요청했어요.", "보통 한 시간 안에")
                 .user("아직 답이 없네요.")
-                .botSaysContaining("고마워요. 담당자에게 전달했고");
+                .botSaysContaining("고마워요. 담당자가 볼 수 있게 보관했고");
     }
 
     @Test
@@ -119,7 +118,7 @@ class ToneTranscriptIT {
                 .user("/stop")
                 .botSaysContaining("이제 인사와 혜택 소식은 보내지 않을게요.", "/start 를 보내 주세요.")
                 .user("/start")
-                .botSaysContaining("또 만나서 반가워요!");
+                .botSaysContaining("다시 인사와 혜택 소식을 보내 드릴게요.");
     }
 
     // Tagalog, formal (po/ninyo): the default for a new customer.
@@ -152,18 +151,18 @@ class ToneTranscriptIT {
                 .user("Sana po may delivery tuwing Linggo.")
                 .botSaysContaining("Salamat po sa inyong mungkahi.")
                 .user("/human")
-                .botSaysContaining("Hiniling ko na po sa isang kasamahan sa Demo Shop", "Maaari pa rin po kayong magsulat dito")
+                .botSaysContaining("Hiniling ko na po sa customer care team ng Demo Shop", "magagamit pa rin ninyo ang menu")
                 .user("Nandiyan pa po ba kayo?")
-                .botSaysContaining("Salamat po, naipasa ko na ito sa aking kasamahan");
+                .botSaysContaining("Salamat po, itinabi ko ito para sa aking kasamahan");
     }
 
     @Test
     void tagalogFormalStopThenStart() {
         tagalogFormal("4103")
                 .user("/stop")
-                .botSaysContaining("Hindi na po kayo makakatanggap ng pagbati o alok.", "ipadala ang /start")
+                .botSaysContaining("Hindi na po kayo makakatanggap ng pagbati o alok.", "ipadala lang po ang /start")
                 .user("/start")
-                .botSaysContaining("Maligayang pagbabalik po, Maria.");
+                .botSaysContaining("Makakatanggap po ulit kayo ng pagbati at alok.");
     }
 
     // Tagalog, friendly (ka/mo): chosen with /language.
@@ -196,18 +195,18 @@ class ToneTranscriptIT {
                 .user("Sana may delivery tuwing Linggo.")
                 .botSaysContaining("Maraming salamat! Diretso sa team namin ang ideya mo.")
                 .user("/human")
-                .botSaysContaining("Hiniling ko na sa isang kasamahan sa Demo Shop", "Pwede ka pa ring magsulat dito")
+                .botSaysContaining("Hiniling ko na sa customer care team ng Demo Shop", "magagamit mo pa rin ang menu")
                 .user("Nandiyan ka pa ba?")
-                .botSaysContaining("Salamat, naipasa ko na ito sa kasamahan ko");
+                .botSaysContaining("Salamat, itinabi ko ito para sa kasamahan ko");
     }
 
     @Test
     void tagalogFriendlyStopThenStart() {
         tagalogFriendly("4113")
                 .user("/stop")
-                .botSaysContaining("Okay, wala nang pagbati o alok.", "i-send ang /start")
+                .botSaysContaining("Sige, wala nang pagbati o alok.", "i-send mo lang ang /start")
                 .user("/start")
-                .botSaysContaining("Masaya akong makita ka ulit, Maria!");
+                .botSaysContaining("Makakatanggap ka ulit ng pagbati at alok.");
     }
 
     // Choosing the tone, and the business's default.
@@ -225,7 +224,7 @@ class ToneTranscriptIT {
                 .botAsks("Paano po ninyo gustong kausapin namin kayo?", "Pormal", "Kaswal")
                 .press("Kaswal")
                 .botAsks("Sige, kaswal lang tayo!\n\nAno ang maitutulong ko sa iyo ngayon?",
-                        "Mag-file ng reklamo", "Aking mga reklamo", "Magmungkahi", "Makipag-usap sa tao")
+                        "Mag-file ng reklamo", "Aking mga reklamo", "Magmungkahi", "Makipag-usap sa tao", "Wika (Language)")
                 .user("/complaint")
                 .botSaysContaining("Sorry sa nangyari! Tungkol saan ito?");
         assertThat(customer("4201").tone()).isEqualTo(Tone.FRIENDLY);
@@ -290,8 +289,7 @@ class ToneTranscriptIT {
     }
 
     private Customer customer(String userId) {
-        return engine.transactor().inTransaction(session -> session.customers()
-                .findByIdentity(Platform.TELEGRAM, userId).orElseThrow());
+        return engine.customerOf(userId);
     }
 
     private void livesIn(String userId, ZoneId zone) {

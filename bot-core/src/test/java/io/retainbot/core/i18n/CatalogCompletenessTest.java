@@ -112,6 +112,22 @@ class CatalogCompletenessTest {
     }
 
     @Test
+    void formalKoreanSpeaksHamnidaInEveryText() {
+        assertThat(missing("ko", Tone.FORMAL, Pattern.compile("니다|니까|십시오"))).isEmpty();
+    }
+
+    @Test
+    void friendlyKoreanSpeaksHaeyoInEveryText() {
+        assertThat(missing("ko", Tone.FRIENDLY, Pattern.compile("요"))).isEmpty();
+    }
+
+    @Test
+    void formalTagalogIsPoliteInEveryText() {
+        assertThat(missing("tl", Tone.FORMAL,
+                Pattern.compile("(?i)\\b(?:po|pong|opo|ninyo|ninyong|inyo|inyong|kayo|kayong)\\b"))).isEmpty();
+    }
+
+    @Test
     void formalEnglishWritesWordsOut() {
         assertThat(slips("en", Tone.FORMAL,
                 Pattern.compile("(?i)n't\\b|\\b(?:i'm|you're|we're|they're|i'll|you'll|we'll|they'll|i've|we've|you've"
@@ -161,6 +177,26 @@ class CatalogCompletenessTest {
                     ? key + Messages.FRIENDLY : key;
             String text = messages.rawPattern(language, shown);
             if (text != null && slip.matcher(text.replace('{', '\n').replace('}', '\n')).find()) {
+                found.add(shown + "=" + text);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The texts written for {@code tone} in {@code language} (tone-neutral ones left out, they are
+     * names and labels) that lack {@code register}, the mark of that tone.
+     */
+    private List<String> missing(String language, Tone tone, Pattern register) {
+        Set<String> neutral = Messages.toneNeutralKeys();
+        List<String> found = new ArrayList<>();
+        for (String key : plainKeys()) {
+            if (neutral.contains(key)) {
+                continue;
+            }
+            String shown = tone == Tone.FRIENDLY ? key + Messages.FRIENDLY : key;
+            String text = messages.rawPattern(language, shown);
+            if (text != null && !register.matcher(text).find()) {
                 found.add(shown + "=" + text);
             }
         }

@@ -182,14 +182,16 @@ class OutboxDispatcherIT {
             Await.until(() -> gateway.heldSends() == 1);
 
             CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> threaded.drain(Duration.ofSeconds(30)));
-            enqueue(bob, Lane.REPLY, "written while stopping");
-            Await.until(() -> threaded.dispatchDue() == 0 && !drained.isDone());
+            Await.until(() -> !drained.isDone() && gateway.heldSends() == 1);
             gateway.answerHeldSends();
 
             assertThat(drained.get(30, TimeUnit.SECONDS)).isTrue();
             assertThat(sentTexts()).containsExactly("in flight at shutdown");
             assertThat(db.count("select count(*) from outbox where status = 'delivered'")).isEqualTo(1);
+
+            enqueue(bob, Lane.REPLY, "written after stopping");
             assertThat(threaded.dispatchDue()).as("claims nothing after draining").isZero();
+            assertThat(sentTexts()).containsExactly("in flight at shutdown");
         } finally {
             gateway.answerHeldSends();
             senders.shutdownNow();

@@ -7,6 +7,7 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.Sender;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintAttachment;
+import io.retainbot.core.customer.Customer;
 import io.retainbot.core.engine.BotContactPolicy;
 import io.retainbot.core.engine.ConversationEngine;
 import io.retainbot.core.i18n.Messages;
@@ -77,6 +78,12 @@ public final class EngineFixture {
 
     public static ChannelRef channel(String userId) {
         return new ChannelRef(Platform.TELEGRAM, userId);
+    }
+
+    /** The customer file of the Telegram user who wrote as {@code userId}. */
+    public Customer customerOf(String userId) {
+        return transactor.inTransaction(session -> session.customers()
+                .findByIdentity(Platform.TELEGRAM, userId).orElseThrow());
     }
 
     public List<Complaint> complaintsOf(String userId) {

@@ -1,0 +1,133 @@
+package io.retainbot.core.outreach;
+
+import io.retainbot.core.port.Transactor;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Creating broadcasts and steering them: pause, resume, cancel, and their progress. Sending is the
+ * {@link BroadcastRunner}'s job.
+ */
+public final class Broadcasts {
+    private final Transactor transactor;
+    private final ZoneId businessZone;
+    private final Clock clock;
+
+    public Broadcasts(Transactor transactor, ZoneId businessZone, Clock clock) {
+        this.transactor = transactor;
+        this.businessZone = businessZone;
+        this.clock = clock;
+    }
+
+    /** Why a broadcast cannot be created. */
+    public static final class Refused extends IllegalArgumentException {
+        private final String field;
+
+        public Refused(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /** A run and how far it is. */
+    public record RunProgress(BroadcastRun run, Progress progress) {
+    }
+
+    /** A broadcast with its runs. */
+    public record Overview(Broadcast broadcast, List<RunProgress> runs) {
+    }
+
+    /**
+     * Saves a broadcast; its first occurrence is due as the schedule says ("now" is due at once).
+     *
+     * @throws Refused when the segment or template does not exist or the name is taken
+     */
+    public Broadcast create(String name, long segmentId, long templateId, BroadcastSchedule schedule) {
+        String checked = Names.checked(name);
+        Instant now = clock.instant();
+        return transactor.inTransaction(session -> {
+            if (session.segments().find(segmentId).isEmpty()) {
+                throw new Refused("segmentId", "there is no segment " + segmentId);
+            }
+            if (session.templates().find(templateId).isEmpty()) {
+                throw new Refused("templateId", "there is no template " + templateId);
+            }
+            Optional<LocalDateTime> first = schedule.first(now, businessZone);
+            return session.broadcasts().create(checked, Broadcast.Kind.BROADCAST, segmentId, templateId, schedule,
+                            first.orElse(null),
+                            first.map(occurrence -> schedule.dueAt(occurrence, businessZone)).orElse(null), now)
+                    .orElseThrow(() -> new Refused("name", "a broadcast called \"" + checked + "\" exists already"));
+        });
+    }
+
+    public List<Broadcast> list() {
+        return transactor.inTransaction(session -> session.broadcasts().list());
+    }
+
+    public Optional<Overview> find(long id) {
+        Instant now = clock.instant();
+        return transactor.inTransaction(session -> session.broadcasts().find(id).map(broadcast ->
+                new Overview(broadcast, session.broadcasts().runs(id).stream()
+                        .map(run -> new RunProgress(run, session.broadcasts().progress(run.id(), now))).toList())));
+    }
+
+    /** Stops queueing more messages (what is already queued still goes out); false if there is no such broadcast. */
+    public boolean pause(long id) {
+        return steer(id, Broadcast.Status.PAUSED, BroadcastRun.Status.RUNNING, BroadcastRun.Status.PAUSED);
+    }
+
+    public boolean resume(long id) {
+        return steer(id, Broadcast.Status.ACTIVE, BroadcastRun.Status.PAUSED, BroadcastRun.Status.RUNNING);
+    }
+
+    /** Ends the broadcast: nothing more is queued, and queued messages not yet sent are skipped. */
+    public boolean cancel(long id) {
+        Instant now = clock.instant();
+        return transactor.inTransaction(session -> {
+            Optional<Broadcast> broadcast = session.broadcasts().find(id);
+            if (broadcast.isEmpty()) {
+                return false;
+            }
+            session.broadcasts().setStatus(id, Broadcast.Status.CANCELLED, now);
+            for (BroadcastRun run : session.broadcasts().runs(id)) {
+                if (run.status() == BroadcastRun.Status.RUNNING || run.status() == BroadcastRun.Status.PAUSED) {
+                    session.broadcasts().cancelPending(run.id(), now);
+                    session.broadcasts().setRunStatus(run.id(), BroadcastRun.Status.CANCELLED, now);
+                }
+            }
+            return true;
+        });
+    }
+
+    private boolean steer(long id, Broadcast.Status status, BroadcastRun.Status from, BroadcastRun.Status to) {
+        Instant now = clock.instant();
+        return transactor.inTransaction(session -> {
+            Optional<Broadcast> broadcast = session.broadcasts().find(id);
+            if (broadcast.isEmpty()) {
+                return false;
+            }
+            Broadcast.Status current = broadcast.get().status();
+            if (current == Broadcast.Status.CANCELLED) {
+                throw new Refused("status", "the broadcast is " + current.code() + " and cannot be "
+                        + (status == Broadcast.Status.PAUSED ? "paused" : "resumed"));
+            }
+            if (current != Broadcast.Status.FINISHED) {
+                session.broadcasts().setStatus(id, status, now);
+            }
+            for (BroadcastRun run : session.broadcasts().runs(id)) {
+                if (run.status() == from) {
+                    session.broadcasts().setRunStatus(run.id(), to, now);
+                }
+            }
+            return true;
+        });
+    }
+}

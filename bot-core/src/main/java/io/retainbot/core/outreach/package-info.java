@@ -1,0 +1,12 @@
+/**
+ * Outreach: what marketers use to keep in touch with customers. Segments (saved filters over the
+ * customer file, counted in the database before anything is sent), templates (a message per language
+ * and tone with placeholders, falling back to the default language, never empty), calendar rules as a
+ * marketer says them, birthday greeting times, personal offer codes, and the customer file as CSV
+ * for import and export. Records and rules here are pure; the use cases ({@link
+ * io.retainbot.core.outreach.Segments}, {@link io.retainbot.core.outreach.Templates}, {@link
+ * io.retainbot.core.outreach.Offers}, {@link io.retainbot.core.outreach.CustomerImport}, {@link
+ * io.retainbot.core.outreach.CustomerExport}) work through the ports and are called alike from the REST
+ * API and, later, from scheduled runs.
+ */
+package io.retainbot.core.outreach;

@@ -1,0 +1,97 @@
+package io.retainbot.core.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.engine.ConversationEngine;
+import io.retainbot.core.i18n.Messages;
+import io.retainbot.core.store.Database;
+import io.retainbot.core.testing.TestDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The benchmark's baseline is only a baseline while it issues what the engine issues: for a known
+ * customer, the same SQL statements in the same order. When a store changes a statement, this
+ * fails until {@link PlainJdbcEvents} follows.
+ */
+class PlainJdbcEventsIT {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    @Test
+    void issuesTheEnginesStatementsForAKnownCustomer() {
+        List<String> engineStatements = statementsOfOneRound(dataSource -> new ConversationEngine(
+                Database.on(dataSource).transactor(), Messages.builtIn(), BusinessConfig.defaults(), Set.of(),
+                Clock.systemUTC(), () -> { })::accept, "engine-chat");
+        List<String> plainStatements = statementsOfOneRound(
+                dataSource -> new PlainJdbcEvents(dataSource)::handle, "plain-chat");
+
+        // seven statements a turn (commit included), and the complaint number reserved when filing starts
+        assertThat(engineStatements).hasSize(4 * 7 + 1);
+        assertThat(plainStatements).isEqualTo(engineStatements);
+    }
+
+    /** First contact unrecorded, then the benchmark's four turns, as prepared statements and commits. */
+    private static List<String> statementsOfOneRound(
+            Function<DataSource, EngineBenchmark.EventHandler> handlerOn, String chat) {
+        List<String> statements = Collections.synchronizedList(new ArrayList<>());
+        boolean[] recording = {false};
+        EngineBenchmark.EventHandler handler = handlerOn.apply(recorded(db.dataSource(), sql -> {
+            if (recording[0]) {
+                statements.add(sql);
+            }
+        }));
+        handler.handle(EngineBenchmark.event(chat, 0));
+        handler.handle(EngineBenchmark.event(chat, 3));
+        recording[0] = true;
+        for (int turn = 0; turn < 4; turn++) {
+            handler.handle(EngineBenchmark.event(chat, turn));
+        }
+        return List.copyOf(statements);
+    }
+
+    private static DataSource recorded(DataSource real, Consumer<String> record) {
+        return (DataSource) Proxy.newProxyInstance(PlainJdbcEventsIT.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
+                    Object answer = invoke(method, real, arguments);
+                    if (answer instanceof Connection connection) {
+                        return recorded(connection, record);
+                    }
+                    return answer;
+                });
+    }
+
+    private static Connection recorded(Connection real, Consumer<String> record) {
+        return (Connection) Proxy.newProxyInstance(PlainJdbcEventsIT.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("prepareStatement")) {
+                        record.accept(((String) arguments[0]).strip().replaceAll("\\s+", " "));
+                    } else if (method.getName().equals("commit")) {
+                        record.accept("commit");
+                    }
+                    return invoke(method, real, arguments);
+                });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] arguments)
+            throws Throwable {
+        try {
+            return method.invoke(target, arguments);
+        } catch (InvocationTargetException failure) {
+            throw failure.getCause();
+        }
+    }
+}
