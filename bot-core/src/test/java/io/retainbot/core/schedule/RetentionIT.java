@@ -9,6 +9,8 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.CustomerProfile;
 import io.retainbot.core.customer.Interaction;
+import io.retainbot.core.outbox.Lane;
+import io.retainbot.core.outbox.OutboxEntry;
 import io.retainbot.core.outbox.OutboxItem;
 import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.Transactor;
@@ -17,6 +19,7 @@ import io.retainbot.core.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,8 +57,10 @@ class RetentionIT {
             long id = session.outbox().enqueue(OutboxItem.reply(chat, OutboundMessage.Text.of("hello"), null, at))
                     .orElseThrow();
             if (finished) {
-                session.outbox().claim(List.of(id), at);
-                session.outbox().markDelivered(id, "m-" + id, at);
+                OutboxEntry head = session.outbox().dueHeads(Platform.TELEGRAM, at, Map.of(Lane.REPLY, 10)).stream()
+                        .filter(entry -> entry.id() == id).findFirst().orElseThrow();
+                session.outbox().claim(Platform.TELEGRAM, List.of(head), "retention-test", at, at.plusSeconds(60));
+                session.outbox().markDelivered(head, "retention-test", "m-" + id, at);
             }
             return id;
         });
