@@ -42,7 +42,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -160,10 +159,13 @@ public final class HttpServer implements AutoCloseable {
         return busy.getSuspendedRequestCount();
     }
 
-    /** Jetty's threads, bounded, and its job queue, bounded: past it Jetty refuses work instead of queueing it. */
+    /**
+     * Jetty's threads, bounded. Its job queue is left as Jetty wants it (Jetty warns that a bounded one
+     * can lose its own tasks): it holds at most one job per open connection, and the requests those
+     * jobs lead to are bounded by {@link BusyRefusal}.
+     */
     private static QueuedThreadPool threadPool(RequestLimits limits) {
-        QueuedThreadPool pool = new QueuedThreadPool(limits.threads(), Math.min(8, limits.threads()), 60_000, -1,
-                new BlockingArrayQueue<>(limits.queuedJobs(), 0, limits.queuedJobs()), null);
+        QueuedThreadPool pool = new QueuedThreadPool(limits.threads(), Math.min(8, limits.threads()));
         pool.setName("retainbot-http");
         return pool;
     }

@@ -6,8 +6,8 @@ import java.time.Duration;
  * The bound on the HTTP server's work. At most {@code concurrent} requests are handled at once; up to
  * {@code waiting} more wait for a turn (holding no thread) for at most {@code maxWait}. A request
  * beyond that, or one that waited too long, is answered at once with {@code 503} and a JSON message,
- * and counted in the summarized refusal log rather than logged one by one. Below this, Jetty's thread
- * pool and its job queue are bounded too.
+ * and counted in the summarized refusal log rather than logged one by one. Jetty's thread pool is
+ * bounded too.
  *
  * @param concurrent requests handled at the same time
  * @param waiting    requests that may wait for a turn
@@ -28,10 +28,5 @@ public record RequestLimits(int concurrent, int waiting, Duration maxWait) {
     /** Jetty's threads: the requests handled at once plus those that accept and read connections. */
     int threads() {
         return concurrent + 16;
-    }
-
-    /** Jobs (connections ready to be read, requests resumed) that may queue for a thread. */
-    int queuedJobs() {
-        return concurrent + waiting + 256;
     }
 }
