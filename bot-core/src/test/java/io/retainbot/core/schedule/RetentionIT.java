@@ -9,6 +9,8 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.CustomerProfile;
 import io.retainbot.core.customer.Interaction;
+import io.retainbot.core.outbox.Lane;
+import io.retainbot.core.outbox.OutboxEntry;
 import io.retainbot.core.outbox.OutboxItem;
 import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.Transactor;
@@ -51,11 +53,13 @@ class RetentionIT {
 
     private long outboxRow(Instant at, boolean finished) {
         return transactor.inTransaction(session -> {
-            long id = session.outbox().enqueue(OutboxItem.reply(chat, OutboundMessage.Text.of("hello"), null, at))
-                    .orElseThrow();
+            OutboundMessage.Text hello = OutboundMessage.Text.of("hello");
+            long id = session.outbox().enqueue(OutboxItem.reply(chat, hello, null, at)).orElseThrow();
             if (finished) {
-                session.outbox().claim(List.of(id), at);
-                session.outbox().markDelivered(id, "m-" + id, at);
+                OutboxEntry entry = new OutboxEntry(id, chat, Lane.REPLY, hello, null, 0, at, at);
+                assertThat(session.outbox().claim(Platform.TELEGRAM, List.of(entry), "retention-test", at,
+                        at.plusSeconds(60))).containsExactly(id);
+                assertThat(session.outbox().markDelivered(entry, "retention-test", "m-" + id, at)).isTrue();
             }
             return id;
         });
