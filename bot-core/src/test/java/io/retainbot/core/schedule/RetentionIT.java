@@ -19,6 +19,7 @@ import io.retainbot.core.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,13 +54,13 @@ class RetentionIT {
 
     private long outboxRow(Instant at, boolean finished) {
         return transactor.inTransaction(session -> {
-            OutboundMessage.Text hello = OutboundMessage.Text.of("hello");
-            long id = session.outbox().enqueue(OutboxItem.reply(chat, hello, null, at)).orElseThrow();
+            long id = session.outbox().enqueue(OutboxItem.reply(chat, OutboundMessage.Text.of("hello"), null, at))
+                    .orElseThrow();
             if (finished) {
-                OutboxEntry entry = new OutboxEntry(id, chat, Lane.REPLY, hello, null, 0, at, at);
-                assertThat(session.outbox().claim(Platform.TELEGRAM, List.of(entry), "retention-test", at,
-                        at.plusSeconds(60))).containsExactly(id);
-                assertThat(session.outbox().markDelivered(entry, "retention-test", "m-" + id, at)).isTrue();
+                List<OutboxEntry> heads = session.outbox().dueHeads(Platform.TELEGRAM, at, Map.of(Lane.REPLY, 10));
+                assertThat(heads).extracting(OutboxEntry::id).containsExactly(id);
+                session.outbox().claim(Platform.TELEGRAM, heads, "retention-test", at, at.plusSeconds(8));
+                assertThat(session.outbox().markDelivered(heads.get(0), "retention-test", "m-" + id, at)).isTrue();
             }
             return id;
         });
