@@ -9,6 +9,8 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.CustomerProfile;
 import io.retainbot.core.customer.Interaction;
+import io.retainbot.core.outbox.Lane;
+import io.retainbot.core.outbox.OutboxEntry;
 import io.retainbot.core.outbox.OutboxItem;
 import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.Transactor;
@@ -17,6 +19,7 @@ import io.retainbot.core.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,8 +57,10 @@ class RetentionIT {
             long id = session.outbox().enqueue(OutboxItem.reply(chat, OutboundMessage.Text.of("hello"), null, at))
                     .orElseThrow();
             if (finished) {
-                session.outbox().claim(List.of(id), at);
-                session.outbox().markDelivered(id, "m-" + id, at);
+                List<OutboxEntry> heads = session.outbox().dueHeads(Platform.TELEGRAM, at, Map.of(Lane.REPLY, 10));
+                assertThat(heads).extracting(OutboxEntry::id).containsExactly(id);
+                session.outbox().claim(Platform.TELEGRAM, heads, "retention-test", at, at.plusSeconds(8));
+                assertThat(session.outbox().markDelivered(heads.get(0), "retention-test", "m-" + id, at)).isTrue();
             }
             return id;
         });
