@@ -60,6 +60,11 @@ public final class Timekeeper implements DueEvents, BroadcastTimetable, AutoClos
     private static final Duration RUN_PAUSE = Duration.ofMillis(200);
     private static final Duration HEARTBEAT = Duration.ofSeconds(2);
     private static final int MISSED_HEARTBEATS = 5;
+    /**
+     * How long stopping waits for executions in progress (db-scheduler waits this twice: for its
+     * workers, then for their completion); one cut short is picked up again after its heartbeat lapses.
+     */
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(3);
     private static final Logger log = LoggerFactory.getLogger(Timekeeper.class);
     private static final TaskDescriptor<DueEvent> DUE = TaskDescriptor.of(DUE_TASK, DueEvent.class);
     private static final TaskDescriptor<Long> OCCURRENCE = TaskDescriptor.of(OCCURRENCE_TASK, Long.class);
@@ -256,6 +261,7 @@ public final class Timekeeper implements DueEvents, BroadcastTimetable, AutoClos
                 .heartbeatInterval(HEARTBEAT)
                 .missedHeartbeatsLimit(MISSED_HEARTBEATS)
                 .enableImmediateExecution()
+                .shutdownMaxWait(SHUTDOWN_WAIT)
                 .build();
         scheduler.start();
         log.info("scheduler {} started (polling every {} s)", settings.instance(), settings.pollInterval().toSeconds());

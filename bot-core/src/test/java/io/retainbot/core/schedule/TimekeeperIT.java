@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -178,6 +179,42 @@ class TimekeeperIT {
         assertThat(attempts).hasValue(2);
         assertThat(surveysAsked()).isEqualTo(1);
         assertThat(handledInInbox()).isEqualTo(1);
+    }
+
+    @Test
+    void stoppingDoesNotWaitForAHungEventAndAnotherInstancePicksItUpAfterItsHeartbeatLapses() throws Exception {
+        DueEvent survey = resolvedComplaints(1).get(0);
+        ConversationEngine engine = engine(transactor);
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        Timekeeper hung = timekeeper("hung");
+        hung.schedule(survey);
+        start(hung, due -> {
+            entered.countDown();
+            try {
+                never.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("the hung handler was let go");
+        });
+        hung.checkNow();
+        Await.until(() -> entered.getCount() == 0);
+
+        Thread stopping = new Thread(hung::close, "stopping-the-hung-timekeeper");
+        try {
+            stopping.start();
+            Await.until(() -> !stopping.isAlive(), Await.DEFAULT, () -> "close() still waits for the hung handler");
+
+            clock.advance(Duration.ofMinutes(1));
+            Timekeeper next = timekeeper("next");
+            start(next, engine::acceptDue);
+            Await.until(() -> surveysAsked() == 1, Await.DEFAULT, () -> "waiting: " + next.waiting());
+            awaitNothingWaiting(next);
+            assertThat(handledInInbox()).isEqualTo(1);
+        } finally {
+            never.countDown();
+        }
     }
 
     @Test
