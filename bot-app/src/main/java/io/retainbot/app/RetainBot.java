@@ -14,10 +14,12 @@ import io.retainbot.app.db.DatabaseRuntime;
 import io.retainbot.app.config.ScheduleSettings;
 import io.retainbot.app.http.AdminAccess;
 import io.retainbot.app.http.CareRoutes;
+import io.retainbot.app.http.CustomerRoutes;
 import io.retainbot.app.http.BroadcastRoutes;
 import io.retainbot.app.http.HttpServer;
 import io.retainbot.app.http.OutreachRoutes;
 import io.retainbot.app.http.RefusalLog;
+import io.retainbot.app.http.ReportRoutes;
 import io.retainbot.app.http.RequestLimits;
 import io.retainbot.app.http.StaffRoutes;
 import io.retainbot.app.http.TelegramWebhookRoute;
@@ -28,6 +30,8 @@ import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.engine.ConversationEngine;
+import io.retainbot.core.engine.DueReceipt;
+import io.retainbot.core.business.OpeningCalendar;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.outbox.OutboxDispatcher;
 import io.retainbot.core.outreach.BroadcastRunner;
@@ -46,6 +50,8 @@ import io.retainbot.core.port.ChatGateway;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.reaction.AssignOwner;
+import io.retainbot.core.reaction.WatchPromise;
 import io.retainbot.core.reaction.ReopenOnLowScore;
 import io.retainbot.core.reaction.ScheduleSurvey;
 import io.retainbot.core.schedule.Retention;
@@ -53,6 +59,10 @@ import io.retainbot.core.schedule.Timekeeper;
 import io.retainbot.core.store.Database;
 import io.retainbot.core.usecase.ComplaintCare;
 import io.retainbot.core.usecase.CustomerCare;
+import io.retainbot.core.usecase.CustomerFile;
+import io.retainbot.core.usecase.Ownership;
+import io.retainbot.core.usecase.PromiseWatch;
+import io.retainbot.core.usecase.ServiceReports;
 import io.retainbot.core.usecase.HandoverCare;
 import io.retainbot.core.usecase.StaffDirectory;
 import io.retainbot.discord.DiscordAdapter;
@@ -148,8 +158,10 @@ public final class RetainBot implements AutoCloseable {
             ScheduleSettings schedule = config.schedule();
             Timekeeper timekeeper = new Timekeeper(runtime.dataSource(), clock,
                     new Timekeeper.Settings(instanceName(), schedule.pollInterval(), SCHEDULER_THREADS));
-            Reactions reactions = Reactions.of(new ScheduleSurvey(timekeeper, schedule.surveyDelay()),
-                    new ReopenOnLowScore());
+            Reactions reactions = Reactions.of(new ScheduleSurvey(timekeeper, schedule.surveyDelay(),
+                    schedule.surveyReminder()),
+                    new ReopenOnLowScore(), new AssignOwner(config.staffDesk().ownerRule()),
+                    new WatchPromise(timekeeper, OpeningCalendar.of(business), config.staffDesk().alertStages()));
             ReactionRelay relay = new ReactionRelay(transactor, reactions, clock);
             Runnable afterCommit = () -> {
                 dispatcher.wakeUp();
@@ -162,12 +174,18 @@ public final class RetainBot implements AutoCloseable {
                     new CustomerCare(transactor, reactions, clock, afterCommit),
                     new HandoverCare(transactor, reactions, messages, business, clock, afterCommit));
             StaffRoutes staff = new StaffRoutes(new StaffDirectory(transactor, business, clock));
+            ReportRoutes reports = new ReportRoutes(new ServiceReports(transactor, business, clock), business);
+            CustomerRoutes customers = new CustomerRoutes(new CustomerFile(transactor, clock),
+                    new Ownership(transactor, reactions, clock, afterCommit));
             // Reactions and time start after the engine and stop before the dispatcher drains (closed in reverse).
             relay.start(threads("retainbot-reactions"));
             started.push(relay);
             Set<Platform> platforms = gateways.stream().map(ChatGateway::platform).collect(Collectors.toSet());
-            timekeeper.start(engine::acceptDue, new Retention(database.housekeeping(), schedule.retention(), clock),
-                    schedule.retention(), runner(transactor, messages, business, clock, dispatcher, platforms));
+            PromiseWatch watch = new PromiseWatch(transactor, reactions, messages, business, staffChannels, clock,
+                    afterCommit);
+            timekeeper.start(due -> watch.handles(due) ? receipt(watch.alert(due)) : engine.acceptDue(due),
+                    new Retention(database.housekeeping(), schedule.retention(), clock), schedule.retention(),
+                    runner(transactor, messages, business, clock, dispatcher, platforms));
             started.push(timekeeper);
 
             WebChat webChat = new WebChat(engine, database.webChat(), database.files(), messages, business, clock,
@@ -184,6 +202,8 @@ public final class RetainBot implements AutoCloseable {
                         staff.mount(routes);
                         telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter, refusals));
                         outreach.mount(routes);
+                        customers.mount(routes);
+                        reports.mount(routes);
                         broadcasts.mount(routes);
                     },
                     refusals, clock, RequestLimits.DEFAULT)
@@ -204,6 +224,11 @@ public final class RetainBot implements AutoCloseable {
             closeAll(started);
             throw failure;
         }
+    }
+
+    /** The routes registered under /api, as "METHOD /path". */
+    public java.util.SortedSet<String> apiRoutes() {
+        return http.apiRoutes();
     }
 
     public int httpPort() {
@@ -234,6 +259,14 @@ public final class RetainBot implements AutoCloseable {
         return new BroadcastRunner(transactor, new TemplateRenderer(messages, business.companyName(), business.zone()),
                 new Offers(transactor, new OfferCodeGenerator(new SecureRandom()), clock), SendPolicy.DEFAULT,
                 business.zone(), platforms, clock, BroadcastRunner.Settings.DEFAULT, dispatcher::wakeUp);
+    }
+
+    private static DueReceipt receipt(PromiseWatch.Outcome outcome) {
+        return switch (outcome) {
+            case ALERTED -> new DueReceipt.Handled();
+            case NOT_NEEDED -> new DueReceipt.Skipped("answered or closed before the alert");
+            case DUPLICATE -> new DueReceipt.Duplicate();
+        };
     }
 
     private static PrometheusMeterRegistry meters() {

@@ -11,6 +11,8 @@ import io.retainbot.core.complaint.SatisfactionRated;
 import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.ConsentWithdrawn;
 import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.complaint.DelayAnnounced;
+import io.retainbot.core.complaint.EffortRated;
 import io.retainbot.core.complaint.NewComplaint;
 import io.retainbot.core.flow.ComplaintWording;
 import io.retainbot.core.flow.Conversation;
@@ -87,6 +89,20 @@ final class CommandRunner {
                 session.feedback().suggest(turn.customer().id(), turn.event().channel(), suggestion.text(), turn.now());
             } else if (command instanceof FlowCommand.RecordSatisfaction rating) {
                 rateSatisfaction(session, turn, rating);
+            } else if (command instanceof FlowCommand.AnnounceDelay delay) {
+                ownComplaint(session, turn, delay.ref()).ifPresent(complaint -> {
+                    session.complaints().addNote(complaint.id(), ComplaintNote.Author.SYSTEM,
+                            "Told the customer we are still on it and expect to answer by " + delay.expectedBy(),
+                            turn.now());
+                    reactions.record(session, new DelayAnnounced(complaint.id(), complaint.ref(), complaint.customerId(),
+                            delay.expectedBy(), turn.now()), turn.now());
+                });
+                about = delay.ref();
+            } else if (command instanceof FlowCommand.RecordEffort effort) {
+                rateEffort(session, turn, effort);
+            } else if (command instanceof FlowCommand.RecordSurveyComment comment) {
+                ownComplaint(session, turn, comment.ref()).ifPresent(complaint -> session.complaints().addNote(
+                        complaint.id(), ComplaintNote.Author.CUSTOMER, "Survey comment: " + comment.text(), turn.now()));
             } else if (command instanceof FlowCommand.RequestHandover) {
                 session.feedback().requestHandover(turn.customer().id(), turn.event().channel(), turn.now());
                 current = current.handedOver(turn.now());
@@ -146,6 +162,18 @@ final class CommandRunner {
         reactions.record(session, consent.granted()
                 ? new ConsentGiven(customerId, consent.source(), turn.now())
                 : new ConsentWithdrawn(customerId, consent.source(), turn.now()), turn.now());
+    }
+
+    private void rateEffort(StoreSession session, Turn turn, FlowCommand.RecordEffort effort) {
+        ownComplaint(session, turn, effort.ref()).ifPresent(complaint -> {
+            session.complaints().rateEffort(complaint.id(), effort.score(), turn.now());
+            reactions.record(session, new EffortRated(complaint.id(), complaint.ref(), complaint.customerId(),
+                    effort.score(), turn.now()), turn.now());
+        });
+    }
+
+    private static Optional<Complaint> ownComplaint(StoreSession session, Turn turn, ComplaintRef ref) {
+        return session.complaints().find(ref).filter(complaint -> complaint.customerId() == turn.customer().id());
     }
 
     private void rateSatisfaction(StoreSession session, Turn turn, FlowCommand.RecordSatisfaction rating) {

@@ -206,6 +206,17 @@ public final class ConversationEngine implements EventSink {
             public Optional<Complaint> find(ComplaintRef ref) {
                 return session.complaints().find(ref);
             }
+
+            @Override
+            public boolean answered(Complaint complaint) {
+                return session.complaints().firstResponseAt(complaint.id()).isPresent();
+            }
+
+            @Override
+            public boolean surveyAnswered(Complaint complaint) {
+                return session.complaints().surveyAnsweredAt(complaint.id())
+                        .filter(at -> complaint.closedAt() == null || !at.isBefore(complaint.closedAt())).isPresent();
+            }
         };
     }
 

@@ -11,4 +11,10 @@ public interface ComplaintLookup {
     List<Complaint> ofCustomer(long customerId, int limit);
 
     Optional<Complaint> find(ComplaintRef ref);
+
+    /** Whether the business answered the customer about the complaint (an answer, a resolution, a referral). */
+    boolean answered(Complaint complaint);
+
+    /** Whether the customer answered the survey since the complaint was last resolved. */
+    boolean surveyAnswered(Complaint complaint);
 }

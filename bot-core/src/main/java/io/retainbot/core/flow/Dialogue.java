@@ -29,6 +29,9 @@ public final class Dialogue {
     private final StatusFlow status;
     private final HandoverFlow handover = new HandoverFlow();
     private final SurveyFlow survey = new SurveyFlow();
+    private final DelayNotice delayNotice = new DelayNotice();
+    /** The due event kind of the customer's "still on it" message ({@code WatchPromise.STILL_ON_IT}). */
+    public static final String DELAY_NOTICE_KIND = "still_on_it";
     private final List<Flow> flows;
     private final Map<String, Flow> flowsByName;
     private final Map<String, ChatCommand> commands;
@@ -103,10 +106,22 @@ public final class Dialogue {
      * when there is no flow for it or it no longer applies (the complaint was reopened).
      */
     public Optional<Step> initiate(Turn turn) {
-        if (turn.event() instanceof InboundEvent.Scheduled due && SurveyFlow.DUE_KIND.equals(due.dueKind())) {
+        if (turn.event() instanceof InboundEvent.Scheduled due && (SurveyFlow.DUE_KIND.equals(due.dueKind())
+                || SurveyFlow.REMINDER_KIND.equals(due.dueKind()))) {
             return survey.initiate(turn, due);
         }
+        if (turn.event() instanceof InboundEvent.Scheduled due && DELAY_NOTICE_KIND.equals(due.dueKind())) {
+            return delayNotice.initiate(turn, due);
+        }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a due event of this kind may be started although the chat is in {@code flow}: the survey's
+     * reminder, while the chat still waits for the survey's unanswered question.
+     */
+    public boolean continues(String flow, String dueKind) {
+        return SurveyFlow.REMINDER_KIND.equals(dueKind) && SurveyFlow.NAME.equals(flow);
     }
 
     private Step onCommand(Turn turn, String name, String argument) {

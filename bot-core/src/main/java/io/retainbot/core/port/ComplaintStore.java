@@ -55,6 +55,18 @@ public interface ComplaintStore {
     /** Opens a resolved or referred complaint again (in progress if it has an assignee); false otherwise. */
     boolean reopen(long complaintId, Instant at);
 
+    /** The business answered the customer (the first time counts); false when there is no such complaint. */
+    boolean markResponded(long complaintId, Instant at);
+
+    /** Records how easy it was, 1 to 5 (a later answer replaces it). */
+    void rateEffort(long complaintId, int score, Instant at);
+
+    /** When the business first answered the customer about the complaint, if it did. */
+    Optional<Instant> firstResponseAt(long complaintId);
+
+    /** When the customer last answered a survey question about the complaint, if ever. */
+    Optional<Instant> surveyAnsweredAt(long complaintId);
+
     /** Records a survey answer (a later answer to the same question replaces it). */
     void rateSatisfaction(long complaintId, int score, Instant at);
 

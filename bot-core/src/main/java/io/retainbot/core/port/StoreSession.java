@@ -9,6 +9,12 @@ public interface StoreSession {
 
     StaffStore staff();
 
+    OwnershipStore ownership();
+
+    CustomerRecords customerRecords();
+
+    ServiceReportStore serviceReports();
+
     InteractionLog interactions();
 
     InboxStore inbox();

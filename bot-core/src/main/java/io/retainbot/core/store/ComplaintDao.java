@@ -125,6 +125,22 @@ interface ComplaintDao {
             """)
     void rateSatisfaction(@Bind("complaintId") long complaintId, @Bind("score") int score, @Bind("at") Instant at);
 
+    @SqlUpdate("""
+            insert into satisfaction_answer (complaint_id, question, score, answered_at)
+            values (:complaintId, 'effort', :score, :at)
+            on conflict (complaint_id, question) do update set score = excluded.score, answered_at = excluded.answered_at
+            """)
+    void rateEffort(@Bind("complaintId") long complaintId, @Bind("score") int score, @Bind("at") Instant at);
+
+    @SqlUpdate("update complaint set first_response_at = coalesce(first_response_at, :at) where id = :id")
+    int markResponded(@Bind("id") long id, @Bind("at") Instant at);
+
+    @SqlQuery("select first_response_at from complaint where id = :id and first_response_at is not null")
+    Optional<Instant> firstResponseAt(@Bind("id") long id);
+
+    @SqlQuery("select answered_at from satisfaction_answer where complaint_id = :complaintId order by answered_at desc limit 1")
+    Optional<Instant> surveyAnsweredAt(@Bind("complaintId") long complaintId);
+
     @SqlQuery("select score from satisfaction_answer where complaint_id = :complaintId and question = 'satisfaction'")
     Optional<Integer> satisfaction(@Bind("complaintId") long complaintId);
 

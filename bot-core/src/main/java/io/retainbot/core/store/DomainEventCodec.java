@@ -9,9 +9,13 @@ import io.retainbot.core.complaint.ComplaintReferred;
 import io.retainbot.core.complaint.ComplaintReopened;
 import io.retainbot.core.complaint.ComplaintResolved;
 import io.retainbot.core.complaint.ComplaintWithdrawn;
+import io.retainbot.core.complaint.EffortRated;
+import io.retainbot.core.complaint.PromiseAtRisk;
+import io.retainbot.core.complaint.DelayAnnounced;
 import io.retainbot.core.complaint.SatisfactionRated;
 import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.ConsentWithdrawn;
+import io.retainbot.core.customer.OwnerChanged;
 import io.retainbot.core.event.ContactSkipped;
 import io.retainbot.core.event.DomainEvent;
 import io.retainbot.core.feedback.HandoverClosed;
@@ -30,11 +34,15 @@ final class DomainEventCodec {
             Map.entry(ComplaintReassigned.KIND, ComplaintReassigned.class),
             Map.entry(ComplaintReopened.KIND, ComplaintReopened.class),
             Map.entry(SatisfactionRated.KIND, SatisfactionRated.class),
+            Map.entry(EffortRated.KIND, EffortRated.class),
+            Map.entry(PromiseAtRisk.KIND, PromiseAtRisk.class),
+            Map.entry(DelayAnnounced.KIND, DelayAnnounced.class),
             Map.entry(ConsentGiven.KIND, ConsentGiven.class),
             Map.entry(ConsentWithdrawn.KIND, ConsentWithdrawn.class),
             Map.entry(ContactSkipped.KIND, ContactSkipped.class),
             Map.entry(HandoverTaken.KIND, HandoverTaken.class),
-            Map.entry(HandoverClosed.KIND, HandoverClosed.class));
+            Map.entry(HandoverClosed.KIND, HandoverClosed.class),
+            Map.entry(OwnerChanged.KIND, OwnerChanged.class));
 
     private DomainEventCodec() {
     }

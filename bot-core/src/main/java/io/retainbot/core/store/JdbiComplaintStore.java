@@ -129,6 +129,26 @@ final class JdbiComplaintStore implements ComplaintStore {
     }
 
     @Override
+    public boolean markResponded(long complaintId, Instant at) {
+        return dao().markResponded(complaintId, at) == 1;
+    }
+
+    @Override
+    public Optional<Instant> firstResponseAt(long complaintId) {
+        return dao().firstResponseAt(complaintId);
+    }
+
+    @Override
+    public void rateEffort(long complaintId, int score, Instant at) {
+        dao().rateEffort(complaintId, score, at);
+    }
+
+    @Override
+    public Optional<Instant> surveyAnsweredAt(long complaintId) {
+        return dao().surveyAnsweredAt(complaintId);
+    }
+
+    @Override
     public OptionalInt satisfaction(long complaintId) {
         return dao().satisfaction(complaintId).map(OptionalInt::of).orElseGet(OptionalInt::empty);
     }

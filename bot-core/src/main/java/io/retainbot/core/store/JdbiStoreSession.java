@@ -5,6 +5,7 @@ import io.retainbot.core.port.ConversationStore;
 import io.retainbot.core.port.CursorStore;
 import io.retainbot.core.port.BroadcastStore;
 import io.retainbot.core.port.CustomerPages;
+import io.retainbot.core.port.CustomerRecords;
 import io.retainbot.core.port.CustomerStore;
 import io.retainbot.core.port.EventStore;
 import io.retainbot.core.port.FeedbackStore;
@@ -13,7 +14,9 @@ import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.InteractionLog;
 import io.retainbot.core.port.OfferStore;
 import io.retainbot.core.port.OutboxStore;
+import io.retainbot.core.port.OwnershipStore;
 import io.retainbot.core.port.SegmentStore;
+import io.retainbot.core.port.ServiceReportStore;
 import io.retainbot.core.port.SettingStore;
 import io.retainbot.core.port.StaffStore;
 import io.retainbot.core.port.StoreSession;
@@ -47,6 +50,21 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public StaffStore staff() {
         return store(StaffStore.class, () -> new JdbiStaffStore(handle.attach(StaffDao.class)));
+    }
+
+    @Override
+    public CustomerRecords customerRecords() {
+        return store(CustomerRecords.class, () -> new JdbiCustomerRecords(handle.attach(CustomerRecordsDao.class)));
+    }
+
+    @Override
+    public ServiceReportStore serviceReports() {
+        return store(ServiceReportStore.class, () -> new JdbiServiceReportStore(handle.attach(ServiceReportDao.class)));
+    }
+
+    @Override
+    public OwnershipStore ownership() {
+        return store(OwnershipStore.class, () -> new JdbiOwnershipStore(handle.attach(OwnershipDao.class)));
     }
 
     @Override

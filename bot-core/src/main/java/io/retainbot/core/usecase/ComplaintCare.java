@@ -1,6 +1,7 @@
 package io.retainbot.core.usecase;
 
 import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.business.Referral;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.complaint.Complaint;
@@ -15,6 +16,7 @@ import io.retainbot.core.complaint.ComplaintResolved;
 import io.retainbot.core.complaint.ComplaintStatus;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.customer.Reachability;
+import io.retainbot.core.customer.Tone;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
 import io.retainbot.core.outbox.OutboxItem;
@@ -30,6 +32,7 @@ import io.retainbot.core.usecase.CareInputs.ReopenComplaint;
 import io.retainbot.core.usecase.CareInputs.ResolveComplaint;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +82,7 @@ public final class ComplaintCare {
                 claimIn(session, complaint, input.actor(), now);
             }
             session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF, input.text(), now);
+            session.complaints().markResponded(complaint.id(), now);
             tell(session, complaint, now, "care.answer", "text", input.text());
             reactions.record(session, new ComplaintAnswered(complaint.id(), complaint.ref(), complaint.customerId(),
                     input.actor().staffId(), input.text(), now), now);
@@ -91,6 +95,7 @@ public final class ComplaintCare {
             if (!session.complaints().close(complaint.id(), ComplaintStatus.RESOLVED, now)) {
                 return conflict(complaint, "resolved");
             }
+            session.complaints().markResponded(complaint.id(), now);
             if (!input.summary().isEmpty()) {
                 session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF, input.summary(), now);
             }
@@ -102,17 +107,61 @@ public final class ComplaintCare {
         });
     }
 
+    /**
+     * The business cannot help: the complaint ends {@code referred}; the customer gets the explanation, the
+     * referrals picked from the directory (name, what they do, contact, in their language) and an invitation
+     * to come back. An unknown referral id is refused before anything changes.
+     */
     public CareResult refer(ReferComplaint input) {
+        List<Referral> referrals = input.referralIds().stream().map(id -> business.referrals().stream()
+                .filter(referral -> referral.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("referrals: unknown referral " + id + "; the directory "
+                        + "has " + (business.referrals().isEmpty() ? "none" : String.join(", ",
+                        business.referrals().stream().map(Referral::id).toList()))))).toList();
         return change(input.ref(), input.actor(), (session, complaint, now) -> {
             if (!session.complaints().close(complaint.id(), ComplaintStatus.REFERRED, now)) {
                 return conflict(complaint, "referred");
             }
-            session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF, input.explanation(), now);
-            tell(session, complaint, now, "care.referred", "explanation", input.explanation());
+            session.complaints().markResponded(complaint.id(), now);
+            String record = (input.explanation() + "\n" + String.join("\n", referrals.stream()
+                    .map(referral -> referralLine(messages.in("en", Tone.FORMAL), referral)).toList())).strip();
+            session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF, record, now);
+            tellReferred(session, complaint, now, input.explanation(), referrals);
             reactions.record(session, new ComplaintReferred(complaint.id(), complaint.ref(), complaint.customerId(),
-                    input.actor().staffId(), input.explanation(), now), now);
+                    input.actor().staffId(), record, now), now);
             return null;
         });
+    }
+
+    /** "FixIt Repairs: repairs kitchenware, 02 8123 4567", in the reader's language (else English). */
+    private static String referralLine(Texts texts, Referral referral) {
+        String language = texts.language();
+        String name = referral.name().getOrDefault(language, referral.name().get("en"));
+        String what = referral.description().getOrDefault(language, referral.description().getOrDefault("en", ""));
+        return what.isBlank() ? texts.get("care.referral", "name", name, "contact", referral.contact())
+                : texts.get("care.referral_with_description", "name", name, "description", what,
+                "contact", referral.contact());
+    }
+
+    private void tellReferred(StoreSession session, Complaint complaint, Instant now, String explanation,
+                              List<Referral> referrals) {
+        Optional<Customer> customer = session.customers().find(complaint.customerId());
+        Optional<ChannelRef> channel = customer.flatMap(found -> Reachability.channelFor(
+                session.customers().identities(found.id()), complaint.channel()));
+        if (channel.isEmpty()) {
+            log.info("customer of {} cannot be reached on any chat; not told", complaint.ref());
+            return;
+        }
+        Texts texts = messages.in(customer.get().language(), customer.get().tone());
+        StringBuilder text = new StringBuilder(explanation);
+        if (!referrals.isEmpty()) {
+            text.append(text.length() == 0 ? "" : "\n").append(texts.get("care.referrals_intro"));
+            referrals.forEach(referral -> text.append("\n").append(referralLine(texts, referral)));
+        }
+        String message = texts.get("care.referred", "ref", complaint.ref().toString(), "company",
+                business.companyName(), "explanation", text.toString());
+        session.outbox().enqueue(OutboxItem.reply(channel.get(), OutboundMessage.Text.of(message),
+                complaint.customerId(), now));
     }
 
     public CareResult reassign(ReassignComplaint input) {

@@ -53,6 +53,12 @@ public final class EngineFixture {
         return new EngineFixture(db.database().transactor(), clock, BusinessConfig.defaults(), reactions, botContact);
     }
 
+    /** An engine for {@code business} on {@code clock}, whose domain events go to {@code reactions}. */
+    public static EngineFixture withReactions(TestDatabase db, MutableClock clock, BusinessConfig business,
+                                              Reactions reactions, BotContactPolicy botContact) {
+        return new EngineFixture(db.database().transactor(), clock, business, reactions, botContact);
+    }
+
     /** An engine for "Demo Shop" in {@code zone} (Mon-Fri 09-18, Sat 10-14), the clock at {@code instant}. */
     public static EngineFixture start(TestDatabase db, String instant, String zone) {
         BusinessConfig defaults = BusinessConfig.defaults();
