@@ -44,7 +44,10 @@ import io.retainbot.core.port.ChatGateway;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.reaction.PingStaff;
 import io.retainbot.core.reaction.ReopenOnLowScore;
+import io.retainbot.core.reaction.ShowStaffProgress;
+import io.retainbot.core.reaction.StaffChats;
 import io.retainbot.core.reaction.ScheduleSurvey;
 import io.retainbot.core.schedule.Retention;
 import io.retainbot.core.schedule.Timekeeper;
@@ -116,7 +119,7 @@ public final class RetainBot implements AutoCloseable {
                     showAdminToken);
 
             List<ChatGateway> gateways = new ArrayList<>();
-            Set<ChannelRef> staffChannels = new HashSet<>();
+            Set<ChannelRef> staffChannels = new java.util.LinkedHashSet<>();
             gateways.add(new WebChatGateway(database.webChat(), clock));
             Optional<TelegramAdapter> telegram = config.telegram().map(settings -> new TelegramAdapter(settings, clock));
             telegram.ifPresent(adapter -> {
@@ -144,14 +147,16 @@ public final class RetainBot implements AutoCloseable {
             ScheduleSettings schedule = config.schedule();
             Timekeeper timekeeper = new Timekeeper(runtime.dataSource(), clock,
                     new Timekeeper.Settings(instanceName(), schedule.pollInterval(), SCHEDULER_THREADS));
+            StaffChats staffChats = new StaffChats(messages, business, config.staffLanguage(),
+                    List.copyOf(staffChannels));
             Reactions reactions = Reactions.of(new ScheduleSurvey(timekeeper, schedule.surveyDelay()),
-                    new ReopenOnLowScore());
+                    new ReopenOnLowScore(), new PingStaff(staffChats), new ShowStaffProgress(staffChats));
             ReactionRelay relay = new ReactionRelay(transactor, reactions, clock);
             Runnable afterCommit = () -> {
                 dispatcher.wakeUp();
                 relay.wakeUp();
             };
-            ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChannels, clock,
+            ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChats, clock,
                     afterCommit, reactions, schedule.botContact());
             CareRoutes care = new CareRoutes(
                     new ComplaintCare(transactor, reactions, messages, business, clock, afterCommit),

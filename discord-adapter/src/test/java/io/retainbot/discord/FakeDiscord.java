@@ -256,9 +256,11 @@ final class FakeDiscord implements AutoCloseable {
             String messageId = call.method().equals("PATCH") ? path.split("/")[4] : nextId();
             return json(message(messageId, channelId, user(BOT_ID, "RetainBot", true), call.content()));
         }
-        if (call.method().equals("POST") && path.matches("/channels/\\d+/threads")) {
+        if (call.method().equals("POST") && path.matches("/channels/\\d+/(messages/\\d+/)?threads")) {
             String parent = path.split("/")[2];
-            ObjectNode thread = JSON.createObjectNode().put("id", nextId()).put("type", 11)
+            // a thread started from a message has the message's id
+            String threadId = path.contains("/messages/") ? path.split("/")[4] : nextId();
+            ObjectNode thread = JSON.createObjectNode().put("id", threadId).put("type", 11)
                     .put("guild_id", guild.path("id").asText()).put("parent_id", parent)
                     .put("name", call.body().path("name").asText()).put("owner_id", BOT_ID)
                     .put("member_count", 1).put("message_count", 0).put("total_message_sent", 0).put("flags", 0)

@@ -21,6 +21,10 @@ import io.retainbot.core.flow.Turn;
 import io.retainbot.core.i18n.Texts;
 import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.reaction.StaffChats;
+import io.retainbot.core.feedback.HandoverEnded;
+import io.retainbot.core.feedback.HandoverRequest;
+import io.retainbot.core.feedback.HandoverRequested;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +40,12 @@ final class CommandRunner {
     private final PromiseMaker promises;
     private final CustomerDirectory customers;
     private final Reactions reactions;
+    private final StaffChats staffChats;
     private final ComplaintWording wording = new ComplaintWording();
 
-    CommandRunner(BusinessConfig business, PromiseMaker promises, CustomerDirectory customers, Reactions reactions) {
+    CommandRunner(BusinessConfig business, PromiseMaker promises, CustomerDirectory customers, Reactions reactions,
+                  StaffChats staffChats) {
+        this.staffChats = staffChats;
         this.business = business;
         this.promises = promises;
         this.customers = customers;
@@ -88,11 +95,14 @@ final class CommandRunner {
             } else if (command instanceof FlowCommand.RecordSatisfaction rating) {
                 rateSatisfaction(session, turn, rating);
             } else if (command instanceof FlowCommand.RequestHandover) {
-                session.feedback().requestHandover(turn.customer().id(), turn.event().channel(), turn.now());
+                requestHandover(session, turn);
                 current = current.handedOver(turn.now());
             } else if (command instanceof FlowCommand.CancelHandover) {
-                session.feedback().cancelHandover(turn.customer().id(), turn.event().channel(), turn.now());
+                cancelHandover(session, turn);
                 current = current.handedBack(turn.now());
+            } else if (command instanceof FlowCommand.RelayToStaff relay) {
+                relayToStaff(session, turn, relay);
+                about = relay.about() == null ? about : relay.about();
             } else if (command instanceof FlowCommand.AskConsent ask) {
                 asked = ask;
             }
@@ -102,6 +112,50 @@ final class CommandRunner {
             current = current.consentAsked(turn.now());
         }
         return new Result(replies, current, Optional.ofNullable(about));
+    }
+
+    private void requestHandover(StoreSession session, Turn turn) {
+        HandoverRequest request = session.feedback().requestHandover(turn.customer().id(), turn.event().channel(),
+                turn.now());
+        if (request.createdAt().equals(turn.now())) {
+            reactions.record(session, new HandoverRequested(request.id(), request.customerId(), turn.now()), turn.now());
+        }
+    }
+
+    private void cancelHandover(StoreSession session, Turn turn) {
+        Optional<HandoverRequest> current = session.feedback().currentHandover(turn.customer().id(),
+                turn.event().channel());
+        if (session.feedback().cancelHandover(turn.customer().id(), turn.event().channel(), turn.now())) {
+            current.ifPresent(request -> reactions.record(session, new HandoverEnded(request.id(),
+                    request.customerId(), null, turn.now()), turn.now()));
+        }
+    }
+
+    /** The customer's words to the staff handling their complaint or their request for a person. */
+    private void relayToStaff(StoreSession session, Turn turn, FlowCommand.RelayToStaff relay) {
+        String text = withFiles(turn, relay);
+        if (text.isBlank()) {
+            return;
+        }
+        if (relay.about() == null) {
+            session.feedback().currentHandover(turn.customer().id(), turn.event().channel())
+                    .ifPresent(request -> staffChats.relayAboutHandover(session, request, text, turn.now()));
+            return;
+        }
+        session.complaints().find(relay.about())
+                .filter(complaint -> complaint.customerId() == turn.customer().id())
+                .ifPresent(complaint -> {
+                    session.complaints().addNote(complaint.id(), ComplaintNote.Author.CUSTOMER, relay.text(), turn.now());
+                    staffChats.relayAboutComplaint(session, complaint, text, turn.now());
+                });
+    }
+
+    private String withFiles(Turn turn, FlowCommand.RelayToStaff relay) {
+        if (relay.files().isEmpty()) {
+            return relay.text();
+        }
+        String files = staffChats.texts().get("staff.relay.files", "count", relay.files().size());
+        return relay.text().isBlank() ? files : relay.text() + "\n" + files;
     }
 
     private Complaint fileComplaint(StoreSession session, Turn turn, FlowCommand.FileComplaint file) {

@@ -2,7 +2,9 @@ package io.retainbot.core.flow;
 
 import io.retainbot.core.chat.InboundEvent;
 import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.complaint.ComplaintStatus;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
 import java.util.ArrayList;
@@ -180,10 +182,27 @@ public final class Dialogue {
         if (text.isEmpty()) {
             return Step.idle().say(MainMenu.with(texts.get("idle.empty"), texts));
         }
+        Optional<Complaint> withPerson = handledByPerson(turn);
+        if (withPerson.isPresent()) {
+            ComplaintRef about = withPerson.get().ref();
+            return Step.idle().say(texts.get("care.relayed", "ref", about.toString()))
+                    .then(new FlowCommand.RelayToStaff(about, text.get(), List.of()));
+        }
         if (turn.customer().newCustomer()) {
             return Step.idle().say(MainMenu.with(texts.get("start.what_can_i_do"), texts));
         }
         return Step.idle().say(MainMenu.with(texts.get("idle.fallback", "company", turn.business().companyName()), texts));
+    }
+
+    /**
+     * The customer's newest complaint a staff member is handling, if any: what they write while nothing
+     * else is going on is for that person.
+     */
+    private static Optional<Complaint> handledByPerson(Turn turn) {
+        return turn.complaints().ofCustomer(turn.customer().id(), 5).stream()
+                .filter(complaint -> complaint.status() == ComplaintStatus.IN_PROGRESS
+                        && complaint.assigneeStaffId() != null)
+                .findFirst();
     }
 
     /** When the turn leaves nothing waiting for an answer, the question about greetings, once. */

@@ -80,6 +80,17 @@ public sealed interface FlowCommand {
     }
 
     /**
+     * Pass what the customer wrote to the people handling it: under the pings of complaint {@code about}
+     * in the staff chats, or, when {@code about} is null, under the ping of their request for a person.
+     */
+    record RelayToStaff(ComplaintRef about, String text, List<FileRef> files) implements FlowCommand {
+        public RelayToStaff {
+            text = java.util.Objects.requireNonNullElse(text, "");
+            files = List.copyOf(files);
+        }
+    }
+
+    /**
      * Put the question about greetings and offers, after every other reply of the turn (a filed
      * complaint's acknowledgement included); it is not asked again unprompted in this chat.
      */

@@ -25,6 +25,8 @@ public interface StoreSession {
 
     FeedbackStore feedback();
 
+    StaffPostStore staffPosts();
+
     WebChatStore webChat();
 
     FileStore files();

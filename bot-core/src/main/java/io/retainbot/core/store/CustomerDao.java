@@ -115,6 +115,17 @@ interface CustomerDao {
     List<Row> search(@Bind("namePattern") String namePattern, @Bind("tag") String tag, @Bind("tier") String tier,
                      @Bind("staffId") Long staffId, @Bind("limit") int limit, @Bind("offset") int offset);
 
+    @SqlQuery("select " + COLUMNS + """
+            from customer c
+            where c.phone is not null
+              and (regexp_replace(c.phone, '[^0-9]', '', 'g') like '%' || :digits
+                   or (length(regexp_replace(c.phone, '[^0-9]', '', 'g')) >= 6
+                       and :digits like '%' || regexp_replace(c.phone, '[^0-9]', '', 'g')))
+            order by c.created_at desc, c.id desc
+            limit :limit
+            """)
+    List<Row> withPhoneDigits(@Bind("digits") String digits, @Bind("limit") int limit);
+
     @SqlUpdate("""
             insert into channel_identity (platform, user_id, customer_id, chat_id, display_name, created_at, last_seen_at)
             values (:platform, :userId, :customerId, :chatId, :displayName, :now, :now)

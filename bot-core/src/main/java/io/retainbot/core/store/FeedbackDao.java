@@ -14,7 +14,8 @@ interface FeedbackDao {
     record SuggestionRow(long id, long customerId, String platform, String chatId, String text, Instant createdAt) {
     }
 
-    record HandoverRow(long id, long customerId, String platform, String chatId, String status, Instant createdAt) {
+    record HandoverRow(long id, long customerId, String platform, String chatId, String status, Instant createdAt,
+                       Long takenByStaffId) {
     }
 
     @SqlQuery("""
@@ -32,8 +33,8 @@ interface FeedbackDao {
     List<SuggestionRow> suggestions(@Bind("limit") int limit, @Bind("offset") int offset);
 
     @SqlQuery("""
-            select id, customer_id, platform, chat_id, status, created_at from handover_request
-            where customer_id = :customerId and platform = :platform and chat_id = :chatId and status = 'open'
+            select id, customer_id, platform, chat_id, status, created_at, taken_by_staff_id from handover_request
+            where customer_id = :customerId and platform = :platform and chat_id = :chatId and status in ('open', 'taken')
             """)
     Optional<HandoverRow> openHandover(@Bind("customerId") long customerId, @Bind("platform") String platform,
                                        @Bind("chatId") String chatId);
@@ -41,21 +42,39 @@ interface FeedbackDao {
     @SqlQuery("""
             insert into handover_request (customer_id, platform, chat_id, created_at)
             values (:customerId, :platform, :chatId, :at)
-            returning id, customer_id, platform, chat_id, status, created_at
+            returning id, customer_id, platform, chat_id, status, created_at, taken_by_staff_id
             """)
     HandoverRow insertHandover(@Bind("customerId") long customerId, @Bind("platform") String platform,
                                @Bind("chatId") String chatId, @Bind("at") Instant at);
 
     @SqlQuery("""
-            select id, customer_id, platform, chat_id, status, created_at from handover_request
+            select id, customer_id, platform, chat_id, status, created_at, taken_by_staff_id from handover_request
             where status = 'open' order by created_at, id limit :limit offset :offset
             """)
     List<HandoverRow> openHandovers(@Bind("limit") int limit, @Bind("offset") int offset);
 
     @SqlUpdate("""
             update handover_request set status = 'cancelled', closed_at = :at
-            where customer_id = :customerId and platform = :platform and chat_id = :chatId and status = 'open'
+            where customer_id = :customerId and platform = :platform and chat_id = :chatId and status in ('open', 'taken')
             """)
     int cancelHandover(@Bind("customerId") long customerId, @Bind("platform") String platform,
                        @Bind("chatId") String chatId, @Bind("at") Instant at);
+
+    @SqlQuery("""
+            select id, customer_id, platform, chat_id, status, created_at, taken_by_staff_id from handover_request
+            where id = :id
+            """)
+    Optional<HandoverRow> handover(@Bind("id") long id);
+
+    @SqlUpdate("""
+            update handover_request set status = 'taken', taken_by_staff_id = :staffId, taken_at = :at
+            where id = :id and status = 'open'
+            """)
+    int takeHandover(@Bind("id") long id, @Bind("staffId") long staffId, @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            update handover_request set status = 'closed', closed_at = :at
+            where id = :id and status in ('open', 'taken')
+            """)
+    int closeHandover(@Bind("id") long id, @Bind("at") Instant at);
 }

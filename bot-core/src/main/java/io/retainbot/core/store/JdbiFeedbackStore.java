@@ -7,6 +7,7 @@ import io.retainbot.core.feedback.Suggestion;
 import io.retainbot.core.port.FeedbackStore;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 final class JdbiFeedbackStore implements FeedbackStore {
     private final FeedbackDao dao;
@@ -43,6 +44,26 @@ final class JdbiFeedbackStore implements FeedbackStore {
         return dao.cancelHandover(customerId, channel.platform().code(), channel.chatId(), at) > 0;
     }
 
+    @Override
+    public Optional<HandoverRequest> handover(long id) {
+        return dao.handover(id).map(JdbiFeedbackStore::toHandover);
+    }
+
+    @Override
+    public Optional<HandoverRequest> currentHandover(long customerId, ChannelRef channel) {
+        return dao.openHandover(customerId, channel.platform().code(), channel.chatId()).map(JdbiFeedbackStore::toHandover);
+    }
+
+    @Override
+    public boolean takeHandover(long id, long staffId, Instant at) {
+        return dao.takeHandover(id, staffId, at) > 0;
+    }
+
+    @Override
+    public boolean closeHandover(long id, Instant at) {
+        return dao.closeHandover(id, at) > 0;
+    }
+
     private static Suggestion toSuggestion(FeedbackDao.SuggestionRow row) {
         return new Suggestion(row.id(), row.customerId(), new ChannelRef(Platform.fromCode(row.platform()), row.chatId()),
                 row.text(), row.createdAt());
@@ -50,6 +71,7 @@ final class JdbiFeedbackStore implements FeedbackStore {
 
     private static HandoverRequest toHandover(FeedbackDao.HandoverRow row) {
         return new HandoverRequest(row.id(), row.customerId(),
-                new ChannelRef(Platform.fromCode(row.platform()), row.chatId()), row.status(), row.createdAt());
+                new ChannelRef(Platform.fromCode(row.platform()), row.chatId()), row.status(), row.createdAt(),
+                row.takenByStaffId());
     }
 }

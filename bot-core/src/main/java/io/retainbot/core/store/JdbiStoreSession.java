@@ -18,6 +18,7 @@ import io.retainbot.core.port.SettingStore;
 import io.retainbot.core.port.StaffStore;
 import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.port.TemplateStore;
+import io.retainbot.core.port.StaffPostStore;
 import io.retainbot.core.port.WebChatStore;
 import java.util.HashMap;
 import java.util.Map;
@@ -94,6 +95,11 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public EventStore events() {
         return store(EventStore.class, () -> new JdbiEventStore(handle.attach(EventDao.class)));
+    }
+
+    @Override
+    public StaffPostStore staffPosts() {
+        return store(StaffPostStore.class, () -> new JdbiStaffPostStore(handle.attach(StaffPostDao.class)));
     }
 
     @Override

@@ -9,6 +9,8 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.CustomerProfile;
 import io.retainbot.core.customer.Interaction;
+import io.retainbot.core.outbox.Lane;
+import io.retainbot.core.outbox.OutboxEntry;
 import io.retainbot.core.outbox.OutboxItem;
 import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.Transactor;
@@ -17,6 +19,7 @@ import io.retainbot.core.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,6 +32,8 @@ class RetentionIT {
     private static final Instant NOW = Instant.parse("2026-11-23T06:20:00Z");
     private static final RetentionPolicy POLICY = new RetentionPolicy(Duration.ofDays(14), Duration.ofDays(30),
             Duration.ofDays(90), Duration.ofHours(1), 3);
+
+    private static final java.util.concurrent.atomic.AtomicLong OUTBOX_CHATS = new java.util.concurrent.atomic.AtomicLong();
 
     private final MutableClock clock = new MutableClock(NOW);
     private final ChannelRef chat = new ChannelRef(Platform.TELEGRAM, "4242");
@@ -49,13 +54,17 @@ class RetentionIT {
                 handledAt, handledAt, InboxStore.Outcome.HANDLED));
     }
 
+    /** One outbox row in a chat of its own (so it is its chat's head), sent at {@code at} when {@code finished}. */
     private long outboxRow(Instant at, boolean finished) {
+        ChannelRef own = new ChannelRef(Platform.TELEGRAM, "row-" + OUTBOX_CHATS.incrementAndGet());
         return transactor.inTransaction(session -> {
-            long id = session.outbox().enqueue(OutboxItem.reply(chat, OutboundMessage.Text.of("hello"), null, at))
+            long id = session.outbox().enqueue(OutboxItem.reply(own, OutboundMessage.Text.of("hello"), null, at))
                     .orElseThrow();
             if (finished) {
-                session.outbox().claim(List.of(id), at);
-                session.outbox().markDelivered(id, "m-" + id, at);
+                OutboxEntry head = session.outbox().dueHeads(Platform.TELEGRAM, at, Map.of(Lane.REPLY, 1000)).stream()
+                        .filter(entry -> entry.id() == id).findFirst().orElseThrow();
+                session.outbox().claim(Platform.TELEGRAM, List.of(head), "retention-test", at, at.plusSeconds(60));
+                session.outbox().markDelivered(head, "retention-test", "m-" + id, at);
             }
             return id;
         });
