@@ -52,6 +52,8 @@ class RunnableJarIT {
                 .filter(line -> !line.isBlank()).toList();
         assertThat(lines).allSatisfy(line -> assertThat(line).matches("\\d{4}-\\d\\d-\\d\\dT\\S+ (INFO|WARN) +\\[.*"));
         assertThat(lines).noneMatch(line -> line.contains("|-INFO in ch.qos.logback") || line.contains("|-WARN in"));
+        assertThat(lines).as("start-up lines come from RetainBot's own loggers, not its libraries")
+                .allSatisfy(line -> assertThat(line).matches("\\S+ +\\S+ +\\[[^\\]]*\\] i\\.r.*"));
     }
 
     @Test

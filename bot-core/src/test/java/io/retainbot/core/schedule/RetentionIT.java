@@ -33,8 +33,6 @@ class RetentionIT {
     private static final RetentionPolicy POLICY = new RetentionPolicy(Duration.ofDays(14), Duration.ofDays(30),
             Duration.ofDays(90), Duration.ofHours(1), 3);
 
-    private static final java.util.concurrent.atomic.AtomicLong OUTBOX_CHATS = new java.util.concurrent.atomic.AtomicLong();
-
     private final MutableClock clock = new MutableClock(NOW);
     private final ChannelRef chat = new ChannelRef(Platform.TELEGRAM, "4242");
     private Transactor transactor;
@@ -54,17 +52,15 @@ class RetentionIT {
                 handledAt, handledAt, InboxStore.Outcome.HANDLED));
     }
 
-    /** One outbox row in a chat of its own (so it is its chat's head), sent at {@code at} when {@code finished}. */
     private long outboxRow(Instant at, boolean finished) {
-        ChannelRef own = new ChannelRef(Platform.TELEGRAM, "row-" + OUTBOX_CHATS.incrementAndGet());
         return transactor.inTransaction(session -> {
-            long id = session.outbox().enqueue(OutboxItem.reply(own, OutboundMessage.Text.of("hello"), null, at))
+            long id = session.outbox().enqueue(OutboxItem.reply(chat, OutboundMessage.Text.of("hello"), null, at))
                     .orElseThrow();
             if (finished) {
-                OutboxEntry head = session.outbox().dueHeads(Platform.TELEGRAM, at, Map.of(Lane.REPLY, 1000)).stream()
-                        .filter(entry -> entry.id() == id).findFirst().orElseThrow();
-                session.outbox().claim(Platform.TELEGRAM, List.of(head), "retention-test", at, at.plusSeconds(60));
-                session.outbox().markDelivered(head, "retention-test", "m-" + id, at);
+                List<OutboxEntry> heads = session.outbox().dueHeads(Platform.TELEGRAM, at, Map.of(Lane.REPLY, 10));
+                assertThat(heads).extracting(OutboxEntry::id).containsExactly(id);
+                session.outbox().claim(Platform.TELEGRAM, heads, "retention-test", at, at.plusSeconds(8));
+                assertThat(session.outbox().markDelivered(heads.get(0), "retention-test", "m-" + id, at)).isTrue();
             }
             return id;
         });
