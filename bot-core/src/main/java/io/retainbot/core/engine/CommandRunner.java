@@ -122,12 +122,19 @@ final class CommandRunner {
         }
     }
 
+    /** Cancels a request nobody took yet; one a person took is closed (the customer went back to the bot). */
     private void cancelHandover(StoreSession session, Turn turn) {
-        Optional<HandoverRequest> current = session.feedback().currentHandover(turn.customer().id(),
-                turn.event().channel());
-        if (session.feedback().cancelHandover(turn.customer().id(), turn.event().channel(), turn.now())) {
-            current.ifPresent(request -> reactions.record(session, new HandoverEnded(request.id(),
-                    request.customerId(), null, turn.now()), turn.now()));
+        Optional<HandoverRequest> current = session.feedback().activeHandover(turn.event().channel())
+                .filter(request -> request.customerId() == turn.customer().id());
+        if (current.isEmpty()) {
+            return;
+        }
+        HandoverRequest request = current.get();
+        boolean ended = HandoverRequest.TAKEN.equals(request.status())
+                ? session.feedback().closeHandover(request.id(), turn.now())
+                : session.feedback().cancelHandover(turn.customer().id(), turn.event().channel(), turn.now());
+        if (ended) {
+            reactions.record(session, new HandoverEnded(request.id(), request.customerId(), turn.now()), turn.now());
         }
     }
 
@@ -138,7 +145,8 @@ final class CommandRunner {
             return;
         }
         if (relay.about() == null) {
-            session.feedback().currentHandover(turn.customer().id(), turn.event().channel())
+            session.feedback().activeHandover(turn.event().channel())
+                    .filter(request -> request.customerId() == turn.customer().id())
                     .ifPresent(request -> staffChats.relayAboutHandover(session, request, text, turn.now()));
             return;
         }

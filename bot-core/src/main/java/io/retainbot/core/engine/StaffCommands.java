@@ -219,7 +219,7 @@ final class StaffCommands {
             return session.complaints().find(target.ref().get()).map(Complaint::customerId);
         }
         return post.flatMap(found -> Optional.ofNullable(found.handoverId()))
-                .flatMap(id -> session.feedback().handover(id)).map(request -> request.customerId());
+                .flatMap(id -> session.feedback().findHandover(id)).map(request -> request.customerId());
     }
 
     private String when(Instant at) {

@@ -7,7 +7,7 @@ import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.customer.Customer;
-import io.retainbot.core.feedback.HandoverEnded;
+import io.retainbot.core.feedback.HandoverClosed;
 import io.retainbot.core.feedback.HandoverRequest;
 import io.retainbot.core.feedback.HandoverTaken;
 import io.retainbot.core.flow.Conversation;
@@ -83,7 +83,7 @@ final class StaffDesk {
         }
         String action = parts[1];
         if (action.equals(StaffChats.TAKE) || action.equals(StaffChats.BACK)) {
-            Optional<HandoverRequest> request = parseId(parts[2]).flatMap(id -> session.feedback().handover(id));
+            Optional<HandoverRequest> request = parseId(parts[2]).flatMap(id -> session.feedback().findHandover(id));
             if (request.isEmpty()) {
                 staffChats.tell(session, chat, where, texts().get("staff.button.stale"), now);
             } else if (action.equals(StaffChats.TAKE)) {
@@ -117,7 +117,7 @@ final class StaffDesk {
             return;
         }
         if (post.handoverId() != null) {
-            session.feedback().handover(post.handoverId())
+            session.feedback().findHandover(post.handoverId())
                     .ifPresent(request -> speakAsPerson(session, staff, chat, where, request, text, now));
             return;
         }
@@ -139,7 +139,7 @@ final class StaffDesk {
         switch (command.name()) {
             case "done" -> {
                 Optional<HandoverRequest> request = post.map(StaffPostStore.Post::handoverId)
-                        .flatMap(id -> session.feedback().handover(id));
+                        .flatMap(id -> session.feedback().findHandover(id));
                 if (request.isEmpty()) {
                     staffChats.tell(session, chat, where, texts().get("staff.done.where"), now);
                 } else {
@@ -224,14 +224,15 @@ final class StaffDesk {
     private void take(StoreSession session, StaffMember staff, ChannelRef chat, String where, HandoverRequest request,
                       Instant now) {
         if (!session.feedback().takeHandover(request.id(), staff.id(), now)) {
-            HandoverRequest current = session.feedback().handover(request.id()).orElse(request);
-            String text = current.isTaken()
+            HandoverRequest current = session.feedback().findHandover(request.id()).orElse(request);
+            String text = HandoverRequest.TAKEN.equals(current.status())
                     ? texts().get("staff.handover.taken", "name", personName(session, current))
                     : texts().get("staff.handover.over");
             staffChats.tell(session, chat, where, text, now);
             return;
         }
-        reactions.record(session, new HandoverTaken(request.id(), request.customerId(), staff.id(), now), now);
+        reactions.record(session, new HandoverTaken(request.id(), request.customerId(), request.channel(), staff.id(),
+                now), now);
         Conversation conversation = session.conversations().lock(request.channel(), now);
         FlowData data = FlowData.EMPTY.with(HandoverFlow.PERSON, staff.name());
         session.conversations().save(conversation.inState(HandoverFlow.NAME, HandoverFlow.WITH_PERSON, data, now));
@@ -252,7 +253,8 @@ final class StaffDesk {
             staffChats.tell(session, chat, where, texts().get("staff.handover.over"), now);
             return;
         }
-        reactions.record(session, new HandoverEnded(request.id(), request.customerId(), staff.id(), now), now);
+        reactions.record(session, new HandoverClosed(request.id(), request.customerId(), request.channel(),
+                request.takenByStaffId(), staff.id(), now), now);
         Conversation conversation = session.conversations().lock(request.channel(), now);
         if (HandoverFlow.NAME.equals(conversation.flow())) {
             conversation = conversation.idle(now);
@@ -269,10 +271,10 @@ final class StaffDesk {
                                HandoverRequest request, String text, Instant now) {
         if (HandoverRequest.OPEN.equals(request.status())) {
             take(session, staff, chat, where, request, now);
-            request = session.feedback().handover(request.id()).orElse(request);
+            request = session.feedback().findHandover(request.id()).orElse(request);
         }
-        if (!request.isTaken() || request.takenByStaffId() == null || request.takenByStaffId() != staff.id()) {
-            staffChats.tell(session, chat, where, request.isTaken()
+        if (!HandoverRequest.TAKEN.equals(request.status()) || request.takenByStaffId() == null || request.takenByStaffId() != staff.id()) {
+            staffChats.tell(session, chat, where, HandoverRequest.TAKEN.equals(request.status())
                     ? texts().get("staff.handover.taken", "name", personName(session, request))
                     : texts().get("staff.handover.over"), now);
             return;

@@ -4,8 +4,8 @@ import io.retainbot.core.event.DomainEvent;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A request for a person ended: handed back to the bot by staff ({@code staffId}), or cancelled by the customer (null). */
-public record HandoverEnded(long handoverId, long customerId, Long staffId, Instant occurredAt) implements DomainEvent {
+/** The customer cancelled their request for a person, or went back to the bot while talking with one. */
+public record HandoverEnded(long handoverId, long customerId, Instant occurredAt) implements DomainEvent {
     public static final String KIND = "handover_ended";
 
     public HandoverEnded {

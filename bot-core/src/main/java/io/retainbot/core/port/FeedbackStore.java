@@ -5,6 +5,7 @@ import io.retainbot.core.feedback.HandoverRequest;
 import io.retainbot.core.feedback.Suggestion;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Suggestions and requests to talk to a person. */
 public interface FeedbackStore {
@@ -12,22 +13,25 @@ public interface FeedbackStore {
 
     List<Suggestion> suggestions(int limit, int offset);
 
-    /** Opens a handover request unless the customer already has an open (or taken) one in this chat. */
+    /** Opens a handover request unless the customer already has an open one in this chat. */
     HandoverRequest requestHandover(long customerId, ChannelRef channel, Instant at);
 
     List<HandoverRequest> openHandovers(int limit, int offset);
 
-    /** Cancels the customer's open or taken request in this chat, if any; returns whether there was one. */
+    /** Closes the customer's open request in this chat, if any; returns whether there was one. */
     boolean cancelHandover(long customerId, ChannelRef channel, Instant at);
 
-    java.util.Optional<HandoverRequest> handover(long id);
+    Optional<HandoverRequest> findHandover(long requestId);
 
-    /** The customer's open or taken request in this chat, if any. */
-    java.util.Optional<HandoverRequest> currentHandover(long customerId, ChannelRef channel);
+    /** Marks an open request taken by the staff member; false when it was not open (taken, closed, cancelled). */
+    boolean takeHandover(long requestId, long staffId, Instant at);
 
-    /** A staff member takes an open request; false when it was taken by someone else, cancelled or closed. */
-    boolean takeHandover(long id, long staffId, Instant at);
+    /** Closes an open or taken request; false when it was already closed or cancelled. */
+    boolean closeHandover(long requestId, Instant at);
 
-    /** The person hands the chat back to the bot; false when the request was no longer open or taken. */
-    boolean closeHandover(long id, Instant at);
+    /** The conversations the staff member is having now, oldest first. */
+    List<HandoverRequest> handoversTakenBy(long staffId);
+
+    /** The open or taken request of this chat, if there is one. */
+    Optional<HandoverRequest> activeHandover(ChannelRef channel);
 }

@@ -4,6 +4,7 @@ import io.retainbot.core.complaint.ComplaintFiled;
 import io.retainbot.core.complaint.SatisfactionRated;
 import io.retainbot.core.event.DomainEvent;
 import io.retainbot.core.event.RecordedEvent;
+import io.retainbot.core.feedback.HandoverRequest;
 import io.retainbot.core.feedback.HandoverRequested;
 import io.retainbot.core.port.StaffPostStore;
 import io.retainbot.core.port.StoreSession;
@@ -45,7 +46,7 @@ public final class PingStaff implements Reaction {
             session.complaints().find(rated.ref()).ifPresent(complaint ->
                     staffChats.pingComplaint(session, complaint, StaffPostStore.Kind.LOW_SCORE_PING, rated.score(), now));
         } else if (event instanceof HandoverRequested requested) {
-            session.feedback().handover(requested.handoverId()).filter(request -> !request.isOver())
+            session.feedback().findHandover(requested.handoverId()).filter(HandoverRequest::isActive)
                     .ifPresent(request -> staffChats.pingHandover(session, request, now));
         }
     }

@@ -9,6 +9,7 @@ import io.retainbot.core.complaint.ComplaintResolved;
 import io.retainbot.core.complaint.ComplaintWithdrawn;
 import io.retainbot.core.event.DomainEvent;
 import io.retainbot.core.event.RecordedEvent;
+import io.retainbot.core.feedback.HandoverClosed;
 import io.retainbot.core.feedback.HandoverEnded;
 import io.retainbot.core.feedback.HandoverTaken;
 import io.retainbot.core.port.StoreSession;
@@ -39,7 +40,7 @@ public final class ShowStaffProgress implements Reaction {
         return event instanceof ComplaintClaimed || event instanceof ComplaintReassigned
                 || event instanceof ComplaintResolved || event instanceof ComplaintReferred
                 || event instanceof ComplaintReopened || event instanceof ComplaintWithdrawn
-                || event instanceof HandoverTaken || event instanceof HandoverEnded;
+                || event instanceof HandoverTaken || event instanceof HandoverClosed || event instanceof HandoverEnded;
     }
 
     @Override
@@ -48,7 +49,9 @@ public final class ShowStaffProgress implements Reaction {
         if (event instanceof ComplaintEvent about) {
             staffChats.refreshComplaint(session, about.ref(), now);
         } else if (event instanceof HandoverTaken taken) {
-            staffChats.refreshHandover(session, taken.handoverId(), now);
+            staffChats.refreshHandover(session, taken.requestId(), now);
+        } else if (event instanceof HandoverClosed closed) {
+            staffChats.refreshHandover(session, closed.requestId(), now);
         } else if (event instanceof HandoverEnded ended) {
             staffChats.refreshHandover(session, ended.handoverId(), now);
         }

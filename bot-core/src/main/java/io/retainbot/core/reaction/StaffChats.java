@@ -112,7 +112,7 @@ public final class StaffChats {
 
     /** Rewrites every ping about the request for a person to show where it stands now. */
     public void refreshHandover(StoreSession session, long handoverId, Instant now) {
-        HandoverRequest request = session.feedback().handover(handoverId).orElseThrow();
+        HandoverRequest request = session.feedback().findHandover(handoverId).orElseThrow();
         for (StaffPostStore.Post ping : session.staffPosts().handoverPings(handoverId)) {
             edit(session, ping, handoverText(session, request), handoverButtons(request), null, now);
         }
@@ -277,7 +277,7 @@ public final class StaffChats {
         if (HandoverRequest.OPEN.equals(request.status())) {
             return List.of(List.of(new Button(texts().get("staff.button.take"), PREFIX + TAKE + ":" + id)));
         }
-        if (request.isTaken()) {
+        if (HandoverRequest.TAKEN.equals(request.status())) {
             return List.of(List.of(new Button(texts().get("staff.button.back"), PREFIX + BACK + ":" + id)));
         }
         return List.of();

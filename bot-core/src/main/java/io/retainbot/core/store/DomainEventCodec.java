@@ -14,6 +14,7 @@ import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.ConsentWithdrawn;
 import io.retainbot.core.event.ContactSkipped;
 import io.retainbot.core.event.DomainEvent;
+import io.retainbot.core.feedback.HandoverClosed;
 import io.retainbot.core.feedback.HandoverEnded;
 import io.retainbot.core.feedback.HandoverRequested;
 import io.retainbot.core.feedback.HandoverTaken;
@@ -36,6 +37,7 @@ final class DomainEventCodec {
             Map.entry(ContactSkipped.KIND, ContactSkipped.class),
             Map.entry(HandoverRequested.KIND, HandoverRequested.class),
             Map.entry(HandoverTaken.KIND, HandoverTaken.class),
+            Map.entry(HandoverClosed.KIND, HandoverClosed.class),
             Map.entry(HandoverEnded.KIND, HandoverEnded.class));
 
     private DomainEventCodec() {

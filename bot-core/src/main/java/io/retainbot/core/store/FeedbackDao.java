@@ -15,7 +15,7 @@ interface FeedbackDao {
     }
 
     record HandoverRow(long id, long customerId, String platform, String chatId, String status, Instant createdAt,
-                       Long takenByStaffId) {
+                       Long takenByStaffId, Instant takenAt, Instant closedAt) {
     }
 
     @SqlQuery("""
@@ -33,8 +33,9 @@ interface FeedbackDao {
     List<SuggestionRow> suggestions(@Bind("limit") int limit, @Bind("offset") int offset);
 
     @SqlQuery("""
-            select id, customer_id, platform, chat_id, status, created_at, taken_by_staff_id from handover_request
-            where customer_id = :customerId and platform = :platform and chat_id = :chatId and status in ('open', 'taken')
+            select id, customer_id, platform, chat_id, status, created_at, taken_by_staff_id, taken_at, closed_at
+            from handover_request
+            where customer_id = :customerId and platform = :platform and chat_id = :chatId and status = 'open'
             """)
     Optional<HandoverRow> openHandover(@Bind("customerId") long customerId, @Bind("platform") String platform,
                                        @Bind("chatId") String chatId);
@@ -42,29 +43,30 @@ interface FeedbackDao {
     @SqlQuery("""
             insert into handover_request (customer_id, platform, chat_id, created_at)
             values (:customerId, :platform, :chatId, :at)
-            returning id, customer_id, platform, chat_id, status, created_at, taken_by_staff_id
+            returning id, customer_id, platform, chat_id, status, created_at, taken_by_staff_id, taken_at, closed_at
             """)
     HandoverRow insertHandover(@Bind("customerId") long customerId, @Bind("platform") String platform,
                                @Bind("chatId") String chatId, @Bind("at") Instant at);
 
     @SqlQuery("""
-            select id, customer_id, platform, chat_id, status, created_at, taken_by_staff_id from handover_request
+            select id, customer_id, platform, chat_id, status, created_at, taken_by_staff_id, taken_at, closed_at
+            from handover_request
             where status = 'open' order by created_at, id limit :limit offset :offset
             """)
     List<HandoverRow> openHandovers(@Bind("limit") int limit, @Bind("offset") int offset);
 
     @SqlUpdate("""
             update handover_request set status = 'cancelled', closed_at = :at
-            where customer_id = :customerId and platform = :platform and chat_id = :chatId and status in ('open', 'taken')
+            where customer_id = :customerId and platform = :platform and chat_id = :chatId and status = 'open'
             """)
     int cancelHandover(@Bind("customerId") long customerId, @Bind("platform") String platform,
                        @Bind("chatId") String chatId, @Bind("at") Instant at);
 
     @SqlQuery("""
-            select id, customer_id, platform, chat_id, status, created_at, taken_by_staff_id from handover_request
-            where id = :id
+            select id, customer_id, platform, chat_id, status, created_at, taken_by_staff_id, taken_at, closed_at
+            from handover_request where id = :id
             """)
-    Optional<HandoverRow> handover(@Bind("id") long id);
+    Optional<HandoverRow> findHandover(@Bind("id") long id);
 
     @SqlUpdate("""
             update handover_request set status = 'taken', taken_by_staff_id = :staffId, taken_at = :at
@@ -77,4 +79,17 @@ interface FeedbackDao {
             where id = :id and status in ('open', 'taken')
             """)
     int closeHandover(@Bind("id") long id, @Bind("at") Instant at);
+
+    @SqlQuery("""
+            select id, customer_id, platform, chat_id, status, created_at, taken_by_staff_id, taken_at, closed_at
+            from handover_request where taken_by_staff_id = :staffId and status = 'taken' order by taken_at, id
+            """)
+    List<HandoverRow> takenBy(@Bind("staffId") long staffId);
+
+    @SqlQuery("""
+            select id, customer_id, platform, chat_id, status, created_at, taken_by_staff_id, taken_at, closed_at
+            from handover_request where platform = :platform and chat_id = :chatId and status in ('open', 'taken')
+            order by created_at desc, id desc limit 1
+            """)
+    Optional<HandoverRow> activeIn(@Bind("platform") String platform, @Bind("chatId") String chatId);
 }

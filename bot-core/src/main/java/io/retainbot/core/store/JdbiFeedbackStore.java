@@ -45,23 +45,28 @@ final class JdbiFeedbackStore implements FeedbackStore {
     }
 
     @Override
-    public Optional<HandoverRequest> handover(long id) {
-        return dao.handover(id).map(JdbiFeedbackStore::toHandover);
+    public Optional<HandoverRequest> findHandover(long requestId) {
+        return dao.findHandover(requestId).map(JdbiFeedbackStore::toHandover);
     }
 
     @Override
-    public Optional<HandoverRequest> currentHandover(long customerId, ChannelRef channel) {
-        return dao.openHandover(customerId, channel.platform().code(), channel.chatId()).map(JdbiFeedbackStore::toHandover);
+    public boolean takeHandover(long requestId, long staffId, Instant at) {
+        return dao.takeHandover(requestId, staffId, at) == 1;
     }
 
     @Override
-    public boolean takeHandover(long id, long staffId, Instant at) {
-        return dao.takeHandover(id, staffId, at) > 0;
+    public boolean closeHandover(long requestId, Instant at) {
+        return dao.closeHandover(requestId, at) == 1;
     }
 
     @Override
-    public boolean closeHandover(long id, Instant at) {
-        return dao.closeHandover(id, at) > 0;
+    public List<HandoverRequest> handoversTakenBy(long staffId) {
+        return dao.takenBy(staffId).stream().map(JdbiFeedbackStore::toHandover).toList();
+    }
+
+    @Override
+    public Optional<HandoverRequest> activeHandover(ChannelRef channel) {
+        return dao.activeIn(channel.platform().code(), channel.chatId()).map(JdbiFeedbackStore::toHandover);
     }
 
     private static Suggestion toSuggestion(FeedbackDao.SuggestionRow row) {
@@ -72,6 +77,6 @@ final class JdbiFeedbackStore implements FeedbackStore {
     private static HandoverRequest toHandover(FeedbackDao.HandoverRow row) {
         return new HandoverRequest(row.id(), row.customerId(),
                 new ChannelRef(Platform.fromCode(row.platform()), row.chatId()), row.status(), row.createdAt(),
-                row.takenByStaffId());
+                row.takenByStaffId(), row.takenAt(), row.closedAt());
     }
 }

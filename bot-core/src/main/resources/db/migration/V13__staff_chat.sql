@@ -29,11 +29,6 @@ create trigger outbox_staff_post_delivered after update of platform_message_id o
     for each row when (new.lane = 'staff' and new.platform_message_id is not null)
     execute function staff_post_delivered();
 
--- Who took a request for a person, and when.
-alter table handover_request
-    add column taken_by_staff_id bigint references staff (id) on delete set null,
-    add column taken_at          timestamptz;
-
 -- The staff chats' /queue: complaints nobody holds, nearest promise first.
 create index complaint_unclaimed on complaint (promised_at, id)
     where assignee_staff_id is null and status in ('open', 'in_progress');
