@@ -3,6 +3,7 @@ package io.retainbot.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.DueEvent;
 import io.retainbot.core.chat.InboundEvent;
 import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.chat.Platform;
@@ -136,6 +137,19 @@ class StaffChatIT {
 
         joon.press("해결").botEdits("상태: 준 해결 완료");
         customer.botSaysContaining("접수하신 불만 " + ref + "이(가) 해결되었습니다.");
+
+        customer.press("상담원 연결").skipUnread();
+        joon.botAsks("민아 고객의 상담원 연결 요청 (telegram)", "응대하기")
+                .press("응대하기")
+                .botEdits("상태: 준 응대 중");
+        customer.botAsks("RetainBot Demo Shop의 준 님이 대화를 이어받았습니다. 지금부터는 봇이 아니라 직원이 직접 답변드립니다.",
+                "봇으로 돌아가기");
+        customer.user("주문 번호는 5521입니다.").botSaysNothingMore();
+        joon.botSays("민아: 주문 번호는 5521입니다.")
+                .replyTo("상담원 연결 요청", "확인했습니다, 오늘 발송됩니다.");
+        customer.botSays("준 (RetainBot Demo Shop): 확인했습니다, 오늘 발송됩니다.");
+        joon.press("봇에게 넘기기").botEdits("상태: 준 봇에게 넘김");
+        customer.botSaysContaining("RetainBot Demo Shop의 준 님이 대화를 다시 봇에게 넘겼습니다.");
     }
 
     @Test
@@ -299,6 +313,37 @@ class StaffChatIT {
                 .botEdits("Status: referred elsewhere by Joon");
         customer.botSaysContaining("We do not repair vases; try Vase Doctor, 02-555-0100.");
         assertThat(onlyComplaintOf("7009").status()).isEqualTo(ComplaintStatus.REFERRED);
+    }
+
+    @Test
+    void aLowScorePingsTheStaffGroupAgainAndThePingsShowTheComplaintReopened() {
+        engine.staff("Joon", StaffRole.AGENT, "9001");
+        ChatTranscript customer = engine.readyChat("7010", "Mina");
+        fileDeliveryComplaint(customer);
+        Complaint filed = onlyComplaintOf("7010");
+        String ref = filed.ref().toString();
+        ChatTranscript joon = engine.inStaffChat(GROUP, "9001", "Joon").skipUnread();
+        joon.press("Claim").skipUnread().press("Resolve").skipUnread();
+        customer.skipUnread();
+
+        engine.engine().acceptDue(new DueEvent("survey:" + ref + ":1", "survey", filed.customerId(),
+                engine.clock().instant(), Map.of("ref", ref)));
+        customer.deliverPending().botAsks("How satisfied are you", "1", "2", "3", "4", "5")
+                .press("2").botSaysContaining("we are sorry it did not go well");
+        joon.botSaysContaining("Complaint " + ref + " · Delivery reopened: the customer rated its handling 2 of 5");
+
+        // the edits of both pings wait until the new one is sent, then show the complaint open again
+        engine.clock().advance(java.time.Duration.ofSeconds(5));
+        engine.runReactions();
+        joon.deliverPending();
+        List<OutboundMessage> edits = engine.gateway().deliveredTo(GROUP).stream()
+                .filter(OutboundMessage.Edit.class::isInstance).toList();
+        assertThat(edits.subList(edits.size() - 2, edits.size())).allSatisfy(edit -> {
+            assertThat(edit.text()).contains("Status: claimed by Joon");
+            assertThat(edit.buttons()).flatExtracting(row -> row).extracting(button -> button.label())
+                    .containsExactly("Reply", "Resolve", "Cannot help");
+        });
+        assertThat(onlyComplaintOf("7010").status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
     }
 
     private OutboundMessage lastSentTo(ChannelRef chat) {
