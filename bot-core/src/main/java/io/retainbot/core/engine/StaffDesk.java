@@ -223,6 +223,8 @@ final class StaffDesk {
 
     private void take(StoreSession session, StaffMember staff, ChannelRef chat, String where, HandoverRequest request,
                       Instant now) {
+        // the customer's conversation first, as the customer's own events lock it before the request
+        Conversation conversation = session.conversations().lock(request.channel(), now);
         if (!session.feedback().takeHandover(request.id(), staff.id(), now)) {
             HandoverRequest current = session.feedback().findHandover(request.id()).orElse(request);
             String text = HandoverRequest.TAKEN.equals(current.status())
@@ -233,7 +235,6 @@ final class StaffDesk {
         }
         reactions.record(session, new HandoverTaken(request.id(), request.customerId(), request.channel(), staff.id(),
                 now), now);
-        Conversation conversation = session.conversations().lock(request.channel(), now);
         FlowData data = FlowData.EMPTY.with(HandoverFlow.PERSON, staff.name());
         session.conversations().save(conversation.inState(HandoverFlow.NAME, HandoverFlow.WITH_PERSON, data, now));
         Texts customerTexts = customerTexts(session, request.customerId());
@@ -249,13 +250,13 @@ final class StaffDesk {
                     personName(session, request)), now);
             return;
         }
+        Conversation conversation = session.conversations().lock(request.channel(), now);
         if (!session.feedback().closeHandover(request.id(), now)) {
             staffChats.tell(session, chat, where, texts().get("staff.handover.over"), now);
             return;
         }
         reactions.record(session, new HandoverClosed(request.id(), request.customerId(), request.channel(),
                 request.takenByStaffId(), staff.id(), now), now);
-        Conversation conversation = session.conversations().lock(request.channel(), now);
         if (HandoverFlow.NAME.equals(conversation.flow())) {
             conversation = conversation.idle(now);
         }
