@@ -148,7 +148,7 @@ class StaffChatIT {
         joon.botSays("민아: 주문 번호는 5521입니다.")
                 .replyTo("상담원 연결 요청", "확인했습니다, 오늘 발송됩니다.");
         customer.botSays("준 (RetainBot Demo Shop): 확인했습니다, 오늘 발송됩니다.");
-        joon.press("봇에게 넘기기").botEdits("상태: 준 봇에게 넘김");
+        joon.press("봇에게 넘기기").botEdits("상태: 봇으로 돌아감 (준 응대 후)");
         customer.botSaysContaining("RetainBot Demo Shop의 준 님이 대화를 다시 봇에게 넘겼습니다.");
     }
 
@@ -256,7 +256,7 @@ class StaffChatIT {
         customer.botSays("Joon (RetainBot Demo Shop): Hi Mina, I see it: it left today.");
 
         joon.replyTo("Request for a person", "/done")
-                .botEdits("Status: handed back to the bot by Joon");
+                .botEdits("Status: back with the bot (was with Joon)");
         customer.botAsks("Joon from RetainBot Demo Shop has handed the conversation back to me, the bot.",
                 "File a complaint", "My complaints", "Make a suggestion", "Talk to a person", "Language");
         customer.user("hello").botSaysContaining("RetainBot Demo Shop");
@@ -273,7 +273,7 @@ class StaffChatIT {
         customer.skipUnread()
                 .press("Back to the bot")
                 .botSaysContaining("You are talking with me, the bot, again; I have let Joon know.");
-        joon.botEdits("Status: cancelled by the customer");
+        joon.botEdits("Status: back with the bot (was with Joon)");
         joon.press("Hand back to the bot").botSays("This request for a person is over.");
     }
 
