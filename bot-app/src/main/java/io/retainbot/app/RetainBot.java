@@ -16,6 +16,7 @@ import io.retainbot.app.http.AdminAccess;
 import io.retainbot.app.http.CareRoutes;
 import io.retainbot.app.http.BroadcastRoutes;
 import io.retainbot.app.http.HttpServer;
+import io.retainbot.app.http.KnownIssueRoutes;
 import io.retainbot.app.http.OutreachRoutes;
 import io.retainbot.app.http.RefusalLog;
 import io.retainbot.app.http.TelegramWebhookRoute;
@@ -51,6 +52,7 @@ import io.retainbot.core.schedule.Timekeeper;
 import io.retainbot.core.store.Database;
 import io.retainbot.core.usecase.ComplaintCare;
 import io.retainbot.core.usecase.CustomerCare;
+import io.retainbot.core.usecase.KnownIssues;
 import io.retainbot.discord.DiscordAdapter;
 import io.retainbot.telegram.TelegramAdapter;
 import java.security.SecureRandom;
@@ -170,6 +172,8 @@ public final class RetainBot implements AutoCloseable {
             OutreachRoutes outreach = outreach(transactor, messages, business, clock);
             BroadcastRoutes broadcasts = new BroadcastRoutes(new Broadcasts(transactor, business.zone(), clock),
                     new Greetings(transactor, business.zone(), clock), business.zone(), clock);
+            KnownIssueRoutes knownIssues = new KnownIssueRoutes(
+                    new KnownIssues(transactor, business, Set.copyOf(messages.languages()), clock), business.zone(), clock);
             RefusalLog refusals = new RefusalLog(clock, log::warn);
             HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat, config.webChat(),
                     routes -> {
@@ -177,6 +181,7 @@ public final class RetainBot implements AutoCloseable {
                         telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter, refusals));
                         outreach.mount(routes);
                         broadcasts.mount(routes);
+                        knownIssues.mount(routes);
                     },
                     refusals, clock)
                     .start(config.httpPort());

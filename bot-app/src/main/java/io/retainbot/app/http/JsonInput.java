@@ -128,6 +128,20 @@ final class JsonInput {
         return value.asBoolean();
     }
 
+    /** An object of strings by name ({"en": "...", "ko": "..."}), in the order given; empty when absent. */
+    java.util.Map<String, String> texts(String field) {
+        JsonInput object = object(field);
+        java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+        for (Iterator<String> names = object.node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            String text = object.text(name);
+            if (text != null) {
+                texts.put(name, text);
+            }
+        }
+        return texts;
+    }
+
     /** A moment: an ISO instant ("2026-11-01T09:00:00Z") or a date ("2026-11-01", the start of that day in {@code zone}). */
     Instant moment(String field, ZoneId zone) {
         String value = text(field);

@@ -7,6 +7,7 @@ import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintFiled;
 import io.retainbot.core.complaint.ComplaintNote;
 import io.retainbot.core.complaint.ComplaintWithdrawn;
+import io.retainbot.core.complaint.KnownIssue;
 import io.retainbot.core.complaint.SatisfactionRated;
 import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.ConsentWithdrawn;
@@ -16,8 +17,10 @@ import io.retainbot.core.flow.ComplaintWording;
 import io.retainbot.core.flow.Conversation;
 import io.retainbot.core.flow.FlowCommand;
 import io.retainbot.core.flow.FlowData;
+import io.retainbot.core.flow.KnownIssueAnswer;
 import io.retainbot.core.flow.MainMenu;
 import io.retainbot.core.flow.Turn;
+import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
 import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.reaction.Reactions;
@@ -61,6 +64,7 @@ final class CommandRunner {
             if (command instanceof FlowCommand.FileComplaint file) {
                 Complaint filed = fileComplaint(session, turn, file);
                 replies.add(acknowledgement(turn, filed));
+                offerKnownFix(session, turn, filed).ifPresent(replies::add);
                 about = filed.ref();
             } else if (command instanceof FlowCommand.ReserveReference) {
                 about = session.complaints().reserveReference();
@@ -93,6 +97,8 @@ final class CommandRunner {
             } else if (command instanceof FlowCommand.CancelHandover) {
                 session.feedback().cancelHandover(turn.customer().id(), turn.event().channel(), turn.now());
                 current = current.handedBack(turn.now());
+            } else if (command instanceof FlowCommand.RecordKnownIssueAnswer answer) {
+                recordKnownIssueAnswer(session, turn, answer);
             } else if (command instanceof FlowCommand.AskConsent ask) {
                 asked = ask;
             }
@@ -130,6 +136,34 @@ final class CommandRunner {
                 "promise", wording.promise(turn, complaint.promisedAt()),
                 "company", business.companyName());
         return MainMenu.with(text, texts);
+    }
+
+    /**
+     * When the new complaint matches an open known issue (its category, and its words one of the issue's
+     * symptoms), the issue's fix in the customer's language, asking whether it helped; the offer is kept
+     * with the complaint. The complaint stays filed whatever the answer.
+     */
+    private Optional<OutboundMessage> offerKnownFix(StoreSession session, Turn turn, Complaint complaint) {
+        Optional<KnownIssue> issue = KnownIssue.bestFor(session.knownIssues().openFor(complaint.category()),
+                complaint.category(), complaint.description());
+        if (issue.isEmpty() || !session.knownIssues().recordOffer(complaint.id(), issue.get().id(), turn.now())) {
+            return Optional.empty();
+        }
+        log.info("complaint {} matches known issue {}: its fix offered", complaint.ref(), issue.get().id());
+        session.complaints().addNote(complaint.id(), ComplaintNote.Author.SYSTEM,
+                "Known issue \"" + issue.get().title() + "\": its fix was offered to the customer", turn.now());
+        String fix = issue.get().fixIn(turn.texts().language(), Messages.FALLBACK);
+        return Optional.of(KnownIssueAnswer.offer(turn.texts(), complaint.ref(), fix));
+    }
+
+    private void recordKnownIssueAnswer(StoreSession session, Turn turn, FlowCommand.RecordKnownIssueAnswer answer) {
+        session.complaints().find(answer.ref())
+                .filter(complaint -> complaint.customerId() == turn.customer().id())
+                .ifPresent(complaint -> session.knownIssues().offerOn(complaint.id())
+                        .filter(offer -> session.knownIssues().answerOffer(complaint.id(), answer.helped(), turn.now()))
+                        .ifPresent(offer -> session.complaints().addNote(complaint.id(), ComplaintNote.Author.CUSTOMER,
+                                "Known issue \"" + offer.title() + "\": the suggested fix "
+                                        + (answer.helped() ? "helped" : "did not help"), turn.now())));
     }
 
     private void withdraw(StoreSession session, Turn turn, FlowCommand.WithdrawComplaint withdraw) {

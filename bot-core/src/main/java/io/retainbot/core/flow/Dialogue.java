@@ -56,6 +56,7 @@ public final class Dialogue {
             own.forEach(button -> owners.put(button, flow));
             global.addAll(own);
         }
+        global.addAll(new KnownIssueAnswer().buttons());
         global.add(GlobalButton.exact(MainMenu.HOME, Effect.STARTS_FLOW, turn -> menu(turn, "")));
         this.buttons = List.copyOf(global);
     }

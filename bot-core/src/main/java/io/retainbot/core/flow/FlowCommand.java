@@ -88,4 +88,8 @@ public sealed interface FlowCommand {
             java.util.Objects.requireNonNull(question, "question");
         }
     }
+
+    /** The customer answered whether the known issue's fix offered on their complaint helped. */
+    record RecordKnownIssueAnswer(ComplaintRef ref, boolean helped) implements FlowCommand {
+    }
 }

@@ -11,6 +11,7 @@ import io.retainbot.core.port.FeedbackStore;
 import io.retainbot.core.port.FileStore;
 import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.InteractionLog;
+import io.retainbot.core.port.KnownIssueStore;
 import io.retainbot.core.port.OfferStore;
 import io.retainbot.core.port.OutboxStore;
 import io.retainbot.core.port.SegmentStore;
@@ -154,5 +155,10 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public CustomerPages customerPages() {
         return store(CustomerPages.class, () -> new JdbiCustomerPages(handle.attach(CustomerDao.class)));
+    }
+
+    @Override
+    public KnownIssueStore knownIssues() {
+        return store(KnownIssueStore.class, () -> new JdbiKnownIssueStore(handle.attach(KnownIssueDao.class)));
     }
 }
