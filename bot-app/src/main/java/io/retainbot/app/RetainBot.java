@@ -161,8 +161,9 @@ public final class RetainBot implements AutoCloseable {
             // Reactions and time start after the engine and stop before the dispatcher drains (closed in reverse).
             relay.start(threads("retainbot-reactions"));
             started.push(relay);
+            Set<Platform> platforms = gateways.stream().map(ChatGateway::platform).collect(Collectors.toSet());
             timekeeper.start(engine::acceptDue, new Retention(database.housekeeping(), schedule.retention(), clock),
-                    schedule.retention());
+                    schedule.retention(), runner(transactor, messages, business, clock, dispatcher, platforms));
             started.push(timekeeper);
 
             WebChat webChat = new WebChat(engine, database.webChat(), database.files(), messages, business, clock,
@@ -170,8 +171,8 @@ public final class RetainBot implements AutoCloseable {
                     new RateLimiter(config.webChat().messagesPerMinute(), Duration.ofMinutes(1), clock),
                     new RateLimiter(config.webChat().sessionsPerMinute(), Duration.ofMinutes(1), clock));
             OutreachRoutes outreach = outreach(transactor, messages, business, clock);
-            BroadcastRoutes broadcasts = new BroadcastRoutes(new Broadcasts(transactor, business.zone(), clock),
-                    new Greetings(transactor, business.zone(), clock), business.zone(), clock);
+            BroadcastRoutes broadcasts = new BroadcastRoutes(new Broadcasts(transactor, business.zone(), clock, timekeeper),
+                    new Greetings(transactor, business.zone(), clock, timekeeper), business.zone(), clock);
             KnownIssueRoutes knownIssues = new KnownIssueRoutes(
                     new KnownIssues(transactor, business, Set.copyOf(messages.languages()), clock), business.zone(), clock);
             RefusalLog refusals = new RefusalLog(clock, log::warn);
@@ -186,9 +187,6 @@ public final class RetainBot implements AutoCloseable {
                     refusals, clock)
                     .start(config.httpPort());
             started.push(http);
-            Set<Platform> platforms = gateways.stream().map(ChatGateway::platform).collect(Collectors.toSet());
-            started.push(new BroadcastDriver(runner(transactor, messages, business, clock, dispatcher, platforms),
-                    Duration.ofSeconds(1), threads("retainbot-broadcasts")));
             if (telegram.isPresent()) {
                 telegram.get().start(engine, database.cursors(), threads("retainbot-telegram"));
                 started.push(telegram.get());

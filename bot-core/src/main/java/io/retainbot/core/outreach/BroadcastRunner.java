@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -22,11 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves broadcasts along, one {@link #advance} at a time: starts the runs that are due (expanding
- * each audience into deliveries in one statement), queues due deliveries into the outbox's bulk lane
- * (never ahead of replies or staff pings) a window at a time so pausing takes effect quickly, records
- * outcomes, and finishes runs. Each delivery turns "queued" in the same transaction that enqueues its
- * message under the key {@code run:<run>:<customer>}, and pending deliveries are taken with
+ * Moves broadcasts along: {@link #occur} starts a broadcast's runs that are due (expanding each
+ * audience into deliveries in one statement); {@link #drive} takes one step of a run: it queues due
+ * deliveries into the outbox's bulk lane (never ahead of replies or staff pings) a window at a time so
+ * pausing takes effect quickly, records outcomes, and finishes the run. The timetable calls both at
+ * their time (db-scheduler executions: one per broadcast, one per running run). Each delivery turns
+ * "queued" in the same transaction that enqueues its message under the key {@code run:<run>:<customer>}, and pending deliveries are taken with
  * {@code skip locked}: across crashes, restarts and several instances, no customer gets a run twice.
  */
 public final class BroadcastRunner {
@@ -79,12 +82,49 @@ public final class BroadcastRunner {
         this.queued = queued;
     }
 
-    /** One step: start due runs, queue due deliveries, record outcomes. Returns how many messages were queued. */
+    /** What a run needs next, after one {@link #drive} step. */
+    public sealed interface RunState {
+        /** Finished, cancelled or paused: nothing more to do until it is resumed. */
+        record Ended() implements RunState {
+        }
+
+        /** Messages are in flight or due now: look again shortly. */
+        record Sending() implements RunState {
+        }
+
+        /** Nothing is due before {@code at} (quiet hours, a customer's own time zone). */
+        record WaitingUntil(Instant at) implements RunState {
+        }
+    }
+
+    /**
+     * What looking at a broadcast found.
+     *
+     * @param next when its next occurrence is due, empty when none is left (or it is paused or cancelled)
+     * @param runs its runs still sending, to be driven
+     */
+    public record Occurred(Optional<Instant> next, List<Long> runs) {
+    }
+
+    /** What the timetable should have planned after a restart: every look and run that is still to come. */
+    public record Planned(Map<Long, Instant> occurrences, List<Long> runs) {
+    }
+
+    /**
+     * One step of everything at once: starts the runs that are due and queues what is due of every
+     * running run. The timetable does the same per broadcast ({@link #occur}) and per run ({@link #drive});
+     * this is for tests and benchmarks that drive the runner by hand. Returns how many messages were queued.
+     */
     public int advance() {
-        startDueRuns();
+        Instant now = clock.instant();
+        transactor.runInTransaction(session -> {
+            for (Broadcast broadcast : session.broadcasts().lockDue(now, 10)) {
+                startDue(session, broadcast, now);
+            }
+        });
         int total = 0;
         for (BroadcastRun run : transactor.inTransaction(session -> session.broadcasts().running(MAX_RUNS))) {
-            total += queue(run.id());
+            total += queue(run.id()).queued();
         }
         if (total > 0) {
             queued.run();
@@ -92,26 +132,71 @@ public final class BroadcastRunner {
         return total;
     }
 
-    void startDueRuns() {
+    /**
+     * Starts the broadcast's occurrences that are due (each at most once: a run per occurrence), moves
+     * its schedule on and says when to look again. Safe to call at any time and from several instances.
+     */
+    public Occurred occur(long broadcastId) {
         Instant now = clock.instant();
-        transactor.runInTransaction(session -> {
-            for (Broadcast broadcast : session.broadcasts().lockDue(now, 10)) {
-                Optional<LocalDateTime> occurrence = Optional.of(broadcast.nextOccurrence());
-                for (int step = 0; step < MAX_CATCH_UP && occurrence.isPresent()
-                        && !broadcast.schedule().dueAt(occurrence.get(), businessZone).isAfter(now); step++) {
-                    Instant dueAt = broadcast.schedule().dueAt(occurrence.get(), businessZone);
-                    if (now.isAfter(dueAt.plus(STALE))) {
-                        log.warn("broadcast {} skips its occurrence {}: it was due at {}", broadcast.name(),
-                                occurrence.get(), dueAt);
-                    } else {
-                        start(session, broadcast, occurrence.get(), dueAt, now);
-                    }
-                    occurrence = broadcast.schedule().after(occurrence.get());
-                }
-                session.broadcasts().scheduleNext(broadcast.id(), occurrence.orElse(null),
-                        occurrence.map(local -> broadcast.schedule().dueAt(local, businessZone)).orElse(null), now);
+        return transactor.inTransaction(session -> {
+            Optional<Broadcast> found = session.broadcasts().lock(broadcastId);
+            if (found.isEmpty()) {
+                return new Occurred(Optional.empty(), List.of());
             }
+            Optional<Instant> next = Optional.empty();
+            if (found.get().status() == Broadcast.Status.ACTIVE && found.get().nextOccurrence() != null) {
+                next = startDue(session, found.get(), now);
+            }
+            List<Long> running = session.broadcasts().runs(broadcastId).stream()
+                    .filter(run -> run.status() == BroadcastRun.Status.RUNNING).map(BroadcastRun::id).toList();
+            return new Occurred(next, running);
         });
+    }
+
+    /** Every look and run still to come, for planning them (again) when the timetable starts. */
+    public Planned planned() {
+        return transactor.inTransaction(session -> {
+            Map<Long, Instant> occurrences = new LinkedHashMap<>();
+            for (Broadcast broadcast : session.broadcasts().planned()) {
+                occurrences.put(broadcast.id(), broadcast.schedule().dueAt(broadcast.nextOccurrence(), businessZone));
+            }
+            List<Long> runs = session.broadcasts().running(Integer.MAX_VALUE).stream().map(BroadcastRun::id).toList();
+            return new Planned(occurrences, runs);
+        });
+    }
+
+    /**
+     * One step of a run: records the outcomes of its sent messages, queues the deliveries now due (up
+     * to the window), and finishes the run when every delivery has an outcome.
+     */
+    public RunState drive(long runId) {
+        Queued step = queue(runId);
+        if (step.queued() > 0) {
+            queued.run();
+        }
+        return step.state();
+    }
+
+    /** Starts the due occurrences of a locked, active broadcast; returns when its next one is due. */
+    private Optional<Instant> startDue(StoreSession session, Broadcast broadcast, Instant now) {
+        Optional<LocalDateTime> occurrence = Optional.of(broadcast.nextOccurrence());
+        if (broadcast.schedule().dueAt(occurrence.get(), businessZone).isAfter(now)) {
+            return Optional.of(broadcast.schedule().dueAt(occurrence.get(), businessZone));
+        }
+        for (int step = 0; step < MAX_CATCH_UP && occurrence.isPresent()
+                && !broadcast.schedule().dueAt(occurrence.get(), businessZone).isAfter(now); step++) {
+            Instant dueAt = broadcast.schedule().dueAt(occurrence.get(), businessZone);
+            if (now.isAfter(dueAt.plus(STALE))) {
+                log.warn("broadcast {} skips its occurrence {}: it was due at {}", broadcast.name(),
+                        occurrence.get(), dueAt);
+            } else {
+                start(session, broadcast, occurrence.get(), dueAt, now);
+            }
+            occurrence = broadcast.schedule().after(occurrence.get());
+        }
+        Optional<Instant> next = occurrence.map(local -> broadcast.schedule().dueAt(local, businessZone));
+        session.broadcasts().scheduleNext(broadcast.id(), occurrence.orElse(null), next.orElse(null), now);
+        return next;
     }
 
     private void start(StoreSession session, Broadcast broadcast, LocalDateTime occurrence, Instant dueAt,
@@ -133,33 +218,44 @@ public final class BroadcastRunner {
         log.info("broadcast {} started its run for {} with {} recipients", broadcast.name(), occurrence, added);
     }
 
-    private int queue(long runId) {
+    private record Queued(int queued, RunState state) {
+    }
+
+    private Queued queue(long runId) {
         Instant now = clock.instant();
         return transactor.inTransaction(session -> {
             session.broadcasts().recordOutcomes(runId, now);
-            BroadcastRun run = session.broadcasts().run(runId).orElseThrow();
-            if (run.status() != BroadcastRun.Status.RUNNING) {
-                return 0;
+            Optional<BroadcastRun> found = session.broadcasts().run(runId);
+            if (found.isEmpty() || found.get().status() != BroadcastRun.Status.RUNNING) {
+                return new Queued(0, new RunState.Ended());
             }
+            BroadcastRun run = found.get();
             if (session.broadcasts().done(runId)) {
                 session.broadcasts().setRunStatus(runId, BroadcastRun.Status.FINISHED, now);
-                return 0;
+                return new Queued(0, new RunState.Ended());
             }
-            long room = settings.window() - session.broadcasts().inFlight(runId);
-            if (room <= 0) {
-                return 0;
-            }
-            Broadcast broadcast = session.broadcasts().find(run.broadcastId()).orElseThrow();
-            Template template = session.templates().find(broadcast.templateId()).orElseThrow();
+            long inFlight = session.broadcasts().inFlight(runId);
+            long room = settings.window() - inFlight;
             int count = 0;
-            boolean capped = broadcast.kind() != Broadcast.Kind.BIRTHDAY;
-            for (long customerId : session.broadcasts().lockPending(runId, now,
-                    (int) Math.min(room, settings.batch()))) {
-                if (deliver(session, run, template, capped, customerId, now)) {
-                    count++;
+            if (room > 0) {
+                Broadcast broadcast = session.broadcasts().find(run.broadcastId()).orElseThrow();
+                Template template = session.templates().find(broadcast.templateId()).orElseThrow();
+                boolean capped = broadcast.kind() != Broadcast.Kind.BIRTHDAY;
+                for (long customerId : session.broadcasts().lockPending(runId, now,
+                        (int) Math.min(room, settings.batch()))) {
+                    if (deliver(session, run, template, capped, customerId, now)) {
+                        count++;
+                    }
                 }
             }
-            return count;
+            if (count > 0 || inFlight > 0) {
+                return new Queued(count, new RunState.Sending());
+            }
+            Optional<Instant> nextPending = session.broadcasts().nextPending(runId);
+            if (nextPending.isEmpty() || !nextPending.get().isAfter(now)) {
+                return new Queued(count, new RunState.Sending());
+            }
+            return new Queued(count, new RunState.WaitingUntil(nextPending.get()));
         });
     }
 

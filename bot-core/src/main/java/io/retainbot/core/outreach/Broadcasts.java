@@ -1,5 +1,6 @@
 package io.retainbot.core.outreach;
 
+import io.retainbot.core.port.BroadcastTimetable;
 import io.retainbot.core.port.Transactor;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,17 +11,20 @@ import java.util.Optional;
 
 /**
  * Creating broadcasts and steering them: pause, resume, cancel, and their progress. Sending is the
- * {@link BroadcastRunner}'s job.
+ * {@link BroadcastRunner}'s job, at the times the {@link BroadcastTimetable} plans: a new broadcast is
+ * planned for its first occurrence, a resumed one at once.
  */
 public final class Broadcasts {
     private final Transactor transactor;
     private final ZoneId businessZone;
     private final Clock clock;
+    private final BroadcastTimetable timetable;
 
-    public Broadcasts(Transactor transactor, ZoneId businessZone, Clock clock) {
+    public Broadcasts(Transactor transactor, ZoneId businessZone, Clock clock, BroadcastTimetable timetable) {
         this.transactor = transactor;
         this.businessZone = businessZone;
         this.clock = clock;
+        this.timetable = timetable;
     }
 
     /** Why a broadcast cannot be created. */
@@ -53,19 +57,21 @@ public final class Broadcasts {
     public Broadcast create(String name, long segmentId, long templateId, BroadcastSchedule schedule) {
         String checked = Names.checked(name);
         Instant now = clock.instant();
-        return transactor.inTransaction(session -> {
+        Optional<LocalDateTime> first = schedule.first(now, businessZone);
+        Broadcast created = transactor.inTransaction(session -> {
             if (session.segments().find(segmentId).isEmpty()) {
                 throw new Refused("segmentId", "there is no segment " + segmentId);
             }
             if (session.templates().find(templateId).isEmpty()) {
                 throw new Refused("templateId", "there is no template " + templateId);
             }
-            Optional<LocalDateTime> first = schedule.first(now, businessZone);
             return session.broadcasts().create(checked, Broadcast.Kind.BROADCAST, segmentId, templateId, schedule,
                             first.orElse(null),
                             first.map(occurrence -> schedule.dueAt(occurrence, businessZone)).orElse(null), now)
                     .orElseThrow(() -> new Refused("name", "a broadcast called \"" + checked + "\" exists already"));
         });
+        first.ifPresent(occurrence -> timetable.planOccurrence(created.id(), schedule.dueAt(occurrence, businessZone)));
+        return created;
     }
 
     public List<Broadcast> list() {
@@ -84,8 +90,19 @@ public final class Broadcasts {
         return steer(id, Broadcast.Status.PAUSED, BroadcastRun.Status.RUNNING, BroadcastRun.Status.PAUSED);
     }
 
+    /** Carries on where the broadcast was paused: its runs send again, and its next occurrence is looked at. */
     public boolean resume(long id) {
-        return steer(id, Broadcast.Status.ACTIVE, BroadcastRun.Status.PAUSED, BroadcastRun.Status.RUNNING);
+        if (!steer(id, Broadcast.Status.ACTIVE, BroadcastRun.Status.PAUSED, BroadcastRun.Status.RUNNING)) {
+            return false;
+        }
+        Instant now = clock.instant();
+        timetable.planOccurrence(id, now);
+        for (BroadcastRun run : transactor.inTransaction(session -> session.broadcasts().runs(id))) {
+            if (run.status() == BroadcastRun.Status.RUNNING) {
+                timetable.planRun(run.id(), now);
+            }
+        }
+        return true;
     }
 
     /** Ends the broadcast: nothing more is queued, and queued messages not yet sent are skipped. */

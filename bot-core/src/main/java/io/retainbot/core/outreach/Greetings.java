@@ -1,5 +1,6 @@
 package io.retainbot.core.outreach;
 
+import io.retainbot.core.port.BroadcastTimetable;
 import io.retainbot.core.port.Transactor;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,11 +21,13 @@ public final class Greetings {
     private final Transactor transactor;
     private final ZoneId businessZone;
     private final Clock clock;
+    private final BroadcastTimetable timetable;
 
-    public Greetings(Transactor transactor, ZoneId businessZone, Clock clock) {
+    public Greetings(Transactor transactor, ZoneId businessZone, Clock clock, BroadcastTimetable timetable) {
         this.transactor = transactor;
         this.businessZone = businessZone;
         this.clock = clock;
+        this.timetable = timetable;
     }
 
     /**
@@ -54,7 +57,7 @@ public final class Greetings {
         LocalDateTime next = schedule.first(now, businessZone).orElseThrow();
         Instant due = schedule.dueAt(next, businessZone);
         Broadcast.Status status = settings.enabled() ? Broadcast.Status.ACTIVE : Broadcast.Status.PAUSED;
-        return transactor.inTransaction(session -> {
+        Broadcast saved = transactor.inTransaction(session -> {
             if (session.templates().find(settings.templateId()).isEmpty()) {
                 throw new Broadcasts.Refused("templateId", "there is no template " + settings.templateId());
             }
@@ -76,5 +79,9 @@ public final class Greetings {
             }
             return session.broadcasts().birthday().orElseThrow();
         });
+        if (settings.enabled()) {
+            timetable.planOccurrence(saved.id(), due);
+        }
+        return saved;
     }
 }

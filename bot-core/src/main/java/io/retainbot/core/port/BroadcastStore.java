@@ -31,6 +31,15 @@ public interface BroadcastStore {
 
     List<Broadcast> list();
 
+    /** The broadcast, locked for this transaction (another instance starting its occurrences waits). */
+    Optional<Broadcast> lock(long id);
+
+    /** Active broadcasts with an occurrence still to come, soonest first. */
+    List<Broadcast> planned();
+
+    /** When the run's earliest pending delivery falls due (quiet hours, customer zones), if any is pending. */
+    Optional<Instant> nextPending(long runId);
+
     /** Returns whether the broadcast exists (and now has this status). */
     boolean setStatus(long id, Broadcast.Status status, Instant now);
 

@@ -55,6 +55,15 @@ interface BroadcastDao extends SqlObject {
                        @Bind("nextLocal") LocalDateTime nextLocal, @Bind("nextDue") Instant nextDue,
                        @Bind("now") Instant now);
 
+    @SqlQuery("select * from broadcast where id = :id for update")
+    Optional<Row> lock(@Bind("id") long id);
+
+    @SqlQuery("select * from broadcast where status = 'active' and next_due is not null order by next_due")
+    List<Row> planned();
+
+    @SqlQuery("select min(not_before) from delivery where run_id = :runId and status = 'pending'")
+    Optional<Instant> nextPending(@Bind("runId") long runId);
+
     @SqlQuery("select * from broadcast where kind = 'broadcast' order by created_at desc, id desc")
     List<Row> list();
 

@@ -54,6 +54,21 @@ final class JdbiBroadcastStore implements BroadcastStore {
     }
 
     @Override
+    public Optional<Broadcast> lock(long id) {
+        return dao.lock(id).map(JdbiBroadcastStore::toBroadcast);
+    }
+
+    @Override
+    public List<Broadcast> planned() {
+        return dao.planned().stream().map(JdbiBroadcastStore::toBroadcast).toList();
+    }
+
+    @Override
+    public Optional<Instant> nextPending(long runId) {
+        return dao.nextPending(runId);
+    }
+
+    @Override
     public List<Broadcast> list() {
         return dao.list().stream().map(JdbiBroadcastStore::toBroadcast).toList();
     }

@@ -16,6 +16,7 @@ import io.retainbot.core.outbox.Lane;
 import io.retainbot.core.outbox.OutboxItem;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.testing.MutableClock;
+import io.retainbot.core.testing.PlannedTimetable;
 import io.retainbot.core.testing.RecordingGateway;
 import io.retainbot.core.testing.TestDatabase;
 import java.time.Duration;
@@ -50,7 +51,8 @@ class BroadcastsIT {
     private final OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, List.of(gateway), Runnable::run, 4,
             clock, new SimpleMeterRegistry());
     private final TemplateRenderer renderer = new TemplateRenderer(Messages.builtIn(), "Demo Shop", SEOUL);
-    private final Broadcasts broadcasts = new Broadcasts(transactor, SEOUL, clock);
+    private final PlannedTimetable timetable = new PlannedTimetable();
+    private final Broadcasts broadcasts = new Broadcasts(transactor, SEOUL, clock, timetable);
     private final Segments segments = new Segments(transactor, clock);
     private final Templates templates = new Templates(transactor, renderer, clock);
 
@@ -305,7 +307,7 @@ class BroadcastsIT {
         Customer newYork = customer("New York", NEW_YORK, true, 12, 5);
         Customer tomorrow = customer("Tomorrow", SEOUL, true, 12, 6);
         Customer leapDay = customer("Leap Day", SEOUL, true, 2, 29);
-        Greetings greetings = new Greetings(transactor, SEOUL, clock);
+        Greetings greetings = new Greetings(transactor, SEOUL, clock, timetable);
         long template = templates.create(Templates.draft("Birthday", TemplatePurpose.MARKETING, "en", List.of(
                 new TemplateText("en", Tone.FORMAL, "Happy birthday, {name}!")), List.of(), null)).orElseThrow().id();
         greetings.setBirthday(new Greetings.BirthdaySettings(true, template, null, null));
@@ -350,7 +352,7 @@ class BroadcastsIT {
         Customer twentyEighth = customer("Twenty-eighth", SEOUL, true, 2, 28);
         long template = templates.create(Templates.draft("Birthday", TemplatePurpose.MARKETING, "en", List.of(
                 new TemplateText("en", Tone.FORMAL, "Happy birthday, {name}!")), List.of(), null)).orElseThrow().id();
-        new Greetings(transactor, SEOUL, clock).setBirthday(new Greetings.BirthdaySettings(true, template, null, null));
+        new Greetings(transactor, SEOUL, clock, timetable).setBirthday(new Greetings.BirthdaySettings(true, template, null, null));
         BroadcastRunner runner = runner(BroadcastRunner.Settings.DEFAULT);
 
         clock.set(Instant.parse("2027-02-28T00:00:00Z"));
