@@ -16,6 +16,7 @@ import io.retainbot.app.http.AdminAccess;
 import io.retainbot.app.http.CareRoutes;
 import io.retainbot.app.http.BroadcastRoutes;
 import io.retainbot.app.http.HttpServer;
+import io.retainbot.app.http.CustomerDataRoutes;
 import io.retainbot.app.http.KnownIssueRoutes;
 import io.retainbot.app.http.OutreachRoutes;
 import io.retainbot.app.http.RefusalLog;
@@ -45,6 +46,7 @@ import io.retainbot.core.port.ChatGateway;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.reaction.EraseOnRequest;
 import io.retainbot.core.reaction.ReopenOnLowScore;
 import io.retainbot.core.reaction.ScheduleSurvey;
 import io.retainbot.core.schedule.Retention;
@@ -52,6 +54,7 @@ import io.retainbot.core.schedule.Timekeeper;
 import io.retainbot.core.store.Database;
 import io.retainbot.core.usecase.ComplaintCare;
 import io.retainbot.core.usecase.CustomerCare;
+import io.retainbot.core.usecase.CustomerData;
 import io.retainbot.core.usecase.KnownIssues;
 import io.retainbot.discord.DiscordAdapter;
 import io.retainbot.telegram.TelegramAdapter;
@@ -147,7 +150,7 @@ public final class RetainBot implements AutoCloseable {
             Timekeeper timekeeper = new Timekeeper(runtime.dataSource(), clock,
                     new Timekeeper.Settings(instanceName(), schedule.pollInterval(), SCHEDULER_THREADS));
             Reactions reactions = Reactions.of(new ScheduleSurvey(timekeeper, schedule.surveyDelay()),
-                    new ReopenOnLowScore());
+                    new ReopenOnLowScore(), new EraseOnRequest());
             ReactionRelay relay = new ReactionRelay(transactor, reactions, clock);
             Runnable afterCommit = () -> {
                 dispatcher.wakeUp();
@@ -173,6 +176,7 @@ public final class RetainBot implements AutoCloseable {
             OutreachRoutes outreach = outreach(transactor, messages, business, clock);
             BroadcastRoutes broadcasts = new BroadcastRoutes(new Broadcasts(transactor, business.zone(), clock, timekeeper),
                     new Greetings(transactor, business.zone(), clock, timekeeper), business.zone(), clock);
+            CustomerDataRoutes customerData = new CustomerDataRoutes(new CustomerData(transactor, clock), clock);
             KnownIssueRoutes knownIssues = new KnownIssueRoutes(
                     new KnownIssues(transactor, business, Set.copyOf(messages.languages()), clock), business.zone(), clock);
             RefusalLog refusals = new RefusalLog(clock, log::warn);
@@ -183,6 +187,7 @@ public final class RetainBot implements AutoCloseable {
                         outreach.mount(routes);
                         broadcasts.mount(routes);
                         knownIssues.mount(routes);
+                        customerData.mount(routes);
                     },
                     refusals, clock)
                     .start(config.httpPort());

@@ -11,6 +11,8 @@ import io.retainbot.core.complaint.KnownIssue;
 import io.retainbot.core.complaint.SatisfactionRated;
 import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.ConsentWithdrawn;
+import io.retainbot.core.customer.DataSummary;
+import io.retainbot.core.customer.ErasureRequested;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.complaint.NewComplaint;
 import io.retainbot.core.flow.ComplaintWording;
@@ -27,7 +29,9 @@ import io.retainbot.core.reaction.Reactions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,6 +103,12 @@ final class CommandRunner {
                 current = current.handedBack(turn.now());
             } else if (command instanceof FlowCommand.RecordKnownIssueAnswer answer) {
                 recordKnownIssueAnswer(session, turn, answer);
+            } else if (command instanceof FlowCommand.ShowMyData) {
+                session.personalData().summary(turn.customer().id())
+                        .ifPresent(summary -> replies.add(MainMenu.with(myData(turn, summary), turn.texts())));
+            } else if (command instanceof FlowCommand.RequestErasure) {
+                log.info("customer {} asked for their data to be erased", turn.customer().id());
+                reactions.record(session, new ErasureRequested(turn.customer().id(), turn.now()), turn.now());
             } else if (command instanceof FlowCommand.AskConsent ask) {
                 asked = ask;
             }
@@ -164,6 +174,35 @@ final class CommandRunner {
                         .ifPresent(offer -> session.complaints().addNote(complaint.id(), ComplaintNote.Author.CUSTOMER,
                                 "Known issue \"" + offer.title() + "\": the suggested fix "
                                         + (answer.helped() ? "helped" : "did not help"), turn.now())));
+    }
+
+    /** What is stored about the customer, in their language: each field, or a dash where nothing is stored. */
+    private String myData(Turn turn, DataSummary summary) {
+        Texts texts = turn.texts();
+        String none = texts.get("mydata.none");
+        String chats = summary.chats().isEmpty() ? none : summary.chats().stream()
+                .map(platform -> texts.get("mydata.platform." + platform)).collect(Collectors.joining(", "));
+        String birthday = summary.birthday() == null ? none : summary.birthday().year() == null
+                ? String.format(Locale.ROOT, "%02d-%02d", summary.birthday().month(), summary.birthday().day())
+                : String.format(Locale.ROOT, "%04d-%02d-%02d", summary.birthday().year(), summary.birthday().month(),
+                        summary.birthday().day());
+        return texts.get("mydata.summary",
+                "company", business.companyName(),
+                "name", orNone(summary.name(), none),
+                "phone", orNone(summary.phone(), none),
+                "email", orNone(summary.email(), none),
+                "employer", orNone(summary.company(), none),
+                "birthday", birthday,
+                "chats", chats,
+                "complaints", summary.complaints(),
+                "open", summary.openComplaints(),
+                "messages", summary.messages(),
+                "consent", summary.consentGranted() ? "yes" : "no",
+                "since", summary.customerSince().atZone(turn.customer().zone()).toLocalDate().toString());
+    }
+
+    private static String orNone(String value, String none) {
+        return value.isBlank() ? none : value;
     }
 
     private void withdraw(StoreSession session, Turn turn, FlowCommand.WithdrawComplaint withdraw) {

@@ -38,7 +38,8 @@ public final class Dialogue {
     public Dialogue(Messages messages) {
         this.status = new StatusFlow(new ComplaintWording());
         this.start = new StartFlow();
-        this.flows = List.of(intake, status, new SuggestionFlow(), handover, new LanguageFlow(messages), survey, start);
+        this.flows = List.of(intake, status, new SuggestionFlow(), handover, new LanguageFlow(messages), survey,
+                new MyDataFlow(), start);
         this.flowsByName = flows.stream().collect(Collectors.toUnmodifiableMap(Flow::name, flow -> flow));
         List<ChatCommand> declared = new ArrayList<>();
         for (Flow flow : flows) {

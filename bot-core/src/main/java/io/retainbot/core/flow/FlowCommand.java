@@ -92,4 +92,12 @@ public sealed interface FlowCommand {
     /** The customer answered whether the known issue's fix offered on their complaint helped. */
     record RecordKnownIssueAnswer(ComplaintRef ref, boolean helped) implements FlowCommand {
     }
+
+    /** Send the customer a summary of what is stored about them ({@code /mydata}). */
+    record ShowMyData() implements FlowCommand {
+    }
+
+    /** The customer confirmed {@code /forget}: erase their data (right after this turn). */
+    record RequestErasure() implements FlowCommand {
+    }
 }

@@ -42,4 +42,6 @@ public interface StoreSession {
     BroadcastStore broadcasts();
 
     KnownIssueStore knownIssues();
+
+    PersonalDataStore personalData();
 }

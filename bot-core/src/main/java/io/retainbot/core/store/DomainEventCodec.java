@@ -12,6 +12,7 @@ import io.retainbot.core.complaint.ComplaintWithdrawn;
 import io.retainbot.core.complaint.SatisfactionRated;
 import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.ConsentWithdrawn;
+import io.retainbot.core.customer.ErasureRequested;
 import io.retainbot.core.event.ContactSkipped;
 import io.retainbot.core.event.DomainEvent;
 import java.util.Map;
@@ -30,7 +31,8 @@ final class DomainEventCodec {
             Map.entry(SatisfactionRated.KIND, SatisfactionRated.class),
             Map.entry(ConsentGiven.KIND, ConsentGiven.class),
             Map.entry(ConsentWithdrawn.KIND, ConsentWithdrawn.class),
-            Map.entry(ContactSkipped.KIND, ContactSkipped.class));
+            Map.entry(ContactSkipped.KIND, ContactSkipped.class),
+            Map.entry(ErasureRequested.KIND, ErasureRequested.class));
 
     private DomainEventCodec() {
     }

@@ -12,6 +12,7 @@ import io.retainbot.core.port.FileStore;
 import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.InteractionLog;
 import io.retainbot.core.port.KnownIssueStore;
+import io.retainbot.core.port.PersonalDataStore;
 import io.retainbot.core.port.OfferStore;
 import io.retainbot.core.port.OutboxStore;
 import io.retainbot.core.port.SegmentStore;
@@ -160,5 +161,10 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public KnownIssueStore knownIssues() {
         return store(KnownIssueStore.class, () -> new JdbiKnownIssueStore(handle.attach(KnownIssueDao.class)));
+    }
+
+    @Override
+    public PersonalDataStore personalData() {
+        return store(PersonalDataStore.class, () -> new JdbiPersonalDataStore(handle));
     }
 }
