@@ -20,6 +20,7 @@ import io.retainbot.app.http.CustomerDataRoutes;
 import io.retainbot.app.http.KnownIssueRoutes;
 import io.retainbot.app.http.OutreachRoutes;
 import io.retainbot.app.http.RefusalLog;
+import io.retainbot.app.http.RequestLimits;
 import io.retainbot.app.http.TelegramWebhookRoute;
 import io.retainbot.app.web.RateLimiter;
 import io.retainbot.app.web.WebChat;
@@ -189,7 +190,7 @@ public final class RetainBot implements AutoCloseable {
                         knownIssues.mount(routes);
                         customerData.mount(routes);
                     },
-                    refusals, clock)
+                    refusals, clock, RequestLimits.DEFAULT)
                     .start(config.httpPort());
             started.push(http);
             if (telegram.isPresent()) {
