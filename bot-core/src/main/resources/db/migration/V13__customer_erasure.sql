@@ -15,13 +15,13 @@ create table customer_erasure (
 create index customer_erasure_customer on customer_erasure (customer_id);
 
 -- The interaction log stays append-only, with one exception: an erasure may empty a row's content
--- (summary, chat and platform message id), keeping when, which way and what kind for the statistics.
+-- (summary and platform message id; the chat becomes 'erased'), keeping when, which way and what kind for the statistics.
 create or replace function interaction_append_only() returns trigger language plpgsql as $$
 begin
     if tg_op = 'DELETE' then
         raise exception 'the interaction log is append-only: rows cannot be deleted';
     end if;
-    if new.summary = '' and new.chat_id = '' and new.platform_message_id is null
+    if new.summary = '' and new.chat_id = 'erased' and new.platform_message_id is null
        and (new.platform, new.direction, new.kind, new.occurred_at, new.complaint_number)
            is not distinct from (old.platform, old.direction, old.kind, old.occurred_at, old.complaint_number)
        and new.id = old.id and new.customer_id is not distinct from old.customer_id then

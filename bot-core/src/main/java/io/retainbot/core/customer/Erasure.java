@@ -1,14 +1,17 @@
 package io.retainbot.core.customer;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
  * A request to erase a customer's personal data: by the customer themself ({@code /forget}, confirmed), or
  * by staff (or the business through the admin token) with a reason, which is kept with the record.
  *
- * @param staffId the staff member who asked, null for the customer or the business itself
+ * @param staffId     the staff member who asked, null for the customer or the business itself
+ * @param requestedAt when the customer confirmed {@code /forget} (null for staff): what their web chat shows from
+ *                    then on (the confirmation) stays, with the chat's session, so the page can still show it
  */
-public record Erasure(long customerId, RequestedBy requestedBy, Long staffId, String reason) {
+public record Erasure(long customerId, RequestedBy requestedBy, Long staffId, String reason, Instant requestedAt) {
     public static final int MAX_REASON = 500;
 
     public enum RequestedBy { CUSTOMER, STAFF, ADMIN }
@@ -30,7 +33,13 @@ public record Erasure(long customerId, RequestedBy requestedBy, Long staffId, St
         }
     }
 
-    public static Erasure byCustomer(long customerId) {
-        return new Erasure(customerId, RequestedBy.CUSTOMER, null, "asked with /forget");
+    /** An erasure by staff or the business, with its reason. */
+    public Erasure(long customerId, RequestedBy requestedBy, Long staffId, String reason) {
+        this(customerId, requestedBy, staffId, reason, null);
+    }
+
+    public static Erasure byCustomer(long customerId, Instant requestedAt) {
+        return new Erasure(customerId, RequestedBy.CUSTOMER, null, "asked with /forget",
+                Objects.requireNonNull(requestedAt, "requestedAt"));
     }
 }

@@ -26,6 +26,7 @@ public final class EraseOnRequest implements Reaction {
 
     @Override
     public void react(StoreSession session, RecordedEvent recorded, Instant now, Reactions reactions) {
-        session.personalData().erase(Erasure.byCustomer(recorded.event().customerId()), now);
+        session.personalData().erase(Erasure.byCustomer(recorded.event().customerId(),
+                recorded.event().occurredAt()), now);
     }
 }

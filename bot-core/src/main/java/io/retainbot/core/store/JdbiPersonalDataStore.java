@@ -85,6 +85,9 @@ final class JdbiPersonalDataStore implements PersonalDataStore {
             if (statement.sql().contains(":now")) {
                 update.bind("now", now);
             }
+            if (statement.sql().contains(":keepFrom")) {
+                update.bindByType("keepFrom", erasure.requestedAt(), java.time.Instant.class);
+            }
             int rows = update.execute();
             changed.merge(statement.table(), rows, Integer::sum);
         }

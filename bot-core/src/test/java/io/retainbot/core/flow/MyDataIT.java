@@ -49,7 +49,7 @@ class MyDataIT {
         engine.chat("1002", "민아", "ko").user("/start").press("네, 받겠습니다").skipUnread()
                 .user("/mydata")
                 .botSaysContaining("RetainBot Demo Shop이(가) 고객님에 대해 보관하고 있는 정보는 다음과 같습니다.\n이름: 민아",
-                        "채팅: 텔레그램", "불만 접수: 0건 (처리 중 0건)", "인사 및 혜택 소식 수신: 예");
+                        "채팅: 텔레그램", "불만 접수: 0건 (처리 중 0건)", "인사 및 혜택 소식: 수신함");
     }
 
     @Test
@@ -65,8 +65,7 @@ class MyDataIT {
                 .botSaysContaining("Your data is being erased now.");
         relay.runDue();
 
-        Instant erasedAt = engine.transactor().inTransaction(session -> session.personalData().erasedAt(before))
-                .orElseThrow();
+        Instant erasedAt = erasedAt(before).orElseThrow();
         assertThat(erasedAt).isEqualTo(engine.clock().instant());
         chat.user("hello").botSaysContaining("Hello, Jon, and welcome to");
         assertThat(engine.customerOf("1003").id()).isNotEqualTo(before);
@@ -79,7 +78,7 @@ class MyDataIT {
         chat.user("/forget").skipUnread().press("No, keep it").botSaysContaining("Nothing was erased.")
                 .pressData(MyDataFlow.ERASE).botSaysContaining("That button belongs to an earlier conversation");
         relay.runDue();
-        assertThat(engine.transactor().inTransaction(session -> session.personalData().erasedAt(id))).isEmpty();
+        assertThat(erasedAt(id)).isEmpty();
         assertThat(engine.customerOf("1004").id()).isEqualTo(id);
     }
 
@@ -92,6 +91,10 @@ class MyDataIT {
                 .botSaysContaining("Binubura na po ngayon ang inyong data.");
         long id = engine.customerOf("1006").id();
         relay.runDue();
-        assertThat(engine.transactor().inTransaction(session -> session.personalData().erasedAt(id))).isPresent();
+        assertThat(erasedAt(id)).isPresent();
+    }
+
+    private java.util.Optional<Instant> erasedAt(long customerId) {
+        return engine.transactor().inTransaction(session -> session.personalData().erasedAt(customerId));
     }
 }

@@ -106,7 +106,7 @@ class PersonalDataIT {
                 .isNotEqualTo(List.of("0"));
         assertThat(strings("select requested_by || ': ' || reason from customer_erasure where customer_id = " + zelda))
                 .containsExactly("admin: asked by letter on 2026-11-20");
-        assertThat(tablesContaining("Bob's blender is loud.")).contains("complaint");
+        assertThat(tablesContaining("Bob's blender is loud.")).contains("interaction", "conversation");
         assertThat(tablesContaining("Bystander Bob")).contains("customer", "channel_identity");
     }
 
