@@ -19,6 +19,7 @@ import io.retainbot.app.http.HttpServer;
 import io.retainbot.app.http.CustomerDataRoutes;
 import io.retainbot.app.http.KnownIssueRoutes;
 import io.retainbot.app.http.OutreachRoutes;
+import io.retainbot.app.http.SalesRoutes;
 import io.retainbot.app.http.RefusalLog;
 import io.retainbot.app.http.RequestLimits;
 import io.retainbot.app.http.TelegramWebhookRoute;
@@ -29,6 +30,7 @@ import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.engine.ConversationEngine;
+import io.retainbot.core.customer.Stages;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.outbox.OutboxDispatcher;
 import io.retainbot.core.outreach.BroadcastRunner;
@@ -48,6 +50,7 @@ import io.retainbot.core.port.Transactor;
 import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
 import io.retainbot.core.reaction.EraseOnRequest;
+import io.retainbot.core.reaction.MoveToAfterSales;
 import io.retainbot.core.reaction.ReopenOnLowScore;
 import io.retainbot.core.reaction.ScheduleSurvey;
 import io.retainbot.core.schedule.Retention;
@@ -57,6 +60,7 @@ import io.retainbot.core.usecase.ComplaintCare;
 import io.retainbot.core.usecase.CustomerCare;
 import io.retainbot.core.usecase.CustomerData;
 import io.retainbot.core.usecase.KnownIssues;
+import io.retainbot.core.usecase.Sales;
 import io.retainbot.discord.DiscordAdapter;
 import io.retainbot.telegram.TelegramAdapter;
 import java.security.SecureRandom;
@@ -111,6 +115,8 @@ public final class RetainBot implements AutoCloseable {
             BusinessConfig business = config.businessConfig().map(file -> new BusinessFile(catalog).read(file))
                     .orElseGet(BusinessConfig::defaults);
             Messages messages = Messages.load(business.templates());
+            Stages stages = config.businessConfig().map(file -> new BusinessFile(catalog).readStages(file))
+                    .orElse(Stages.DEFAULT);
 
             PrometheusMeterRegistry meters = meters();
             DatabaseRuntime runtime = DatabaseRuntime.start(config, meters);
@@ -151,7 +157,7 @@ public final class RetainBot implements AutoCloseable {
             Timekeeper timekeeper = new Timekeeper(runtime.dataSource(), clock,
                     new Timekeeper.Settings(instanceName(), schedule.pollInterval(), SCHEDULER_THREADS));
             Reactions reactions = Reactions.of(new ScheduleSurvey(timekeeper, schedule.surveyDelay()),
-                    new ReopenOnLowScore(), new EraseOnRequest());
+                    new ReopenOnLowScore(), new EraseOnRequest(), new MoveToAfterSales(stages));
             ReactionRelay relay = new ReactionRelay(transactor, reactions, clock);
             Runnable afterCommit = () -> {
                 dispatcher.wakeUp();
@@ -177,6 +183,7 @@ public final class RetainBot implements AutoCloseable {
             OutreachRoutes outreach = outreach(transactor, messages, business, clock);
             BroadcastRoutes broadcasts = new BroadcastRoutes(new Broadcasts(transactor, business.zone(), clock, timekeeper),
                     new Greetings(transactor, business.zone(), clock, timekeeper), business.zone(), clock);
+            SalesRoutes sales = new SalesRoutes(new Sales(transactor, reactions, stages, clock, afterCommit));
             CustomerDataRoutes customerData = new CustomerDataRoutes(new CustomerData(transactor, clock), clock);
             KnownIssueRoutes knownIssues = new KnownIssueRoutes(
                     new KnownIssues(transactor, business, Set.copyOf(messages.languages()), clock), business.zone(), clock);
@@ -189,6 +196,7 @@ public final class RetainBot implements AutoCloseable {
                         broadcasts.mount(routes);
                         knownIssues.mount(routes);
                         customerData.mount(routes);
+                        sales.mount(routes);
                     },
                     refusals, clock, RequestLimits.DEFAULT)
                     .start(config.httpPort());

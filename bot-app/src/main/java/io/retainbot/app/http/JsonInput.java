@@ -117,6 +117,18 @@ final class JsonInput {
         return value == null ? null : value.intValue();
     }
 
+    /** A number with a fraction or without ({@code 129000}, {@code 19.90}), exactly as written. */
+    java.math.BigDecimal decimal(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            throw error(field, "must be a number");
+        }
+        return value.decimalValue();
+    }
+
     Boolean bool(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {

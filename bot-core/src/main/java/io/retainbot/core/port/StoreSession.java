@@ -44,4 +44,6 @@ public interface StoreSession {
     KnownIssueStore knownIssues();
 
     PersonalDataStore personalData();
+
+    SalesStore sales();
 }

@@ -13,6 +13,7 @@ import io.retainbot.core.complaint.SatisfactionRated;
 import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.ConsentWithdrawn;
 import io.retainbot.core.customer.ErasureRequested;
+import io.retainbot.core.customer.PurchaseRecorded;
 import io.retainbot.core.event.ContactSkipped;
 import io.retainbot.core.event.DomainEvent;
 import java.util.Map;
@@ -32,7 +33,8 @@ final class DomainEventCodec {
             Map.entry(ConsentGiven.KIND, ConsentGiven.class),
             Map.entry(ConsentWithdrawn.KIND, ConsentWithdrawn.class),
             Map.entry(ContactSkipped.KIND, ContactSkipped.class),
-            Map.entry(ErasureRequested.KIND, ErasureRequested.class));
+            Map.entry(ErasureRequested.KIND, ErasureRequested.class),
+            Map.entry(PurchaseRecorded.KIND, PurchaseRecorded.class));
 
     private DomainEventCodec() {
     }

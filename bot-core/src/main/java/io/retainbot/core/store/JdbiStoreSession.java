@@ -13,6 +13,7 @@ import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.InteractionLog;
 import io.retainbot.core.port.KnownIssueStore;
 import io.retainbot.core.port.PersonalDataStore;
+import io.retainbot.core.port.SalesStore;
 import io.retainbot.core.port.OfferStore;
 import io.retainbot.core.port.OutboxStore;
 import io.retainbot.core.port.SegmentStore;
@@ -166,5 +167,10 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public PersonalDataStore personalData() {
         return store(PersonalDataStore.class, () -> new JdbiPersonalDataStore(handle));
+    }
+
+    @Override
+    public SalesStore sales() {
+        return store(SalesStore.class, () -> new JdbiSalesStore(handle));
     }
 }

@@ -19,7 +19,10 @@ final class PersonalData {
             )
             """;
 
-    /** Every table, and what an erasure does to it (or why it holds nothing personal). */
+    /**
+     * Every table, and what an erasure does to it (or why it holds nothing personal). A chat address that
+     * must stay non-empty where it is kept becomes {@code erased}.
+     */
     static final Map<String, String> TABLES = tables(
             "customer", "kept for the statistics, every personal field emptied, consent withdrawn, erased_at set",
             "customer_tag", "deleted",
@@ -30,8 +33,10 @@ final class PersonalData {
             "outbox", "sent messages deleted; a message still waiting (the confirmation of the erasure) goes out "
                     + "and is pruned with the others",
             "outbox_chat", "a chat's place in the send queue while messages wait; removed when none wait",
-            "web_message", "deleted",
-            "web_session", "deleted",
+            "web_message", "deleted; after /forget, what the chat shows from the confirmation on stays for the page "
+                    + "and is pruned with the other web messages",
+            "web_session", "deleted; after /forget it stays (a random key, nothing personal) so the page keeps "
+                    + "working and its next message starts a new customer",
             "stored_file", "deleted (files uploaded in the web chat)",
             "complaint", "kept for the statistics (category, status, times), description, order reference and "
                     + "chat emptied",
@@ -57,25 +62,34 @@ final class PersonalData {
             "message_template_text", "business data",
             "broadcast", "business data",
             "broadcast_run", "business data",
-            "known_issue", "business data: known product issues");
+            "known_issue", "business data: known product issues",
+            "purchase", "kept for the sales statistics (product, date, amount), the order reference emptied",
+            "customer_stage_change", "kept: stage changes per customer id, nothing personal");
 
-    /** One statement of the erasure, on {@code table}, given the customer (:id) and the time (:now). */
+    /**
+     * One statement of the erasure, on {@code table}, given the customer (:id), the time (:now) and, after
+     * {@code /forget}, when the customer confirmed it (:keepFrom, else null).
+     */
     record Statement(String table, String sql) {
     }
 
     /** The erasure, in order: what is found through the customer's chats first, their identities last. */
     static final List<Statement> ERASE = List.of(
             new Statement("inbox", CHATS + """
-                    update inbox set chat_id = ''
-                    where chat_id <> ''
+                    update inbox set chat_id = 'erased'
+                    where chat_id <> 'erased'
                       and ((platform, chat_id) in (select platform, chat_id from chats)
                            or (platform = 'schedule' and chat_id in (select chat_id from chats)))
                     """),
             new Statement("web_message", CHATS + """
-                    delete from web_message where session_id in (select chat_id from chats where platform = 'web')
+                    delete from web_message
+                    where session_id in (select chat_id from chats where platform = 'web')
+                      and (cast(:keepFrom as timestamptz) is null or sent_at < cast(:keepFrom as timestamptz))
                     """),
             new Statement("web_session", CHATS + """
-                    delete from web_session where chat_id in (select chat_id from chats where platform = 'web')
+                    delete from web_session
+                    where chat_id in (select chat_id from chats where platform = 'web')
+                      and cast(:keepFrom as timestamptz) is null
                     """),
             new Statement("stored_file", CHATS + """
                     delete from stored_file where (platform, chat_id) in (select platform, chat_id from chats)
@@ -86,9 +100,9 @@ final class PersonalData {
                       and (customer_id = :id or (platform, chat_id) in (select platform, chat_id from chats))
                     """),
             new Statement("interaction", CHATS + """
-                    update interaction set summary = '', chat_id = '', platform_message_id = null
+                    update interaction set summary = '', chat_id = 'erased', platform_message_id = null
                     where (customer_id = :id or (platform, chat_id) in (select platform, chat_id from chats))
-                      and (summary <> '' or chat_id <> '' or platform_message_id is not null)
+                      and (summary <> '' or chat_id <> 'erased' or platform_message_id is not null)
                     """),
             new Statement("conversation", CHATS + """
                     delete from conversation
@@ -102,12 +116,13 @@ final class PersonalData {
                     delete from complaint_note where complaint_id in (select id from complaint where customer_id = :id)
                     """),
             new Statement("complaint", """
-                    update complaint set description = '', order_reference = null, chat_id = ''
+                    update complaint set description = '', order_reference = null, chat_id = 'erased'
                     where customer_id = :id
                     """),
             new Statement("suggestion", "delete from suggestion where customer_id = :id"),
-            new Statement("handover_request", "update handover_request set chat_id = '' where customer_id = :id"),
+            new Statement("handover_request", "update handover_request set chat_id = 'erased' where customer_id = :id"),
             new Statement("customer_tag", "delete from customer_tag where customer_id = :id"),
+            new Statement("purchase", "update purchase set order_reference = null where customer_id = :id"),
             new Statement("offer_code", "delete from offer_code where customer_id = :id"),
             new Statement("domain_event", """
                     update domain_event set payload = (
@@ -161,6 +176,8 @@ final class PersonalData {
                     from stored_file t
                     where (t.platform, t.chat_id) in (select platform, chat_id from channel_identity where customer_id = :id)
                     """,
+            "purchase", rows("purchase", "t.customer_id = :id", "t.id"),
+            "customer_stage_change", rows("customer_stage_change", "t.customer_id = :id", "t.id"),
             "customer_erasure", rows("customer_erasure", "t.customer_id = :id", "t.id"));
 
     private PersonalData() {
