@@ -16,6 +16,8 @@ import io.retainbot.core.customer.ErasureRequested;
 import io.retainbot.core.customer.PurchaseRecorded;
 import io.retainbot.core.event.ContactSkipped;
 import io.retainbot.core.event.DomainEvent;
+import io.retainbot.core.feedback.HandoverClosed;
+import io.retainbot.core.feedback.HandoverTaken;
 import java.util.Map;
 
 /** Stores domain events as JSON under their kind, and reads them back as the record of that kind. */
@@ -34,7 +36,9 @@ final class DomainEventCodec {
             Map.entry(ConsentWithdrawn.KIND, ConsentWithdrawn.class),
             Map.entry(ContactSkipped.KIND, ContactSkipped.class),
             Map.entry(ErasureRequested.KIND, ErasureRequested.class),
-            Map.entry(PurchaseRecorded.KIND, PurchaseRecorded.class));
+            Map.entry(PurchaseRecorded.KIND, PurchaseRecorded.class),
+            Map.entry(HandoverTaken.KIND, HandoverTaken.class),
+            Map.entry(HandoverClosed.KIND, HandoverClosed.class));
 
     private DomainEventCodec() {
     }

@@ -48,7 +48,8 @@ final class PersonalData {
             "handover_request", "kept for the statistics, the chat emptied",
             "offer_code", "deleted",
             "delivery", "kept: a broadcast run's outcome per customer id, nothing personal",
-            "domain_event", "kept as business records, free texts (answers, summaries, reasons) emptied",
+            "domain_event", "kept as business records, free texts (answers, summaries, reasons) emptied, chats "
+                    + "named as erased",
             "domain_event_delivery", "kept: which reaction ran for which event, nothing personal",
             "scheduled_tasks", "kept: due events name the customer by id only; one that falls due finds no chat "
                     + "and is skipped",
@@ -64,7 +65,10 @@ final class PersonalData {
             "broadcast_run", "business data",
             "known_issue", "business data: known product issues",
             "purchase", "kept for the sales statistics (product, date, amount), the order reference emptied",
-            "customer_stage_change", "kept: stage changes per customer id, nothing personal");
+            "customer_stage_change", "kept: stage changes per customer id, nothing personal",
+            "customer_owner_change", "kept: who looked after the customer (staff ids), nothing personal",
+            "staff_category", "staff members' categories, not customers",
+            "owner_rotation", "business data: the last agent given a new customer per category");
 
     /**
      * One statement of the erasure, on {@code table}, given the customer (:id), the time (:now) and, after
@@ -130,7 +134,10 @@ final class PersonalData {
                                    case when key in ('text', 'summary', 'explanation', 'reason', 'comment', 'description',
                                                      'note', 'source', 'name', 'phone', 'email')
                                          and jsonb_typeof(value) = 'string'
-                                        then to_jsonb(''::text) else value end), '{}'::jsonb)
+                                        then to_jsonb(''::text)
+                                        when jsonb_typeof(value) = 'object' and value -> 'chatId' is not null
+                                        then value || jsonb_build_object('chatId', 'erased')
+                                        else value end), '{}'::jsonb)
                         from jsonb_each(payload))
                     where customer_id = :id
                     """),
@@ -178,6 +185,7 @@ final class PersonalData {
                     """,
             "purchase", rows("purchase", "t.customer_id = :id", "t.id"),
             "customer_stage_change", rows("customer_stage_change", "t.customer_id = :id", "t.id"),
+            "customer_owner_change", rows("customer_owner_change", "t.customer_id = :id", "t.id"),
             "customer_erasure", rows("customer_erasure", "t.customer_id = :id", "t.id"));
 
     private PersonalData() {

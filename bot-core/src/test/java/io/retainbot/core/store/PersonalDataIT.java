@@ -152,6 +152,8 @@ class PersonalDataIT {
         sql("update customer set phone = '+82-10-5555-7777', email = 'zelda.q@example.org', company = "
                 + "'Quixote Windmills', notes = 'prefers-calls-qx', birth_month = 3, birth_day = 21 where id = " + id);
         sql("insert into customer_tag (customer_id, tag) values (" + id + ", 'vip-qx')");
+        sql("insert into domain_event (kind, customer_id, payload, occurred_at) values ('handover_taken', " + id
+                + ", '{\"channel\": {\"platform\": \"telegram\", \"chatId\": \"5551234\"}, \"staffId\": 1}', now())");
         sql("insert into complaint_note (complaint_id, author, text, created_at) select id, 'customer', "
                 + "'more-details-qx', now() from complaint where customer_id = " + id);
         sql("insert into offer_code (code, customer_id, campaign, issued_at, expires_at) values ('OFFER-QX-1', " + id
