@@ -42,4 +42,10 @@ public interface StoreSession {
     CustomerPages customerPages();
 
     BroadcastStore broadcasts();
+
+    KnownIssueStore knownIssues();
+
+    PersonalDataStore personalData();
+
+    SalesStore sales();
 }
