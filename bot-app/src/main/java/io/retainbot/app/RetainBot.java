@@ -17,7 +17,10 @@ import io.retainbot.app.http.CareRoutes;
 import io.retainbot.app.http.CustomerRoutes;
 import io.retainbot.app.http.BroadcastRoutes;
 import io.retainbot.app.http.HttpServer;
+import io.retainbot.app.http.CustomerDataRoutes;
+import io.retainbot.app.http.KnownIssueRoutes;
 import io.retainbot.app.http.OutreachRoutes;
+import io.retainbot.app.http.SalesRoutes;
 import io.retainbot.app.http.RefusalLog;
 import io.retainbot.app.http.ReportRoutes;
 import io.retainbot.app.http.RequestLimits;
@@ -32,6 +35,7 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.engine.ConversationEngine;
 import io.retainbot.core.engine.DueReceipt;
 import io.retainbot.core.business.OpeningCalendar;
+import io.retainbot.core.customer.Stages;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.outbox.OutboxDispatcher;
 import io.retainbot.core.outreach.BroadcastRunner;
@@ -52,7 +56,12 @@ import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
 import io.retainbot.core.reaction.AssignOwner;
 import io.retainbot.core.reaction.WatchPromise;
+import io.retainbot.core.reaction.PingStaff;
+import io.retainbot.core.reaction.EraseOnRequest;
+import io.retainbot.core.reaction.MoveToAfterSales;
 import io.retainbot.core.reaction.ReopenOnLowScore;
+import io.retainbot.core.reaction.ShowStaffProgress;
+import io.retainbot.core.reaction.StaffChats;
 import io.retainbot.core.reaction.ScheduleSurvey;
 import io.retainbot.core.schedule.Retention;
 import io.retainbot.core.schedule.Timekeeper;
@@ -63,6 +72,9 @@ import io.retainbot.core.usecase.CustomerFile;
 import io.retainbot.core.usecase.Ownership;
 import io.retainbot.core.usecase.PromiseWatch;
 import io.retainbot.core.usecase.ServiceReports;
+import io.retainbot.core.usecase.CustomerData;
+import io.retainbot.core.usecase.KnownIssues;
+import io.retainbot.core.usecase.Sales;
 import io.retainbot.core.usecase.HandoverCare;
 import io.retainbot.core.usecase.StaffDirectory;
 import io.retainbot.discord.DiscordAdapter;
@@ -119,6 +131,8 @@ public final class RetainBot implements AutoCloseable {
             BusinessConfig business = config.businessConfig().map(file -> new BusinessFile(catalog).read(file))
                     .orElseGet(BusinessConfig::defaults);
             Messages messages = Messages.load(business.templates());
+            Stages stages = config.businessConfig().map(file -> new BusinessFile(catalog).readStages(file))
+                    .orElse(Stages.DEFAULT);
 
             PrometheusMeterRegistry meters = meters();
             DatabaseRuntime runtime = DatabaseRuntime.start(config, meters);
@@ -130,7 +144,7 @@ public final class RetainBot implements AutoCloseable {
                     showAdminToken);
 
             List<ChatGateway> gateways = new ArrayList<>();
-            Set<ChannelRef> staffChannels = new HashSet<>();
+            Set<ChannelRef> staffChannels = new java.util.LinkedHashSet<>();
             gateways.add(new WebChatGateway(database.webChat(), clock));
             Optional<TelegramAdapter> telegram = config.telegram().map(settings -> new TelegramAdapter(settings, clock));
             telegram.ifPresent(adapter -> {
@@ -158,16 +172,20 @@ public final class RetainBot implements AutoCloseable {
             ScheduleSettings schedule = config.schedule();
             Timekeeper timekeeper = new Timekeeper(runtime.dataSource(), clock,
                     new Timekeeper.Settings(instanceName(), schedule.pollInterval(), SCHEDULER_THREADS));
+            StaffChats staffChats = new StaffChats(messages, business, config.staffLanguage(),
+                    List.copyOf(staffChannels));
             Reactions reactions = Reactions.of(new ScheduleSurvey(timekeeper, schedule.surveyDelay(),
                     schedule.surveyReminder()),
                     new ReopenOnLowScore(), new AssignOwner(config.staffDesk().ownerRule()),
-                    new WatchPromise(timekeeper, OpeningCalendar.of(business), config.staffDesk().alertStages()));
+                    new WatchPromise(timekeeper, OpeningCalendar.of(business), config.staffDesk().alertStages()),
+                    new PingStaff(staffChats), new ShowStaffProgress(staffChats),
+                    new EraseOnRequest(), new MoveToAfterSales(stages));
             ReactionRelay relay = new ReactionRelay(transactor, reactions, clock);
             Runnable afterCommit = () -> {
                 dispatcher.wakeUp();
                 relay.wakeUp();
             };
-            ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChannels, clock,
+            ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChats, clock,
                     afterCommit, reactions, schedule.botContact());
             CareRoutes care = new CareRoutes(
                     new ComplaintCare(transactor, reactions, messages, business, clock, afterCommit),
@@ -195,6 +213,10 @@ public final class RetainBot implements AutoCloseable {
             OutreachRoutes outreach = outreach(transactor, messages, business, clock);
             BroadcastRoutes broadcasts = new BroadcastRoutes(new Broadcasts(transactor, business.zone(), clock, timekeeper),
                     new Greetings(transactor, business.zone(), clock, timekeeper), business.zone(), clock);
+            SalesRoutes sales = new SalesRoutes(new Sales(transactor, reactions, stages, clock, afterCommit));
+            CustomerDataRoutes customerData = new CustomerDataRoutes(new CustomerData(transactor, clock), clock);
+            KnownIssueRoutes knownIssues = new KnownIssueRoutes(
+                    new KnownIssues(transactor, business, Set.copyOf(messages.languages()), clock), business.zone(), clock);
             RefusalLog refusals = new RefusalLog(clock, log::warn);
             HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat, config.webChat(),
                     routes -> {
@@ -205,6 +227,9 @@ public final class RetainBot implements AutoCloseable {
                         customers.mount(routes);
                         reports.mount(routes);
                         broadcasts.mount(routes);
+                        knownIssues.mount(routes);
+                        customerData.mount(routes);
+                        sales.mount(routes);
                     },
                     refusals, clock, RequestLimits.DEFAULT)
                     .start(config.httpPort());

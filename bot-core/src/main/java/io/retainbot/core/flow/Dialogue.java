@@ -2,7 +2,9 @@ package io.retainbot.core.flow;
 
 import io.retainbot.core.chat.InboundEvent;
 import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.complaint.ComplaintStatus;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
 import java.util.ArrayList;
@@ -41,7 +43,8 @@ public final class Dialogue {
     public Dialogue(Messages messages) {
         this.status = new StatusFlow(new ComplaintWording());
         this.start = new StartFlow();
-        this.flows = List.of(intake, status, new SuggestionFlow(), handover, new LanguageFlow(messages), survey, start);
+        this.flows = List.of(intake, status, new SuggestionFlow(), handover, new LanguageFlow(messages), survey,
+                new MyDataFlow(), start);
         this.flowsByName = flows.stream().collect(Collectors.toUnmodifiableMap(Flow::name, flow -> flow));
         List<ChatCommand> declared = new ArrayList<>();
         for (Flow flow : flows) {
@@ -59,6 +62,7 @@ public final class Dialogue {
             own.forEach(button -> owners.put(button, flow));
             global.addAll(own);
         }
+        global.addAll(new KnownIssueAnswer().buttons());
         global.add(GlobalButton.exact(MainMenu.HOME, Effect.STARTS_FLOW, turn -> menu(turn, "")));
         this.buttons = List.copyOf(global);
     }
@@ -195,10 +199,27 @@ public final class Dialogue {
         if (text.isEmpty()) {
             return Step.idle().say(MainMenu.with(texts.get("idle.empty"), texts));
         }
+        Optional<Complaint> withPerson = handledByPerson(turn);
+        if (withPerson.isPresent()) {
+            ComplaintRef about = withPerson.get().ref();
+            return Step.idle().say(texts.get("care.relayed", "ref", about.toString()))
+                    .then(new FlowCommand.RelayToStaff(about, text.get(), List.of()));
+        }
         if (turn.customer().newCustomer()) {
             return Step.idle().say(MainMenu.with(texts.get("start.what_can_i_do"), texts));
         }
         return Step.idle().say(MainMenu.with(texts.get("idle.fallback", "company", turn.business().companyName()), texts));
+    }
+
+    /**
+     * The customer's newest complaint a staff member is handling, if any: what they write while nothing
+     * else is going on is for that person.
+     */
+    private static Optional<Complaint> handledByPerson(Turn turn) {
+        return turn.complaints().ofCustomer(turn.customer().id(), 5).stream()
+                .filter(complaint -> complaint.status() == ComplaintStatus.IN_PROGRESS
+                        && complaint.assigneeStaffId() != null)
+                .findFirst();
     }
 
     /** When the turn leaves nothing waiting for an answer, the question about greetings, once. */

@@ -27,6 +27,14 @@ public interface ComplaintStore {
 
     Optional<Complaint> find(ComplaintRef ref);
 
+    Optional<Complaint> byId(long complaintId);
+
+    /** The open and in-progress complaints a staff member holds, nearest promise first. */
+    List<Complaint> activeAssignedTo(long staffId, int limit);
+
+    /** The open and in-progress complaints nobody holds, nearest promise first. */
+    List<Complaint> unclaimed(int limit);
+
     /** The customer's complaints, newest first. */
     List<Complaint> forCustomer(long customerId, int limit);
 
@@ -42,7 +50,8 @@ public interface ComplaintStore {
 
     /**
      * Takes an active complaint on: assigns it to {@code staffId} (null: nobody in particular, the API)
-     * and moves it to in progress; false when it was not active.
+     * and moves it to in progress; false when it was not active, or another staff member holds it (one of
+     * two staff claiming at once finds the other's claim here, after it committed).
      */
     boolean claim(long complaintId, Long staffId, Instant at);
 

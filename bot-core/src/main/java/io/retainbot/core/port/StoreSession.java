@@ -31,6 +31,8 @@ public interface StoreSession {
 
     FeedbackStore feedback();
 
+    StaffPostStore staffPosts();
+
     WebChatStore webChat();
 
     FileStore files();
@@ -46,4 +48,10 @@ public interface StoreSession {
     CustomerPages customerPages();
 
     BroadcastStore broadcasts();
+
+    KnownIssueStore knownIssues();
+
+    PersonalDataStore personalData();
+
+    SalesStore sales();
 }

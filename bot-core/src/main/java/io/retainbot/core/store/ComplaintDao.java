@@ -46,6 +46,23 @@ interface ComplaintDao {
             """ + COLUMNS)
     Row insert(@BindMethods NewRow row);
 
+    @SqlQuery("select " + COLUMNS + " from complaint where id = :id")
+    Optional<Row> findById(@Bind("id") long id);
+
+    @SqlQuery("select " + COLUMNS + """
+            from complaint
+            where assignee_staff_id = :staffId and status in ('open', 'in_progress')
+            order by promised_at nulls last, id limit :limit
+            """)
+    List<Row> activeAssignedTo(@Bind("staffId") long staffId, @Bind("limit") int limit);
+
+    @SqlQuery("select " + COLUMNS + """
+            from complaint
+            where assignee_staff_id is null and status in ('open', 'in_progress')
+            order by promised_at nulls last, id limit :limit
+            """)
+    List<Row> unclaimed(@Bind("limit") int limit);
+
     @SqlQuery("select " + COLUMNS + " from complaint where customer_id = :customerId order by created_at desc, id desc limit :limit")
     List<Row> forCustomer(@Bind("customerId") long customerId, @Bind("limit") int limit);
 
@@ -82,6 +99,7 @@ interface ComplaintDao {
             update complaint set status = 'in_progress', assignee_staff_id = coalesce(:staffId, assignee_staff_id),
                    claimed_at = coalesce(claimed_at, :at), updated_at = :at
             where id = :id and status in ('open', 'in_progress')
+              and (cast(:staffId as bigint) is null or assignee_staff_id is null or assignee_staff_id = :staffId)
             """)
     int claim(@Bind("id") long id, @Bind("staffId") Long staffId, @Bind("at") Instant at);
 

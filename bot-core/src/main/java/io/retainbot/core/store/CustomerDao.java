@@ -100,6 +100,17 @@ interface CustomerDao {
                      @Bind("staffId") Long staffId, @Bind("phoneDigits") String phoneDigits, @Bind("limit") int limit,
                      @Bind("offset") int offset);
 
+    @SqlQuery("select " + COLUMNS + """
+            from customer c
+            where c.phone is not null
+              and (regexp_replace(c.phone, '[^0-9]', '', 'g') like '%' || :digits
+                   or (length(regexp_replace(c.phone, '[^0-9]', '', 'g')) >= 6
+                       and :digits like '%' || regexp_replace(c.phone, '[^0-9]', '', 'g')))
+            order by c.created_at desc, c.id desc
+            limit :limit
+            """)
+    List<Row> withPhoneDigits(@Bind("digits") String digits, @Bind("limit") int limit);
+
     @SqlQuery("select * from channel_identity where platform = :platform and user_id = :userId")
     Optional<IdentityRow> identity(@Bind("platform") String platform, @Bind("userId") String userId);
 

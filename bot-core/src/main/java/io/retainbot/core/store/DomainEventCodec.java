@@ -16,9 +16,13 @@ import io.retainbot.core.complaint.SatisfactionRated;
 import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.ConsentWithdrawn;
 import io.retainbot.core.customer.OwnerChanged;
+import io.retainbot.core.customer.ErasureRequested;
+import io.retainbot.core.customer.PurchaseRecorded;
 import io.retainbot.core.event.ContactSkipped;
 import io.retainbot.core.event.DomainEvent;
 import io.retainbot.core.feedback.HandoverClosed;
+import io.retainbot.core.feedback.HandoverEnded;
+import io.retainbot.core.feedback.HandoverRequested;
 import io.retainbot.core.feedback.HandoverTaken;
 import java.util.Map;
 
@@ -40,9 +44,13 @@ final class DomainEventCodec {
             Map.entry(ConsentGiven.KIND, ConsentGiven.class),
             Map.entry(ConsentWithdrawn.KIND, ConsentWithdrawn.class),
             Map.entry(ContactSkipped.KIND, ContactSkipped.class),
+            Map.entry(HandoverRequested.KIND, HandoverRequested.class),
+            Map.entry(ErasureRequested.KIND, ErasureRequested.class),
+            Map.entry(PurchaseRecorded.KIND, PurchaseRecorded.class),
             Map.entry(HandoverTaken.KIND, HandoverTaken.class),
             Map.entry(HandoverClosed.KIND, HandoverClosed.class),
-            Map.entry(OwnerChanged.KIND, OwnerChanged.class));
+            Map.entry(OwnerChanged.KIND, OwnerChanged.class),
+            Map.entry(HandoverEnded.KIND, HandoverEnded.class));
 
     private DomainEventCodec() {
     }

@@ -87,6 +87,21 @@ final class JdbiComplaintStore implements ComplaintStore {
     }
 
     @Override
+    public Optional<Complaint> byId(long complaintId) {
+        return dao().findById(complaintId).map(JdbiComplaintStore::toComplaint);
+    }
+
+    @Override
+    public List<Complaint> activeAssignedTo(long staffId, int limit) {
+        return dao().activeAssignedTo(staffId, limit).stream().map(JdbiComplaintStore::toComplaint).toList();
+    }
+
+    @Override
+    public List<Complaint> unclaimed(int limit) {
+        return dao().unclaimed(limit).stream().map(JdbiComplaintStore::toComplaint).toList();
+    }
+
+    @Override
     public List<Complaint> forCustomer(long customerId, int limit) {
         return dao().forCustomer(customerId, limit).stream().map(JdbiComplaintStore::toComplaint).toList();
     }

@@ -170,6 +170,15 @@ final class JdbiCustomerStore implements CustomerStore {
     }
 
     @Override
+    public List<Customer> withPhoneDigits(String digits, int limit) {
+        String only = digits.replaceAll("[^0-9]", "");
+        if (only.length() < 6) {
+            return List.of();
+        }
+        return dao().withPhoneDigits(only, limit).stream().map(JdbiCustomerStore::toCustomer).toList();
+    }
+
+    @Override
     public Customer merge(long survivorId, long absorbedId, Instant now) {
         if (survivorId == absorbedId) {
             throw new IllegalArgumentException("cannot merge customer " + survivorId + " into itself");

@@ -12,6 +12,9 @@ import io.retainbot.core.port.FeedbackStore;
 import io.retainbot.core.port.FileStore;
 import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.InteractionLog;
+import io.retainbot.core.port.KnownIssueStore;
+import io.retainbot.core.port.PersonalDataStore;
+import io.retainbot.core.port.SalesStore;
 import io.retainbot.core.port.OfferStore;
 import io.retainbot.core.port.OutboxStore;
 import io.retainbot.core.port.OwnershipStore;
@@ -21,6 +24,7 @@ import io.retainbot.core.port.SettingStore;
 import io.retainbot.core.port.StaffStore;
 import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.port.TemplateStore;
+import io.retainbot.core.port.StaffPostStore;
 import io.retainbot.core.port.WebChatStore;
 import java.util.HashMap;
 import java.util.Map;
@@ -115,6 +119,11 @@ final class JdbiStoreSession implements StoreSession {
     }
 
     @Override
+    public StaffPostStore staffPosts() {
+        return store(StaffPostStore.class, () -> new JdbiStaffPostStore(handle.attach(StaffPostDao.class)));
+    }
+
+    @Override
     public WebChatStore webChat() {
         return store(WebChatStore.class, () -> new JdbiWebChatStore(handle.attach(WebChatDao.class), customers()));
     }
@@ -172,5 +181,20 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public CustomerPages customerPages() {
         return store(CustomerPages.class, () -> new JdbiCustomerPages(handle.attach(CustomerDao.class)));
+    }
+
+    @Override
+    public KnownIssueStore knownIssues() {
+        return store(KnownIssueStore.class, () -> new JdbiKnownIssueStore(handle.attach(KnownIssueDao.class)));
+    }
+
+    @Override
+    public PersonalDataStore personalData() {
+        return store(PersonalDataStore.class, () -> new JdbiPersonalDataStore(handle));
+    }
+
+    @Override
+    public SalesStore sales() {
+        return store(SalesStore.class, () -> new JdbiSalesStore(handle));
     }
 }
