@@ -138,7 +138,35 @@ public final class ApiDescription {
             post("/api/broadcasts/{id}/cancel", "broadcasts", "Cancel the broadcast and its run."),
             get("/api/greetings", "broadcasts", "The birthday greetings setup."),
             op("PUT", "/api/greetings/birthday", "broadcasts", "Set the birthday greetings up, or change them.",
-                    List.of(), List.of("enabled", "templateId", "at (local time, default 09:00)", "segmentId")));
+                    List.of(), List.of("enabled", "templateId", "at (local time, default 09:00)", "segmentId")),
+            post("/api/known-issues", "known-issues", "Record a known product issue; matching new complaints are "
+                    + "offered its fix at once.", "title (required)", "symptoms (words that match)", "categories "
+                    + "(none: every category)", "fixes ({language: text}, at least one)", "status (open, closed)"),
+            get("/api/known-issues", "known-issues", "Known issues, open first, each with how often its fix was "
+                    + "offered and whether it helped."),
+            get("/api/known-issues/{id}", "known-issues", "One known issue with its counts."),
+            op("PUT", "/api/known-issues/{id}", "known-issues", "Replace a known issue; status closed stops the "
+                    + "offers and keeps the counts.", List.of(), List.of("title", "symptoms", "categories", "fixes",
+                    "status")),
+            op("DELETE", "/api/known-issues/{id}", "known-issues", "Delete an issue whose fix was never offered "
+                    + "(else 409: close it).", List.of(), List.of()),
+            get("/api/reports/known-issues", "reports", "Per known issue, the offers made in a period and how "
+                    + "customers answered.", "from (default 30 days before to)", "to (default now)"),
+            get("/api/customers/{id}/export", "customers", "Everything stored about one customer as JSON, one array "
+                    + "of rows per table."),
+            post("/api/customers/{id}/erase", "customers", "Erase the customer's personal data; the erasure is "
+                    + "recorded, statistics stay countable.", "reason (required)", "staffId"),
+            post("/api/customers/{id}/purchases", "sales", "Record a purchase; an order reference already on file "
+                    + "for the customer is refused (409).", "product (required)", "purchasedOn (date, required)",
+                    "orderReference", "amount", "currency (required with an amount)"),
+            get("/api/customers/{id}/purchases", "sales", "The customer's purchases, newest first."),
+            post("/api/purchases/import", "sales", "Purchases from CSV (text/csv body): customer_id, product, "
+                    + "purchased_on, order_reference, amount, currency; rows already on file count as duplicates."),
+            get("/api/stages", "sales", "The customer stages the business uses, and which one is after-sales."),
+            get("/api/customers/{id}/stage", "sales", "The customer's stage with every change (from, to, cause, "
+                    + "staff member, when)."),
+            op("PUT", "/api/customers/{id}/stage", "sales", "Set the customer's stage (recorded).", List.of(),
+                    List.of("stage (required)", "staffId")));
 
     private ApiDescription() {
     }
