@@ -7,24 +7,37 @@ import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintFiled;
 import io.retainbot.core.complaint.ComplaintNote;
 import io.retainbot.core.complaint.ComplaintWithdrawn;
+import io.retainbot.core.complaint.KnownIssue;
 import io.retainbot.core.complaint.SatisfactionRated;
 import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.ConsentWithdrawn;
+import io.retainbot.core.customer.DataSummary;
+import io.retainbot.core.customer.ErasureRequested;
 import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.complaint.DelayAnnounced;
+import io.retainbot.core.complaint.EffortRated;
 import io.retainbot.core.complaint.NewComplaint;
 import io.retainbot.core.flow.ComplaintWording;
 import io.retainbot.core.flow.Conversation;
 import io.retainbot.core.flow.FlowCommand;
 import io.retainbot.core.flow.FlowData;
+import io.retainbot.core.flow.KnownIssueAnswer;
 import io.retainbot.core.flow.MainMenu;
 import io.retainbot.core.flow.Turn;
+import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
 import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.reaction.StaffChats;
+import io.retainbot.core.feedback.HandoverEnded;
+import io.retainbot.core.feedback.HandoverRequest;
+import io.retainbot.core.feedback.HandoverRequested;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +49,12 @@ final class CommandRunner {
     private final PromiseMaker promises;
     private final CustomerDirectory customers;
     private final Reactions reactions;
+    private final StaffChats staffChats;
     private final ComplaintWording wording = new ComplaintWording();
 
-    CommandRunner(BusinessConfig business, PromiseMaker promises, CustomerDirectory customers, Reactions reactions) {
+    CommandRunner(BusinessConfig business, PromiseMaker promises, CustomerDirectory customers, Reactions reactions,
+                  StaffChats staffChats) {
+        this.staffChats = staffChats;
         this.business = business;
         this.promises = promises;
         this.customers = customers;
@@ -61,6 +77,7 @@ final class CommandRunner {
             if (command instanceof FlowCommand.FileComplaint file) {
                 Complaint filed = fileComplaint(session, turn, file);
                 replies.add(acknowledgement(turn, filed));
+                offerKnownFix(session, turn, filed).ifPresent(replies::add);
                 about = filed.ref();
             } else if (command instanceof FlowCommand.ReserveReference) {
                 about = session.complaints().reserveReference();
@@ -87,12 +104,37 @@ final class CommandRunner {
                 session.feedback().suggest(turn.customer().id(), turn.event().channel(), suggestion.text(), turn.now());
             } else if (command instanceof FlowCommand.RecordSatisfaction rating) {
                 rateSatisfaction(session, turn, rating);
+            } else if (command instanceof FlowCommand.AnnounceDelay delay) {
+                ownComplaint(session, turn, delay.ref()).ifPresent(complaint -> {
+                    session.complaints().addNote(complaint.id(), ComplaintNote.Author.SYSTEM,
+                            "Told the customer we are still on it and expect to answer by " + delay.expectedBy(),
+                            turn.now());
+                    reactions.record(session, new DelayAnnounced(complaint.id(), complaint.ref(), complaint.customerId(),
+                            delay.expectedBy(), turn.now()), turn.now());
+                });
+                about = delay.ref();
+            } else if (command instanceof FlowCommand.RecordEffort effort) {
+                rateEffort(session, turn, effort);
+            } else if (command instanceof FlowCommand.RecordSurveyComment comment) {
+                ownComplaint(session, turn, comment.ref()).ifPresent(complaint -> session.complaints().addNote(
+                        complaint.id(), ComplaintNote.Author.CUSTOMER, "Survey comment: " + comment.text(), turn.now()));
             } else if (command instanceof FlowCommand.RequestHandover) {
-                session.feedback().requestHandover(turn.customer().id(), turn.event().channel(), turn.now());
+                requestHandover(session, turn);
                 current = current.handedOver(turn.now());
             } else if (command instanceof FlowCommand.CancelHandover) {
-                session.feedback().cancelHandover(turn.customer().id(), turn.event().channel(), turn.now());
+                cancelHandover(session, turn);
                 current = current.handedBack(turn.now());
+            } else if (command instanceof FlowCommand.RelayToStaff relay) {
+                relayToStaff(session, turn, relay);
+                about = relay.about() == null ? about : relay.about();
+            } else if (command instanceof FlowCommand.RecordKnownIssueAnswer answer) {
+                recordKnownIssueAnswer(session, turn, answer);
+            } else if (command instanceof FlowCommand.ShowMyData) {
+                session.personalData().summary(turn.customer().id())
+                        .ifPresent(summary -> replies.add(MainMenu.with(myData(turn, summary), turn.texts())));
+            } else if (command instanceof FlowCommand.RequestErasure) {
+                log.info("customer {} asked for their data to be erased", turn.customer().id());
+                reactions.record(session, new ErasureRequested(turn.customer().id(), turn.now()), turn.now());
             } else if (command instanceof FlowCommand.AskConsent ask) {
                 asked = ask;
             }
@@ -102,6 +144,58 @@ final class CommandRunner {
             current = current.consentAsked(turn.now());
         }
         return new Result(replies, current, Optional.ofNullable(about));
+    }
+
+    private void requestHandover(StoreSession session, Turn turn) {
+        HandoverRequest request = session.feedback().requestHandover(turn.customer().id(), turn.event().channel(),
+                turn.now());
+        if (request.createdAt().equals(turn.now())) {
+            reactions.record(session, new HandoverRequested(request.id(), request.customerId(), turn.now()), turn.now());
+        }
+    }
+
+    /** Cancels a request nobody took yet; one a person took is closed (the customer went back to the bot). */
+    private void cancelHandover(StoreSession session, Turn turn) {
+        Optional<HandoverRequest> current = session.feedback().activeHandover(turn.event().channel())
+                .filter(request -> request.customerId() == turn.customer().id());
+        if (current.isEmpty()) {
+            return;
+        }
+        HandoverRequest request = current.get();
+        boolean ended = HandoverRequest.TAKEN.equals(request.status())
+                ? session.feedback().closeHandover(request.id(), turn.now())
+                : session.feedback().cancelHandover(turn.customer().id(), turn.event().channel(), turn.now());
+        if (ended) {
+            reactions.record(session, new HandoverEnded(request.id(), request.customerId(), turn.now()), turn.now());
+        }
+    }
+
+    /** The customer's words to the staff handling their complaint or their request for a person. */
+    private void relayToStaff(StoreSession session, Turn turn, FlowCommand.RelayToStaff relay) {
+        String text = withFiles(turn, relay);
+        if (text.isBlank()) {
+            return;
+        }
+        if (relay.about() == null) {
+            session.feedback().activeHandover(turn.event().channel())
+                    .filter(request -> request.customerId() == turn.customer().id())
+                    .ifPresent(request -> staffChats.relayAboutHandover(session, request, text, turn.now()));
+            return;
+        }
+        session.complaints().find(relay.about())
+                .filter(complaint -> complaint.customerId() == turn.customer().id())
+                .ifPresent(complaint -> {
+                    session.complaints().addNote(complaint.id(), ComplaintNote.Author.CUSTOMER, relay.text(), turn.now());
+                    staffChats.relayAboutComplaint(session, complaint, text, turn.now());
+                });
+    }
+
+    private String withFiles(Turn turn, FlowCommand.RelayToStaff relay) {
+        if (relay.files().isEmpty()) {
+            return relay.text();
+        }
+        String files = staffChats.texts().get("staff.relay.files", "count", relay.files().size());
+        return relay.text().isBlank() ? files : relay.text() + "\n" + files;
     }
 
     private Complaint fileComplaint(StoreSession session, Turn turn, FlowCommand.FileComplaint file) {
@@ -132,6 +226,63 @@ final class CommandRunner {
         return MainMenu.with(text, texts);
     }
 
+    /**
+     * When the new complaint matches an open known issue (its category, and its words one of the issue's
+     * symptoms), the issue's fix in the customer's language, asking whether it helped; the offer is kept
+     * with the complaint. The complaint stays filed whatever the answer.
+     */
+    private Optional<OutboundMessage> offerKnownFix(StoreSession session, Turn turn, Complaint complaint) {
+        Optional<KnownIssue> issue = KnownIssue.bestFor(session.knownIssues().openFor(complaint.category()),
+                complaint.category(), complaint.description());
+        if (issue.isEmpty() || !session.knownIssues().recordOffer(complaint.id(), issue.get().id(), turn.now())) {
+            return Optional.empty();
+        }
+        log.info("complaint {} matches known issue {}: its fix offered", complaint.ref(), issue.get().id());
+        session.complaints().addNote(complaint.id(), ComplaintNote.Author.SYSTEM,
+                "Known issue \"" + issue.get().title() + "\": its fix was offered to the customer", turn.now());
+        String fix = issue.get().fixIn(turn.texts().language(), Messages.FALLBACK);
+        return Optional.of(KnownIssueAnswer.offer(turn.texts(), complaint.ref(), fix));
+    }
+
+    private void recordKnownIssueAnswer(StoreSession session, Turn turn, FlowCommand.RecordKnownIssueAnswer answer) {
+        session.complaints().find(answer.ref())
+                .filter(complaint -> complaint.customerId() == turn.customer().id())
+                .ifPresent(complaint -> session.knownIssues().offerOn(complaint.id())
+                        .filter(offer -> session.knownIssues().answerOffer(complaint.id(), answer.helped(), turn.now()))
+                        .ifPresent(offer -> session.complaints().addNote(complaint.id(), ComplaintNote.Author.CUSTOMER,
+                                "Known issue \"" + offer.title() + "\": the suggested fix "
+                                        + (answer.helped() ? "helped" : "did not help"), turn.now())));
+    }
+
+    /** What is stored about the customer, in their language: each field, or a dash where nothing is stored. */
+    private String myData(Turn turn, DataSummary summary) {
+        Texts texts = turn.texts();
+        String none = texts.get("mydata.none");
+        String chats = summary.chats().isEmpty() ? none : summary.chats().stream()
+                .map(platform -> texts.get("mydata.platform." + platform)).collect(Collectors.joining(", "));
+        String birthday = summary.birthday() == null ? none : summary.birthday().year() == null
+                ? String.format(Locale.ROOT, "%02d-%02d", summary.birthday().month(), summary.birthday().day())
+                : String.format(Locale.ROOT, "%04d-%02d-%02d", summary.birthday().year(), summary.birthday().month(),
+                        summary.birthday().day());
+        return texts.get("mydata.summary",
+                "company", business.companyName(),
+                "name", orNone(summary.name(), none),
+                "phone", orNone(summary.phone(), none),
+                "email", orNone(summary.email(), none),
+                "employer", orNone(summary.company(), none),
+                "birthday", birthday,
+                "chats", chats,
+                "complaints", summary.complaints(),
+                "open", summary.openComplaints(),
+                "messages", summary.messages(),
+                "consent", summary.consentGranted() ? "yes" : "no",
+                "since", summary.customerSince().atZone(turn.customer().zone()).toLocalDate().toString());
+    }
+
+    private static String orNone(String value, String none) {
+        return value.isBlank() ? none : value;
+    }
+
     private void withdraw(StoreSession session, Turn turn, FlowCommand.WithdrawComplaint withdraw) {
         session.complaints().find(withdraw.ref())
                 .filter(complaint -> complaint.customerId() == turn.customer().id())
@@ -146,6 +297,18 @@ final class CommandRunner {
         reactions.record(session, consent.granted()
                 ? new ConsentGiven(customerId, consent.source(), turn.now())
                 : new ConsentWithdrawn(customerId, consent.source(), turn.now()), turn.now());
+    }
+
+    private void rateEffort(StoreSession session, Turn turn, FlowCommand.RecordEffort effort) {
+        ownComplaint(session, turn, effort.ref()).ifPresent(complaint -> {
+            session.complaints().rateEffort(complaint.id(), effort.score(), turn.now());
+            reactions.record(session, new EffortRated(complaint.id(), complaint.ref(), complaint.customerId(),
+                    effort.score(), turn.now()), turn.now());
+        });
+    }
+
+    private static Optional<Complaint> ownComplaint(StoreSession session, Turn turn, ComplaintRef ref) {
+        return session.complaints().find(ref).filter(complaint -> complaint.customerId() == turn.customer().id());
     }
 
     private void rateSatisfaction(StoreSession session, Turn turn, FlowCommand.RecordSatisfaction rating) {

@@ -2,6 +2,7 @@ package io.retainbot.core.flow;
 
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.complaint.KnownIssueOffer;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,4 +12,13 @@ public interface ComplaintLookup {
     List<Complaint> ofCustomer(long customerId, int limit);
 
     Optional<Complaint> find(ComplaintRef ref);
+
+    /** Whether the business answered the customer about the complaint (an answer, a resolution, a referral). */
+    boolean answered(Complaint complaint);
+
+    /** Whether the customer answered the survey since the complaint was last resolved. */
+    boolean surveyAnswered(Complaint complaint);
+
+    /** The known issue's fix offered on this complaint when it was filed, if one was. */
+    Optional<KnownIssueOffer> knownIssueOffer(Complaint complaint);
 }

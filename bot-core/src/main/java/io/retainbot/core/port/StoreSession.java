@@ -9,6 +9,12 @@ public interface StoreSession {
 
     StaffStore staff();
 
+    OwnershipStore ownership();
+
+    CustomerRecords customerRecords();
+
+    ServiceReportStore serviceReports();
+
     InteractionLog interactions();
 
     InboxStore inbox();
@@ -25,6 +31,8 @@ public interface StoreSession {
 
     FeedbackStore feedback();
 
+    StaffPostStore staffPosts();
+
     WebChatStore webChat();
 
     FileStore files();
@@ -40,4 +48,10 @@ public interface StoreSession {
     CustomerPages customerPages();
 
     BroadcastStore broadcasts();
+
+    KnownIssueStore knownIssues();
+
+    PersonalDataStore personalData();
+
+    SalesStore sales();
 }

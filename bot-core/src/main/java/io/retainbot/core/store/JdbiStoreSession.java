@@ -5,19 +5,26 @@ import io.retainbot.core.port.ConversationStore;
 import io.retainbot.core.port.CursorStore;
 import io.retainbot.core.port.BroadcastStore;
 import io.retainbot.core.port.CustomerPages;
+import io.retainbot.core.port.CustomerRecords;
 import io.retainbot.core.port.CustomerStore;
 import io.retainbot.core.port.EventStore;
 import io.retainbot.core.port.FeedbackStore;
 import io.retainbot.core.port.FileStore;
 import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.InteractionLog;
+import io.retainbot.core.port.KnownIssueStore;
+import io.retainbot.core.port.PersonalDataStore;
+import io.retainbot.core.port.SalesStore;
 import io.retainbot.core.port.OfferStore;
 import io.retainbot.core.port.OutboxStore;
+import io.retainbot.core.port.OwnershipStore;
 import io.retainbot.core.port.SegmentStore;
+import io.retainbot.core.port.ServiceReportStore;
 import io.retainbot.core.port.SettingStore;
 import io.retainbot.core.port.StaffStore;
 import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.port.TemplateStore;
+import io.retainbot.core.port.StaffPostStore;
 import io.retainbot.core.port.WebChatStore;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,6 +54,21 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public StaffStore staff() {
         return store(StaffStore.class, () -> new JdbiStaffStore(handle.attach(StaffDao.class)));
+    }
+
+    @Override
+    public CustomerRecords customerRecords() {
+        return store(CustomerRecords.class, () -> new JdbiCustomerRecords(handle.attach(CustomerRecordsDao.class)));
+    }
+
+    @Override
+    public ServiceReportStore serviceReports() {
+        return store(ServiceReportStore.class, () -> new JdbiServiceReportStore(handle.attach(ServiceReportDao.class)));
+    }
+
+    @Override
+    public OwnershipStore ownership() {
+        return store(OwnershipStore.class, () -> new JdbiOwnershipStore(handle.attach(OwnershipDao.class)));
     }
 
     @Override
@@ -94,6 +116,11 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public EventStore events() {
         return store(EventStore.class, () -> new JdbiEventStore(statements, attachOnUse(EventDao.class)));
+    }
+
+    @Override
+    public StaffPostStore staffPosts() {
+        return store(StaffPostStore.class, () -> new JdbiStaffPostStore(handle.attach(StaffPostDao.class)));
     }
 
     @Override
@@ -154,5 +181,20 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public CustomerPages customerPages() {
         return store(CustomerPages.class, () -> new JdbiCustomerPages(handle.attach(CustomerDao.class)));
+    }
+
+    @Override
+    public KnownIssueStore knownIssues() {
+        return store(KnownIssueStore.class, () -> new JdbiKnownIssueStore(handle.attach(KnownIssueDao.class)));
+    }
+
+    @Override
+    public PersonalDataStore personalData() {
+        return store(PersonalDataStore.class, () -> new JdbiPersonalDataStore(handle));
+    }
+
+    @Override
+    public SalesStore sales() {
+        return store(SalesStore.class, () -> new JdbiSalesStore(handle));
     }
 }
