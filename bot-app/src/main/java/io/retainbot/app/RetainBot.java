@@ -35,6 +35,7 @@ import io.retainbot.core.outreach.CustomerImport;
 import io.retainbot.core.outreach.OfferCodeGenerator;
 import io.retainbot.core.outreach.Offers;
 import io.retainbot.core.outreach.Greetings;
+import io.retainbot.core.outreach.OutreachReport;
 import io.retainbot.core.outreach.Segments;
 import io.retainbot.core.outreach.SendPolicy;
 import io.retainbot.core.outreach.TemplateRenderer;
@@ -42,6 +43,7 @@ import io.retainbot.core.outreach.Templates;
 import io.retainbot.core.outbox.PlatformSenders;
 import io.retainbot.core.port.ChatGateway;
 import io.retainbot.core.port.Transactor;
+import io.retainbot.core.reaction.AskForBirthday;
 import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
 import io.retainbot.core.reaction.ReopenOnLowScore;
@@ -145,7 +147,7 @@ public final class RetainBot implements AutoCloseable {
             Timekeeper timekeeper = new Timekeeper(runtime.dataSource(), clock,
                     new Timekeeper.Settings(instanceName(), schedule.pollInterval(), SCHEDULER_THREADS));
             Reactions reactions = Reactions.of(new ScheduleSurvey(timekeeper, schedule.surveyDelay()),
-                    new ReopenOnLowScore());
+                    new ReopenOnLowScore(), new AskForBirthday(timekeeper, schedule.birthdayAskDelay()));
             ReactionRelay relay = new ReactionRelay(transactor, reactions, clock);
             Runnable afterCommit = () -> {
                 dispatcher.wakeUp();
@@ -161,7 +163,8 @@ public final class RetainBot implements AutoCloseable {
             started.push(relay);
             Set<Platform> platforms = gateways.stream().map(ChatGateway::platform).collect(Collectors.toSet());
             timekeeper.start(engine::acceptDue, new Retention(database.housekeeping(), schedule.retention(), clock),
-                    schedule.retention(), runner(transactor, messages, business, clock, dispatcher, platforms));
+                    schedule.retention(), runner(transactor, messages, business, clock, dispatcher, platforms,
+                            config.outreach().policy()));
             started.push(timekeeper);
 
             WebChat webChat = new WebChat(engine, database.webChat(), database.files(), messages, business, clock,
@@ -170,7 +173,8 @@ public final class RetainBot implements AutoCloseable {
                     new RateLimiter(config.webChat().sessionsPerMinute(), Duration.ofMinutes(1), clock));
             OutreachRoutes outreach = outreach(transactor, messages, business, clock);
             BroadcastRoutes broadcasts = new BroadcastRoutes(new Broadcasts(transactor, business.zone(), clock, timekeeper),
-                    new Greetings(transactor, business.zone(), clock, timekeeper), business.zone(), clock);
+                    new Greetings(transactor, business.zone(), clock, timekeeper), new OutreachReport(transactor),
+                    business.zone(), clock);
             RefusalLog refusals = new RefusalLog(clock, log::warn);
             HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat, config.webChat(),
                     routes -> {
@@ -223,9 +227,10 @@ public final class RetainBot implements AutoCloseable {
     }
 
     private static BroadcastRunner runner(Transactor transactor, Messages messages, BusinessConfig business,
-                                          Clock clock, OutboxDispatcher dispatcher, Set<Platform> platforms) {
+                                          Clock clock, OutboxDispatcher dispatcher, Set<Platform> platforms,
+                                          SendPolicy policy) {
         return new BroadcastRunner(transactor, new TemplateRenderer(messages, business.companyName(), business.zone()),
-                new Offers(transactor, new OfferCodeGenerator(new SecureRandom()), clock), SendPolicy.DEFAULT,
+                new Offers(transactor, new OfferCodeGenerator(new SecureRandom()), clock), policy,
                 business.zone(), platforms, clock, BroadcastRunner.Settings.DEFAULT, dispatcher::wakeUp);
     }
 

@@ -19,11 +19,12 @@ import java.util.regex.Pattern;
  * @param businessConfig   the YAML business file; empty for the built-in demo business
  * @param webChat          who may embed the web chat, and whether a reverse proxy names the client
  * @param schedule         scheduler polling, survey delay, waiting for busy customers, retention
+ * @param outreach         the pace of marketing: frequency cap and quiet hours
  */
 public record AppConfig(Optional<String> databaseUrl, String databaseUser, String databasePassword, Path dataDir,
                         int httpPort, Optional<String> adminToken, Optional<Path> businessConfig,
                         Optional<TelegramSettings> telegram, Optional<DiscordSettings> discord,
-                        WebChatSettings webChat, ScheduleSettings schedule) {
+                        WebChatSettings webChat, ScheduleSettings schedule, OutreachSettings outreach) {
     public static final int DEFAULT_HTTP_PORT = 8080;
     private static final Pattern JDBC_POSTGRES = Pattern.compile("jdbc:postgresql://[^/?#\\s]+(/[^?#\\s]*)?(\\?\\S*)?");
     private static final int MIN_ADMIN_TOKEN = 16;
@@ -40,8 +41,9 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
         Optional<DiscordSettings> discord = adapterSettings(() -> DiscordSettings.fromEnvironment(env));
         WebChatSettings webChat = WebChatSettings.fromEnvironment(env);
         ScheduleSettings schedule = ScheduleSettings.fromEnvironment(env);
+        OutreachSettings outreach = OutreachSettings.fromEnvironment(env);
         return new AppConfig(databaseUrl, user, password, dataDir, port, adminToken, business, telegram, discord,
-                webChat, schedule);
+                webChat, schedule, outreach);
     }
 
     /** An adapter's own validation names its variable; here it becomes a configuration error. */
@@ -116,6 +118,7 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
                 + ", httpPort=" + httpPort + ", adminToken=" + (adminToken.isPresent() ? "(set)" : "(generated)")
                 + ", businessConfig=" + businessConfig.map(Path::toString).orElse("(built-in demo)")
                 + ", telegram=" + telegram.map(TelegramSettings::toString).orElse("off")
-                + ", discord=" + discord.map(DiscordSettings::toString).orElse("off") + ", webChat=" + webChat + ", schedule=" + schedule + "]";
+                + ", discord=" + discord.map(DiscordSettings::toString).orElse("off") + ", webChat=" + webChat + ", schedule=" + schedule
+                + ", outreach=" + outreach + "]";
     }
 }

@@ -8,11 +8,11 @@ import java.util.Optional;
 
 /**
  * Time as an input: how often the scheduler looks for due work, when the satisfaction survey follows a
- * resolution, how long a bot-initiated conversation waits for a busy customer, and how long working
- * rows are kept.
+ * resolution, when a customer who agreed to greetings is asked for their birthday, how long a
+ * bot-initiated conversation waits for a busy customer, and how long working rows are kept.
  */
-public record ScheduleSettings(Duration pollInterval, Duration surveyDelay, BotContactPolicy botContact,
-                               RetentionPolicy retention) {
+public record ScheduleSettings(Duration pollInterval, Duration surveyDelay, Duration birthdayAskDelay,
+                               BotContactPolicy botContact, RetentionPolicy retention) {
     public static ScheduleSettings defaults() {
         return fromEnvironment(Map.of());
     }
@@ -20,6 +20,8 @@ public record ScheduleSettings(Duration pollInterval, Duration surveyDelay, BotC
     static ScheduleSettings fromEnvironment(Map<String, String> env) {
         Duration poll = Duration.ofSeconds(number(env, "SCHEDULER_POLL_SECONDS", 10, 1, 3600));
         Duration survey = Duration.ofMinutes(number(env, "SURVEY_DELAY_MINUTES", 24 * 60, 0, 60 * 24 * 60));
+        Duration birthdayAsk = Duration.ofMinutes(number(env, "BIRTHDAY_ASK_DELAY_MINUTES", 24 * 60, 0,
+                60 * 24 * 60));
         Duration maxWait = Duration.ofMinutes(number(env, "BOT_CONTACT_MAX_WAIT_MINUTES", 120, 0, 60 * 24 * 7));
         RetentionPolicy defaults = RetentionPolicy.DEFAULT;
         RetentionPolicy retention = new RetentionPolicy(
@@ -27,7 +29,7 @@ public record ScheduleSettings(Duration pollInterval, Duration surveyDelay, BotC
                 Duration.ofDays(number(env, "RETENTION_OUTBOX_DAYS", defaults.outbox().toDays(), 1, 3650)),
                 Duration.ofDays(number(env, "RETENTION_WEB_MESSAGE_DAYS", defaults.webMessages().toDays(), 1, 3650)),
                 defaults.every(), defaults.batch());
-        return new ScheduleSettings(poll, survey,
+        return new ScheduleSettings(poll, survey, birthdayAsk,
                 new BotContactPolicy(maxWait, BotContactPolicy.DEFAULT.retryEvery()), retention);
     }
 
@@ -50,7 +52,8 @@ public record ScheduleSettings(Duration pollInterval, Duration surveyDelay, BotC
 
     @Override
     public String toString() {
-        return "[poll=" + pollInterval.toSeconds() + "s, surveyDelay=" + surveyDelay.toMinutes() + "min, botContactWait="
+        return "[poll=" + pollInterval.toSeconds() + "s, surveyDelay=" + surveyDelay.toMinutes() + "min, birthdayAskDelay="
+                + birthdayAskDelay.toMinutes() + "min, botContactWait="
                 + botContact.maxWait().toMinutes() + "min, retention inbox/outbox/web=" + retention.inbox().toDays()
                 + "/" + retention.outbox().toDays() + "/" + retention.webMessages().toDays() + " days]";
     }

@@ -29,6 +29,7 @@ public final class Dialogue {
     private final StatusFlow status;
     private final HandoverFlow handover = new HandoverFlow();
     private final SurveyFlow survey = new SurveyFlow();
+    private final BirthdayFlow birthday = new BirthdayFlow();
     private final List<Flow> flows;
     private final Map<String, Flow> flowsByName;
     private final Map<String, ChatCommand> commands;
@@ -38,7 +39,8 @@ public final class Dialogue {
     public Dialogue(Messages messages) {
         this.status = new StatusFlow(new ComplaintWording());
         this.start = new StartFlow();
-        this.flows = List.of(intake, status, new SuggestionFlow(), handover, new LanguageFlow(messages), survey, start);
+        this.flows = List.of(intake, status, new SuggestionFlow(), handover, new LanguageFlow(messages), survey, birthday,
+                start, new LeavingFlow());
         this.flowsByName = flows.stream().collect(Collectors.toUnmodifiableMap(Flow::name, flow -> flow));
         List<ChatCommand> declared = new ArrayList<>();
         for (Flow flow : flows) {
@@ -105,6 +107,9 @@ public final class Dialogue {
     public Optional<Step> initiate(Turn turn) {
         if (turn.event() instanceof InboundEvent.Scheduled due && SurveyFlow.DUE_KIND.equals(due.dueKind())) {
             return survey.initiate(turn, due);
+        }
+        if (turn.event() instanceof InboundEvent.Scheduled due && BirthdayFlow.DUE_KIND.equals(due.dueKind())) {
+            return birthday.initiate(turn, due);
         }
         return Optional.empty();
     }
@@ -189,7 +194,8 @@ public final class Dialogue {
     /** When the turn leaves nothing waiting for an answer, the question about greetings, once. */
     private Step askConsentWhenCalm(Turn turn, Step step) {
         boolean asked = turn.conversation().consentAskedAt() != null || step.has(FlowCommand.AskConsent.class);
-        if (!step.isIdle() || asked || turn.customer().consentAnswered() || step.has(FlowCommand.RecordConsent.class)) {
+        if (!step.isIdle() || asked || turn.customer().consentAnswered() || step.has(FlowCommand.RecordConsent.class)
+                || step.has(FlowCommand.OptOut.class)) {
             return step;
         }
         return step.then(new FlowCommand.AskConsent(start.consentQuestion(turn)));

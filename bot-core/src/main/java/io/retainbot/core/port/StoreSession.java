@@ -40,4 +40,6 @@ public interface StoreSession {
     CustomerPages customerPages();
 
     BroadcastStore broadcasts();
+
+    OptOutStore optOuts();
 }

@@ -12,6 +12,7 @@ import io.retainbot.core.port.FileStore;
 import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.InteractionLog;
 import io.retainbot.core.port.OfferStore;
+import io.retainbot.core.port.OptOutStore;
 import io.retainbot.core.port.OutboxStore;
 import io.retainbot.core.port.SegmentStore;
 import io.retainbot.core.port.SettingStore;
@@ -149,6 +150,11 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public BroadcastStore broadcasts() {
         return store(BroadcastStore.class, () -> new JdbiBroadcastStore(handle.attach(BroadcastDao.class)));
+    }
+
+    @Override
+    public OptOutStore optOuts() {
+        return store(OptOutStore.class, () -> new JdbiOptOutStore(handle.attach(OptOutDao.class)));
     }
 
     @Override
