@@ -18,6 +18,7 @@ import io.retainbot.app.http.BroadcastRoutes;
 import io.retainbot.app.http.HttpServer;
 import io.retainbot.app.http.OutreachRoutes;
 import io.retainbot.app.http.RefusalLog;
+import io.retainbot.app.http.RequestLimits;
 import io.retainbot.app.http.TelegramWebhookRoute;
 import io.retainbot.app.web.RateLimiter;
 import io.retainbot.app.web.WebChat;
@@ -183,7 +184,7 @@ public final class RetainBot implements AutoCloseable {
                         outreach.mount(routes);
                         broadcasts.mount(routes);
                     },
-                    refusals, clock)
+                    refusals, clock, RequestLimits.DEFAULT)
                     .start(config.httpPort());
             started.push(http);
             if (telegram.isPresent()) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
@@ -63,9 +64,12 @@ class CrashRestartIT {
 
         JarProcess second = start(env, "second.log");
         second.awaitHealth(Duration.ofSeconds(90));
-        // the promise is 15 s; printed, not asserted: on a starved machine the JVM alone may take longer
+        // The promise is 15 s. The time is printed, not asserted (on a starved machine the JVM alone may take
+        // longer); what is asserted is that nothing on the way up waits for a clock: the server the killed jar
+        // left running is recognised at once and stopped, and nothing waits for a timeout, a lease or a retry.
         System.out.println("CrashRestartIT: healthy " + second.sinceStart().toMillis() + " ms after the restart "
                 + "that followed kill -9");
+        assertRestartWaitedForNoClock(second.output());
 
         try (Connection database = JarProcess.database(dataDir())) {
             assertThat(single(database, "show fsync")).isEqualTo("on");
@@ -134,6 +138,27 @@ class CrashRestartIT {
             select count(*) from web_message w
              where w.author = 'bot' and not exists (select 1 from outbox o where o.platform = 'web' and o.platform_message_id = w.id::text)
             """;
+
+    /** Lines of a start-up that would mean it waited for time to pass rather than for something to happen. */
+    private static final Pattern WAITED_FOR_A_CLOCK = Pattern.compile(
+            "(?i)retrying|could not be started|still runs|timed out|time-out|timeout|waiting for|lease");
+
+    /** The restart's own log up to "ready": the leftover server found and stopped, no wait for a clock. */
+    private static void assertRestartWaitedForNoClock(String output) {
+        List<String> startUp = new ArrayList<>();
+        for (String line : output.lines().toList()) {
+            startUp.add(line);
+            if (line.contains(" is ready")) {
+                break;
+            }
+        }
+        assertThat(startUp).as("the restart's log").anyMatch(line -> line.contains(" is ready"));
+        assertThat(startUp).as("the PostgreSQL the killed jar left running, recognised from postmaster.pid")
+                .anyMatch(line -> line.contains("that an earlier RetainBot left running"));
+        assertThat(startUp).as("nothing on the way up waits for a timeout, a lease or a retry")
+                .noneMatch(line -> WAITED_FOR_A_CLOCK.matcher(line).find());
+        System.out.println("CrashRestartIT: the restart's log up to ready:\n  " + String.join("\n  ", startUp));
+    }
 
     private void assertHandledExactlyOnce(Connection database, Set<String> confirmed) throws SQLException {
         assertThat(confirmed).hasSizeGreaterThanOrEqualTo(CONFIRMED_BEFORE_THE_END);

@@ -28,6 +28,7 @@ public record ScheduleSettings(Duration pollInterval, Duration surveyDelay, Dura
                 Duration.ofDays(number(env, "RETENTION_INBOX_DAYS", defaults.inbox().toDays(), 1, 3650)),
                 Duration.ofDays(number(env, "RETENTION_OUTBOX_DAYS", defaults.outbox().toDays(), 1, 3650)),
                 Duration.ofDays(number(env, "RETENTION_WEB_MESSAGE_DAYS", defaults.webMessages().toDays(), 1, 3650)),
+                Duration.ofDays(number(env, "RETENTION_FILE_DAYS", defaults.files().toDays(), 1, 3650)),
                 defaults.every(), defaults.batch());
         return new ScheduleSettings(poll, survey, birthdayAsk,
                 new BotContactPolicy(maxWait, BotContactPolicy.DEFAULT.retryEvery()), retention);
@@ -54,7 +55,8 @@ public record ScheduleSettings(Duration pollInterval, Duration surveyDelay, Dura
     public String toString() {
         return "[poll=" + pollInterval.toSeconds() + "s, surveyDelay=" + surveyDelay.toMinutes() + "min, birthdayAskDelay="
                 + birthdayAskDelay.toMinutes() + "min, botContactWait="
-                + botContact.maxWait().toMinutes() + "min, retention inbox/outbox/web=" + retention.inbox().toDays()
-                + "/" + retention.outbox().toDays() + "/" + retention.webMessages().toDays() + " days]";
+                + botContact.maxWait().toMinutes() + "min, retention inbox/outbox/web/files=" + retention.inbox().toDays()
+                + "/" + retention.outbox().toDays() + "/" + retention.webMessages().toDays() + "/"
+                + retention.files().toDays() + " days]";
     }
 }

@@ -42,6 +42,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,7 @@ public final class HttpServer implements AutoCloseable {
     private final RefusalLog refusals;
     private final LoginThrottle throttle;
     private final ScheduledExecutorService summaries;
+    private final BusyRefusal busy;
     private final Javalin javalin;
 
     /**
@@ -79,18 +81,20 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(Transactor transactor, BooleanSupplier databaseUp, PrometheusMeterRegistry meters,
                       AdminAccess admin, WebChat webChat, WebChatSettings web, Consumer<JavalinConfig> extraRoutes) {
         this(transactor, databaseUp, meters, admin, webChat, web, extraRoutes,
-                new RefusalLog(Clock.systemUTC(), log::warn), Clock.systemUTC());
+                new RefusalLog(Clock.systemUTC(), log::warn), Clock.systemUTC(), RequestLimits.DEFAULT);
     }
 
     /**
      * @param extraRoutes more routes for adapters (the Telegram webhook), added as they are
      * @param refusals    where refused requests are logged, summarized; flushed here once a minute
      * @param clock       for slowing down guesses of the admin token
+     * @param limits      how many requests are handled at once and may wait; beyond that 503 at once
      */
     public HttpServer(Transactor transactor, BooleanSupplier databaseUp, PrometheusMeterRegistry meters,
                       AdminAccess admin, WebChat webChat, WebChatSettings web, Consumer<JavalinConfig> extraRoutes,
-                      RefusalLog refusals, Clock clock) {
+                      RefusalLog refusals, Clock clock, RequestLimits limits) {
         this.refusals = refusals;
+        this.busy = new BusyRefusal(limits, refusals);
         this.throttle = new LoginThrottle(clock);
         this.summaries = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "retainbot-refusal-log");
@@ -113,6 +117,7 @@ public final class HttpServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = 256 * 1024;
             config.http.prefer405over404 = true;
+            config.jetty.threadPool = threadPool(limits);
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(MAX_URI_BYTES);
                 http.setSendServerVersion(false);
@@ -120,8 +125,10 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JsonErrorHandler(securityHeaders));
             });
-            config.jetty.modifyServletContextHandler(context ->
-                    context.setErrorHandler(new JsonErrorHandler(securityHeaders)));
+            config.jetty.modifyServletContextHandler(context -> {
+                context.setErrorHandler(new JsonErrorHandler(securityHeaders));
+                context.insertHandler(busy);
+            });
             routes(config);
             extraRoutes.accept(config);
         });
@@ -145,6 +152,22 @@ public final class HttpServer implements AutoCloseable {
 
     public int port() {
         return javalin.port();
+    }
+
+    /** Requests waiting for a turn right now (see {@link RequestLimits}). */
+    int waitingRequests() {
+        return busy.getSuspendedRequestCount();
+    }
+
+    /**
+     * Jetty's threads, bounded. Its job queue is left as Jetty wants it (Jetty warns that a bounded one
+     * can lose its own tasks): it holds at most one job per open connection, and the requests those
+     * jobs lead to are bounded by {@link BusyRefusal}.
+     */
+    private static QueuedThreadPool threadPool(RequestLimits limits) {
+        QueuedThreadPool pool = new QueuedThreadPool(limits.threads(), Math.min(8, limits.threads()));
+        pool.setName("retainbot-http");
+        return pool;
     }
 
     @Override

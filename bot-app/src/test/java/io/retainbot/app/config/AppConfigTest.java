@@ -124,13 +124,15 @@ class AppConfigTest {
         assertThat(defaults.retention().inbox()).isEqualTo(java.time.Duration.ofDays(30));
         assertThat(defaults.retention().outbox()).isEqualTo(java.time.Duration.ofDays(30));
         assertThat(defaults.retention().webMessages()).isEqualTo(java.time.Duration.ofDays(90));
+        assertThat(defaults.retention().files()).isEqualTo(java.time.Duration.ofDays(90));
 
         ScheduleSettings set = AppConfig.fromEnvironment(Map.of("SURVEY_DELAY_MINUTES", "90",
                 "RETENTION_INBOX_DAYS", "7", "RETENTION_WEB_MESSAGE_DAYS", "365", "BOT_CONTACT_MAX_WAIT_MINUTES", "0",
-                "SCHEDULER_POLL_SECONDS", "2")).schedule();
+                "SCHEDULER_POLL_SECONDS", "2", "RETENTION_FILE_DAYS", "14")).schedule();
         assertThat(set.surveyDelay()).isEqualTo(java.time.Duration.ofMinutes(90));
         assertThat(set.retention().inbox()).isEqualTo(java.time.Duration.ofDays(7));
         assertThat(set.retention().webMessages()).isEqualTo(java.time.Duration.ofDays(365));
+        assertThat(set.retention().files()).isEqualTo(java.time.Duration.ofDays(14));
         assertThat(set.botContact().maxWait()).isZero();
         assertThat(set.pollInterval()).isEqualTo(java.time.Duration.ofSeconds(2));
     }

@@ -59,7 +59,8 @@ class HostileTrafficIT {
             }
         });
         server = new HttpServer(transactor, () -> true, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), admin,
-                webChat, WebChatSettings.defaults(), routes -> { }, refusals, clock).start(AppTesting.freePort());
+                webChat, WebChatSettings.defaults(), routes -> { }, refusals, clock, RequestLimits.DEFAULT)
+                .start(AppTesting.freePort());
     }
 
     @AfterEach

@@ -17,6 +17,13 @@ public interface Housekeeping {
     /** Deletes up to {@code batch} web chat messages sent before {@code cutoff}. */
     int pruneWebMessages(Instant cutoff, int batch);
 
+    /**
+     * Deletes up to {@code batch} uploaded files stored before {@code cutoff} that no complaint has
+     * attached (an attachment is a business record) and no unfinished conversation still holds
+     * (an intake waiting for its confirmation).
+     */
+    int pruneUnattachedFiles(Instant cutoff, int batch);
+
     /** Deletes up to {@code batch} finished handler deliveries of domain events before {@code cutoff} (the events stay). */
     int pruneFinishedDeliveries(Instant cutoff, int batch);
 }

@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Prunes handled inbox rows, finished outbox rows, web chat messages and finished reaction deliveries
- * older than the policy keeps them, batch by batch (each its own short transaction, rows others hold
+ * Prunes handled inbox rows, finished outbox rows, web chat messages, uploaded files no complaint has
+ * attached and finished reaction deliveries older than the policy keeps them, batch by batch (each its own short transaction, rows others hold
  * are skipped), so pruning never holds up customers' messages.
  */
 public final class Retention {
@@ -26,9 +26,9 @@ public final class Retention {
     }
 
     /** How many rows one run deleted, per table. */
-    public record Pruned(long inbox, long outbox, long webMessages, long deliveries) {
+    public record Pruned(long inbox, long outbox, long webMessages, long files, long deliveries) {
         public long total() {
-            return inbox + outbox + webMessages + deliveries;
+            return inbox + outbox + webMessages + files + deliveries;
         }
     }
 
@@ -38,14 +38,16 @@ public final class Retention {
         Instant inboxCutoff = now.minus(policy.inbox());
         Instant outboxCutoff = now.minus(policy.outbox());
         Instant webCutoff = now.minus(policy.webMessages());
+        Instant fileCutoff = now.minus(policy.files());
         Pruned pruned = new Pruned(
                 inBatches(() -> housekeeping.pruneInbox(inboxCutoff, batch)),
                 inBatches(() -> housekeeping.pruneFinishedOutbox(outboxCutoff, batch)),
                 inBatches(() -> housekeeping.pruneWebMessages(webCutoff, batch)),
+                inBatches(() -> housekeeping.pruneUnattachedFiles(fileCutoff, batch)),
                 inBatches(() -> housekeeping.pruneFinishedDeliveries(outboxCutoff, batch)));
         if (pruned.total() > 0) {
-            log.info("retention pruned {} inbox, {} outbox, {} web chat and {} reaction rows", pruned.inbox(),
-                    pruned.outbox(), pruned.webMessages(), pruned.deliveries());
+            log.info("retention pruned {} inbox, {} outbox, {} web chat, {} file and {} reaction rows", pruned.inbox(),
+                    pruned.outbox(), pruned.webMessages(), pruned.files(), pruned.deliveries());
         }
         return pruned;
     }

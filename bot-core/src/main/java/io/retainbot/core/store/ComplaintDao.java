@@ -56,9 +56,6 @@ interface ComplaintDao {
             """ + COLUMNS)
     Row insertNumbered(@Bind("number") long number, @BindMethods("row") NewRow row);
 
-    @SqlQuery("select nextval('complaint_number')")
-    long nextNumber();
-
     @SqlQuery("select " + COLUMNS + " from complaint where number = :number")
     Optional<Row> findByNumber(@Bind("number") long number);
 

@@ -40,18 +40,6 @@ interface CustomerDao {
                        Instant unreachableSince, String unreachableReason, Instant createdAt, Instant lastSeenAt) {
     }
 
-    @SqlQuery("""
-            insert into customer (display_name, form_of_address, gender, birth_month, birth_day, birth_year, language,
-                                  time_zone, phone, email, company, industry, occupation, position, needs, pain_points,
-                                  notes, tone, source_channel, introducer_id, tier, responsible_staff_id, created_at,
-                                  updated_at)
-            values (:displayName, :formOfAddress, :gender, :birthMonth, :birthDay, :birthYear, :language, :timeZone,
-                    :phone, :email, :company, :industry, :occupation, :position, :needs, :painPoints, :notes, :tone,
-                    :sourceChannel, :introducerId, :tier, :responsibleStaffId, :now, :now)
-            returning id
-            """)
-    long insert(@BindMethods ProfileRow profile, @Bind("now") Instant now);
-
     @SqlQuery("select " + COLUMNS + " from customer c where c.id = :id")
     Optional<Row> find(@Bind("id") long id);
 
@@ -108,12 +96,6 @@ interface CustomerDao {
     @SqlUpdate("update birthday_question set answered_at = :now where customer_id = :id and answered_at is null")
     int noteBirthdayAnswered(@Bind("id") long id, @Bind("now") Instant now);
 
-    @SqlUpdate("""
-            update customer set last_contact_at = greatest(last_contact_at, :now)
-            where id = (select customer_id from channel_identity where platform = :platform and user_id = :userId)
-            """)
-    void touchLastContact(@Bind("platform") String platform, @Bind("userId") String userId, @Bind("now") Instant now);
-
     @SqlUpdate("insert into customer_tag (customer_id, tag) values (:id, :tag) on conflict do nothing")
     int addTag(@Bind("id") long id, @Bind("tag") String tag);
 
@@ -133,29 +115,11 @@ interface CustomerDao {
     List<Row> search(@Bind("namePattern") String namePattern, @Bind("tag") String tag, @Bind("tier") String tier,
                      @Bind("staffId") Long staffId, @Bind("limit") int limit, @Bind("offset") int offset);
 
-    @SqlUpdate("""
-            insert into channel_identity (platform, user_id, customer_id, chat_id, display_name, created_at, last_seen_at)
-            values (:platform, :userId, :customerId, :chatId, :displayName, :now, :now)
-            on conflict (platform, user_id) do nothing
-            """)
-    int insertIdentity(@Bind("customerId") long customerId, @Bind("platform") String platform,
-                       @Bind("userId") String userId, @Bind("chatId") String chatId,
-                       @Bind("displayName") String displayName, @Bind("now") Instant now);
-
     @SqlQuery("select * from channel_identity where platform = :platform and user_id = :userId")
     Optional<IdentityRow> identity(@Bind("platform") String platform, @Bind("userId") String userId);
 
     @SqlQuery("select * from channel_identity where customer_id = :customerId order by created_at, platform, user_id")
     List<IdentityRow> identities(@Bind("customerId") long customerId);
-
-    @SqlUpdate("""
-            update channel_identity
-            set chat_id = :chatId, display_name = coalesce(nullif(:displayName, ''), display_name),
-                last_seen_at = greatest(last_seen_at, :now), unreachable_since = null, unreachable_reason = null
-            where platform = :platform and user_id = :userId
-            """)
-    int seen(@Bind("platform") String platform, @Bind("userId") String userId, @Bind("chatId") String chatId,
-             @Bind("displayName") String displayName, @Bind("now") Instant now);
 
     @SqlUpdate("""
             update channel_identity set unreachable_since = coalesce(unreachable_since, :now), unreachable_reason = :reason

@@ -15,31 +15,41 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 final class JdbiComplaintStore implements ComplaintStore {
-    private final ComplaintDao dao;
+    private static final String NEXT_NUMBER = "select nextval('complaint_number')";
 
-    JdbiComplaintStore(ComplaintDao dao) {
-        this.dao = dao;
+    private final JdbcStatements statements;
+    private final Supplier<ComplaintDao> daos;
+
+    /** The DAO is attached only when a call needs it: reserving a number (every new intake) needs none. */
+    JdbiComplaintStore(JdbcStatements statements, Supplier<ComplaintDao> daos) {
+        this.statements = statements;
+        this.daos = daos;
+    }
+
+    private ComplaintDao dao() {
+        return daos.get();
     }
 
     @Override
     public Complaint file(NewComplaint complaint) {
-        ComplaintDao.Row row = dao.insert(newRow(complaint));
+        ComplaintDao.Row row = dao().insert(newRow(complaint));
         attach(row.id(), complaint.files(), complaint.createdAt());
         return toComplaint(row);
     }
 
     @Override
     public Complaint file(NewComplaint complaint, ComplaintRef reserved) {
-        ComplaintDao.Row row = dao.insertNumbered(reserved.number(), newRow(complaint));
+        ComplaintDao.Row row = dao().insertNumbered(reserved.number(), newRow(complaint));
         attach(row.id(), complaint.files(), complaint.createdAt());
         return toComplaint(row);
     }
 
     @Override
     public ComplaintRef reserveReference() {
-        return new ComplaintRef(dao.nextNumber());
+        return new ComplaintRef(statements.first(NEXT_NUMBER, row -> row.getLong(1)).orElseThrow());
     }
 
     private static ComplaintDao.NewRow newRow(NewComplaint complaint) {
@@ -52,17 +62,17 @@ final class JdbiComplaintStore implements ComplaintStore {
 
     @Override
     public Optional<Complaint> find(ComplaintRef ref) {
-        return dao.findByNumber(ref.number()).map(JdbiComplaintStore::toComplaint);
+        return dao().findByNumber(ref.number()).map(JdbiComplaintStore::toComplaint);
     }
 
     @Override
     public List<Complaint> forCustomer(long customerId, int limit) {
-        return dao.forCustomer(customerId, limit).stream().map(JdbiComplaintStore::toComplaint).toList();
+        return dao().forCustomer(customerId, limit).stream().map(JdbiComplaintStore::toComplaint).toList();
     }
 
     @Override
     public List<Complaint> list(Optional<ComplaintStatus> status, int limit, int offset) {
-        return dao.list(status.map(ComplaintStatus::code).orElse(null), limit, offset).stream()
+        return dao().list(status.map(ComplaintStatus::code).orElse(null), limit, offset).stream()
                 .map(JdbiComplaintStore::toComplaint).toList();
     }
 
@@ -71,33 +81,33 @@ final class JdbiComplaintStore implements ComplaintStore {
         if (files.isEmpty()) {
             return;
         }
-        dao.insertAttachments(files.stream()
+        dao().insertAttachments(files.stream()
                 .map(file -> new ComplaintDao.AttachmentRow(0, complaintId, TextSanitizer.withoutNul(file.platformFileId()),
                         file.kind().name().toLowerCase(Locale.ROOT), TextSanitizer.withoutNul(file.mediaType()),
                         file.sizeBytes(), TextSanitizer.withoutNul(file.fileName()), at))
                 .toList());
-        dao.touch(complaintId, at);
+        dao().touch(complaintId, at);
     }
 
     @Override
     public void addNote(long complaintId, ComplaintNote.Author author, String text, Instant at) {
-        dao.insertNote(complaintId, author.name().toLowerCase(Locale.ROOT), TextSanitizer.withoutNul(text), at);
-        dao.touch(complaintId, at);
+        dao().insertNote(complaintId, author.name().toLowerCase(Locale.ROOT), TextSanitizer.withoutNul(text), at);
+        dao().touch(complaintId, at);
     }
 
     @Override
     public boolean withdraw(long complaintId, Instant at) {
-        return dao.withdraw(complaintId, at) == 1;
+        return dao().withdraw(complaintId, at) == 1;
     }
 
     @Override
     public boolean claim(long complaintId, Long staffId, Instant at) {
-        return dao.claim(complaintId, staffId, at) == 1;
+        return dao().claim(complaintId, staffId, at) == 1;
     }
 
     @Override
     public boolean reassign(long complaintId, long staffId, Instant at) {
-        return dao.reassign(complaintId, staffId, at) == 1;
+        return dao().reassign(complaintId, staffId, at) == 1;
     }
 
     @Override
@@ -105,27 +115,27 @@ final class JdbiComplaintStore implements ComplaintStore {
         if (outcome != ComplaintStatus.RESOLVED && outcome != ComplaintStatus.REFERRED) {
             throw new IllegalArgumentException("a complaint closes as resolved or referred, not " + outcome);
         }
-        return dao.close(complaintId, outcome.code(), at) == 1;
+        return dao().close(complaintId, outcome.code(), at) == 1;
     }
 
     @Override
     public boolean reopen(long complaintId, Instant at) {
-        return dao.reopen(complaintId, at) == 1;
+        return dao().reopen(complaintId, at) == 1;
     }
 
     @Override
     public void rateSatisfaction(long complaintId, int score, Instant at) {
-        dao.rateSatisfaction(complaintId, score, at);
+        dao().rateSatisfaction(complaintId, score, at);
     }
 
     @Override
     public OptionalInt satisfaction(long complaintId) {
-        return dao.satisfaction(complaintId).map(OptionalInt::of).orElseGet(OptionalInt::empty);
+        return dao().satisfaction(complaintId).map(OptionalInt::of).orElseGet(OptionalInt::empty);
     }
 
     @Override
     public List<ComplaintAttachment> attachments(long complaintId) {
-        return dao.attachments(complaintId).stream()
+        return dao().attachments(complaintId).stream()
                 .map(row -> new ComplaintAttachment(row.id(), row.complaintId(),
                         new FileRef(row.platformFileId(), FileRef.Kind.valueOf(row.kind().toUpperCase(Locale.ROOT)),
                                 row.mediaType(), row.sizeBytes(), row.fileName()),
@@ -135,7 +145,7 @@ final class JdbiComplaintStore implements ComplaintStore {
 
     @Override
     public List<ComplaintNote> notes(long complaintId) {
-        return dao.notes(complaintId).stream()
+        return dao().notes(complaintId).stream()
                 .map(row -> new ComplaintNote(row.id(), row.complaintId(),
                         ComplaintNote.Author.valueOf(row.author().toUpperCase(Locale.ROOT)), row.text(), row.createdAt()))
                 .toList();

@@ -44,6 +44,24 @@ final class JdbiCustomerStore implements CustomerStore {
                 returning *
             )
             """ + "select " + CustomerDao.COLUMNS + " from c";
+    /** A new customer, answered as stored, in one statement (first contact runs it). */
+    private static final String CREATE = """
+            with c as (
+                insert into customer (display_name, form_of_address, gender, birth_month, birth_day, birth_year,
+                                      language, time_zone, phone, email, company, industry, occupation, position,
+                                      needs, pain_points, notes, tone, source_channel, introducer_id, tier,
+                                      responsible_staff_id, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                returning *
+            )
+            """ + "select " + CustomerDao.COLUMNS + " from c";
+    private static final String LINK = """
+            insert into channel_identity (platform, user_id, customer_id, chat_id, display_name, created_at, last_seen_at)
+            values (?, ?, ?, ?, ?, ?, ?)
+            on conflict (platform, user_id) do nothing
+            """;
+    /** A statement of its own after {@link #LINK}, so that it sees a link another transaction committed meanwhile. */
+    private static final String OWNER = "select customer_id from channel_identity where platform = ? and user_id = ?";
 
     private final JdbcStatements statements;
     private final Supplier<CustomerDao> daos;
@@ -55,8 +73,12 @@ final class JdbiCustomerStore implements CustomerStore {
 
     @Override
     public Customer create(CustomerProfile profile, Instant now) {
-        long id = dao().insert(toRow(profile), now);
-        return dao().find(id).map(JdbiCustomerStore::toCustomer).orElseThrow();
+        CustomerDao.ProfileRow row = toRow(profile);
+        return statements.first(CREATE, JdbiCustomerStore::row, row.displayName(), row.formOfAddress(), row.gender(),
+                row.birthMonth(), row.birthDay(), row.birthYear(), row.language(), row.timeZone(), row.phone(),
+                row.email(), row.company(), row.industry(), row.occupation(), row.position(), row.needs(),
+                row.painPoints(), row.notes(), row.tone(), row.sourceChannel(), row.introducerId(), row.tier(),
+                row.responsibleStaffId(), now, now).map(JdbiCustomerStore::toCustomer).orElseThrow();
     }
 
     @Override
@@ -80,9 +102,9 @@ final class JdbiCustomerStore implements CustomerStore {
     @Override
     public long link(long customerId, Platform platform, String userId, String chatId, String displayName,
                      Instant now) {
-        dao().insertIdentity(customerId, platform.code(), withoutNul(userId), withoutNul(chatId),
-                withoutNul(displayName), now);
-        return dao().identity(platform.code(), userId).orElseThrow().customerId();
+        statements.update(LINK, platform.code(), withoutNul(userId), customerId, withoutNul(chatId),
+                withoutNul(displayName), now, now);
+        return statements.first(OWNER, row -> row.getLong(1), platform.code(), withoutNul(userId)).orElseThrow();
     }
 
     @Override
@@ -104,8 +126,7 @@ final class JdbiCustomerStore implements CustomerStore {
 
     @Override
     public void seen(Platform platform, String userId, String chatId, String displayName, Instant now) {
-        dao().seen(platform.code(), userId, withoutNul(chatId), withoutNul(displayName), now);
-        dao().touchLastContact(platform.code(), userId, now);
+        findAndMarkSeen(platform, userId, chatId, displayName, now);
     }
 
     @Override

@@ -32,6 +32,11 @@ final class JdbiHousekeeping implements Housekeeping {
     }
 
     @Override
+    public int pruneUnattachedFiles(Instant cutoff, int batch) {
+        return inOwnTransaction(dao -> dao.pruneUnattachedFiles(cutoff, batch));
+    }
+
+    @Override
     public int pruneFinishedDeliveries(Instant cutoff, int batch) {
         return inOwnTransaction(dao -> dao.pruneFinishedDeliveries(cutoff, batch));
     }

@@ -63,7 +63,7 @@ final class JdbiStoreSession implements StoreSession {
 
     @Override
     public OutboxStore outbox() {
-        return store(OutboxStore.class, () -> new JdbiOutboxStore(handle.attach(OutboxDao.class)));
+        return store(OutboxStore.class, () -> new JdbiOutboxStore(statements, attachOnUse(OutboxDao.class)));
     }
 
     @Override
@@ -84,7 +84,7 @@ final class JdbiStoreSession implements StoreSession {
 
     @Override
     public ComplaintStore complaints() {
-        return store(ComplaintStore.class, () -> new JdbiComplaintStore(handle.attach(ComplaintDao.class)));
+        return store(ComplaintStore.class, () -> new JdbiComplaintStore(statements, attachOnUse(ComplaintDao.class)));
     }
 
     @Override

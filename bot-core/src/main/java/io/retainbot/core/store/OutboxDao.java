@@ -22,30 +22,6 @@ interface OutboxDao {
                Instant notBefore, Instant createdAt, Long complaintNumber) {
     }
 
-    /** Adds a message and makes it its chat's head if the chat has none or only lower lanes waiting. */
-    @SqlQuery("""
-            with inserted as (
-                insert into outbox (platform, chat_id, lane, message, customer_id, dedupe_key, not_before, created_at,
-                                    complaint_number)
-                values (:platform, :chatId, :lane, cast(:message as jsonb), :customerId, :dedupeKey, :notBefore,
-                        :createdAt, :complaintNumber)
-                on conflict (dedupe_key) do nothing
-                returning id, platform, chat_id, lane_rank, not_before
-            ), head as (
-                insert into outbox_chat as chat (platform, chat_id, head_id, lane_rank, due_at)
-                select platform, chat_id, id, lane_rank, not_before from inserted
-                on conflict (platform, chat_id) do update
-                    set head_id = excluded.head_id, lane_rank = excluded.lane_rank,
-                        due_at = greatest(excluded.due_at, coalesce(chat.held_until, excluded.due_at))
-                    where chat.claimed_by is null and excluded.lane_rank < chat.lane_rank
-            )
-            select id from inserted
-            """)
-    Optional<Long> insert(@Bind("platform") String platform, @Bind("chatId") String chatId, @Bind("lane") String lane,
-                          @Bind("message") String message, @Bind("customerId") Long customerId,
-                          @Bind("dedupeKey") String dedupeKey, @Bind("notBefore") Instant notBefore,
-                          @Bind("createdAt") Instant createdAt, @Bind("complaintNumber") Long complaintNumber);
-
     /**
      * The due, unclaimed heads of one platform: replies, then staff pings, then bulk, each lane read
      * from the index on (platform, lane, due time) and cut at its own limit.

@@ -1,5 +1,6 @@
 package io.retainbot.core.benchmark;
 
+import ch.qos.logback.classic.Level;
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.InboundEvent;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * Measures the engine end to end on a real (embedded) PostgreSQL: an inbound event recorded in the
@@ -40,16 +42,20 @@ import javax.sql.DataSource;
  *   <li>a steady offered rate (default 300 events/s for 20 s) spread over many conversations, open
  *       loop: latency counts from the moment an event was due, so a backlog shows in it.</li>
  * </ul>
- * Besides events/s and latency it prints the CPU time per event of this JVM and of PostgreSQL,
+ * A third run has the conversations file a complaint every {@value #FILING_TURNS} turns (the
+ * complaint, its number, its domain event), for the engine only.
+ *
+ * <p>Besides events/s and latency it prints the CPU time per event of this JVM and of PostgreSQL,
  * which other work on a shared machine does not inflate the way it inflates the wall clock.
  *
  * <p>Run: {@code ./mvnw -q -pl bot-core -am test-compile && ./mvnw -q -pl bot-core exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=io.retainbot.core.benchmark.EngineBenchmark
- * -Dexec.args="--rate=300 --seconds=20"}
+ * -Dexec.args="--rate=300 --seconds=20 --turns=120"}
  */
 public final class EngineBenchmark {
-    private static final int EVENTS_PER_CONVERSATION = 40;
+    private static final int DEFAULT_TURNS = 120;
     private static final int STEADY_WORKERS = 32;
+    static final int FILING_TURNS = 6;
     private static final AtomicLong IDS = new AtomicLong();
 
     private EngineBenchmark() {
@@ -61,9 +67,18 @@ public final class EngineBenchmark {
         void handle(InboundEvent event);
     }
 
+    /** What a conversation of the benchmark says at each turn. */
+    @FunctionalInterface
+    interface Script {
+        InboundEvent event(String chatId, int turn);
+    }
+
     public static void main(String[] args) throws Exception {
         int rate = intArgument(args, "--rate=", 300);
         int seconds = intArgument(args, "--seconds=", 20);
+        int turns = intArgument(args, "--turns=", DEFAULT_TURNS);
+        // the engine's line per filed complaint would measure the console, and hide the figures
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.retainbot")).setLevel(Level.WARN);
         TestDatabase db = new TestDatabase();
         db.beforeAll(null);
         try {
@@ -74,14 +89,19 @@ public final class EngineBenchmark {
             EventHandler plain = jdbc::handle;
             CpuMeter cpu = CpuMeter.forServerOf(backendPid(db.dataSource()));
 
-            closedLoop(ours, 8, cpu);
-            closedLoop(plain, 8, cpu);
-            System.out.printf(Locale.ROOT, "%nClosed loop, %d events per conversation%n", EVENTS_PER_CONVERSATION);
+            closedLoop(ours, 8, turns, EngineBenchmark::event, cpu);
+            closedLoop(plain, 8, turns, EngineBenchmark::event, cpu);
+            closedLoop(ours, 8, turns, EngineBenchmark::filing, cpu);
+            System.out.printf(Locale.ROOT, "%nClosed loop, %d events per conversation%n", turns);
             header("conversations");
             for (int concurrency : new int[] {1, 8, 64}) {
-                print("engine", concurrency, closedLoop(ours, concurrency, cpu));
-                print("plain JDBC", concurrency, closedLoop(plain, concurrency, cpu));
+                print("engine", concurrency, closedLoop(ours, concurrency, turns, EngineBenchmark::event, cpu));
+                print("plain JDBC", concurrency, closedLoop(plain, concurrency, turns, EngineBenchmark::event, cpu));
             }
+            System.out.printf(Locale.ROOT, "%nClosed loop, conversations that file a complaint every %d turns "
+                    + "(the complaint and its domain event; no reaction reacts to a filing yet; no plain JDBC line)%n", FILING_TURNS);
+            header("conversations");
+            print("engine files", 8, closedLoop(ours, 8, turns, EngineBenchmark::filing, cpu));
             System.out.printf(Locale.ROOT, "%nSteady offered rate of %d events/s for %d s over %d conversations "
                     + "(%d worker threads; latency from the moment each event was due)%n", rate, seconds, rate,
                     STEADY_WORKERS);
@@ -97,7 +117,8 @@ public final class EngineBenchmark {
         System.exit(0);
     }
 
-    private static Result closedLoop(EventHandler handler, int concurrency, CpuMeter cpu) throws Exception {
+    private static Result closedLoop(EventHandler handler, int concurrency, int turns, Script script, CpuMeter cpu)
+            throws Exception {
         int conversations = Math.max(concurrency, 8);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         try {
@@ -106,7 +127,7 @@ public final class EngineBenchmark {
             long started = System.nanoTime();
             for (int c = 0; c < conversations; c++) {
                 String chat = "bench-" + IDS.incrementAndGet();
-                results.add(pool.submit(() -> converse(handler, chat)));
+                results.add(pool.submit(() -> converse(handler, chat, turns, script)));
             }
             List<long[]> latencies = new ArrayList<>();
             for (Future<long[]> result : results) {
@@ -118,10 +139,10 @@ public final class EngineBenchmark {
         }
     }
 
-    private static long[] converse(EventHandler handler, String chatId) {
-        long[] latencies = new long[EVENTS_PER_CONVERSATION];
-        for (int i = 0; i < EVENTS_PER_CONVERSATION; i++) {
-            InboundEvent event = event(chatId, i);
+    private static long[] converse(EventHandler handler, String chatId, int turns, Script script) {
+        long[] latencies = new long[turns];
+        for (int i = 0; i < turns; i++) {
+            InboundEvent event = script.event(chatId, i);
             long start = System.nanoTime();
             handler.handle(event);
             latencies[i] = System.nanoTime() - start;
@@ -179,13 +200,33 @@ public final class EngineBenchmark {
         };
     }
 
+    /**
+     * A conversation that files a complaint every {@value #FILING_TURNS} turns: category, description,
+     * no order number, no files, confirmed. Filing adds the complaint, its domain event and the
+     * deliveries of the reactions to it.
+     */
+    static InboundEvent filing(String chatId, int turn) {
+        ChannelRef channel = new ChannelRef(Platform.TELEGRAM, chatId);
+        Sender sender = new Sender(chatId, "Bench", "en");
+        String id = "bench-event-" + IDS.incrementAndGet();
+        return switch (turn % FILING_TURNS) {
+            case 0 -> new InboundEvent.CommandReceived(channel, sender, id, Instant.now(), "complaint", "");
+            case 1 -> new InboundEvent.ButtonPressed(channel, sender, id, Instant.now(), "intake:cat:delivery", "");
+            case 2 -> new InboundEvent.TextReceived(channel, sender, id, Instant.now(),
+                    "The parcel arrived late and the box was damaged.");
+            case 3 -> new InboundEvent.ButtonPressed(channel, sender, id, Instant.now(), "intake:skip", "");
+            case 4 -> new InboundEvent.ButtonPressed(channel, sender, id, Instant.now(), "intake:files:done", "");
+            default -> new InboundEvent.ButtonPressed(channel, sender, id, Instant.now(), "intake:confirm", "");
+        };
+    }
+
     private static void header(String load) {
-        System.out.printf(Locale.ROOT, "%-11s %13s %7s %9s %8s %8s %8s %16s %14s%n", "", load, "events", "events/s",
+        System.out.printf(Locale.ROOT, "%-12s %13s %7s %9s %8s %8s %8s %16s %14s%n", "", load, "events", "events/s",
                 "p50 ms", "p99 ms", "max ms", "Java CPU µs/ev", "PG CPU µs/ev");
     }
 
     private static void print(String what, int load, Result result) {
-        System.out.printf(Locale.ROOT, "%-11s %13d %7d %9.0f %8.2f %8.2f %8.1f %16.0f %14.0f%n", what, load,
+        System.out.printf(Locale.ROOT, "%-12s %13d %7d %9.0f %8.2f %8.2f %8.1f %16.0f %14.0f%n", what, load,
                 result.events(), result.eventsPerSecond(), result.percentileMillis(0.50),
                 result.percentileMillis(0.99), result.percentileMillis(1.0), result.javaCpuMicros(),
                 result.postgresCpuMicros());

@@ -15,8 +15,9 @@ import javax.sql.DataSource;
  * The benchmark's baseline: for each event the SQL statements the engine issues for it, with the
  * same text and comparable values, in one transaction, with plain JDBC on the same pool and
  * nothing else (no flow, no Jdbi, no JSON mapping; the stored state and reply are fixed strings of
- * the engine's size). Checked against a statement log of the engine: a known customer costs six
- * statements and the commit; first contact adds the statements that create the customer.
+ * the engine's size). Checked against a statement log of the engine ({@code PlainJdbcEventsIT}): a
+ * known customer costs six statements and the commit; first contact adds the statements that create
+ * and link the customer, and the greeting.
  */
 final class PlainJdbcEvents {
     private static final String RECORD_IN_INBOX = """
@@ -55,18 +56,22 @@ final class PlainJdbcEvents {
                 returning *
             )
             """ + "select " + CUSTOMER_COLUMNS + " from c";
-    private static final String INSERT_CUSTOMER = """
-            insert into customer (display_name, language, tone, source_channel, created_at, updated_at)
-            values (?, 'en', 'formal', 'telegram', ?, ?)
-            returning id
-            """;
-    private static final String FIND_CUSTOMER = "select " + CUSTOMER_COLUMNS + " from customer c where c.id = ?";
+    private static final String CREATE_CUSTOMER = """
+            with c as (
+                insert into customer (display_name, form_of_address, gender, birth_month, birth_day, birth_year,
+                                      language, time_zone, phone, email, company, industry, occupation, position,
+                                      needs, pain_points, notes, tone, source_channel, introducer_id, tier,
+                                      responsible_staff_id, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                returning *
+            )
+            """ + "select " + CUSTOMER_COLUMNS + " from c";
     private static final String INSERT_IDENTITY = """
             insert into channel_identity (platform, user_id, customer_id, chat_id, display_name, created_at, last_seen_at)
             values (?, ?, ?, ?, ?, ?, ?)
             on conflict (platform, user_id) do nothing
             """;
-    private static final String FIND_IDENTITY = "select * from channel_identity where platform = ? and user_id = ?";
+    private static final String FIND_OWNER = "select customer_id from channel_identity where platform = ? and user_id = ?";
     private static final String LOG_INTERACTION = """
             insert into interaction (customer_id, platform, chat_id, direction, kind, platform_message_id, summary,
                                      occurred_at, complaint_number)
@@ -79,7 +84,7 @@ final class PlainJdbcEvents {
                 handed_over_at = ?, updated_at = ?, consent_asked_at = ?, offered_buttons = cast(? as jsonb)
             where platform = ? and chat_id = ?
             """;
-    /** As {@code OutboxDao.insert}: the row, and the chat's head when it has none or only lower lanes. */
+    /** As {@code JdbiOutboxStore}'s enqueue: the row, and the chat's head when it has none or only lower lanes. */
     private static final String ENQUEUE_REPLY = """
             with inserted as (
                 insert into outbox (platform, chat_id, lane, message, customer_id, dedupe_key, not_before, created_at,
@@ -100,6 +105,10 @@ final class PlainJdbcEvents {
 
     private static final String RESERVE_COMPLAINT_NUMBER = "select nextval('complaint_number')";
 
+    /** A newcomer is greeted before the first answer. */
+    private static final String GREETING = "{\"text\": \"Hello Bench, welcome! I am the assistant of our customer"
+            + " care. I can take a complaint, tell you where one stands, or get you a person.\", \"type\": \"text\","
+            + " \"buttons\": []}";
     private static final String NO_DATA = "{\"files\": [], \"values\": {}}";
     private static final String CATEGORY_QUESTION = "{\"text\": \"I am sorry something went wrong. What is it"
             + " about?\", \"type\": \"text\", \"buttons\": [[{\"data\": \"intake:cat:delivery\", \"label\":"
@@ -172,11 +181,13 @@ final class PlainJdbcEvents {
             exists(connection, LOCK_CONVERSATION, platform, chatId);
         }
         Long customerId = firstLong(connection, CUSTOMER_SEEN, chatId, "Bench", now, platform, userId, now);
-        if (customerId == null) {
-            customerId = firstLong(connection, INSERT_CUSTOMER, "Bench", now, now);
-            exists(connection, FIND_CUSTOMER, customerId);
+        boolean firstContact = customerId == null;
+        if (firstContact) {
+            customerId = firstLong(connection, CREATE_CUSTOMER, "Bench", null, null, null, null, null, "en", null,
+                    null, null, null, null, null, null, null, null, null, "formal", platform, null, null, null,
+                    now, now);
             update(connection, INSERT_IDENTITY, platform, userId, customerId, chatId, "Bench", now, now);
-            exists(connection, FIND_IDENTITY, platform, userId);
+            firstLong(connection, FIND_OWNER, platform, userId);
             exists(connection, CUSTOMER_SEEN, chatId, "Bench", now, platform, userId, now);
         }
         Long complaintNumber = startsIntake(event) ? firstLong(connection, RESERVE_COMPLAINT_NUMBER) : null;
@@ -185,6 +196,10 @@ final class PlainJdbcEvents {
         Turn turn = Turn.after(event);
         update(connection, SAVE_CONVERSATION, customerId, turn.flow(), turn.state(), turn.data(), null, now, null,
                 "[]", platform, chatId);
+        if (firstContact) {
+            firstLong(connection, ENQUEUE_REPLY, platform, chatId, "reply", GREETING, customerId, null, now, now,
+                    complaintNumber);
+        }
         firstLong(connection, ENQUEUE_REPLY, platform, chatId, "reply", turn.reply(), customerId, null, now, now,
                 complaintNumber);
     }

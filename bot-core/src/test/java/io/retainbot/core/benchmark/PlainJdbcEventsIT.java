@@ -44,6 +44,49 @@ class PlainJdbcEventsIT {
         assertThat(plainStatements).isEqualTo(engineStatements);
     }
 
+    @Test
+    void issuesTheEnginesStatementsOnFirstContact() {
+        List<String> engineStatements = statementsOfFirstContact(dataSource -> new ConversationEngine(
+                Database.on(dataSource).transactor(), Messages.builtIn(), BusinessConfig.defaults(), Set.of(),
+                Clock.systemUTC(), () -> { })::accept, "engine-newcomer");
+        List<String> plainStatements = statementsOfFirstContact(
+                dataSource -> new PlainJdbcEvents(dataSource)::handle, "plain-newcomer");
+
+        assertThat(engineStatements).contains("commit");
+        assertThat(plainStatements).isEqualTo(engineStatements);
+    }
+
+    @Test
+    void filingScriptFilesAComplaintWithItsDomainEvent() throws Exception {
+        ConversationEngine engine = new ConversationEngine(db.database().transactor(), Messages.builtIn(),
+                BusinessConfig.defaults(), Set.of(), Clock.systemUTC(), () -> { });
+        for (int turn = 0; turn < 2 * EngineBenchmark.FILING_TURNS; turn++) {
+            engine.accept(EngineBenchmark.filing("filing-chat", turn));
+        }
+
+        assertThat(count("select count(*) from complaint where chat_id = 'filing-chat'")).isEqualTo(2);
+        assertThat(count("""
+                select count(*) from domain_event e join complaint c on c.id = e.complaint_id
+                where c.chat_id = 'filing-chat' and e.kind = 'complaint_filed'
+                """)).isEqualTo(2);
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection connection = db.dataSource().getConnection();
+             var statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** The first event of a chat never seen before: conversation and customer created. */
+    private static List<String> statementsOfFirstContact(
+            Function<DataSource, EngineBenchmark.EventHandler> handlerOn, String chat) {
+        List<String> statements = Collections.synchronizedList(new ArrayList<>());
+        handlerOn.apply(recorded(db.dataSource(), statements::add)).handle(EngineBenchmark.event(chat, 0));
+        return List.copyOf(statements);
+    }
+
     /** First contact unrecorded, then the benchmark's four turns, as prepared statements and commits. */
     private static List<String> statementsOfOneRound(
             Function<DataSource, EngineBenchmark.EventHandler> handlerOn, String chat) {
