@@ -19,6 +19,7 @@ import io.retainbot.app.http.HttpServer;
 import io.retainbot.app.http.OutreachRoutes;
 import io.retainbot.app.http.RefusalLog;
 import io.retainbot.app.http.RequestLimits;
+import io.retainbot.app.http.StaffRoutes;
 import io.retainbot.app.http.TelegramWebhookRoute;
 import io.retainbot.app.web.RateLimiter;
 import io.retainbot.app.web.WebChat;
@@ -54,6 +55,8 @@ import io.retainbot.core.schedule.Timekeeper;
 import io.retainbot.core.store.Database;
 import io.retainbot.core.usecase.ComplaintCare;
 import io.retainbot.core.usecase.CustomerCare;
+import io.retainbot.core.usecase.HandoverCare;
+import io.retainbot.core.usecase.StaffDirectory;
 import io.retainbot.discord.DiscordAdapter;
 import io.retainbot.telegram.TelegramAdapter;
 import java.security.SecureRandom;
@@ -158,7 +161,9 @@ public final class RetainBot implements AutoCloseable {
                     afterCommit, reactions, schedule.botContact());
             CareRoutes care = new CareRoutes(
                     new ComplaintCare(transactor, reactions, messages, business, clock, afterCommit),
-                    new CustomerCare(transactor, reactions, clock, afterCommit));
+                    new CustomerCare(transactor, reactions, clock, afterCommit),
+                    new HandoverCare(transactor, reactions, messages, business, clock, afterCommit));
+            StaffRoutes staff = new StaffRoutes(new StaffDirectory(transactor, business, clock));
             // Reactions and time start after the engine and stop before the dispatcher drains (closed in reverse).
             relay.start(threads("retainbot-reactions"));
             started.push(relay);
@@ -180,6 +185,7 @@ public final class RetainBot implements AutoCloseable {
             HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat, config.webChat(),
                     routes -> {
                         care.mount(routes);
+                        staff.mount(routes);
                         telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter, refusals));
                         outreach.mount(routes);
                         broadcasts.mount(routes);

@@ -63,10 +63,12 @@ final class ApiViews {
         }
     }
 
-    record HandoverView(long id, long customerId, String channel, String chatId, String status, Instant createdAt) {
+    record HandoverView(long id, long customerId, String channel, String chatId, String status, Instant createdAt,
+                        Long takenByStaffId, Instant takenAt, Instant closedAt) {
         static HandoverView of(HandoverRequest request) {
             return new HandoverView(request.id(), request.customerId(), request.channel().platform().code(),
-                    request.channel().chatId(), request.status(), request.createdAt());
+                    request.channel().chatId(), request.status(), request.createdAt(), request.takenByStaffId(),
+                    request.takenAt(), request.closedAt());
         }
     }
 

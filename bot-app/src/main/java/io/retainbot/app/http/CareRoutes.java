@@ -12,6 +12,8 @@ import io.retainbot.core.usecase.CareInputs;
 import io.retainbot.core.usecase.CareResult;
 import io.retainbot.core.usecase.ComplaintCare;
 import io.retainbot.core.usecase.CustomerCare;
+import io.retainbot.core.usecase.HandoverCare;
+import io.retainbot.core.usecase.HandoverResult;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -27,10 +29,12 @@ public final class CareRoutes {
 
     private final ComplaintCare complaints;
     private final CustomerCare customers;
+    private final HandoverCare handovers;
 
-    public CareRoutes(ComplaintCare complaints, CustomerCare customers) {
+    public CareRoutes(ComplaintCare complaints, CustomerCare customers, HandoverCare handovers) {
         this.complaints = complaints;
         this.customers = customers;
+        this.handovers = handovers;
     }
 
     public void mount(JavalinConfig config) {
@@ -46,6 +50,8 @@ public final class CareRoutes {
                 complaints.reassign(new CareInputs.ReassignComplaint(ref, actor(body), requiredId(body, "toStaffId"))));
         complaintAction(config, "reopen", Set.of("staffId", "reason"), (ref, body) ->
                 complaints.reopen(new CareInputs.ReopenComplaint(ref, actor(body), text(body, "reason"))));
+        handoverAction(config, "take", (id, body) -> handovers.take(new CareInputs.TakeHandover(id, actor(body))));
+        handoverAction(config, "close", (id, body) -> handovers.close(new CareInputs.CloseHandover(id, actor(body))));
         config.routes.post("/api/customers/{id}/opt-out", ctx -> {
             JsonNode body = body(ctx, Set.of("staffId"));
             long customerId = customerId(ctx);
@@ -77,6 +83,31 @@ public final class CareRoutes {
             }
             ctx.json(ApiViews.ComplaintView.of(((CareResult.Done) result).complaint()));
         });
+    }
+
+    @FunctionalInterface
+    private interface HandoverAction {
+        HandoverResult run(long requestId, JsonNode body);
+    }
+
+    private void handoverAction(JavalinConfig config, String name, HandoverAction action) {
+        config.routes.post("/api/handover-requests/{id}/" + name, ctx -> {
+            long requestId = pathId(ctx, "a handover request id");
+            JsonNode body = body(ctx, Set.of("staffId"));
+            HandoverResult result = valid(() -> action.run(requestId, body));
+            if (result instanceof HandoverResult.Refused refused) {
+                throw new ClientError(status(refused.reason()), refused.message());
+            }
+            ctx.json(ApiViews.HandoverView.of(((HandoverResult.Done) result).request()));
+        });
+    }
+
+    private static int status(CareResult.Reason reason) {
+        return switch (reason) {
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNKNOWN_STAFF -> 400;
+        };
     }
 
     /** Runs {@code work}; an input that refused itself (IllegalArgumentException) is the client's 400. */
@@ -113,6 +144,10 @@ public final class CareRoutes {
     }
 
     private static long customerId(Context ctx) {
+        return pathId(ctx, "a customer id");
+    }
+
+    private static long pathId(Context ctx, String what) {
         try {
             long id = Long.parseLong(ctx.pathParam("id"));
             if (id >= 1) {
@@ -121,7 +156,7 @@ public final class CareRoutes {
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        throw new ClientError(400, "a customer id is a positive whole number");
+        throw new ClientError(400, what + " is a positive whole number");
     }
 
     private static Actor actor(JsonNode body) {

@@ -2,7 +2,34 @@ package io.retainbot.core.feedback;
 
 import io.retainbot.core.chat.ChannelRef;
 import java.time.Instant;
+import java.util.Objects;
 
-/** A customer asked to talk to a person; open until a staff member takes it. */
-public record HandoverRequest(long id, long customerId, ChannelRef channel, String status, Instant createdAt) {
+/**
+ * A customer asked to talk to a person: {@code open} until a staff member takes it ({@code taken}),
+ * then {@code closed} when the conversation is handed back to the bot; {@code cancelled} when the
+ * customer withdrew it.
+ *
+ * @param takenByStaffId who took it, null while nobody has
+ */
+public record HandoverRequest(long id, long customerId, ChannelRef channel, String status, Instant createdAt,
+                              Long takenByStaffId, Instant takenAt, Instant closedAt) {
+    public static final String OPEN = "open";
+    public static final String TAKEN = "taken";
+    public static final String CLOSED = "closed";
+    public static final String CANCELLED = "cancelled";
+
+    public HandoverRequest {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    public HandoverRequest(long id, long customerId, ChannelRef channel, String status, Instant createdAt) {
+        this(id, customerId, channel, status, createdAt, null, null, null);
+    }
+
+    /** Open or taken: the customer is still waiting for, or talking with, a person. */
+    public boolean isActive() {
+        return OPEN.equals(status) || TAKEN.equals(status);
+    }
 }

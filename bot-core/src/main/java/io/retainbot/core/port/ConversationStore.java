@@ -15,4 +15,20 @@ public interface ConversationStore {
     Optional<Conversation> find(ChannelRef channel);
 
     void save(Conversation conversation);
+
+    /**
+     * Locks the chat's conversation (as {@link #lock}) and, if it was handed over to a person, makes it the
+     * bot's again: the waiting-for-a-person flow ends, any other flow keeps its place.
+     */
+    default void handBack(ChannelRef channel, java.time.Instant now) {
+        Conversation conversation = lock(channel, now);
+        if (conversation.handedOverAt() == null) {
+            return;
+        }
+        Conversation back = conversation.handedBack(now);
+        save(HANDOVER_FLOW.equals(back.flow()) ? back.idle(now) : back);
+    }
+
+    /** The flow that waits for a person ({@code HandoverFlow.NAME}). */
+    String HANDOVER_FLOW = "handover";
 }

@@ -5,6 +5,7 @@ import io.retainbot.core.feedback.HandoverRequest;
 import io.retainbot.core.feedback.Suggestion;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Suggestions and requests to talk to a person. */
 public interface FeedbackStore {
@@ -19,4 +20,18 @@ public interface FeedbackStore {
 
     /** Closes the customer's open request in this chat, if any; returns whether there was one. */
     boolean cancelHandover(long customerId, ChannelRef channel, Instant at);
+
+    Optional<HandoverRequest> findHandover(long requestId);
+
+    /** Marks an open request taken by the staff member; false when it was not open (taken, closed, cancelled). */
+    boolean takeHandover(long requestId, long staffId, Instant at);
+
+    /** Closes an open or taken request; false when it was already closed or cancelled. */
+    boolean closeHandover(long requestId, Instant at);
+
+    /** The conversations the staff member is having now, oldest first. */
+    List<HandoverRequest> handoversTakenBy(long staffId);
+
+    /** The open or taken request of this chat, if there is one. */
+    Optional<HandoverRequest> activeHandover(ChannelRef channel);
 }

@@ -26,4 +26,13 @@ public interface StaffStore {
     boolean setActive(long staffId, boolean active);
 
     List<StaffMember> list(boolean activeOnly);
+
+    /** Changes name and role; returns whether there was such a staff member. */
+    boolean update(long staffId, String name, StaffRole role);
+
+    /** Replaces the categories the staff member handles (empty: all). */
+    void setCategories(long staffId, java.util.Set<String> categories);
+
+    /** Removes the link of a platform user to this staff member; returns whether there was one. */
+    boolean unlink(long staffId, Platform platform, String userId);
 }

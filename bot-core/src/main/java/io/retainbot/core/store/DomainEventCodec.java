@@ -14,6 +14,8 @@ import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.ConsentWithdrawn;
 import io.retainbot.core.event.ContactSkipped;
 import io.retainbot.core.event.DomainEvent;
+import io.retainbot.core.feedback.HandoverClosed;
+import io.retainbot.core.feedback.HandoverTaken;
 import java.util.Map;
 
 /** Stores domain events as JSON under their kind, and reads them back as the record of that kind. */
@@ -30,7 +32,9 @@ final class DomainEventCodec {
             Map.entry(SatisfactionRated.KIND, SatisfactionRated.class),
             Map.entry(ConsentGiven.KIND, ConsentGiven.class),
             Map.entry(ConsentWithdrawn.KIND, ConsentWithdrawn.class),
-            Map.entry(ContactSkipped.KIND, ContactSkipped.class));
+            Map.entry(ContactSkipped.KIND, ContactSkipped.class),
+            Map.entry(HandoverTaken.KIND, HandoverTaken.class),
+            Map.entry(HandoverClosed.KIND, HandoverClosed.class));
 
     private DomainEventCodec() {
     }

@@ -14,7 +14,8 @@ interface FeedbackDao {
     record SuggestionRow(long id, long customerId, String platform, String chatId, String text, Instant createdAt) {
     }
 
-    record HandoverRow(long id, long customerId, String platform, String chatId, String status, Instant createdAt) {
+    record HandoverRow(long id, long customerId, String platform, String chatId, String status, Instant createdAt,
+                       Long takenByStaffId, Instant takenAt, Instant closedAt) {
     }
 
     @SqlQuery("""
@@ -32,7 +33,8 @@ interface FeedbackDao {
     List<SuggestionRow> suggestions(@Bind("limit") int limit, @Bind("offset") int offset);
 
     @SqlQuery("""
-            select id, customer_id, platform, chat_id, status, created_at from handover_request
+            select id, customer_id, platform, chat_id, status, created_at, taken_by_staff_id, taken_at, closed_at
+            from handover_request
             where customer_id = :customerId and platform = :platform and chat_id = :chatId and status = 'open'
             """)
     Optional<HandoverRow> openHandover(@Bind("customerId") long customerId, @Bind("platform") String platform,
@@ -41,13 +43,14 @@ interface FeedbackDao {
     @SqlQuery("""
             insert into handover_request (customer_id, platform, chat_id, created_at)
             values (:customerId, :platform, :chatId, :at)
-            returning id, customer_id, platform, chat_id, status, created_at
+            returning id, customer_id, platform, chat_id, status, created_at, taken_by_staff_id, taken_at, closed_at
             """)
     HandoverRow insertHandover(@Bind("customerId") long customerId, @Bind("platform") String platform,
                                @Bind("chatId") String chatId, @Bind("at") Instant at);
 
     @SqlQuery("""
-            select id, customer_id, platform, chat_id, status, created_at from handover_request
+            select id, customer_id, platform, chat_id, status, created_at, taken_by_staff_id, taken_at, closed_at
+            from handover_request
             where status = 'open' order by created_at, id limit :limit offset :offset
             """)
     List<HandoverRow> openHandovers(@Bind("limit") int limit, @Bind("offset") int offset);
@@ -58,4 +61,35 @@ interface FeedbackDao {
             """)
     int cancelHandover(@Bind("customerId") long customerId, @Bind("platform") String platform,
                        @Bind("chatId") String chatId, @Bind("at") Instant at);
+
+    @SqlQuery("""
+            select id, customer_id, platform, chat_id, status, created_at, taken_by_staff_id, taken_at, closed_at
+            from handover_request where id = :id
+            """)
+    Optional<HandoverRow> findHandover(@Bind("id") long id);
+
+    @SqlUpdate("""
+            update handover_request set status = 'taken', taken_by_staff_id = :staffId, taken_at = :at
+            where id = :id and status = 'open'
+            """)
+    int takeHandover(@Bind("id") long id, @Bind("staffId") long staffId, @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            update handover_request set status = 'closed', closed_at = :at
+            where id = :id and status in ('open', 'taken')
+            """)
+    int closeHandover(@Bind("id") long id, @Bind("at") Instant at);
+
+    @SqlQuery("""
+            select id, customer_id, platform, chat_id, status, created_at, taken_by_staff_id, taken_at, closed_at
+            from handover_request where taken_by_staff_id = :staffId and status = 'taken' order by taken_at, id
+            """)
+    List<HandoverRow> takenBy(@Bind("staffId") long staffId);
+
+    @SqlQuery("""
+            select id, customer_id, platform, chat_id, status, created_at, taken_by_staff_id, taken_at, closed_at
+            from handover_request where platform = :platform and chat_id = :chatId and status in ('open', 'taken')
+            order by created_at desc, id desc limit 1
+            """)
+    Optional<HandoverRow> activeIn(@Bind("platform") String platform, @Bind("chatId") String chatId);
 }

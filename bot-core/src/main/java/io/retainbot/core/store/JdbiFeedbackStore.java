@@ -7,6 +7,7 @@ import io.retainbot.core.feedback.Suggestion;
 import io.retainbot.core.port.FeedbackStore;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 final class JdbiFeedbackStore implements FeedbackStore {
     private final FeedbackDao dao;
@@ -43,6 +44,31 @@ final class JdbiFeedbackStore implements FeedbackStore {
         return dao.cancelHandover(customerId, channel.platform().code(), channel.chatId(), at) > 0;
     }
 
+    @Override
+    public Optional<HandoverRequest> findHandover(long requestId) {
+        return dao.findHandover(requestId).map(JdbiFeedbackStore::toHandover);
+    }
+
+    @Override
+    public boolean takeHandover(long requestId, long staffId, Instant at) {
+        return dao.takeHandover(requestId, staffId, at) == 1;
+    }
+
+    @Override
+    public boolean closeHandover(long requestId, Instant at) {
+        return dao.closeHandover(requestId, at) == 1;
+    }
+
+    @Override
+    public List<HandoverRequest> handoversTakenBy(long staffId) {
+        return dao.takenBy(staffId).stream().map(JdbiFeedbackStore::toHandover).toList();
+    }
+
+    @Override
+    public Optional<HandoverRequest> activeHandover(ChannelRef channel) {
+        return dao.activeIn(channel.platform().code(), channel.chatId()).map(JdbiFeedbackStore::toHandover);
+    }
+
     private static Suggestion toSuggestion(FeedbackDao.SuggestionRow row) {
         return new Suggestion(row.id(), row.customerId(), new ChannelRef(Platform.fromCode(row.platform()), row.chatId()),
                 row.text(), row.createdAt());
@@ -50,6 +76,7 @@ final class JdbiFeedbackStore implements FeedbackStore {
 
     private static HandoverRequest toHandover(FeedbackDao.HandoverRow row) {
         return new HandoverRequest(row.id(), row.customerId(),
-                new ChannelRef(Platform.fromCode(row.platform()), row.chatId()), row.status(), row.createdAt());
+                new ChannelRef(Platform.fromCode(row.platform()), row.chatId()), row.status(), row.createdAt(),
+                row.takenByStaffId(), row.takenAt(), row.closedAt());
     }
 }

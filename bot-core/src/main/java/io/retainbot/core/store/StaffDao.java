@@ -10,8 +10,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(StaffDao.Row.class)
 @RegisterConstructorMapper(StaffDao.IdentityRow.class)
+@RegisterConstructorMapper(StaffDao.CategoryRow.class)
 interface StaffDao {
     record Row(long id, String name, String role, boolean active, Instant createdAt) {
+    }
+
+    record CategoryRow(long staffId, String category) {
     }
 
     record IdentityRow(long staffId, String platform, String userId, String chatId) {
@@ -52,4 +56,19 @@ interface StaffDao {
 
     @SqlUpdate("update staff set active = :active where id = :id")
     int setActive(@Bind("id") long id, @Bind("active") boolean active);
+
+    @SqlUpdate("update staff set name = :name, role = :role where id = :id")
+    int update(@Bind("id") long id, @Bind("name") String name, @Bind("role") String role);
+
+    @SqlUpdate("delete from staff_category where staff_id = :staffId")
+    void clearCategories(@Bind("staffId") long staffId);
+
+    @SqlUpdate("insert into staff_category (staff_id, category) select :staffId, unnest(:categories) on conflict do nothing")
+    void addCategories(@Bind("staffId") long staffId, @Bind("categories") String[] categories);
+
+    @SqlQuery("select staff_id, category from staff_category where staff_id = any(:staffIds) order by category")
+    List<CategoryRow> categories(@Bind("staffIds") long[] staffIds);
+
+    @SqlUpdate("delete from staff_identity where staff_id = :staffId and platform = :platform and user_id = :userId")
+    int unlink(@Bind("staffId") long staffId, @Bind("platform") String platform, @Bind("userId") String userId);
 }

@@ -74,6 +74,29 @@ public final class CareInputs {
         }
     }
 
+    /** A staff member takes a customer's request to talk to a person: they answer in that chat from now on. */
+    public record TakeHandover(long requestId, Actor actor) {
+        public TakeHandover {
+            if (requestId < 1) {
+                throw new IllegalArgumentException("requestId must be a handover request's id");
+            }
+            Objects.requireNonNull(actor, "actor");
+            if (actor.staff().isEmpty()) {
+                throw new IllegalArgumentException("staffId is required: a conversation is taken by a person");
+            }
+        }
+    }
+
+    /** The conversation with a person ends (or the request is dropped); the chat is the bot's again. */
+    public record CloseHandover(long requestId, Actor actor) {
+        public CloseHandover {
+            if (requestId < 1) {
+                throw new IllegalArgumentException("requestId must be a handover request's id");
+            }
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
     private static String required(String text, String name) {
         String value = optional(text, name);
         if (value.isEmpty()) {

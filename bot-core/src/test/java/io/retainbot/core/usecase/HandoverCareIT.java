@@ -1,0 +1,206 @@
+package io.retainbot.core.usecase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.engine.BotContactPolicy;
+import io.retainbot.core.event.RecordedEvent;
+import io.retainbot.core.feedback.HandoverClosed;
+import io.retainbot.core.feedback.HandoverRequest;
+import io.retainbot.core.feedback.HandoverTaken;
+import io.retainbot.core.flow.HandoverFlow;
+import io.retainbot.core.i18n.Messages;
+import io.retainbot.core.port.ConversationStore;
+import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.staff.Actor;
+import io.retainbot.core.staff.StaffMember;
+import io.retainbot.core.staff.StaffRole;
+import io.retainbot.core.testing.ChatTranscript;
+import io.retainbot.core.testing.EngineFixture;
+import io.retainbot.core.testing.MutableClock;
+import io.retainbot.core.testing.TestDatabase;
+import io.retainbot.core.usecase.CareInputs.CloseHandover;
+import io.retainbot.core.usecase.CareInputs.TakeHandover;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A request to talk to a person, taken and closed by staff: the customer always knows who answers. */
+class HandoverCareIT {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    private EngineFixture engine;
+    private HandoverCare care;
+    private StaffMember joon;
+    private StaffMember ana;
+
+    @BeforeEach
+    void setUp() {
+        db.truncateAll();
+        engine = EngineFixture.withReactions(db, MutableClock.at("2026-11-23T10:20:00Z"), Reactions.none(),
+                BotContactPolicy.DEFAULT);
+        care = new HandoverCare(engine.transactor(), Reactions.none(), Messages.builtIn(), BusinessConfig.defaults(),
+                engine.clock(), () -> { });
+        Instant hired = Instant.parse("2026-11-01T00:00:00Z");
+        joon = engine.transactor().inTransaction(session -> session.staff().add("Joon", StaffRole.AGENT, hired));
+        ana = engine.transactor().inTransaction(session -> session.staff().add("Ana", StaffRole.AGENT, hired));
+    }
+
+    private ChatTranscript askingForAPerson(String userId, String language) {
+        return engine.chat(userId, "Mina", language).user("/start").skipUnread().pressData("consent:no").skipUnread()
+                .user("/human").skipUnread();
+    }
+
+    private HandoverRequest requestOf(String userId) {
+        long customerId = engine.customerOf(userId).id();
+        return engine.transactor().inTransaction(session -> session.feedback().openHandovers(100, 0)).stream()
+                .filter(request -> request.customerId() == customerId).findFirst().orElseThrow();
+    }
+
+    private HandoverRequest reload(long id) {
+        return engine.transactor().inTransaction(session -> session.feedback().findHandover(id).orElseThrow());
+    }
+
+    private List<String> eventKinds(String userId) {
+        long customerId = engine.customerOf(userId).id();
+        return engine.transactor().inTransaction(session -> session.events().ofCustomer(customerId, 100)).stream()
+                .map(RecordedEvent::event).map(event -> event.kind()).filter(kind -> kind.startsWith("handover_")).toList();
+    }
+
+    @Test
+    void takingTellsTheCustomerWhoAnswersNowAndRecordsIt() {
+        ChatTranscript chat = askingForAPerson("8001", "en");
+        HandoverRequest request = requestOf("8001");
+
+        HandoverResult result = care.take(new TakeHandover(request.id(), Actor.staff(joon.id())));
+
+        assertThat(result).isInstanceOf(HandoverResult.Done.class);
+        HandoverRequest taken = reload(request.id());
+        assertThat(taken.status()).isEqualTo(HandoverRequest.TAKEN);
+        assertThat(taken.takenByStaffId()).isEqualTo(joon.id());
+        assertThat(taken.takenAt()).isEqualTo(engine.clock().instant());
+        chat.deliverPending().botSays("Joon of RetainBot Demo Shop has taken over: you are now talking with a person. "
+                + "Write here and Joon will answer you.");
+        assertThat(eventKinds("8001")).containsExactly(HandoverTaken.KIND);
+    }
+
+    @Test
+    void closingHandsTheChatBackToTheBotInTheCustomersLanguage() {
+        ChatTranscript chat = askingForAPerson("8002", "ko");
+        HandoverRequest request = requestOf("8002");
+        care.take(new TakeHandover(request.id(), Actor.staff(ana.id())));
+        chat.deliverPending().skipUnread();
+
+        HandoverResult result = care.close(new CloseHandover(request.id(), Actor.staff(ana.id())));
+
+        assertThat(result).isInstanceOf(HandoverResult.Done.class);
+        assertThat(reload(request.id()).status()).isEqualTo(HandoverRequest.CLOSED);
+        chat.deliverPending().botSays("Ana 님과의 상담에 감사드립니다. 이제 다시 RetainBot Demo Shop의 자동 응답 봇이 안내해 "
+                + "드립니다. 다른 도움이 필요하시면 언제든 말씀해 주십시오.");
+        var conversation = engine.transactor().inTransaction(session ->
+                session.conversations().find(EngineFixture.channel("8002")).orElseThrow());
+        assertThat(conversation.handedOverAt()).isNull();
+        assertThat(conversation.isIdle()).isTrue();
+        assertThat(eventKinds("8002")).containsExactly(HandoverTaken.KIND, HandoverClosed.KIND);
+        // the bot answers again: asking for a person now opens a new request
+        chat.user("/human").botSaysContaining("고객 상담팀에 연결을 요청했습니다");
+    }
+
+    @Test
+    void aSecondColleagueIsToldWhoHasTheConversation() {
+        askingForAPerson("8003", "en");
+        HandoverRequest request = requestOf("8003");
+        care.take(new TakeHandover(request.id(), Actor.staff(joon.id())));
+
+        HandoverResult second = care.take(new TakeHandover(request.id(), Actor.staff(ana.id())));
+
+        assertThat(second).isEqualTo(new HandoverResult.Refused(CareResult.Reason.CONFLICT,
+                "handover request " + request.id() + " is already taken by Joon", "Joon"));
+        assertThat(reload(request.id()).takenByStaffId()).isEqualTo(joon.id());
+        // the one who has it pressing again changes nothing and is not refused
+        assertThat(care.take(new TakeHandover(request.id(), Actor.staff(joon.id()))))
+                .isInstanceOf(HandoverResult.Done.class);
+        assertThat(eventKinds("8003")).containsExactly(HandoverTaken.KIND);
+    }
+
+    @Test
+    void twoColleaguesTakingAtTheSameMomentOneWinsAndTheOtherIsToldWho() throws Exception {
+        askingForAPerson("8004", "en");
+        HandoverRequest request = requestOf("8004");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<HandoverResult>> results = new ArrayList<>();
+            for (StaffMember staff : List.of(joon, ana)) {
+                Callable<HandoverResult> take = () -> {
+                    start.await();
+                    return care.take(new TakeHandover(request.id(), Actor.staff(staff.id())));
+                };
+                results.add(pool.submit(take));
+            }
+            start.countDown();
+            HandoverResult first = results.get(0).get();
+            HandoverResult second = results.get(1).get();
+
+            long winner = reload(request.id()).takenByStaffId();
+            String winnerName = winner == joon.id() ? "Joon" : "Ana";
+            assertThat(List.of(first, second)).filteredOn(HandoverResult.Done.class::isInstance).hasSize(1);
+            assertThat(List.of(first, second)).filteredOn(HandoverResult.Refused.class::isInstance)
+                    .extracting(refused -> ((HandoverResult.Refused) refused).takenBy()).containsExactly(winnerName);
+            assertThat(eventKinds("8004")).containsExactly(HandoverTaken.KIND);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void refusesUnknownRequestsInactiveStaffAndClosedRequests() {
+        askingForAPerson("8005", "en");
+        HandoverRequest request = requestOf("8005");
+        engine.transactor().inTransaction(session -> session.staff().setActive(ana.id(), false));
+
+        assertThat(care.take(new TakeHandover(9999, Actor.staff(joon.id()))))
+                .isEqualTo(new HandoverResult.Refused(CareResult.Reason.NOT_FOUND, "no handover request 9999", null));
+        assertThat(care.take(new TakeHandover(request.id(), Actor.staff(ana.id()))))
+                .isEqualTo(new HandoverResult.Refused(CareResult.Reason.UNKNOWN_STAFF,
+                        "no active staff member " + ana.id(), null));
+        assertThat(care.close(new CloseHandover(request.id(), Actor.admin()))).isInstanceOf(HandoverResult.Done.class);
+        assertThat(care.take(new TakeHandover(request.id(), Actor.staff(joon.id()))))
+                .isEqualTo(new HandoverResult.Refused(CareResult.Reason.CONFLICT,
+                        "handover request " + request.id() + " is closed", null));
+        assertThat(care.close(new CloseHandover(request.id(), Actor.admin())))
+                .isEqualTo(new HandoverResult.Refused(CareResult.Reason.CONFLICT,
+                        "handover request " + request.id() + " is closed", null));
+        assertThatThrownBy(() -> new TakeHandover(request.id(), Actor.admin()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("staffId is required");
+    }
+
+    @Test
+    void closingAnUntakenRequestTellsTheCustomerItWasCancelled() {
+        ChatTranscript chat = askingForAPerson("8006", "en");
+        HandoverRequest request = requestOf("8006");
+
+        care.close(new CloseHandover(request.id(), Actor.admin()));
+
+        chat.deliverPending().botSays("I have cancelled your request for a person. I am here if you need anything else.");
+        assertThat(engine.transactor().inTransaction(session -> session.events()
+                .ofCustomer(engine.customerOf("8006").id(), 10)).stream().map(RecordedEvent::event)
+                .filter(HandoverClosed.class::isInstance).map(HandoverClosed.class::cast))
+                .singleElement().satisfies(closed -> assertThat(closed.takenByStaffId()).isNull());
+    }
+
+    @Test
+    void theStoreKnowsTheHandoverFlowByItsName() {
+        assertThat(ConversationStore.HANDOVER_FLOW).isEqualTo(HandoverFlow.NAME);
+    }
+}
