@@ -46,19 +46,6 @@ interface ComplaintDao {
             """ + COLUMNS)
     Row insert(@BindMethods NewRow row);
 
-    @SqlQuery("""
-            insert into complaint (number, customer_id, platform, chat_id, category, description, order_reference,
-                                   language, intake_started_at, created_at, target_at, promised_at, updated_at)
-            values (:number, :row.customerId, :row.platform, :row.chatId, :row.category, :row.description,
-                    nullif(:row.orderReference, ''), :row.language, :row.intakeStartedAt, :row.createdAt,
-                    :row.targetAt, :row.promisedAt, :row.createdAt)
-            returning
-            """ + COLUMNS)
-    Row insertNumbered(@Bind("number") long number, @BindMethods("row") NewRow row);
-
-    @SqlQuery("select " + COLUMNS + " from complaint where number = :number")
-    Optional<Row> findByNumber(@Bind("number") long number);
-
     @SqlQuery("select " + COLUMNS + " from complaint where customer_id = :customerId order by created_at desc, id desc limit :limit")
     List<Row> forCustomer(@Bind("customerId") long customerId, @Bind("limit") int limit);
 

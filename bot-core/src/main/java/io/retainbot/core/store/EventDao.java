@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -17,17 +16,6 @@ interface EventDao {
 
     record DeliveryRow(long id, String kind, String payload, String handler, int attempts) {
     }
-
-    @SqlQuery("""
-            insert into domain_event (kind, customer_id, complaint_id, payload, occurred_at)
-            values (:kind, :customerId, :complaintId, cast(:payload as jsonb), :occurredAt)
-            returning id
-            """)
-    long insert(@Bind("kind") String kind, @Bind("customerId") long customerId, @Bind("complaintId") Long complaintId,
-                @Bind("payload") String payload, @Bind("occurredAt") Instant occurredAt);
-
-    @SqlBatch("insert into domain_event_delivery (event_id, handler, not_before) values (:eventId, :handler, :now)")
-    void insertDeliveries(@Bind("eventId") long eventId, @Bind("handler") List<String> handlers, @Bind("now") Instant now);
 
     @SqlQuery("""
             select e.id, e.kind, e.payload::text as payload, d.handler, d.attempts

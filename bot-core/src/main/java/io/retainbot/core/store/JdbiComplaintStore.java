@@ -1,5 +1,8 @@
 package io.retainbot.core.store;
 
+import static io.retainbot.core.store.JdbcStatements.instant;
+import static io.retainbot.core.store.JdbcStatements.nullableLong;
+
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.FileRef;
 import io.retainbot.core.chat.Platform;
@@ -10,6 +13,8 @@ import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.complaint.ComplaintStatus;
 import io.retainbot.core.complaint.NewComplaint;
 import io.retainbot.core.port.ComplaintStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +24,22 @@ import java.util.function.Supplier;
 
 final class JdbiComplaintStore implements ComplaintStore {
     private static final String NEXT_NUMBER = "select nextval('complaint_number')";
+    /** Filing with the number reserved when the intake started (every filed complaint of the chat runs it). */
+    private static final String INSERT_NUMBERED = """
+            insert into complaint (number, customer_id, platform, chat_id, category, description, order_reference,
+                                   language, intake_started_at, created_at, target_at, promised_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, nullif(?, ''), ?, ?, ?, ?, ?, ?)
+            returning
+            """ + ComplaintDao.COLUMNS;
+    private static final String FIND_BY_NUMBER = "select " + ComplaintDao.COLUMNS + " from complaint where number = ?";
 
     private final JdbcStatements statements;
     private final Supplier<ComplaintDao> daos;
 
-    /** The DAO is attached only when a call needs it: reserving a number (every new intake) needs none. */
+    /**
+     * The DAO is attached only when a call needs it: reserving a number (every new intake), filing with
+     * it and finding a complaint by its number need none.
+     */
     JdbiComplaintStore(JdbcStatements statements, Supplier<ComplaintDao> daos) {
         this.statements = statements;
         this.daos = daos;
@@ -42,7 +58,11 @@ final class JdbiComplaintStore implements ComplaintStore {
 
     @Override
     public Complaint file(NewComplaint complaint, ComplaintRef reserved) {
-        ComplaintDao.Row row = dao().insertNumbered(reserved.number(), newRow(complaint));
+        ComplaintDao.NewRow fresh = newRow(complaint);
+        ComplaintDao.Row row = statements.first(INSERT_NUMBERED, JdbiComplaintStore::row, reserved.number(),
+                fresh.customerId(), fresh.platform(), fresh.chatId(), fresh.category(), fresh.description(),
+                fresh.orderReference(), fresh.language(), fresh.intakeStartedAt(), fresh.createdAt(), fresh.targetAt(),
+                fresh.promisedAt(), fresh.createdAt()).orElseThrow();
         attach(row.id(), complaint.files(), complaint.createdAt());
         return toComplaint(row);
     }
@@ -62,7 +82,8 @@ final class JdbiComplaintStore implements ComplaintStore {
 
     @Override
     public Optional<Complaint> find(ComplaintRef ref) {
-        return dao().findByNumber(ref.number()).map(JdbiComplaintStore::toComplaint);
+        return statements.first(FIND_BY_NUMBER, JdbiComplaintStore::row, ref.number())
+                .map(JdbiComplaintStore::toComplaint);
     }
 
     @Override
@@ -149,6 +170,14 @@ final class JdbiComplaintStore implements ComplaintStore {
                 .map(row -> new ComplaintNote(row.id(), row.complaintId(),
                         ComplaintNote.Author.valueOf(row.author().toUpperCase(Locale.ROOT)), row.text(), row.createdAt()))
                 .toList();
+    }
+
+    /** A row of {@link ComplaintDao#COLUMNS}, read by hand (see {@link JdbcStatements}). */
+    private static ComplaintDao.Row row(ResultSet row) throws SQLException {
+        return new ComplaintDao.Row(row.getLong(1), row.getLong(2), row.getLong(3), row.getString(4), row.getString(5),
+                row.getString(6), row.getString(7), row.getString(8), row.getString(9), row.getString(10),
+                instant(row, 11), instant(row, 12), instant(row, 13), instant(row, 14), instant(row, 15),
+                instant(row, 16), nullableLong(row, 17));
     }
 
     private static Complaint toComplaint(ComplaintDao.Row row) {

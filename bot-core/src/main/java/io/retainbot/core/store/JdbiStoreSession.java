@@ -94,7 +94,7 @@ final class JdbiStoreSession implements StoreSession {
 
     @Override
     public EventStore events() {
-        return store(EventStore.class, () -> new JdbiEventStore(handle.attach(EventDao.class)));
+        return store(EventStore.class, () -> new JdbiEventStore(statements, attachOnUse(EventDao.class)));
     }
 
     @Override
