@@ -16,7 +16,10 @@ import io.retainbot.app.http.AdminAccess;
 import io.retainbot.app.http.CareRoutes;
 import io.retainbot.app.http.BroadcastRoutes;
 import io.retainbot.app.http.HttpServer;
+import io.retainbot.app.http.CustomerDataRoutes;
+import io.retainbot.app.http.KnownIssueRoutes;
 import io.retainbot.app.http.OutreachRoutes;
+import io.retainbot.app.http.SalesRoutes;
 import io.retainbot.app.http.RefusalLog;
 import io.retainbot.app.http.RequestLimits;
 import io.retainbot.app.http.StaffRoutes;
@@ -28,6 +31,7 @@ import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.engine.ConversationEngine;
+import io.retainbot.core.customer.Stages;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.outbox.OutboxDispatcher;
 import io.retainbot.core.outreach.BroadcastRunner;
@@ -48,6 +52,8 @@ import io.retainbot.core.port.Transactor;
 import io.retainbot.core.reaction.AskForBirthday;
 import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.reaction.EraseOnRequest;
+import io.retainbot.core.reaction.MoveToAfterSales;
 import io.retainbot.core.reaction.ReopenOnLowScore;
 import io.retainbot.core.reaction.ScheduleSurvey;
 import io.retainbot.core.schedule.Retention;
@@ -55,6 +61,9 @@ import io.retainbot.core.schedule.Timekeeper;
 import io.retainbot.core.store.Database;
 import io.retainbot.core.usecase.ComplaintCare;
 import io.retainbot.core.usecase.CustomerCare;
+import io.retainbot.core.usecase.CustomerData;
+import io.retainbot.core.usecase.KnownIssues;
+import io.retainbot.core.usecase.Sales;
 import io.retainbot.core.usecase.HandoverCare;
 import io.retainbot.core.usecase.StaffDirectory;
 import io.retainbot.discord.DiscordAdapter;
@@ -111,6 +120,8 @@ public final class RetainBot implements AutoCloseable {
             BusinessConfig business = config.businessConfig().map(file -> new BusinessFile(catalog).read(file))
                     .orElseGet(BusinessConfig::defaults);
             Messages messages = Messages.load(business.templates());
+            Stages stages = config.businessConfig().map(file -> new BusinessFile(catalog).readStages(file))
+                    .orElse(Stages.DEFAULT);
 
             PrometheusMeterRegistry meters = meters();
             DatabaseRuntime runtime = DatabaseRuntime.start(config, meters);
@@ -151,7 +162,8 @@ public final class RetainBot implements AutoCloseable {
             Timekeeper timekeeper = new Timekeeper(runtime.dataSource(), clock,
                     new Timekeeper.Settings(instanceName(), schedule.pollInterval(), SCHEDULER_THREADS));
             Reactions reactions = Reactions.of(new ScheduleSurvey(timekeeper, schedule.surveyDelay()),
-                    new ReopenOnLowScore(), new AskForBirthday(timekeeper, schedule.birthdayAskDelay()));
+                    new ReopenOnLowScore(), new AskForBirthday(timekeeper, schedule.birthdayAskDelay()),
+                    new EraseOnRequest(), new MoveToAfterSales(stages));
             ReactionRelay relay = new ReactionRelay(transactor, reactions, clock);
             Runnable afterCommit = () -> {
                 dispatcher.wakeUp();
@@ -181,6 +193,10 @@ public final class RetainBot implements AutoCloseable {
             BroadcastRoutes broadcasts = new BroadcastRoutes(new Broadcasts(transactor, business.zone(), clock, timekeeper),
                     new Greetings(transactor, business.zone(), clock, timekeeper), new OutreachReport(transactor),
                     business.zone(), clock);
+            SalesRoutes sales = new SalesRoutes(new Sales(transactor, reactions, stages, clock, afterCommit));
+            CustomerDataRoutes customerData = new CustomerDataRoutes(new CustomerData(transactor, clock), clock);
+            KnownIssueRoutes knownIssues = new KnownIssueRoutes(
+                    new KnownIssues(transactor, business, Set.copyOf(messages.languages()), clock), business.zone(), clock);
             RefusalLog refusals = new RefusalLog(clock, log::warn);
             HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat, config.webChat(),
                     routes -> {
@@ -189,6 +205,9 @@ public final class RetainBot implements AutoCloseable {
                         telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter, refusals));
                         outreach.mount(routes);
                         broadcasts.mount(routes);
+                        knownIssues.mount(routes);
+                        customerData.mount(routes);
+                        sales.mount(routes);
                     },
                     refusals, clock, RequestLimits.DEFAULT)
                     .start(config.httpPort());

@@ -11,6 +11,7 @@ import io.retainbot.core.business.ComplaintCategory;
 import io.retainbot.core.business.OpeningSpan;
 import io.retainbot.core.business.PromisePolicy;
 import io.retainbot.core.business.Referral;
+import io.retainbot.core.customer.Stages;
 import io.retainbot.core.customer.Tone;
 import io.retainbot.core.i18n.Messages;
 import java.io.IOException;
@@ -73,9 +74,39 @@ public final class BusinessFile {
         return parse(new YamlSection(name, "", root));
     }
 
+    /**
+     * The customer stages the file names ({@code stages: {names: [...], afterSales: after-sales}}), or the
+     * built-in ones when it names none; the file is checked as by {@link #read}.
+     */
+    public Stages readStages(Path file) {
+        read(file);
+        try {
+            JsonNode root = mapper().readTree(Files.readString(file));
+            if (root == null || root.isMissingNode() || root.isNull()) {
+                return Stages.DEFAULT;
+            }
+            return new YamlSection("BUSINESS_CONFIG " + file, "", root).section("stages").map(BusinessFile::stages)
+                    .orElse(Stages.DEFAULT);
+        } catch (IOException unreadable) {
+            throw new ConfigException("BUSINESS_CONFIG " + file + " cannot be read: " + unreadable.getMessage());
+        }
+    }
+
+    static Stages stages(YamlSection section) {
+        section.allowOnly("names", "afterSales");
+        List<String> names = section.has("names") ? section.textList("names") : Stages.DEFAULT.names();
+        String afterSales = section.text("afterSales").orElse(names.get(names.size() - 1));
+        try {
+            return new Stages(names, afterSales);
+        } catch (IllegalArgumentException impossible) {
+            throw section.problem(impossible.getMessage());
+        }
+    }
+
     BusinessConfig parse(YamlSection root) {
         root.allowOnly("company", "timeZone", "tone", "hours", "holidays", "categories", "promise", "referrals",
-                "templates");
+                "templates", "stages");
+        root.section("stages").ifPresent(BusinessFile::stages);
         BusinessConfig defaults = BusinessConfig.defaults();
         String company = root.text("company").orElse(defaults.companyName());
         ZoneId zone = root.text("timeZone").map(id -> zone(root, id)).orElse(defaults.zone());

@@ -117,6 +117,18 @@ final class JsonInput {
         return value == null ? null : value.intValue();
     }
 
+    /** A number with a fraction or without ({@code 129000}, {@code 19.90}), exactly as written. */
+    java.math.BigDecimal decimal(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            throw error(field, "must be a number");
+        }
+        return value.decimalValue();
+    }
+
     Boolean bool(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
@@ -126,6 +138,20 @@ final class JsonInput {
             throw error(field, "must be true or false");
         }
         return value.asBoolean();
+    }
+
+    /** An object of strings by name ({"en": "...", "ko": "..."}), in the order given; empty when absent. */
+    java.util.Map<String, String> texts(String field) {
+        JsonInput object = object(field);
+        java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+        for (Iterator<String> names = object.node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            String text = object.text(name);
+            if (text != null) {
+                texts.put(name, text);
+            }
+        }
+        return texts;
     }
 
     /** A moment: an ISO instant ("2026-11-01T09:00:00Z") or a date ("2026-11-01", the start of that day in {@code zone}). */

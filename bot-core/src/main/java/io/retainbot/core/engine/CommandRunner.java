@@ -7,24 +7,31 @@ import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintFiled;
 import io.retainbot.core.complaint.ComplaintNote;
 import io.retainbot.core.complaint.ComplaintWithdrawn;
+import io.retainbot.core.complaint.KnownIssue;
 import io.retainbot.core.complaint.SatisfactionRated;
 import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.ConsentWithdrawn;
+import io.retainbot.core.customer.DataSummary;
+import io.retainbot.core.customer.ErasureRequested;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.complaint.NewComplaint;
 import io.retainbot.core.flow.ComplaintWording;
 import io.retainbot.core.flow.Conversation;
 import io.retainbot.core.flow.FlowCommand;
 import io.retainbot.core.flow.FlowData;
+import io.retainbot.core.flow.KnownIssueAnswer;
 import io.retainbot.core.flow.MainMenu;
 import io.retainbot.core.flow.Turn;
+import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
 import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.reaction.Reactions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +70,7 @@ final class CommandRunner {
             if (command instanceof FlowCommand.FileComplaint file) {
                 Complaint filed = fileComplaint(session, turn, file);
                 replies.add(acknowledgement(turn, filed));
+                offerKnownFix(session, turn, filed).ifPresent(replies::add);
                 about = filed.ref();
             } else if (command instanceof FlowCommand.ReserveReference) {
                 about = session.complaints().reserveReference();
@@ -104,6 +112,14 @@ final class CommandRunner {
             } else if (command instanceof FlowCommand.CancelHandover) {
                 session.feedback().cancelHandover(turn.customer().id(), turn.event().channel(), turn.now());
                 current = current.handedBack(turn.now());
+            } else if (command instanceof FlowCommand.RecordKnownIssueAnswer answer) {
+                recordKnownIssueAnswer(session, turn, answer);
+            } else if (command instanceof FlowCommand.ShowMyData) {
+                session.personalData().summary(turn.customer().id())
+                        .ifPresent(summary -> replies.add(MainMenu.with(myData(turn, summary), turn.texts())));
+            } else if (command instanceof FlowCommand.RequestErasure) {
+                log.info("customer {} asked for their data to be erased", turn.customer().id());
+                reactions.record(session, new ErasureRequested(turn.customer().id(), turn.now()), turn.now());
             } else if (command instanceof FlowCommand.AskConsent ask) {
                 asked = ask;
             }
@@ -141,6 +157,63 @@ final class CommandRunner {
                 "promise", wording.promise(turn, complaint.promisedAt()),
                 "company", business.companyName());
         return MainMenu.with(text, texts);
+    }
+
+    /**
+     * When the new complaint matches an open known issue (its category, and its words one of the issue's
+     * symptoms), the issue's fix in the customer's language, asking whether it helped; the offer is kept
+     * with the complaint. The complaint stays filed whatever the answer.
+     */
+    private Optional<OutboundMessage> offerKnownFix(StoreSession session, Turn turn, Complaint complaint) {
+        Optional<KnownIssue> issue = KnownIssue.bestFor(session.knownIssues().openFor(complaint.category()),
+                complaint.category(), complaint.description());
+        if (issue.isEmpty() || !session.knownIssues().recordOffer(complaint.id(), issue.get().id(), turn.now())) {
+            return Optional.empty();
+        }
+        log.info("complaint {} matches known issue {}: its fix offered", complaint.ref(), issue.get().id());
+        session.complaints().addNote(complaint.id(), ComplaintNote.Author.SYSTEM,
+                "Known issue \"" + issue.get().title() + "\": its fix was offered to the customer", turn.now());
+        String fix = issue.get().fixIn(turn.texts().language(), Messages.FALLBACK);
+        return Optional.of(KnownIssueAnswer.offer(turn.texts(), complaint.ref(), fix));
+    }
+
+    private void recordKnownIssueAnswer(StoreSession session, Turn turn, FlowCommand.RecordKnownIssueAnswer answer) {
+        session.complaints().find(answer.ref())
+                .filter(complaint -> complaint.customerId() == turn.customer().id())
+                .ifPresent(complaint -> session.knownIssues().offerOn(complaint.id())
+                        .filter(offer -> session.knownIssues().answerOffer(complaint.id(), answer.helped(), turn.now()))
+                        .ifPresent(offer -> session.complaints().addNote(complaint.id(), ComplaintNote.Author.CUSTOMER,
+                                "Known issue \"" + offer.title() + "\": the suggested fix "
+                                        + (answer.helped() ? "helped" : "did not help"), turn.now())));
+    }
+
+    /** What is stored about the customer, in their language: each field, or a dash where nothing is stored. */
+    private String myData(Turn turn, DataSummary summary) {
+        Texts texts = turn.texts();
+        String none = texts.get("mydata.none");
+        String chats = summary.chats().isEmpty() ? none : summary.chats().stream()
+                .map(platform -> texts.get("mydata.platform." + platform)).collect(Collectors.joining(", "));
+        String birthday = summary.birthday() == null ? none : summary.birthday().year() == null
+                ? String.format(Locale.ROOT, "%02d-%02d", summary.birthday().month(), summary.birthday().day())
+                : String.format(Locale.ROOT, "%04d-%02d-%02d", summary.birthday().year(), summary.birthday().month(),
+                        summary.birthday().day());
+        return texts.get("mydata.summary",
+                "company", business.companyName(),
+                "name", orNone(summary.name(), none),
+                "phone", orNone(summary.phone(), none),
+                "email", orNone(summary.email(), none),
+                "employer", orNone(summary.company(), none),
+                "birthday", birthday,
+                "chats", chats,
+                "complaints", summary.complaints(),
+                "open", summary.openComplaints(),
+                "messages", summary.messages(),
+                "consent", summary.consentGranted() ? "yes" : "no",
+                "since", summary.customerSince().atZone(turn.customer().zone()).toLocalDate().toString());
+    }
+
+    private static String orNone(String value, String none) {
+        return value.isBlank() ? none : value;
     }
 
     private void withdraw(StoreSession session, Turn turn, FlowCommand.WithdrawComplaint withdraw) {

@@ -7,6 +7,7 @@ import io.retainbot.core.chat.InboundEvent;
 import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.complaint.KnownIssueOffer;
 import io.retainbot.core.flow.ComplaintLookup;
 import io.retainbot.core.flow.Conversation;
 import io.retainbot.core.flow.CustomerCard;
@@ -205,6 +206,11 @@ public final class ConversationEngine implements EventSink {
             @Override
             public Optional<Complaint> find(ComplaintRef ref) {
                 return session.complaints().find(ref);
+            }
+
+            @Override
+            public Optional<KnownIssueOffer> knownIssueOffer(Complaint complaint) {
+                return session.knownIssues().offerOn(complaint.id());
             }
         };
     }

@@ -40,7 +40,7 @@ public final class Dialogue {
         this.status = new StatusFlow(new ComplaintWording());
         this.start = new StartFlow();
         this.flows = List.of(intake, status, new SuggestionFlow(), handover, new LanguageFlow(messages), survey, birthday,
-                start, new LeavingFlow());
+                new MyDataFlow(), start, new LeavingFlow());
         this.flowsByName = flows.stream().collect(Collectors.toUnmodifiableMap(Flow::name, flow -> flow));
         List<ChatCommand> declared = new ArrayList<>();
         for (Flow flow : flows) {
@@ -58,6 +58,7 @@ public final class Dialogue {
             own.forEach(button -> owners.put(button, flow));
             global.addAll(own);
         }
+        global.addAll(new KnownIssueAnswer().buttons());
         global.add(GlobalButton.exact(MainMenu.HOME, Effect.STARTS_FLOW, turn -> menu(turn, "")));
         this.buttons = List.copyOf(global);
     }

@@ -114,4 +114,16 @@ public sealed interface FlowCommand {
             java.util.Objects.requireNonNull(question, "question");
         }
     }
+
+    /** The customer answered whether the known issue's fix offered on their complaint helped. */
+    record RecordKnownIssueAnswer(ComplaintRef ref, boolean helped) implements FlowCommand {
+    }
+
+    /** Send the customer a summary of what is stored about them ({@code /mydata}). */
+    record ShowMyData() implements FlowCommand {
+    }
+
+    /** The customer confirmed {@code /forget}: erase their data (right after this turn). */
+    record RequestErasure() implements FlowCommand {
+    }
 }

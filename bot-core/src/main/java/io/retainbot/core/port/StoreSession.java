@@ -42,4 +42,10 @@ public interface StoreSession {
     BroadcastStore broadcasts();
 
     OptOutStore optOuts();
+
+    KnownIssueStore knownIssues();
+
+    PersonalDataStore personalData();
+
+    SalesStore sales();
 }

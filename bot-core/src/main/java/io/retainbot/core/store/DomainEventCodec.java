@@ -12,6 +12,8 @@ import io.retainbot.core.complaint.ComplaintWithdrawn;
 import io.retainbot.core.complaint.SatisfactionRated;
 import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.ConsentWithdrawn;
+import io.retainbot.core.customer.ErasureRequested;
+import io.retainbot.core.customer.PurchaseRecorded;
 import io.retainbot.core.event.ContactSkipped;
 import io.retainbot.core.event.DomainEvent;
 import io.retainbot.core.feedback.HandoverClosed;
@@ -33,6 +35,8 @@ final class DomainEventCodec {
             Map.entry(ConsentGiven.KIND, ConsentGiven.class),
             Map.entry(ConsentWithdrawn.KIND, ConsentWithdrawn.class),
             Map.entry(ContactSkipped.KIND, ContactSkipped.class),
+            Map.entry(ErasureRequested.KIND, ErasureRequested.class),
+            Map.entry(PurchaseRecorded.KIND, PurchaseRecorded.class),
             Map.entry(HandoverTaken.KIND, HandoverTaken.class),
             Map.entry(HandoverClosed.KIND, HandoverClosed.class));
 

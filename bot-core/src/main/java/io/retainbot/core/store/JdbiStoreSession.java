@@ -11,6 +11,9 @@ import io.retainbot.core.port.FeedbackStore;
 import io.retainbot.core.port.FileStore;
 import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.InteractionLog;
+import io.retainbot.core.port.KnownIssueStore;
+import io.retainbot.core.port.PersonalDataStore;
+import io.retainbot.core.port.SalesStore;
 import io.retainbot.core.port.OfferStore;
 import io.retainbot.core.port.OptOutStore;
 import io.retainbot.core.port.OutboxStore;
@@ -160,5 +163,20 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public CustomerPages customerPages() {
         return store(CustomerPages.class, () -> new JdbiCustomerPages(handle.attach(CustomerDao.class)));
+    }
+
+    @Override
+    public KnownIssueStore knownIssues() {
+        return store(KnownIssueStore.class, () -> new JdbiKnownIssueStore(handle.attach(KnownIssueDao.class)));
+    }
+
+    @Override
+    public PersonalDataStore personalData() {
+        return store(PersonalDataStore.class, () -> new JdbiPersonalDataStore(handle));
+    }
+
+    @Override
+    public SalesStore sales() {
+        return store(SalesStore.class, () -> new JdbiSalesStore(handle));
     }
 }

@@ -12,7 +12,8 @@ class DialogueTest {
     @Test
     void listsEveryCommandTheFlowsDeclareOnceInTheOrderOffered() {
         assertThat(dialogue.commandNames()).containsExactly(
-                "complaint", "status", "suggest", "human", "language", "start", "stop", "menu", "help", "cancel");
+                "complaint", "status", "suggest", "human", "language", "mydata", "forget", "start", "stop", "menu", "help",
+                "cancel");
     }
 
     @Test

@@ -67,7 +67,7 @@ class LanguageMenuIT {
         chat.user("/start").skipUnread().press("아니요, 괜찮습니다").skipUnread()
                 .user("/frobnicate")
                 .botAsks("알 수 없는 명령입니다: /frobnicate. 사용하실 수 있는 명령은 다음과 같습니다: /complaint, /status, "
-                                + "/suggest, /human, /language, /start, /stop, /menu, /help, /cancel",
+                                + "/suggest, /human, /language, /mydata, /forget, /start, /stop, /menu, /help, /cancel",
                         "불편 접수하기", "내 접수 내역", "의견 보내기", "상담원 연결", "언어 (Language)");
     }
 }
