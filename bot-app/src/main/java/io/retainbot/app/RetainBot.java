@@ -14,6 +14,7 @@ import io.retainbot.app.db.DatabaseRuntime;
 import io.retainbot.app.config.ScheduleSettings;
 import io.retainbot.app.http.AdminAccess;
 import io.retainbot.app.http.CareRoutes;
+import io.retainbot.app.http.CustomerRoutes;
 import io.retainbot.app.http.BroadcastRoutes;
 import io.retainbot.app.http.HttpServer;
 import io.retainbot.app.http.CustomerDataRoutes;
@@ -21,6 +22,7 @@ import io.retainbot.app.http.KnownIssueRoutes;
 import io.retainbot.app.http.OutreachRoutes;
 import io.retainbot.app.http.SalesRoutes;
 import io.retainbot.app.http.RefusalLog;
+import io.retainbot.app.http.ReportRoutes;
 import io.retainbot.app.http.RequestLimits;
 import io.retainbot.app.http.StaffRoutes;
 import io.retainbot.app.http.TelegramWebhookRoute;
@@ -31,6 +33,8 @@ import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.engine.ConversationEngine;
+import io.retainbot.core.engine.DueReceipt;
+import io.retainbot.core.business.OpeningCalendar;
 import io.retainbot.core.customer.Stages;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.outbox.OutboxDispatcher;
@@ -52,15 +56,24 @@ import io.retainbot.core.port.Transactor;
 import io.retainbot.core.reaction.AskForBirthday;
 import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.reaction.AssignOwner;
+import io.retainbot.core.reaction.WatchPromise;
+import io.retainbot.core.reaction.PingStaff;
 import io.retainbot.core.reaction.EraseOnRequest;
 import io.retainbot.core.reaction.MoveToAfterSales;
 import io.retainbot.core.reaction.ReopenOnLowScore;
+import io.retainbot.core.reaction.ShowStaffProgress;
+import io.retainbot.core.reaction.StaffChats;
 import io.retainbot.core.reaction.ScheduleSurvey;
 import io.retainbot.core.schedule.Retention;
 import io.retainbot.core.schedule.Timekeeper;
 import io.retainbot.core.store.Database;
 import io.retainbot.core.usecase.ComplaintCare;
 import io.retainbot.core.usecase.CustomerCare;
+import io.retainbot.core.usecase.CustomerFile;
+import io.retainbot.core.usecase.Ownership;
+import io.retainbot.core.usecase.PromiseWatch;
+import io.retainbot.core.usecase.ServiceReports;
 import io.retainbot.core.usecase.CustomerData;
 import io.retainbot.core.usecase.KnownIssues;
 import io.retainbot.core.usecase.Sales;
@@ -133,7 +146,7 @@ public final class RetainBot implements AutoCloseable {
                     showAdminToken);
 
             List<ChatGateway> gateways = new ArrayList<>();
-            Set<ChannelRef> staffChannels = new HashSet<>();
+            Set<ChannelRef> staffChannels = new java.util.LinkedHashSet<>();
             gateways.add(new WebChatGateway(database.webChat(), clock));
             Optional<TelegramAdapter> telegram = config.telegram().map(settings -> new TelegramAdapter(settings, clock));
             telegram.ifPresent(adapter -> {
@@ -161,28 +174,39 @@ public final class RetainBot implements AutoCloseable {
             ScheduleSettings schedule = config.schedule();
             Timekeeper timekeeper = new Timekeeper(runtime.dataSource(), clock,
                     new Timekeeper.Settings(instanceName(), schedule.pollInterval(), SCHEDULER_THREADS));
-            Reactions reactions = Reactions.of(new ScheduleSurvey(timekeeper, schedule.surveyDelay()),
-                    new ReopenOnLowScore(), new AskForBirthday(timekeeper, schedule.birthdayAskDelay()),
+            StaffChats staffChats = new StaffChats(messages, business, config.staffLanguage(),
+                    List.copyOf(staffChannels));
+            Reactions reactions = Reactions.of(new ScheduleSurvey(timekeeper, schedule.surveyDelay(),
+                    schedule.surveyReminder()),
+                    new ReopenOnLowScore(), new AssignOwner(config.staffDesk().ownerRule()),
+                    new WatchPromise(timekeeper, OpeningCalendar.of(business), config.staffDesk().alertStages()),
+                    new PingStaff(staffChats), new ShowStaffProgress(staffChats),
+                    new AskForBirthday(timekeeper, schedule.birthdayAskDelay()),
                     new EraseOnRequest(), new MoveToAfterSales(stages));
             ReactionRelay relay = new ReactionRelay(transactor, reactions, clock);
             Runnable afterCommit = () -> {
                 dispatcher.wakeUp();
                 relay.wakeUp();
             };
-            ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChannels, clock,
+            ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChats, clock,
                     afterCommit, reactions, schedule.botContact());
             CareRoutes care = new CareRoutes(
                     new ComplaintCare(transactor, reactions, messages, business, clock, afterCommit),
                     new CustomerCare(transactor, reactions, clock, afterCommit),
                     new HandoverCare(transactor, reactions, messages, business, clock, afterCommit));
             StaffRoutes staff = new StaffRoutes(new StaffDirectory(transactor, business, clock));
+            ReportRoutes reports = new ReportRoutes(new ServiceReports(transactor, business, clock), business);
+            CustomerRoutes customers = new CustomerRoutes(new CustomerFile(transactor, clock),
+                    new Ownership(transactor, reactions, clock, afterCommit));
             // Reactions and time start after the engine and stop before the dispatcher drains (closed in reverse).
             relay.start(threads("retainbot-reactions"));
             started.push(relay);
             Set<Platform> platforms = gateways.stream().map(ChatGateway::platform).collect(Collectors.toSet());
-            timekeeper.start(engine::acceptDue, new Retention(database.housekeeping(), schedule.retention(), clock),
-                    schedule.retention(), runner(transactor, messages, business, clock, dispatcher, platforms,
-                            config.outreach().policy()));
+            PromiseWatch watch = new PromiseWatch(transactor, reactions, messages, business, staffChannels, clock,
+                    afterCommit);
+            timekeeper.start(due -> watch.handles(due) ? receipt(watch.alert(due)) : engine.acceptDue(due),
+                    new Retention(database.housekeeping(), schedule.retention(), clock), schedule.retention(),
+                    runner(transactor, messages, business, clock, dispatcher, platforms, config.outreach().policy()));
             started.push(timekeeper);
 
             WebChat webChat = new WebChat(engine, database.webChat(), database.files(), messages, business, clock,
@@ -204,6 +228,8 @@ public final class RetainBot implements AutoCloseable {
                         staff.mount(routes);
                         telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter, refusals));
                         outreach.mount(routes);
+                        customers.mount(routes);
+                        reports.mount(routes);
                         broadcasts.mount(routes);
                         knownIssues.mount(routes);
                         customerData.mount(routes);
@@ -227,6 +253,11 @@ public final class RetainBot implements AutoCloseable {
             closeAll(started);
             throw failure;
         }
+    }
+
+    /** The routes registered under /api, as "METHOD /path". */
+    public java.util.SortedSet<String> apiRoutes() {
+        return http.apiRoutes();
     }
 
     public int httpPort() {
@@ -258,6 +289,14 @@ public final class RetainBot implements AutoCloseable {
         return new BroadcastRunner(transactor, new TemplateRenderer(messages, business.companyName(), business.zone()),
                 new Offers(transactor, new OfferCodeGenerator(new SecureRandom()), clock), policy,
                 business.zone(), platforms, clock, BroadcastRunner.Settings.DEFAULT, dispatcher::wakeUp);
+    }
+
+    private static DueReceipt receipt(PromiseWatch.Outcome outcome) {
+        return switch (outcome) {
+            case ALERTED -> new DueReceipt.Handled();
+            case NOT_NEEDED -> new DueReceipt.Skipped("answered or closed before the alert");
+            case DUPLICATE -> new DueReceipt.Duplicate();
+        };
     }
 
     private static PrometheusMeterRegistry meters() {

@@ -21,6 +21,7 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 
@@ -32,11 +33,15 @@ import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
  * fail retryably, and so does a guild channel while the connection is still loading its server
  * (after a restart the outbox may send before Discord has told JDA about the staff channel). Texts
  * over 2000 characters go out in parts, the buttons under the last one. Mentions are never parsed.
+ * A text with a topic (a staff ping) gets a thread under it, whose id is the message's; a text that
+ * answers an earlier message is sent as a reply to it (and as a plain message if that one is gone).
  */
 final class DiscordChatGateway implements ChatGateway {
     /** The most one Discord call may take, waiting in JDA's rate limiter included. */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     static final int MAX_TEXT = 2000;
+    static final int MAX_THREAD_NAME = 100;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DiscordChatGateway.class);
     static final int MAX_BUTTONS_PER_ROW = 5;
     static final int MAX_ROWS = 5;
     private static final int MAX_LABEL = 80;
@@ -76,16 +81,24 @@ final class DiscordChatGateway implements ChatGateway {
                         .timeout(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).complete();
                 return new SendOutcome.Delivered(edit.messageId());
             }
-            List<String> parts = TextParts.split(message.text(), MAX_TEXT);
+            OutboundMessage.Text text = (OutboundMessage.Text) message;
+            List<String> parts = TextParts.split(text.text(), MAX_TEXT);
             Message sent = null;
             for (int i = 0; i < parts.size(); i++) {
                 MessageCreateBuilder builder = new MessageCreateBuilder().setContent(parts.get(i))
                         .setAllowedMentions(NO_MENTIONS);
-                if (i == parts.size() - 1) {
-                    builder.setComponents(rows(message.buttons()));
+                boolean last = i == parts.size() - 1;
+                if (last) {
+                    builder.setComponents(rows(text.buttons()));
                 }
-                sent = target.get().sendMessage(builder.build()).timeout(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                        .complete();
+                MessageCreateAction action = target.get().sendMessage(builder.build());
+                if (i == 0 && !text.replyTo().isEmpty()) {
+                    action = action.setMessageReference(text.replyTo()).failOnInvalidReply(false);
+                }
+                sent = action.timeout(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).complete();
+            }
+            if (!text.topic().isEmpty() && sent.isFromGuild()) {
+                openThread(sent, text.topic());
             }
             return new SendOutcome.Delivered(sent.getId());
         } catch (ErrorResponseException refused) {
@@ -93,6 +106,20 @@ final class DiscordChatGateway implements ChatGateway {
         } catch (Exception trouble) {
             // also what JDA throws without declaring it: a TimeoutException when the call outlived CALL_TIMEOUT
             return new SendOutcome.Failed("network: " + trouble, true);
+        }
+    }
+
+    /**
+     * Opens a thread under a message just sent (its id is the message's), where staff talk about what the
+     * message is about. The message itself is out; a refused thread is logged, not a failed send.
+     */
+    private static void openThread(Message sent, String topic) {
+        String name = topic.length() > MAX_THREAD_NAME ? topic.substring(0, MAX_THREAD_NAME) : topic;
+        try {
+            sent.createThreadChannel(name).timeout(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).complete();
+        } catch (RuntimeException refused) {
+            log.warn("message {} was sent, but Discord did not open its thread \"{}\": {}", sent.getId(), name,
+                    refused.getMessage());
         }
     }
 

@@ -37,6 +37,7 @@ final class MessageTranslator {
         Sender sender = sender(message.getAuthor());
         String eventId = "m" + message.getId();
         String text = message.getContentRaw();
+        String replyTo = answers(message);
         List<FileRef> files = message.getAttachments().stream().map(MessageTranslator::file).toList();
         if (!files.isEmpty()) {
             return Optional.of(new InboundEvent.AttachmentReceived(channel.get(), sender, eventId, clock.instant(),
@@ -45,9 +46,21 @@ final class MessageTranslator {
         if (COMMAND.matcher(text).lookingAt()) {
             String[] parts = text.strip().substring(1).split("\\s+", 2);
             return Optional.of(new InboundEvent.CommandReceived(channel.get(), sender, eventId, clock.instant(),
-                    parts[0], parts.length > 1 ? parts[1] : ""));
+                    parts[0], parts.length > 1 ? parts[1] : "", replyTo));
         }
-        return Optional.of(new InboundEvent.TextReceived(channel.get(), sender, eventId, clock.instant(), text));
+        return Optional.of(new InboundEvent.TextReceived(channel.get(), sender, eventId, clock.instant(), text,
+                replyTo));
+    }
+
+    /**
+     * The bot message this one answers: in a thread, the message the thread was started from (a thread's id
+     * is its first message's); elsewhere the message it replies to, if any.
+     */
+    private static String answers(Message message) {
+        if (message.getChannel().getType().isThread()) {
+            return message.getChannel().getId();
+        }
+        return message.getMessageReference() == null ? "" : message.getMessageReference().getMessageId();
     }
 
     Optional<InboundEvent> edited(Message message) {

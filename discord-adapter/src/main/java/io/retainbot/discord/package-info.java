@@ -12,7 +12,9 @@
  * no privileged intent. JDA adds the non-privileged {@code GUILDS} intent itself.
  *
  * <p>Chats: a customer's DM is {@code dm:<user id>} (opened again by user id after a restart, so no
- * channel cache is needed); the staff channel and its threads are the staff channel's id.
+ * channel cache is needed); events in the staff channel and its threads come as the staff channel's id,
+ * a message in a thread answering the message the thread was started from. A staff ping opens a thread
+ * under itself, whose id is the ping's, and what the bot later says about it is sent to that thread.
  * Interactions are acknowledged at once (deferred) on JDA's event thread, before any database work,
  * so the 3-second limit holds even when the database is slow; the engine's answers then arrive as
  * ordinary DM messages and the deferred "thinking" reply is removed. While the database is away an

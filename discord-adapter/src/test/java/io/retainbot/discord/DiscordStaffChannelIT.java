@@ -9,6 +9,7 @@ import io.retainbot.core.chat.Button;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.chat.Platform;
+import io.retainbot.core.chat.SendOutcome;
 import io.retainbot.core.engine.ConversationEngine;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.outbox.OutboxDispatcher;
@@ -88,6 +89,29 @@ class DiscordStaffChannelIT {
             assertThat(call.content()).startsWith("New complaint C-1042");
             assertThat(call.body().path("components").findValuesAsText("custom_id"))
                     .containsExactly("staff:claim:1042", "staff:resolve:1042");
+        });
+    }
+
+    @Test
+    void aPingOpensAThreadUnderItselfWhereLaterMessagesGo() {
+        SendOutcome ping = adapter.gateway().send(new ChannelRef(Platform.DISCORD, STAFF), new OutboundMessage.Text(
+                "New complaint C-1042 · Delivery", List.of(List.of(new Button("Claim", "staff:claim:C-1042"))), "",
+                "C-1042 · Delivery"));
+
+        assertThat(ping).isInstanceOf(SendOutcome.Delivered.class);
+        String pingId = ((SendOutcome.Delivered) ping).messageId();
+        assertThat(discord.calls()).anySatisfy(call -> {
+            assertThat(call.path()).isEqualTo("/api/v10/channels/" + STAFF + "/messages/" + pingId + "/threads");
+            assertThat(call.body().path("name").asText()).isEqualTo("C-1042 · Delivery");
+        });
+
+        SendOutcome relayed = adapter.gateway().send(new ChannelRef(Platform.DISCORD, pingId),
+                OutboundMessage.Text.of("Mina about C-1042: thank you"));
+
+        assertThat(relayed).isInstanceOf(SendOutcome.Delivered.class);
+        assertThat(discord.calls()).anySatisfy(call -> {
+            assertThat(call.path()).isEqualTo("/api/v10/channels/" + pingId + "/messages");
+            assertThat(call.content()).isEqualTo("Mina about C-1042: thank you");
         });
     }
 

@@ -35,9 +35,9 @@ import okhttp3.WebSocketListener;
  * IDENTIFY with READY, acknowledges heartbeats and dispatches whatever events the test sends.
  * Compression is off and the encoding JSON, as the adapter asks when pointed at a local gateway.
  */
-final class FakeDiscord implements AutoCloseable {
+public final class FakeDiscord implements AutoCloseable {
     static final String BOT_ID = "1000000000000000001";
-    static final String TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAx.GfakeX.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH";
+    public static final String TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAx.GfakeX.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MockWebServer server = new MockWebServer();
@@ -57,8 +57,8 @@ final class FakeDiscord implements AutoCloseable {
     private final List<Predicate<Call>> drops = new ArrayList<>();
 
     /** One REST request the bot made. */
-    record Call(String method, String path, JsonNode body, Instant at) {
-        String content() {
+    public record Call(String method, String path, JsonNode body, Instant at) {
+        public String content() {
             return body.path("content").asText();
         }
     }
@@ -66,7 +66,7 @@ final class FakeDiscord implements AutoCloseable {
     private record ScriptedError(Predicate<Call> applies, int status, String body, Map<String, String> headers) {
     }
 
-    FakeDiscord() {
+    public FakeDiscord() {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -80,16 +80,16 @@ final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    String restUrl() {
+    public String restUrl() {
         return "http://127.0.0.1:" + server.getPort() + "/api/v10/";
     }
 
-    String gatewayUrl() {
+    public String gatewayUrl() {
         return "ws://127.0.0.1:" + server.getPort() + "/gateway";
     }
 
     /** A server the bot is in, with one text channel (the staff channel); sent as GUILD_CREATE after READY. */
-    FakeDiscord withGuild(String guildId, String channelId) {
+    public FakeDiscord withGuild(String guildId, String channelId) {
         ObjectNode created = JSON.createObjectNode().put("id", guildId).put("name", "Demo Shop").put("owner_id", "500000000000000001")
                 .put("member_count", 2).put("large", false).put("preferred_locale", "en-US").put("afk_timeout", 300)
                 .put("joined_at", "2026-01-05T09:00:00.000000+00:00");
@@ -110,7 +110,7 @@ final class FakeDiscord implements AutoCloseable {
         return this;
     }
 
-    void awaitIdentified() throws InterruptedException {
+    public void awaitIdentified() throws InterruptedException {
         if (!identified.await(30, TimeUnit.SECONDS)) {
             throw new AssertionError("the bot never identified on the fake gateway");
         }
@@ -152,14 +152,14 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     /** Sends a dispatch event (op 0) over the gateway. */
-    void dispatch(String type, JsonNode data) {
+    public void dispatch(String type, JsonNode data) {
         ObjectNode event = JSON.createObjectNode().put("op", 0).put("t", type).put("s", sequence.incrementAndGet());
         event.set("d", data);
         gateway.send(event.toString());
     }
 
     /** A fresh snowflake for now (Discord ids carry their creation time; interactions expire after 15 minutes). */
-    String nextId() {
+    public String nextId() {
         return String.valueOf(((System.currentTimeMillis() - DISCORD_EPOCH) << 22) + (snowflakes.incrementAndGet() & 0x3FFFFF));
     }
 
@@ -181,7 +181,7 @@ final class FakeDiscord implements AutoCloseable {
         return this;
     }
 
-    synchronized List<Call> calls() {
+    public synchronized List<Call> calls() {
         return List.copyOf(calls);
     }
 
@@ -256,9 +256,11 @@ final class FakeDiscord implements AutoCloseable {
             String messageId = call.method().equals("PATCH") ? path.split("/")[4] : nextId();
             return json(message(messageId, channelId, user(BOT_ID, "RetainBot", true), call.content()));
         }
-        if (call.method().equals("POST") && path.matches("/channels/\\d+/threads")) {
+        if (call.method().equals("POST") && path.matches("/channels/\\d+/(messages/\\d+/)?threads")) {
             String parent = path.split("/")[2];
-            ObjectNode thread = JSON.createObjectNode().put("id", nextId()).put("type", 11)
+            // a thread started from a message has the message's id
+            String threadId = path.contains("/messages/") ? path.split("/")[4] : nextId();
+            ObjectNode thread = JSON.createObjectNode().put("id", threadId).put("type", 11)
                     .put("guild_id", guild.path("id").asText()).put("parent_id", parent)
                     .put("name", call.body().path("name").asText()).put("owner_id", BOT_ID)
                     .put("member_count", 1).put("message_count", 0).put("total_message_sent", 0).put("flags", 0)
@@ -274,13 +276,13 @@ final class FakeDiscord implements AutoCloseable {
                 .body("{\"message\":\"404: Not Found\",\"code\":0}").build();
     }
 
-    static ObjectNode user(String id, String name, boolean bot) {
+    public static ObjectNode user(String id, String name, boolean bot) {
         ObjectNode user = JSON.createObjectNode().put("id", id).put("username", name).put("discriminator", "0")
                 .put("global_name", name).putNull("avatar").put("bot", bot).put("public_flags", 0);
         return user;
     }
 
-    static ObjectNode message(String id, String channelId, ObjectNode author, String content) {
+    public static ObjectNode message(String id, String channelId, ObjectNode author, String content) {
         ObjectNode message = JSON.createObjectNode().put("id", id).put("channel_id", channelId).put("type", 0)
                 .put("content", content).put("timestamp", "2026-11-23T06:20:00.000000+00:00").putNull("edited_timestamp")
                 .put("tts", false).put("mention_everyone", false).put("pinned", false).put("flags", 0);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Gateway event payloads in the shape Discord sends them. */
-final class GatewayEvents {
+public final class GatewayEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private GatewayEvents() {
@@ -33,7 +33,7 @@ final class GatewayEvents {
     }
 
     /** INTERACTION_CREATE type 3: a staff member pressed a button on a post in a guild channel. */
-    static ObjectNode guildButton(String interactionId, String guildId, String channelId, String userId, String name,
+    public static ObjectNode guildButton(String interactionId, String guildId, String channelId, String userId, String name,
                                   String customId, String messageId) {
         ObjectNode interaction = JSON.createObjectNode().put("id", interactionId)
                 .put("application_id", FakeDiscord.BOT_ID).put("type", 3).put("token", "token-" + interactionId)

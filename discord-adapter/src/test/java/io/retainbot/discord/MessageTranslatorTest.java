@@ -52,6 +52,17 @@ class MessageTranslatorTest {
     }
 
     @Test
+    void aMessageInAThreadAnswersTheMessageTheThreadWasStartedFrom() throws IOException {
+        JsonNode fixture = DiscordTranslationIT.fixture("guild_message.json");
+        Message inThread = guildMessage(fixture, "1441000000000000099", ChannelType.GUILD_PUBLIC_THREAD);
+        Message inChannel = guildMessage(fixture, STAFF, ChannelType.TEXT);
+
+        assertThat(((InboundEvent.TextReceived) translator.received(inThread).orElseThrow()).replyTo())
+                .isEqualTo("1441000000000000099");
+        assertThat(((InboundEvent.TextReceived) translator.received(inChannel).orElseThrow()).replyTo()).isEmpty();
+    }
+
+    @Test
     void ignoresOtherGuildChannels() throws IOException {
         JsonNode fixture = DiscordTranslationIT.fixture("guild_message.json");
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -26,7 +27,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * fail for good; 5xx and network trouble fail retryably. Texts over 4096 characters go out in
  * parts, the buttons under the last one, and the last part's id is the message's. If a later part
  * fails, the outcome is that part's: a retry sends the earlier parts again (a repeat, never a loss;
- * the Bot API has no idempotency key).
+ * the Bot API has no idempotency key). A text that answers an earlier message goes out as a reply
+ * to it (and as a plain message if that one was deleted).
  */
 final class TelegramChatGateway implements ChatGateway {
     static final int MAX_TEXT = 4096;
@@ -69,6 +71,10 @@ final class TelegramChatGateway implements ChatGateway {
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
             SendMessage.SendMessageBuilder<?, ?> request = SendMessage.builder().chatId(channel.chatId()).text(parts.get(i));
+            if (i == 0 && isMessageId(text.replyTo())) {
+                request.replyParameters(ReplyParameters.builder().messageId(Integer.valueOf(text.replyTo()))
+                        .allowSendingWithoutReply(true).build());
+            }
             if (last && !text.buttons().isEmpty()) {
                 request.replyMarkup(keyboard(text.buttons()));
             }
@@ -97,6 +103,11 @@ final class TelegramChatGateway implements ChatGateway {
             throw refused;
         }
         return new SendOutcome.Delivered(edit.messageId());
+    }
+
+    private static boolean isMessageId(String id) {
+        return !id.isEmpty() && id.length() <= 10 && id.chars().allMatch(Character::isDigit)
+                && Long.parseLong(id) <= Integer.MAX_VALUE;
     }
 
     static InlineKeyboardMarkup keyboard(List<List<Button>> rows) {

@@ -24,7 +24,8 @@ import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 /**
  * Turns one Bot API update into the core event it means, or nothing: private chats and the staff
  * group are read; other groups, channels, inline queries, bots and service messages are dropped
- * here, before they reach the engine. The event id is the update id, so a re-delivered update
+ * here, before they reach the engine. A reply names the message it answers (in the staff group, a
+ * reply to a ping is an answer to the customer). The event id is the update id, so a re-delivered update
  * is recognised by the inbox.
  */
 final class UpdateTranslator {
@@ -70,11 +71,13 @@ final class UpdateTranslator {
                     message.getCaption()));
         }
         String text = Objects.requireNonNullElse(message.getText(), "");
+        String replyTo = message.getReplyToMessage() == null || message.getReplyToMessage().getMessageId() == null
+                ? "" : String.valueOf(message.getReplyToMessage().getMessageId());
         if (isCommand(message, text)) {
-            return Optional.of(command(channel.get(), sender, eventId, now, text));
+            return Optional.of(command(channel.get(), sender, eventId, now, text, replyTo));
         }
         // A sticker, location or contact arrives as empty text: the engine answers what it can do.
-        return Optional.of(new InboundEvent.TextReceived(channel.get(), sender, eventId, now, text));
+        return Optional.of(new InboundEvent.TextReceived(channel.get(), sender, eventId, now, text, replyTo));
     }
 
     /** A bot command: Telegram marks it with an entity at offset 0; a typed "/word" counts too. */
@@ -84,7 +87,8 @@ final class UpdateTranslator {
         return marked || COMMAND.matcher(text).lookingAt();
     }
 
-    private static InboundEvent command(ChannelRef channel, Sender sender, String eventId, Instant now, String text) {
+    private static InboundEvent command(ChannelRef channel, Sender sender, String eventId, Instant now, String text,
+                                        String replyTo) {
         String[] parts = text.strip().split("\\s+", 2);
         String name = parts[0].substring(1);
         int mention = name.indexOf('@');
@@ -92,7 +96,7 @@ final class UpdateTranslator {
             name = name.substring(0, mention);
         }
         return new InboundEvent.CommandReceived(channel, sender, eventId, now, name.isEmpty() ? "help" : name,
-                parts.length > 1 ? parts[1] : "");
+                parts.length > 1 ? parts[1] : "", replyTo);
     }
 
     private Optional<InboundEvent> edited(Message message, String eventId, Instant now) {

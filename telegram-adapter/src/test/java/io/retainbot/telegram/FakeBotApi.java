@@ -28,8 +28,8 @@ import java.util.function.Predicate;
  * deleteWebhook and setWebhook, records every call but getUpdates, and answers scripted errors
  * (429, 403, 5xx, also on getUpdates) when told to.
  */
-final class FakeBotApi implements AutoCloseable {
-    static final String TOKEN = "123456789:TEST-token_abcdefghijklmnopqrstuv";
+public final class FakeBotApi implements AutoCloseable {
+    public static final String TOKEN = "123456789:TEST-token_abcdefghijklmnopqrstuv";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -42,12 +42,12 @@ final class FakeBotApi implements AutoCloseable {
     private long confirmedOffset;
 
     /** One request the bot made. */
-    record Call(String method, JsonNode body, String raw, Instant at, int messageId) {
-        String chatId() {
+    public record Call(String method, JsonNode body, String raw, Instant at, int messageId) {
+        public String chatId() {
             return body.path("chat_id").asText();
         }
 
-        String text() {
+        public String text() {
             return body.path("text").asText();
         }
     }
@@ -56,7 +56,7 @@ final class FakeBotApi implements AutoCloseable {
                                  Integer retryAfter) {
     }
 
-    FakeBotApi() {
+    public FakeBotApi() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -67,12 +67,12 @@ final class FakeBotApi implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Queues an update (JSON with update_id) for getUpdates. */
-    synchronized FakeBotApi push(String updateJson) {
+    public synchronized FakeBotApi push(String updateJson) {
         try {
             updates.add(JSON.readTree(updateJson));
         } catch (IOException e) {
@@ -95,11 +95,11 @@ final class FakeBotApi implements AutoCloseable {
         return this;
     }
 
-    synchronized List<Call> calls(String method) {
+    public synchronized List<Call> calls(String method) {
         return calls.stream().filter(call -> call.method().equals(method.toLowerCase(Locale.ROOT))).toList();
     }
 
-    synchronized List<Call> sentTo(String chatId) {
+    public synchronized List<Call> sentTo(String chatId) {
         return calls.stream().filter(call -> call.method().equals("sendmessage") && call.chatId().equals(chatId))
                 .toList();
     }

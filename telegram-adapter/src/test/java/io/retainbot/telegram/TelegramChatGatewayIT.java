@@ -44,6 +44,19 @@ class TelegramChatGatewayIT {
     }
 
     @Test
+    void sendsAnAnswerToAnEarlierMessageAsAReplyToIt() {
+        ChannelRef staff = new ChannelRef(Platform.TELEGRAM, "-1002000000001");
+
+        gateway.send(staff, new OutboundMessage.Text("Mina about C-1042: it is broken", List.of(), "214", "C-1042"));
+        gateway.send(staff, OutboundMessage.Text.of("not a reply"));
+
+        List<FakeBotApi.Call> sent = telegram.sentTo("-1002000000001");
+        assertThat(sent.get(0).body().at("/reply_parameters/message_id").asInt()).isEqualTo(214);
+        assertThat(sent.get(0).body().at("/reply_parameters/allow_sending_without_reply").asBoolean()).isTrue();
+        assertThat(sent.get(1).body().has("reply_parameters")).isFalse();
+    }
+
+    @Test
     void editsAnEarlierMessage() {
         SendOutcome outcome = gateway.send(MINA, new OutboundMessage.Edit("214", "Category: Delivery", List.of()));
 

@@ -118,6 +118,15 @@ class UpdateTranslatorTest {
                 .isEqualTo(new ChannelRef(Platform.TELEGRAM, "-1002000000001"));
     }
 
+    @Test
+    void readsAReplyInTheStaffGroupAsAnAnswerToTheMessageItRepliesTo() throws IOException {
+        InboundEvent.TextReceived reply = (InboundEvent.TextReceived) translate("staff_group_reply.json");
+
+        assertThat(reply.replyTo()).isEqualTo("77");
+        assertThat(reply.text()).isEqualTo("A new vase leaves today.");
+        assertThat(((InboundEvent.TextReceived) translate("staff_group_message.json")).replyTo()).isEmpty();
+    }
+
     private InboundEvent translate(String fixture) throws IOException {
         return translator.translate(update(fixture)).orElseThrow();
     }

@@ -19,12 +19,17 @@ import java.util.regex.Pattern;
  * @param businessConfig   the YAML business file; empty for the built-in demo business
  * @param webChat          who may embed the web chat, and whether a reverse proxy names the client
  * @param schedule         scheduler polling, survey delay, waiting for busy customers, retention
+ * @param staffDesk        how customers get a responsible staff member
+ * @param staffLanguage    the language of the staff chats' pings and answers (en, ko or tl)
  * @param outreach         the pace of marketing: frequency cap and quiet hours
  */
 public record AppConfig(Optional<String> databaseUrl, String databaseUser, String databasePassword, Path dataDir,
                         int httpPort, Optional<String> adminToken, Optional<Path> businessConfig,
                         Optional<TelegramSettings> telegram, Optional<DiscordSettings> discord,
-                        WebChatSettings webChat, ScheduleSettings schedule, OutreachSettings outreach) {
+                        WebChatSettings webChat, ScheduleSettings schedule, StaffDeskSettings staffDesk,
+                        String staffLanguage, OutreachSettings outreach) {
+    /** The languages the built-in catalog speaks, for STAFF_LANGUAGE. */
+    private static final java.util.List<String> STAFF_LANGUAGES = java.util.List.of("en", "ko", "tl");
     public static final int DEFAULT_HTTP_PORT = 8080;
     private static final Pattern JDBC_POSTGRES = Pattern.compile("jdbc:postgresql://[^/?#\\s]+(/[^?#\\s]*)?(\\?\\S*)?");
     private static final int MIN_ADMIN_TOKEN = 16;
@@ -42,8 +47,19 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
         WebChatSettings webChat = WebChatSettings.fromEnvironment(env);
         ScheduleSettings schedule = ScheduleSettings.fromEnvironment(env);
         OutreachSettings outreach = OutreachSettings.fromEnvironment(env);
+        StaffDeskSettings staffDesk = StaffDeskSettings.fromEnvironment(env);
+        String staffLanguage = value(env, "STAFF_LANGUAGE").map(AppConfig::staffLanguage).orElse("en");
         return new AppConfig(databaseUrl, user, password, dataDir, port, adminToken, business, telegram, discord,
-                webChat, schedule, outreach);
+                webChat, schedule, staffDesk, staffLanguage, outreach);
+    }
+
+    private static String staffLanguage(String value) {
+        String language = value.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!STAFF_LANGUAGES.contains(language)) {
+            throw new ConfigException("STAFF_LANGUAGE must be one of " + String.join(", ", STAFF_LANGUAGES)
+                    + " (the language of the staff chats), was \"" + value + "\"");
+        }
+        return language;
     }
 
     /** An adapter's own validation names its variable; here it becomes a configuration error. */
@@ -118,7 +134,7 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
                 + ", httpPort=" + httpPort + ", adminToken=" + (adminToken.isPresent() ? "(set)" : "(generated)")
                 + ", businessConfig=" + businessConfig.map(Path::toString).orElse("(built-in demo)")
                 + ", telegram=" + telegram.map(TelegramSettings::toString).orElse("off")
-                + ", discord=" + discord.map(DiscordSettings::toString).orElse("off") + ", webChat=" + webChat + ", schedule=" + schedule
+                + ", discord=" + discord.map(DiscordSettings::toString).orElse("off") + ", webChat=" + webChat + ", schedule=" + schedule + ", staffDesk=" + staffDesk
                 + ", outreach=" + outreach + "]";
     }
 }

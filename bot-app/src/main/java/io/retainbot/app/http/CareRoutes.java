@@ -44,8 +44,9 @@ public final class CareRoutes {
                 complaints.answer(new CareInputs.AnswerComplaint(ref, actor(body), text(body, "text"))));
         complaintAction(config, "resolve", Set.of("staffId", "summary"), (ref, body) ->
                 complaints.resolve(new CareInputs.ResolveComplaint(ref, actor(body), text(body, "summary"))));
-        complaintAction(config, "cant-help", Set.of("staffId", "explanation"), (ref, body) ->
-                complaints.refer(new CareInputs.ReferComplaint(ref, actor(body), text(body, "explanation"))));
+        complaintAction(config, "cant-help", Set.of("staffId", "explanation", "referrals"), (ref, body) ->
+                complaints.refer(new CareInputs.ReferComplaint(ref, actor(body), text(body, "explanation"),
+                        texts(body, "referrals"))));
         complaintAction(config, "reassign", Set.of("staffId", "toStaffId"), (ref, body) ->
                 complaints.reassign(new CareInputs.ReassignComplaint(ref, actor(body), requiredId(body, "toStaffId"))));
         complaintAction(config, "reopen", Set.of("staffId", "reason"), (ref, body) ->
@@ -180,6 +181,24 @@ public final class CareRoutes {
             throw new ClientError(400, field + " must be a staff member's id (a positive whole number)");
         }
         return value.asLong();
+    }
+
+    private static java.util.List<String> texts(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return java.util.List.of();
+        }
+        if (!value.isArray()) {
+            throw new ClientError(400, field + " must be a list of referral ids");
+        }
+        java.util.List<String> items = new java.util.ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            if (!value.get(i).isTextual()) {
+                throw new ClientError(400, field + "[" + i + "] must be text");
+            }
+            items.add(value.get(i).asText());
+        }
+        return items;
     }
 
     private static String text(JsonNode body, String field) {

@@ -59,6 +59,7 @@ public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private static final String STARTED = "retainbot.started";
     private static final int MAX_PAGE = 500;
+    private static final Set<String> API_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final Transactor transactor;
@@ -150,6 +151,18 @@ public final class HttpServer implements AutoCloseable {
         return this;
     }
 
+    /** The routes registered under /api, as "METHOD /path" (for checking their description). */
+    public java.util.SortedSet<String> apiRoutes() {
+        java.util.SortedSet<String> routes = new java.util.TreeSet<>();
+        for (io.javalin.router.ParsedEndpoint parsed : javalin.unsafe.internalRouter.allHttpHandlers()) {
+            String method = parsed.endpoint.method.name();
+            if (API_METHODS.contains(method) && parsed.endpoint.path.startsWith("/api/")) {
+                routes.add(method + " " + parsed.endpoint.path);
+            }
+        }
+        return routes;
+    }
+
     public int port() {
         return javalin.port();
     }
@@ -202,6 +215,8 @@ public final class HttpServer implements AutoCloseable {
         config.routes.get("/chat/api/messages", this::chatMessages);
 
         config.routes.before("/api/*", this::requireAdmin);
+        config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json")
+                .result(json.writeValueAsString(ApiDescription.openApi(json))));
         config.routes.get("/api/complaints", this::complaints);
         config.routes.get("/api/complaints/{reference}", this::complaint);
         config.routes.get("/api/complaints/{reference}/files/{attachment}", this::complaintFile);

@@ -55,6 +55,11 @@ final class JsonInput {
         return this;
     }
 
+    /** The object itself, for telling a field given as null from one left out. */
+    JsonNode node() {
+        return node;
+    }
+
     boolean has(String name) {
         return node.hasNonNull(name);
     }

@@ -145,4 +145,20 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("SURVEY_DELAY_MINUTES", "a day")))
                 .hasMessage("SURVEY_DELAY_MINUTES must be a whole number from 0 to 86400, was \"a day\"");
     }
+
+    @Test
+    void readsTheSurveyReminderAndTheOwnerRuleAndNamesAWrongOne() {
+        AppConfig defaults = AppConfig.fromEnvironment(Map.of());
+        assertThat(defaults.schedule().surveyReminder()).isEqualTo(java.time.Duration.ofHours(24));
+        assertThat(defaults.staffDesk().ownerRule()).isEqualTo(io.retainbot.core.staff.OwnerRule.ROUND_ROBIN);
+
+        AppConfig set = AppConfig.fromEnvironment(Map.of("SURVEY_REMINDER_HOURS", "48", "OWNER_RULE", "off"));
+        assertThat(set.schedule().surveyReminder()).isEqualTo(java.time.Duration.ofHours(48));
+        assertThat(set.staffDesk().ownerRule()).isEqualTo(io.retainbot.core.staff.OwnerRule.OFF);
+
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("OWNER_RULE", "random")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("OWNER_RULE must be round-robin");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("SURVEY_REMINDER_HOURS", "0")))
+                .hasMessage("SURVEY_REMINDER_HOURS must be a whole number from 1 to 720, was \"0\"");
+    }
 }

@@ -27,12 +27,23 @@ public sealed interface InboundEvent {
         return channel().platform();
     }
 
-    /** Plain text the user typed. */
-    record TextReceived(ChannelRef channel, Sender sender, String eventId, Instant receivedAt, String text)
-            implements InboundEvent {
+    /**
+     * Plain text the user typed.
+     *
+     * @param replyTo the platform id of the message this one answers: a Telegram reply, or the message a
+     *                Discord thread was started from; empty for none
+     */
+    record TextReceived(ChannelRef channel, Sender sender, String eventId, Instant receivedAt, String text,
+                        String replyTo) implements InboundEvent {
         public TextReceived {
             Checks.common(channel, sender, eventId, receivedAt);
             text = Objects.requireNonNullElse(text, "");
+            replyTo = Objects.requireNonNullElse(replyTo, "");
+        }
+
+        /** Text that answers no message in particular. */
+        public TextReceived(ChannelRef channel, Sender sender, String eventId, Instant receivedAt, String text) {
+            this(channel, sender, eventId, receivedAt, text, "");
         }
 
         @Override
@@ -43,16 +54,24 @@ public sealed interface InboundEvent {
 
     /**
      * A command such as {@code /complaint}; {@code name} is lower case without the slash or
-     * {@code @botname}, {@code argument} is the rest of the line (may be empty).
+     * {@code @botname}, {@code argument} is the rest of the line (may be empty); {@code replyTo} as for
+     * {@link TextReceived}.
      */
     record CommandReceived(ChannelRef channel, Sender sender, String eventId, Instant receivedAt,
-                           String name, String argument) implements InboundEvent {
+                           String name, String argument, String replyTo) implements InboundEvent {
         public CommandReceived {
             Checks.common(channel, sender, eventId, receivedAt);
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("command name must not be blank");
             }
             argument = Objects.requireNonNullElse(argument, "");
+            replyTo = Objects.requireNonNullElse(replyTo, "");
+        }
+
+        /** A command that answers no message in particular. */
+        public CommandReceived(ChannelRef channel, Sender sender, String eventId, Instant receivedAt, String name,
+                               String argument) {
+            this(channel, sender, eventId, receivedAt, name, argument, "");
         }
 
         @Override

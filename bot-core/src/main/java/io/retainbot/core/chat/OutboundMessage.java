@@ -17,10 +17,24 @@ public sealed interface OutboundMessage {
     /** Rows of buttons, top to bottom; empty for none. */
     List<List<Button>> buttons();
 
-    record Text(String text, List<List<Button>> buttons) implements OutboundMessage {
+    /**
+     * A new message.
+     *
+     * @param replyTo the platform id of an earlier message in the same chat this one answers (shown as a
+     *                reply where the platform has replies); empty for none
+     * @param topic   where the platform has threads (Discord), open one under this message with this name;
+     *                its id is the message's; empty for none
+     */
+    record Text(String text, List<List<Button>> buttons, String replyTo, String topic) implements OutboundMessage {
         public Text {
             text = requireText(text);
             buttons = copyRows(buttons);
+            replyTo = Objects.requireNonNullElse(replyTo, "");
+            topic = Objects.requireNonNullElse(topic, "");
+        }
+
+        public Text(String text, List<List<Button>> buttons) {
+            this(text, buttons, "", "");
         }
 
         public static Text of(String text) {

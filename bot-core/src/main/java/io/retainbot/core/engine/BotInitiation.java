@@ -73,7 +73,7 @@ final class BotInitiation {
             return skip(session, due, "none", "the customer cannot be reached on any chat", now);
         }
         Conversation conversation = session.conversations().lock(channel.get(), now);
-        if (!conversation.isIdle()) {
+        if (!conversation.isIdle() && !dialogue.continues(conversation.flow(), due.kind())) {
             if (now.isBefore(due.dueAt().plus(policy.maxWait()))) {
                 log.debug("{} waits: {} is in the middle of {}", due.id(), channel.get(), conversation.flow());
                 return new DueReceipt.Deferred(now.plus(policy.retryEvery()));

@@ -14,6 +14,8 @@ import io.retainbot.core.customer.ConsentWithdrawn;
 import io.retainbot.core.customer.DataSummary;
 import io.retainbot.core.customer.ErasureRequested;
 import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.complaint.DelayAnnounced;
+import io.retainbot.core.complaint.EffortRated;
 import io.retainbot.core.complaint.NewComplaint;
 import io.retainbot.core.flow.ComplaintWording;
 import io.retainbot.core.flow.Conversation;
@@ -26,6 +28,10 @@ import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
 import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.reaction.StaffChats;
+import io.retainbot.core.feedback.HandoverEnded;
+import io.retainbot.core.feedback.HandoverRequest;
+import io.retainbot.core.feedback.HandoverRequested;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,9 +51,12 @@ final class CommandRunner {
     private final PromiseMaker promises;
     private final CustomerDirectory customers;
     private final Reactions reactions;
+    private final StaffChats staffChats;
     private final ComplaintWording wording = new ComplaintWording();
 
-    CommandRunner(BusinessConfig business, PromiseMaker promises, CustomerDirectory customers, Reactions reactions) {
+    CommandRunner(BusinessConfig business, PromiseMaker promises, CustomerDirectory customers, Reactions reactions,
+                  StaffChats staffChats) {
+        this.staffChats = staffChats;
         this.business = business;
         this.promises = promises;
         this.customers = customers;
@@ -106,12 +115,29 @@ final class CommandRunner {
                 session.feedback().suggest(turn.customer().id(), turn.event().channel(), suggestion.text(), turn.now());
             } else if (command instanceof FlowCommand.RecordSatisfaction rating) {
                 rateSatisfaction(session, turn, rating);
+            } else if (command instanceof FlowCommand.AnnounceDelay delay) {
+                ownComplaint(session, turn, delay.ref()).ifPresent(complaint -> {
+                    session.complaints().addNote(complaint.id(), ComplaintNote.Author.SYSTEM,
+                            "Told the customer we are still on it and expect to answer by " + delay.expectedBy(),
+                            turn.now());
+                    reactions.record(session, new DelayAnnounced(complaint.id(), complaint.ref(), complaint.customerId(),
+                            delay.expectedBy(), turn.now()), turn.now());
+                });
+                about = delay.ref();
+            } else if (command instanceof FlowCommand.RecordEffort effort) {
+                rateEffort(session, turn, effort);
+            } else if (command instanceof FlowCommand.RecordSurveyComment comment) {
+                ownComplaint(session, turn, comment.ref()).ifPresent(complaint -> session.complaints().addNote(
+                        complaint.id(), ComplaintNote.Author.CUSTOMER, "Survey comment: " + comment.text(), turn.now()));
             } else if (command instanceof FlowCommand.RequestHandover) {
-                session.feedback().requestHandover(turn.customer().id(), turn.event().channel(), turn.now());
+                requestHandover(session, turn);
                 current = current.handedOver(turn.now());
             } else if (command instanceof FlowCommand.CancelHandover) {
-                session.feedback().cancelHandover(turn.customer().id(), turn.event().channel(), turn.now());
+                cancelHandover(session, turn);
                 current = current.handedBack(turn.now());
+            } else if (command instanceof FlowCommand.RelayToStaff relay) {
+                relayToStaff(session, turn, relay);
+                about = relay.about() == null ? about : relay.about();
             } else if (command instanceof FlowCommand.RecordKnownIssueAnswer answer) {
                 recordKnownIssueAnswer(session, turn, answer);
             } else if (command instanceof FlowCommand.ShowMyData) {
@@ -129,6 +155,58 @@ final class CommandRunner {
             current = current.consentAsked(turn.now());
         }
         return new Result(replies, current, Optional.ofNullable(about));
+    }
+
+    private void requestHandover(StoreSession session, Turn turn) {
+        HandoverRequest request = session.feedback().requestHandover(turn.customer().id(), turn.event().channel(),
+                turn.now());
+        if (request.createdAt().equals(turn.now())) {
+            reactions.record(session, new HandoverRequested(request.id(), request.customerId(), turn.now()), turn.now());
+        }
+    }
+
+    /** Cancels a request nobody took yet; one a person took is closed (the customer went back to the bot). */
+    private void cancelHandover(StoreSession session, Turn turn) {
+        Optional<HandoverRequest> current = session.feedback().activeHandover(turn.event().channel())
+                .filter(request -> request.customerId() == turn.customer().id());
+        if (current.isEmpty()) {
+            return;
+        }
+        HandoverRequest request = current.get();
+        boolean ended = HandoverRequest.TAKEN.equals(request.status())
+                ? session.feedback().closeHandover(request.id(), turn.now())
+                : session.feedback().cancelHandover(turn.customer().id(), turn.event().channel(), turn.now());
+        if (ended) {
+            reactions.record(session, new HandoverEnded(request.id(), request.customerId(), turn.now()), turn.now());
+        }
+    }
+
+    /** The customer's words to the staff handling their complaint or their request for a person. */
+    private void relayToStaff(StoreSession session, Turn turn, FlowCommand.RelayToStaff relay) {
+        String text = withFiles(turn, relay);
+        if (text.isBlank()) {
+            return;
+        }
+        if (relay.about() == null) {
+            session.feedback().activeHandover(turn.event().channel())
+                    .filter(request -> request.customerId() == turn.customer().id())
+                    .ifPresent(request -> staffChats.relayAboutHandover(session, request, text, turn.now()));
+            return;
+        }
+        session.complaints().find(relay.about())
+                .filter(complaint -> complaint.customerId() == turn.customer().id())
+                .ifPresent(complaint -> {
+                    session.complaints().addNote(complaint.id(), ComplaintNote.Author.CUSTOMER, relay.text(), turn.now());
+                    staffChats.relayAboutComplaint(session, complaint, text, turn.now());
+                });
+    }
+
+    private String withFiles(Turn turn, FlowCommand.RelayToStaff relay) {
+        if (relay.files().isEmpty()) {
+            return relay.text();
+        }
+        String files = staffChats.texts().get("staff.relay.files", "count", relay.files().size());
+        return relay.text().isBlank() ? files : relay.text() + "\n" + files;
     }
 
     private Complaint fileComplaint(StoreSession session, Turn turn, FlowCommand.FileComplaint file) {
@@ -238,6 +316,18 @@ final class CommandRunner {
             session.optOuts().record(turn.customer().id(), optOut.source(), OPT_OUT_ATTRIBUTION, turn.now());
         }
         recordConsent(session, turn, new FlowCommand.RecordConsent(false, optOut.source()));
+    }
+
+    private void rateEffort(StoreSession session, Turn turn, FlowCommand.RecordEffort effort) {
+        ownComplaint(session, turn, effort.ref()).ifPresent(complaint -> {
+            session.complaints().rateEffort(complaint.id(), effort.score(), turn.now());
+            reactions.record(session, new EffortRated(complaint.id(), complaint.ref(), complaint.customerId(),
+                    effort.score(), turn.now()), turn.now());
+        });
+    }
+
+    private static Optional<Complaint> ownComplaint(StoreSession session, Turn turn, ComplaintRef ref) {
+        return session.complaints().find(ref).filter(complaint -> complaint.customerId() == turn.customer().id());
     }
 
     private void rateSatisfaction(StoreSession session, Turn turn, FlowCommand.RecordSatisfaction rating) {

@@ -23,6 +23,9 @@ import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.port.StoreUnavailableException;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.reaction.StaffChats;
+import io.retainbot.core.staff.StaffMember;
+import io.retainbot.core.usecase.ComplaintCare;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +52,7 @@ public final class ConversationEngine implements EventSink {
     private final CustomerDirectory customers;
     private final CommandRunner commands;
     private final Set<ChannelRef> staffChannels;
+    private final StaffDesk staffDesk;
     private final BotInitiation initiation;
     private final Clock clock;
     private final Runnable outboxWakeUp;
@@ -71,14 +75,30 @@ public final class ConversationEngine implements EventSink {
     public ConversationEngine(Transactor transactor, Messages messages, BusinessConfig business,
                               Set<ChannelRef> staffChannels, Clock clock, Runnable afterCommit, Reactions reactions,
                               BotContactPolicy botContact) {
+        this(transactor, messages, business, new StaffChats(messages, business, Messages.FALLBACK,
+                List.copyOf(staffChannels)), clock, afterCommit, reactions, botContact);
+    }
+
+    /**
+     * @param staffChats the staff chats: events there are staff work (from anyone else, refused); customers'
+     *                   words for the people handling them are relayed there
+     * @param reactions  what reacts to the domain events the engine records (complaint filed, consent ...)
+     * @param afterCommit called after a commit that put replies in the outbox or recorded domain events
+     * @param botContact how long a bot-initiated conversation waits for a busy customer
+     */
+    public ConversationEngine(Transactor transactor, Messages messages, BusinessConfig business, StaffChats staffChats,
+                              Clock clock, Runnable afterCommit, Reactions reactions, BotContactPolicy botContact) {
         this.transactor = transactor;
         this.messages = messages;
         this.business = business;
         this.dialogue = new Dialogue(messages);
         this.customers = new CustomerDirectory(messages, business);
-        this.commands = new CommandRunner(business, PromiseMaker.forBusiness(business), customers, reactions);
+        this.commands = new CommandRunner(business, PromiseMaker.forBusiness(business), customers, reactions,
+                staffChats);
         this.initiation = new BotInitiation(dialogue, messages, business, customers, commands, reactions, botContact);
-        this.staffChannels = Set.copyOf(staffChannels);
+        this.staffDesk = new StaffDesk(staffChats, new ComplaintCare(transactor, reactions, messages, business, clock,
+                afterCommit), messages, business, reactions);
+        this.staffChannels = Set.copyOf(staffChats.chats());
         this.clock = clock;
         this.outboxWakeUp = afterCommit;
     }
@@ -164,17 +184,27 @@ public final class ConversationEngine implements EventSink {
         return Receipt.HANDLED;
     }
 
+    /**
+     * Staff work: a button on a ping, an answer under one, a staff command. From anyone who is not active
+     * staff it is refused with nothing written but the inbox row, and an attempt at a staff action is
+     * logged (people talking in the staff chat are not).
+     */
     private Receipt handleStaffChannel(StoreSession session, InboundEvent event, Instant now) {
-        boolean staff = customers.isActiveStaff(session, event.platform(), event.sender().platformUserId());
-        InboxStore.Outcome outcome = staff ? InboxStore.Outcome.HANDLED : InboxStore.Outcome.IGNORED;
+        Optional<StaffMember> staff = session.staff().findByIdentity(event.platform(), event.sender().platformUserId())
+                .filter(StaffMember::active);
+        InboxStore.Outcome outcome = staff.isPresent() ? InboxStore.Outcome.HANDLED : InboxStore.Outcome.IGNORED;
         if (!session.inbox().record(event.platform(), event.eventId(), event.channel(), event.kind(),
                 event.receivedAt(), now, outcome)) {
             return Receipt.DUPLICATE;
         }
-        if (!staff) {
-            log.debug("ignored {} from non-staff user in staff channel {}", event.kind(), event.channel());
+        if (staff.isEmpty()) {
+            if (StaffDesk.isAction(event)) {
+                log.warn("refused a staff action ({}) from {} user {} in staff chat {}: not active staff",
+                        event.kind(), event.platform().code(), event.sender().platformUserId(), event.channel());
+            }
             return Receipt.IGNORED;
         }
+        staffDesk.act(session, staff.get(), event, now);
         return Receipt.HANDLED;
     }
 
@@ -206,6 +236,17 @@ public final class ConversationEngine implements EventSink {
             @Override
             public Optional<Complaint> find(ComplaintRef ref) {
                 return session.complaints().find(ref);
+            }
+
+            @Override
+            public boolean answered(Complaint complaint) {
+                return session.complaints().firstResponseAt(complaint.id()).isPresent();
+            }
+
+            @Override
+            public boolean surveyAnswered(Complaint complaint) {
+                return session.complaints().surveyAnsweredAt(complaint.id())
+                        .filter(at -> complaint.closedAt() == null || !at.isBefore(complaint.closedAt())).isPresent();
             }
 
             @Override

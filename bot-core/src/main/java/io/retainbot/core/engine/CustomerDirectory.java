@@ -2,7 +2,6 @@ package io.retainbot.core.engine;
 
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.chat.InboundEvent;
-import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.Sender;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.customer.CustomerProfile;
@@ -76,10 +75,6 @@ final class CustomerDirectory {
         }
         session.interactions().append(Interactions.inbound(customer.map(Customer::id).orElse(null), event,
                 data -> Optional.empty(), now));
-    }
-
-    boolean isActiveStaff(StoreSession session, Platform platform, String userId) {
-        return session.staff().findByIdentity(platform, userId).filter(staff -> staff.active()).isPresent();
     }
 
     void recordConsent(StoreSession session, long customerId, boolean granted, String source, Instant now) {

@@ -20,12 +20,12 @@ final class InputCleaner {
     static InboundEvent clean(InboundEvent event) {
         if (event instanceof InboundEvent.TextReceived text) {
             return new InboundEvent.TextReceived(text.channel(), sender(text.sender()), text.eventId(),
-                    text.receivedAt(), clean(text.text()));
+                    text.receivedAt(), clean(text.text()), clean(text.replyTo()));
         }
         if (event instanceof InboundEvent.CommandReceived command) {
             return new InboundEvent.CommandReceived(command.channel(), sender(command.sender()), command.eventId(),
                     command.receivedAt(), clean(command.name()).toLowerCase(java.util.Locale.ROOT).strip(),
-                    clean(command.argument()).strip());
+                    clean(command.argument()).strip(), clean(command.replyTo()));
         }
         if (event instanceof InboundEvent.ButtonPressed pressed) {
             return new InboundEvent.ButtonPressed(pressed.channel(), sender(pressed.sender()), pressed.eventId(),

@@ -4,5 +4,8 @@
  * out the commands and puts the replies in the outbox, all in one transaction. Due events (a survey,
  * a greeting) enter through {@link io.retainbot.core.engine.ConversationEngine#acceptDue} the same way,
  * deduplicated by their deterministic id, and start a conversation without interrupting a busy customer.
+ * Events from the staff chats enter the same door: {@code StaffDesk} turns a staff member's button on a
+ * ping, an answer under a ping and a staff command into the same use cases the REST API calls, in the
+ * event's transaction, and refuses (with nothing written but the inbox row) whoever is not active staff.
  */
 package io.retainbot.core.engine;

@@ -13,6 +13,12 @@ public interface ComplaintLookup {
 
     Optional<Complaint> find(ComplaintRef ref);
 
+    /** Whether the business answered the customer about the complaint (an answer, a resolution, a referral). */
+    boolean answered(Complaint complaint);
+
+    /** Whether the customer answered the survey since the complaint was last resolved. */
+    boolean surveyAnswered(Complaint complaint);
+
     /** The known issue's fix offered on this complaint when it was filed, if one was. */
     Optional<KnownIssueOffer> knownIssueOffer(Complaint complaint);
 }

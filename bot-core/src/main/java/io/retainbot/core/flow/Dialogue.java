@@ -2,7 +2,9 @@ package io.retainbot.core.flow;
 
 import io.retainbot.core.chat.InboundEvent;
 import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.complaint.ComplaintStatus;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
 import java.util.ArrayList;
@@ -30,6 +32,9 @@ public final class Dialogue {
     private final HandoverFlow handover = new HandoverFlow();
     private final SurveyFlow survey = new SurveyFlow();
     private final BirthdayFlow birthday = new BirthdayFlow();
+    private final DelayNotice delayNotice = new DelayNotice();
+    /** The due event kind of the customer's "still on it" message ({@code WatchPromise.STILL_ON_IT}). */
+    public static final String DELAY_NOTICE_KIND = "still_on_it";
     private final List<Flow> flows;
     private final Map<String, Flow> flowsByName;
     private final Map<String, ChatCommand> commands;
@@ -106,13 +111,25 @@ public final class Dialogue {
      * when there is no flow for it or it no longer applies (the complaint was reopened).
      */
     public Optional<Step> initiate(Turn turn) {
-        if (turn.event() instanceof InboundEvent.Scheduled due && SurveyFlow.DUE_KIND.equals(due.dueKind())) {
+        if (turn.event() instanceof InboundEvent.Scheduled due && (SurveyFlow.DUE_KIND.equals(due.dueKind())
+                || SurveyFlow.REMINDER_KIND.equals(due.dueKind()))) {
             return survey.initiate(turn, due);
+        }
+        if (turn.event() instanceof InboundEvent.Scheduled due && DELAY_NOTICE_KIND.equals(due.dueKind())) {
+            return delayNotice.initiate(turn, due);
         }
         if (turn.event() instanceof InboundEvent.Scheduled due && BirthdayFlow.DUE_KIND.equals(due.dueKind())) {
             return birthday.initiate(turn, due);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a due event of this kind may be started although the chat is in {@code flow}: the survey's
+     * reminder, while the chat still waits for the survey's unanswered question.
+     */
+    public boolean continues(String flow, String dueKind) {
+        return SurveyFlow.REMINDER_KIND.equals(dueKind) && SurveyFlow.NAME.equals(flow);
     }
 
     private Step onCommand(Turn turn, String name, String argument) {
@@ -186,10 +203,27 @@ public final class Dialogue {
         if (text.isEmpty()) {
             return Step.idle().say(MainMenu.with(texts.get("idle.empty"), texts));
         }
+        Optional<Complaint> withPerson = handledByPerson(turn);
+        if (withPerson.isPresent()) {
+            ComplaintRef about = withPerson.get().ref();
+            return Step.idle().say(texts.get("care.relayed", "ref", about.toString()))
+                    .then(new FlowCommand.RelayToStaff(about, text.get(), List.of()));
+        }
         if (turn.customer().newCustomer()) {
             return Step.idle().say(MainMenu.with(texts.get("start.what_can_i_do"), texts));
         }
         return Step.idle().say(MainMenu.with(texts.get("idle.fallback", "company", turn.business().companyName()), texts));
+    }
+
+    /**
+     * The customer's newest complaint a staff member is handling, if any: what they write while nothing
+     * else is going on is for that person.
+     */
+    private static Optional<Complaint> handledByPerson(Turn turn) {
+        return turn.complaints().ofCustomer(turn.customer().id(), 5).stream()
+                .filter(complaint -> complaint.status() == ComplaintStatus.IN_PROGRESS
+                        && complaint.assigneeStaffId() != null)
+                .findFirst();
     }
 
     /** When the turn leaves nothing waiting for an answer, the question about greetings, once. */

@@ -89,6 +89,23 @@ public sealed interface FlowCommand {
     }
 
     /** The customer answered the survey after their complaint was resolved: {@code score} 1 to 5. */
+    /** The customer was told the business is still on the complaint and expects to answer by {@code expectedBy}. */
+    record AnnounceDelay(ComplaintRef ref, Instant expectedBy) implements FlowCommand {
+    }
+
+    /** How easy it was, 1 to 5, for a resolved complaint of this customer. */
+    record RecordEffort(ComplaintRef ref, int score) implements FlowCommand {
+        public RecordEffort {
+            if (score < 1 || score > 5) {
+                throw new IllegalArgumentException("an effort score is 1 to 5, was " + score);
+            }
+        }
+    }
+
+    /** What the customer added after the survey's questions, kept in the complaint's history. */
+    record RecordSurveyComment(ComplaintRef ref, String text) implements FlowCommand {
+    }
+
     record RecordSatisfaction(ComplaintRef ref, int score) implements FlowCommand {
         public RecordSatisfaction {
             if (score < 1 || score > 5) {
@@ -103,6 +120,17 @@ public sealed interface FlowCommand {
 
     /** The customer no longer needs a person: close their open request, the conversation is the bot's again. */
     record CancelHandover() implements FlowCommand {
+    }
+
+    /**
+     * Pass what the customer wrote to the people handling it: under the pings of complaint {@code about}
+     * in the staff chats, or, when {@code about} is null, under the ping of their request for a person.
+     */
+    record RelayToStaff(ComplaintRef about, String text, List<FileRef> files) implements FlowCommand {
+        public RelayToStaff {
+            text = java.util.Objects.requireNonNullElse(text, "");
+            files = List.copyOf(files);
+        }
     }
 
     /**

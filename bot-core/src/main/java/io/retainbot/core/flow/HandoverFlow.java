@@ -15,17 +15,24 @@ import java.util.List;
 /**
  * Asking for a person: the request is recorded and the customer told honestly who answers and
  * when (now, within opening hours, or from the next opening). Meanwhile the menu keeps working,
- * what they write is kept for the colleague, and the request can be cancelled.
+ * what they write is passed to the staff chats for the colleague, and the request can be cancelled.
+ * Once a staff member took it, the customer talks {@link #WITH_PERSON} through the bot, both ways,
+ * until the person hands back or the customer goes back to the bot.
  */
 public final class HandoverFlow implements Flow {
     public static final String NAME = "handover";
-    static final String CANCEL = "handover:cancel";
+    /** The state of a conversation a staff member took: the customer talks with that person through the bot. */
+    public static final String WITH_PERSON = State.WITH_PERSON.name();
+    /** The name of the person talking with the customer, kept while they do. */
+    public static final String PERSON = "person";
+    public static final String CANCEL = "handover:cancel";
     /** An answer within the hour is only promised when the business stays open at least this long. */
     private static final Duration OPEN_LONG_ENOUGH = Duration.ofMinutes(30);
     private static final String NOTED = "noted";
 
     enum State {
-        WAITING_FOR_PERSON
+        WAITING_FOR_PERSON,
+        WITH_PERSON
     }
 
     @Override
@@ -65,7 +72,11 @@ public final class HandoverFlow implements Flow {
         if (turn.conversation().handedOverAt() == null) {
             return Step.idle().say(MainMenu.with(turn.texts().get("handover.none"), turn.texts()));
         }
-        if (turn.text().filter(text -> !text.isEmpty()).isPresent() || !turn.files().isEmpty()) {
+        boolean said = turn.text().filter(text -> !text.isEmpty()).isPresent() || !turn.files().isEmpty();
+        if (said && withPerson(turn)) {
+            return Step.stay(turn.conversation()).then(relay(turn));
+        }
+        if (said) {
             return follow(turn);
         }
         return repeatQuestion(turn);
@@ -76,7 +87,31 @@ public final class HandoverFlow implements Flow {
         if (turn.conversation().handedOverAt() == null) {
             return Step.idle().say(MainMenu.with(turn.texts().get("start.what_can_i_do"), turn.texts()));
         }
+        if (withPerson(turn)) {
+            return withPerson(turn, turn.conversation().data(), turn.texts().get("handover.with_person",
+                    "name", turn.conversation().data().getOrEmpty(PERSON), "company", turn.business().companyName()));
+        }
         return waiting(turn, turn.conversation().data(), turn.texts().get("handover.already", "when", when(turn)));
+    }
+
+    /** What a staff member who took the conversation tells the customer they are now talking with. */
+    public static OutboundMessage taken(Texts texts, String person, String company) {
+        return new OutboundMessage.Text(texts.get("handover.taken", "name", person, "company", company),
+                List.of(List.of(new Button(texts.get("handover.button.back"), CANCEL))));
+    }
+
+    private static boolean withPerson(Turn turn) {
+        return NAME.equals(turn.conversation().flow()) && WITH_PERSON.equals(turn.conversation().state());
+    }
+
+    private static Step withPerson(Turn turn, FlowData data, String text) {
+        return Step.to(NAME, State.WITH_PERSON, data).say(new OutboundMessage.Text(text,
+                List.of(List.of(new Button(turn.texts().get("handover.button.back"), CANCEL)))));
+    }
+
+    private static FlowCommand relay(Turn turn) {
+        String text = turn.text().orElse(turn.caption());
+        return new FlowCommand.RelayToStaff(null, text, turn.files());
     }
 
     /** The customer wrote while waiting for a person: kept for the colleague, said so once, then briefly. */
@@ -84,7 +119,7 @@ public final class HandoverFlow implements Flow {
         FlowData data = turn.conversation().data();
         boolean first = !NAME.equals(turn.conversation().flow()) || data.get(NOTED).isEmpty();
         String text = first ? turn.texts().get("handover.noted", "when", when(turn)) : turn.texts().get("handover.noted_again");
-        return waiting(turn, data.with(NOTED, "yes"), text);
+        return waiting(turn, data.with(NOTED, "yes"), text).then(relay(turn));
     }
 
     /** The request is withdrawn: the conversation is the bot's again. */
@@ -92,8 +127,9 @@ public final class HandoverFlow implements Flow {
         if (turn.conversation().handedOverAt() == null) {
             return Step.idle().say(MainMenu.with(turn.texts().get("handover.none"), turn.texts()));
         }
-        return Step.idle().then(new FlowCommand.CancelHandover())
-                .say(MainMenu.with(turn.texts().get("handover.cancelled"), turn.texts()));
+        String said = withPerson(turn) ? turn.texts().get("handover.left", "name",
+                turn.conversation().data().getOrEmpty(PERSON)) : turn.texts().get("handover.cancelled");
+        return Step.idle().then(new FlowCommand.CancelHandover()).say(MainMenu.with(said, turn.texts()));
     }
 
     private static Step waiting(Turn turn, FlowData data, String text) {

@@ -30,6 +30,11 @@ public record OutboxItem(ChannelRef channel, Lane lane, OutboundMessage message,
         return new OutboxItem(channel, Lane.REPLY, message, customerId, null, now);
     }
 
+    /** A message to a staff chat: behind replies to customers, ahead of bulk. */
+    public static OutboxItem staff(ChannelRef channel, OutboundMessage message, Instant now) {
+        return new OutboxItem(channel, Lane.STAFF, message, null, null, now);
+    }
+
     /** The same message, belonging to complaint {@code number} (null: to none). */
     public OutboxItem aboutComplaint(Long number) {
         return new OutboxItem(channel, lane, message, customerId, dedupeKey, notBefore, number);

@@ -27,6 +27,14 @@ public interface ComplaintStore {
 
     Optional<Complaint> find(ComplaintRef ref);
 
+    Optional<Complaint> byId(long complaintId);
+
+    /** The open and in-progress complaints a staff member holds, nearest promise first. */
+    List<Complaint> activeAssignedTo(long staffId, int limit);
+
+    /** The open and in-progress complaints nobody holds, nearest promise first. */
+    List<Complaint> unclaimed(int limit);
+
     /** The customer's complaints, newest first. */
     List<Complaint> forCustomer(long customerId, int limit);
 
@@ -42,7 +50,8 @@ public interface ComplaintStore {
 
     /**
      * Takes an active complaint on: assigns it to {@code staffId} (null: nobody in particular, the API)
-     * and moves it to in progress; false when it was not active.
+     * and moves it to in progress; false when it was not active, or another staff member holds it (one of
+     * two staff claiming at once finds the other's claim here, after it committed).
      */
     boolean claim(long complaintId, Long staffId, Instant at);
 
@@ -54,6 +63,18 @@ public interface ComplaintStore {
 
     /** Opens a resolved or referred complaint again (in progress if it has an assignee); false otherwise. */
     boolean reopen(long complaintId, Instant at);
+
+    /** The business answered the customer (the first time counts); false when there is no such complaint. */
+    boolean markResponded(long complaintId, Instant at);
+
+    /** Records how easy it was, 1 to 5 (a later answer replaces it). */
+    void rateEffort(long complaintId, int score, Instant at);
+
+    /** When the business first answered the customer about the complaint, if it did. */
+    Optional<Instant> firstResponseAt(long complaintId);
+
+    /** When the customer last answered a survey question about the complaint, if ever. */
+    Optional<Instant> surveyAnsweredAt(long complaintId);
 
     /** Records a survey answer (a later answer to the same question replaces it). */
     void rateSatisfaction(long complaintId, int score, Instant at);

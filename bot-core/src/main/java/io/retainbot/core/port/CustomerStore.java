@@ -74,6 +74,12 @@ public interface CustomerStore {
     List<Customer> search(CustomerQuery query);
 
     /**
+     * Customers whose phone number, digits only, ends with {@code digits} (or is the end of them: a number
+     * stored without its country code); fewer than six digits match nobody.
+     */
+    List<Customer> withPhoneDigits(String digits, int limit);
+
+    /**
      * Merges {@code absorbedId} into {@code survivorId}: identities, tags, complaints, conversations
      * and history move to the survivor, facts the survivor lacks are taken over, and the absorbed
      * customer is removed. Returns the survivor as stored.

@@ -9,6 +9,12 @@ public interface StoreSession {
 
     StaffStore staff();
 
+    OwnershipStore ownership();
+
+    CustomerRecords customerRecords();
+
+    ServiceReportStore serviceReports();
+
     InteractionLog interactions();
 
     InboxStore inbox();
@@ -24,6 +30,8 @@ public interface StoreSession {
     ComplaintStore complaints();
 
     FeedbackStore feedback();
+
+    StaffPostStore staffPosts();
 
     WebChatStore webChat();
 

@@ -12,22 +12,36 @@ import java.util.Map;
 
 /**
  * After a resolution, ask the customer how it went: a survey falls due {@code delay} after the
- * complaint was resolved. Its id names the complaint and the resolution ({@code survey:C-1042:17}), so
- * running this twice schedules one survey, and a complaint resolved again later gets a new one.
+ * complaint was resolved, and its one reminder {@code reminderAfter} later (it asks only if the survey
+ * went unanswered). Their ids name the complaint and the resolution ({@code survey:C-1042:17},
+ * {@code survey-reminder:C-1042:17}), so running this twice schedules one of each, and a complaint
+ * resolved again later gets a new survey.
  */
 public final class ScheduleSurvey implements Reaction {
     public static final String NAME = "schedule_survey";
     public static final String SURVEY = "survey";
+    public static final String REMINDER = "survey_reminder";
+    /** When the reminder follows the survey, unless told otherwise. */
+    public static final Duration DEFAULT_REMINDER_AFTER = Duration.ofHours(24);
 
     private final DueEvents timetable;
     private final Duration delay;
+    private final Duration reminderAfter;
 
     public ScheduleSurvey(DueEvents timetable, Duration delay) {
+        this(timetable, delay, DEFAULT_REMINDER_AFTER);
+    }
+
+    public ScheduleSurvey(DueEvents timetable, Duration delay, Duration reminderAfter) {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("the survey delay must not be negative");
         }
+        if (reminderAfter.isNegative() || reminderAfter.isZero()) {
+            throw new IllegalArgumentException("the survey reminder must come some time after the survey");
+        }
         this.timetable = timetable;
         this.delay = delay;
+        this.reminderAfter = reminderAfter;
     }
 
     @Override
@@ -44,7 +58,10 @@ public final class ScheduleSurvey implements Reaction {
     public void react(StoreSession session, RecordedEvent recorded, Instant now, Reactions reactions) {
         ComplaintResolved resolved = (ComplaintResolved) recorded.event();
         String ref = resolved.ref().toString();
+        Instant asked = resolved.occurredAt().plus(delay);
         timetable.schedule(new DueEvent(SURVEY + ":" + ref + ":" + recorded.id(), SURVEY, resolved.customerId(),
-                resolved.occurredAt().plus(delay), Map.of("ref", ref)));
+                asked, Map.of("ref", ref)));
+        timetable.schedule(new DueEvent("survey-reminder:" + ref + ":" + recorded.id(), REMINDER,
+                resolved.customerId(), asked.plus(reminderAfter), Map.of("ref", ref)));
     }
 }

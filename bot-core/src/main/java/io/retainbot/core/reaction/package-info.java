@@ -1,6 +1,9 @@
 /**
  * Reactions to domain events: {@link io.retainbot.core.reaction.Reactions} records an event with a
  * pending delivery per reaction, in the transaction of the change; {@link io.retainbot.core.reaction.ReactionRelay}
- * runs each delivery later, at least once, its effects and its "done" in one transaction.
+ * runs each delivery later, at least once, its effects and its "done" in one transaction. Among them:
+ * {@link io.retainbot.core.reaction.PingStaff} posts a new complaint, a request for a person and a low
+ * score to the staff chats, and {@link io.retainbot.core.reaction.ShowStaffProgress} edits those pings as
+ * things move; {@link io.retainbot.core.reaction.StaffChats} is how the bot writes to the staff chats.
  */
 package io.retainbot.core.reaction;

@@ -46,6 +46,23 @@ interface ComplaintDao {
             """ + COLUMNS)
     Row insert(@BindMethods NewRow row);
 
+    @SqlQuery("select " + COLUMNS + " from complaint where id = :id")
+    Optional<Row> findById(@Bind("id") long id);
+
+    @SqlQuery("select " + COLUMNS + """
+            from complaint
+            where assignee_staff_id = :staffId and status in ('open', 'in_progress')
+            order by promised_at nulls last, id limit :limit
+            """)
+    List<Row> activeAssignedTo(@Bind("staffId") long staffId, @Bind("limit") int limit);
+
+    @SqlQuery("select " + COLUMNS + """
+            from complaint
+            where assignee_staff_id is null and status in ('open', 'in_progress')
+            order by promised_at nulls last, id limit :limit
+            """)
+    List<Row> unclaimed(@Bind("limit") int limit);
+
     @SqlQuery("select " + COLUMNS + " from complaint where customer_id = :customerId order by created_at desc, id desc limit :limit")
     List<Row> forCustomer(@Bind("customerId") long customerId, @Bind("limit") int limit);
 
@@ -82,6 +99,7 @@ interface ComplaintDao {
             update complaint set status = 'in_progress', assignee_staff_id = coalesce(:staffId, assignee_staff_id),
                    claimed_at = coalesce(claimed_at, :at), updated_at = :at
             where id = :id and status in ('open', 'in_progress')
+              and (cast(:staffId as bigint) is null or assignee_staff_id is null or assignee_staff_id = :staffId)
             """)
     int claim(@Bind("id") long id, @Bind("staffId") Long staffId, @Bind("at") Instant at);
 
@@ -111,6 +129,22 @@ interface ComplaintDao {
             on conflict (complaint_id, question) do update set score = excluded.score, answered_at = excluded.answered_at
             """)
     void rateSatisfaction(@Bind("complaintId") long complaintId, @Bind("score") int score, @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            insert into satisfaction_answer (complaint_id, question, score, answered_at)
+            values (:complaintId, 'effort', :score, :at)
+            on conflict (complaint_id, question) do update set score = excluded.score, answered_at = excluded.answered_at
+            """)
+    void rateEffort(@Bind("complaintId") long complaintId, @Bind("score") int score, @Bind("at") Instant at);
+
+    @SqlUpdate("update complaint set first_response_at = coalesce(first_response_at, :at) where id = :id")
+    int markResponded(@Bind("id") long id, @Bind("at") Instant at);
+
+    @SqlQuery("select first_response_at from complaint where id = :id and first_response_at is not null")
+    Optional<Instant> firstResponseAt(@Bind("id") long id);
+
+    @SqlQuery("select answered_at from satisfaction_answer where complaint_id = :complaintId order by answered_at desc limit 1")
+    Optional<Instant> surveyAnsweredAt(@Bind("complaintId") long complaintId);
 
     @SqlQuery("select score from satisfaction_answer where complaint_id = :complaintId and question = 'satisfaction'")
     Optional<Integer> satisfaction(@Bind("complaintId") long complaintId);

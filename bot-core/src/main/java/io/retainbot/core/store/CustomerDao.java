@@ -104,7 +104,9 @@ interface CustomerDao {
 
     @SqlQuery("select " + COLUMNS + """
             from customer c
-            where (cast(:namePattern as text) is null or lower(c.display_name) like :namePattern escape '\\')
+            where (cast(:phoneDigits as text) is null
+                   or strpos(regexp_replace(coalesce(c.phone, ''), '[^0-9]', '', 'g'), :phoneDigits) > 0)
+              and (cast(:namePattern as text) is null or lower(c.display_name) like :namePattern escape '\\')
               and (cast(:tag as text) is null
                    or exists (select 1 from customer_tag t where t.customer_id = c.id and t.tag = :tag))
               and (cast(:tier as text) is null or c.tier = :tier)
@@ -113,7 +115,19 @@ interface CustomerDao {
             limit :limit offset :offset
             """)
     List<Row> search(@Bind("namePattern") String namePattern, @Bind("tag") String tag, @Bind("tier") String tier,
-                     @Bind("staffId") Long staffId, @Bind("limit") int limit, @Bind("offset") int offset);
+                     @Bind("staffId") Long staffId, @Bind("phoneDigits") String phoneDigits, @Bind("limit") int limit,
+                     @Bind("offset") int offset);
+
+    @SqlQuery("select " + COLUMNS + """
+            from customer c
+            where c.phone is not null
+              and (regexp_replace(c.phone, '[^0-9]', '', 'g') like '%' || :digits
+                   or (length(regexp_replace(c.phone, '[^0-9]', '', 'g')) >= 6
+                       and :digits like '%' || regexp_replace(c.phone, '[^0-9]', '', 'g')))
+            order by c.created_at desc, c.id desc
+            limit :limit
+            """)
+    List<Row> withPhoneDigits(@Bind("digits") String digits, @Bind("limit") int limit);
 
     @SqlQuery("select * from channel_identity where platform = :platform and user_id = :userId")
     Optional<IdentityRow> identity(@Bind("platform") String platform, @Bind("userId") String userId);
@@ -160,6 +174,9 @@ interface CustomerDao {
 
     @SqlUpdate("update domain_event set customer_id = :survivor where customer_id = :absorbed")
     int moveDomainEvents(@Bind("survivor") long survivor, @Bind("absorbed") long absorbed);
+
+    @SqlUpdate("update customer_owner_change set customer_id = :survivor where customer_id = :absorbed")
+    int moveOwnerChanges(@Bind("survivor") long survivor, @Bind("absorbed") long absorbed);
 
     @SqlUpdate("""
             update customer set introducer_id = case when id = :survivor then null else :survivor end

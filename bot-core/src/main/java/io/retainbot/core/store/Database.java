@@ -27,7 +27,8 @@ public final class Database {
     static final List<Class<?>> DAOS = List.of(ComplaintDao.class, ConversationDao.class, CursorDao.class,
             CustomerDao.class, EventDao.class, FeedbackDao.class, FileDao.class, HousekeepingDao.class, InboxDao.class,
             InteractionDao.class, OutboxDao.class, SettingDao.class, StaffDao.class, WebChatDao.class, SegmentDao.class,
-            TemplateDao.class, OfferDao.class, BroadcastDao.class, KnownIssueDao.class, OptOutDao.class);
+            TemplateDao.class, OfferDao.class, BroadcastDao.class, OwnershipDao.class,
+            CustomerRecordsDao.class, ServiceReportDao.class, StaffPostDao.class, KnownIssueDao.class, OptOutDao.class);
 
     private final DataSource dataSource;
     private final Jdbi jdbi;

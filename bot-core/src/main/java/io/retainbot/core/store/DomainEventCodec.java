@@ -9,14 +9,20 @@ import io.retainbot.core.complaint.ComplaintReferred;
 import io.retainbot.core.complaint.ComplaintReopened;
 import io.retainbot.core.complaint.ComplaintResolved;
 import io.retainbot.core.complaint.ComplaintWithdrawn;
+import io.retainbot.core.complaint.EffortRated;
+import io.retainbot.core.complaint.PromiseAtRisk;
+import io.retainbot.core.complaint.DelayAnnounced;
 import io.retainbot.core.complaint.SatisfactionRated;
 import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.ConsentWithdrawn;
+import io.retainbot.core.customer.OwnerChanged;
 import io.retainbot.core.customer.ErasureRequested;
 import io.retainbot.core.customer.PurchaseRecorded;
 import io.retainbot.core.event.ContactSkipped;
 import io.retainbot.core.event.DomainEvent;
 import io.retainbot.core.feedback.HandoverClosed;
+import io.retainbot.core.feedback.HandoverEnded;
+import io.retainbot.core.feedback.HandoverRequested;
 import io.retainbot.core.feedback.HandoverTaken;
 import java.util.Map;
 
@@ -32,13 +38,19 @@ final class DomainEventCodec {
             Map.entry(ComplaintReassigned.KIND, ComplaintReassigned.class),
             Map.entry(ComplaintReopened.KIND, ComplaintReopened.class),
             Map.entry(SatisfactionRated.KIND, SatisfactionRated.class),
+            Map.entry(EffortRated.KIND, EffortRated.class),
+            Map.entry(PromiseAtRisk.KIND, PromiseAtRisk.class),
+            Map.entry(DelayAnnounced.KIND, DelayAnnounced.class),
             Map.entry(ConsentGiven.KIND, ConsentGiven.class),
             Map.entry(ConsentWithdrawn.KIND, ConsentWithdrawn.class),
             Map.entry(ContactSkipped.KIND, ContactSkipped.class),
+            Map.entry(HandoverRequested.KIND, HandoverRequested.class),
             Map.entry(ErasureRequested.KIND, ErasureRequested.class),
             Map.entry(PurchaseRecorded.KIND, PurchaseRecorded.class),
             Map.entry(HandoverTaken.KIND, HandoverTaken.class),
-            Map.entry(HandoverClosed.KIND, HandoverClosed.class));
+            Map.entry(HandoverClosed.KIND, HandoverClosed.class),
+            Map.entry(OwnerChanged.KIND, OwnerChanged.class),
+            Map.entry(HandoverEnded.KIND, HandoverEnded.class));
 
     private DomainEventCodec() {
     }

@@ -87,6 +87,21 @@ final class JdbiComplaintStore implements ComplaintStore {
     }
 
     @Override
+    public Optional<Complaint> byId(long complaintId) {
+        return dao().findById(complaintId).map(JdbiComplaintStore::toComplaint);
+    }
+
+    @Override
+    public List<Complaint> activeAssignedTo(long staffId, int limit) {
+        return dao().activeAssignedTo(staffId, limit).stream().map(JdbiComplaintStore::toComplaint).toList();
+    }
+
+    @Override
+    public List<Complaint> unclaimed(int limit) {
+        return dao().unclaimed(limit).stream().map(JdbiComplaintStore::toComplaint).toList();
+    }
+
+    @Override
     public List<Complaint> forCustomer(long customerId, int limit) {
         return dao().forCustomer(customerId, limit).stream().map(JdbiComplaintStore::toComplaint).toList();
     }
@@ -147,6 +162,26 @@ final class JdbiComplaintStore implements ComplaintStore {
     @Override
     public void rateSatisfaction(long complaintId, int score, Instant at) {
         dao().rateSatisfaction(complaintId, score, at);
+    }
+
+    @Override
+    public boolean markResponded(long complaintId, Instant at) {
+        return dao().markResponded(complaintId, at) == 1;
+    }
+
+    @Override
+    public Optional<Instant> firstResponseAt(long complaintId) {
+        return dao().firstResponseAt(complaintId);
+    }
+
+    @Override
+    public void rateEffort(long complaintId, int score, Instant at) {
+        dao().rateEffort(complaintId, score, at);
+    }
+
+    @Override
+    public Optional<Instant> surveyAnsweredAt(long complaintId) {
+        return dao().surveyAnsweredAt(complaintId);
     }
 
     @Override

@@ -181,8 +181,17 @@ final class JdbiCustomerStore implements CustomerStore {
                 : "%" + likeEscaped(withoutNul(query.nameContains()).toLowerCase(Locale.ROOT)) + "%";
         return dao().search(pattern, query.tag() == null ? null : query.tag().name(),
                         query.tier() == null ? null : query.tier().code(), query.responsibleStaffId(),
-                        query.limit(), query.offset())
+                        query.phoneDigits(), query.limit(), query.offset())
                 .stream().map(JdbiCustomerStore::toCustomer).toList();
+    }
+
+    @Override
+    public List<Customer> withPhoneDigits(String digits, int limit) {
+        String only = digits.replaceAll("[^0-9]", "");
+        if (only.length() < 6) {
+            return List.of();
+        }
+        return dao().withPhoneDigits(only, limit).stream().map(JdbiCustomerStore::toCustomer).toList();
     }
 
     @Override
@@ -207,6 +216,7 @@ final class JdbiCustomerStore implements CustomerStore {
         dao().moveHandoverRequests(survivorId, absorbedId);
         dao().moveOutbox(survivorId, absorbedId);
         dao().moveDomainEvents(survivorId, absorbedId);
+        dao().moveOwnerChanges(survivorId, absorbedId);
         dao().moveOffers(survivorId, absorbedId);
         dao().moveIntroductions(survivorId, absorbedId);
         dao().delete(absorbedId);

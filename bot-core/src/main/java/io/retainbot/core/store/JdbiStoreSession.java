@@ -5,6 +5,7 @@ import io.retainbot.core.port.ConversationStore;
 import io.retainbot.core.port.CursorStore;
 import io.retainbot.core.port.BroadcastStore;
 import io.retainbot.core.port.CustomerPages;
+import io.retainbot.core.port.CustomerRecords;
 import io.retainbot.core.port.CustomerStore;
 import io.retainbot.core.port.EventStore;
 import io.retainbot.core.port.FeedbackStore;
@@ -17,11 +18,14 @@ import io.retainbot.core.port.SalesStore;
 import io.retainbot.core.port.OfferStore;
 import io.retainbot.core.port.OptOutStore;
 import io.retainbot.core.port.OutboxStore;
+import io.retainbot.core.port.OwnershipStore;
 import io.retainbot.core.port.SegmentStore;
+import io.retainbot.core.port.ServiceReportStore;
 import io.retainbot.core.port.SettingStore;
 import io.retainbot.core.port.StaffStore;
 import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.port.TemplateStore;
+import io.retainbot.core.port.StaffPostStore;
 import io.retainbot.core.port.WebChatStore;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,6 +55,21 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public StaffStore staff() {
         return store(StaffStore.class, () -> new JdbiStaffStore(handle.attach(StaffDao.class)));
+    }
+
+    @Override
+    public CustomerRecords customerRecords() {
+        return store(CustomerRecords.class, () -> new JdbiCustomerRecords(handle.attach(CustomerRecordsDao.class)));
+    }
+
+    @Override
+    public ServiceReportStore serviceReports() {
+        return store(ServiceReportStore.class, () -> new JdbiServiceReportStore(handle.attach(ServiceReportDao.class)));
+    }
+
+    @Override
+    public OwnershipStore ownership() {
+        return store(OwnershipStore.class, () -> new JdbiOwnershipStore(handle.attach(OwnershipDao.class)));
     }
 
     @Override
@@ -98,6 +117,11 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public EventStore events() {
         return store(EventStore.class, () -> new JdbiEventStore(statements, attachOnUse(EventDao.class)));
+    }
+
+    @Override
+    public StaffPostStore staffPosts() {
+        return store(StaffPostStore.class, () -> new JdbiStaffPostStore(handle.attach(StaffPostDao.class)));
     }
 
     @Override

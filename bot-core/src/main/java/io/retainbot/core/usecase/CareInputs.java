@@ -2,6 +2,7 @@ package io.retainbot.core.usecase;
 
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.staff.Actor;
+import java.util.List;
 import java.util.Objects;
 
 /** The inputs of the staff operations on complaints; each validates itself, whichever door it came through. */
@@ -37,12 +38,25 @@ public final class CareInputs {
         }
     }
 
-    /** @param explanation why the business cannot help and who can, told to the customer */
-    public record ReferComplaint(ComplaintRef ref, Actor actor, String explanation) {
+    /**
+     * The business cannot help: an honest explanation and/or businesses from the referral directory that can.
+     *
+     * @param explanation why the business cannot help (and who can), told to the customer; may be empty when
+     *                    referrals are given
+     * @param referralIds ids from the business file's referral directory, told to the customer in order
+     */
+    public record ReferComplaint(ComplaintRef ref, Actor actor, String explanation, List<String> referralIds) {
         public ReferComplaint {
             Objects.requireNonNull(ref, "ref");
             Objects.requireNonNull(actor, "actor");
-            explanation = required(explanation, "explanation");
+            referralIds = List.copyOf(new java.util.LinkedHashSet<>(Objects.requireNonNullElse(referralIds,
+                    List.<String>of())));
+            explanation = referralIds.isEmpty() ? required(explanation, "explanation") : optional(explanation,
+                    "explanation");
+        }
+
+        public ReferComplaint(ComplaintRef ref, Actor actor, String explanation) {
+            this(ref, actor, explanation, List.of());
         }
     }
 
@@ -92,6 +106,29 @@ public final class CareInputs {
         public CloseHandover {
             if (requestId < 1) {
                 throw new IllegalArgumentException("requestId must be a handover request's id");
+            }
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /** Another staff member looks after the customer from now on. */
+    public record ReassignCustomer(long customerId, long toStaffId, Actor actor) {
+        public ReassignCustomer {
+            if (customerId < 1) {
+                throw new IllegalArgumentException("customerId must be a customer's id");
+            }
+            if (toStaffId < 1) {
+                throw new IllegalArgumentException("toStaffId must be a staff member's id");
+            }
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /** A staff member leaves: made inactive, their customers spread evenly over the active agents. */
+    public record StaffLeaves(long staffId, Actor actor) {
+        public StaffLeaves {
+            if (staffId < 1) {
+                throw new IllegalArgumentException("staffId must be a staff member's id");
             }
             Objects.requireNonNull(actor, "actor");
         }

@@ -1,6 +1,7 @@
 package io.retainbot.core.usecase;
 
 import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.business.Referral;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.complaint.Complaint;
@@ -15,6 +16,7 @@ import io.retainbot.core.complaint.ComplaintResolved;
 import io.retainbot.core.complaint.ComplaintStatus;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.customer.Reachability;
+import io.retainbot.core.customer.Tone;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
 import io.retainbot.core.outbox.OutboxItem;
@@ -30,6 +32,7 @@ import io.retainbot.core.usecase.CareInputs.ReopenComplaint;
 import io.retainbot.core.usecase.CareInputs.ResolveComplaint;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,24 +64,37 @@ public final class ComplaintCare {
     }
 
     public CareResult claim(ClaimComplaint input) {
-        return change(input.ref(), input.actor(), (session, complaint, now) -> {
+        return committed(input.ref(), input.actor(), session -> claim(session, input));
+    }
+
+    /** {@link #claim(ClaimComplaint)} in the caller's transaction (a staff chat's event); the caller wakes the outbox. */
+    public CareResult claim(StoreSession session, ClaimComplaint input) {
+        return change(session, input.ref(), input.actor(), (complaint, now) -> {
             if (!complaint.status().isActive()) {
                 return conflict(complaint, "claimed");
             }
-            claimIn(session, complaint, input.actor(), now);
+            if (!claimIn(session, complaint, input.actor(), now)) {
+                return taken(session, input.ref());
+            }
             return null;
         });
     }
 
     public CareResult answer(AnswerComplaint input) {
-        return change(input.ref(), input.actor(), (session, complaint, now) -> {
+        return committed(input.ref(), input.actor(), session -> answer(session, input));
+    }
+
+    /** {@link #answer(AnswerComplaint)} in the caller's transaction (a staff chat's event); the caller wakes the outbox. */
+    public CareResult answer(StoreSession session, AnswerComplaint input) {
+        return change(session, input.ref(), input.actor(), (complaint, now) -> {
             if (!complaint.status().isActive()) {
                 return conflict(complaint, "answered");
             }
-            if (complaint.status() == ComplaintStatus.OPEN) {
-                claimIn(session, complaint, input.actor(), now);
+            if (complaint.status() == ComplaintStatus.OPEN && !claimIn(session, complaint, input.actor(), now)) {
+                return taken(session, input.ref());
             }
             session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF, input.text(), now);
+            session.complaints().markResponded(complaint.id(), now);
             tell(session, complaint, now, "care.answer", "text", input.text());
             reactions.record(session, new ComplaintAnswered(complaint.id(), complaint.ref(), complaint.customerId(),
                     input.actor().staffId(), input.text(), now), now);
@@ -87,10 +103,16 @@ public final class ComplaintCare {
     }
 
     public CareResult resolve(ResolveComplaint input) {
-        return change(input.ref(), input.actor(), (session, complaint, now) -> {
+        return committed(input.ref(), input.actor(), session -> resolve(session, input));
+    }
+
+    /** {@link #resolve(ResolveComplaint)} in the caller's transaction (a staff chat's event); the caller wakes the outbox. */
+    public CareResult resolve(StoreSession session, ResolveComplaint input) {
+        return change(session, input.ref(), input.actor(), (complaint, now) -> {
             if (!session.complaints().close(complaint.id(), ComplaintStatus.RESOLVED, now)) {
                 return conflict(complaint, "resolved");
             }
+            session.complaints().markResponded(complaint.id(), now);
             if (!input.summary().isEmpty()) {
                 session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF, input.summary(), now);
             }
@@ -102,21 +124,75 @@ public final class ComplaintCare {
         });
     }
 
+    /**
+     * The business cannot help: the complaint ends {@code referred}; the customer gets the explanation, the
+     * referrals picked from the directory (name, what they do, contact, in their language) and an invitation
+     * to come back. An unknown referral id is refused before anything changes.
+     */
     public CareResult refer(ReferComplaint input) {
-        return change(input.ref(), input.actor(), (session, complaint, now) -> {
+        return committed(input.ref(), input.actor(), session -> refer(session, input));
+    }
+
+    /** {@link #refer(ReferComplaint)} in the caller's transaction (a staff chat's event); the caller wakes the outbox. */
+    public CareResult refer(StoreSession session, ReferComplaint input) {
+        List<Referral> referrals = input.referralIds().stream().map(id -> business.referrals().stream()
+                .filter(referral -> referral.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("referrals: unknown referral " + id + "; the directory "
+                        + "has " + (business.referrals().isEmpty() ? "none" : String.join(", ",
+                        business.referrals().stream().map(Referral::id).toList()))))).toList();
+        return change(session, input.ref(), input.actor(), (complaint, now) -> {
             if (!session.complaints().close(complaint.id(), ComplaintStatus.REFERRED, now)) {
                 return conflict(complaint, "referred");
             }
-            session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF, input.explanation(), now);
-            tell(session, complaint, now, "care.referred", "explanation", input.explanation());
+            session.complaints().markResponded(complaint.id(), now);
+            String record = (input.explanation() + "\n" + String.join("\n", referrals.stream()
+                    .map(referral -> referralLine(messages.in("en", Tone.FORMAL), referral)).toList())).strip();
+            session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF, record, now);
+            tellReferred(session, complaint, now, input.explanation(), referrals);
             reactions.record(session, new ComplaintReferred(complaint.id(), complaint.ref(), complaint.customerId(),
-                    input.actor().staffId(), input.explanation(), now), now);
+                    input.actor().staffId(), record, now), now);
             return null;
         });
     }
 
+    /** "FixIt Repairs: repairs kitchenware, 02 8123 4567", in the reader's language (else English). */
+    private static String referralLine(Texts texts, Referral referral) {
+        String language = texts.language();
+        String name = referral.name().getOrDefault(language, referral.name().get("en"));
+        String what = referral.description().getOrDefault(language, referral.description().getOrDefault("en", ""));
+        return what.isBlank() ? texts.get("care.referral", "name", name, "contact", referral.contact())
+                : texts.get("care.referral_with_description", "name", name, "description", what,
+                "contact", referral.contact());
+    }
+
+    private void tellReferred(StoreSession session, Complaint complaint, Instant now, String explanation,
+                              List<Referral> referrals) {
+        Optional<Customer> customer = session.customers().find(complaint.customerId());
+        Optional<ChannelRef> channel = customer.flatMap(found -> Reachability.channelFor(
+                session.customers().identities(found.id()), complaint.channel()));
+        if (channel.isEmpty()) {
+            log.info("customer of {} cannot be reached on any chat; not told", complaint.ref());
+            return;
+        }
+        Texts texts = messages.in(customer.get().language(), customer.get().tone());
+        StringBuilder text = new StringBuilder(explanation);
+        if (!referrals.isEmpty()) {
+            text.append(text.length() == 0 ? "" : "\n").append(texts.get("care.referrals_intro"));
+            referrals.forEach(referral -> text.append("\n").append(referralLine(texts, referral)));
+        }
+        String message = texts.get("care.referred", "ref", complaint.ref().toString(), "company",
+                business.companyName(), "explanation", text.toString());
+        session.outbox().enqueue(OutboxItem.reply(channel.get(), OutboundMessage.Text.of(message),
+                complaint.customerId(), now));
+    }
+
     public CareResult reassign(ReassignComplaint input) {
-        return change(input.ref(), input.actor(), (session, complaint, now) -> {
+        return committed(input.ref(), input.actor(), session -> reassign(session, input));
+    }
+
+    /** {@link #reassign(ReassignComplaint)} in the caller's transaction (a staff chat's event); the caller wakes the outbox. */
+    public CareResult reassign(StoreSession session, ReassignComplaint input) {
+        return change(session, input.ref(), input.actor(), (complaint, now) -> {
             if (!isActiveStaff(session, input.toStaffId())) {
                 return new CareResult.Refused(CareResult.Reason.UNKNOWN_STAFF,
                         "no active staff member " + input.toStaffId());
@@ -131,7 +207,12 @@ public final class ComplaintCare {
     }
 
     public CareResult reopen(ReopenComplaint input) {
-        return change(input.ref(), input.actor(), (session, complaint, now) -> {
+        return committed(input.ref(), input.actor(), session -> reopen(session, input));
+    }
+
+    /** {@link #reopen(ReopenComplaint)} in the caller's transaction (a staff chat's event); the caller wakes the outbox. */
+    public CareResult reopen(StoreSession session, ReopenComplaint input) {
+        return change(session, input.ref(), input.actor(), (complaint, now) -> {
             if (!session.complaints().reopen(complaint.id(), now)) {
                 return new CareResult.Refused(CareResult.Reason.CONFLICT, complaint.ref() + " is "
                         + complaint.status().code() + "; only resolved or referred complaints can be reopened");
@@ -144,41 +225,65 @@ public final class ComplaintCare {
         });
     }
 
-    private void claimIn(StoreSession session, Complaint complaint, Actor actor, Instant now) {
-        session.complaints().claim(complaint.id(), actor.staffId(), now);
+    /**
+     * Takes the complaint on for {@code actor}; false when another staff member holds it (a staff member
+     * claims only what nobody or they themselves hold; the API may take over anything).
+     */
+    private boolean claimIn(StoreSession session, Complaint complaint, Actor actor, Instant now) {
+        boolean held = actor.staff().isPresent() && complaint.assigneeStaffId() != null
+                && !complaint.assigneeStaffId().equals(actor.staffId());
+        if (held || !session.complaints().claim(complaint.id(), actor.staffId(), now)) {
+            return false;
+        }
         reactions.record(session, new ComplaintClaimed(complaint.id(), complaint.ref(), complaint.customerId(),
                 actor.staffId(), now), now);
+        return true;
     }
 
-    /** One operation: find the complaint, check the actor, apply; null from {@code work} means done. */
-    private CareResult change(ComplaintRef ref, Actor actor, Work work) {
-        CareResult result = transactor.inTransaction(session -> {
-            Instant now = clock.instant();
-            if (actor.staff().isPresent() && !isActiveStaff(session, actor.staffId())) {
-                return new CareResult.Refused(CareResult.Reason.UNKNOWN_STAFF, "no active staff member "
-                        + actor.staffId());
-            }
-            Optional<Complaint> found = session.complaints().find(ref);
-            if (found.isEmpty()) {
-                return new CareResult.Refused(CareResult.Reason.NOT_FOUND, "no complaint " + ref);
-            }
-            CareResult refused = work.apply(session, found.get(), now);
-            if (refused != null) {
-                return refused;
-            }
-            return new CareResult.Done(session.complaints().find(ref).orElseThrow());
-        });
-        if (result instanceof CareResult.Done done) {
-            log.info("complaint {} is now {} (by {})", ref, done.complaint().status().code(),
-                    actor.staff().map(id -> "staff " + id).orElse("the API"));
+    /** Someone else was quicker: the refusal names who holds the complaint now. */
+    private static CareResult taken(StoreSession session, ComplaintRef ref) {
+        Optional<Complaint> now = session.complaints().find(ref);
+        String holder = now.map(Complaint::assigneeStaffId).flatMap(id -> session.staff().find(id))
+                .map(staff -> staff.name()).orElse("someone else");
+        if (now.isPresent() && !now.get().status().isActive()) {
+            return conflict(now.get(), "claimed");
+        }
+        return new CareResult.Refused(CareResult.Reason.CONFLICT, ref + " is already claimed by " + holder);
+    }
+
+    /** One operation in its own transaction; after a change, the outbox and the reactions are woken. */
+    private CareResult committed(ComplaintRef ref, Actor actor, java.util.function.Function<StoreSession, CareResult> work) {
+        CareResult result = transactor.inTransaction(work::apply);
+        if (result instanceof CareResult.Done) {
             afterCommit.run();
         }
         return result;
     }
 
+    /** One operation: find the complaint, check the actor, apply; null from {@code work} means done. */
+    private CareResult change(StoreSession session, ComplaintRef ref, Actor actor, Work work) {
+        Instant now = clock.instant();
+        if (actor.staff().isPresent() && !isActiveStaff(session, actor.staffId())) {
+            return new CareResult.Refused(CareResult.Reason.UNKNOWN_STAFF, "no active staff member "
+                    + actor.staffId());
+        }
+        Optional<Complaint> found = session.complaints().find(ref);
+        if (found.isEmpty()) {
+            return new CareResult.Refused(CareResult.Reason.NOT_FOUND, "no complaint " + ref);
+        }
+        CareResult refused = work.apply(found.get(), now);
+        if (refused != null) {
+            return refused;
+        }
+        Complaint changed = session.complaints().find(ref).orElseThrow();
+        log.info("complaint {} is now {} (by {})", ref, changed.status().code(),
+                actor.staff().map(id -> "staff " + id).orElse("the API"));
+        return new CareResult.Done(changed);
+    }
+
     @FunctionalInterface
     private interface Work {
-        CareResult apply(StoreSession session, Complaint complaint, Instant now);
+        CareResult apply(Complaint complaint, Instant now);
     }
 
     private static CareResult conflict(Complaint complaint, String verb) {

@@ -39,6 +39,7 @@ class SurveyIT {
     static final TestDatabase db = new TestDatabase();
 
     private static final Duration SURVEY_DELAY = Duration.ofHours(1);
+    private static final Duration REMINDER = Duration.ofHours(24);
     private static final BotContactPolicy WAIT = new BotContactPolicy(Duration.ofHours(2), Duration.ofMinutes(2));
 
     private final MutableClock clock = MutableClock.at("2026-11-23T06:20:00Z");
@@ -51,7 +52,7 @@ class SurveyIT {
     void setUp() {
         db.truncateAll();
         timekeeper = new Timekeeper(db.dataSource(), clock, new Timekeeper.Settings("test-1", Duration.ofMillis(200), 2));
-        Reactions reactions = Reactions.of(new ScheduleSurvey(timekeeper, SURVEY_DELAY), new ReopenOnLowScore());
+        Reactions reactions = Reactions.of(new ScheduleSurvey(timekeeper, SURVEY_DELAY, REMINDER), new ReopenOnLowScore());
         engine = EngineFixture.withReactions(db, clock, reactions, WAIT);
         relay = new ReactionRelay(engine.transactor(), reactions, clock);
         care = new ComplaintCare(engine.transactor(), reactions, Messages.builtIn(), BusinessConfig.defaults(), clock,
@@ -88,6 +89,12 @@ class SurveyIT {
                 Await.DEFAULT, () -> "still waiting: " + timekeeper.waiting());
     }
 
+    private OptionalInt effort(ComplaintRef ref) {
+        long score = db.count("select coalesce(max(s.score), 0) from satisfaction_answer s join complaint c"
+                + " on c.id = s.complaint_id where c.number = " + ref.number() + " and s.question = 'effort'");
+        return score == 0 ? OptionalInt.empty() : OptionalInt.of((int) score);
+    }
+
     private OptionalInt satisfaction(ComplaintRef ref) {
         return engine.transactor().inTransaction(session ->
                 session.complaints().satisfaction(session.complaints().find(ref).orElseThrow().id()));
@@ -97,9 +104,10 @@ class SurveyIT {
     void asksHowItWentAnHourAfterTheResolutionAndRecordsTheScore() {
         ChatTranscript chat = customer("8001", "en");
         ComplaintRef ref = fileAndResolve(chat, "8001");
-        assertThat(timekeeper.waiting()).singleElement()
-                .satisfies(waiting -> assertThat(waiting.event().id()).startsWith("survey:" + ref + ":"))
-                .satisfies(waiting -> assertThat(waiting.runsAt()).isEqualTo(clock.instant().plus(SURVEY_DELAY)));
+        assertThat(timekeeper.waiting()).extracting(waiting -> waiting.event().id().replaceAll(":\\d+$", ""),
+                        waiting -> Duration.between(clock.instant(), waiting.runsAt()))
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("survey:" + ref, SURVEY_DELAY),
+                        org.assertj.core.groups.Tuple.tuple("survey-reminder:" + ref, SURVEY_DELAY.plus(REMINDER)));
 
         passTime(Duration.ofMinutes(59));
         chat.deliverPending().botSaysNothingMore();
@@ -109,9 +117,21 @@ class SurveyIT {
                 .botAsks("Your complaint " + ref + " was resolved recently. How satisfied are you with how "
                         + "RetainBot Demo Shop handled it?", "1", "2", "3", "4", "5")
                 .press("4")
+                .botAsks("Thank you. And how easy was it to get this sorted out with RetainBot Demo Shop? Please "
+                        + "choose from 1 (very hard) to 5 (very easy).", "1", "2", "3", "4", "5")
+                .press("5")
+                .botAsks("Is there anything you would like to add?", "No, thanks")
+                .press("No, thanks")
                 .botSaysContaining("Thank you for your answer.");
         assertThat(satisfaction(ref)).hasValue(4);
+        assertThat(effort(ref)).hasValue(5);
         assertThat(db.count("select count(*) from inbox where platform = 'schedule' and outcome = 'handled'"))
+                .isEqualTo(1);
+
+        // answered: the reminder finds nothing to ask
+        passTime(REMINDER);
+        chat.deliverPending().botSaysNothingMore();
+        assertThat(db.count("select count(*) from inbox where platform = 'schedule' and outcome = 'skipped'"))
                 .isEqualTo(1);
     }
 
@@ -135,8 +155,17 @@ class SurveyIT {
                 .botSaysContaining("1부터 5까지 숫자 하나만 골라 주세요.")
                 .botSaysContaining("얼마나 만족하셨어요?")
                 .user("5")
+                .botAsks("고마워요! RetainBot Demo Shop에서 이 문제를 해결하기까지 얼마나 수월했어요?", "1", "2", "3", "4", "5")
+                .user("4")
+                .botAsks("더 하고 싶은 말이 있어요?", "추가할 말 없음")
+                .user("배송 기사님이 친절했어요.")
                 .botSaysContaining("정말 고마워요!");
         assertThat(satisfaction(ref)).hasValue(5);
+        assertThat(effort(ref)).hasValue(4);
+        long complaintId = engine.complaintsOf("8002").get(0).id();
+        List<io.retainbot.core.complaint.ComplaintNote> notes = engine.transactor().inTransaction(session ->
+                session.complaints().notes(complaintId));
+        assertThat(notes).extracting(note -> note.text()).contains("Survey comment: 배송 기사님이 친절했어요.");
     }
 
     @Test
@@ -147,7 +176,7 @@ class SurveyIT {
 
         passTime(SURVEY_DELAY);
         chat.deliverPending().botSaysNothingMore();
-        assertThat(timekeeper.waiting()).as("deferred, not dropped").hasSize(1);
+        assertThat(timekeeper.waiting()).as("deferred, not dropped").hasSize(2);
 
         chat.user("The lid does not close at all, it is bent.").botAsks("order or reference number", "Skip")
                 .press("Skip").botAsks("photos or files", "Continue without")
@@ -156,7 +185,8 @@ class SurveyIT {
 
         passTime(WAIT.retryEvery());
         chat.deliverPending().botSaysContaining("Your complaint " + ref + " was resolved recently.");
-        assertThat(timekeeper.waiting()).isEmpty();
+        assertThat(timekeeper.waiting()).extracting(waiting -> waiting.event().id())
+                .singleElement().asString().startsWith("survey-reminder:");
     }
 
     @Test
@@ -171,7 +201,8 @@ class SurveyIT {
         }
 
         chat.deliverPending().botSaysNothingMore();
-        assertThat(timekeeper.waiting()).isEmpty();
+        assertThat(timekeeper.waiting()).extracting(waiting -> waiting.event().id())
+                .singleElement().asString().startsWith("survey-reminder:");
         long customerId = engine.complaintsOf("8004").get(0).customerId();
         List<RecordedEvent> events = engine.transactor().inTransaction(session ->
                 session.events().ofCustomer(customerId, 20));
@@ -189,7 +220,9 @@ class SurveyIT {
         ComplaintRef ref = fileAndResolve(chat, "8005");
 
         passTime(SURVEY_DELAY);
-        chat.deliverPending().skipUnread().press("2").botSaysContaining("we are sorry it did not go well");
+        chat.deliverPending().skipUnread().press("2").botSaysContaining("how easy was it")
+                .press("1").botSaysContaining("anything you would like to add")
+                .user("Nobody called me back.").botSaysContaining("we are sorry it did not go well");
         relay.runDue();
 
         ComplaintStatus status = engine.transactor().inTransaction(session ->
@@ -207,5 +240,45 @@ class SurveyIT {
         chat.deliverPending().botSaysNothingMore();
         assertThat(db.count("select count(*) from inbox where platform = 'schedule' and outcome = 'skipped'"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void remindsOnceWhenTheQuestionWentUnansweredThenNeverAgain() {
+        ChatTranscript chat = customer("8007", "en");
+        ComplaintRef ref = fileAndResolve(chat, "8007");
+        passTime(SURVEY_DELAY);
+        chat.deliverPending().botSaysContaining("How satisfied are you");
+
+        passTime(REMINDER.minusMinutes(1));
+        chat.deliverPending().botSaysNothingMore();
+        passTime(Duration.ofMinutes(1));
+        chat.deliverPending()
+                .botAsks("A short reminder, and the only one: your complaint " + ref + " was resolved.",
+                        "1", "2", "3", "4", "5");
+        assertThat(timekeeper.waiting()).isEmpty();
+
+        passTime(Duration.ofDays(30));
+        chat.deliverPending().botSaysNothingMore();
+        assertThat(satisfaction(ref)).isEmpty();
+    }
+
+    @Test
+    void theReminderInKoreanCanStillBeAnswered() {
+        ChatTranscript chat = customer("8008", "ko");
+        ComplaintRef ref = fileAndResolve(chat, "8008");
+        passTime(SURVEY_DELAY);
+        chat.deliverPending().botSaysContaining("얼마나 만족하셨습니까?");
+        passTime(REMINDER);
+
+        chat.deliverPending().botSaysContaining("한 번만 다시 여쭙겠습니다. 접수하신 불만 " + ref + "이(가) 해결되었습니다.")
+                .press("1").botSaysContaining("얼마나 수월하셨습니까?")
+                .press("2").botAsks("더 남기실 말씀이 있으십니까?", "추가할 말 없음")
+                .press("추가할 말 없음").botSaysContaining("만족스럽지 못하셨다니 죄송합니다");
+        relay.runDue();
+        assertThat(satisfaction(ref)).hasValue(1);
+        assertThat(effort(ref)).hasValue(2);
+        ComplaintStatus reopened = engine.transactor().inTransaction(session ->
+                session.complaints().find(ref).orElseThrow().status());
+        assertThat(reopened).isEqualTo(ComplaintStatus.OPEN);
     }
 }

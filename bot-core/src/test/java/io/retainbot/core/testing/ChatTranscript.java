@@ -35,8 +35,6 @@ public final class ChatTranscript {
     private final Sender sender;
     private final Clock clock;
     private int read;
-    private OutboundMessage lastWithButtons;
-    private String lastMessageId = "";
 
     public ChatTranscript(EventSink engine, OutboxDispatcher dispatcher, RecordingGateway gateway, ChannelRef channel,
                           Sender sender, Clock clock) {
@@ -60,17 +58,82 @@ public final class ChatTranscript {
 
     /** The user presses the button labelled {@code label} on the bot's latest message with buttons. */
     public ChatTranscript press(String label) {
-        assertThat(lastWithButtons).as("a bot message with buttons to press '%s' on", label).isNotNull();
-        Button button = lastWithButtons.buttons().stream().flatMap(List::stream)
+        RecordingGateway.Sent carrier = latestWithButtons();
+        assertThat(carrier).as("a bot message with buttons to press '%s' on", label).isNotNull();
+        Button button = carrier.message().buttons().stream().flatMap(List::stream)
                 .filter(candidate -> candidate.label().equals(label))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no button '" + label + "' in " + labels(lastWithButtons)));
-        return pressData(button.data());
+                .orElseThrow(() -> new AssertionError("no button '" + label + "' in " + labels(carrier.message())));
+        String messageId = carrier.message() instanceof OutboundMessage.Edit edit ? edit.messageId()
+                : ((io.retainbot.core.chat.SendOutcome.Delivered) carrier.outcome()).messageId();
+        return send(new InboundEvent.ButtonPressed(channel, sender, nextId(), clock.instant(), button.data(), messageId));
     }
 
     /** The user presses a button with this data (possibly from an old message, possibly forged). */
     public ChatTranscript pressData(String data) {
-        return send(new InboundEvent.ButtonPressed(channel, sender, nextId(), clock.instant(), data, lastMessageId));
+        RecordingGateway.Sent carrier = latestWithButtons();
+        String messageId = carrier == null ? "" : carrier.message() instanceof OutboundMessage.Edit edit
+                ? edit.messageId() : ((io.retainbot.core.chat.SendOutcome.Delivered) carrier.outcome()).messageId();
+        return send(new InboundEvent.ButtonPressed(channel, sender, nextId(), clock.instant(), data, messageId));
+    }
+
+    /** The newest message with buttons the bot delivered to this chat, null when none. */
+    private RecordingGateway.Sent latestWithButtons() {
+        List<RecordingGateway.Sent> sent = gateway.sent();
+        for (int i = sent.size() - 1; i >= 0; i--) {
+            RecordingGateway.Sent each = sent.get(i);
+            if (each.channel().equals(channel) && !each.message().buttons().isEmpty()
+                    && each.outcome() instanceof io.retainbot.core.chat.SendOutcome.Delivered) {
+                return each;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The user answers the bot's message containing {@code containing} (a Telegram reply; in a Discord
+     * thread the same event): a leading slash makes it a command.
+     */
+    public ChatTranscript replyTo(String containing, String text) {
+        String messageId = messageIdOf(containing);
+        if (text.startsWith("/")) {
+            String[] parts = text.substring(1).split("\\s+", 2);
+            return send(new InboundEvent.CommandReceived(channel, sender, nextId(), clock.instant(), parts[0],
+                    parts.length > 1 ? parts[1] : "", messageId));
+        }
+        return send(new InboundEvent.TextReceived(channel, sender, nextId(), clock.instant(), text, messageId));
+    }
+
+    /** The platform id of the newest message (not an edit) the bot sent here containing {@code containing}. */
+    public String messageIdOf(String containing) {
+        List<RecordingGateway.Sent> sent = gateway.sent();
+        for (int i = sent.size() - 1; i >= 0; i--) {
+            RecordingGateway.Sent each = sent.get(i);
+            if (each.channel().equals(channel) && each.message() instanceof OutboundMessage.Text
+                    && each.message().text().contains(containing)
+                    && each.outcome() instanceof io.retainbot.core.chat.SendOutcome.Delivered delivered) {
+                return delivered.messageId();
+            }
+        }
+        throw new AssertionError("no message containing '" + containing + "' in " + texts(delivered()));
+    }
+
+    /** The next bot message is an edit of an earlier one, now containing {@code parts}. */
+    public ChatTranscript botEdits(String... parts) {
+        OutboundMessage message = next();
+        assertThat(message).as("an edit, was: %s", message.text()).isInstanceOf(OutboundMessage.Edit.class);
+        for (String part : parts) {
+            assertThat(message.text()).contains(part);
+        }
+        return this;
+    }
+
+    /** The next bot message is an edit of an earlier one with exactly these buttons now. */
+    public ChatTranscript botEditsButtons(String... buttonLabels) {
+        OutboundMessage message = next();
+        assertThat(message).isInstanceOf(OutboundMessage.Edit.class);
+        assertThat(labels(message)).containsExactly(buttonLabels);
+        return this;
     }
 
     public ChatTranscript sendFiles(String caption, FileRef... files) {
@@ -163,16 +226,6 @@ public final class ChatTranscript {
             if (dispatcher.dispatchDue() == 0 && dispatcher.isQuiet()) {
                 break;
             }
-        }
-        for (OutboundMessage message : delivered()) {
-            if (!message.buttons().isEmpty()) {
-                lastWithButtons = message;
-            }
-        }
-        List<RecordingGateway.Sent> sent = gateway.sent();
-        if (!sent.isEmpty() && sent.get(sent.size() - 1).outcome()
-                instanceof io.retainbot.core.chat.SendOutcome.Delivered delivered) {
-            lastMessageId = delivered.messageId();
         }
     }
 

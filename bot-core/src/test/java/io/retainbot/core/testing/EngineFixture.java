@@ -10,14 +10,22 @@ import io.retainbot.core.complaint.ComplaintAttachment;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.engine.BotContactPolicy;
 import io.retainbot.core.engine.ConversationEngine;
+import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.outbox.OutboxDispatcher;
 import io.retainbot.core.port.Transactor;
+import io.retainbot.core.reaction.PingStaff;
+import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.reaction.ReopenOnLowScore;
+import io.retainbot.core.reaction.ShowStaffProgress;
+import io.retainbot.core.reaction.StaffChats;
+import io.retainbot.core.staff.StaffIdentity;
+import io.retainbot.core.staff.StaffMember;
+import io.retainbot.core.staff.StaffRole;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A conversation engine on a real test database, with a movable clock, a recording Telegram
@@ -30,6 +38,8 @@ public final class EngineFixture {
     private final OutboxDispatcher dispatcher;
     private final ConversationEngine engine;
     private final BusinessConfig business;
+    private final ReactionRelay relay;
+    private final EventSink sink;
 
     private EngineFixture(Transactor transactor, MutableClock clock, BusinessConfig business) {
         this(transactor, clock, business, Reactions.none(), BotContactPolicy.DEFAULT);
@@ -37,20 +47,72 @@ public final class EngineFixture {
 
     private EngineFixture(Transactor transactor, MutableClock clock, BusinessConfig business, Reactions reactions,
                           BotContactPolicy botContact) {
+        this(transactor, clock, business, reactions, botContact,
+                new StaffChats(Messages.builtIn(), business, Messages.FALLBACK, List.of()), false);
+    }
+
+    private EngineFixture(Transactor transactor, MutableClock clock, BusinessConfig business, Reactions reactions,
+                          BotContactPolicy botContact, StaffChats staffChats, boolean runReactions) {
         this.transactor = transactor;
         this.business = business;
         this.clock = clock;
         this.gateway = new RecordingGateway(Platform.TELEGRAM);
         this.dispatcher = new OutboxDispatcher(transactor, List.of(gateway), Runnable::run, 4, clock,
                 new SimpleMeterRegistry());
-        this.engine = new ConversationEngine(transactor, Messages.builtIn(), business, Set.of(), clock, () -> { },
+        this.engine = new ConversationEngine(transactor, Messages.builtIn(), business, staffChats, clock, () -> { },
                 reactions, botContact);
+        this.relay = runReactions ? new ReactionRelay(transactor, reactions, clock) : null;
+        this.sink = relay == null ? engine : event -> {
+            EventSink.Receipt receipt = engine.accept(event);
+            relay.runDue();
+            return receipt;
+        };
+    }
+
+    /**
+     * An engine for the default demo shop with the Telegram staff group {@code staffChat}: new complaints,
+     * requests for a person and low scores ping it, and its pings follow the complaints, through the real
+     * reactions, which run after every event a transcript sends; staff texts in {@code staffLanguage}.
+     */
+    public static EngineFixture withStaffChat(TestDatabase db, MutableClock clock, ChannelRef staffChat,
+                                              String staffLanguage) {
+        BusinessConfig business = BusinessConfig.defaults();
+        StaffChats staffChats = new StaffChats(Messages.builtIn(), business, staffLanguage, List.of(staffChat));
+        Reactions reactions = Reactions.of(new ReopenOnLowScore(), new PingStaff(staffChats),
+                new ShowStaffProgress(staffChats));
+        return new EngineFixture(db.database().transactor(), clock, business, reactions, BotContactPolicy.DEFAULT,
+                staffChats, true);
+    }
+
+    /** A staff member working from Telegram as {@code userId}. */
+    public StaffMember staff(String name, StaffRole role, String userId) {
+        return transactor.inTransaction(session -> {
+            StaffMember added = session.staff().add(name, role, clock.instant());
+            session.staff().link(added.id(), new StaffIdentity(Platform.TELEGRAM, userId, userId));
+            return session.staff().find(added.id()).orElseThrow();
+        });
+    }
+
+    /** What {@code userId} (staff or not) sees and does in the staff chat {@code staffChat}. */
+    public ChatTranscript inStaffChat(ChannelRef staffChat, String userId, String name) {
+        return new ChatTranscript(sink, dispatcher, gateway, staffChat, new Sender(userId, name, "en"), clock);
+    }
+
+    /** Runs the reactions that are due now (after the clock moved past a retry). */
+    public int runReactions() {
+        return relay == null ? 0 : relay.runDue();
     }
 
     /** An engine for the default demo shop on {@code clock}, whose domain events go to {@code reactions}. */
     public static EngineFixture withReactions(TestDatabase db, MutableClock clock, Reactions reactions,
                                               BotContactPolicy botContact) {
         return new EngineFixture(db.database().transactor(), clock, BusinessConfig.defaults(), reactions, botContact);
+    }
+
+    /** An engine for {@code business} on {@code clock}, whose domain events go to {@code reactions}. */
+    public static EngineFixture withReactions(TestDatabase db, MutableClock clock, BusinessConfig business,
+                                              Reactions reactions, BotContactPolicy botContact) {
+        return new EngineFixture(db.database().transactor(), clock, business, reactions, botContact);
     }
 
     /** An engine for "Demo Shop" in {@code zone} (Mon-Fri 09-18, Sat 10-14), the clock at {@code instant}. */
@@ -67,7 +129,7 @@ public final class EngineFixture {
 
     /** A Telegram private chat with user {@code userId} (chat id = user id, as on Telegram). */
     public ChatTranscript chat(String userId, String name, String languageHint) {
-        return new ChatTranscript(engine, dispatcher, gateway, channel(userId), new Sender(userId, name, languageHint),
+        return new ChatTranscript(sink, dispatcher, gateway, channel(userId), new Sender(userId, name, languageHint),
                 clock);
     }
 

@@ -8,6 +8,7 @@ import io.retainbot.core.engine.BotContactPolicy;
 import io.retainbot.core.event.RecordedEvent;
 import io.retainbot.core.feedback.HandoverClosed;
 import io.retainbot.core.feedback.HandoverRequest;
+import io.retainbot.core.feedback.HandoverRequested;
 import io.retainbot.core.feedback.HandoverTaken;
 import io.retainbot.core.flow.HandoverFlow;
 import io.retainbot.core.i18n.Messages;
@@ -91,7 +92,7 @@ class HandoverCareIT {
         assertThat(taken.takenAt()).isEqualTo(engine.clock().instant());
         chat.deliverPending().botSays("Joon of RetainBot Demo Shop has taken over: you are now talking with a person. "
                 + "Write here and Joon will answer you.");
-        assertThat(eventKinds("8001")).containsExactly(HandoverTaken.KIND);
+        assertThat(eventKinds("8001")).containsExactly(HandoverRequested.KIND, HandoverTaken.KIND);
     }
 
     @Test
@@ -111,7 +112,7 @@ class HandoverCareIT {
                 session.conversations().find(EngineFixture.channel("8002")).orElseThrow());
         assertThat(conversation.handedOverAt()).isNull();
         assertThat(conversation.isIdle()).isTrue();
-        assertThat(eventKinds("8002")).containsExactly(HandoverTaken.KIND, HandoverClosed.KIND);
+        assertThat(eventKinds("8002")).containsExactly(HandoverRequested.KIND, HandoverTaken.KIND, HandoverClosed.KIND);
         // the bot answers again: asking for a person now opens a new request
         chat.user("/human").botSaysContaining("고객 상담팀에 연결을 요청했습니다");
     }
@@ -130,7 +131,7 @@ class HandoverCareIT {
         // the one who has it pressing again changes nothing and is not refused
         assertThat(care.take(new TakeHandover(request.id(), Actor.staff(joon.id()))))
                 .isInstanceOf(HandoverResult.Done.class);
-        assertThat(eventKinds("8003")).containsExactly(HandoverTaken.KIND);
+        assertThat(eventKinds("8003")).containsExactly(HandoverRequested.KIND, HandoverTaken.KIND);
     }
 
     @Test
@@ -157,7 +158,7 @@ class HandoverCareIT {
             assertThat(List.of(first, second)).filteredOn(HandoverResult.Done.class::isInstance).hasSize(1);
             assertThat(List.of(first, second)).filteredOn(HandoverResult.Refused.class::isInstance)
                     .extracting(refused -> ((HandoverResult.Refused) refused).takenBy()).containsExactly(winnerName);
-            assertThat(eventKinds("8004")).containsExactly(HandoverTaken.KIND);
+            assertThat(eventKinds("8004")).containsExactly(HandoverRequested.KIND, HandoverTaken.KIND);
         } finally {
             pool.shutdownNow();
         }

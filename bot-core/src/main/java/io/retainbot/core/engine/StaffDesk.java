@@ -1,0 +1,328 @@
+package io.retainbot.core.engine;
+
+import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.complaint.Complaint;
+import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.customer.Customer;
+import io.retainbot.core.feedback.HandoverClosed;
+import io.retainbot.core.feedback.HandoverRequest;
+import io.retainbot.core.feedback.HandoverTaken;
+import io.retainbot.core.flow.Conversation;
+import io.retainbot.core.flow.FlowData;
+import io.retainbot.core.flow.HandoverFlow;
+import io.retainbot.core.flow.MainMenu;
+import io.retainbot.core.i18n.Messages;
+import io.retainbot.core.i18n.Texts;
+import io.retainbot.core.outbox.OutboxItem;
+import io.retainbot.core.port.StaffPostStore;
+import io.retainbot.core.port.StoreSession;
+import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.reaction.StaffChats;
+import io.retainbot.core.staff.Actor;
+import io.retainbot.core.staff.StaffMember;
+import io.retainbot.core.staff.StaffRole;
+import io.retainbot.core.usecase.CareInputs;
+import io.retainbot.core.usecase.CareResult;
+import io.retainbot.core.usecase.ComplaintCare;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What staff do in the staff chats, through the engine's door: a button on a ping (claim, reply, resolve,
+ * can't help; take or hand back a request for a person), a reply to a ping or a message in its thread
+ * (an answer to the customer), or a staff command. Everything runs in the event's transaction and calls the
+ * same use cases as the REST API. Button data is forgeable and read as such; whoever is not active staff
+ * is turned away before this class is reached.
+ */
+final class StaffDesk {
+    private final StaffChats staffChats;
+    private final ComplaintCare care;
+    private final StaffCommands commands;
+    private final Messages messages;
+    private final BusinessConfig business;
+    private final Reactions reactions;
+
+    StaffDesk(StaffChats staffChats, ComplaintCare care, Messages messages, BusinessConfig business,
+              Reactions reactions) {
+        this.staffChats = staffChats;
+        this.care = care;
+        this.commands = new StaffCommands(staffChats, business);
+        this.messages = messages;
+        this.business = business;
+        this.reactions = reactions;
+    }
+
+    /** Whether the event is a staff action (refused and logged when a non-staff user tries it). */
+    static boolean isAction(InboundEvent event) {
+        return event instanceof InboundEvent.ButtonPressed pressed && pressed.data().startsWith(StaffChats.PREFIX)
+                || event instanceof InboundEvent.CommandReceived
+                || event instanceof InboundEvent.TextReceived text && !text.replyTo().isEmpty();
+    }
+
+    void act(StoreSession session, StaffMember staff, InboundEvent event, Instant now) {
+        if (event instanceof InboundEvent.ButtonPressed pressed) {
+            press(session, staff, pressed, now);
+        } else if (event instanceof InboundEvent.TextReceived text && !text.replyTo().isEmpty()) {
+            session.staffPosts().findSent(text.channel(), text.replyTo())
+                    .ifPresent(post -> answer(session, staff, text.channel(), text.replyTo(), post, text.text(), now));
+        } else if (event instanceof InboundEvent.CommandReceived command) {
+            command(session, staff, command, now);
+        }
+    }
+
+    private void press(StoreSession session, StaffMember staff, InboundEvent.ButtonPressed pressed, Instant now) {
+        ChannelRef chat = pressed.channel();
+        String where = pressed.messageId();
+        String[] parts = pressed.data().split(":", 3);
+        if (parts.length != 3) {
+            staffChats.tell(session, chat, where, texts().get("staff.button.stale"), now);
+            return;
+        }
+        String action = parts[1];
+        if (action.equals(StaffChats.TAKE) || action.equals(StaffChats.BACK)) {
+            Optional<HandoverRequest> request = parseId(parts[2]).flatMap(id -> session.feedback().findHandover(id));
+            if (request.isEmpty()) {
+                staffChats.tell(session, chat, where, texts().get("staff.button.stale"), now);
+            } else if (action.equals(StaffChats.TAKE)) {
+                take(session, staff, chat, where, request.get(), now);
+            } else {
+                handBack(session, staff, chat, where, request.get(), now);
+            }
+            return;
+        }
+        Optional<ComplaintRef> ref = ComplaintRef.parse(parts[2]);
+        if (ref.isEmpty()) {
+            staffChats.tell(session, chat, where, texts().get("staff.button.stale"), now);
+            return;
+        }
+        Actor actor = Actor.staff(staff.id());
+        switch (action) {
+            case StaffChats.CLAIM -> report(session, chat, where, ref.get(),
+                    care.claim(session, new CareInputs.ClaimComplaint(ref.get(), actor)), false, now);
+            case StaffChats.REPLY -> staffChats.tell(session, chat, where,
+                    texts().get("staff.how_to_reply." + chat.platform().code(), "ref", ref.get().toString()), now);
+            case StaffChats.RESOLVE -> resolve(session, staff, chat, where, ref.get(), "", now);
+            case StaffChats.REFER -> staffChats.tell(session, chat, where, commands.referHelp(session, ref.get()), now);
+            default -> staffChats.tell(session, chat, where, texts().get("staff.button.stale"), now);
+        }
+    }
+
+    /** A staff member's words under a ping or a relayed message: for the customer. */
+    private void answer(StoreSession session, StaffMember staff, ChannelRef chat, String where, StaffPostStore.Post post,
+                        String text, Instant now) {
+        if (text.isBlank()) {
+            return;
+        }
+        if (post.handoverId() != null) {
+            session.feedback().findHandover(post.handoverId())
+                    .ifPresent(request -> speakAsPerson(session, staff, chat, where, request, text, now));
+            return;
+        }
+        Optional<Complaint> complaint = complaintOf(session, post);
+        if (complaint.isEmpty()) {
+            return;
+        }
+        if (heldByOther(session, staff, complaint.get(), chat, where, now)) {
+            return;
+        }
+        report(session, chat, where, complaint.get().ref(), care.answer(session,
+                new CareInputs.AnswerComplaint(complaint.get().ref(), Actor.staff(staff.id()), bounded(text))), false, now);
+    }
+
+    private void command(StoreSession session, StaffMember staff, InboundEvent.CommandReceived command, Instant now) {
+        ChannelRef chat = command.channel();
+        String where = command.replyTo();
+        Optional<StaffPostStore.Post> post = session.staffPosts().findSent(chat, where);
+        switch (command.name()) {
+            case "done" -> {
+                Optional<HandoverRequest> request = post.map(StaffPostStore.Post::handoverId)
+                        .flatMap(id -> session.feedback().findHandover(id));
+                if (request.isEmpty()) {
+                    staffChats.tell(session, chat, where, texts().get("staff.done.where"), now);
+                } else {
+                    handBack(session, staff, chat, where, request.get(), now);
+                }
+            }
+            case "resolve", "refer" -> {
+                StaffCommands.Target target = commands.target(session, post, command.argument());
+                if (target.ref().isEmpty()) {
+                    staffChats.tell(session, chat, where, texts().get("staff." + command.name() + ".usage"), now);
+                } else if (command.name().equals("resolve")) {
+                    resolve(session, staff, chat, where, target.ref().get(), target.rest(), now);
+                } else {
+                    refer(session, staff, chat, where, target.ref().get(), target.rest(), now);
+                }
+            }
+            default -> staffChats.tell(session, chat, where, commands.run(session, staff, command, post, now), now);
+        }
+    }
+
+    private void resolve(StoreSession session, StaffMember staff, ChannelRef chat, String where, ComplaintRef ref,
+                         String summary, Instant now) {
+        Optional<Complaint> complaint = session.complaints().find(ref);
+        if (complaint.isPresent() && heldByOther(session, staff, complaint.get(), chat, where, now)) {
+            return;
+        }
+        report(session, chat, where, ref, care.resolve(session,
+                new CareInputs.ResolveComplaint(ref, Actor.staff(staff.id()), bounded(summary))), false, now);
+    }
+
+    private void refer(StoreSession session, StaffMember staff, ChannelRef chat, String where, ComplaintRef ref,
+                       String explanation, Instant now) {
+        if (explanation.isBlank()) {
+            staffChats.tell(session, chat, where, commands.referHelp(session, ref), now);
+            return;
+        }
+        Optional<Complaint> complaint = session.complaints().find(ref);
+        if (complaint.isPresent() && heldByOther(session, staff, complaint.get(), chat, where, now)) {
+            return;
+        }
+        report(session, chat, where, ref, care.refer(session,
+                new CareInputs.ReferComplaint(ref, Actor.staff(staff.id()), bounded(explanation))), true, now);
+    }
+
+    /** Says what went wrong, if anything; a change shows in the edited ping, {@code confirm} says it as well. */
+    private void report(StoreSession session, ChannelRef chat, String where, ComplaintRef ref, CareResult result,
+                        boolean confirm, Instant now) {
+        if (result instanceof CareResult.Done done) {
+            if (confirm) {
+                staffChats.tell(session, chat, where, texts().get("staff.done." + done.complaint().status().code(),
+                        "ref", ref.toString()), now);
+            }
+            return;
+        }
+        CareResult.Refused refused = (CareResult.Refused) result;
+        Optional<Complaint> complaint = session.complaints().find(ref);
+        String text = switch (refused.reason()) {
+            case NOT_FOUND -> texts().get("staff.unknown_complaint", "ref", ref.toString());
+            case UNKNOWN_STAFF -> texts().get("staff.not_staff");
+            case CONFLICT -> complaint.filter(found -> found.status().isActive())
+                    .map(found -> texts().get("staff.claim.taken", "ref", ref.toString(),
+                            "name", holderName(session, found)))
+                    .orElseGet(() -> texts().get("staff.not_active", "ref", ref.toString(), "status",
+                            complaint.map(found -> texts().get("complaint.status." + found.status().code()))
+                                    .orElse("")));
+        };
+        staffChats.tell(session, chat, where, text, now);
+    }
+
+    /** An agent acts only on complaints nobody or they themselves hold; supervisors and admins on any. */
+    private boolean heldByOther(StoreSession session, StaffMember staff, Complaint complaint, ChannelRef chat,
+                                String where, Instant now) {
+        boolean other = complaint.assigneeStaffId() != null && complaint.assigneeStaffId() != staff.id()
+                && staff.role() != StaffRole.SUPERVISOR && staff.role() != StaffRole.ADMIN;
+        if (other) {
+            staffChats.tell(session, chat, where, texts().get("staff.not_yours", "ref", complaint.ref().toString(),
+                    "name", holderName(session, complaint)), now);
+        }
+        return other;
+    }
+
+    private void take(StoreSession session, StaffMember staff, ChannelRef chat, String where, HandoverRequest request,
+                      Instant now) {
+        // the customer's conversation first, as the customer's own events lock it before the request
+        Conversation conversation = session.conversations().lock(request.channel(), now);
+        if (!session.feedback().takeHandover(request.id(), staff.id(), now)) {
+            HandoverRequest current = session.feedback().findHandover(request.id()).orElse(request);
+            String text = HandoverRequest.TAKEN.equals(current.status())
+                    ? texts().get("staff.handover.taken", "name", personName(session, current))
+                    : texts().get("staff.handover.over");
+            staffChats.tell(session, chat, where, text, now);
+            return;
+        }
+        reactions.record(session, new HandoverTaken(request.id(), request.customerId(), request.channel(), staff.id(),
+                now), now);
+        FlowData data = FlowData.EMPTY.with(HandoverFlow.PERSON, staff.name());
+        session.conversations().save(conversation.inState(HandoverFlow.NAME, HandoverFlow.WITH_PERSON, data, now));
+        Texts customerTexts = customerTexts(session, request.customerId());
+        session.outbox().enqueue(OutboxItem.reply(request.channel(),
+                HandoverFlow.taken(customerTexts, staff.name(), business.companyName()), request.customerId(), now));
+    }
+
+    private void handBack(StoreSession session, StaffMember staff, ChannelRef chat, String where,
+                          HandoverRequest request, Instant now) {
+        if (request.takenByStaffId() != null && request.takenByStaffId() != staff.id()
+                && staff.role() != StaffRole.SUPERVISOR && staff.role() != StaffRole.ADMIN) {
+            staffChats.tell(session, chat, where, texts().get("staff.handover.taken", "name",
+                    personName(session, request)), now);
+            return;
+        }
+        Conversation conversation = session.conversations().lock(request.channel(), now);
+        if (!session.feedback().closeHandover(request.id(), now)) {
+            staffChats.tell(session, chat, where, texts().get("staff.handover.over"), now);
+            return;
+        }
+        reactions.record(session, new HandoverClosed(request.id(), request.customerId(), request.channel(),
+                request.takenByStaffId(), staff.id(), now), now);
+        if (HandoverFlow.NAME.equals(conversation.flow())) {
+            conversation = conversation.idle(now);
+        }
+        session.conversations().save(conversation.handedBack(now));
+        Texts customerTexts = customerTexts(session, request.customerId());
+        session.outbox().enqueue(OutboxItem.reply(request.channel(), MainMenu.with(customerTexts.get(
+                "handover.back_to_bot", "name", staff.name(), "company", business.companyName()), customerTexts),
+                request.customerId(), now));
+    }
+
+    /** The person who took a request talks with the customer; an open request is taken by answering it. */
+    private void speakAsPerson(StoreSession session, StaffMember staff, ChannelRef chat, String where,
+                               HandoverRequest request, String text, Instant now) {
+        if (HandoverRequest.OPEN.equals(request.status())) {
+            take(session, staff, chat, where, request, now);
+            request = session.feedback().findHandover(request.id()).orElse(request);
+        }
+        if (!HandoverRequest.TAKEN.equals(request.status()) || request.takenByStaffId() == null || request.takenByStaffId() != staff.id()) {
+            staffChats.tell(session, chat, where, HandoverRequest.TAKEN.equals(request.status())
+                    ? texts().get("staff.handover.taken", "name", personName(session, request))
+                    : texts().get("staff.handover.over"), now);
+            return;
+        }
+        Texts customerTexts = customerTexts(session, request.customerId());
+        session.outbox().enqueue(OutboxItem.reply(request.channel(), OutboundMessage.Text.of(customerTexts.get(
+                "handover.person_says", "name", staff.name(), "company", business.companyName(), "text", bounded(text))),
+                request.customerId(), now));
+    }
+
+    private Optional<Complaint> complaintOf(StoreSession session, StaffPostStore.Post post) {
+        if (post.complaintId() == null) {
+            return Optional.empty();
+        }
+        return session.complaints().byId(post.complaintId());
+    }
+
+    private Texts customerTexts(StoreSession session, long customerId) {
+        Optional<Customer> customer = session.customers().find(customerId);
+        return messages.in(customer.map(Customer::language).orElse(Messages.FALLBACK),
+                customer.map(Customer::tone).orElse(business.defaultTone()));
+    }
+
+    private static String holderName(StoreSession session, Complaint complaint) {
+        return Optional.ofNullable(complaint.assigneeStaffId()).flatMap(id -> session.staff().find(id))
+                .map(StaffMember::name).orElse("?");
+    }
+
+    private static String personName(StoreSession session, HandoverRequest request) {
+        return Optional.ofNullable(request.takenByStaffId()).flatMap(id -> session.staff().find(id))
+                .map(StaffMember::name).orElse("?");
+    }
+
+    private Texts texts() {
+        return staffChats.texts();
+    }
+
+    private static Optional<Long> parseId(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException notAnId) {
+            return Optional.empty();
+        }
+    }
+
+    private static String bounded(String text) {
+        String stripped = text.strip();
+        return stripped.length() <= CareInputs.MAX_TEXT ? stripped : stripped.substring(0, CareInputs.MAX_TEXT);
+    }
+}

@@ -1,0 +1,27 @@
+package io.retainbot.core.port;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/** The figures of the service report, computed by the database over the complaints filed in a period. */
+public interface ServiceReportStore {
+    /**
+     * One row for all complaints filed in [from, to), one per category and one per week (weeks start on
+     * Monday in {@code zone}). A promise counts as due once its time passed or it was answered; it was
+     * kept when the first answer came by then. Withdrawn complaints count as filed, not as promises due.
+     */
+    List<Row> figures(Instant from, Instant to, ZoneId zone, Instant now);
+
+    /**
+     * @param category null except in the rows per category
+     * @param week     null except in the rows per week (the Monday it starts)
+     * @param firstResponseMedian seconds from filing to the first answer, null when none was answered
+     */
+    record Row(String category, LocalDate week, long complaints, long resolved, long referred, long withdrawn,
+               Double firstResponseMedian, Double firstResponseP90, Double resolutionMedian, Double resolutionP90,
+               long promisesKept, long promisesDue, Double satisfaction, long satisfactionAnswers, Double effort,
+               long effortAnswers) {
+    }
+}

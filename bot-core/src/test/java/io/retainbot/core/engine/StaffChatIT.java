@@ -1,0 +1,354 @@
+package io.retainbot.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.DueEvent;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.chat.Sender;
+import io.retainbot.core.complaint.Complaint;
+import io.retainbot.core.complaint.ComplaintNote;
+import io.retainbot.core.complaint.ComplaintStatus;
+import io.retainbot.core.flow.Dialogue;
+import io.retainbot.core.staff.StaffMember;
+import io.retainbot.core.staff.StaffRole;
+import io.retainbot.core.testing.ChatTranscript;
+import io.retainbot.core.testing.EngineFixture;
+import io.retainbot.core.testing.MutableClock;
+import io.retainbot.core.testing.RecordingGateway;
+import io.retainbot.core.testing.TestDatabase;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The staff side of complaints and requests for a person, read across both chats: the customer's and
+ * the Telegram staff group's. Pings arrive, are claimed, answered and resolved from the group; the
+ * customer's answers come back under the ping; a person takes a chat and hands it back.
+ */
+class StaffChatIT {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    private static final ChannelRef GROUP = new ChannelRef(Platform.TELEGRAM, "-100777");
+
+    private EngineFixture engine;
+    private ExecutorService racers;
+
+    @BeforeEach
+    void setUp() {
+        db.truncateAll();
+        // Monday 2026-11-23 06:20 UTC: the demo shop (UTC, Mon-Fri 09-18) is about to open
+        engine = EngineFixture.withStaffChat(db, MutableClock.at("2026-11-23T06:20:00Z"), GROUP, "en");
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (racers != null) {
+            racers.shutdownNow();
+        }
+    }
+
+    private Complaint onlyComplaintOf(String userId) {
+        List<Complaint> complaints = engine.complaintsOf(userId);
+        assertThat(complaints).hasSize(1);
+        return complaints.get(0);
+    }
+
+    private ChatTranscript fileDeliveryComplaint(ChatTranscript customer) {
+        return customer.submitForm(Dialogue.COMPLAINT_FORM, Map.of("category", "delivery",
+                "description", "The parcel arrived crushed and the vase inside is broken."))
+                .botSaysMatching("Thank you\\. Your complaint is registered under reference C-\\d+.*");
+    }
+
+    @Test
+    void aComplaintIsPingedClaimedAnsweredBothWaysAndResolvedFromTheStaffGroup() {
+        engine.staff("Joon", StaffRole.AGENT, "9001");
+        ChatTranscript customer = engine.readyChat("7001", "Mina");
+        ChatTranscript joon = engine.inStaffChat(GROUP, "9001", "Joon");
+
+        fileDeliveryComplaint(customer);
+        String ref = onlyComplaintOf("7001").ref().toString();
+        joon.botAsks("New complaint " + ref + " · Delivery", "Claim", "Reply", "Resolve", "Cannot help");
+        assertThat(joon.lastText()).contains("Customer: Mina (telegram)",
+                "Description: The parcel arrived crushed and the vase inside is broken.", "Promised by: ",
+                "Status: not claimed yet");
+
+        joon.press("Claim")
+                .botEdits("New complaint " + ref, "Status: claimed by Joon");
+        assertThat(onlyComplaintOf("7001").status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
+
+        joon.replyTo("New complaint " + ref, "We are sorry! A new vase leaves our warehouse today.");
+        customer.botSays("RetainBot Demo Shop about your complaint " + ref
+                + ":\nWe are sorry! A new vase leaves our warehouse today.");
+
+        customer.user("Thank you. Will it come before Friday?")
+                .botSays("I have passed this on to the person handling your complaint " + ref
+                        + ". Their answer will come here.");
+        joon.botSays("Mina about " + ref + ": Thank you. Will it come before Friday?");
+        assertThat(lastSentTo(GROUP)).isInstanceOfSatisfying(OutboundMessage.Text.class, relayed ->
+                assertThat(relayed.replyTo()).isEqualTo(joon.messageIdOf("New complaint " + ref)));
+
+        joon.replyTo("Will it come before Friday?", "Yes, on Thursday.");
+        customer.botSays("RetainBot Demo Shop about your complaint " + ref + ":\nYes, on Thursday.");
+
+        joon.press("Resolve")
+                .botEdits("Status: resolved by Joon");
+        assertThat(joon.unread()).isEmpty();
+        customer.botSaysContaining("Your complaint " + ref + " has been resolved.");
+        assertThat(onlyComplaintOf("7001").status()).isEqualTo(ComplaintStatus.RESOLVED);
+
+        List<String> history = engine.transactor().inTransaction(session -> session.complaints()
+                .notes(onlyComplaintOf("7001").id())).stream().map(ComplaintNote::text).toList();
+        assertThat(history).contains("We are sorry! A new vase leaves our warehouse today.",
+                "Thank you. Will it come before Friday?", "Yes, on Thursday.");
+    }
+
+    @Test
+    void inKoreanBothSidesSpeakKorean() {
+        engine = EngineFixture.withStaffChat(db, MutableClock.at("2026-11-23T06:20:00Z"), GROUP, "ko");
+        engine.staff("준", StaffRole.AGENT, "9001");
+        ChatTranscript customer = engine.chat("7101", "민아", "ko").user("/start").press("아니요, 괜찮습니다")
+                .skipUnread();
+        ChatTranscript joon = engine.inStaffChat(GROUP, "9001", "준");
+
+        customer.submitForm(Dialogue.COMPLAINT_FORM, Map.of("category", "delivery",
+                "description", "택배 상자가 찌그러져 왔습니다.")).skipUnread();
+        String ref = onlyComplaintOf("7101").ref().toString();
+        joon.botAsks("새 불만 " + ref + " · 배송", "맡기", "답변", "해결", "도움 불가");
+        assertThat(joon.lastText()).contains("고객: 민아 (telegram)", "내용: 택배 상자가 찌그러져 왔습니다.",
+                "상태: 아직 담당자 없음");
+
+        joon.press("맡기").botEdits("상태: 준 담당");
+        joon.replyTo("새 불만 " + ref, "새 상품을 오늘 보내 드리겠습니다.");
+        customer.botSays("접수하신 불만 " + ref + "에 대한 RetainBot Demo Shop의 답변입니다:\n새 상품을 오늘 보내 드리겠습니다.");
+        customer.user("감사합니다. 언제 도착하나요?")
+                .botSays("접수하신 불만 " + ref + "을(를) 맡은 담당자에게 전달했습니다. 답변은 이곳으로 드리겠습니다.");
+        joon.botSays("민아 (" + ref + "): 감사합니다. 언제 도착하나요?");
+
+        joon.press("해결").botEdits("상태: 준 해결 완료");
+        customer.botSaysContaining("접수하신 불만 " + ref + "이(가) 해결되었습니다.");
+
+        customer.press("상담원 연결").skipUnread();
+        joon.botAsks("민아 고객의 상담원 연결 요청 (telegram)", "응대하기")
+                .press("응대하기")
+                .botEdits("상태: 준 응대 중");
+        customer.botAsks("RetainBot Demo Shop의 준 님이 대화를 이어받았습니다. 지금부터는 봇이 아니라 직원이 직접 답변드립니다.",
+                "봇으로 돌아가기");
+        customer.user("주문 번호는 5521입니다.").botSaysNothingMore();
+        joon.botSays("민아: 주문 번호는 5521입니다.")
+                .replyTo("상담원 연결 요청", "확인했습니다, 오늘 발송됩니다.");
+        customer.botSays("준 (RetainBot Demo Shop): 확인했습니다, 오늘 발송됩니다.");
+        joon.press("봇에게 넘기기").botEdits("상태: 봇으로 돌아감 (준 응대 후)");
+        customer.botSaysContaining("RetainBot Demo Shop의 준 님이 대화를 다시 봇에게 넘겼습니다.");
+    }
+
+    @Test
+    void twoStaffPressingClaimAtOnceOneWinsAndTheOtherIsToldWhoHasIt() throws Exception {
+        StaffMember joon = engine.staff("Joon", StaffRole.AGENT, "9001");
+        StaffMember ana = engine.staff("Ana", StaffRole.AGENT, "9002");
+        fileDeliveryComplaint(engine.readyChat("7002", "Mina"));
+        String ref = onlyComplaintOf("7002").ref().toString();
+        String ping = engine.inStaffChat(GROUP, "9001", "Joon").messageIdOf("New complaint " + ref);
+
+        racers = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<EventSink.Receipt>> presses = List.of(
+                press(start, "9001", "Joon", "claim-1", "staff:claim:" + ref, ping),
+                press(start, "9002", "Ana", "claim-2", "staff:claim:" + ref, ping));
+        start.countDown();
+        for (CompletableFuture<EventSink.Receipt> pressed : presses) {
+            assertThat(pressed.get()).isEqualTo(EventSink.Receipt.HANDLED);
+        }
+        engine.runReactions();
+        engine.inStaffChat(GROUP, "9001", "Joon").deliverPending();
+
+        Complaint claimed = onlyComplaintOf("7002");
+        assertThat(claimed.assigneeStaffId()).isIn(joon.id(), ana.id());
+        String winner = claimed.assigneeStaffId() == joon.id() ? "Joon" : "Ana";
+        assertThat(db.count("select count(*) from domain_event where kind = 'complaint_claimed'")).isEqualTo(1);
+        List<String> group = engine.gateway().deliveredTo(GROUP).stream().map(OutboundMessage::text).toList();
+        assertThat(group).contains(ref + " is already claimed by " + winner + ".");
+        assertThat(group).anyMatch(text -> text.contains("Status: claimed by " + winner));
+    }
+
+    private CompletableFuture<EventSink.Receipt> press(CountDownLatch start, String userId, String name, String eventId,
+                                                       String data, String messageId) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                start.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
+            return engine.engine().accept(new InboundEvent.ButtonPressed(GROUP, new Sender(userId, name, "en"), eventId,
+                    engine.clock().instant(), data, messageId));
+        }, racers);
+    }
+
+    @Test
+    void someoneWhoIsNotStaffIsRefusedAndNothingIsWritten() {
+        engine.staff("Joon", StaffRole.AGENT, "9001");
+        fileDeliveryComplaint(engine.readyChat("7003", "Mina"));
+        Complaint filed = onlyComplaintOf("7003");
+        String ref = filed.ref().toString();
+        ChatTranscript stranger = engine.inStaffChat(GROUP, "6666", "Mallory").skipUnread();
+        long outboxBefore = db.count("select count(*) from outbox");
+        long eventsBefore = db.count("select count(*) from domain_event");
+
+        stranger.pressData("staff:claim:" + ref)
+                .pressData("staff:resolve:" + ref)
+                .user("/queue")
+                .user("/customer Mina")
+                .replyTo("New complaint " + ref, "Hello customer, this is not the shop.")
+                .botSaysNothingMore();
+
+        assertThat(onlyComplaintOf("7003")).isEqualTo(filed);
+        assertThat(db.count("select count(*) from outbox")).isEqualTo(outboxBefore);
+        assertThat(db.count("select count(*) from domain_event")).isEqualTo(eventsBefore);
+        assertThat(db.count("select count(*) from inbox where chat_id = '-100777' and outcome = 'ignored'"))
+                .isEqualTo(5);
+    }
+
+    @Test
+    void anAgentCannotAnswerOrResolveAComplaintAnotherHolds() {
+        engine.staff("Joon", StaffRole.AGENT, "9001");
+        engine.staff("Ana", StaffRole.AGENT, "9002");
+        fileDeliveryComplaint(engine.readyChat("7004", "Mina"));
+        String ref = onlyComplaintOf("7004").ref().toString();
+        engine.inStaffChat(GROUP, "9001", "Joon").skipUnread().press("Claim");
+        ChatTranscript ana = engine.inStaffChat(GROUP, "9002", "Ana").skipUnread();
+
+        ana.replyTo("New complaint " + ref, "I can do this one.")
+                .botSays(ref + " is handled by Joon. Ask them, or a supervisor can reassign it.")
+                .pressData("staff:resolve:" + ref)
+                .botSays(ref + " is handled by Joon. Ask them, or a supervisor can reassign it.");
+        assertThat(onlyComplaintOf("7004").status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void aPersonTakesTheChatTalksBothWaysAndHandsBack() {
+        engine.staff("Joon", StaffRole.AGENT, "9001");
+        ChatTranscript customer = engine.readyChat("7005", "Mina");
+        ChatTranscript joon = engine.inStaffChat(GROUP, "9001", "Joon");
+
+        customer.press("Talk to a person").skipUnread()
+                .user("My order never arrived.").skipUnread();
+        joon.botAsks("Request for a person from Mina (telegram)", "Take")
+                .botSays("Mina: My order never arrived.")
+                .press("Take")
+                .botEdits("Status: taken by Joon");
+        customer.botAsks("Joon from RetainBot Demo Shop has taken over: from now on a person answers you here, "
+                + "not the bot.", "Back to the bot");
+
+        customer.user("Hello? It was order 5521.").botSaysNothingMore();
+        joon.botSays("Mina: Hello? It was order 5521.");
+        joon.replyTo("Request for a person", "Hi Mina, I see it: it left today.");
+        customer.botSays("Joon (RetainBot Demo Shop): Hi Mina, I see it: it left today.");
+
+        joon.replyTo("Request for a person", "/done")
+                .botEdits("Status: back with the bot (was with Joon)");
+        customer.botAsks("Joon from RetainBot Demo Shop has handed the conversation back to me, the bot.",
+                "File a complaint", "My complaints", "Make a suggestion", "Talk to a person", "Language");
+        customer.user("hello").botSaysContaining("RetainBot Demo Shop");
+        assertThat(db.count("select count(*) from handover_request where status = 'closed'")).isEqualTo(1);
+    }
+
+    @Test
+    void theCustomerGoesBackToTheBotAndTheStaffGroupSeesIt() {
+        engine.staff("Joon", StaffRole.AGENT, "9001");
+        ChatTranscript customer = engine.readyChat("7006", "Mina");
+        ChatTranscript joon = engine.inStaffChat(GROUP, "9001", "Joon");
+        customer.user("/human").skipUnread();
+        joon.skipUnread().press("Take").skipUnread();
+        customer.skipUnread()
+                .press("Back to the bot")
+                .botSaysContaining("You are talking with me, the bot, again; I have let Joon know.");
+        joon.botEdits("Status: back with the bot (was with Joon)");
+        joon.press("Hand back to the bot").botSays("This request for a person is over.");
+    }
+
+    @Test
+    void staffCommandsListMineTheQueueAndTheCustomerFile() {
+        engine.staff("Joon", StaffRole.AGENT, "9001");
+        fileDeliveryComplaint(engine.readyChat("7007", "Mina"));
+        fileDeliveryComplaint(engine.readyChat("7008", "Lee"));
+        String mina = engine.complaintsOf("7007").get(0).ref().toString();
+        String lee = engine.complaintsOf("7008").get(0).ref().toString();
+        ChatTranscript joon = engine.inStaffChat(GROUP, "9001", "Joon").skipUnread();
+
+        joon.user("/mine").botSays("You hold no open complaints.")
+                .user("/queue").botSaysContaining("Not claimed yet, nearest promise first:", mina, lee)
+                .pressData("staff:claim:" + mina).skipUnread()
+                .user("/mine").botSaysContaining("Your open complaints:", mina, "Mina")
+                .user("/queue").botSaysContaining(lee).user("/tag " + mina + " vip").botSays("Tagged Mina with vip.")
+                .replyTo("New complaint " + mina, "/note Prefers a call after 6 pm").botSays("Noted in the file of Mina.")
+                .user("/customer " + mina)
+                .botSaysContaining("Mina (#", "Tags: vip", "Responsible: -", "Notes: ", "Prefers a call after 6 pm",
+                        "Open complaints: 1", mina, "Last contacts:")
+                .user("/customer Nobody").botSays("No customer matches \"Nobody\".")
+                .user("/hello").botSaysContaining("Staff commands: /mine");
+        assertThat(engine.customerOf("7007").tags()).extracting(tag -> tag.name()).containsExactly("vip");
+    }
+
+    @Test
+    void cannotHelpExplainsHowToReferAndTheCustomerIsToldWhoCan() {
+        engine.staff("Joon", StaffRole.AGENT, "9001");
+        ChatTranscript customer = engine.readyChat("7009", "Mina");
+        fileDeliveryComplaint(customer);
+        String ref = onlyComplaintOf("7009").ref().toString();
+        ChatTranscript joon = engine.inStaffChat(GROUP, "9001", "Joon").skipUnread();
+        joon.press("Cannot help").botSaysContaining("To refer " + ref + " elsewhere, send /refer");
+        joon.replyTo("New complaint " + ref, "/refer We do not repair vases; try Vase Doctor, 02-555-0100.")
+                .botSays(ref + " is referred; the customer has been told.")
+                .botEdits("Status: referred elsewhere by Joon");
+        customer.botSaysContaining("We do not repair vases; try Vase Doctor, 02-555-0100.");
+        assertThat(onlyComplaintOf("7009").status()).isEqualTo(ComplaintStatus.REFERRED);
+    }
+
+    @Test
+    void aLowScorePingsTheStaffGroupAgainAndThePingsShowTheComplaintReopened() {
+        engine.staff("Joon", StaffRole.AGENT, "9001");
+        ChatTranscript customer = engine.readyChat("7010", "Mina");
+        fileDeliveryComplaint(customer);
+        Complaint filed = onlyComplaintOf("7010");
+        String ref = filed.ref().toString();
+        ChatTranscript joon = engine.inStaffChat(GROUP, "9001", "Joon").skipUnread();
+        joon.press("Claim").skipUnread().press("Resolve").skipUnread();
+        customer.skipUnread();
+
+        engine.engine().acceptDue(new DueEvent("survey:" + ref + ":1", "survey", filed.customerId(),
+                engine.clock().instant(), Map.of("ref", ref)));
+        customer.deliverPending().botAsks("How satisfied are you", "1", "2", "3", "4", "5")
+                .press("2").botSaysContaining("how easy was it");
+        joon.botSaysContaining("Complaint " + ref + " · Delivery reopened: the customer rated its handling 2 of 5");
+
+        // the edits of both pings wait until the new one is sent, then show the complaint open again
+        engine.clock().advance(java.time.Duration.ofSeconds(5));
+        engine.runReactions();
+        joon.deliverPending();
+        List<OutboundMessage> edits = engine.gateway().deliveredTo(GROUP).stream()
+                .filter(OutboundMessage.Edit.class::isInstance).toList();
+        assertThat(edits.subList(edits.size() - 2, edits.size())).allSatisfy(edit -> {
+            assertThat(edit.text()).contains("Status: claimed by Joon");
+            assertThat(edit.buttons()).flatExtracting(row -> row).extracting(button -> button.label())
+                    .containsExactly("Reply", "Resolve", "Cannot help");
+        });
+        assertThat(onlyComplaintOf("7010").status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
+    }
+
+    private OutboundMessage lastSentTo(ChannelRef chat) {
+        List<RecordingGateway.Sent> sent = engine.gateway().sent().stream()
+                .filter(each -> each.channel().equals(chat)).toList();
+        return sent.get(sent.size() - 1).message();
+    }
+}

@@ -1,0 +1,209 @@
+package io.retainbot.core.usecase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.retainbot.core.business.AlertStages;
+import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.business.OpeningCalendar;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.DueEvent;
+import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.complaint.DelayAnnounced;
+import io.retainbot.core.complaint.PromiseAtRisk;
+import io.retainbot.core.engine.BotContactPolicy;
+import io.retainbot.core.engine.DueReceipt;
+import io.retainbot.core.event.RecordedEvent;
+import io.retainbot.core.i18n.Messages;
+import io.retainbot.core.port.DueEvents;
+import io.retainbot.core.reaction.ReactionRelay;
+import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.reaction.WatchPromise;
+import io.retainbot.core.staff.Actor;
+import io.retainbot.core.staff.StaffIdentity;
+import io.retainbot.core.staff.StaffMember;
+import io.retainbot.core.staff.StaffRole;
+import io.retainbot.core.testing.ChatTranscript;
+import io.retainbot.core.testing.EngineFixture;
+import io.retainbot.core.testing.MutableClock;
+import io.retainbot.core.testing.TestDatabase;
+import io.retainbot.core.usecase.CareInputs.AnswerComplaint;
+import io.retainbot.core.usecase.CareInputs.ClaimComplaint;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A complaint filed in Seoul on Friday 16:00 (delivery: 18 hours' target, promised for Monday 10:00):
+ * staff are warned at 50% and 80% of the opening time to the promise (Saturday 11:30 and 13:36, the
+ * weekend's closed hours not counting) and at the promise; the customer hears "still on it" once when
+ * the internal target passes unanswered.
+ */
+class PromiseWatchIT {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+    private static final ChannelRef STAFF_GROUP = new ChannelRef(Platform.TELEGRAM, "-100777");
+    private static final Instant HIRED = Instant.parse("2026-11-01T00:00:00Z");
+
+    /** The timetable as a list: what the reaction scheduled. */
+    private static final class Timetable implements DueEvents {
+        final List<DueEvent> scheduled = new ArrayList<>();
+
+        @Override
+        public synchronized boolean schedule(DueEvent event) {
+            if (scheduled.stream().anyMatch(existing -> existing.id().equals(event.id()))) {
+                return false;
+            }
+            return scheduled.add(event);
+        }
+
+        DueEvent named(String id) {
+            return scheduled.stream().filter(event -> event.id().equals(id)).findFirst().orElseThrow();
+        }
+    }
+
+    private final MutableClock clock = MutableClock.at(seoul("2026-11-27T16:00").toString());
+    private final Timetable timetable = new Timetable();
+    private EngineFixture engine;
+    private ReactionRelay relay;
+    private PromiseWatch watch;
+    private ComplaintCare care;
+    private BusinessConfig business;
+
+    private static Instant seoul(String local) {
+        return LocalDateTime.parse(local).atZone(SEOUL).toInstant();
+    }
+
+    @BeforeEach
+    void setUp() {
+        db.truncateAll();
+        BusinessConfig defaults = BusinessConfig.defaults();
+        business = new BusinessConfig("Demo Shop", SEOUL, defaults.hours(), Set.of(LocalDate.of(2026, 12, 25)),
+                defaults.categories(), defaults.promise(), defaults.referrals(), defaults.templates());
+        Reactions reactions = Reactions.of(new WatchPromise(timetable, OpeningCalendar.of(business),
+                AlertStages.DEFAULT));
+        engine = EngineFixture.withReactions(db, clock, business, reactions, BotContactPolicy.DEFAULT);
+        relay = new ReactionRelay(engine.transactor(), reactions, clock);
+        watch = new PromiseWatch(engine.transactor(), reactions, Messages.builtIn(), business, Set.of(STAFF_GROUP),
+                clock, () -> { });
+        care = new ComplaintCare(engine.transactor(), reactions, Messages.builtIn(), business, clock, () -> { });
+    }
+
+    private StaffMember staff(String name, StaffRole role, String telegramUser) {
+        return engine.transactor().inTransaction(session -> {
+            StaffMember added = session.staff().add(name, role, HIRED);
+            session.staff().link(added.id(), new StaffIdentity(Platform.TELEGRAM, telegramUser, telegramUser));
+            return added;
+        });
+    }
+
+    private ComplaintRef file(ChatTranscript chat, String userId) {
+        chat.submitForm("complaint", Map.of("category", "delivery", "description", "The parcel never arrived."))
+                .skipUnread();
+        relay.runDue();
+        return engine.complaintsOf(userId).get(0).ref();
+    }
+
+    private List<String> texts(ChannelRef chat) {
+        return engine.gateway().deliveredTo(chat).stream().map(OutboundMessage::text).toList();
+    }
+
+    private List<PromiseAtRisk> alertsRecorded(String userId) {
+        long customerId = engine.customerOf(userId).id();
+        return engine.transactor().inTransaction(session -> session.events().ofCustomer(customerId, 50)).stream()
+                .map(RecordedEvent::event).filter(PromiseAtRisk.class::isInstance).map(PromiseAtRisk.class::cast)
+                .toList();
+    }
+
+    @Test
+    void warnsTheStaffChatThenTheAssigneeThenSupervisorsAtStagesInOpeningTime() {
+        ChatTranscript chat = engine.chat("4001", "Mina", "en").user("/start").skipUnread().pressData("consent:no")
+                .skipUnread();
+        ComplaintRef ref = file(chat, "4001");
+        StaffMember joon = staff("Joon", StaffRole.AGENT, "5001");
+        staff("Dae", StaffRole.SUPERVISOR, "5009");
+
+        assertThat(timetable.scheduled).extracting(DueEvent::id, DueEvent::dueAt).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("alert:" + ref + ":50", seoul("2026-11-28T11:30")),
+                org.assertj.core.groups.Tuple.tuple("alert:" + ref + ":80", seoul("2026-11-28T13:36")),
+                org.assertj.core.groups.Tuple.tuple("alert:" + ref + ":100", seoul("2026-11-30T10:00")),
+                org.assertj.core.groups.Tuple.tuple("still-on-it:" + ref, seoul("2026-11-28T10:00")));
+
+        clock.set(seoul("2026-11-28T11:30"));
+        assertThat(watch.alert(timetable.named("alert:" + ref + ":50"))).isEqualTo(PromiseWatch.Outcome.ALERTED);
+        chat.deliverPending();
+        assertThat(texts(STAFF_GROUP)).containsExactly("⏰ " + ref + " (Delivery, Mina) has no answer yet: 50% of the "
+                + "time to the promise has passed. Promised by " + "November 30, 10:00" + ". Nobody has claimed it.");
+
+        care.claim(new ClaimComplaint(ref, Actor.staff(joon.id())));
+        clock.set(seoul("2026-11-28T13:36"));
+        assertThat(watch.alert(timetable.named("alert:" + ref + ":80"))).isEqualTo(PromiseWatch.Outcome.ALERTED);
+        clock.set(seoul("2026-11-30T10:00"));
+        assertThat(watch.alert(timetable.named("alert:" + ref + ":100"))).isEqualTo(PromiseWatch.Outcome.ALERTED);
+        assertThat(watch.alert(timetable.named("alert:" + ref + ":100"))).isEqualTo(PromiseWatch.Outcome.DUPLICATE);
+        chat.deliverPending();
+
+        assertThat(texts(STAFF_GROUP)).as("claimed: the staff chat is not warned again").hasSize(1);
+        assertThat(texts(new ChannelRef(Platform.TELEGRAM, "5001"))).satisfiesExactly(
+                first -> assertThat(first).contains("80% of the time to the promise has passed").endsWith("Joon."),
+                second -> assertThat(second).startsWith("🚨 " + ref + " (Delivery, Mina) is due now"));
+        assertThat(texts(new ChannelRef(Platform.TELEGRAM, "5009"))).singleElement().asString()
+                .startsWith("🚨 " + ref);
+        assertThat(alertsRecorded("4001")).extracting(PromiseAtRisk::stage, PromiseAtRisk::assigneeStaffId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(50, null),
+                        org.assertj.core.groups.Tuple.tuple(80, joon.id()),
+                        org.assertj.core.groups.Tuple.tuple(100, joon.id()));
+    }
+
+    @Test
+    void anAnsweredComplaintNeedsNoAlertAndNoStillOnIt() {
+        ChatTranscript chat = engine.chat("4002", "Mina", "en").user("/start").skipUnread().pressData("consent:no")
+                .skipUnread();
+        ComplaintRef ref = file(chat, "4002");
+        clock.set(seoul("2026-11-28T09:30"));
+        care.answer(new AnswerComplaint(ref, Actor.admin(), "A new parcel goes out on Monday morning."));
+        chat.deliverPending().skipUnread();
+
+        clock.set(seoul("2026-11-28T10:00"));
+        assertThat(engine.engine().acceptDue(timetable.named("still-on-it:" + ref))).isInstanceOf(DueReceipt.Skipped.class);
+        clock.set(seoul("2026-11-28T11:30"));
+        assertThat(watch.alert(timetable.named("alert:" + ref + ":50"))).isEqualTo(PromiseWatch.Outcome.NOT_NEEDED);
+        chat.deliverPending().botSaysNothingMore();
+        assertThat(texts(STAFF_GROUP)).isEmpty();
+        assertThat(alertsRecorded("4002")).isEmpty();
+    }
+
+    @Test
+    void theCustomerHearsStillOnItOnceWhenTheTargetPassesUnanswered() {
+        ChatTranscript chat = engine.chat("4003", "민아", "ko").user("/start").skipUnread().pressData("consent:no")
+                .skipUnread();
+        ComplaintRef ref = file(chat, "4003");
+
+        clock.set(seoul("2026-11-28T10:00"));
+        DueEvent stillOnIt = timetable.named("still-on-it:" + ref);
+        assertThat(engine.engine().acceptDue(stillOnIt)).isInstanceOf(DueReceipt.Handled.class);
+        assertThat(engine.engine().acceptDue(stillOnIt)).isInstanceOf(DueReceipt.Duplicate.class);
+
+        chat.deliverPending().botSaysContaining("접수하신 불만 " + ref + "을(를) 잊지 않았습니다.", "늦어도 ",
+                "까지 답변드리겠습니다.").botSaysNothingMore();
+        long customerId = engine.customerOf("4003").id();
+        assertThat(engine.transactor().inTransaction(session -> session.events().ofCustomer(customerId, 50)).stream()
+                .map(RecordedEvent::event).filter(DelayAnnounced.class::isInstance).map(DelayAnnounced.class::cast))
+                .singleElement().satisfies(delay -> assertThat(delay.expectedBy()).isEqualTo(seoul("2026-11-30T10:00")));
+    }
+
+    @Test
+    void theEngineKnowsTheStillOnItKindByItsName() {
+        assertThat(io.retainbot.core.flow.Dialogue.DELAY_NOTICE_KIND).isEqualTo(WatchPromise.STILL_ON_IT);
+    }
+}
