@@ -45,6 +45,7 @@ import io.retainbot.core.outreach.CustomerImport;
 import io.retainbot.core.outreach.OfferCodeGenerator;
 import io.retainbot.core.outreach.Offers;
 import io.retainbot.core.outreach.Greetings;
+import io.retainbot.core.outreach.OutreachReport;
 import io.retainbot.core.outreach.Segments;
 import io.retainbot.core.outreach.SendPolicy;
 import io.retainbot.core.outreach.TemplateRenderer;
@@ -52,6 +53,7 @@ import io.retainbot.core.outreach.Templates;
 import io.retainbot.core.outbox.PlatformSenders;
 import io.retainbot.core.port.ChatGateway;
 import io.retainbot.core.port.Transactor;
+import io.retainbot.core.reaction.AskForBirthday;
 import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
 import io.retainbot.core.reaction.AssignOwner;
@@ -179,6 +181,7 @@ public final class RetainBot implements AutoCloseable {
                     new ReopenOnLowScore(), new AssignOwner(config.staffDesk().ownerRule()),
                     new WatchPromise(timekeeper, OpeningCalendar.of(business), config.staffDesk().alertStages()),
                     new PingStaff(staffChats), new ShowStaffProgress(staffChats),
+                    new AskForBirthday(timekeeper, schedule.birthdayAskDelay()),
                     new EraseOnRequest(), new MoveToAfterSales(stages));
             ReactionRelay relay = new ReactionRelay(transactor, reactions, clock);
             Runnable afterCommit = () -> {
@@ -203,7 +206,7 @@ public final class RetainBot implements AutoCloseable {
                     afterCommit);
             timekeeper.start(due -> watch.handles(due) ? receipt(watch.alert(due)) : engine.acceptDue(due),
                     new Retention(database.housekeeping(), schedule.retention(), clock), schedule.retention(),
-                    runner(transactor, messages, business, clock, dispatcher, platforms));
+                    runner(transactor, messages, business, clock, dispatcher, platforms, config.outreach().policy()));
             started.push(timekeeper);
 
             WebChat webChat = new WebChat(engine, database.webChat(), database.files(), messages, business, clock,
@@ -212,7 +215,8 @@ public final class RetainBot implements AutoCloseable {
                     new RateLimiter(config.webChat().sessionsPerMinute(), Duration.ofMinutes(1), clock));
             OutreachRoutes outreach = outreach(transactor, messages, business, clock);
             BroadcastRoutes broadcasts = new BroadcastRoutes(new Broadcasts(transactor, business.zone(), clock, timekeeper),
-                    new Greetings(transactor, business.zone(), clock, timekeeper), business.zone(), clock);
+                    new Greetings(transactor, business.zone(), clock, timekeeper), new OutreachReport(transactor),
+                    business.zone(), clock);
             SalesRoutes sales = new SalesRoutes(new Sales(transactor, reactions, stages, clock, afterCommit));
             CustomerDataRoutes customerData = new CustomerDataRoutes(new CustomerData(transactor, clock), clock);
             KnownIssueRoutes knownIssues = new KnownIssueRoutes(
@@ -280,9 +284,10 @@ public final class RetainBot implements AutoCloseable {
     }
 
     private static BroadcastRunner runner(Transactor transactor, Messages messages, BusinessConfig business,
-                                          Clock clock, OutboxDispatcher dispatcher, Set<Platform> platforms) {
+                                          Clock clock, OutboxDispatcher dispatcher, Set<Platform> platforms,
+                                          SendPolicy policy) {
         return new BroadcastRunner(transactor, new TemplateRenderer(messages, business.companyName(), business.zone()),
-                new Offers(transactor, new OfferCodeGenerator(new SecureRandom()), clock), SendPolicy.DEFAULT,
+                new Offers(transactor, new OfferCodeGenerator(new SecureRandom()), clock), policy,
                 business.zone(), platforms, clock, BroadcastRunner.Settings.DEFAULT, dispatcher::wakeUp);
     }
 

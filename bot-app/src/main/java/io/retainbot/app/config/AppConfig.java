@@ -21,12 +21,13 @@ import java.util.regex.Pattern;
  * @param schedule         scheduler polling, survey delay, waiting for busy customers, retention
  * @param staffDesk        how customers get a responsible staff member
  * @param staffLanguage    the language of the staff chats' pings and answers (en, ko or tl)
+ * @param outreach         the pace of marketing: frequency cap and quiet hours
  */
 public record AppConfig(Optional<String> databaseUrl, String databaseUser, String databasePassword, Path dataDir,
                         int httpPort, Optional<String> adminToken, Optional<Path> businessConfig,
                         Optional<TelegramSettings> telegram, Optional<DiscordSettings> discord,
                         WebChatSettings webChat, ScheduleSettings schedule, StaffDeskSettings staffDesk,
-                        String staffLanguage) {
+                        String staffLanguage, OutreachSettings outreach) {
     /** The languages the built-in catalog speaks, for STAFF_LANGUAGE. */
     private static final java.util.List<String> STAFF_LANGUAGES = java.util.List.of("en", "ko", "tl");
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -45,10 +46,11 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
         Optional<DiscordSettings> discord = adapterSettings(() -> DiscordSettings.fromEnvironment(env));
         WebChatSettings webChat = WebChatSettings.fromEnvironment(env);
         ScheduleSettings schedule = ScheduleSettings.fromEnvironment(env);
+        OutreachSettings outreach = OutreachSettings.fromEnvironment(env);
         StaffDeskSettings staffDesk = StaffDeskSettings.fromEnvironment(env);
         String staffLanguage = value(env, "STAFF_LANGUAGE").map(AppConfig::staffLanguage).orElse("en");
         return new AppConfig(databaseUrl, user, password, dataDir, port, adminToken, business, telegram, discord,
-                webChat, schedule, staffDesk, staffLanguage);
+                webChat, schedule, staffDesk, staffLanguage, outreach);
     }
 
     private static String staffLanguage(String value) {
@@ -132,6 +134,7 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
                 + ", httpPort=" + httpPort + ", adminToken=" + (adminToken.isPresent() ? "(set)" : "(generated)")
                 + ", businessConfig=" + businessConfig.map(Path::toString).orElse("(built-in demo)")
                 + ", telegram=" + telegram.map(TelegramSettings::toString).orElse("off")
-                + ", discord=" + discord.map(DiscordSettings::toString).orElse("off") + ", webChat=" + webChat + ", schedule=" + schedule + ", staffDesk=" + staffDesk + "]";
+                + ", discord=" + discord.map(DiscordSettings::toString).orElse("off") + ", webChat=" + webChat + ", schedule=" + schedule + ", staffDesk=" + staffDesk
+                + ", outreach=" + outreach + "]";
     }
 }

@@ -8,11 +8,12 @@ import java.util.Optional;
 
 /**
  * Time as an input: how often the scheduler looks for due work, when the satisfaction survey follows a
- * resolution and when its one reminder follows the survey, how long a bot-initiated conversation waits
- * for a busy customer, and how long working rows are kept.
+ * resolution and when its one reminder follows the survey, when a customer who agreed to greetings is
+ * asked for their birthday, how long a bot-initiated conversation waits for a busy customer, and how
+ * long working rows are kept.
  */
-public record ScheduleSettings(Duration pollInterval, Duration surveyDelay, BotContactPolicy botContact,
-                               RetentionPolicy retention, Duration surveyReminder) {
+public record ScheduleSettings(Duration pollInterval, Duration surveyDelay, Duration birthdayAskDelay,
+                               BotContactPolicy botContact, RetentionPolicy retention, Duration surveyReminder) {
     public static ScheduleSettings defaults() {
         return fromEnvironment(Map.of());
     }
@@ -20,6 +21,8 @@ public record ScheduleSettings(Duration pollInterval, Duration surveyDelay, BotC
     static ScheduleSettings fromEnvironment(Map<String, String> env) {
         Duration poll = Duration.ofSeconds(number(env, "SCHEDULER_POLL_SECONDS", 10, 1, 3600));
         Duration survey = Duration.ofMinutes(number(env, "SURVEY_DELAY_MINUTES", 24 * 60, 0, 60 * 24 * 60));
+        Duration birthdayAsk = Duration.ofMinutes(number(env, "BIRTHDAY_ASK_DELAY_MINUTES", 24 * 60, 0,
+                60 * 24 * 60));
         Duration reminder = Duration.ofHours(number(env, "SURVEY_REMINDER_HOURS", 24, 1, 24 * 30));
         Duration maxWait = Duration.ofMinutes(number(env, "BOT_CONTACT_MAX_WAIT_MINUTES", 120, 0, 60 * 24 * 7));
         RetentionPolicy defaults = RetentionPolicy.DEFAULT;
@@ -29,7 +32,7 @@ public record ScheduleSettings(Duration pollInterval, Duration surveyDelay, BotC
                 Duration.ofDays(number(env, "RETENTION_WEB_MESSAGE_DAYS", defaults.webMessages().toDays(), 1, 3650)),
                 Duration.ofDays(number(env, "RETENTION_FILE_DAYS", defaults.files().toDays(), 1, 3650)),
                 defaults.every(), defaults.batch());
-        return new ScheduleSettings(poll, survey,
+        return new ScheduleSettings(poll, survey, birthdayAsk,
                 new BotContactPolicy(maxWait, BotContactPolicy.DEFAULT.retryEvery()), retention, reminder);
     }
 
@@ -53,7 +56,7 @@ public record ScheduleSettings(Duration pollInterval, Duration surveyDelay, BotC
     @Override
     public String toString() {
         return "[poll=" + pollInterval.toSeconds() + "s, surveyDelay=" + surveyDelay.toMinutes() + "min, surveyReminder="
-                + surveyReminder.toHours() + "h, botContactWait=" + botContact.maxWait().toMinutes()
+                + surveyReminder.toHours() + "h, birthdayAskDelay=" + birthdayAskDelay.toMinutes() + "min, botContactWait=" + botContact.maxWait().toMinutes()
                 + "min, retention inbox/outbox/web/files=" + retention.inbox().toDays() + "/" + retention.outbox().toDays()
                 + "/" + retention.webMessages().toDays() + "/" + retention.files().toDays() + " days]";
     }

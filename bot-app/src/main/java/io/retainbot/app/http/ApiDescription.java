@@ -150,6 +150,9 @@ public final class ApiDescription {
                     "status")),
             op("DELETE", "/api/known-issues/{id}", "known-issues", "Delete an issue whose fix was never offered "
                     + "(else 409: close it).", List.of(), List.of()),
+            get("/api/reports/outreach", "reports", "Why customers stopped greetings and offers (reasons, how many did "
+                    + "not say, the latest answers in their own words); per broadcast and template: messages sent, "
+                    + "opt-outs, offer codes sent and redeemed.", "from", "to"),
             get("/api/reports/known-issues", "reports", "Per known issue, the offers made in a period and how "
                     + "customers answered.", "from (default 30 days before to)", "to (default now)"),
             get("/api/customers/{id}/export", "customers", "Everything stored about one customer as JSON, one array "

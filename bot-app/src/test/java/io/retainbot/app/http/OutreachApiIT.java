@@ -224,6 +224,41 @@ class OutreachApiIT {
                 + segment + ", \"templateId\": " + template + ", \"schedule\": {\"at\": \"now\"}}"), 409, "name:");
     }
 
+    @Test
+    void reportsWhatABroadcastSentAndTheOfferCodesInIt() throws Exception {
+        long segment = JSON.readTree(send("POST", "/api/segments", "application/json",
+                "{\"name\": \"Everyone for the report\"}").body()).get("id").asLong();
+        long template = JSON.readTree(send("POST", "/api/templates", "application/json", """
+                {"name": "Service perk", "purpose": "service", "defaultLanguage": "en", "offerValidDays": 30,
+                 "texts": [{"language": "en", "body": "Sorry for the wait, {name}: your code is {offerCode}."}]}
+                """).body()).get("id").asLong();
+        long id = JSON.readTree(send("POST", "/api/broadcasts", "application/json",
+                "{\"name\": \"Apology with a perk\", \"segmentId\": " + segment + ", \"templateId\": " + template
+                        + ", \"schedule\": {\"at\": \"now\"}}").body()).get("id").asLong();
+
+        Await.until(() -> tally(id).path("sent").asLong() >= 1);
+        JsonNode report = read("/api/reports/outreach");
+        JsonNode broadcast = tally(id);
+
+        assertThat(report.get("exitReasons").fieldNames()).toIterable()
+                .contains("too_many", "not_relevant", "no_longer_customer", "privacy", "other", "unanswered");
+        assertThat(broadcast.get("name").asText()).isEqualTo("Apology with a perk");
+        assertThat(broadcast.get("templateId").asLong()).isEqualTo(template);
+        assertThat(broadcast.get("offersSent").asLong()).isGreaterThanOrEqualTo(broadcast.get("sent").asLong());
+        assertThat(broadcast.get("offersRedeemed").asLong()).isZero();
+        assertThat(report.get("templates").findValuesAsText("name")).contains("Service perk");
+    }
+
+    /** The report's line for one broadcast; an empty object while it has none. */
+    private static JsonNode tally(long broadcastId) {
+        for (JsonNode line : read("/api/reports/outreach").get("broadcasts")) {
+            if (line.get("broadcastId").asLong() == broadcastId) {
+                return line;
+            }
+        }
+        return JSON.createObjectNode();
+    }
+
     private static JsonNode read(String path) {
         try {
             return JSON.readTree(send("GET", path, null, null).body());

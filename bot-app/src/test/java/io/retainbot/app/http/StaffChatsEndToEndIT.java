@@ -93,7 +93,7 @@ class StaffChatsEndToEndIT {
             AppConfig config = new AppConfig(fromEnv.databaseUrl(), fromEnv.databaseUser(), fromEnv.databasePassword(),
                     fromEnv.dataDir(), fromEnv.httpPort(), fromEnv.adminToken(), fromEnv.businessConfig(),
                     Optional.empty(), Optional.of(settings), fromEnv.webChat(), fromEnv.schedule(),
-                    fromEnv.staffDesk(), fromEnv.staffLanguage());
+                    fromEnv.staffDesk(), fromEnv.staffLanguage(), fromEnv.outreach());
             try (RetainBot bot = RetainBot.start(config, Clock.systemUTC(), token -> { })) {
                 discord.awaitIdentified();
                 addStaff(bot, "Joon", Platform.DISCORD, JOON_DISCORD, STAFF_CHANNEL);

@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
 /** Carries out what a flow asked for, inside the turn's transaction, and adds any replies that need the result. */
 final class CommandRunner {
     private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
+    /** An opt-out counts against the broadcast the customer got within this time before it. */
+    private static final java.time.Duration OPT_OUT_ATTRIBUTION = java.time.Duration.ofDays(7);
 
     private final BusinessConfig business;
     private final PromiseMaker promises;
@@ -96,6 +98,15 @@ final class CommandRunner {
                                 "Reason for withdrawing: " + reason.reason(), turn.now()));
             } else if (command instanceof FlowCommand.RecordConsent consent) {
                 recordConsent(session, turn, consent);
+            } else if (command instanceof FlowCommand.OptOut optOut) {
+                optOut(session, turn, optOut);
+            } else if (command instanceof FlowCommand.RecordExitReason exit) {
+                session.optOuts().answer(turn.customer().id(), exit.reason(),
+                        exit.text().isBlank() ? null : exit.text(), turn.now());
+            } else if (command instanceof FlowCommand.SetBirthday birthday) {
+                session.customers().setBirthday(turn.customer().id(), birthday.birthday(), turn.now());
+            } else if (command instanceof FlowCommand.NoteBirthdayAsked) {
+                session.customers().noteBirthdayAsked(turn.customer().id(), turn.now());
             } else if (command instanceof FlowCommand.SetLanguage language) {
                 customers.setLanguage(session, turn.customer().id(), language.language(), turn.now());
             } else if (command instanceof FlowCommand.SetTone tone) {
@@ -297,6 +308,14 @@ final class CommandRunner {
         reactions.record(session, consent.granted()
                 ? new ConsentGiven(customerId, consent.source(), turn.now())
                 : new ConsentWithdrawn(customerId, consent.source(), turn.now()), turn.now());
+    }
+
+    /** A customer who had consented opts out: consent withdrawn and the opt-out kept; otherwise only the former. */
+    private void optOut(StoreSession session, Turn turn, FlowCommand.OptOut optOut) {
+        if (turn.customer().consentGranted()) {
+            session.optOuts().record(turn.customer().id(), optOut.source(), OPT_OUT_ATTRIBUTION, turn.now());
+        }
+        recordConsent(session, turn, new FlowCommand.RecordConsent(false, optOut.source()));
     }
 
     private void rateEffort(StoreSession session, Turn turn, FlowCommand.RecordEffort effort) {

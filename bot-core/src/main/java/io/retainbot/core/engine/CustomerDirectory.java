@@ -98,6 +98,7 @@ final class CustomerDirectory {
     private CustomerCard card(Customer customer, boolean created) {
         return new CustomerCard(customer.id(), customer.displayName(), customer.language(), customer.tone(),
                 customer.profile().zone() == null ? business.zone() : customer.profile().zone(),
-                customer.consent().answered(), customer.consent().granted(), created, customer.consent().source());
+                customer.consent().answered(), customer.consent().granted(), created, customer.consent().source(),
+                customer.profile().birthday() != null);
     }
 }

@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param consentAnswered whether the customer was ever asked about greetings and offers
  * @param newCustomer     whether this event created the customer (their first contact)
  * @param consentSource   where the consent answer was given ("telegram /stop"), empty if never answered
+ * @param birthdayKnown   whether the customer file has the customer's birthday
  */
 public record CustomerCard(long id, String name, String language, Tone tone, ZoneId zone, boolean consentAnswered,
-                           boolean consentGranted, boolean newCustomer, String consentSource) {
+                           boolean consentGranted, boolean newCustomer, String consentSource, boolean birthdayKnown) {
     public CustomerCard {
         name = Objects.requireNonNullElse(name, "");
         consentSource = Objects.requireNonNullElse(consentSource, "");

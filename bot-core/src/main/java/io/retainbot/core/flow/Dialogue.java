@@ -31,6 +31,7 @@ public final class Dialogue {
     private final StatusFlow status;
     private final HandoverFlow handover = new HandoverFlow();
     private final SurveyFlow survey = new SurveyFlow();
+    private final BirthdayFlow birthday = new BirthdayFlow();
     private final DelayNotice delayNotice = new DelayNotice();
     /** The due event kind of the customer's "still on it" message ({@code WatchPromise.STILL_ON_IT}). */
     public static final String DELAY_NOTICE_KIND = "still_on_it";
@@ -43,8 +44,8 @@ public final class Dialogue {
     public Dialogue(Messages messages) {
         this.status = new StatusFlow(new ComplaintWording());
         this.start = new StartFlow();
-        this.flows = List.of(intake, status, new SuggestionFlow(), handover, new LanguageFlow(messages), survey,
-                new MyDataFlow(), start);
+        this.flows = List.of(intake, status, new SuggestionFlow(), handover, new LanguageFlow(messages), survey, birthday,
+                new MyDataFlow(), start, new LeavingFlow());
         this.flowsByName = flows.stream().collect(Collectors.toUnmodifiableMap(Flow::name, flow -> flow));
         List<ChatCommand> declared = new ArrayList<>();
         for (Flow flow : flows) {
@@ -116,6 +117,9 @@ public final class Dialogue {
         }
         if (turn.event() instanceof InboundEvent.Scheduled due && DELAY_NOTICE_KIND.equals(due.dueKind())) {
             return delayNotice.initiate(turn, due);
+        }
+        if (turn.event() instanceof InboundEvent.Scheduled due && BirthdayFlow.DUE_KIND.equals(due.dueKind())) {
+            return birthday.initiate(turn, due);
         }
         return Optional.empty();
     }
@@ -225,7 +229,8 @@ public final class Dialogue {
     /** When the turn leaves nothing waiting for an answer, the question about greetings, once. */
     private Step askConsentWhenCalm(Turn turn, Step step) {
         boolean asked = turn.conversation().consentAskedAt() != null || step.has(FlowCommand.AskConsent.class);
-        if (!step.isIdle() || asked || turn.customer().consentAnswered() || step.has(FlowCommand.RecordConsent.class)) {
+        if (!step.isIdle() || asked || turn.customer().consentAnswered() || step.has(FlowCommand.RecordConsent.class)
+                || step.has(FlowCommand.OptOut.class)) {
             return step;
         }
         return step.then(new FlowCommand.AskConsent(start.consentQuestion(turn)));

@@ -49,6 +49,32 @@ public sealed interface FlowCommand {
     record RecordConsent(boolean granted, String source) implements FlowCommand {
     }
 
+    /**
+     * The customer opted out of greetings and offers ({@code /stop}, or the button under a message):
+     * consent withdrawn, and the opt-out kept for the report, attributed to the broadcast they last got.
+     */
+    record OptOut(String source) implements FlowCommand {
+    }
+
+    /** Why the customer opted out, as they answered; {@code text} is what they wrote, empty for a button. */
+    record RecordExitReason(io.retainbot.core.customer.ExitReason reason, String text) implements FlowCommand {
+        public RecordExitReason {
+            java.util.Objects.requireNonNull(reason, "reason");
+            text = java.util.Objects.requireNonNullElse(text, "");
+        }
+    }
+
+    /** Keep the birthday the customer gave in chat. */
+    record SetBirthday(io.retainbot.core.customer.Birthday birthday) implements FlowCommand {
+        public SetBirthday {
+            java.util.Objects.requireNonNull(birthday, "birthday");
+        }
+    }
+
+    /** The customer was asked for their birthday: they are never asked again. */
+    record NoteBirthdayAsked() implements FlowCommand {
+    }
+
     record SetLanguage(String language) implements FlowCommand {
     }
 

@@ -3,19 +3,17 @@ package io.retainbot.core.flow;
 import io.retainbot.core.chat.Button;
 import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.i18n.Texts;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The greeting and the question about greetings and offers: asked once (explicit yes or no; no
- * answer means no), answered with its buttons from any state. {@code /stop} ends them and says how
- * to get them back; {@code /start} after a {@code /stop} and the button both bring them back.
+ * answer means no), answered with its buttons from any state. {@code /start} after a stop (see
+ * {@link LeavingFlow}) and the button under its answer both bring them back.
  */
 public final class StartFlow implements Flow {
     public static final String NAME = "start";
     public static final String CONSENT_YES = "consent:yes";
     public static final String CONSENT_NO = "consent:no";
-    private static final String STOP_SOURCE = "/stop";
 
     /** Kept so conversations saved while the question still had a state of its own read as idle. */
     enum State {
@@ -34,9 +32,7 @@ public final class StartFlow implements Flow {
 
     @Override
     public List<ChatCommand> commands() {
-        return List.of(
-                ChatCommand.of("start", Effect.STARTS_FLOW, (turn, argument) -> start(turn)),
-                ChatCommand.of("stop", Effect.ASIDE, (turn, argument) -> stop(turn)));
+        return List.of(ChatCommand.of("start", Effect.STARTS_FLOW, (turn, argument) -> start(turn)));
     }
 
     @Override
@@ -94,17 +90,8 @@ public final class StartFlow implements Flow {
                 .say(MainMenu.with(thanks + "\n\n" + texts.get("start.what_can_i_do"), texts));
     }
 
-    private Step stop(Turn turn) {
-        Texts texts = turn.texts();
-        List<List<Button>> rows = new ArrayList<>();
-        rows.add(List.of(new Button(texts.get("stop.button.resume"), CONSENT_YES)));
-        rows.addAll(MainMenu.buttons(texts));
-        return Step.idle().then(new FlowCommand.RecordConsent(false, turn.event().platform().code() + " " + STOP_SOURCE))
-                .say(new OutboundMessage.Text(texts.get("stop.done"), rows));
-    }
-
     private static boolean stoppedByCommand(Turn turn) {
         return turn.customer().consentAnswered() && !turn.customer().consentGranted()
-                && turn.customer().consentSource().endsWith(STOP_SOURCE);
+                && LeavingFlow.stoppedByCustomer(turn.customer().consentSource());
     }
 }

@@ -7,7 +7,7 @@
  * io.retainbot.core.outreach.Segments}, {@link io.retainbot.core.outreach.Templates}, {@link
  * io.retainbot.core.outreach.Offers}, {@link io.retainbot.core.outreach.CustomerImport}, {@link
  * io.retainbot.core.outreach.CustomerExport}, {@link io.retainbot.core.outreach.Broadcasts}, {@link
- * io.retainbot.core.outreach.Greetings}) work through the ports and are called alike from the REST API
+ * io.retainbot.core.outreach.Greetings}, {@link io.retainbot.core.outreach.OutreachReport}) work through the ports and are called alike from the REST API
  * and from the timetable, which drives the {@link io.retainbot.core.outreach.BroadcastRunner}.
  */
 package io.retainbot.core.outreach;

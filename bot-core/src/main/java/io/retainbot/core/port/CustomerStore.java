@@ -2,6 +2,7 @@ package io.retainbot.core.port;
 
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.Platform;
+import io.retainbot.core.customer.Birthday;
 import io.retainbot.core.customer.ChannelIdentity;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.customer.CustomerProfile;
@@ -54,6 +55,15 @@ public interface CustomerStore {
 
     /** How the customer wants to be addressed, as they chose it in the chat. */
     void setTone(long customerId, Tone tone, Instant now);
+
+    /** Keeps the birthday the customer gave in chat (and that they answered the question, if they were asked). */
+    void setBirthday(long customerId, Birthday birthday, Instant now);
+
+    /** Whether the customer was ever asked in chat for their birthday. */
+    boolean birthdayAsked(long customerId);
+
+    /** Notes that the customer was asked for their birthday (once: a second note changes nothing). */
+    void noteBirthdayAsked(long customerId, Instant now);
 
     /** Returns whether the tag was new to the customer. */
     boolean addTag(long customerId, Tag tag);

@@ -49,6 +49,8 @@ public interface StoreSession {
 
     BroadcastStore broadcasts();
 
+    OptOutStore optOuts();
+
     KnownIssueStore knownIssues();
 
     PersonalDataStore personalData();

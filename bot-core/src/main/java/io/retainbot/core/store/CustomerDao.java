@@ -78,6 +78,24 @@ interface CustomerDao {
     @SqlUpdate("update customer set tone = :tone, updated_at = :now where id = :id")
     int setTone(@Bind("id") long id, @Bind("tone") String tone, @Bind("now") Instant now);
 
+    @SqlUpdate("""
+            update customer set birth_month = :month, birth_day = :day, birth_year = :year, updated_at = :now
+            where id = :id
+            """)
+    int setBirthday(@Bind("id") long id, @Bind("month") int month, @Bind("day") int day, @Bind("year") Integer year,
+                    @Bind("now") Instant now);
+
+    @SqlQuery("select exists (select 1 from birthday_question where customer_id = :id)")
+    boolean birthdayAsked(@Bind("id") long id);
+
+    @SqlUpdate("""
+            insert into birthday_question (customer_id, asked_at) values (:id, :now) on conflict do nothing
+            """)
+    int noteBirthdayAsked(@Bind("id") long id, @Bind("now") Instant now);
+
+    @SqlUpdate("update birthday_question set answered_at = :now where customer_id = :id and answered_at is null")
+    int noteBirthdayAnswered(@Bind("id") long id, @Bind("now") Instant now);
+
     @SqlUpdate("insert into customer_tag (customer_id, tag) values (:id, :tag) on conflict do nothing")
     int addTag(@Bind("id") long id, @Bind("tag") String tag);
 

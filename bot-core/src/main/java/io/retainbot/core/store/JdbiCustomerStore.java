@@ -150,6 +150,22 @@ final class JdbiCustomerStore implements CustomerStore {
     }
 
     @Override
+    public void setBirthday(long customerId, Birthday birthday, Instant now) {
+        dao().setBirthday(customerId, birthday.month(), birthday.day(), birthday.year(), now);
+        dao().noteBirthdayAnswered(customerId, now);
+    }
+
+    @Override
+    public boolean birthdayAsked(long customerId) {
+        return dao().birthdayAsked(customerId);
+    }
+
+    @Override
+    public void noteBirthdayAsked(long customerId, Instant now) {
+        dao().noteBirthdayAsked(customerId, now);
+    }
+
+    @Override
     public boolean addTag(long customerId, Tag tag) {
         return dao().addTag(customerId, tag.name()) == 1;
     }

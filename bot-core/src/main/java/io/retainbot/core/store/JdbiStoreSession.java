@@ -16,6 +16,7 @@ import io.retainbot.core.port.KnownIssueStore;
 import io.retainbot.core.port.PersonalDataStore;
 import io.retainbot.core.port.SalesStore;
 import io.retainbot.core.port.OfferStore;
+import io.retainbot.core.port.OptOutStore;
 import io.retainbot.core.port.OutboxStore;
 import io.retainbot.core.port.OwnershipStore;
 import io.retainbot.core.port.SegmentStore;
@@ -176,6 +177,11 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public BroadcastStore broadcasts() {
         return store(BroadcastStore.class, () -> new JdbiBroadcastStore(handle.attach(BroadcastDao.class)));
+    }
+
+    @Override
+    public OptOutStore optOuts() {
+        return store(OptOutStore.class, () -> new JdbiOptOutStore(handle.attach(OptOutDao.class)));
     }
 
     @Override

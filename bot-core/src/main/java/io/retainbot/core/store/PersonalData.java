@@ -70,7 +70,10 @@ final class PersonalData {
             "staff_category", "staff members' categories, not customers",
             "owner_rotation", "business data: the last agent given a new customer per category",
             "staff_post", "kept: which staff-chat message shows which complaint or request (ids only, nothing "
-                    + "personal); deleted with its complaint or request");
+                    + "personal); deleted with its complaint or request",
+            "opt_out", "kept for the statistics (when, where, which broadcast, the reason chosen), the customer's "
+                    + "own words emptied",
+            "birthday_question", "kept: when the customer was asked for a birthday, so they are never asked again");
 
     /**
      * One statement of the erasure, on {@code table}, given the customer (:id), the time (:now) and, after
@@ -130,6 +133,7 @@ final class PersonalData {
             new Statement("customer_tag", "delete from customer_tag where customer_id = :id"),
             new Statement("purchase", "update purchase set order_reference = null where customer_id = :id"),
             new Statement("offer_code", "delete from offer_code where customer_id = :id"),
+            new Statement("opt_out", "update opt_out set reason_text = null where customer_id = :id and reason_text is not null"),
             new Statement("domain_event", """
                     update domain_event set payload = (
                         select coalesce(jsonb_object_agg(key,
@@ -188,6 +192,8 @@ final class PersonalData {
             "purchase", rows("purchase", "t.customer_id = :id", "t.id"),
             "customer_stage_change", rows("customer_stage_change", "t.customer_id = :id", "t.id"),
             "customer_owner_change", rows("customer_owner_change", "t.customer_id = :id", "t.id"),
+            "opt_out", rows("opt_out", "t.customer_id = :id", "t.id"),
+            "birthday_question", rows("birthday_question", "t.customer_id = :id", "t.asked_at"),
             "customer_erasure", rows("customer_erasure", "t.customer_id = :id", "t.id"));
 
     private PersonalData() {

@@ -34,8 +34,8 @@ class ConsentIT {
                 .user("/stop")
                 .botAsks("You will receive no more greetings or offers. Your complaints and our answers are not affected. "
                                 + "If you would like them again, send /start at any time.",
-                        "Receive greetings again", "File a complaint", "My complaints", "Make a suggestion",
-                        "Talk to a person", "Language");
+                        "Too many messages", "Not relevant to me", "I am no longer a customer", "Privacy concerns",
+                        "Skip", "Receive greetings again");
         assertThat(consent("6001").granted()).isFalse();
         assertThat(consent("6001").source()).isEqualTo("telegram /stop");
 
@@ -82,8 +82,8 @@ class ConsentIT {
         ChatTranscript chat = engine.chat("6101", "민아", "ko");
         chat.user("/start").skipUnread().press("네, 받겠습니다").skipUnread()
                 .user("/stop")
-                .botAsks("앞으로 인사와 혜택 소식은 보내 드리지 않습니다.", "다시 받겠습니다", "불편 접수하기", "내 접수 내역",
-                        "의견 보내기", "상담원 연결", "언어 (Language)")
+                .botAsks("앞으로 인사와 혜택 소식은 보내 드리지 않습니다.", "너무 잦은 메시지", "관심 없는 내용",
+                        "더 이상 이용하지 않습니다", "개인정보 걱정", "건너뛰기", "다시 받겠습니다")
                 .user("/start")
                 .botSaysContaining("다시 인사와 혜택 소식을 보내 드리겠습니다.");
         assertThat(consent("6101").granted()).isTrue();

@@ -87,6 +87,22 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** The first row a query answers, column by name; empty when there is none. */
+    public java.util.Map<String, Object> row(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+            if (rows.next()) {
+                for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+                    row.put(rows.getMetaData().getColumnLabel(column), rows.getObject(column));
+                }
+            }
+            return row;
+        } catch (SQLException e) {
+            throw new IllegalStateException("test database query failed: " + sql, e);
+        }
+    }
+
     /** The single number a query such as {@code select count(*) ...} answers. */
     public long count(String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
