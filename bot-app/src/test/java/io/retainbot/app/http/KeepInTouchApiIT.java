@@ -1,17 +1,14 @@
 package io.retainbot.app.http;
 
+import static io.retainbot.app.http.AdminApi.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retainbot.app.AppTesting;
 import io.retainbot.app.RetainBot;
 import io.retainbot.app.config.AppConfig;
 import io.retainbot.core.testing.Await;
 import io.retainbot.core.testing.MutableClock;
-import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -23,35 +20,21 @@ import org.junit.jupiter.api.Test;
  * brings a check-in to the customer's web chat three days later, and the answer is in their history.
  */
 class KeepInTouchApiIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final MutableClock CLOCK = MutableClock.at("2026-11-23T06:20:00Z");
     private static RetainBot bot;
+    private static AdminApi api;
 
     @BeforeAll
     static void start() {
         Map<String, String> env = AppTesting.externalDatabase();
         env.put("SCHEDULER_POLL_SECONDS", "1");
         bot = RetainBot.start(AppConfig.fromEnvironment(env), CLOCK, token -> { });
+        api = new AdminApi(bot.httpPort());
     }
 
     @AfterAll
     static void stop() {
         bot.close();
-    }
-
-    private static HttpResponse<String> api(String method, String path, String body) {
-        return new WebVisitor(bot.httpPort()).request(method, path, body == null ? null : "application/json",
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8),
-                "Authorization", "Bearer " + AppTesting.ADMIN_TOKEN);
-    }
-
-    private static JsonNode ok(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException notJson) {
-            throw new AssertionError("not JSON: " + response.body(), notJson);
-        }
     }
 
     /** A web chat customer who said hello and declined greetings; their customer id. */
@@ -67,7 +50,7 @@ class KeepInTouchApiIT {
 
     @Test
     void listsTheDefaultCadences() {
-        JsonNode cadences = ok(api("GET", "/api/checkins/cadences", null)).get("items");
+        JsonNode cadences = api.get("/api/checkins/cadences").get("items");
         assertThat(cadences).hasSize(3);
         assertThat(cadences.get(0).get("name").asText()).isEqualTo("purchase-3d");
         assertThat(cadences.get(0).get("after").asText()).isEqualTo("purchase");
@@ -79,21 +62,21 @@ class KeepInTouchApiIT {
     void aPurchaseThroughTheApiBringsACheckInThreeDaysLaterAndTheAnswerIsInTheHistory() {
         WebVisitor visitor = new WebVisitor(bot.httpPort()).openChat();
         long id = webCustomer(visitor);
-        ok(api("POST", "/api/customers/" + id + "/purchases",
-                "{\"product\": \"Kettle K2\", \"purchasedOn\": \"2026-11-23\"}"));
-        Await.until(() -> ok(api("GET", "/api/customers/" + id + "/history", null)).get("checkIns").size() == 2);
+        ok(api.call("POST", "/api/customers/" + id + "/purchases",
+                "{\"product\": \"Kettle K2\", \"purchasedOn\": \"2026-11-23\"}"), 201);
+        Await.until(() -> api.get("/api/customers/" + id + "/history").get("checkIns").size() == 2);
 
         CLOCK.set(Instant.parse("2026-11-26T10:00:00Z"));
         visitor.awaitText("A few days ago you bought Kettle K2. Has everything arrived");
         visitor.press("All good");
         visitor.awaitText("Thank you, we are glad to hear it.");
 
-        JsonNode checkIns = ok(api("GET", "/api/customers/" + id + "/history", null)).get("checkIns");
+        JsonNode checkIns = api.get("/api/customers/" + id + "/history").get("checkIns");
         JsonNode answered = checkIns.get(1);
         assertThat(answered.get("cadence").asText()).isEqualTo("purchase-3d");
         assertThat(answered.get("status").asText()).isEqualTo("answered");
         assertThat(answered.get("answer").asText()).isEqualTo("all_good");
         assertThat(checkIns.get(0).get("status").asText()).isEqualTo("planned");
-        assertThat(ok(api("GET", "/api/customers/" + id + "/export", null)).get("tables").get("check_in")).hasSize(2);
+        assertThat(api.get("/api/customers/" + id + "/export").get("tables").get("check_in")).hasSize(2);
     }
 }
