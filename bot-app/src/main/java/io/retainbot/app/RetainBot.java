@@ -68,7 +68,6 @@ import io.retainbot.core.reaction.ScheduleSurvey;
 import io.retainbot.core.schedule.Retention;
 import io.retainbot.core.schedule.Timekeeper;
 import io.retainbot.core.store.Database;
-import io.retainbot.core.usecase.ComplaintCare;
 import io.retainbot.core.usecase.CustomerCare;
 import io.retainbot.core.usecase.CustomerFile;
 import io.retainbot.core.usecase.Ownership;
@@ -77,7 +76,6 @@ import io.retainbot.core.usecase.ServiceReports;
 import io.retainbot.core.usecase.CustomerData;
 import io.retainbot.core.usecase.KnownIssues;
 import io.retainbot.core.usecase.Sales;
-import io.retainbot.core.usecase.HandoverCare;
 import io.retainbot.core.usecase.StaffDirectory;
 import io.retainbot.discord.DiscordAdapter;
 import io.retainbot.telegram.TelegramAdapter;
@@ -190,10 +188,9 @@ public final class RetainBot implements AutoCloseable {
             };
             ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChats, clock,
                     afterCommit, reactions, schedule.botContact());
-            CareRoutes care = new CareRoutes(
-                    new ComplaintCare(transactor, reactions, messages, business, clock, afterCommit),
-                    new CustomerCare(transactor, reactions, clock, afterCommit),
-                    new HandoverCare(transactor, reactions, messages, business, clock, afterCommit));
+            // the same use cases the staff chats call, so both doors say and change the same
+            CareRoutes care = new CareRoutes(engine.complaintCare(),
+                    new CustomerCare(transactor, reactions, clock, afterCommit), engine.handoverCare());
             StaffRoutes staff = new StaffRoutes(new StaffDirectory(transactor, business, clock));
             ReportRoutes reports = new ReportRoutes(new ServiceReports(transactor, business, clock), business);
             CustomerRoutes customers = new CustomerRoutes(new CustomerFile(transactor, clock),

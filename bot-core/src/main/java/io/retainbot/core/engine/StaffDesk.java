@@ -7,19 +7,12 @@ import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.customer.Customer;
-import io.retainbot.core.feedback.HandoverClosed;
 import io.retainbot.core.feedback.HandoverRequest;
-import io.retainbot.core.feedback.HandoverTaken;
-import io.retainbot.core.flow.Conversation;
-import io.retainbot.core.flow.FlowData;
-import io.retainbot.core.flow.HandoverFlow;
-import io.retainbot.core.flow.MainMenu;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
 import io.retainbot.core.outbox.OutboxItem;
 import io.retainbot.core.port.StaffPostStore;
 import io.retainbot.core.port.StoreSession;
-import io.retainbot.core.reaction.Reactions;
 import io.retainbot.core.reaction.StaffChats;
 import io.retainbot.core.staff.Actor;
 import io.retainbot.core.staff.StaffMember;
@@ -27,6 +20,8 @@ import io.retainbot.core.staff.StaffRole;
 import io.retainbot.core.usecase.CareInputs;
 import io.retainbot.core.usecase.CareResult;
 import io.retainbot.core.usecase.ComplaintCare;
+import io.retainbot.core.usecase.HandoverCare;
+import io.retainbot.core.usecase.HandoverResult;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -43,16 +38,16 @@ final class StaffDesk {
     private final StaffCommands commands;
     private final Messages messages;
     private final BusinessConfig business;
-    private final Reactions reactions;
+    private final HandoverCare handovers;
 
-    StaffDesk(StaffChats staffChats, ComplaintCare care, Messages messages, BusinessConfig business,
-              Reactions reactions) {
+    StaffDesk(StaffChats staffChats, ComplaintCare care, HandoverCare handovers, Messages messages,
+              BusinessConfig business) {
         this.staffChats = staffChats;
         this.care = care;
+        this.handovers = handovers;
         this.commands = new StaffCommands(staffChats, business);
         this.messages = messages;
         this.business = business;
-        this.reactions = reactions;
     }
 
     /** Whether the event is a staff action (refused and logged when a non-staff user tries it). */
@@ -223,61 +218,36 @@ final class StaffDesk {
 
     private void take(StoreSession session, StaffMember staff, ChannelRef chat, String where, HandoverRequest request,
                       Instant now) {
-        // the customer's conversation first, as the customer's own events lock it before the request
-        Conversation conversation = session.conversations().lock(request.channel(), now);
-        if (!session.feedback().takeHandover(request.id(), staff.id(), now)) {
-            HandoverRequest current = session.feedback().findHandover(request.id()).orElse(request);
-            String text = HandoverRequest.TAKEN.equals(current.status())
-                    ? texts().get("staff.handover.taken", "name", personName(session, current))
-                    : texts().get("staff.handover.over");
-            staffChats.tell(session, chat, where, text, now);
-            return;
+        HandoverResult result = handovers.take(session, new CareInputs.TakeHandover(request.id(),
+                Actor.staff(staff.id())));
+        if (result instanceof HandoverResult.Refused refused) {
+            tellRefused(session, chat, where, refused, now);
         }
-        reactions.record(session, new HandoverTaken(request.id(), request.customerId(), request.channel(), staff.id(),
-                now), now);
-        FlowData data = FlowData.EMPTY.with(HandoverFlow.PERSON, staff.name());
-        session.conversations().save(conversation.inState(HandoverFlow.NAME, HandoverFlow.WITH_PERSON, data, now));
-        Texts customerTexts = customerTexts(session, request.customerId());
-        session.outbox().enqueue(OutboxItem.reply(request.channel(),
-                HandoverFlow.taken(customerTexts, staff.name(), business.companyName()), request.customerId(), now));
     }
 
     private void handBack(StoreSession session, StaffMember staff, ChannelRef chat, String where,
                           HandoverRequest request, Instant now) {
-        if (request.takenByStaffId() != null && request.takenByStaffId() != staff.id()
-                && staff.role() != StaffRole.SUPERVISOR && staff.role() != StaffRole.ADMIN) {
-            staffChats.tell(session, chat, where, texts().get("staff.handover.taken", "name",
-                    personName(session, request)), now);
-            return;
+        HandoverResult result = handovers.close(session, new CareInputs.CloseHandover(request.id(),
+                Actor.staff(staff.id())));
+        if (result instanceof HandoverResult.Refused refused) {
+            tellRefused(session, chat, where, refused, now);
         }
-        Conversation conversation = session.conversations().lock(request.channel(), now);
-        if (!session.feedback().closeHandover(request.id(), now)) {
-            staffChats.tell(session, chat, where, texts().get("staff.handover.over"), now);
-            return;
-        }
-        reactions.record(session, new HandoverClosed(request.id(), request.customerId(), request.channel(),
-                request.takenByStaffId(), staff.id(), now), now);
-        if (HandoverFlow.NAME.equals(conversation.flow())) {
-            conversation = conversation.idle(now);
-        }
-        session.conversations().save(conversation.handedBack(now));
-        Texts customerTexts = customerTexts(session, request.customerId());
-        session.outbox().enqueue(OutboxItem.reply(request.channel(), MainMenu.with(customerTexts.get(
-                "handover.back_to_bot", "name", staff.name(), "company", business.companyName()), customerTexts),
-                request.customerId(), now));
+    }
+
+    private void tellRefused(StoreSession session, ChannelRef chat, String where, HandoverResult.Refused refused,
+                             Instant now) {
+        staffChats.tell(session, chat, where, refused.takenBy() != null
+                ? texts().get("staff.handover.taken", "name", refused.takenBy())
+                : texts().get("staff.handover.over"), now);
     }
 
     /** The person who took a request talks with the customer; an open request is taken by answering it. */
     private void speakAsPerson(StoreSession session, StaffMember staff, ChannelRef chat, String where,
                                HandoverRequest request, String text, Instant now) {
-        if (HandoverRequest.OPEN.equals(request.status())) {
-            take(session, staff, chat, where, request, now);
-            request = session.feedback().findHandover(request.id()).orElse(request);
-        }
-        if (!HandoverRequest.TAKEN.equals(request.status()) || request.takenByStaffId() == null || request.takenByStaffId() != staff.id()) {
-            staffChats.tell(session, chat, where, HandoverRequest.TAKEN.equals(request.status())
-                    ? texts().get("staff.handover.taken", "name", personName(session, request))
-                    : texts().get("staff.handover.over"), now);
+        HandoverResult result = handovers.take(session, new CareInputs.TakeHandover(request.id(),
+                Actor.staff(staff.id())));
+        if (result instanceof HandoverResult.Refused refused) {
+            tellRefused(session, chat, where, refused, now);
             return;
         }
         Texts customerTexts = customerTexts(session, request.customerId());
@@ -301,11 +271,6 @@ final class StaffDesk {
 
     private static String holderName(StoreSession session, Complaint complaint) {
         return Optional.ofNullable(complaint.assigneeStaffId()).flatMap(id -> session.staff().find(id))
-                .map(StaffMember::name).orElse("?");
-    }
-
-    private static String personName(StoreSession session, HandoverRequest request) {
-        return Optional.ofNullable(request.takenByStaffId()).flatMap(id -> session.staff().find(id))
                 .map(StaffMember::name).orElse("?");
     }
 

@@ -12,6 +12,7 @@ import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintNote;
 import io.retainbot.core.complaint.ComplaintStatus;
 import io.retainbot.core.flow.Dialogue;
+import io.retainbot.core.staff.Actor;
 import io.retainbot.core.staff.StaffMember;
 import io.retainbot.core.staff.StaffRole;
 import io.retainbot.core.testing.ChatTranscript;
@@ -19,6 +20,8 @@ import io.retainbot.core.testing.EngineFixture;
 import io.retainbot.core.testing.MutableClock;
 import io.retainbot.core.testing.RecordingGateway;
 import io.retainbot.core.testing.TestDatabase;
+import io.retainbot.core.usecase.CareInputs;
+import io.retainbot.core.usecase.HandoverResult;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -261,6 +264,36 @@ class StaffChatIT {
                 "File a complaint", "My complaints", "Make a suggestion", "Talk to a person", "Language");
         customer.user("hello").botSaysContaining("RetainBot Demo Shop");
         assertThat(db.count("select count(*) from handover_request where status = 'closed'")).isEqualTo(1);
+    }
+
+    @Test
+    void aChatTakenThroughTheApiIsWithThatPersonAndIsHandedBackFromTheStaffGroup() {
+        StaffMember joon = engine.staff("Joon", StaffRole.AGENT, "9001");
+        ChatTranscript customer = engine.readyChat("7011", "Mina");
+        ChatTranscript group = engine.inStaffChat(GROUP, "9001", "Joon");
+        customer.user("/human").skipUnread();
+        group.botAsks("Request for a person from Mina (telegram)", "Take");
+        long requestId = engine.transactor().inTransaction(session -> session.feedback().openHandovers(10, 0))
+                .get(0).id();
+
+        assertThat(engine.engine().handoverCare().take(new CareInputs.TakeHandover(requestId,
+                Actor.staff(joon.id())))).isInstanceOf(HandoverResult.Done.class);
+        engine.runReactions();
+        group.deliverPending().botEdits("Status: taken by Joon");
+        customer.deliverPending().botAsks("Joon from RetainBot Demo Shop has taken over: from now on a person answers "
+                + "you here, not the bot.", "Back to the bot");
+
+        // the customer's next words go to Joon, not to the bot
+        customer.user("Where is my order 5521?").botSaysNothingMore();
+        group.botSays("Mina: Where is my order 5521?")
+                .replyTo("Request for a person", "It left today, Mina.");
+        customer.botSays("Joon (RetainBot Demo Shop): It left today, Mina.");
+
+        group.replyTo("Request for a person", "/done").botEdits("Status: back with the bot (was with Joon)");
+        customer.botAsks("Joon from RetainBot Demo Shop has handed the conversation back to me, the bot.",
+                "File a complaint", "My complaints", "Make a suggestion", "Talk to a person", "Language");
+        assertThat(db.count("select count(*) from domain_event where kind in ('handover_taken', 'handover_closed')"))
+                .isEqualTo(2);
     }
 
     @Test

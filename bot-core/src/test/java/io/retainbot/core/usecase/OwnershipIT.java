@@ -163,8 +163,8 @@ class OwnershipIT {
             assertThat(ownerOf(customer)).isEqualTo(leaving.id());
         }
         ComplaintRef claimed = engine.complaintsOf("9040").get(0).ref();
-        new ComplaintCare(engine.transactor(), reactions, Messages.builtIn(), BusinessConfig.defaults(), engine.clock(),
-                () -> { }).claim(new ClaimComplaint(claimed, Actor.staff(leaving.id())));
+        new ComplaintCare(new CareTransactions(engine.transactor(), reactions, Messages.builtIn(), BusinessConfig.defaults(), engine.clock(),
+                () -> { })).claim(new ClaimComplaint(claimed, Actor.staff(leaving.id())));
         StaffMember ben = staff("Ben", StaffRole.AGENT);
         StaffMember cho = staff("Cho", StaffRole.AGENT);
         StaffMember dae = staff("Dae", StaffRole.AGENT);

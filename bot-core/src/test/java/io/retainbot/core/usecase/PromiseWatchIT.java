@@ -96,7 +96,7 @@ class PromiseWatchIT {
         relay = new ReactionRelay(engine.transactor(), reactions, clock);
         watch = new PromiseWatch(engine.transactor(), reactions, Messages.builtIn(), business, Set.of(STAFF_GROUP),
                 clock, () -> { });
-        care = new ComplaintCare(engine.transactor(), reactions, Messages.builtIn(), business, clock, () -> { });
+        care = new ComplaintCare(new CareTransactions(engine.transactor(), reactions, Messages.builtIn(), business, clock, () -> { }));
     }
 
     private StaffMember staff(String name, StaffRole role, String telegramUser) {
