@@ -23,6 +23,7 @@ import io.retainbot.core.usecase.ComplaintCare;
 import io.retainbot.core.usecase.HandoverCare;
 import io.retainbot.core.usecase.HandoverResult;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -88,6 +89,10 @@ final class StaffDesk {
             }
             return;
         }
+        if (action.equals(StaffChats.PICK) || action.equals(StaffChats.SEND)) {
+            pick(session, staff, pressed, action, parts[2], now);
+            return;
+        }
         Optional<ComplaintRef> ref = ComplaintRef.parse(parts[2]);
         if (ref.isEmpty()) {
             staffChats.tell(session, chat, where, texts().get("staff.button.stale"), now);
@@ -100,7 +105,7 @@ final class StaffDesk {
             case StaffChats.REPLY -> staffChats.tell(session, chat, where,
                     texts().get("staff.how_to_reply." + chat.platform().code(), "ref", ref.get().toString()), now);
             case StaffChats.RESOLVE -> resolve(session, staff, chat, where, ref.get(), "", now);
-            case StaffChats.REFER -> staffChats.tell(session, chat, where, commands.referHelp(session, ref.get()), now);
+            case StaffChats.REFER -> offerReferrals(session, chat, where, ref.get(), now);
             default -> staffChats.tell(session, chat, where, texts().get("staff.button.stale"), now);
         }
     }
@@ -168,15 +173,70 @@ final class StaffDesk {
     private void refer(StoreSession session, StaffMember staff, ChannelRef chat, String where, ComplaintRef ref,
                        String explanation, Instant now) {
         if (explanation.isBlank()) {
+            offerReferrals(session, chat, where, ref, now);
+            return;
+        }
+        referWith(session, staff, chat, where, ref, bounded(explanation), List.of(), true, now);
+    }
+
+    /** Refers the complaint ({@code confirm}: and says so); true when it is referred now. */
+    private boolean referWith(StoreSession session, StaffMember staff, ChannelRef chat, String where, ComplaintRef ref,
+                              String explanation, List<String> referralIds, boolean confirm, Instant now) {
+        Optional<Complaint> complaint = session.complaints().find(ref);
+        if (complaint.isPresent() && heldByOther(session, staff, complaint.get(), chat, where, now)) {
+            return false;
+        }
+        CareResult result = care.refer(session, new CareInputs.ReferComplaint(ref, Actor.staff(staff.id()),
+                explanation, referralIds));
+        report(session, chat, where, ref, result, confirm, now);
+        return result instanceof CareResult.Done;
+    }
+
+    /**
+     * Cannot help: the directory's entries for the complaint's category to pick from, under the ping; without
+     * any (or for a complaint that is over), how to refer it in one's own words.
+     */
+    private void offerReferrals(StoreSession session, ChannelRef chat, String where, ComplaintRef ref, Instant now) {
+        Optional<Complaint> complaint = session.complaints().find(ref).filter(found -> found.status().isActive());
+        ReferralPicker picker = new ReferralPicker(business, texts());
+        if (complaint.isEmpty() || picker.offered(complaint.get()).isEmpty()) {
             staffChats.tell(session, chat, where, commands.referHelp(session, ref), now);
             return;
         }
-        Optional<Complaint> complaint = session.complaints().find(ref);
-        if (complaint.isPresent() && heldByOther(session, staff, complaint.get(), chat, where, now)) {
+        session.outbox().enqueue(OutboxItem.staff(chat, picker.picker(complaint.get(), where), now)
+                .aboutComplaint(ref.number()));
+    }
+
+    /** A referral picked or unpicked (the picker is rewritten), or the picked ones sent. */
+    private void pick(StoreSession session, StaffMember staff, InboundEvent.ButtonPressed pressed, String action,
+                      String argument, Instant now) {
+        ChannelRef chat = pressed.channel();
+        String where = pressed.messageId();
+        String[] refAndSelection = argument.split(":", 2);
+        Optional<ComplaintRef> ref = ComplaintRef.parse(refAndSelection[0]);
+        Optional<Integer> selection = refAndSelection.length == 2 ? ReferralPicker.selection(refAndSelection[1])
+                : Optional.empty();
+        Optional<Complaint> complaint = ref.flatMap(found -> session.complaints().find(found));
+        ReferralPicker picker = new ReferralPicker(business, texts());
+        if (complaint.isEmpty() || selection.isEmpty()) {
+            staffChats.tell(session, chat, where, texts().get("staff.button.stale"), now);
             return;
         }
-        report(session, chat, where, ref, care.refer(session,
-                new CareInputs.ReferComplaint(ref, Actor.staff(staff.id()), bounded(explanation))), true, now);
+        Optional<List<String>> ids = picker.ids(complaint.get(), selection.get());
+        if (action.equals(StaffChats.PICK)) {
+            if (ids.isEmpty() && selection.get() != 0) {
+                staffChats.tell(session, chat, where, texts().get("staff.button.stale"), now);
+            } else {
+                session.outbox().enqueue(OutboxItem.staff(chat, picker.picked(complaint.get(), where, selection.get()),
+                        now).aboutComplaint(ref.get().number()));
+            }
+        } else if (ids.isEmpty()) {
+            staffChats.tell(session, chat, where, texts().get(selection.get() == 0 ? "staff.refer.pick_first"
+                    : "staff.button.stale"), now);
+        } else if (referWith(session, staff, chat, where, ref.get(), "", ids.get(), false, now)) {
+            session.outbox().enqueue(OutboxItem.staff(chat, picker.sent(complaint.get(), where, selection.get()), now)
+                    .aboutComplaint(ref.get().number()));
+        }
     }
 
     /** Says what went wrong, if anything; a change shows in the edited ping, {@code confirm} says it as well. */
