@@ -177,7 +177,7 @@ public final class RetainBot implements AutoCloseable {
             Reactions reactions = Reactions.of(new ScheduleSurvey(timekeeper, schedule.surveyDelay(),
                     schedule.surveyReminder()),
                     new ReopenOnLowScore(), new AssignOwner(config.staffDesk().ownerRule()),
-                    new WatchPromise(timekeeper, OpeningCalendar.of(business), config.staffDesk().alertStages()),
+                    new WatchPromise(timekeeper, business, config.staffDesk().alertStages()),
                     new PingStaff(staffChats), new ShowStaffProgress(staffChats),
                     new AskForBirthday(timekeeper, schedule.birthdayAskDelay()),
                     new EraseOnRequest(), new MoveToAfterSales(stages));
@@ -199,8 +199,7 @@ public final class RetainBot implements AutoCloseable {
             relay.start(threads("retainbot-reactions"));
             started.push(relay);
             Set<Platform> platforms = gateways.stream().map(ChatGateway::platform).collect(Collectors.toSet());
-            PromiseWatch watch = new PromiseWatch(transactor, reactions, messages, business, staffChannels, clock,
-                    afterCommit);
+            PromiseWatch watch = new PromiseWatch(transactor, reactions, business, staffChats, clock, afterCommit);
             timekeeper.start(due -> watch.handles(due) ? receipt(watch.alert(due)) : engine.acceptDue(due),
                     new Retention(database.housekeeping(), schedule.retention(), clock), schedule.retention(),
                     runner(transactor, messages, business, clock, dispatcher, platforms, config.outreach().policy()));
