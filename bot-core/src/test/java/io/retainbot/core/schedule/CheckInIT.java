@@ -23,6 +23,7 @@ import io.retainbot.core.testing.MutableClock;
 import io.retainbot.core.testing.TestDatabase;
 import io.retainbot.core.usecase.CareInputs.ReopenComplaint;
 import io.retainbot.core.usecase.CareInputs.ResolveComplaint;
+import io.retainbot.core.usecase.CareTransactions;
 import io.retainbot.core.usecase.ComplaintCare;
 import io.retainbot.core.usecase.Sales;
 import java.time.Duration;
@@ -64,7 +65,8 @@ class CheckInIT {
         engine = EngineFixture.withReactions(db, clock, business, reactions, BotContactPolicy.DEFAULT);
         relay = new ReactionRelay(engine.transactor(), reactions, clock);
         sales = new Sales(engine.transactor(), reactions, Stages.DEFAULT, clock, () -> { });
-        care = new ComplaintCare(engine.transactor(), reactions, Messages.builtIn(), business, clock, () -> { });
+        care = new ComplaintCare(new CareTransactions(engine.transactor(), reactions, Messages.builtIn(), business, clock,
+                () -> { }));
         first.start(engine.engine()::acceptDue, retention(), RetentionPolicy.DEFAULT);
         for (int instance = 2; instance <= instances; instance++) {
             EngineFixture other = EngineFixture.withReactions(db, clock, business, reactions, BotContactPolicy.DEFAULT);
