@@ -36,6 +36,8 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.engine.ConversationEngine;
 import io.retainbot.core.engine.DueReceipt;
 import io.retainbot.core.business.OpeningCalendar;
+import io.retainbot.core.business.ClusterRule;
+import io.retainbot.core.customer.AccountReviews;
 import io.retainbot.core.customer.CheckIns;
 import io.retainbot.core.customer.Stages;
 import io.retainbot.core.i18n.Messages;
@@ -56,6 +58,7 @@ import io.retainbot.core.outbox.PlatformSenders;
 import io.retainbot.core.port.ChatGateway;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.reaction.AskForBirthday;
+import io.retainbot.core.reaction.FlagClusters;
 import io.retainbot.core.reaction.NoteSkippedCheckIn;
 import io.retainbot.core.reaction.PlanCheckIns;
 import io.retainbot.core.reaction.ReactionRelay;
@@ -72,6 +75,7 @@ import io.retainbot.core.reaction.ScheduleSurvey;
 import io.retainbot.core.schedule.Retention;
 import io.retainbot.core.schedule.Timekeeper;
 import io.retainbot.core.store.Database;
+import io.retainbot.core.usecase.Reviews;
 import io.retainbot.core.usecase.CustomerCare;
 import io.retainbot.core.usecase.CustomerFile;
 import io.retainbot.core.usecase.Ownership;
@@ -114,6 +118,8 @@ public final class RetainBot implements AutoCloseable {
     private static final int SEND_CONCURRENCY = 16;
     private static final int SCHEDULER_THREADS = 4;
     private static final Duration SHUTDOWN_DRAIN = Duration.ofSeconds(10);
+    /** The recurring task that posts each owner's weekly list of account reviews due. */
+    private static final String WEEKLY_REVIEW_LISTS = "weekly-review-lists";
 
     private final Deque<AutoCloseable> started;
     private final HttpServer http;
@@ -139,6 +145,10 @@ public final class RetainBot implements AutoCloseable {
                     .orElse(Stages.DEFAULT);
             CheckIns checkIns = config.businessConfig().map(file -> new BusinessFile(catalog).readCheckIns(file))
                     .orElse(CheckIns.DEFAULT);
+            ClusterRule clusterRule = config.businessConfig().map(file -> new BusinessFile(catalog).readClusters(file))
+                    .orElse(ClusterRule.DEFAULT);
+            AccountReviews accountReviews = config.businessConfig()
+                    .map(file -> new BusinessFile(catalog).readReviews(file)).orElse(AccountReviews.DEFAULT);
 
             PrometheusMeterRegistry meters = meters();
             DatabaseRuntime runtime = DatabaseRuntime.start(config, meters);
@@ -186,8 +196,9 @@ public final class RetainBot implements AutoCloseable {
                     new WatchPromise(timekeeper, business, config.staffDesk().alertStages()),
                     new PingStaff(staffChats), new ShowStaffProgress(staffChats),
                     new AskForBirthday(timekeeper, schedule.birthdayAskDelay()),
-                    new EraseOnRequest(), new MoveToAfterSales(stages),
-                    new PlanCheckIns(timekeeper, checkIns, business.zone()), new NoteSkippedCheckIn());
+                    new EraseOnRequest(staffChats), new MoveToAfterSales(stages),
+                    new PlanCheckIns(timekeeper, checkIns, business.zone()), new NoteSkippedCheckIn(),
+                    new FlagClusters(staffChats, business, clusterRule));
             ReactionRelay relay = new ReactionRelay(transactor, reactions, clock);
             Runnable afterCommit = () -> {
                 dispatcher.wakeUp();
@@ -207,6 +218,10 @@ public final class RetainBot implements AutoCloseable {
             started.push(relay);
             Set<Platform> platforms = gateways.stream().map(ChatGateway::platform).collect(Collectors.toSet());
             PromiseWatch watch = new PromiseWatch(transactor, reactions, business, staffChats, clock, afterCommit);
+            Reviews reviews = new Reviews(transactor, accountReviews, business.zone(), staffChats, timekeeper, clock,
+                    afterCommit);
+            timekeeper.weekly(WEEKLY_REVIEW_LISTS, accountReviews.listDay(), accountReviews.listTime(), business.zone(),
+                    reviews::postWeeklyLists);
             timekeeper.start(due -> watch.handles(due) ? receipt(watch.alert(due)) : engine.acceptDue(due),
                     new Retention(database.housekeeping(), schedule.retention(), clock), schedule.retention(),
                     runner(transactor, messages, business, clock, dispatcher, platforms, config.outreach().policy()));
@@ -221,8 +236,8 @@ public final class RetainBot implements AutoCloseable {
                     new Greetings(transactor, business.zone(), clock, timekeeper), new OutreachReport(transactor),
                     business.zone(), clock);
             SalesRoutes sales = new SalesRoutes(new Sales(transactor, reactions, stages, clock, afterCommit));
-            CustomerDataRoutes customerData = new CustomerDataRoutes(new CustomerData(transactor, clock), clock);
-            KeepInTouchRoutes keepInTouch = new KeepInTouchRoutes(checkIns);
+            CustomerDataRoutes customerData = new CustomerDataRoutes(new CustomerData(transactor, clock, staffChats), clock);
+            KeepInTouchRoutes keepInTouch = new KeepInTouchRoutes(checkIns, reviews);
             KnownIssueRoutes knownIssues = new KnownIssueRoutes(
                     new KnownIssues(transactor, business, Set.copyOf(messages.languages()), clock), business.zone(), clock);
             RefusalLog refusals = new RefusalLog(clock, log::warn);

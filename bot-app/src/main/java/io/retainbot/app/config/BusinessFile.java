@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.business.BusinessHours;
+import io.retainbot.core.business.ClusterRule;
 import io.retainbot.core.business.ComplaintCategory;
 import io.retainbot.core.business.OpeningSpan;
 import io.retainbot.core.business.PromisePolicy;
 import io.retainbot.core.business.Referral;
+import io.retainbot.core.customer.AccountReviews;
 import io.retainbot.core.customer.CheckInCadence;
 import io.retainbot.core.customer.CheckIns;
+import io.retainbot.core.customer.OpportunityTier;
 import io.retainbot.core.customer.Stages;
 import io.retainbot.core.customer.Tone;
 import io.retainbot.core.i18n.Messages;
@@ -25,6 +28,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -34,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,6 +53,7 @@ public final class BusinessFile {
     private static final Pattern SPAN = Pattern.compile("(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
     private static final Pattern FRACTION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*/\\s*(\\d+(?:\\.\\d+)?)");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+    private static final Pattern MONTHS = Pattern.compile("(\\d{1,2})(?:\\s*months?)?");
     private static final Map<String, DayOfWeek> DAYS = days();
 
     private final Messages catalog;
@@ -116,6 +122,94 @@ public final class BusinessFile {
         }
     }
 
+    /**
+     * The cluster rule the file sets ({@code clusters: {complaints: 5, within: 2h}}), or 5 within 2 hours;
+     * the file is checked as by {@link #read}.
+     */
+    public ClusterRule readClusters(Path file) {
+        return readPart(file, root -> root.section("clusters").map(BusinessFile::clusters).orElse(ClusterRule.DEFAULT),
+                ClusterRule.DEFAULT);
+    }
+
+    static ClusterRule clusters(YamlSection section) {
+        section.allowOnly("complaints", "within");
+        ClusterRule defaults = ClusterRule.DEFAULT;
+        int complaints = defaults.complaints();
+        Optional<String> count = section.text("complaints");
+        if (count.isPresent()) {
+            try {
+                complaints = Integer.parseInt(count.get());
+            } catch (NumberFormatException notANumber) {
+                throw section.error(section.child("complaints"), "must be a whole number from 2 to 1000, was \""
+                        + count.get() + "\"");
+            }
+        }
+        Duration within = section.text("within").map(text -> duration(section, "within", text)).orElse(defaults.within());
+        try {
+            return new ClusterRule(complaints, within);
+        } catch (IllegalArgumentException impossible) {
+            throw section.problem(impossible.getMessage());
+        }
+    }
+
+    /**
+     * How accounts are reviewed ({@code reviews: {every: {high: 3, medium: 6, low: 12}, askCustomer: false,
+     * weeklyList: {day: monday, at: "09:00"}}}, intervals in months), or the built-in way when the file
+     * names none; the file is checked as by {@link #read}.
+     */
+    public AccountReviews readReviews(Path file) {
+        return readPart(file, root -> root.section("reviews").map(BusinessFile::reviews).orElse(AccountReviews.DEFAULT),
+                AccountReviews.DEFAULT);
+    }
+
+    static AccountReviews reviews(YamlSection section) {
+        section.allowOnly("every", "askCustomer", "weeklyList");
+        AccountReviews defaults = AccountReviews.DEFAULT;
+        Map<OpportunityTier, Period> intervals = new EnumMap<>(OpportunityTier.class);
+        intervals.putAll(defaults.intervals());
+        Optional<YamlSection> every = section.section("every");
+        if (every.isPresent()) {
+            every.get().allowOnly("high", "medium", "low");
+            for (OpportunityTier tier : OpportunityTier.values()) {
+                every.get().text(tier.code()).ifPresent(months -> intervals.put(tier, months(every.get(), tier.code(),
+                        months)));
+            }
+        }
+        boolean ask = section.flag("askCustomer").orElse(defaults.askCustomer());
+        DayOfWeek day = defaults.listDay();
+        LocalTime at = defaults.listTime();
+        Optional<YamlSection> weekly = section.section("weeklyList");
+        if (weekly.isPresent()) {
+            weekly.get().allowOnly("day", "at");
+            Optional<String> named = weekly.get().text("day");
+            if (named.isPresent()) {
+                day = DAYS.get(named.get().toLowerCase(Locale.ROOT));
+                if (day == null) {
+                    throw weekly.get().error(weekly.get().child("day"), "must be a day of the week such as monday, was \""
+                            + named.get() + "\"");
+                }
+            }
+            at = weekly.get().text("at").map(time -> timeOfDay(weekly.get(), "at", time)).orElse(at);
+        }
+        try {
+            return new AccountReviews(intervals, ask, day, at);
+        } catch (IllegalArgumentException impossible) {
+            throw section.problem(impossible.getMessage());
+        }
+    }
+
+    private static Period months(YamlSection section, String key, String value) {
+        Matcher matcher = MONTHS.matcher(value.strip().toLowerCase(Locale.ROOT));
+        if (matcher.matches()) {
+            int months = Integer.parseInt(matcher.group(1));
+            if (months >= 1 && months <= 60) {
+                return Period.ofMonths(months);
+            }
+        }
+        throw section.error(section.child(key), "must be a number of months from 1 to 60 (for example 3 or "
+                + "\"3 months\"), was \"" + value + "\"");
+    }
+
     static CheckIns checkIns(YamlSection root) {
         List<CheckInCadence> cadences = new ArrayList<>();
         for (YamlSection item : root.sectionList("checkIns")) {
@@ -134,7 +228,7 @@ public final class BusinessFile {
                 throw item.error(item.child("days"), "must be a whole number of days from 1 to "
                         + CheckInCadence.MAX_DAYS + ", was \"" + daysText + "\"");
             }
-            LocalTime at = item.text("at").map(time -> checkInTime(item, time)).orElse(CheckInCadence.DEFAULT_TIME);
+            LocalTime at = item.text("at").map(time -> timeOfDay(item, "at", time)).orElse(CheckInCadence.DEFAULT_TIME);
             String text = item.text("text").orElse(after == CheckInCadence.After.PURCHASE
                     ? (days <= 7 ? "checkin.arrived" : "checkin.how_is_it") : "checkin.still_fine");
             String name = item.text("name").orElse(after.code() + "-" + days + "d");
@@ -151,11 +245,11 @@ public final class BusinessFile {
         }
     }
 
-    private static LocalTime checkInTime(YamlSection item, String time) {
+    private static LocalTime timeOfDay(YamlSection section, String key, String time) {
         try {
             return LocalTime.parse(time.length() == 4 ? "0" + time : time);
         } catch (DateTimeParseException notATime) {
-            throw item.error(item.child("at"), "must be a time of day like 10:00, was \"" + time + "\"");
+            throw section.error(section.child(key), "must be a time of day like 10:00, was \"" + time + "\"");
         }
     }
 
@@ -172,7 +266,9 @@ public final class BusinessFile {
 
     BusinessConfig parse(YamlSection root) {
         root.allowOnly("company", "timeZone", "tone", "hours", "holidays", "categories", "promise", "referrals",
-                "templates", "stages", "checkIns");
+                "templates", "stages", "checkIns", "reviews", "clusters");
+        root.section("clusters").ifPresent(BusinessFile::clusters);
+        root.section("reviews").ifPresent(BusinessFile::reviews);
         root.section("stages").ifPresent(BusinessFile::stages);
         if (root.has("checkIns")) {
             checkIns(root);

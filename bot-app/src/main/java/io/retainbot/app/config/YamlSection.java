@@ -57,6 +57,18 @@ final class YamlSection {
         return Optional.of(text);
     }
 
+    /** A yes/no value ({@code true} or {@code false}). */
+    Optional<Boolean> flag(String key) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            throw error(child(key), "must be true or false");
+        }
+        return Optional.of(value.asBoolean());
+    }
+
     String requiredText(String key) {
         return text(key).orElseThrow(() -> error(child(key), "is required"));
     }

@@ -101,7 +101,8 @@ public final class ApiDescription {
                             "painPoints", "notes", "tone (formal, friendly)", "sourceChannel", "introducerId",
                             "tier (high, medium, low)")),
             get("/api/customers/{id}/history", "customers", "The customer's whole history in one call: messages, "
-                    + "complaints, greetings and broadcasts, survey scores."),
+                    + "complaints, greetings and broadcasts, survey scores, after-sales check-ins, account reviews and "
+                    + "stage changes."),
             post("/api/customers/{id}/tags", "customers", "Tag the customer.", "tag (required)"),
             op("DELETE", "/api/customers/{id}/tags/{tag}", "customers", "Remove a tag.", List.of(), List.of()),
             post("/api/customers/{id}/reassign", "customers", "Another staff member looks after the customer from now "
@@ -155,7 +156,8 @@ public final class ApiDescription {
                     + "not say, the latest answers in their own words); per broadcast and template: messages sent, "
                     + "opt-outs, offer codes sent and redeemed.", "from", "to"),
             get("/api/reports/known-issues", "reports", "Per known issue, the offers made in a period and how "
-                    + "customers answered.", "from (default 30 days before to)", "to (default now)"),
+                    + "customers answered; and the clusters of complaints flagged (many of one category in a short "
+                    + "time).", "from (default 30 days before to)", "to (default now)"),
             get("/api/customers/{id}/export", "customers", "Everything stored about one customer as JSON, one array "
                     + "of rows per table."),
             post("/api/customers/{id}/erase", "customers", "Erase the customer's personal data; the erasure is "
@@ -173,7 +175,15 @@ public final class ApiDescription {
                     List.of("stage (required)", "staffId")),
             get("/api/checkins/cadences", "keeping-in-touch", "The after-sales check-ins the business makes: what "
                     + "each follows (purchase, resolved-complaint), how many days after, at what local time, which "
-                    + "text. A customer's check-ins and answers are in their history."));
+                    + "text. A customer's check-ins and answers are in their history."),
+            get("/api/reviews/due", "keeping-in-touch", "Customers whose account review falls due by a date, nearest "
+                    + "first: last review (or customer since) plus the interval of their tier; with the tier staff set "
+                    + "and the tier the rule suggests from purchases and recency.", "owner (staff id; absent: "
+                    + "everyone)", "until (date, default a week from today)"),
+            post("/api/customers/{id}/reviews", "keeping-in-touch", "Record an account review held by staff.",
+                    "outcome (required: good, opportunity, at-risk, lost)", "notes", "nextStep", "staffId"),
+            get("/api/customers/{id}/reviews", "keeping-in-touch", "The customer's account reviews, newest first: "
+                    + "held by staff, or the customer's answers to the bot's questionnaire."));
 
     private ApiDescription() {
     }

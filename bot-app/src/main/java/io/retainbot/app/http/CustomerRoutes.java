@@ -370,7 +370,8 @@ public final class CustomerRoutes {
 
     record HistoryView(CustomerView customer, List<ApiViews.MessageView> messages,
                        List<ApiViews.ComplaintView> complaints, List<OutreachView> greetings, List<ScoreView> scores,
-                       List<CheckInView> checkIns) {
+                       List<CheckInView> checkIns, List<KeepInTouchRoutes.ReviewView> reviews,
+                       List<SalesRoutes.ChangeView> stageChanges) {
         static HistoryView of(CustomerFile.History history) {
             return new HistoryView(CustomerView.of(history.customer()),
                     history.messages().stream().map(ApiViews.MessageView::of).toList(),
@@ -378,7 +379,9 @@ public final class CustomerRoutes {
                     history.greetings().stream().map(OutreachView::of).toList(),
                     history.scores().stream().map(score -> new ScoreView(new io.retainbot.core.complaint.ComplaintRef(score.complaintNumber()).toString(),
                             score.question(), score.score(), score.answeredAt())).toList(),
-                    history.checkIns().stream().map(CheckInView::of).toList());
+                    history.checkIns().stream().map(CheckInView::of).toList(),
+                    history.reviews().stream().map(KeepInTouchRoutes.ReviewView::of).toList(),
+                    history.stageChanges().stream().map(SalesRoutes.ChangeView::of).toList());
         }
     }
 }

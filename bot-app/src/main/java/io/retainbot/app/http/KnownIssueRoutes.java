@@ -3,6 +3,7 @@ package io.retainbot.app.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.retainbot.core.complaint.ComplaintCluster;
 import io.retainbot.core.complaint.KnownIssue;
 import io.retainbot.core.complaint.KnownIssueCount;
 import io.retainbot.core.usecase.KnownIssues;
@@ -78,7 +79,8 @@ public final class KnownIssueRoutes {
         Instant to = day(ctx, "to").orElseGet(() -> clock.instant());
         Instant from = day(ctx, "from").orElseGet(() -> to.minus(DEFAULT_PERIOD));
         List<KnownIssueCount> counts = valid(() -> issues.counts(from, to));
-        ctx.json(new Report(from, to, counts.stream().map(CountView::of).toList()));
+        ctx.json(new Report(from, to, counts.stream().map(CountView::of).toList(),
+                issues.clusters(from, to).stream().map(ClusterView::of).toList()));
     }
 
     private java.util.Optional<Instant> day(Context ctx, String name) {
@@ -161,6 +163,12 @@ public final class KnownIssueRoutes {
         }
     }
 
-    record Report(Instant from, Instant to, List<CountView> knownIssues) {
+    record ClusterView(String category, int complaints, Instant firstAt, Instant flaggedAt) {
+        static ClusterView of(ComplaintCluster cluster) {
+            return new ClusterView(cluster.category(), cluster.complaints(), cluster.firstAt(), cluster.flaggedAt());
+        }
+    }
+
+    record Report(Instant from, Instant to, List<CountView> knownIssues, List<ClusterView> clusters) {
     }
 }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.business.ClusterRule;
+import io.retainbot.core.customer.AccountReviews;
 import io.retainbot.core.customer.CheckInCadence;
 import io.retainbot.core.customer.CheckIns;
+import io.retainbot.core.customer.OpportunityTier;
 import io.retainbot.core.customer.Tone;
 import io.retainbot.core.i18n.Messages;
 import java.io.IOException;
@@ -16,6 +19,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Period;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +64,7 @@ class BusinessFileTest {
     void namesAnUnknownKeyAndWhatIsAllowed() {
         assertThatThrownBy(() -> reader.read(file("company: A\ncolour: blue\n")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining(": colour is not a known key; allowed here: categories, checkIns, company, holidays, hours");
+                .hasMessageContaining(": colour is not a known key; allowed here: categories, checkIns, clusters, company, holidays, hours");
     }
 
     @Test
@@ -161,6 +165,37 @@ class BusinessFileTest {
         assertThatThrownBy(() -> reader.read(file(
                         "checkIns:\n  - { after: purchase, days: 3 }\n  - { after: purchase, days: 3 }\n")))
                 .hasMessageContaining("checkIns must name each check-in once: two check-ins are named purchase-3d");
+    }
+
+    @Test
+    void readsReviewIntervalsAndTheClusterRuleAndNamesBadOnes() throws IOException {
+        AccountReviews reviews = reader.readReviews(Path.of("..", "retainbot.example.yml"));
+        assertThat(reviews.interval(OpportunityTier.HIGH)).isEqualTo(Period.ofMonths(3));
+        assertThat(reviews.interval(null)).isEqualTo(Period.ofMonths(12));
+        assertThat(reviews.listDay()).isEqualTo(DayOfWeek.MONDAY);
+        assertThat(reviews.askCustomer()).isFalse();
+        AccountReviews custom = reader.readReviews(file(
+                "reviews:\n  every: { high: 2 months, low: 24 }\n  askCustomer: true\n  weeklyList: { day: friday, at: \"16:30\" }\n"));
+        assertThat(custom.interval(OpportunityTier.HIGH)).isEqualTo(Period.ofMonths(2));
+        assertThat(custom.interval(OpportunityTier.MEDIUM)).isEqualTo(Period.ofMonths(6));
+        assertThat(custom.interval(OpportunityTier.LOW)).isEqualTo(Period.ofMonths(24));
+        assertThat(custom.askCustomer()).isTrue();
+        assertThat(custom.listDay()).isEqualTo(DayOfWeek.FRIDAY);
+        assertThat(custom.listTime()).isEqualTo(LocalTime.of(16, 30));
+        assertThat(reader.readClusters(Path.of("..", "retainbot.example.yml"))).isEqualTo(ClusterRule.DEFAULT);
+        assertThat(reader.readClusters(file("clusters: { complaints: 3, within: 30m }\n")))
+                .isEqualTo(new ClusterRule(3, Duration.ofMinutes(30)));
+
+        assertThatThrownBy(() -> reader.read(file("reviews:\n  every: { high: 0 }\n")))
+                .hasMessageContaining("reviews.every.high must be a number of months from 1 to 60");
+        assertThatThrownBy(() -> reader.read(file("reviews:\n  askCustomer: maybe\n")))
+                .hasMessageContaining("reviews.askCustomer must be true or false");
+        assertThatThrownBy(() -> reader.read(file("reviews:\n  weeklyList: { day: someday }\n")))
+                .hasMessageContaining("reviews.weeklyList.day must be a day of the week");
+        assertThatThrownBy(() -> reader.read(file("clusters: { complaints: 1 }\n")))
+                .hasMessageContaining("clusters a cluster is 2 to 1000 complaints, was 1");
+        assertThatThrownBy(() -> reader.read(file("clusters: { within: soon }\n")))
+                .hasMessageContaining("clusters.within must be a duration like 30m");
     }
 
     private Path file(String yaml) throws IOException {

@@ -2,21 +2,26 @@ package io.retainbot.core.engine;
 
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.business.ComplaintCategory;
+import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintFiled;
 import io.retainbot.core.complaint.ComplaintNote;
+import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.complaint.ComplaintWithdrawn;
+import io.retainbot.core.complaint.DelayAnnounced;
+import io.retainbot.core.complaint.EffortRated;
 import io.retainbot.core.complaint.KnownIssue;
+import io.retainbot.core.complaint.NewComplaint;
 import io.retainbot.core.complaint.SatisfactionRated;
+import io.retainbot.core.customer.AccountReview;
 import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.ConsentWithdrawn;
 import io.retainbot.core.customer.DataSummary;
 import io.retainbot.core.customer.ErasureRequested;
-import io.retainbot.core.complaint.ComplaintRef;
-import io.retainbot.core.complaint.DelayAnnounced;
-import io.retainbot.core.complaint.EffortRated;
-import io.retainbot.core.complaint.NewComplaint;
+import io.retainbot.core.feedback.HandoverEnded;
+import io.retainbot.core.feedback.HandoverRequest;
+import io.retainbot.core.feedback.HandoverRequested;
 import io.retainbot.core.flow.ComplaintWording;
 import io.retainbot.core.flow.Conversation;
 import io.retainbot.core.flow.FlowCommand;
@@ -26,12 +31,11 @@ import io.retainbot.core.flow.MainMenu;
 import io.retainbot.core.flow.Turn;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
+import io.retainbot.core.outbox.OutboxItem;
 import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.reaction.Reactions;
 import io.retainbot.core.reaction.StaffChats;
-import io.retainbot.core.feedback.HandoverEnded;
-import io.retainbot.core.feedback.HandoverRequest;
-import io.retainbot.core.feedback.HandoverRequested;
+import io.retainbot.core.staff.StaffMember;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,6 +157,8 @@ final class CommandRunner {
                     log.info("customer {} answered check-in {}: {}", turn.customer().id(), answer.checkInId(),
                             answer.answer().code());
                 }
+            } else if (command instanceof FlowCommand.RecordReviewAnswers answers) {
+                recordReviewAnswers(session, turn, answers);
             } else if (command instanceof FlowCommand.AskConsent ask) {
                 asked = ask;
             }
@@ -162,6 +168,34 @@ final class CommandRunner {
             current = current.consentAsked(turn.now());
         }
         return new Result(replies, current, Optional.ofNullable(about));
+    }
+
+    /**
+     * The customer's answers to the account review land on their file; a need or a risk (a low score, other
+     * providers considered) is posted to the staff chats for the customer's owner.
+     */
+    private void recordReviewAnswers(StoreSession session, Turn turn, FlowCommand.RecordReviewAnswers answers) {
+        AccountReview review = session.reviews().record(AccountReview.byCustomer(turn.customer().id(),
+                answers.satisfaction(), answers.valuesMost(), answers.needs(), answers.otherVendors(), turn.now()));
+        log.info("customer {} answered the account review (satisfaction {})", review.customerId(),
+                review.satisfaction());
+        if (!review.showsNeed() && !review.showsRisk()) {
+            return;
+        }
+        Texts staffTexts = staffChats.texts();
+        Long ownerId = session.customers().find(review.customerId()).map(found -> found.profile().responsibleStaffId())
+                .orElse(null);
+        String owner = ownerId == null ? staffTexts.get("staff.review.nobody")
+                : session.staff().find(ownerId).map(StaffMember::name).orElse(staffTexts.get("staff.review.nobody"));
+        String none = "-";
+        String text = staffTexts.get("staff.review.signal", "owner", owner,
+                "customer", turn.customer().name().isBlank() ? none : turn.customer().name(),
+                "id", String.valueOf(review.customerId()), "satisfaction", review.satisfaction(),
+                "values", orNone(review.valuesMost(), none), "needs", orNone(review.needs(), none),
+                "vendors", orNone(review.otherVendors(), none));
+        for (ChannelRef chat : staffChats.chats()) {
+            session.outbox().enqueue(OutboxItem.staff(chat, OutboundMessage.Text.of(text), turn.now()));
+        }
     }
 
     private void requestHandover(StoreSession session, Turn turn) {

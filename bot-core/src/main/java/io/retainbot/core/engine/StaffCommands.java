@@ -5,6 +5,7 @@ import io.retainbot.core.business.Referral;
 import io.retainbot.core.chat.InboundEvent;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.customer.AccountReview;
 import io.retainbot.core.customer.ChannelIdentity;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.customer.CustomerProfile;
@@ -17,6 +18,7 @@ import io.retainbot.core.port.StaffPostStore;
 import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.reaction.StaffChats;
 import io.retainbot.core.staff.StaffMember;
+import io.retainbot.core.usecase.Reviews;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,8 +70,51 @@ final class StaffCommands {
             case "customer" -> customer(session, command.argument(), now);
             case "tag" -> tag(session, post, command.argument());
             case "note" -> note(session, staff, post, command.argument(), now);
+            case "review" -> review(session, staff, command.argument(), now);
             default -> texts().get("staff.commands");
         };
+    }
+
+    /**
+     * {@code /review <customer number> <outcome> <notes> next: <next step>}: an account review the staff
+     * member held, recorded on the customer file.
+     */
+    private String review(StoreSession session, StaffMember staff, String argument, Instant now) {
+        String[] words = argument.strip().split("\\s+", 3);
+        Optional<Long> customerId = words.length < 2 ? Optional.empty() : customerNumber(words[0]);
+        if (customerId.isEmpty()) {
+            return texts().get("staff.review.usage");
+        }
+        AccountReview.Outcome outcome;
+        try {
+            outcome = AccountReview.Outcome.fromCode(words[1]);
+        } catch (IllegalArgumentException unknown) {
+            return texts().get("staff.review.usage");
+        }
+        String rest = words.length > 2 ? words[2].strip() : "";
+        int next = rest.toLowerCase(java.util.Locale.ROOT).indexOf("next:");
+        String notes = next < 0 ? rest : rest.substring(0, next).strip();
+        String nextStep = next < 0 ? "" : rest.substring(next + "next:".length()).strip();
+        AccountReview review;
+        try {
+            review = AccountReview.byStaff(customerId.get(), staff.id(), outcome, notes, nextStep, now);
+        } catch (IllegalArgumentException tooLong) {
+            return tooLong.getMessage();
+        }
+        if (Reviews.record(session, review) instanceof Reviews.Recorded.Done) {
+            return texts().get("staff.review.recorded", "customer", customerName(session, customerId.get()),
+                    "id", String.valueOf(customerId.get()), "outcome", outcome.code());
+        }
+        return texts().get("staff.review.no_customer", "id", String.valueOf(customerId.get()));
+    }
+
+    /** A customer's number as staff write it: {@code 42} or {@code #42}. */
+    private static Optional<Long> customerNumber(String word) {
+        String digits = word.startsWith("#") ? word.substring(1) : word;
+        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(digits));
     }
 
     /** How to refer a complaint elsewhere, with the referral directory's entries for its category. */

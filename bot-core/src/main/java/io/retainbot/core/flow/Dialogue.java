@@ -34,6 +34,7 @@ public final class Dialogue {
     private final BirthdayFlow birthday = new BirthdayFlow();
     private final DelayNotice delayNotice = new DelayNotice();
     private final CheckInFlow checkIn = new CheckInFlow(intake);
+    private final ReviewFlow review = new ReviewFlow();
     /** The due event kind of the customer's "still on it" message ({@code WatchPromise.STILL_ON_IT}). */
     public static final String DELAY_NOTICE_KIND = "still_on_it";
     private final List<Flow> flows;
@@ -46,7 +47,7 @@ public final class Dialogue {
         this.status = new StatusFlow(new ComplaintWording());
         this.start = new StartFlow();
         this.flows = List.of(intake, status, new SuggestionFlow(), handover, new LanguageFlow(messages), survey, birthday,
-                new MyDataFlow(), start, new LeavingFlow());
+                new MyDataFlow(), start, new LeavingFlow(), review);
         this.flowsByName = flows.stream().collect(Collectors.toUnmodifiableMap(Flow::name, flow -> flow));
         List<ChatCommand> declared = new ArrayList<>();
         for (Flow flow : flows) {
@@ -126,6 +127,9 @@ public final class Dialogue {
         if (turn.event() instanceof InboundEvent.Scheduled due && CheckInFlow.DUE_KIND.equals(due.dueKind())) {
             return checkIn.initiate(turn, due);
         }
+        if (turn.event() instanceof InboundEvent.Scheduled due && ReviewFlow.DUE_KIND.equals(due.dueKind())) {
+            return review.initiate(turn, due);
+        }
         return Optional.empty();
     }
 
@@ -138,11 +142,11 @@ public final class Dialogue {
     }
 
     /**
-     * Whether a due event of this kind keeps the customer's quiet hours and the frequency cap (a check-in:
-     * a service message, but one the customer did not ask for at that moment).
+     * Whether a due event of this kind keeps the customer's quiet hours and the frequency cap (a check-in,
+     * a review questionnaire: service, but not asked for at that moment).
      */
     public boolean paced(String dueKind) {
-        return CheckInFlow.DUE_KIND.equals(dueKind);
+        return CheckInFlow.DUE_KIND.equals(dueKind) || ReviewFlow.DUE_KIND.equals(dueKind);
     }
 
     private Step onCommand(Turn turn, String name, String argument) {

@@ -162,6 +162,22 @@ public sealed interface FlowCommand {
         }
     }
 
+    /**
+     * The customer answered the account review questionnaire: satisfaction 1 to 5; what they value most,
+     * what else they need and which other providers they considered, each empty when skipped.
+     */
+    record RecordReviewAnswers(int satisfaction, String valuesMost, String needs, String otherVendors)
+            implements FlowCommand {
+        public RecordReviewAnswers {
+            if (satisfaction < 1 || satisfaction > 5) {
+                throw new IllegalArgumentException("a satisfaction score is 1 to 5, was " + satisfaction);
+            }
+            valuesMost = java.util.Objects.requireNonNullElse(valuesMost, "");
+            needs = java.util.Objects.requireNonNullElse(needs, "");
+            otherVendors = java.util.Objects.requireNonNullElse(otherVendors, "");
+        }
+    }
+
     /** The customer confirmed {@code /forget}: erase their data (right after this turn). */
     record RequestErasure() implements FlowCommand {
     }

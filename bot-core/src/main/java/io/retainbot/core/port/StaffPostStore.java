@@ -57,6 +57,9 @@ public interface StaffPostStore {
     /** The pings about a request for a person, oldest first. */
     List<Post> handoverPings(long handoverId);
 
+    /** Every post about the customer's complaints and requests for a person (pings and relays), oldest first. */
+    List<Post> aboutCustomer(long customerId);
+
     /** Whether the outbox still holds the post unsent (waiting or being sent right now). */
     boolean unsent(long outboxId);
 }

@@ -58,4 +58,8 @@ public interface StoreSession {
     SalesStore sales();
 
     CheckInStore checkIns();
+
+    ReviewStore reviews();
+
+    ClusterStore clusters();
 }

@@ -122,6 +122,27 @@ public final class StaffChats {
         }
     }
 
+    /**
+     * After the customer's data was erased: every post about them already in the staff chats (pings and the
+     * customer's words relayed) is edited to say so, instead of their words; one not sent yet was cancelled
+     * by the erasure.
+     */
+    public void showErased(StoreSession session, long customerId, Instant now) {
+        Texts texts = texts();
+        for (StaffPostStore.Post post : session.staffPosts().aboutCustomer(customerId)) {
+            if (!post.delivered()) {
+                continue;
+            }
+            Optional<Complaint> complaint = post.complaintId() == null ? Optional.empty()
+                    : session.complaints().byId(post.complaintId());
+            String text = post.kind() == StaffPostStore.Kind.RELAY ? texts.get("staff.erased.relay")
+                    : complaint.map(found -> texts.get("staff.erased.complaint", "ref", found.ref().toString(),
+                            "category", category(found))).orElseGet(() -> texts.get("staff.erased.handover"));
+            OutboundMessage.Edit edit = new OutboundMessage.Edit(post.platformMessageId(), text, List.of());
+            session.outbox().enqueue(OutboxItem.staff(post.chat(), edit, now));
+        }
+    }
+
     /** The customer's words about a complaint, under its newest ping in every staff chat. */
     public void relayAboutComplaint(StoreSession session, Complaint complaint, String text, Instant now) {
         String name = customerName(session, complaint.customerId());

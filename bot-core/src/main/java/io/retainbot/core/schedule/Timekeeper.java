@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * it in the inbox under the same id (handled once however often it is handed over). Polling uses
  * lock-and-fetch ({@code select ... for update skip locked}): several instances on one database never
  * run the same execution at once, and an instance that dies mid-execution has it revived by another.
- * The retention job is a recurring task: one execution cluster-wide.
+ * The retention job and the weekly work ({@link #weekly}, the account review lists) are recurring tasks:
+ * one execution cluster-wide.
  *
  * <p>Broadcasts are timed here too ({@link BroadcastTimetable}): each broadcast has one execution of
  * {@value #OCCURRENCE_TASK} that starts its due occurrences and reschedules itself to the next one, and
@@ -81,6 +82,7 @@ public final class Timekeeper implements DueEvents, BroadcastTimetable, AutoClos
     private final SchedulerClient client;
     private volatile Function<DueEvent, DueReceipt> engine;
     private volatile BroadcastRunner broadcasts;
+    private final List<RecurringTask<Void>> weekly = new java.util.ArrayList<>();
     private Scheduler scheduler;
 
     /**
@@ -250,8 +252,10 @@ public final class Timekeeper implements DueEvents, BroadcastTimetable, AutoClos
         }
         RecurringTask<Void> prune = Tasks.recurring(RETENTION_TASK, Schedules.fixedDelay(policy.every()))
                 .execute((instance, context) -> retention.run());
+        List<RecurringTask<Void>> recurring = new java.util.ArrayList<>(weekly);
+        recurring.add(prune);
         scheduler = Scheduler.create(dataSource, List.of(dueTask, occurrenceTask, runTask))
-                .startTasks(List.of(prune))
+                .startTasks(recurring)
                 .serializer(serializer)
                 .clock(clock::instant)
                 .schedulerName(new SchedulerName.Fixed(settings.instance()))
@@ -265,6 +269,20 @@ public final class Timekeeper implements DueEvents, BroadcastTimetable, AutoClos
                 .build();
         scheduler.start();
         log.info("scheduler {} started (polling every {} s)", settings.instance(), settings.pollInterval().toSeconds());
+    }
+
+    /**
+     * Runs {@code job} once a week, on {@code day} at {@code time} in {@code zone}: one execution cluster-wide,
+     * however many instances run (a recurring task named {@code name}). Registered before {@link #start}.
+     */
+    public synchronized void weekly(String name, java.time.DayOfWeek day, java.time.LocalTime time,
+                                    java.time.ZoneId zone, Runnable job) {
+        if (scheduler != null) {
+            throw new IllegalStateException("weekly work is registered before the timekeeper starts");
+        }
+        String cron = String.format(java.util.Locale.ROOT, "%d %d %d * * %s", time.getSecond(), time.getMinute(),
+                time.getHour(), day.name().substring(0, 3));
+        weekly.add(Tasks.recurring(name, Schedules.cron(cron, zone)).execute((instance, context) -> job.run()));
     }
 
     private static CompletionHandler<DueEvent> complete(DueReceipt receipt) {

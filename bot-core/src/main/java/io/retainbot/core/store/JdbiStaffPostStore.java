@@ -40,6 +40,11 @@ final class JdbiStaffPostStore implements StaffPostStore {
     }
 
     @Override
+    public List<Post> aboutCustomer(long customerId) {
+        return dao.aboutCustomer(customerId).stream().map(JdbiStaffPostStore::toPost).toList();
+    }
+
+    @Override
     public boolean unsent(long outboxId) {
         return dao.unsent(outboxId);
     }

@@ -1,9 +1,11 @@
 package io.retainbot.core.store;
 
+import io.retainbot.core.port.BroadcastStore;
+import io.retainbot.core.port.CheckInStore;
+import io.retainbot.core.port.ClusterStore;
 import io.retainbot.core.port.ComplaintStore;
 import io.retainbot.core.port.ConversationStore;
 import io.retainbot.core.port.CursorStore;
-import io.retainbot.core.port.BroadcastStore;
 import io.retainbot.core.port.CustomerPages;
 import io.retainbot.core.port.CustomerRecords;
 import io.retainbot.core.port.CustomerStore;
@@ -13,20 +15,20 @@ import io.retainbot.core.port.FileStore;
 import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.InteractionLog;
 import io.retainbot.core.port.KnownIssueStore;
-import io.retainbot.core.port.PersonalDataStore;
-import io.retainbot.core.port.CheckInStore;
-import io.retainbot.core.port.SalesStore;
 import io.retainbot.core.port.OfferStore;
 import io.retainbot.core.port.OptOutStore;
 import io.retainbot.core.port.OutboxStore;
 import io.retainbot.core.port.OwnershipStore;
+import io.retainbot.core.port.PersonalDataStore;
+import io.retainbot.core.port.ReviewStore;
+import io.retainbot.core.port.SalesStore;
 import io.retainbot.core.port.SegmentStore;
 import io.retainbot.core.port.ServiceReportStore;
 import io.retainbot.core.port.SettingStore;
+import io.retainbot.core.port.StaffPostStore;
 import io.retainbot.core.port.StaffStore;
 import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.port.TemplateStore;
-import io.retainbot.core.port.StaffPostStore;
 import io.retainbot.core.port.WebChatStore;
 import java.util.HashMap;
 import java.util.Map;
@@ -208,5 +210,15 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public CheckInStore checkIns() {
         return store(CheckInStore.class, () -> new JdbiCheckInStore(handle));
+    }
+
+    @Override
+    public ReviewStore reviews() {
+        return store(ReviewStore.class, () -> new JdbiReviewStore(handle));
+    }
+
+    @Override
+    public ClusterStore clusters() {
+        return store(ClusterStore.class, () -> new JdbiClusterStore(handle));
     }
 }

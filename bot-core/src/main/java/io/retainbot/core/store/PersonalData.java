@@ -20,6 +20,21 @@ final class PersonalData {
             """;
 
     /**
+     * After {@link #CHATS}: the messages to the staff chats about the customer (pings, their edits and the
+     * customer's words relayed), by the customer's complaints and requests for a person.
+     */
+    private static final String ABOUT_THE_CUSTOMER = """
+            , about as (
+                select o.id from outbox o
+                where o.complaint_number in (select number from complaint where customer_id = :id)
+                union
+                select p.outbox_id from staff_post p
+                where p.handover_id in (select id from handover_request where customer_id = :id)
+                   or p.complaint_id in (select id from complaint where customer_id = :id)
+            )
+            """;
+
+    /**
      * Every table, and what an erasure does to it (or why it holds nothing personal). A chat address that
      * must stay non-empty where it is kept becomes {@code erased}.
      */
@@ -30,9 +45,12 @@ final class PersonalData {
             "conversation", "deleted (with what a flow remembered)",
             "interaction", "kept for the statistics (when, which way, what kind), text, chat and message id emptied",
             "inbox", "kept for exactly-once handling, the chat emptied",
-            "outbox", "sent messages deleted; a message still waiting (the confirmation of the erasure) goes out "
-                    + "and is pruned with the others",
-            "outbox_chat", "a chat's place in the send queue while messages wait; removed when none wait",
+            "outbox", "messages to the customer and the staff chats' messages about them (pings, relays) deleted "
+                    + "once sent; those still waiting are cancelled (then deleted), except the confirmation of a "
+                    + "/forget, which goes out and is pruned with the others; the pings already posted are edited "
+                    + "to say the customer's data was erased",
+            "outbox_chat", "a chat's place in the send queue while messages wait; moved past cancelled messages, "
+                    + "removed when none wait",
             "web_message", "deleted; after /forget, what the chat shows from the confirmation on stays for the page "
                     + "and is pruned with the other web messages",
             "web_session", "deleted; after /forget it stays (a random key, nothing personal) so the page keeps "
@@ -75,7 +93,10 @@ final class PersonalData {
                     + "own words emptied",
             "birthday_question", "kept: when the customer was asked for a birthday, so they are never asked again",
             "check_in", "kept for the statistics: when a check-in was due and sent and which button answered it, "
-                    + "nothing personal; one still planned finds no chat and is skipped");
+                    + "nothing personal; one still planned finds no chat and is skipped",
+            "complaint_cluster", "business data: clusters of complaints per category, nothing of a customer",
+            "account_review", "kept for the statistics (when, by whom, outcome, satisfaction), the notes, next step and "
+                    + "the customer's own answers emptied");
 
     /**
      * One statement of the erasure, on {@code table}, given the customer (:id), the time (:now) and, after
@@ -105,10 +126,43 @@ final class PersonalData {
             new Statement("stored_file", CHATS + """
                     delete from stored_file where (platform, chat_id) in (select platform, chat_id from chats)
                     """),
-            new Statement("outbox", CHATS + """
+            new Statement("outbox", CHATS + ABOUT_THE_CUSTOMER + """
+                    update outbox set status = 'skipped', finished_at = :now, last_error = 'erased'
+                    where status = 'pending'
+                      and (cast(:keepFrom as timestamptz) is null or created_at < cast(:keepFrom as timestamptz))
+                      and (customer_id = :id or (platform, chat_id) in (select platform, chat_id from chats)
+                           or id in (select id from about))
+                    """),
+            new Statement("outbox_chat", CHATS + ABOUT_THE_CUSTOMER + """
+                    , stale as (
+                        select chat.platform, chat.chat_id from outbox_chat chat
+                        join outbox o on o.id = chat.head_id
+                        where o.status = 'skipped' and o.last_error = 'erased' and chat.claimed_by is null
+                          and (o.customer_id = :id or (o.platform, o.chat_id) in (select platform, chat_id from chats)
+                               or o.id in (select id from about))
+                        for update of chat
+                    ), next as (
+                        select distinct on (o.platform, o.chat_id) o.platform, o.chat_id, o.id, o.lane_rank, o.not_before
+                        from outbox o join stale s on s.platform = o.platform and s.chat_id = o.chat_id
+                        where o.status = 'pending'
+                        order by o.platform, o.chat_id, o.lane_rank, o.id
+                    ), moved as (
+                        update outbox_chat chat
+                        set head_id = next.id, lane_rank = next.lane_rank,
+                            due_at = greatest(next.not_before, coalesce(chat.held_until, next.not_before))
+                        from next
+                        where chat.platform = next.platform and chat.chat_id = next.chat_id
+                        returning chat.head_id
+                    )
+                    delete from outbox_chat chat using stale
+                    where chat.platform = stale.platform and chat.chat_id = stale.chat_id
+                      and not exists (select 1 from next where next.platform = stale.platform and next.chat_id = stale.chat_id)
+                    """),
+            new Statement("outbox", CHATS + ABOUT_THE_CUSTOMER + """
                     delete from outbox
                     where status not in ('pending', 'sending')
-                      and (customer_id = :id or (platform, chat_id) in (select platform, chat_id from chats))
+                      and (customer_id = :id or (platform, chat_id) in (select platform, chat_id from chats)
+                           or id in (select id from about))
                     """),
             new Statement("interaction", CHATS + """
                     update interaction set summary = '', chat_id = 'erased', platform_message_id = null
@@ -135,6 +189,11 @@ final class PersonalData {
             new Statement("customer_tag", "delete from customer_tag where customer_id = :id"),
             new Statement("purchase", "update purchase set order_reference = null where customer_id = :id"),
             new Statement("offer_code", "delete from offer_code where customer_id = :id"),
+            new Statement("account_review", """
+                    update account_review set notes = null, next_step = null, values_most = null, needs = null,
+                           other_vendors = null
+                    where customer_id = :id
+                    """),
             new Statement("opt_out", "update opt_out set reason_text = null where customer_id = :id and reason_text is not null"),
             new Statement("domain_event", """
                     update domain_event set payload = (
@@ -197,6 +256,7 @@ final class PersonalData {
             "opt_out", rows("opt_out", "t.customer_id = :id", "t.id"),
             "birthday_question", rows("birthday_question", "t.customer_id = :id", "t.asked_at"),
             "check_in", rows("check_in", "t.customer_id = :id", "t.id"),
+            "account_review", rows("account_review", "t.customer_id = :id", "t.id"),
             "customer_erasure", rows("customer_erasure", "t.customer_id = :id", "t.id"));
 
     private PersonalData() {

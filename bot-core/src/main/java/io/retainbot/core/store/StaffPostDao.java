@@ -43,6 +43,14 @@ interface StaffPostDao {
             """)
     List<PostRow> handoverPings(@Bind("handoverId") long handoverId);
 
+    @SqlQuery("""
+            select outbox_id, platform, chat_id, kind, complaint_id, handover_id, platform_message_id from staff_post
+            where complaint_id in (select id from complaint where customer_id = :customerId)
+               or handover_id in (select id from handover_request where customer_id = :customerId)
+            order by outbox_id
+            """)
+    List<PostRow> aboutCustomer(@Bind("customerId") long customerId);
+
     @SqlQuery("select exists (select 1 from outbox where id = :outboxId and status in ('pending', 'sending'))")
     boolean unsent(@Bind("outboxId") long outboxId);
 }

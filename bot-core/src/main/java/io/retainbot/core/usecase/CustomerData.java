@@ -2,6 +2,7 @@ package io.retainbot.core.usecase;
 
 import io.retainbot.core.customer.Erasure;
 import io.retainbot.core.port.Transactor;
+import io.retainbot.core.reaction.StaffChats;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -17,10 +18,15 @@ public final class CustomerData {
 
     private final Transactor transactor;
     private final Clock clock;
+    private final StaffChats staffChats;
 
-    public CustomerData(Transactor transactor, Clock clock) {
+    /**
+     * @param staffChats where the posts about an erased customer are edited to say their data was erased
+     */
+    public CustomerData(Transactor transactor, Clock clock, StaffChats staffChats) {
         this.transactor = transactor;
         this.clock = clock;
+        this.staffChats = staffChats;
     }
 
     /** Table name to the JSON array of that table's rows about the customer; empty when there is no such customer. */
@@ -46,9 +52,12 @@ public final class CustomerData {
             if (erasure.staffId() != null && session.staff().find(erasure.staffId()).isEmpty()) {
                 return new Outcome.UnknownStaff(erasure.staffId());
             }
-            return session.personalData().erase(erasure, clock.instant())
-                    .<Outcome>map(Outcome.Erased::new)
-                    .orElseGet(Outcome.NoSuchCustomer::new);
+            Optional<Map<String, Integer>> erased = session.personalData().erase(erasure, clock.instant());
+            if (erased.isEmpty()) {
+                return new Outcome.NoSuchCustomer();
+            }
+            staffChats.showErased(session, erasure.customerId(), clock.instant());
+            return new Outcome.Erased(erased.get());
         });
         if (outcome instanceof Outcome.Erased) {
             log.info("customer {}'s data erased at the request of {}", erasure.customerId(),

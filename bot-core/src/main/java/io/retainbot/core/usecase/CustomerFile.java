@@ -1,12 +1,14 @@
 package io.retainbot.core.usecase;
 
 import io.retainbot.core.complaint.Complaint;
+import io.retainbot.core.customer.AccountReview;
 import io.retainbot.core.customer.ChannelIdentity;
 import io.retainbot.core.customer.CheckIn;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.customer.CustomerProfile;
 import io.retainbot.core.customer.CustomerQuery;
 import io.retainbot.core.customer.Interaction;
+import io.retainbot.core.customer.StageChange;
 import io.retainbot.core.customer.Tag;
 import io.retainbot.core.port.CustomerRecords;
 import io.retainbot.core.port.OwnershipStore.OwnerChange;
@@ -40,10 +42,13 @@ public final class CustomerFile {
                        List<OwnerChange> ownerChanges) {
     }
 
-    /** Everything between the customer and the business, newest first in each part. */
+    /**
+     * Everything between the customer and the business, newest first in each part (the stage changes oldest
+     * first, as the stage went).
+     */
     public record History(Customer customer, List<Interaction> messages, List<Complaint> complaints,
                           List<CustomerRecords.Outreach> greetings, List<CustomerRecords.Score> scores,
-                          List<CheckIn> checkIns) {
+                          List<CheckIn> checkIns, List<AccountReview> reviews, List<StageChange> stageChanges) {
     }
 
     public List<Customer> search(CustomerQuery query) {
@@ -110,7 +115,9 @@ public final class CustomerFile {
                     session.complaints().forCustomer(customerId, HISTORY_LIMIT),
                     session.customerRecords().outreach(customerId, HISTORY_LIMIT),
                     session.customerRecords().scores(customerId, HISTORY_LIMIT),
-                    session.checkIns().ofCustomer(customerId, HISTORY_LIMIT)));
+                    session.checkIns().ofCustomer(customerId, HISTORY_LIMIT),
+                    session.reviews().ofCustomer(customerId, HISTORY_LIMIT),
+                    session.sales().stageHistory(customerId)));
         });
     }
 }

@@ -2,6 +2,7 @@ package io.retainbot.core.usecase;
 
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.business.ComplaintCategory;
+import io.retainbot.core.complaint.ComplaintCluster;
 import io.retainbot.core.complaint.KnownIssue;
 import io.retainbot.core.complaint.KnownIssueCount;
 import io.retainbot.core.port.Transactor;
@@ -71,6 +72,14 @@ public final class KnownIssues {
             throw new IllegalArgumentException("from: must be before to");
         }
         return transactor.inTransaction(session -> session.knownIssues().counts(from, to));
+    }
+
+    /** The clusters of complaints flagged in [from, to), newest first; for the known-issues report. */
+    public List<ComplaintCluster> clusters(Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("from: must be before to");
+        }
+        return transactor.inTransaction(session -> session.clusters().flagged(from, to));
     }
 
     private void check(KnownIssue.Draft draft) {

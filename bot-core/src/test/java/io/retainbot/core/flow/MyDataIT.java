@@ -2,15 +2,19 @@ package io.retainbot.core.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.engine.BotContactPolicy;
+import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.reaction.EraseOnRequest;
 import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.reaction.StaffChats;
 import io.retainbot.core.testing.ChatTranscript;
 import io.retainbot.core.testing.EngineFixture;
 import io.retainbot.core.testing.MutableClock;
 import io.retainbot.core.testing.TestDatabase;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,7 +30,8 @@ class MyDataIT {
     @BeforeEach
     void setUp() {
         db.truncateAll();
-        Reactions reactions = Reactions.of(new EraseOnRequest());
+        Reactions reactions = Reactions.of(new EraseOnRequest(
+                new StaffChats(Messages.builtIn(), BusinessConfig.defaults(), "en", List.of())));
         engine = EngineFixture.withReactions(db, MutableClock.at("2026-11-23T06:20:00Z"), reactions,
                 BotContactPolicy.DEFAULT);
         relay = new ReactionRelay(engine.transactor(), reactions, engine.clock());

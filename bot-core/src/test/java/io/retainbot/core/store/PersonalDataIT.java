@@ -10,6 +10,7 @@ import io.retainbot.core.engine.BotContactPolicy;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.reaction.EraseOnRequest;
 import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.reaction.StaffChats;
 import io.retainbot.core.staff.Actor;
 import io.retainbot.core.testing.ChatTranscript;
 import io.retainbot.core.testing.EngineFixture;
@@ -45,7 +46,8 @@ class PersonalDataIT {
     private static final List<String> ZELDAS_DATA = List.of("Zelda Quixote", "5551234", "+82-10-5555-7777",
             "zelda.q@example.org", "Quixote Windmills", "prefers-calls-qx", "vip-qx", "Zanzibar-parcel-7731",
             "ORD-QX-9911", "photo-qx-77", "suggest-xyzzy", "answer-qx-marker", "summary-qx-marker", "OFFER-QX-1",
-            "web-chat-qx", "web-visitor-qx", "receipt-qx.pdf", "hello web-qx", "more-details-qx");
+            "web-chat-qx", "web-visitor-qx", "receipt-qx.pdf", "hello web-qx", "more-details-qx", "review-needs-qx",
+            "review-vendor-qx");
 
     private EngineFixture engine;
     private CustomerData data;
@@ -54,10 +56,12 @@ class PersonalDataIT {
     @BeforeEach
     void setUp() {
         db.truncateAll();
-        Reactions reactions = Reactions.of(new EraseOnRequest());
+        Reactions reactions = Reactions.of(new EraseOnRequest(
+                new StaffChats(Messages.builtIn(), BusinessConfig.defaults(), "en", List.of())));
         engine = EngineFixture.withReactions(db, MutableClock.at("2026-11-23T06:20:00Z"), reactions,
                 BotContactPolicy.DEFAULT);
-        data = new CustomerData(engine.transactor(), engine.clock());
+        StaffChats noStaffChats = new StaffChats(Messages.builtIn(), BusinessConfig.defaults(), "en", List.of());
+        data = new CustomerData(engine.transactor(), engine.clock(), noStaffChats);
         care = new ComplaintCare(new CareTransactions(engine.transactor(), reactions, Messages.builtIn(), BusinessConfig.defaults(),
                 engine.clock(), () -> { }));
     }
@@ -153,6 +157,8 @@ class PersonalDataIT {
         sql("update customer set phone = '+82-10-5555-7777', email = 'zelda.q@example.org', company = "
                 + "'Quixote Windmills', notes = 'prefers-calls-qx', birth_month = 3, birth_day = 21 where id = " + id);
         sql("insert into customer_tag (customer_id, tag) values (" + id + ", 'vip-qx')");
+        sql("insert into account_review (customer_id, source, satisfaction, needs, other_vendors, reviewed_at) values ("
+                + id + ", 'customer', 2, 'review-needs-qx', 'review-vendor-qx', now())");
         sql("insert into domain_event (kind, customer_id, payload, occurred_at) values ('handover_taken', " + id
                 + ", '{\"channel\": {\"platform\": \"telegram\", \"chatId\": \"5551234\"}, \"staffId\": 1}', now())");
         sql("insert into complaint_note (complaint_id, author, text, created_at) select id, 'customer', "

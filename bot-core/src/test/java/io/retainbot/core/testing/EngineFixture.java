@@ -14,6 +14,7 @@ import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.outbox.OutboxDispatcher;
 import io.retainbot.core.port.Transactor;
+import io.retainbot.core.reaction.EraseOnRequest;
 import io.retainbot.core.reaction.PingStaff;
 import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
@@ -84,6 +85,7 @@ public final class EngineFixture {
                                               ChannelRef staffChat, String staffLanguage) {
         StaffChats staffChats = new StaffChats(Messages.builtIn(), business, staffLanguage, List.of(staffChat));
         Reactions reactions = Reactions.of(new ReopenOnLowScore(), new PingStaff(staffChats),
+                new EraseOnRequest(staffChats),
                 new ShowStaffProgress(staffChats));
         return new EngineFixture(db.database().transactor(), clock, business, reactions, BotContactPolicy.DEFAULT,
                 staffChats, true);
