@@ -56,4 +56,6 @@ public interface StoreSession {
     PersonalDataStore personalData();
 
     SalesStore sales();
+
+    CheckInStore checkIns();
 }
