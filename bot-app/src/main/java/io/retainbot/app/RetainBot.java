@@ -217,7 +217,8 @@ public final class RetainBot implements AutoCloseable {
             relay.start(threads("retainbot-reactions"));
             started.push(relay);
             Set<Platform> platforms = gateways.stream().map(ChatGateway::platform).collect(Collectors.toSet());
-            PromiseWatch watch = new PromiseWatch(transactor, reactions, business, staffChats, clock, afterCommit);
+            PromiseWatch watch = new PromiseWatch(transactor, reactions, messages, business, staffChats, clock,
+                    afterCommit);
             Reviews reviews = new Reviews(transactor, accountReviews, business.zone(), staffChats, timekeeper, clock,
                     afterCommit);
             timekeeper.weekly(WEEKLY_REVIEW_LISTS, accountReviews.listDay(), accountReviews.listTime(), business.zone(),
