@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.retainbot.core.testing.MultipartForm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -24,9 +25,11 @@ import java.util.function.Predicate;
 
 /**
  * A local stand-in for the Telegram Bot API, over real HTTP: serves getUpdates from a queue the
- * test fills, answers sendMessage, editMessageText, answerCallbackQuery, setMyCommands,
- * deleteWebhook and setWebhook, records every call but getUpdates, and answers scripted errors
- * (429, 403, 5xx, also on getUpdates) when told to.
+ * test fills, answers sendMessage, sendPhoto (multipart: its fields read into the call's body, an
+ * uploaded file as {@code {"upload": name, "size": bytes}} in the field that attaches it, and a photo
+ * file id for the answer),
+ * editMessageText, answerCallbackQuery, setMyCommands, deleteWebhook and setWebhook, records every call
+ * but getUpdates, and answers scripted errors (429, 403, 5xx, also on getUpdates) when told to.
  */
 public final class FakeBotApi implements AutoCloseable {
     public static final String TOKEN = "123456789:TEST-token_abcdefghijklmnopqrstuv";
@@ -116,9 +119,14 @@ public final class FakeBotApi implements AutoCloseable {
             return;
         }
         String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
-        String raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        JsonNode body = raw.startsWith("{") ? JSON.readTree(raw) : JSON.createObjectNode();
-        int messageId = method.equals("sendmessage") ? messageIds.incrementAndGet() : body.path("message_id").asInt();
+        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        String raw = new String(bytes, StandardCharsets.UTF_8);
+        String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+        java.util.Optional<MultipartForm> form = MultipartForm.read(contentType, bytes);
+        JsonNode body = form.isPresent() ? multipart(form.get())
+                : raw.startsWith("{") ? JSON.readTree(raw) : JSON.createObjectNode();
+        int messageId = method.equals("sendmessage") || method.equals("sendphoto") ? messageIds.incrementAndGet()
+                : body.path("message_id").asInt();
         Call call = new Call(method, body, raw, Instant.now(), messageId);
         boolean polling = method.equals("getupdates");
         ScriptedError error;
@@ -186,8 +194,46 @@ public final class FakeBotApi implements AutoCloseable {
                 message.putObject("chat").put("id", body.path("chat_id").asLong()).put("type", "private");
                 yield message;
             }
+            case "sendphoto" -> {
+                ObjectNode message = JSON.createObjectNode();
+                message.put("message_id", id).put("date", Instant.now().getEpochSecond());
+                if (body.has("caption")) {
+                    message.put("caption", body.path("caption").asText());
+                }
+                message.putObject("chat").put("id", body.path("chat_id").asLong()).put("type", "private");
+                String fileId = body.path("photo").isTextual() ? body.path("photo").asText() : "AgAC-photo-" + id;
+                message.putArray("photo").addObject().put("file_id", fileId).put("file_unique_id", "u" + fileId)
+                        .put("width", 640).put("height", 480);
+                yield message;
+            }
             default -> JSON.getNodeFactory().booleanNode(true);
         };
+    }
+
+    /**
+     * The fields of a multipart/form-data body as JSON: text fields as text (JSON values such as
+     * reply_markup parsed), a file as {@code {"upload": file name, "size": bytes}} in the field that
+     * attaches it ({@code "attach://<part>"}).
+     */
+    private static ObjectNode multipart(MultipartForm form) throws IOException {
+        ObjectNode fields = JSON.createObjectNode();
+        for (MultipartForm.Part part : form.parts()) {
+            if (part.isFile()) {
+                continue;
+            }
+            String text = part.text();
+            java.util.Optional<MultipartForm.Part> attached = text.startsWith("attach://")
+                    ? form.part(text.substring("attach://".length())) : java.util.Optional.empty();
+            if (attached.isPresent()) {
+                fields.putObject(part.name()).put("upload", attached.get().fileName())
+                        .put("size", attached.get().content().length);
+            } else if (text.startsWith("{") || text.startsWith("[")) {
+                fields.set(part.name(), JSON.readTree(text));
+            } else {
+                fields.put(part.name(), text);
+            }
+        }
+        return fields;
     }
 
     private static String ok(JsonNode result) {

@@ -3,6 +3,7 @@ package io.retainbot.core.outbox;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Photo;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.SendOutcome;
 import io.retainbot.core.port.Transactor;
@@ -63,6 +64,27 @@ class OutboxDispatcherIT {
         enqueue(alice, Lane.REPLY, "your reference is C-1001");
         drain();
         assertThat(sentTexts()).containsExactly("your reference is C-1001", "happy member day 1", "happy member day 2");
+    }
+
+    @Test
+    void aPlatformThatShowsPhotosGetsThePhotoAndAnotherGetsTheTextAlone() {
+        RecordingGateway web = new RecordingGateway(Platform.WEB).showingPhotos();
+        OutboxDispatcher both = new OutboxDispatcher(transactor, List.of(gateway, web), Runnable::run, 4, clock,
+                new SimpleMeterRegistry());
+        OutboundMessage.Text withPhoto = OutboundMessage.Text.of("Our new shop opens on Monday.")
+                .withPhoto(new Photo("ph-shopfront"));
+        ChannelRef visitor = new ChannelRef(Platform.WEB, "w-6003");
+        transactor.runInTransaction(session -> {
+            session.outbox().enqueue(new OutboxItem(alice, Lane.BULK, withPhoto, null, null, clock.instant()));
+            session.outbox().enqueue(new OutboxItem(visitor, Lane.BULK, withPhoto, null, null, clock.instant()));
+        });
+
+        for (int i = 0; i < 50 && both.dispatchDue() > 0; i++) {
+            // keep sending what is due now
+        }
+
+        assertThat(web.deliveredTo(visitor)).containsExactly(withPhoto);
+        assertThat(gateway.deliveredTo(alice)).containsExactly(OutboundMessage.Text.of("Our new shop opens on Monday."));
     }
 
     @Test
