@@ -1,14 +1,19 @@
 package io.retainbot.app.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retainbot.core.testing.Await;
 import io.retainbot.core.testing.MutableClock;
 import io.retainbot.core.testing.TestDatabase;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -80,6 +85,29 @@ class RequestLimitsIT {
         release.countDown();
         assertThat(slow.get(1, TimeUnit.MINUTES).statusCode()).isEqualTo(200);
         assertThat(waiting.get(1, TimeUnit.MINUTES).statusCode()).as("served once its turn came").isEqualTo(200);
+    }
+
+    @Test
+    void acceptsNoConnectionBeyondTheBoundUntilOneCloses() throws Exception {
+        start(new RequestLimits(4, 0, Duration.ofMinutes(1), 2));
+        try (Socket first = connect(); Socket second = connect(); Socket third = connect()) {
+            Await.until(() -> server.server().openConnections() == 2);
+            third.getOutputStream().write(("GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            third.setSoTimeout(1_000);
+            assertThatThrownBy(() -> third.getInputStream().read()).as("not served while both slots are taken")
+                    .isInstanceOf(SocketTimeoutException.class);
+
+            first.close();
+
+            third.setSoTimeout(60_000);
+            String answer = new String(third.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    private Socket connect() throws IOException {
+        return new Socket("127.0.0.1", server.port());
     }
 
     @Test
