@@ -23,7 +23,7 @@ import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 final class JdbiComplaintStore implements ComplaintStore {
-    private static final String NEXT_NUMBER = "select nextval('complaint_number')";
+    static final String NEXT_NUMBER = "select nextval('complaint_number')";
     /** Filing with the number reserved when the intake started (every filed complaint of the chat runs it). */
     private static final String INSERT_NUMBERED = """
             insert into complaint (number, customer_id, platform, chat_id, category, description, order_reference,
