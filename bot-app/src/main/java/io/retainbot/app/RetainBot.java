@@ -215,7 +215,8 @@ public final class RetainBot implements AutoCloseable {
                     new SecureRandom(),
                     new RateLimiter(config.webChat().messagesPerMinute(), Duration.ofMinutes(1), clock),
                     new RateLimiter(config.webChat().sessionsPerMinute(), Duration.ofMinutes(1), clock));
-            OutreachRoutes outreach = outreach(transactor, messages, business, clock);
+            OutreachRoutes outreach = outreach(transactor, messages, business, clock,
+                    new CustomerImport(transactor, reactions, clock, afterCommit));
             PhotoRoutes photos = new PhotoRoutes(new Photos(transactor, new SecureRandom(), clock));
             BroadcastRoutes broadcasts = new BroadcastRoutes(new Broadcasts(transactor, business.zone(), clock, timekeeper),
                     new Greetings(transactor, business.zone(), clock, timekeeper), new OutreachReport(transactor),
@@ -280,11 +281,11 @@ public final class RetainBot implements AutoCloseable {
     }
 
     private static OutreachRoutes outreach(Transactor transactor, Messages messages, BusinessConfig business,
-                                           Clock clock) {
+                                           Clock clock, CustomerImport customerImport) {
         TemplateRenderer renderer = new TemplateRenderer(messages, business.companyName(), business.zone());
         return new OutreachRoutes(new Segments(transactor, clock), new Templates(transactor, renderer, clock),
                 new Offers(transactor, new OfferCodeGenerator(new SecureRandom()), clock),
-                new CustomerImport(transactor, clock), new CustomerExport(transactor), business.zone());
+                customerImport, new CustomerExport(transactor), business.zone());
     }
 
     private static BroadcastRunner runner(Transactor transactor, Messages messages, BusinessConfig business,
