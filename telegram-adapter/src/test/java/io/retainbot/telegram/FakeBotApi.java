@@ -29,7 +29,10 @@ import java.util.function.Predicate;
  * uploaded file as {@code {"upload": name, "size": bytes}} in the field that attaches it, and a photo
  * file id for the answer),
  * editMessageText, answerCallbackQuery, setMyCommands, deleteWebhook and setWebhook, records every call
- * but getUpdates, and answers scripted errors (429, 403, 5xx, also on getUpdates) when told to.
+ * but getUpdates, and answers scripted errors (429, 403, 5xx, also on getUpdates) when told to. Told a
+ * budget ({@link #limitSendsTo}), it refuses a send beyond it in any one second with 429 and
+ * {@code retry_after}, as Telegram does, and counts the sends that come inside a retry window it announced
+ * and the sends to a chat that had one already; told so ({@link #forgetCalls}), it counts and keeps no calls.
  */
 public final class FakeBotApi implements AutoCloseable {
     public static final String TOKEN = "123456789:TEST-token_abcdefghijklmnopqrstuv";
@@ -43,6 +46,54 @@ public final class FakeBotApi implements AutoCloseable {
     private final java.util.Set<String> hanging = new java.util.HashSet<>();
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private long confirmedOffset;
+    private final Budget budget = new Budget();
+    private volatile boolean keepCalls = true;
+
+    /** What a budget saw: sends answered, refused with 429, come inside a retry window, repeated to a chat. */
+    public record SendCounts(long delivered, long rateLimited, long insideRetryWindow, long duplicates) {
+    }
+
+    /** Sends within a budget of so many a second, counted. */
+    private static final class Budget {
+        private final Deque<Long> lastSecond = new ArrayDeque<>();
+        private final java.util.Set<String> chats = new java.util.HashSet<>();
+        private int perSecond;
+        private long retryUntil = Long.MIN_VALUE;
+        private long delivered;
+        private long rateLimited;
+        private long insideRetryWindow;
+        private long duplicates;
+
+        /** Seconds to wait when this send is beyond the budget; 0 when it may go (and is counted). */
+        synchronized int admit(String chatId) {
+            long now = System.nanoTime();
+            if (perSecond > 0) {
+                if (now < retryUntil) {
+                    insideRetryWindow++;
+                    rateLimited++;
+                    return (int) Math.max(1, Duration.ofNanos(retryUntil - now).toSeconds());
+                }
+                while (!lastSecond.isEmpty() && now - lastSecond.peekFirst() >= 1_000_000_000L) {
+                    lastSecond.pollFirst();
+                }
+                if (lastSecond.size() >= perSecond) {
+                    retryUntil = now + 1_000_000_000L;
+                    rateLimited++;
+                    return 1;
+                }
+                lastSecond.addLast(now);
+            }
+            delivered++;
+            if (!chats.add(chatId)) {
+                duplicates++;
+            }
+            return 0;
+        }
+
+        synchronized SendCounts counts() {
+            return new SendCounts(delivered, rateLimited, insideRetryWindow, duplicates);
+        }
+    }
 
     /** One request the bot made. */
     public record Call(String method, JsonNode body, String raw, Instant at, int messageId) {
@@ -98,6 +149,24 @@ public final class FakeBotApi implements AutoCloseable {
         return this;
     }
 
+    /** From now on at most {@code perSecond} sends in any second (0: no budget); beyond, 429 and retry_after. */
+    public FakeBotApi limitSendsTo(int perSecond) {
+        synchronized (budget) {
+            budget.perSecond = perSecond;
+        }
+        return this;
+    }
+
+    /** From now on calls are counted (see {@link #sendCounts}) but not kept: for long runs. */
+    public FakeBotApi forgetCalls() {
+        keepCalls = false;
+        return this;
+    }
+
+    public SendCounts sendCounts() {
+        return budget.counts();
+    }
+
     public synchronized List<Call> calls(String method) {
         return calls.stream().filter(call -> call.method().equals(method.toLowerCase(Locale.ROOT))).toList();
     }
@@ -132,7 +201,7 @@ public final class FakeBotApi implements AutoCloseable {
         ScriptedError error;
         boolean hangs;
         synchronized (this) {
-            if (!polling) {
+            if (!polling && keepCalls) {
                 calls.add(call);
             }
             hangs = hanging.contains(method);
@@ -140,6 +209,13 @@ public final class FakeBotApi implements AutoCloseable {
                     .orElse(null);
             if (error != null) {
                 errors.remove(error);
+            }
+        }
+        if (error == null && (method.equals("sendmessage") || method.equals("sendphoto"))) {
+            int retryAfter = budget.admit(call.chatId());
+            if (retryAfter > 0) {
+                error = new ScriptedError(method, any -> true, 429, "Too Many Requests: retry after " + retryAfter,
+                        retryAfter);
             }
         }
         if (hangs) {
