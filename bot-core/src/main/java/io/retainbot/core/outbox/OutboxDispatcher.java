@@ -331,7 +331,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         synchronized (chatBuckets) {
             chatBucket(queue.gateway, entry.channel(), until).drainUntil(until);
             if (entry.lane() == Lane.BULK) {
-                queue.bulkBucket(until).drainUntil(until);
+                queue.bulkBucket(until).resumeGentlyAt(until);
             }
         }
     }

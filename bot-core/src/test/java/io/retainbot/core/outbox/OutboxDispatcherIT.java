@@ -182,6 +182,28 @@ class OutboxDispatcherIT {
     }
 
     @Test
+    void afterTheRetryWindowBulkSendsResumeAtTheBudgetRateNotInABurst() {
+        gateway.withPacing(new Pacing(10, Duration.ofMillis(1)), 4);
+        gateway.thenAnswer(new SendOutcome.RateLimited(Duration.ofSeconds(5)));
+        for (int i = 0; i < 8; i++) {
+            enqueue(new ChannelRef(Platform.TELEGRAM, "bulk-" + i), Lane.BULK, "offer " + i);
+        }
+        drain();
+        int beforeTheWindowEnds = gateway.sent().size();
+        clock.advance(Duration.ofMillis(4999));
+        drain();
+        assertThat(gateway.sent()).as("nothing inside the retry window").hasSize(beforeTheWindowEnds);
+
+        clock.advance(Duration.ofMillis(1));
+        drain();
+        assertThat(gateway.sent()).as("one send when the window ends, not a bucketful")
+                .hasSize(beforeTheWindowEnds + 1);
+        clock.advance(Duration.ofMillis(250));
+        drain();
+        assertThat(gateway.sent()).as("then one every quarter of a second").hasSize(beforeTheWindowEnds + 2);
+    }
+
+    @Test
     void sendsNothingTwiceForTheSameDedupeKey() {
         OutboxItem greeting = new OutboxItem(alice, Lane.BULK, OutboundMessage.Text.of("happy birthday"), null,
                 "birthday:2026:6001", clock.instant());
