@@ -165,6 +165,11 @@ final class JdbiComplaintStore implements ComplaintStore {
     }
 
     @Override
+    public void setResolutionDue(long complaintId, Instant at) {
+        dao().setResolutionDue(complaintId, at);
+    }
+
+    @Override
     public boolean markResponded(long complaintId, Instant at) {
         return dao().markResponded(complaintId, at) == 1;
     }
