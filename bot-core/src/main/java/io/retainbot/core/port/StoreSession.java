@@ -59,4 +59,6 @@ public interface StoreSession {
     PersonalDataStore personalData();
 
     SalesStore sales();
+
+    CheckInStore checkIns();
 }

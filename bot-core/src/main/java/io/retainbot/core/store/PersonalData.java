@@ -74,7 +74,9 @@ final class PersonalData {
                     + "personal); deleted with its complaint or request",
             "opt_out", "kept for the statistics (when, where, which broadcast, the reason chosen), the customer's "
                     + "own words emptied",
-            "birthday_question", "kept: when the customer was asked for a birthday, so they are never asked again");
+            "birthday_question", "kept: when the customer was asked for a birthday, so they are never asked again",
+            "check_in", "kept for the statistics: when a check-in was due and sent and which button answered it, "
+                    + "nothing personal; one still planned finds no chat and is skipped");
 
     /**
      * One statement of the erasure, on {@code table}, given the customer (:id), the time (:now) and, after
@@ -195,6 +197,7 @@ final class PersonalData {
             "customer_owner_change", rows("customer_owner_change", "t.customer_id = :id", "t.id"),
             "opt_out", rows("opt_out", "t.customer_id = :id", "t.id"),
             "birthday_question", rows("birthday_question", "t.customer_id = :id", "t.asked_at"),
+            "check_in", rows("check_in", "t.customer_id = :id", "t.id"),
             "customer_erasure", rows("customer_erasure", "t.customer_id = :id", "t.id"));
 
     private PersonalData() {
