@@ -208,7 +208,8 @@ public final class RetainBot implements AutoCloseable {
             relay.start(threads("retainbot-reactions"));
             started.push(relay);
             Set<Platform> platforms = gateways.stream().map(ChatGateway::platform).collect(Collectors.toSet());
-            PromiseWatch watch = new PromiseWatch(transactor, reactions, business, staffChats, clock, afterCommit);
+            PromiseWatch watch = new PromiseWatch(transactor, reactions, messages, business, staffChats, clock,
+                    afterCommit);
             timekeeper.start(due -> watch.handles(due) ? receipt(watch.alert(due)) : engine.acceptDue(due),
                     new Retention(database.housekeeping(), schedule.retention(), clock), schedule.retention(),
                     runner(transactor, messages, business, clock, dispatcher, platforms, config.outreach().policy()));

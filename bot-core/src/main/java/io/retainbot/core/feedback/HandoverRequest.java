@@ -1,6 +1,7 @@
 package io.retainbot.core.feedback;
 
 import io.retainbot.core.chat.ChannelRef;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -17,6 +18,12 @@ public record HandoverRequest(long id, long customerId, ChannelRef channel, Stri
     public static final String TAKEN = "taken";
     public static final String CLOSED = "closed";
     public static final String CANCELLED = "cancelled";
+    /**
+     * How much opening time may pass before a person takes a request: the customer is told "usually
+     * within the hour", and a request still open after it is overdue (the staff are reminded, the
+     * customer told honestly).
+     */
+    public static final Duration TAKEN_WITHIN = Duration.ofHours(1);
 
     public HandoverRequest {
         Objects.requireNonNull(channel, "channel");

@@ -139,6 +139,17 @@ public final class StaffChats {
     }
 
     /**
+     * A reminder that nobody has taken a customer's request for a person (waiting since {@code since}),
+     * under the request's ping in every staff chat; answers the reminder's text.
+     */
+    public String remindAboutHandover(StoreSession session, HandoverRequest request, String since, Instant now) {
+        String text = texts().get("staff.handover.overdue", "customer", customerName(session, request.customerId()),
+                "since", since);
+        relay(session, session.staffPosts().handoverPings(request.id()), text, null, request.id(), null, now);
+        return text;
+    }
+
+    /**
      * A note to the staff chat an event came from, where it was said: in the ping's thread on Discord,
      * else as a reply to the message it answered (if any).
      */

@@ -9,6 +9,8 @@ import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintFiled;
 import io.retainbot.core.event.DomainEvent;
 import io.retainbot.core.event.RecordedEvent;
+import io.retainbot.core.feedback.HandoverRequest;
+import io.retainbot.core.feedback.HandoverRequested;
 import io.retainbot.core.port.DueEvents;
 import io.retainbot.core.port.StoreSession;
 import java.time.Duration;
@@ -23,7 +25,8 @@ import java.util.Optional;
  * target, the time it should be resolved by (that much opening time after filing) is recorded, and a
  * resolution alert falls due at each stage of the way there ({@code resolution-alert:C-1042:80}). The ids
  * are deterministic, so running this twice schedules each once; whether an alert is still needed is
- * decided when it falls due.
+ * decided when it falls due. A request for a person is watched the same way: if nobody has taken it
+ * after {@link HandoverRequest#TAKEN_WITHIN} of opening time, it is overdue ({@code handover-overdue:17}).
  */
 public final class WatchPromise implements Reaction {
     public static final String NAME = "watch_promise";
@@ -33,6 +36,8 @@ public final class WatchPromise implements Reaction {
     public static final String RESOLUTION_ALERT = "resolution_alert";
     /** The due event kind of the customer's "still on it" message. */
     public static final String STILL_ON_IT = "still_on_it";
+    /** The due event kind of a request for a person that nobody took in time. */
+    public static final String HANDOVER_OVERDUE = "handover_overdue";
 
     private final DueEvents timetable;
     private final BusinessConfig business;
@@ -53,11 +58,17 @@ public final class WatchPromise implements Reaction {
 
     @Override
     public boolean reactsTo(DomainEvent event) {
-        return event instanceof ComplaintFiled;
+        return event instanceof ComplaintFiled || event instanceof HandoverRequested;
     }
 
     @Override
     public void react(StoreSession session, RecordedEvent recorded, Instant now, Reactions reactions) {
+        if (recorded.event() instanceof HandoverRequested requested) {
+            Instant overdue = calendar.afterOpenTime(requested.occurredAt(), HandoverRequest.TAKEN_WITHIN);
+            timetable.schedule(new DueEvent("handover-overdue:" + requested.handoverId(), HANDOVER_OVERDUE,
+                    requested.customerId(), overdue, Map.of("handover", String.valueOf(requested.handoverId()))));
+            return;
+        }
         ComplaintFiled filed = (ComplaintFiled) recorded.event();
         Optional<Complaint> found = session.complaints().find(filed.ref());
         if (found.isEmpty() || found.get().promisedAt() == null) {

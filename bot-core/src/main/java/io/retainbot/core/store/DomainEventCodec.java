@@ -23,6 +23,7 @@ import io.retainbot.core.event.ContactSkipped;
 import io.retainbot.core.event.DomainEvent;
 import io.retainbot.core.feedback.HandoverClosed;
 import io.retainbot.core.feedback.HandoverEnded;
+import io.retainbot.core.feedback.HandoverOverdue;
 import io.retainbot.core.feedback.HandoverRequested;
 import io.retainbot.core.feedback.HandoverTaken;
 import java.util.Map;
@@ -43,6 +44,7 @@ final class DomainEventCodec {
             Map.entry(PromiseAtRisk.KIND, PromiseAtRisk.class),
             Map.entry(ResolutionAtRisk.KIND, ResolutionAtRisk.class),
             Map.entry(DelayAnnounced.KIND, DelayAnnounced.class),
+            Map.entry(HandoverOverdue.KIND, HandoverOverdue.class),
             Map.entry(ConsentGiven.KIND, ConsentGiven.class),
             Map.entry(ConsentWithdrawn.KIND, ConsentWithdrawn.class),
             Map.entry(ContactSkipped.KIND, ContactSkipped.class),

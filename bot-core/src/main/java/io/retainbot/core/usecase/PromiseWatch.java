@@ -9,7 +9,10 @@ import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.complaint.PromiseAtRisk;
 import io.retainbot.core.complaint.ResolutionAtRisk;
 import io.retainbot.core.customer.Customer;
+import io.retainbot.core.feedback.HandoverOverdue;
+import io.retainbot.core.feedback.HandoverRequest;
 import io.retainbot.core.i18n.DateWording;
+import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
 import io.retainbot.core.outbox.Lane;
 import io.retainbot.core.outbox.OutboxItem;
@@ -43,6 +46,7 @@ public final class PromiseWatch {
     private static final Logger log = LoggerFactory.getLogger(PromiseWatch.class);
     private final Transactor transactor;
     private final Reactions reactions;
+    private final Messages messages;
     private final BusinessConfig business;
     private final StaffChats staffChats;
     private final Clock clock;
@@ -61,10 +65,11 @@ public final class PromiseWatch {
      * @param staffChats the configured staff chats (Telegram staff group, Discord staff channel), and the
      *                   language staff read ({@code STAFF_LANGUAGE})
      */
-    public PromiseWatch(Transactor transactor, Reactions reactions, BusinessConfig business, StaffChats staffChats,
-                        Clock clock, Runnable afterCommit) {
+    public PromiseWatch(Transactor transactor, Reactions reactions, Messages messages, BusinessConfig business,
+                        StaffChats staffChats, Clock clock, Runnable afterCommit) {
         this.transactor = transactor;
         this.reactions = reactions;
+        this.messages = messages;
         this.business = business;
         this.staffChats = staffChats;
         this.clock = clock;
@@ -72,10 +77,14 @@ public final class PromiseWatch {
     }
 
     public boolean handles(DueEvent due) {
-        return WatchPromise.ALERT.equals(due.kind()) || WatchPromise.RESOLUTION_ALERT.equals(due.kind());
+        return WatchPromise.ALERT.equals(due.kind()) || WatchPromise.RESOLUTION_ALERT.equals(due.kind())
+                || WatchPromise.HANDOVER_OVERDUE.equals(due.kind());
     }
 
     public Outcome alert(DueEvent due) {
+        if (WatchPromise.HANDOVER_OVERDUE.equals(due.kind())) {
+            return handoverOverdue(due);
+        }
         boolean resolution = WatchPromise.RESOLUTION_ALERT.equals(due.kind());
         Outcome outcome = transactor.inTransaction(session -> {
             Instant now = clock.instant();
@@ -130,6 +139,63 @@ public final class PromiseWatch {
             afterCommit.run();
         }
         return outcome;
+    }
+
+    /**
+     * A request for a person nobody took in time: a reminder under its ping in every staff chat (and to
+     * supervisors), and an honest word to the customer, on the chat they asked on, that it is still open.
+     * Nothing when it was taken, closed or cancelled meanwhile.
+     */
+    private Outcome handoverOverdue(DueEvent due) {
+        Outcome outcome = transactor.inTransaction(session -> {
+            Instant now = clock.instant();
+            if (session.inbox().containsScheduled(due.id())) {
+                return Outcome.DUPLICATE;
+            }
+            Optional<HandoverRequest> found = parseId(due.data().getOrDefault("handover", ""))
+                    .flatMap(id -> session.feedback().findHandover(id))
+                    .filter(request -> HandoverRequest.OPEN.equals(request.status()));
+            if (found.isEmpty()) {
+                session.inbox().recordScheduled(due.id(), "staff", due.dueAt(), now, InboxStore.Outcome.SKIPPED);
+                return Outcome.NOT_NEEDED;
+            }
+            HandoverRequest request = found.get();
+            Texts staffTexts = staffChats.texts();
+            String since = DateWording.time(request.createdAt(), business.zone(), staffTexts.language());
+            String reminder = staffChats.remindAboutHandover(session, request, since, now);
+            session.staff().list(true).stream().filter(staff -> staff.role() == StaffRole.SUPERVISOR)
+                    .flatMap(staff -> staff.identities().stream()).map(StaffIdentity::channel)
+                    .filter(chat -> !staffChats.chats().contains(chat))
+                    .forEach(chat -> session.outbox().enqueue(new OutboxItem(chat, Lane.STAFF,
+                            OutboundMessage.Text.of(reminder), null,
+                            due.id() + "@" + chat.platform().code() + ":" + chat.chatId(), now)));
+            tellCustomer(session, request, due, now);
+            reactions.record(session, new HandoverOverdue(request.id(), request.customerId(), request.createdAt(), now),
+                    now);
+            session.inbox().recordScheduled(due.id(), "staff", due.dueAt(), now, InboxStore.Outcome.HANDLED);
+            return Outcome.ALERTED;
+        });
+        if (outcome == Outcome.ALERTED) {
+            afterCommit.run();
+        }
+        return outcome;
+    }
+
+    private void tellCustomer(StoreSession session, HandoverRequest request, DueEvent due, Instant now) {
+        session.customers().find(request.customerId()).ifPresent(customer -> {
+            Texts texts = messages.in(customer.language(), customer.tone());
+            session.outbox().enqueue(new OutboxItem(request.channel(), Lane.REPLY,
+                    OutboundMessage.Text.of(texts.get("handover.overdue", "company", business.companyName())),
+                    customer.id(), due.id(), now));
+        });
+    }
+
+    private static Optional<Long> parseId(String value) {
+        try {
+            return Optional.of(Long.parseLong(value));
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
     }
 
     private String text(StoreSession session, Complaint complaint, int stage, Optional<StaffMember> assignee,

@@ -15,6 +15,8 @@ import io.retainbot.core.complaint.ResolutionAtRisk;
 import io.retainbot.core.engine.BotContactPolicy;
 import io.retainbot.core.engine.DueReceipt;
 import io.retainbot.core.event.RecordedEvent;
+import io.retainbot.core.feedback.HandoverOverdue;
+import io.retainbot.core.flow.HandoverFlow;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.port.DueEvents;
 import io.retainbot.core.reaction.ReactionRelay;
@@ -95,7 +97,7 @@ class PromiseWatchIT {
         reactions = Reactions.of(new WatchPromise(timetable, business, AlertStages.DEFAULT));
         engine = EngineFixture.withReactions(db, clock, business, reactions, BotContactPolicy.DEFAULT);
         relay = new ReactionRelay(engine.transactor(), reactions, clock);
-        watch = new PromiseWatch(engine.transactor(), reactions, business,
+        watch = new PromiseWatch(engine.transactor(), reactions, Messages.builtIn(), business,
                 new StaffChats(Messages.builtIn(), business, "en", List.of(STAFF_GROUP)), clock, () -> { });
         care = new ComplaintCare(new CareTransactions(engine.transactor(), reactions, Messages.builtIn(), business, clock, () -> { }));
     }
@@ -214,9 +216,61 @@ class PromiseWatchIT {
                 .as("resolved: no more alerts").isEqualTo(PromiseWatch.Outcome.NOT_NEEDED);
     }
 
+    private DueEvent overdueOf(String userId) {
+        long customerId = engine.customerOf(userId).id();
+        return timetable.scheduled.stream().filter(event -> event.kind().equals(WatchPromise.HANDOVER_OVERDUE)
+                && event.customerId() == customerId).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aRequestForAPersonNobodyTookInTheHourRemindsStaffAndTellsTheCustomerHonestlyOnce() {
+        ChatTranscript chat = minasChat("4006");
+        staff("Dae", StaffRole.SUPERVISOR, "5009");
+        chat.user("/human").skipUnread();
+        relay.runDue();
+        DueEvent overdue = overdueOf("4006");
+        assertThat(overdue.dueAt()).as("an hour of opening time after Friday 16:00").isEqualTo(seoul("2026-11-27T17:00"));
+
+        clock.set(seoul("2026-11-27T17:00"));
+        assertThat(watch.alert(overdue)).isEqualTo(PromiseWatch.Outcome.ALERTED);
+        assertThat(watch.alert(overdue)).isEqualTo(PromiseWatch.Outcome.DUPLICATE);
+        chat.deliverPending();
+
+        chat.botSaysContaining("I am sorry you are still waiting", "Demo Shop", "your request stays open")
+                .botSaysNothingMore();
+        String reminder = "Reminder: Mina has been waiting for a person since 16:00 and nobody has taken the request "
+                + "yet. Press Take on the request to answer them.";
+        assertThat(texts(STAFF_GROUP)).containsExactly(reminder);
+        assertThat(texts(new ChannelRef(Platform.TELEGRAM, "5009"))).as("supervisors too").containsExactly(reminder);
+        long customerId = engine.customerOf("4006").id();
+        assertThat(engine.transactor().inTransaction(session -> session.events().ofCustomer(customerId, 50)).stream()
+                .map(RecordedEvent::event).filter(HandoverOverdue.class::isInstance).map(HandoverOverdue.class::cast))
+                .singleElement().satisfies(event -> assertThat(event.requestedAt()).isEqualTo(seoul("2026-11-27T16:00")));
+    }
+
+    @Test
+    void aRequestCancelledInTimeNeedsNoReminderAndALateOneCountsOpeningTimeInKorean() {
+        ChatTranscript cancelled = minasChat("4007");
+        cancelled.user("/human").skipUnread().pressData(HandoverFlow.CANCEL).skipUnread();
+        clock.set(seoul("2026-11-27T17:30"));
+        ChatTranscript late = engine.chat("4008", "민아", "ko").user("/start").skipUnread().pressData("consent:no")
+                .skipUnread().user("/human").skipUnread();
+        relay.runDue();
+
+        assertThat(watch.alert(overdueOf("4007"))).isEqualTo(PromiseWatch.Outcome.NOT_NEEDED);
+        DueEvent overdue = overdueOf("4008");
+        assertThat(overdue.dueAt()).as("half an hour on Friday, half an hour after Saturday's 10:00 opening")
+                .isEqualTo(seoul("2026-11-28T10:30"));
+        clock.set(overdue.dueAt());
+        assertThat(watch.alert(overdue)).isEqualTo(PromiseWatch.Outcome.ALERTED);
+        cancelled.deliverPending().botSaysNothingMore();
+        late.deliverPending().botSaysContaining("기다리시게 해서 죄송합니다", "Demo Shop");
+        assertThat(texts(STAFF_GROUP)).singleElement().asString().contains("민아", "17:30");
+    }
+
     @Test
     void alertsAreInTheStaffLanguage() {
-        PromiseWatch korean = new PromiseWatch(engine.transactor(), reactions, business,
+        PromiseWatch korean = new PromiseWatch(engine.transactor(), reactions, Messages.builtIn(), business,
                 new StaffChats(Messages.builtIn(), business, "ko", List.of(STAFF_GROUP)), clock, () -> { });
         ChatTranscript chat = minasChat("4004");
         ComplaintRef ref = file(chat, "4004");
