@@ -159,6 +159,7 @@
     var item = target || bubble("bot");
     item.dataset.id = line.editOf || line.id;
     setText(item, line.text);
+    if (!line.editOf) { renderFile(item, line.file); }
     renderButtons(item, line.buttons);
     lines[line.id] = item;
   }

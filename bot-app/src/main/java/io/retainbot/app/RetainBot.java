@@ -21,6 +21,7 @@ import io.retainbot.app.http.CustomerDataRoutes;
 import io.retainbot.app.http.KeepInTouchRoutes;
 import io.retainbot.app.http.KnownIssueRoutes;
 import io.retainbot.app.http.OutreachRoutes;
+import io.retainbot.app.http.PhotoRoutes;
 import io.retainbot.app.http.SalesRoutes;
 import io.retainbot.app.http.RefusalLog;
 import io.retainbot.app.http.ReportRoutes;
@@ -50,6 +51,7 @@ import io.retainbot.core.outreach.OfferCodeGenerator;
 import io.retainbot.core.outreach.Offers;
 import io.retainbot.core.outreach.Greetings;
 import io.retainbot.core.outreach.OutreachReport;
+import io.retainbot.core.outreach.Photos;
 import io.retainbot.core.outreach.Segments;
 import io.retainbot.core.outreach.SendPolicy;
 import io.retainbot.core.outreach.TemplateRenderer;
@@ -162,13 +164,13 @@ public final class RetainBot implements AutoCloseable {
             List<ChatGateway> gateways = new ArrayList<>();
             Set<ChannelRef> staffChannels = new java.util.LinkedHashSet<>();
             gateways.add(new WebChatGateway(database.webChat(), clock));
-            Optional<TelegramAdapter> telegram = config.telegram().map(settings -> new TelegramAdapter(settings, clock));
+            Optional<TelegramAdapter> telegram = config.telegram().map(settings -> new TelegramAdapter(settings, clock, database.photos()::find));
             telegram.ifPresent(adapter -> {
                 gateways.add(adapter.gateway());
                 adapter.staffChannel().ifPresent(staffChannels::add);
             });
             Optional<DiscordAdapter> discord = config.discord()
-                    .map(settings -> new DiscordAdapter(settings, messages, business, clock));
+                    .map(settings -> new DiscordAdapter(settings, messages, business, clock, database.photos()::find));
             discord.ifPresent(adapter -> {
                 gateways.add(adapter.gateway());
                 adapter.staffChannel().ifPresent(staffChannels::add);
@@ -232,7 +234,9 @@ public final class RetainBot implements AutoCloseable {
                     new SecureRandom(),
                     new RateLimiter(config.webChat().messagesPerMinute(), Duration.ofMinutes(1), clock),
                     new RateLimiter(config.webChat().sessionsPerMinute(), Duration.ofMinutes(1), clock));
-            OutreachRoutes outreach = outreach(transactor, messages, business, clock);
+            OutreachRoutes outreach = outreach(transactor, messages, business, clock,
+                    new CustomerImport(transactor, reactions, clock, afterCommit));
+            PhotoRoutes photos = new PhotoRoutes(new Photos(transactor, new SecureRandom(), clock));
             BroadcastRoutes broadcasts = new BroadcastRoutes(new Broadcasts(transactor, business.zone(), clock, timekeeper),
                     new Greetings(transactor, business.zone(), clock, timekeeper), new OutreachReport(transactor),
                     business.zone(), clock);
@@ -248,6 +252,7 @@ public final class RetainBot implements AutoCloseable {
                         staff.mount(routes);
                         telegram.ifPresent(adapter -> TelegramWebhookRoute.mount(routes, adapter, refusals));
                         outreach.mount(routes);
+                        photos.mount(routes);
                         customers.mount(routes);
                         reports.mount(routes);
                         broadcasts.mount(routes);
@@ -297,11 +302,11 @@ public final class RetainBot implements AutoCloseable {
     }
 
     private static OutreachRoutes outreach(Transactor transactor, Messages messages, BusinessConfig business,
-                                           Clock clock) {
+                                           Clock clock, CustomerImport customerImport) {
         TemplateRenderer renderer = new TemplateRenderer(messages, business.companyName(), business.zone());
         return new OutreachRoutes(new Segments(transactor, clock), new Templates(transactor, renderer, clock),
                 new Offers(transactor, new OfferCodeGenerator(new SecureRandom()), clock),
-                new CustomerImport(transactor, clock), new CustomerExport(transactor), business.zone());
+                customerImport, new CustomerExport(transactor), business.zone());
     }
 
     private static BroadcastRunner runner(Transactor transactor, Messages messages, BusinessConfig business,

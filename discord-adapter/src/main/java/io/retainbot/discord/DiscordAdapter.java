@@ -9,6 +9,7 @@ import io.retainbot.core.chat.SendOutcome;
 import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.port.ChatGateway;
+import io.retainbot.core.port.PhotoSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -51,19 +52,30 @@ public final class DiscordAdapter implements AutoCloseable {
     private volatile ShardManager shards;
 
     public DiscordAdapter(DiscordSettings settings, Messages messages, BusinessConfig business, Clock clock) {
-        this(settings, messages, business, clock, Duration.ofSeconds(1));
+        this(settings, messages, business, clock, Duration.ofSeconds(1), PhotoSource.NONE);
+    }
+
+    /** @param photos where the gateway reads the photos texts show */
+    public DiscordAdapter(DiscordSettings settings, Messages messages, BusinessConfig business, Clock clock,
+                          PhotoSource photos) {
+        this(settings, messages, business, clock, Duration.ofSeconds(1), photos);
     }
 
     /** @param firstRetryPause the pause before offering an event again while the database is away (doubling) */
     DiscordAdapter(DiscordSettings settings, Messages messages, BusinessConfig business, Clock clock,
                    Duration firstRetryPause) {
+        this(settings, messages, business, clock, firstRetryPause, PhotoSource.NONE);
+    }
+
+    private DiscordAdapter(DiscordSettings settings, Messages messages, BusinessConfig business, Clock clock,
+                           Duration firstRetryPause, PhotoSource photos) {
         this.firstRetryPause = firstRetryPause;
         this.settings = settings;
         this.messages = messages;
         this.business = business;
         this.clock = clock;
         this.channels = new DiscordChannels(settings.staffChannelId());
-        this.gateway = new DiscordChatGateway(this::rest, settings.bulkPerSecond());
+        this.gateway = new DiscordChatGateway(this::rest, settings.bulkPerSecond(), photos);
     }
 
     public ChatGateway gateway() {

@@ -8,6 +8,8 @@ import io.retainbot.core.chat.SendOutcome;
 import io.retainbot.core.chat.TextParts;
 import io.retainbot.core.outbox.Pacing;
 import io.retainbot.core.port.ChatGateway;
+import io.retainbot.core.port.PhotoSource;
+import io.retainbot.core.port.PhotoStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,7 @@ import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 
@@ -34,7 +37,8 @@ import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
  * (after a restart the outbox may send before Discord has told JDA about the staff channel). Texts
  * over 2000 characters go out in parts, the buttons under the last one. Mentions are never parsed.
  * A text with a topic (a staff ping) gets a thread under it, whose id is the message's; a text that
- * answers an earlier message is sent as a reply to it (and as a plain message if that one is gone).
+ * answers an earlier message is sent as a reply to it (and as a plain message if that one is gone). A text's
+ * photo is attached to its first part; a photo no longer kept leaves the text to go out alone.
  */
 final class DiscordChatGateway implements ChatGateway {
     /** The most one Discord call may take, waiting in JDA's rate limiter included. */
@@ -52,10 +56,16 @@ final class DiscordChatGateway implements ChatGateway {
 
     private final Supplier<JDA> jda;
     private final double bulkPerSecond;
+    private final PhotoSource photos;
 
     DiscordChatGateway(Supplier<JDA> jda, double bulkPerSecond) {
+        this(jda, bulkPerSecond, PhotoSource.NONE);
+    }
+
+    DiscordChatGateway(Supplier<JDA> jda, double bulkPerSecond, PhotoSource photos) {
         this.jda = jda;
         this.bulkPerSecond = bulkPerSecond;
+        this.photos = photos;
     }
 
     @Override
@@ -83,10 +93,15 @@ final class DiscordChatGateway implements ChatGateway {
             }
             OutboundMessage.Text text = (OutboundMessage.Text) message;
             List<String> parts = TextParts.split(text.text(), MAX_TEXT);
+            Optional<PhotoStore.StoredPhoto> photo = text.photo() == null ? Optional.empty()
+                    : photos.photo(text.photo().key());
             Message sent = null;
             for (int i = 0; i < parts.size(); i++) {
                 MessageCreateBuilder builder = new MessageCreateBuilder().setContent(parts.get(i))
                         .setAllowedMentions(NO_MENTIONS);
+                if (i == 0 && photo.isPresent()) {
+                    builder.addFiles(FileUpload.fromData(photo.get().content(), photo.get().uploadName()));
+                }
                 boolean last = i == parts.size() - 1;
                 if (last) {
                     builder.setComponents(rows(text.buttons()));
@@ -172,5 +187,10 @@ final class DiscordChatGateway implements ChatGateway {
     @Override
     public double bulkPerSecond() {
         return bulkPerSecond;
+    }
+
+    @Override
+    public boolean takesPhotos() {
+        return true;
     }
 }

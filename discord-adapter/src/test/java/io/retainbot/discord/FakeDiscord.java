@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retainbot.core.testing.MultipartForm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -183,6 +186,12 @@ public final class FakeDiscord implements AutoCloseable {
         return this;
     }
 
+    /** Settings that point an adapter at this fake (one shard, no staff channel, 20 bulk messages a second). */
+    DiscordSettings settings() {
+        return new DiscordSettings(TOKEN, Optional.empty(), 1, List.of(), 20, Optional.of(restUrl()),
+                Optional.of(gatewayUrl()));
+    }
+
     public synchronized List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -212,7 +221,7 @@ public final class FakeDiscord implements AutoCloseable {
         if (path.startsWith("/gateway")) {
             return new MockResponse.Builder().webSocketUpgrade(new GatewayListener()).build();
         }
-        JsonNode body = parse(request.getBody() == null ? "" : request.getBody().utf8());
+        JsonNode body = body(request);
         Call call = new Call(request.getMethod(), path, body, Instant.now());
         ScriptedError error;
         synchronized (this) {
@@ -234,6 +243,24 @@ public final class FakeDiscord implements AutoCloseable {
             return response.build();
         }
         return route(call);
+    }
+
+    /**
+     * A request's JSON; for a message with files (multipart) its payload_json, with the files listed under
+     * {@code "uploads"} as {@code {"field", "filename", "size"}}.
+     */
+    private static JsonNode body(RecordedRequest request) {
+        byte[] bytes = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
+        Optional<MultipartForm> form = MultipartForm.read(request.getHeaders().get("Content-Type"), bytes);
+        if (form.isEmpty()) {
+            return parse(new String(bytes, StandardCharsets.UTF_8));
+        }
+        ObjectNode payload = form.get().part("payload_json").map(part -> parse(part.text()))
+                .filter(JsonNode::isObject).map(ObjectNode.class::cast).orElseGet(JSON::createObjectNode);
+        ArrayNode uploads = payload.putArray("uploads");
+        form.get().parts().stream().filter(MultipartForm.Part::isFile).forEach(file -> uploads.addObject()
+                .put("field", file.name()).put("filename", file.fileName()).put("size", file.content().length));
+        return payload;
     }
 
     private MockResponse route(Call call) {

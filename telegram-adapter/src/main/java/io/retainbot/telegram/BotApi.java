@@ -7,9 +7,11 @@ import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
@@ -50,6 +52,11 @@ final class BotApi {
 
     <T extends java.io.Serializable, M extends BotApiMethod<T>> T execute(M method) throws TelegramApiException {
         return client.execute(method);
+    }
+
+    /** A photo with its caption and buttons (a multipart upload, or the id Telegram gave the photo before). */
+    Message sendPhoto(SendPhoto photo) throws TelegramApiException {
+        return client.execute(photo);
     }
 
     /** One long poll; {@code timeout} must stay well below {@link #POLL_CALL_TIMEOUT}. */

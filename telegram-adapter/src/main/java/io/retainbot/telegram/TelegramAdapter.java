@@ -5,6 +5,7 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.port.ChatGateway;
 import io.retainbot.core.port.CursorStore;
+import io.retainbot.core.port.PhotoSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,14 +31,19 @@ public final class TelegramAdapter implements AutoCloseable {
     private LongPoller poller;
     private WebhookHandler webhook;
 
-    public TelegramAdapter(TelegramSettings settings, Clock clock) {
-        this(settings, clock, Duration.ofSeconds(25));
+    /** @param photos where the gateway reads the photos texts show */
+    public TelegramAdapter(TelegramSettings settings, Clock clock, PhotoSource photos) {
+        this(settings, clock, Duration.ofSeconds(25), photos);
     }
 
     TelegramAdapter(TelegramSettings settings, Clock clock, Duration pollTimeout) {
+        this(settings, clock, pollTimeout, PhotoSource.NONE);
+    }
+
+    TelegramAdapter(TelegramSettings settings, Clock clock, Duration pollTimeout, PhotoSource photos) {
         this.settings = settings;
         this.api = new BotApi(settings.token(), settings.apiUrl());
-        this.gateway = new TelegramChatGateway(api, settings.bulkPerSecond(), settings.paidBroadcast());
+        this.gateway = new TelegramChatGateway(api, settings.bulkPerSecond(), settings.paidBroadcast(), photos);
         this.clock = clock;
         this.pollTimeout = pollTimeout;
     }

@@ -8,11 +8,19 @@ import io.retainbot.core.chat.SendOutcome;
 import io.retainbot.core.chat.TextParts;
 import io.retainbot.core.outbox.Pacing;
 import io.retainbot.core.port.ChatGateway;
+import io.retainbot.core.port.PhotoSource;
+import io.retainbot.core.port.PhotoStore;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -28,10 +36,14 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * parts, the buttons under the last one, and the last part's id is the message's. If a later part
  * fails, the outcome is that part's: a retry sends the earlier parts again (a repeat, never a loss;
  * the Bot API has no idempotency key). A text that answers an earlier message goes out as a reply
- * to it (and as a plain message if that one was deleted).
+ * to it (and as a plain message if that one was deleted). A text with a photo goes out with sendPhoto: the
+ * text as its caption with the buttons under it, or, for a text longer than a caption may be, the photo
+ * first and then the text with its buttons. The photo is uploaded once; later sends name the file id
+ * Telegram gave it. A photo no longer kept leaves the text to go out alone.
  */
 final class TelegramChatGateway implements ChatGateway {
     static final int MAX_TEXT = 4096;
+    static final int MAX_CAPTION = 1024;
     private static final Pacing PRIVATE_CHAT = new Pacing(3, Duration.ofSeconds(1));
     /** Twenty a minute, without a burst: a burst on top would let a group see more than twenty in one minute. */
     private static final Pacing GROUP_CHAT = new Pacing(1, Duration.ofSeconds(3));
@@ -39,11 +51,19 @@ final class TelegramChatGateway implements ChatGateway {
     private final BotApi api;
     private final double bulkPerSecond;
     private final boolean paidBroadcast;
+    private final PhotoSource photos;
+    /** The file id Telegram gave each photo we uploaded, by the photo's key: uploaded once, named after. */
+    private final Map<String, String> uploaded = new ConcurrentHashMap<>();
 
     TelegramChatGateway(BotApi api, double bulkPerSecond, boolean paidBroadcast) {
+        this(api, bulkPerSecond, paidBroadcast, PhotoSource.NONE);
+    }
+
+    TelegramChatGateway(BotApi api, double bulkPerSecond, boolean paidBroadcast, PhotoSource photos) {
         this.api = api;
         this.bulkPerSecond = bulkPerSecond;
         this.paidBroadcast = paidBroadcast;
+        this.photos = photos;
     }
 
     @Override
@@ -57,7 +77,14 @@ final class TelegramChatGateway implements ChatGateway {
             if (message instanceof OutboundMessage.Edit edit) {
                 return edit(channel, edit);
             }
-            return sendText(channel, (OutboundMessage.Text) message);
+            OutboundMessage.Text text = (OutboundMessage.Text) message;
+            if (text.photo() != null) {
+                Optional<PhotoStore.StoredPhoto> photo = photos.photo(text.photo().key());
+                if (photo.isPresent()) {
+                    return sendPhoto(channel, text, photo.get());
+                }
+            }
+            return sendText(channel, text);
         } catch (TelegramApiRequestException refused) {
             return outcome(refused);
         } catch (TelegramApiException | RuntimeException trouble) {
@@ -84,6 +111,36 @@ final class TelegramChatGateway implements ChatGateway {
             sent = api.execute(request.build());
         }
         return new SendOutcome.Delivered(String.valueOf(sent.getMessageId()));
+    }
+
+    private SendOutcome sendPhoto(ChannelRef channel, OutboundMessage.Text text, PhotoStore.StoredPhoto photo)
+            throws TelegramApiException {
+        boolean captioned = text.text().length() <= MAX_CAPTION;
+        String known = uploaded.get(photo.key());
+        SendPhoto.SendPhotoBuilder<?, ?> request = SendPhoto.builder().chatId(channel.chatId())
+                .photo(known != null ? new InputFile(known)
+                        : new InputFile(new ByteArrayInputStream(photo.content()), photo.uploadName()));
+        if (isMessageId(text.replyTo())) {
+            request.replyParameters(ReplyParameters.builder().messageId(Integer.valueOf(text.replyTo()))
+                    .allowSendingWithoutReply(true).build());
+        }
+        if (captioned) {
+            request.caption(text.text());
+            if (!text.buttons().isEmpty()) {
+                request.replyMarkup(keyboard(text.buttons()));
+            }
+        }
+        if (paidBroadcast) {
+            request.allowPaidBroadcast(true);
+        }
+        Message sent = api.sendPhoto(request.build());
+        if (known == null && sent.getPhoto() != null && !sent.getPhoto().isEmpty()) {
+            uploaded.put(photo.key(), sent.getPhoto().get(sent.getPhoto().size() - 1).getFileId());
+        }
+        if (captioned) {
+            return new SendOutcome.Delivered(String.valueOf(sent.getMessageId()));
+        }
+        return sendText(channel, new OutboundMessage.Text(text.text(), text.buttons()));
     }
 
     private SendOutcome edit(ChannelRef channel, OutboundMessage.Edit edit) throws TelegramApiException {
@@ -145,5 +202,10 @@ final class TelegramChatGateway implements ChatGateway {
     @Override
     public double bulkPerSecond() {
         return bulkPerSecond;
+    }
+
+    @Override
+    public boolean takesPhotos() {
+        return true;
     }
 }

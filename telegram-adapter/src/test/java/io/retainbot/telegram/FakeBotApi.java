@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.retainbot.core.testing.MultipartForm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -24,9 +25,14 @@ import java.util.function.Predicate;
 
 /**
  * A local stand-in for the Telegram Bot API, over real HTTP: serves getUpdates from a queue the
- * test fills, answers sendMessage, editMessageText, answerCallbackQuery, setMyCommands,
- * deleteWebhook and setWebhook, records every call but getUpdates, and answers scripted errors
- * (429, 403, 5xx, also on getUpdates) when told to.
+ * test fills, answers sendMessage, sendPhoto (multipart: its fields read into the call's body, an
+ * uploaded file as {@code {"upload": name, "size": bytes}} in the field that attaches it, and a photo
+ * file id for the answer),
+ * editMessageText, answerCallbackQuery, setMyCommands, deleteWebhook and setWebhook, records every call
+ * but getUpdates, and answers scripted errors (429, 403, 5xx, also on getUpdates) when told to. Told a
+ * budget ({@link #limitSendsTo}), it refuses a send beyond it in any one second with 429 and
+ * {@code retry_after}, as Telegram does, and counts the sends that come inside a retry window it announced
+ * and the sends to a chat that had one already; told so ({@link #forgetCalls}), it counts and keeps no calls.
  */
 public final class FakeBotApi implements AutoCloseable {
     public static final String TOKEN = "123456789:TEST-token_abcdefghijklmnopqrstuv";
@@ -40,6 +46,54 @@ public final class FakeBotApi implements AutoCloseable {
     private final java.util.Set<String> hanging = new java.util.HashSet<>();
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private long confirmedOffset;
+    private final Budget budget = new Budget();
+    private volatile boolean keepCalls = true;
+
+    /** What a budget saw: sends answered, refused with 429, come inside a retry window, repeated to a chat. */
+    public record SendCounts(long delivered, long rateLimited, long insideRetryWindow, long duplicates) {
+    }
+
+    /** Sends within a budget of so many a second, counted. */
+    private static final class Budget {
+        private final Deque<Long> lastSecond = new ArrayDeque<>();
+        private final java.util.Set<String> chats = new java.util.HashSet<>();
+        private int perSecond;
+        private long retryUntil = Long.MIN_VALUE;
+        private long delivered;
+        private long rateLimited;
+        private long insideRetryWindow;
+        private long duplicates;
+
+        /** Seconds to wait when this send is beyond the budget; 0 when it may go (and is counted). */
+        synchronized int admit(String chatId) {
+            long now = System.nanoTime();
+            if (perSecond > 0) {
+                if (now < retryUntil) {
+                    insideRetryWindow++;
+                    rateLimited++;
+                    return (int) Math.max(1, Duration.ofNanos(retryUntil - now).toSeconds());
+                }
+                while (!lastSecond.isEmpty() && now - lastSecond.peekFirst() >= 1_000_000_000L) {
+                    lastSecond.pollFirst();
+                }
+                if (lastSecond.size() >= perSecond) {
+                    retryUntil = now + 1_000_000_000L;
+                    rateLimited++;
+                    return 1;
+                }
+                lastSecond.addLast(now);
+            }
+            delivered++;
+            if (!chats.add(chatId)) {
+                duplicates++;
+            }
+            return 0;
+        }
+
+        synchronized SendCounts counts() {
+            return new SendCounts(delivered, rateLimited, insideRetryWindow, duplicates);
+        }
+    }
 
     /** One request the bot made. */
     public record Call(String method, JsonNode body, String raw, Instant at, int messageId) {
@@ -95,6 +149,24 @@ public final class FakeBotApi implements AutoCloseable {
         return this;
     }
 
+    /** From now on at most {@code perSecond} sends in any second (0: no budget); beyond, 429 and retry_after. */
+    public FakeBotApi limitSendsTo(int perSecond) {
+        synchronized (budget) {
+            budget.perSecond = perSecond;
+        }
+        return this;
+    }
+
+    /** From now on calls are counted (see {@link #sendCounts}) but not kept: for long runs. */
+    public FakeBotApi forgetCalls() {
+        keepCalls = false;
+        return this;
+    }
+
+    public SendCounts sendCounts() {
+        return budget.counts();
+    }
+
     public synchronized List<Call> calls(String method) {
         return calls.stream().filter(call -> call.method().equals(method.toLowerCase(Locale.ROOT))).toList();
     }
@@ -116,15 +188,20 @@ public final class FakeBotApi implements AutoCloseable {
             return;
         }
         String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
-        String raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        JsonNode body = raw.startsWith("{") ? JSON.readTree(raw) : JSON.createObjectNode();
-        int messageId = method.equals("sendmessage") ? messageIds.incrementAndGet() : body.path("message_id").asInt();
+        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        String raw = new String(bytes, StandardCharsets.UTF_8);
+        String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+        java.util.Optional<MultipartForm> form = MultipartForm.read(contentType, bytes);
+        JsonNode body = form.isPresent() ? multipart(form.get())
+                : raw.startsWith("{") ? JSON.readTree(raw) : JSON.createObjectNode();
+        int messageId = method.equals("sendmessage") || method.equals("sendphoto") ? messageIds.incrementAndGet()
+                : body.path("message_id").asInt();
         Call call = new Call(method, body, raw, Instant.now(), messageId);
         boolean polling = method.equals("getupdates");
         ScriptedError error;
         boolean hangs;
         synchronized (this) {
-            if (!polling) {
+            if (!polling && keepCalls) {
                 calls.add(call);
             }
             hangs = hanging.contains(method);
@@ -132,6 +209,13 @@ public final class FakeBotApi implements AutoCloseable {
                     .orElse(null);
             if (error != null) {
                 errors.remove(error);
+            }
+        }
+        if (error == null && (method.equals("sendmessage") || method.equals("sendphoto"))) {
+            int retryAfter = budget.admit(call.chatId());
+            if (retryAfter > 0) {
+                error = new ScriptedError(method, any -> true, 429, "Too Many Requests: retry after " + retryAfter,
+                        retryAfter);
             }
         }
         if (hangs) {
@@ -188,8 +272,46 @@ public final class FakeBotApi implements AutoCloseable {
                 message.putObject("chat").put("id", chatId).put("type", chatId < 0 ? "supergroup" : "private");
                 yield message;
             }
+            case "sendphoto" -> {
+                ObjectNode message = JSON.createObjectNode();
+                message.put("message_id", id).put("date", Instant.now().getEpochSecond());
+                if (body.has("caption")) {
+                    message.put("caption", body.path("caption").asText());
+                }
+                message.putObject("chat").put("id", body.path("chat_id").asLong()).put("type", "private");
+                String fileId = body.path("photo").isTextual() ? body.path("photo").asText() : "AgAC-photo-" + id;
+                message.putArray("photo").addObject().put("file_id", fileId).put("file_unique_id", "u" + fileId)
+                        .put("width", 640).put("height", 480);
+                yield message;
+            }
             default -> JSON.getNodeFactory().booleanNode(true);
         };
+    }
+
+    /**
+     * The fields of a multipart/form-data body as JSON: text fields as text (JSON values such as
+     * reply_markup parsed), a file as {@code {"upload": file name, "size": bytes}} in the field that
+     * attaches it ({@code "attach://<part>"}).
+     */
+    private static ObjectNode multipart(MultipartForm form) throws IOException {
+        ObjectNode fields = JSON.createObjectNode();
+        for (MultipartForm.Part part : form.parts()) {
+            if (part.isFile()) {
+                continue;
+            }
+            String text = part.text();
+            java.util.Optional<MultipartForm.Part> attached = text.startsWith("attach://")
+                    ? form.part(text.substring("attach://".length())) : java.util.Optional.empty();
+            if (attached.isPresent()) {
+                fields.putObject(part.name()).put("upload", attached.get().fileName())
+                        .put("size", attached.get().content().length);
+            } else if (text.startsWith("{") || text.startsWith("[")) {
+                fields.set(part.name(), JSON.readTree(text));
+            } else {
+                fields.put(part.name(), text);
+            }
+        }
+        return fields;
     }
 
     private static String ok(JsonNode result) {

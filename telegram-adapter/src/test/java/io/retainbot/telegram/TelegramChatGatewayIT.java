@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.retainbot.core.chat.Button;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Photo;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.SendOutcome;
 import io.retainbot.core.outbox.Pacing;
+import io.retainbot.core.port.PhotoStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +45,63 @@ class TelegramChatGatewayIT {
         assertThat(call.body().at("/reply_markup/inline_keyboard/0/1/callback_data").asText())
                 .isEqualTo("intake:category:product");
         assertThat(call.body().at("/reply_markup/inline_keyboard/1/0/text").asText()).isEqualTo("Other");
+    }
+
+    @Test
+    void sendsATextWithAPhotoAsACaptionedPhotoUploadedOnceThenNamedByItsFileId() {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, 4, 5, 6};
+        PhotoStore.StoredPhoto shopfront = new PhotoStore.StoredPhoto("ph-shopfront", "image/jpeg", "shop front.jpg",
+                jpeg.length, "sha", Instant.EPOCH, jpeg);
+        TelegramChatGateway withPhotos = new TelegramChatGateway(new BotApi(FakeBotApi.TOKEN, telegram.url()), 30,
+                false, key -> key.equals("ph-shopfront") ? Optional.of(shopfront) : Optional.empty());
+        OutboundMessage.Text message = new OutboundMessage.Text("Our new shop opens on Monday.",
+                List.of(List.of(new Button("Thanks!", "outreach:thanks")))).withPhoto(new Photo("ph-shopfront"));
+
+        SendOutcome first = withPhotos.send(MINA, message);
+        SendOutcome second = withPhotos.send(new ChannelRef(Platform.TELEGRAM, "5123456790"), message);
+
+        List<FakeBotApi.Call> photos = telegram.calls("sendPhoto");
+        assertThat(first).isEqualTo(new SendOutcome.Delivered(String.valueOf(photos.get(0).messageId())));
+        assertThat(second).isInstanceOf(SendOutcome.Delivered.class);
+        assertThat(photos).hasSize(2);
+        assertThat(photos.get(0).chatId()).isEqualTo("5123456789");
+        assertThat(photos.get(0).body().path("caption").asText()).isEqualTo("Our new shop opens on Monday.");
+        assertThat(photos.get(0).body().at("/reply_markup/inline_keyboard/0/0/callback_data").asText())
+                .isEqualTo("outreach:thanks");
+        assertThat(photos.get(0).body().at("/photo/upload").asText()).isEqualTo("shop front.jpg");
+        assertThat(photos.get(0).body().at("/photo/size").asInt()).isEqualTo(jpeg.length);
+        assertThat(photos.get(1).body().path("photo").asText()).as("the file id Telegram gave it")
+                .isEqualTo("AgAC-photo-" + photos.get(0).messageId());
+        assertThat(telegram.calls("sendMessage")).isEmpty();
+    }
+
+    @Test
+    void sendsTheWordsAfterThePhotoWhenTheyAreLongerThanACaptionAndTheTextAloneWhenThePhotoIsGone() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 7, 7};
+        PhotoStore.StoredPhoto banner = new PhotoStore.StoredPhoto("ph-banner", "image/png", "", png.length, "sha",
+                Instant.EPOCH, png);
+        TelegramChatGateway withPhotos = new TelegramChatGateway(new BotApi(FakeBotApi.TOKEN, telegram.url()), 30,
+                false, key -> key.equals("ph-banner") ? Optional.of(banner) : Optional.empty());
+        String longWords = "Our membership day. ".repeat(60).strip();
+        List<List<Button>> buttons = List.of(List.of(new Button("Stop these messages", "outreach:stop")));
+
+        SendOutcome longOne = withPhotos.send(MINA, new OutboundMessage.Text(longWords, buttons)
+                .withPhoto(new Photo("ph-banner")));
+        SendOutcome gone = withPhotos.send(MINA, OutboundMessage.Text.of("A photo deleted since.")
+                .withPhoto(new Photo("ph-deleted")));
+
+        List<FakeBotApi.Call> photos = telegram.calls("sendPhoto");
+        List<FakeBotApi.Call> texts = telegram.sentTo("5123456789");
+        assertThat(photos).hasSize(1);
+        assertThat(photos.get(0).body().has("caption")).isFalse();
+        assertThat(photos.get(0).body().has("reply_markup")).isFalse();
+        assertThat(photos.get(0).body().at("/photo/upload").asText()).isEqualTo("photo.png");
+        assertThat(texts).extracting(FakeBotApi.Call::text).containsExactly(longWords, "A photo deleted since.");
+        assertThat(texts.get(0).body().at("/reply_markup/inline_keyboard/0/0/callback_data").asText())
+                .isEqualTo("outreach:stop");
+        assertThat(longOne).isEqualTo(new SendOutcome.Delivered(String.valueOf(texts.get(0).messageId())));
+        assertThat(gone).isInstanceOf(SendOutcome.Delivered.class);
+        assertThat(withPhotos.takesPhotos()).isTrue();
     }
 
     @Test

@@ -199,7 +199,7 @@ public final class OutreachRoutes {
 
     private void createTemplate(Context ctx) {
         JsonInput body = JsonInput.body(json, ctx.body()).allowing(Set.of("name", "purpose", "defaultLanguage",
-                "texts", "buttons", "offerValidDays"));
+                "texts", "buttons", "offerValidDays", "photo"));
         String name = body.requiredText("name");
         TemplatePurpose purpose = body.has("purpose") ? parse(body, "purpose", TemplatePurpose::fromCode)
                 : TemplatePurpose.MARKETING;
@@ -218,16 +218,22 @@ public final class OutreachRoutes {
         });
         List<TemplateButton> buttons = body.list("buttons", element -> TemplateButton.fromCode(element.text()));
         Integer offerValidDays = body.smallWhole("offerValidDays");
+        String photo = body.text("photo");
         Template draft;
         try {
-            draft = Templates.draft(name, purpose, defaultLanguage, texts, buttons, offerValidDays);
+            draft = Templates.draft(name, purpose, defaultLanguage, texts, buttons, offerValidDays, photo);
         } catch (IllegalArgumentException invalid) {
             String message = invalid.getMessage();
             throw new HttpServer.ClientError(400, message.matches("^[a-zA-Z]+:.*") ? message
                     : (message.startsWith("name") ? "name: " : "") + message);
         }
-        Template created = templates.create(draft).orElseThrow(() -> new HttpServer.ClientError(409,
-                "name: a template called \"" + draft.name() + "\" exists already"));
+        Template created;
+        try {
+            created = templates.create(draft).orElseThrow(() -> new HttpServer.ClientError(409,
+                    "name: a template called \"" + draft.name() + "\" exists already"));
+        } catch (io.retainbot.core.outreach.Broadcasts.Refused unknownPhoto) {
+            throw new HttpServer.ClientError(400, unknownPhoto.field() + ": " + unknownPhoto.getMessage());
+        }
         ctx.status(201).json(TemplateView.of(created));
     }
 
@@ -263,6 +269,7 @@ public final class OutreachRoutes {
         ctx.json(new PreviewView(preview.template().id(), customerId, preview.chosen().language(),
                 preview.chosen().tone().name().toLowerCase(Locale.ROOT), preview.message().text(),
                 preview.message().buttons().stream().flatMap(List::stream).map(ButtonView::of).toList(),
+                PhotoLink.of(preview.message().photo() == null ? null : preview.message().photo().key()),
                 preview.sampleOfferCode()));
     }
 
@@ -447,13 +454,21 @@ public final class OutreachRoutes {
     }
 
     record TemplateView(long id, String name, String purpose, String defaultLanguage, List<TextView> texts,
-                        List<String> buttons, Integer offerValidDays, Instant createdAt, Instant updatedAt) {
+                        List<String> buttons, Integer offerValidDays, PhotoLink photo, Instant createdAt,
+                        Instant updatedAt) {
         static TemplateView of(Template template) {
             return new TemplateView(template.id(), template.name(), template.purpose().code(),
                     template.defaultLanguage(), template.texts().stream().map(text -> new TextView(text.language(),
                     text.tone().name().toLowerCase(Locale.ROOT), text.body())).toList(),
                     template.buttons().stream().map(TemplateButton::code).toList(), template.offerValidDays(),
-                    template.createdAt(), template.updatedAt());
+                    PhotoLink.of(template.photoKey()), template.createdAt(), template.updatedAt());
+        }
+    }
+
+    /** The photo a template shows: its id and where the admin API serves it; null for none. */
+    record PhotoLink(String id, String url) {
+        static PhotoLink of(String key) {
+            return key == null ? null : new PhotoLink(key, "/api/photos/" + key);
         }
     }
 
@@ -464,7 +479,7 @@ public final class OutreachRoutes {
     }
 
     record PreviewView(long templateId, long customerId, String language, String tone, String text,
-                       List<ButtonView> buttons, boolean sampleOfferCode) {
+                       List<ButtonView> buttons, PhotoLink photo, boolean sampleOfferCode) {
     }
 
     record OfferView(String code, long customerId, String customerName, String campaign, String status,

@@ -299,7 +299,9 @@ public final class WebChat {
         List<List<ButtonView>> buttons = body.buttons().stream()
                 .map(row -> row.stream().map(button -> new ButtonView(button.label(), button.data())).toList())
                 .toList();
-        return new Line(said.id(), "bot", body.text(), buttons, editOf, null, null, said.at().toString());
+        FileView photo = body instanceof OutboundMessage.Text text && text.photo() != null
+                ? new FileView("/chat/api/photos/" + text.photo().key(), "", "image", true) : null;
+        return new Line(said.id(), "bot", body.text(), buttons, editOf, null, photo, said.at().toString());
     }
 
     /** What the page polls: transcript lines after its last one, and its own labels in the chat's language. */

@@ -47,4 +47,10 @@ public final class WebChatGateway implements ChatGateway {
     public double bulkPerSecond() {
         return 500;
     }
+
+    /** The chat page shows a text's photo above its buttons. */
+    @Override
+    public boolean takesPhotos() {
+        return true;
+    }
 }

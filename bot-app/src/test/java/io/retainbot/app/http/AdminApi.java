@@ -41,6 +41,11 @@ public final class AdminApi {
                 "Authorization", "Bearer " + token);
     }
 
+    /** A call with a binary body of {@code contentType} (for example an image). */
+    public HttpResponse<String> call(String method, String path, String contentType, byte[] body) {
+        return visitor.request(method, path, contentType, body, "Authorization", "Bearer " + token);
+    }
+
     /** GET {@code path}, which must answer 200 with JSON. */
     public JsonNode get(String path) {
         return ok(call("GET", path, null));

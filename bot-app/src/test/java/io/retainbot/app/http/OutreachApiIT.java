@@ -2,6 +2,7 @@ package io.retainbot.app.http;
 
 import static io.retainbot.app.http.AdminApi.assertError;
 import static io.retainbot.app.http.AdminApi.json;
+import static io.retainbot.app.http.AdminApi.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,14 +16,24 @@ import io.retainbot.core.outreach.OfferCodeGenerator;
 import io.retainbot.core.outreach.Offers;
 import io.retainbot.core.testing.Await;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Outreach through the real HTTP server: segments, templates (with their photos, shown in the web chat),
+ * offer codes, the customer file as CSV, broadcasts and their report; refusals are JSON errors naming the field.
+ */
 class OutreachApiIT {
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H',
+            'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0};
     private static RetainBot bot;
     private static AdminApi api;
 
@@ -258,5 +269,80 @@ class OutreachApiIT {
     private static long customerId(Platform platform, String userId) {
         return bot.transactor().inTransaction(session -> session.customers().findByIdentity(platform, userId))
                 .orElseThrow().id();
+    }
+
+    private static String upload(String name, byte[] image) {
+        return ok(api.call("POST", "/api/photos?name=" + name, "image/png", image), 201).get("id").asText();
+    }
+
+    @Test
+    void aPhotoIsKeptNamedByATemplatePreviewedAndShownInTheWebChat() throws Exception {
+        WebVisitor visitor = new WebVisitor(bot.httpPort()).openChat();
+        visitor.say("/start");
+        visitor.press("No, thank you");
+        long customerId = customerId(Platform.TELEGRAM, "9001");
+
+        JsonNode kept = ok(api.call("POST", "/api/photos?name=shop%20front.png", "image/png", PNG), 201);
+        String photo = kept.get("id").asText();
+        HttpResponse<String> image = api.call("GET", "/api/photos/" + photo, null);
+        JsonNode template = ok(api.call("POST", "/api/templates", """
+                {"name": "New shop", "purpose": "service", "defaultLanguage": "en", "photo": "%s",
+                 "texts": [{"language": "en", "body": "Our new shop opens on Monday, {name}."}]}
+                """.formatted(photo)), 201);
+        JsonNode preview = api.get("/api/templates/" + template.get("id").asLong() + "/preview?customerId="
+                + customerId);
+
+        assertThat(kept.get("mediaType").asText()).isEqualTo("image/png");
+        assertThat(kept.get("fileName").asText()).isEqualTo("shop front.png");
+        assertThat(kept.get("sizeBytes").asLong()).isEqualTo(PNG.length);
+        assertThat(kept.get("sha256").asText())
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PNG)));
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).contains("image/png");
+        assertThat(api.get("/api/photos").get("items").findValuesAsText("id")).contains(photo);
+        assertThat(template.get("photo").get("id").asText()).isEqualTo(photo);
+        assertThat(preview.get("photo").get("url").asText()).isEqualTo("/api/photos/" + photo);
+        assertThat(preview.get("text").asText()).isEqualTo("Our new shop opens on Monday, Ms. Santos.");
+
+        long segment = ok(api.call("POST", "/api/segments",
+                "{\"name\": \"Web visitors\", \"filter\": {\"channels\": [\"web\"]}}"), 201).get("id").asLong();
+        ok(api.call("POST", "/api/broadcasts", "{\"name\": \"Shop news\", \"segmentId\": " + segment
+                + ", \"templateId\": " + template.get("id").asLong() + ", \"schedule\": {\"at\": \"now\"}}"), 201);
+        visitor.awaitText("Our new shop opens on Monday");
+        JsonNode line = visitor.lines().stream()
+                .filter(said -> said.get("text").asText().startsWith("Our new shop opens")).findFirst().orElseThrow();
+        HttpResponse<String> shown = visitor.get(line.get("file").get("url").asText());
+
+        assertThat(line.get("file").get("url").asText()).isEqualTo("/chat/api/photos/" + photo);
+        assertThat(line.get("file").get("image").asBoolean()).isTrue();
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.headers().firstValue("Content-Type")).contains("image/png");
+        assertThat(shown.headers().firstValue("Content-Length")).contains(String.valueOf(PNG.length));
+    }
+
+    @Test
+    void refusesWhatIsNoPhotoAndKeepsAPhotoATemplateShows() {
+        assertError(api.call("POST", "/api/photos", "image/png", "just words".getBytes(StandardCharsets.UTF_8)), 400,
+                "photo: a photo must be a JPEG or PNG image");
+        assertError(api.call("POST", "/api/photos", "image/png", new byte[0]), 400, "photo: the upload is empty");
+        byte[] huge = Arrays.copyOf(PNG, 5 * 1024 * 1024 + 1);
+        assertError(api.call("POST", "/api/photos", "image/png", huge), 413, "photo: a photo may have at most 5 MB");
+        assertError(api.call("POST", "/api/templates", """
+                {"name": "No such photo", "defaultLanguage": "en", "photo": "ph-AAAAAAAAAAAAAAAAAAAAAA",
+                 "texts": [{"language": "en", "body": "Hello"}]}
+                """), 400, "photo: no photo ph-AAAAAAAAAAAAAAAAAAAAAA");
+        assertError(api.call("GET", "/api/photos/not-a-key", null), 400, "key:");
+        assertError(api.call("GET", "/api/photos/ph-AAAAAAAAAAAAAAAAAAAAAA", null), 404, "no photo");
+
+        String photo = upload("banner.png", PNG);
+        long template = ok(api.call("POST", "/api/templates", """
+                {"name": "Banner", "defaultLanguage": "en", "photo": "%s",
+                 "texts": [{"language": "en", "body": "Hello"}]}
+                """.formatted(photo)), 201).get("id").asLong();
+        assertError(api.call("DELETE", "/api/photos/" + photo, null), 409, "shown by a template");
+        assertThat(api.call("DELETE", "/api/templates/" + template, null).statusCode()).isEqualTo(204);
+        assertThat(api.call("DELETE", "/api/photos/" + photo, null).statusCode()).isEqualTo(204);
+        assertThat(api.call("GET", "/api/photos/" + photo, null).statusCode()).isEqualTo(404);
+        assertThat(json(new WebVisitor(bot.httpPort()).get("/api/photos")).get("error").asText()).contains("admin token");
     }
 }

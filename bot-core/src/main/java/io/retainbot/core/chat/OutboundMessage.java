@@ -24,8 +24,10 @@ public sealed interface OutboundMessage {
      *                reply where the platform has replies); empty for none
      * @param topic   where the platform has threads (Discord), open one under this message with this name;
      *                its id is the message's; empty for none
+     * @param photo   a photo shown with the text where the platform shows photos; {@code null} for none
      */
-    record Text(String text, List<List<Button>> buttons, String replyTo, String topic) implements OutboundMessage {
+    record Text(String text, List<List<Button>> buttons, String replyTo, String topic, Photo photo)
+            implements OutboundMessage {
         public Text {
             text = requireText(text);
             buttons = copyRows(buttons);
@@ -33,8 +35,17 @@ public sealed interface OutboundMessage {
             topic = Objects.requireNonNullElse(topic, "");
         }
 
+        public Text(String text, List<List<Button>> buttons, String replyTo, String topic) {
+            this(text, buttons, replyTo, topic, null);
+        }
+
         public Text(String text, List<List<Button>> buttons) {
-            this(text, buttons, "", "");
+            this(text, buttons, "", "", null);
+        }
+
+        /** This text with {@code photo} (null: without one). */
+        public Text withPhoto(Photo photo) {
+            return new Text(text, buttons, replyTo, topic, photo);
         }
 
         public static Text of(String text) {

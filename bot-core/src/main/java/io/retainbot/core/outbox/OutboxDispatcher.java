@@ -3,6 +3,7 @@ package io.retainbot.core.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.SendOutcome;
 import io.retainbot.core.port.ChatGateway;
@@ -295,10 +296,18 @@ public final class OutboxDispatcher implements AutoCloseable {
                 session.outbox().retryLater(entry, instance, clock.instant(), why, false));
     }
 
+    /** A platform that shows no photos gets a text's words and buttons alone. */
+    private static OutboundMessage asTheGatewayTakesIt(ChatGateway gateway, OutboundMessage message) {
+        if (message instanceof OutboundMessage.Text text && text.photo() != null && !gateway.takesPhotos()) {
+            return text.withPhoto(null);
+        }
+        return message;
+    }
+
     private void send(PlatformQueue queue, OutboxEntry entry) {
         SendOutcome outcome;
         try {
-            outcome = queue.gateway.send(entry.channel(), entry.message());
+            outcome = queue.gateway.send(entry.channel(), asTheGatewayTakesIt(queue.gateway, entry.message()));
         } catch (Exception e) {
             log.warn("send to {} threw {}; treating as a retryable failure", entry.channel(), e.toString());
             outcome = new SendOutcome.Failed(e.toString(), true);
@@ -322,7 +331,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         synchronized (chatBuckets) {
             chatBucket(queue.gateway, entry.channel(), until).drainUntil(until);
             if (entry.lane() == Lane.BULK) {
-                queue.bulkBucket(until).drainUntil(until);
+                queue.bulkBucket(until).resumeGentlyAt(until);
             }
         }
     }

@@ -55,6 +55,16 @@ final class TokenBucket {
         refilledAt = until;
     }
 
+    /**
+     * Nothing may be taken before {@code until}; then one token is there and the rest come at the rate:
+     * for a platform-wide budget, where a full bucket at once would run straight into the limit again.
+     */
+    void resumeGentlyAt(Instant until) {
+        heldUntil = until;
+        tokens = Math.min(1.0, capacity);
+        refilledAt = until;
+    }
+
     boolean isFull(Instant now) {
         if (now.isBefore(heldUntil)) {
             return false;

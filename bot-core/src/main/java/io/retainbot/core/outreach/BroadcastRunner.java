@@ -6,6 +6,7 @@ import io.retainbot.core.customer.ChannelIdentity;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.outbox.Lane;
 import io.retainbot.core.outbox.OutboxItem;
+import io.retainbot.core.port.CustomerPages;
 import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.port.Transactor;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,12 +169,20 @@ public final class BroadcastRunner {
 
     /**
      * One step of a run: records the outcomes of its sent messages, queues the deliveries now due (up
-     * to the window), and finishes the run when every delivery has an outcome.
+     * to the window, a batch per transaction), and finishes the run when every delivery has an outcome.
      */
     public RunState drive(long runId) {
         Queued step = queue(runId);
-        if (step.queued() > 0) {
+        int total = step.queued();
+        // a full batch and room left in the window: the next batch at once, in a transaction of its own
+        while (step.queued() > 0) {
             queued.run();
+            if (step.queued() < settings.batch() || total >= settings.window()
+                    || !(step.state() instanceof RunState.Sending)) {
+                break;
+            }
+            step = queue(runId);
+            total += step.queued();
         }
         return step.state();
     }
@@ -241,9 +251,11 @@ public final class BroadcastRunner {
                 Broadcast broadcast = session.broadcasts().find(run.broadcastId()).orElseThrow();
                 Template template = session.templates().find(broadcast.templateId()).orElseThrow();
                 boolean capped = broadcast.kind() != Broadcast.Kind.BIRTHDAY;
-                for (long customerId : session.broadcasts().lockPending(runId, now,
-                        (int) Math.min(room, settings.batch()))) {
-                    if (deliver(session, run, template, capped, customerId, now)) {
+                List<Long> due = session.broadcasts().lockPending(runId, now, (int) Math.min(room, settings.batch()));
+                Map<Long, CustomerPages.Entry> customers = new HashMap<>();
+                session.customerPages().of(due).forEach(entry -> customers.put(entry.customer().id(), entry));
+                for (long customerId : due) {
+                    if (deliver(session, run, template, capped, customerId, customers.get(customerId), now)) {
                         count++;
                     }
                 }
@@ -259,16 +271,18 @@ public final class BroadcastRunner {
         });
     }
 
-    /** @param capped whether the frequency cap applies (birthday greetings count towards it, but always go) */
+    /**
+     * @param capped whether the frequency cap applies (birthday greetings count towards it, but always go)
+     * @param found  the customer with their chats, read for the whole batch at once; null when removed
+     */
     private boolean deliver(StoreSession session, BroadcastRun run, Template template, boolean capped,
-                            long customerId, Instant now) {
-        Optional<Customer> found = session.customers().find(customerId);
-        if (found.isEmpty()) {
+                            long customerId, CustomerPages.Entry found, Instant now) {
+        if (found == null) {
             session.broadcasts().markSkipped(run.id(), customerId, "customer removed", now);
             return false;
         }
-        Customer customer = found.get();
-        Optional<ChannelIdentity> chat = session.customers().identities(customerId).stream()
+        Customer customer = found.customer();
+        Optional<ChannelIdentity> chat = found.identities().stream()
                 .filter(ChannelIdentity::reachable)
                 .filter(identity -> platforms.contains(identity.platform()))
                 .max(Comparator.comparing(ChannelIdentity::lastSeenAt));

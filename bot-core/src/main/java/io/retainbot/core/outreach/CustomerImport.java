@@ -1,10 +1,13 @@
 package io.retainbot.core.outreach;
 
+import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.port.CustomerStore;
 import io.retainbot.core.port.StoreException;
+import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.port.StoreUnavailableException;
 import io.retainbot.core.port.Transactor;
+import io.retainbot.core.reaction.Reactions;
 import java.io.Reader;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,18 +25,30 @@ import java.util.Set;
  * <p>A row with an {@code id} updates that customer; a row whose identities are already linked
  * updates the customer they belong to; any other row creates a customer. Empty cells leave what the
  * file has; tags are added, never removed. Consent is taken only when it is newer than the answer
- * on file, so an old list never undoes a customer's later opt-out.
+ * on file, so an old list never undoes a customer's later opt-out. Consent a row gives to a customer
+ * who had not given it is recorded as {@link ConsentGiven}, in the row's transaction, so what follows
+ * consent given in chat (the birthday question) follows it too.
  */
 public final class CustomerImport {
     public static final int MAX_LISTED_REJECTIONS = 1000;
     private static final int BATCH = 500;
 
     private final Transactor transactor;
+    private final Reactions reactions;
     private final Clock clock;
+    private final Runnable afterCommit;
 
+    /** An import whose consent nothing reacts to. */
     public CustomerImport(Transactor transactor, Clock clock) {
+        this(transactor, Reactions.none(), clock, () -> { });
+    }
+
+    /** @param afterCommit told after each stored batch (wakes the reactions up) */
+    public CustomerImport(Transactor transactor, Reactions reactions, Clock clock, Runnable afterCommit) {
         this.transactor = transactor;
+        this.reactions = reactions;
         this.clock = clock;
+        this.afterCommit = afterCommit;
     }
 
     /**
@@ -97,13 +112,13 @@ public final class CustomerImport {
         Instant now = clock.instant();
         try {
             List<Object> outcomes = transactor.inTransaction(session -> {
-                CustomerStore customers = session.customers();
                 List<Object> results = new ArrayList<>();
                 for (CustomerCsv.ImportedCustomer row : rows) {
-                    results.add(attempt(customers, row, now, false));
+                    results.add(attempt(session, row, now, false));
                 }
                 return results;
             });
+            afterCommit.run();
             outcomes.forEach(tally::count);
         } catch (StoreUnavailableException unavailable) {
             throw unavailable;
@@ -111,7 +126,8 @@ public final class CustomerImport {
             // One row broke the batch: store them one by one to find it, and keep the rest.
             for (CustomerCsv.ImportedCustomer row : rows) {
                 try {
-                    tally.count(transactor.inTransaction(session -> attempt(session.customers(), row, now, true)));
+                    tally.count(transactor.inTransaction(session -> attempt(session, row, now, true)));
+                    afterCommit.run();
                 } catch (StoreUnavailableException unavailable) {
                     throw unavailable;
                 } catch (StoreException rowFailed) {
@@ -125,9 +141,9 @@ public final class CustomerImport {
     }
 
     /** A row's outcome, or its rejection; rejections are values so the batch's transaction goes on. */
-    private Object attempt(CustomerStore customers, CustomerCsv.ImportedCustomer row, Instant now, boolean alone) {
+    private Object attempt(StoreSession session, CustomerCsv.ImportedCustomer row, Instant now, boolean alone) {
         try {
-            return apply(customers, row, now);
+            return apply(session, row, now);
         } catch (RowRejected rejected) {
             if (alone) {
                 throw rejected;
@@ -136,7 +152,8 @@ public final class CustomerImport {
         }
     }
 
-    private Outcome apply(CustomerStore customers, CustomerCsv.ImportedCustomer row, Instant now) {
+    private Outcome apply(StoreSession session, CustomerCsv.ImportedCustomer row, Instant now) {
+        CustomerStore customers = session.customers();
         Optional<Customer> existing = target(customers, row);
         Customer customer;
         Outcome outcome;
@@ -158,6 +175,10 @@ public final class CustomerImport {
             Instant onFile = customer.consent().answeredAt();
             if (onFile == null || onFile.isBefore(answeredAt)) {
                 customers.recordConsent(customer.id(), row.consent(), row.consentSource(), answeredAt);
+                if (row.consent() && !customer.consent().granted()) {
+                    reactions.record(session, new ConsentGiven(customer.id(), row.consentSource() == null
+                            ? "import" : row.consentSource(), answeredAt), now);
+                }
             }
         }
         return outcome;

@@ -17,10 +17,11 @@ import java.util.Set;
  *
  * @param offerValidDays how long an offer code issued for this template is valid; {@code null} when the
  *                       template carries no offer code
+ * @param photoKey       the key of the photo every message of this template shows; {@code null} for none
  */
 public record Template(long id, String name, TemplatePurpose purpose, String defaultLanguage,
                        List<TemplateText> texts, List<TemplateButton> buttons, Integer offerValidDays,
-                       Instant createdAt, Instant updatedAt) {
+                       String photoKey, Instant createdAt, Instant updatedAt) {
     public Template {
         name = Names.checked(name);
         Objects.requireNonNull(purpose, "purpose");
@@ -31,6 +32,9 @@ public record Template(long id, String name, TemplatePurpose purpose, String def
         }
         texts = List.copyOf(texts);
         buttons = List.copyOf(new LinkedHashSet<>(buttons));
+        if (photoKey != null && photoKey.isBlank()) {
+            photoKey = null;
+        }
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         checkTexts(defaultLanguage, texts);

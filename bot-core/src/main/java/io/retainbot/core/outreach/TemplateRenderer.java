@@ -2,6 +2,7 @@ package io.retainbot.core.outreach;
 
 import io.retainbot.core.chat.Button;
 import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Photo;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.i18n.DateWording;
 import io.retainbot.core.i18n.Messages;
@@ -17,8 +18,8 @@ import java.util.regex.Matcher;
 /**
  * Turns a template into the message one customer gets: their language and tone (with the
  * template's fallbacks), their name as they like to be addressed, dates in their language and time
- * zone, their own offer code, and the buttons in their language. Marketing always carries the
- * "Stop these messages" button.
+ * zone, their own offer code, the buttons in their language and the template's photo. Marketing always
+ * carries the "Stop these messages" button.
  */
 public final class TemplateRenderer {
     private final Messages messages;
@@ -57,7 +58,8 @@ public final class TemplateRenderer {
                     value(placeholder, customer, fill, texts, text.language(), zone)));
         }
         matcher.appendTail(body);
-        return new OutboundMessage.Text(body.toString(), buttons(template, texts));
+        OutboundMessage.Text message = new OutboundMessage.Text(body.toString(), buttons(template, texts));
+        return template.photoKey() == null ? message : message.withPhoto(new Photo(template.photoKey()));
     }
 
     private String value(Placeholder placeholder, Customer customer, Fill fill, Texts texts, String language,

@@ -30,9 +30,18 @@ public final class Templates {
                           boolean sampleOfferCode) {
     }
 
-    /** Saves a template (its id and times are ignored); empty when another template has the name. */
+    /**
+     * Saves a template (its id and times are ignored); empty when another template has the name.
+     *
+     * @throws Broadcasts.Refused when the template names a photo that is not kept
+     */
     public Optional<Template> create(Template draft) {
-        return transactor.inTransaction(session -> session.templates().create(draft, clock.instant()));
+        return transactor.inTransaction(session -> {
+            if (draft.photoKey() != null && session.photos().find(draft.photoKey()).isEmpty()) {
+                throw new Broadcasts.Refused("photo", "no photo " + draft.photoKey() + ": upload it to /api/photos first");
+            }
+            return session.templates().create(draft, clock.instant());
+        });
     }
 
     public Optional<Template> find(long id) {
@@ -93,7 +102,14 @@ public final class Templates {
     /** A template about to be saved: everything but the id and the times, which the store assigns. */
     public static Template draft(String name, TemplatePurpose purpose, String defaultLanguage,
                                  List<TemplateText> texts, List<TemplateButton> buttons, Integer offerValidDays) {
-        return new Template(0, name, purpose, defaultLanguage, texts, buttons, offerValidDays, Instant.EPOCH,
-                Instant.EPOCH);
+        return draft(name, purpose, defaultLanguage, texts, buttons, offerValidDays, null);
+    }
+
+    /** A template about to be saved, showing the kept photo {@code photoKey} ({@code null} for none). */
+    public static Template draft(String name, TemplatePurpose purpose, String defaultLanguage,
+                                 List<TemplateText> texts, List<TemplateButton> buttons, Integer offerValidDays,
+                                 String photoKey) {
+        return new Template(0, name, purpose, defaultLanguage, texts, buttons, offerValidDays, photoKey,
+                Instant.EPOCH, Instant.EPOCH);
     }
 }

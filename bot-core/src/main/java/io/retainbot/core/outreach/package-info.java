@@ -1,7 +1,8 @@
 /**
  * Outreach: what marketers use to keep in touch with customers. Segments (saved filters over the
  * customer file, counted in the database before anything is sent), templates (a message per language
- * and tone with placeholders, falling back to the default language, never empty), calendar rules as a
+ * and tone with placeholders, falling back to the default language, never empty, with an optional
+ * photo kept by {@link io.retainbot.core.outreach.Photos}), calendar rules as a
  * marketer says them, birthday greeting times, personal offer codes, and the customer file as CSV
  * for import and export. Records and rules here are pure; the use cases ({@link
  * io.retainbot.core.outreach.Segments}, {@link io.retainbot.core.outreach.Templates}, {@link

@@ -21,4 +21,9 @@ public interface ChatGateway {
 
     /** The platform-wide budget for the bulk lane, messages per second. */
     double bulkPerSecond();
+
+    /** Whether this platform shows a text's photo; one that does not gets the text alone. */
+    default boolean takesPhotos() {
+        return false;
+    }
 }

@@ -37,6 +37,9 @@ public interface StoreSession {
 
     FileStore files();
 
+    /** The photos templates carry. */
+    PhotoStore photos();
+
     EventStore events();
 
     SegmentStore segments();

@@ -1,6 +1,7 @@
 package io.retainbot.core.reaction;
 
 import io.retainbot.core.chat.DueEvent;
+import io.retainbot.core.customer.ChannelIdentity;
 import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.event.DomainEvent;
@@ -15,7 +16,9 @@ import java.util.Optional;
 /**
  * A customer who agreed to greetings but whose birthday the file lacks is asked for it in chat, once:
  * {@code delay} after they agreed (not in the same breath), as a bot-initiated conversation under the
- * id {@code birthday-ask:customer-<id>}. A customer asked before, or whose birthday is known, is not.
+ * id {@code birthday-ask:customer-<id>}. Consent that comes with a CSV import, perhaps given long ago,
+ * counts from the import. A customer asked before, whose birthday is known, or who has no chat the bot
+ * can reach is not.
  */
 public final class AskForBirthday implements Reaction {
     public static final String NAME = "ask_for_birthday";
@@ -47,10 +50,12 @@ public final class AskForBirthday implements Reaction {
         ConsentGiven given = (ConsentGiven) recorded.event();
         Optional<Customer> customer = session.customers().find(given.customerId());
         if (customer.isEmpty() || customer.get().profile().birthday() != null
-                || session.customers().birthdayAsked(given.customerId())) {
+                || session.customers().birthdayAsked(given.customerId())
+                || session.customers().identities(given.customerId()).stream().noneMatch(ChannelIdentity::reachable)) {
             return;
         }
+        Instant agreed = given.occurredAt().isAfter(now) ? given.occurredAt() : now;
         timetable.schedule(new DueEvent(KIND.replace('_', '-') + ":customer-" + given.customerId(), KIND,
-                given.customerId(), given.occurredAt().plus(delay), Map.of()));
+                given.customerId(), agreed.plus(delay), Map.of()));
     }
 }

@@ -234,14 +234,15 @@ interface BroadcastDao extends SqlObject {
                 ? "cast(:occurrence as timestamp) at time zone coalesce(c.time_zone, :businessZone)" : ":dueAt";
         String sql = "insert into delivery (run_id, customer_id, status, reason, not_before, updated_at)\n"
                 + "select :runId, c.id,\n"
-                + "  case when not exists (select 1 from channel_identity i where i.customer_id = c.id"
-                + " and i.unreachable_since is null) then 'skipped'\n"
+                + "  case when r.customer_id is null then 'skipped'\n"
                 + "       when :marketing and not c.consent_granted then 'skipped' else 'pending' end,\n"
-                + "  case when not exists (select 1 from channel_identity i where i.customer_id = c.id"
-                + " and i.unreachable_since is null) then 'unreachable'\n"
+                + "  case when r.customer_id is null then 'unreachable'\n"
                 + "       when :marketing and not c.consent_granted then 'no_consent' end,\n"
                 + "  " + notBefore + ", :now\n"
-                + "from customer c where " + filter.where() + "\n"
+                // one pass over the reachable chats (a hash join), not two lookups per customer
+                + "from customer c left join (select distinct customer_id from channel_identity"
+                + " where unreachable_since is null) r on r.customer_id = c.id\n"
+                + "where " + filter.where() + "\n"
                 + "on conflict (run_id, customer_id) do nothing";
         var update = filter.bindTo(getHandle().createUpdate(sql))
                 .bind("runId", runId)

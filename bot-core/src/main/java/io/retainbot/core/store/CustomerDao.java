@@ -214,6 +214,9 @@ interface CustomerDao {
     @SqlQuery("select " + COLUMNS + " from customer c where c.id > :afterId order by c.id limit :limit")
     List<Row> page(@Bind("afterId") long afterId, @Bind("limit") int limit);
 
+    @SqlQuery("select " + COLUMNS + " from customer c where c.id = any(:ids) order by c.id")
+    List<Row> findAll(@Bind("ids") long[] ids);
+
     @SqlQuery("""
             select * from channel_identity where customer_id = any(:customerIds)
             order by customer_id, created_at, platform, user_id

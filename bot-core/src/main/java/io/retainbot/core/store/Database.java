@@ -2,6 +2,7 @@ package io.retainbot.core.store;
 
 import io.retainbot.core.port.CursorStore;
 import io.retainbot.core.port.FileStore;
+import io.retainbot.core.port.PhotoStore;
 import io.retainbot.core.port.Housekeeping;
 import io.retainbot.core.port.StoreException;
 import io.retainbot.core.port.Transactor;
@@ -28,7 +29,8 @@ public final class Database {
             CustomerDao.class, EventDao.class, FeedbackDao.class, FileDao.class, HousekeepingDao.class, InboxDao.class,
             InteractionDao.class, OutboxDao.class, SettingDao.class, StaffDao.class, WebChatDao.class, SegmentDao.class,
             TemplateDao.class, OfferDao.class, BroadcastDao.class, OwnershipDao.class,
-            CustomerRecordsDao.class, ServiceReportDao.class, StaffPostDao.class, KnownIssueDao.class, OptOutDao.class);
+            CustomerRecordsDao.class, ServiceReportDao.class, StaffPostDao.class, KnownIssueDao.class, OptOutDao.class,
+            PhotoDao.class);
 
     private final DataSource dataSource;
     private final Jdbi jdbi;
@@ -103,6 +105,11 @@ public final class Database {
     /** Files customers uploaded to the web chat, each call its own transaction. */
     public FileStore files() {
         return OwnTransactionStores.files(transactor);
+    }
+
+    /** The photos templates carry, for the platform gateways that send them; each call its own transaction. */
+    public PhotoStore photos() {
+        return OwnTransactionStores.photos(transactor);
     }
 
     /** Pruning of working rows, each batch its own transaction. */

@@ -2,11 +2,12 @@ package io.retainbot.core.store;
 
 import io.retainbot.core.customer.ChannelIdentity;
 import io.retainbot.core.port.CustomerPages;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Pages of the customer file with their identities: two statements per page, whatever its size. */
+/** Customers many at a time with their identities: two statements, whatever their number. */
 final class JdbiCustomerPages implements CustomerPages {
     private final CustomerDao dao;
 
@@ -16,7 +17,18 @@ final class JdbiCustomerPages implements CustomerPages {
 
     @Override
     public List<Entry> after(long afterId, int limit) {
-        List<CustomerDao.Row> rows = dao.page(afterId, limit);
+        return withIdentities(dao.page(afterId, limit));
+    }
+
+    @Override
+    public List<Entry> of(Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        return withIdentities(dao.findAll(customerIds.stream().mapToLong(Long::longValue).toArray()));
+    }
+
+    private List<Entry> withIdentities(List<CustomerDao.Row> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }

@@ -35,7 +35,7 @@ final class JdbiFileStore implements FileStore {
                 row.mediaType(), row.fileName(), row.sizeBytes(), row.sha256(), row.storedAt(), row.content());
     }
 
-    private static String sha256(byte[] content) {
+    static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException missing) {

@@ -12,6 +12,7 @@ import io.retainbot.core.port.CustomerStore;
 import io.retainbot.core.port.EventStore;
 import io.retainbot.core.port.FeedbackStore;
 import io.retainbot.core.port.FileStore;
+import io.retainbot.core.port.PhotoStore;
 import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.InteractionLog;
 import io.retainbot.core.port.KnownIssueStore;
@@ -135,6 +136,11 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public FileStore files() {
         return store(FileStore.class, () -> new JdbiFileStore(handle.attach(FileDao.class)));
+    }
+
+    @Override
+    public PhotoStore photos() {
+        return store(PhotoStore.class, () -> new JdbiPhotoStore(handle.attach(PhotoDao.class)));
     }
 
     /** The port's store of this transaction, made on first use (making one may ask for another). */

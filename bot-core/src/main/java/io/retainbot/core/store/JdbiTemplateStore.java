@@ -26,7 +26,8 @@ final class JdbiTemplateStore implements TemplateStore {
     @Override
     public Optional<Template> create(Template draft, Instant now) {
         Optional<Long> id = dao.insert(withoutNul(draft.name()), draft.purpose().code(), draft.defaultLanguage(),
-                draft.buttons().stream().map(TemplateButton::code).toArray(String[]::new), draft.offerValidDays(), now);
+                draft.buttons().stream().map(TemplateButton::code).toArray(String[]::new), draft.offerValidDays(),
+                draft.photoKey(), now);
         id.ifPresent(templateId -> draft.texts().forEach(text -> dao.insertText(templateId, text.language(),
                 text.tone().name().toLowerCase(Locale.ROOT), withoutNul(text.body()))));
         return id.flatMap(this::find);
@@ -54,6 +55,6 @@ final class JdbiTemplateStore implements TemplateStore {
                 texts.stream().map(text -> new TemplateText(text.language(),
                         Tone.valueOf(text.tone().toUpperCase(Locale.ROOT)), text.body())).toList(),
                 Arrays.stream(row.buttons()).map(TemplateButton::fromCode).toList(), row.offerValidDays(),
-                row.createdAt(), row.updatedAt());
+                row.photoKey(), row.createdAt(), row.updatedAt());
     }
 }

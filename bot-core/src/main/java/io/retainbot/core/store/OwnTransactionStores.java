@@ -4,6 +4,7 @@ import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.port.CursorStore;
 import io.retainbot.core.port.FileStore;
+import io.retainbot.core.port.PhotoStore;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.port.WebChatStore;
 import java.time.Instant;
@@ -81,6 +82,35 @@ final class OwnTransactionStores {
             @Override
             public Optional<StoredFile> find(String key) {
                 return transactor.inTransaction(session -> session.files().find(key));
+            }
+        };
+    }
+
+    static PhotoStore photos(Transactor transactor) {
+        return new PhotoStore() {
+            @Override
+            public StoredPhoto save(NewPhoto photo) {
+                return transactor.inTransaction(session -> session.photos().save(photo));
+            }
+
+            @Override
+            public Optional<StoredPhoto> find(String key) {
+                return transactor.inTransaction(session -> session.photos().find(key));
+            }
+
+            @Override
+            public List<StoredPhoto> list() {
+                return transactor.inTransaction(session -> session.photos().list());
+            }
+
+            @Override
+            public boolean inUse(String key) {
+                return transactor.inTransaction(session -> session.photos().inUse(key));
+            }
+
+            @Override
+            public boolean delete(String key) {
+                return transactor.inTransaction(session -> session.photos().delete(key));
             }
         };
     }

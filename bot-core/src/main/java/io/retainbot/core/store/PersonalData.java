@@ -79,6 +79,7 @@ final class PersonalData {
             "segment", "business data: saved filters",
             "message_template", "business data",
             "message_template_text", "business data",
+            "template_photo", "business data (the photos templates show)",
             "broadcast", "business data",
             "broadcast_run", "business data",
             "known_issue", "business data: known product issues",

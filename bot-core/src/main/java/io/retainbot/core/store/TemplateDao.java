@@ -12,22 +12,23 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(TemplateDao.TextRow.class)
 interface TemplateDao {
     record Row(long id, String name, String purpose, String defaultLanguage, String[] buttons, Integer offerValidDays,
-               Instant createdAt, Instant updatedAt) {
+               String photoKey, Instant createdAt, Instant updatedAt) {
     }
 
     record TextRow(long templateId, String language, String tone, String body) {
     }
 
     @SqlQuery("""
-            insert into message_template (name, purpose, default_language, buttons, offer_valid_days, created_at,
-                                          updated_at)
-            values (:name, :purpose, :defaultLanguage, :buttons, :offerValidDays, :now, :now)
+            insert into message_template (name, purpose, default_language, buttons, offer_valid_days, photo_key,
+                                          created_at, updated_at)
+            values (:name, :purpose, :defaultLanguage, :buttons, :offerValidDays, :photoKey, :now, :now)
             on conflict (name) do nothing
             returning id
             """)
     Optional<Long> insert(@Bind("name") String name, @Bind("purpose") String purpose,
                           @Bind("defaultLanguage") String defaultLanguage, @Bind("buttons") String[] buttons,
-                          @Bind("offerValidDays") Integer offerValidDays, @Bind("now") Instant now);
+                          @Bind("offerValidDays") Integer offerValidDays, @Bind("photoKey") String photoKey,
+                          @Bind("now") Instant now);
 
     @SqlUpdate("""
             insert into message_template_text (template_id, language, tone, body)

@@ -3,6 +3,7 @@ package io.retainbot.core.outbox;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Photo;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.SendOutcome;
 import io.retainbot.core.port.Transactor;
@@ -63,6 +64,27 @@ class OutboxDispatcherIT {
         enqueue(alice, Lane.REPLY, "your reference is C-1001");
         drain();
         assertThat(sentTexts()).containsExactly("your reference is C-1001", "happy member day 1", "happy member day 2");
+    }
+
+    @Test
+    void aPlatformThatShowsPhotosGetsThePhotoAndAnotherGetsTheTextAlone() {
+        RecordingGateway web = new RecordingGateway(Platform.WEB).showingPhotos();
+        OutboxDispatcher both = new OutboxDispatcher(transactor, List.of(gateway, web), Runnable::run, 4, clock,
+                new SimpleMeterRegistry());
+        OutboundMessage.Text withPhoto = OutboundMessage.Text.of("Our new shop opens on Monday.")
+                .withPhoto(new Photo("ph-shopfront"));
+        ChannelRef visitor = new ChannelRef(Platform.WEB, "w-6003");
+        transactor.runInTransaction(session -> {
+            session.outbox().enqueue(new OutboxItem(alice, Lane.BULK, withPhoto, null, null, clock.instant()));
+            session.outbox().enqueue(new OutboxItem(visitor, Lane.BULK, withPhoto, null, null, clock.instant()));
+        });
+
+        for (int i = 0; i < 50 && both.dispatchDue() > 0; i++) {
+            // keep sending what is due now
+        }
+
+        assertThat(web.deliveredTo(visitor)).containsExactly(withPhoto);
+        assertThat(gateway.deliveredTo(alice)).containsExactly(OutboundMessage.Text.of("Our new shop opens on Monday."));
     }
 
     @Test
@@ -157,6 +179,28 @@ class OutboxDispatcherIT {
         clock.advance(Duration.ofSeconds(1));
         drain();
         assertThat(gateway.sent()).hasSize(4);
+    }
+
+    @Test
+    void afterTheRetryWindowBulkSendsResumeAtTheBudgetRateNotInABurst() {
+        gateway.withPacing(new Pacing(10, Duration.ofMillis(1)), 4);
+        gateway.thenAnswer(new SendOutcome.RateLimited(Duration.ofSeconds(5)));
+        for (int i = 0; i < 8; i++) {
+            enqueue(new ChannelRef(Platform.TELEGRAM, "bulk-" + i), Lane.BULK, "offer " + i);
+        }
+        drain();
+        int beforeTheWindowEnds = gateway.sent().size();
+        clock.advance(Duration.ofMillis(4999));
+        drain();
+        assertThat(gateway.sent()).as("nothing inside the retry window").hasSize(beforeTheWindowEnds);
+
+        clock.advance(Duration.ofMillis(1));
+        drain();
+        assertThat(gateway.sent()).as("one send when the window ends, not a bucketful")
+                .hasSize(beforeTheWindowEnds + 1);
+        clock.advance(Duration.ofMillis(250));
+        drain();
+        assertThat(gateway.sent()).as("then one every quarter of a second").hasSize(beforeTheWindowEnds + 2);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retainbot.core.chat.Button;
 import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Photo;
 import io.retainbot.core.customer.Consent;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.customer.CustomerProfile;
@@ -108,6 +109,22 @@ class TemplateRendererTest {
     }
 
     @Test
+    void everyMessageOfATemplateWithAPhotoShowsItAndOthersShowNone() {
+        Template withPhoto = new Template(2, "p", TemplatePurpose.SERVICE, "en",
+                List.of(new TemplateText("en", Tone.FORMAL, "Our new shop opens on Monday.")), List.of(), null,
+                "ph-shopfront", NOW, NOW);
+        Customer customer = customer(CustomerProfile.builder().displayName("Jose").language("tl").build());
+
+        OutboundMessage.Text shown = RENDERER.render(withPhoto, customer, TemplateRenderer.Fill.NONE);
+        OutboundMessage.Text plain = RENDERER.render(MEMBERSHIP_DAY, customer,
+                new TemplateRenderer.Fill(LocalDate.of(2026, 12, 5), null));
+
+        assertThat(shown.photo()).isEqualTo(new Photo("ph-shopfront"));
+        assertThat(shown.text()).isEqualTo("Our new shop opens on Monday.");
+        assertThat(plain.photo()).isNull();
+    }
+
+    @Test
     void refusesTemplatesThatCouldSendSomethingBroken() {
         List<TemplateText> koreanOnly = List.of(new TemplateText("ko", Tone.FORMAL, "안녕하세요"));
         assertThatThrownBy(() -> template(TemplatePurpose.MARKETING, "en", koreanOnly, List.of(), null))
@@ -125,7 +142,7 @@ class TemplateRendererTest {
 
     private static Template template(TemplatePurpose purpose, String defaultLanguage, List<TemplateText> texts,
                                      List<TemplateButton> buttons, Integer offerValidDays) {
-        return new Template(1, "t", purpose, defaultLanguage, texts, buttons, offerValidDays, NOW, NOW);
+        return new Template(1, "t", purpose, defaultLanguage, texts, buttons, offerValidDays, null, NOW, NOW);
     }
 
     private static Customer customer(CustomerProfile profile) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retainbot.core.customer.Birthday;
 import io.retainbot.core.engine.BotContactPolicy;
+import io.retainbot.core.outreach.CustomerImport;
 import io.retainbot.core.reaction.AskForBirthday;
 import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
@@ -12,6 +13,7 @@ import io.retainbot.core.testing.ChatTranscript;
 import io.retainbot.core.testing.EngineFixture;
 import io.retainbot.core.testing.MutableClock;
 import io.retainbot.core.testing.TestDatabase;
+import java.io.StringReader;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A customer who agreed to greetings, and whose birthday the file lacks, is asked for it in chat a day
- * later: once, politely, optionally; the answer goes on the customer file.
+ * later: once, politely, optionally; the answer goes on the customer file. Consent imported from CSV
+ * leads to the same question, a day after the import, for customers the bot can reach.
  */
 class BirthdayQuestionIT {
     @RegisterExtension
@@ -32,12 +35,13 @@ class BirthdayQuestionIT {
     private Timekeeper timekeeper;
     private EngineFixture engine;
     private ReactionRelay relay;
+    private Reactions reactions;
 
     @BeforeEach
     void setUp() {
         db.truncateAll();
         timekeeper = new Timekeeper(db.dataSource(), clock, new Timekeeper.Settings("test-1", Duration.ofMillis(200), 2));
-        Reactions reactions = Reactions.of(new AskForBirthday(timekeeper, DELAY));
+        reactions = Reactions.of(new AskForBirthday(timekeeper, DELAY));
         engine = EngineFixture.withReactions(db, clock, reactions,
                 new BotContactPolicy(Duration.ofHours(2), Duration.ofMinutes(2)));
         relay = new ReactionRelay(engine.transactor(), reactions, clock);
@@ -138,5 +142,44 @@ class BirthdayQuestionIT {
 
         assertThat(birthdayOf("9101")).isEqualTo(Birthday.of(3, 21));
         assertThat(birthdayOf("9201")).isEqualTo(Birthday.of(3, 5));
+    }
+
+    @Test
+    void aCustomerImportedWithConsentIsAskedOnceAfterTheSameDelayAndOnlyWhenReachable() {
+        CustomerImport importer = new CustomerImport(engine.transactor(), reactions, clock, () -> { });
+        String csv = """
+                display_name,language,birthday,consent,consent_source,consent_at,identities
+                Mina Import,en,,yes,shop form,2025-01-10T09:00:00Z,telegram:9301
+                Nowhere To Reach,en,,yes,shop form,,
+                Known Birthday,en,05-01,yes,shop form,,telegram:9302
+                Said No,en,,no,shop form,,telegram:9303
+                """;
+        importer.run(new StringReader(csv));
+        relay.runDue();
+
+        assertThat(timekeeper.waiting()).singleElement().satisfies(waiting -> {
+            assertThat(waiting.event().id()).isEqualTo("birthday-ask:customer-" + engine.customerOf("9301").id());
+            assertThat(waiting.runsAt()).as("a day after the import, not after the consent in the file")
+                    .isEqualTo(clock.instant().plus(DELAY));
+        });
+        ChatTranscript mina = engine.chat("9301", "Mina Import", "en");
+        passTime(DELAY.minusMinutes(1));
+        mina.deliverPending().botSaysNothingMore();
+        passTime(Duration.ofMinutes(1));
+        mina.deliverPending()
+                .botAsks("May RetainBot Demo Shop send you a birthday greeting? If you would like one, tell us the day, "
+                        + "for example 03-21 or 21 March. This is entirely optional.", "No, thank you")
+                .user("21 March")
+                .botSaysContaining("Thank you. RetainBot Demo Shop will send you a greeting on 21 March.");
+
+        importer.run(new StringReader(csv.replace("2025-01-10T09:00:00Z", "2026-11-01T09:00:00Z")));
+        relay.runDue();
+        passTime(DELAY);
+
+        mina.deliverPending().botSaysNothingMore();
+        engine.chat("9302", "Known Birthday", "en").deliverPending().botSaysNothingMore();
+        engine.chat("9303", "Said No", "en").deliverPending().botSaysNothingMore();
+        assertThat(birthdayOf("9301")).isEqualTo(Birthday.of(3, 21));
+        assertThat(timekeeper.waiting()).isEmpty();
     }
 }

@@ -22,6 +22,7 @@ public final class RecordingGateway implements ChatGateway {
     private final AtomicLong ids = new AtomicLong(500);
     private Pacing pacing = new Pacing(1000, Duration.ofMillis(1));
     private double bulkPerSecond = 1000;
+    private boolean takesPhotos;
     private final Object gate = new Object();
     private boolean holding;
     private int held;
@@ -45,6 +46,17 @@ public final class RecordingGateway implements ChatGateway {
         this.pacing = newPacing;
         this.bulkPerSecond = bulk;
         return this;
+    }
+
+    /** From now on this gateway says it shows photos (by default it says it does not). */
+    public synchronized RecordingGateway showingPhotos() {
+        this.takesPhotos = true;
+        return this;
+    }
+
+    @Override
+    public synchronized boolean takesPhotos() {
+        return takesPhotos;
     }
 
     @Override
