@@ -29,6 +29,9 @@ import io.retainbot.app.http.TelegramWebhookRoute;
 import io.retainbot.app.web.RateLimiter;
 import io.retainbot.app.web.WebChat;
 import io.retainbot.app.web.WebChatGateway;
+import io.retainbot.console.Console;
+import io.retainbot.console.access.Accounts;
+import io.retainbot.console.access.Passwords;
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.Platform;
@@ -127,6 +130,16 @@ public final class RetainBot implements AutoCloseable {
      * @param showAdminToken told a generated admin token, the one time it exists in clear
      */
     public static RetainBot start(AppConfig config, Clock clock, Consumer<String> showAdminToken) {
+        return start(config, clock, showAdminToken, link -> { });
+    }
+
+    /**
+     * @param showAdminToken told a generated admin token, the one time it exists in clear
+     * @param showSetUpLink  told the console's one-time set-up link while no admin can sign in yet (a new
+     *                       link at each start until one can; earlier links stop working)
+     */
+    public static RetainBot start(AppConfig config, Clock clock, Consumer<String> showAdminToken,
+                                  Consumer<String> showSetUpLink) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             Messages catalog = Messages.builtIn();
@@ -222,6 +235,9 @@ public final class RetainBot implements AutoCloseable {
             KnownIssueRoutes knownIssues = new KnownIssueRoutes(
                     new KnownIssues(transactor, business, Set.copyOf(messages.languages()), clock), business.zone(), clock);
             RefusalLog refusals = new RefusalLog(clock, log::warn);
+            Console console = new Console(new Accounts(transactor, new Passwords(Passwords.COST),
+                    token -> admin.permits("Bearer " + token), clock, new SecureRandom()), business.zone(),
+                    new SecureRandom());
             HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat, config.webChat(),
                     routes -> {
                         care.mount(routes);
@@ -234,6 +250,7 @@ public final class RetainBot implements AutoCloseable {
                         knownIssues.mount(routes);
                         customerData.mount(routes);
                         sales.mount(routes);
+                        console.mount(routes);
                     },
                     refusals, clock, RequestLimits.DEFAULT)
                     .start(config.httpPort());
@@ -246,6 +263,9 @@ public final class RetainBot implements AutoCloseable {
                 discord.get().start(engine);
                 started.push(discord.get());
             }
+            int port = http.port();
+            console.accounts().openSetUp().ifPresent(token ->
+                    showSetUpLink.accept("http://localhost:" + port + "/console/set-up?token=" + token));
             log.info("RetainBot for {} is ready: web chat at http://localhost:{}/chat", business.companyName(),
                     http.port());
             return new RetainBot(started, http, transactor);

@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.retainbot.app.AppTesting;
 import io.retainbot.app.config.WebChatSettings;
+import io.retainbot.console.access.LoginThrottle;
 import io.retainbot.app.web.RateLimiter;
 import io.retainbot.app.web.WebChat;
 import io.retainbot.core.business.BusinessConfig;

@@ -28,7 +28,8 @@ public final class Database {
             CustomerDao.class, EventDao.class, FeedbackDao.class, FileDao.class, HousekeepingDao.class, InboxDao.class,
             InteractionDao.class, OutboxDao.class, SettingDao.class, StaffDao.class, WebChatDao.class, SegmentDao.class,
             TemplateDao.class, OfferDao.class, BroadcastDao.class, OwnershipDao.class,
-            CustomerRecordsDao.class, ServiceReportDao.class, StaffPostDao.class, KnownIssueDao.class, OptOutDao.class);
+            CustomerRecordsDao.class, ServiceReportDao.class, StaffPostDao.class, KnownIssueDao.class, OptOutDao.class,
+            StaffAccountDao.class);
 
     private final DataSource dataSource;
     private final Jdbi jdbi;

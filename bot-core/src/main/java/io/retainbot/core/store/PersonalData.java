@@ -73,7 +73,10 @@ final class PersonalData {
                     + "personal); deleted with its complaint or request",
             "opt_out", "kept for the statistics (when, where, which broadcast, the reason chosen), the customer's "
                     + "own words emptied",
-            "birthday_question", "kept: when the customer was asked for a birthday, so they are never asked again");
+            "birthday_question", "kept: when the customer was asked for a birthday, so they are never asked again",
+            "staff_credential", "staff members' console sign-ins, not customers",
+            "console_session", "staff members' console sessions, not customers",
+            "staff_account_change", "changes to staff members' console accounts, not customers");
 
     /**
      * One statement of the erasure, on {@code table}, given the customer (:id), the time (:now) and, after
