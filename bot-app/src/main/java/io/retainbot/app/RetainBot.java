@@ -29,6 +29,7 @@ import io.retainbot.app.http.TelegramWebhookRoute;
 import io.retainbot.app.web.RateLimiter;
 import io.retainbot.app.web.WebChat;
 import io.retainbot.app.web.WebChatGateway;
+import io.retainbot.console.ComplaintDesk;
 import io.retainbot.console.Console;
 import io.retainbot.console.access.Accounts;
 import io.retainbot.console.access.Passwords;
@@ -203,8 +204,8 @@ public final class RetainBot implements AutoCloseable {
             };
             ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChats, clock,
                     afterCommit, reactions, schedule.botContact());
-            CareRoutes care = new CareRoutes(
-                    new ComplaintCare(transactor, reactions, messages, business, clock, afterCommit),
+            ComplaintCare complaintCare = new ComplaintCare(transactor, reactions, messages, business, clock, afterCommit);
+            CareRoutes care = new CareRoutes(complaintCare,
                     new CustomerCare(transactor, reactions, clock, afterCommit),
                     new HandoverCare(transactor, reactions, messages, business, clock, afterCommit));
             StaffRoutes staff = new StaffRoutes(new StaffDirectory(transactor, business, clock));
@@ -236,8 +237,9 @@ public final class RetainBot implements AutoCloseable {
                     new KnownIssues(transactor, business, Set.copyOf(messages.languages()), clock), business.zone(), clock);
             RefusalLog refusals = new RefusalLog(clock, log::warn);
             Console console = new Console(new Accounts(transactor, new Passwords(Passwords.COST),
-                    token -> admin.permits("Bearer " + token), clock, new SecureRandom()), business.zone(),
-                    new SecureRandom());
+                    token -> admin.permits("Bearer " + token), clock, new SecureRandom()),
+                    new ComplaintDesk(transactor, complaintCare, business, config.staffDesk().alertStages(), clock),
+                    business.zone(), new SecureRandom());
             HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat, config.webChat(),
                     routes -> {
                         care.mount(routes);

@@ -34,14 +34,16 @@ public final class Console {
 
     private final Accounts accounts;
     private final ConsoleTexts texts;
+    private final ComplaintDesk desk;
     private final ZoneId zone;
     private final SecureRandom random;
     private final Pages pages = new Pages();
 
     /** @param zone the business's time zone, in which the console shows times */
-    public Console(Accounts accounts, ZoneId zone, SecureRandom random) {
+    public Console(Accounts accounts, ComplaintDesk desk, ZoneId zone, SecureRandom random) {
         this.accounts = accounts;
         this.texts = ConsoleTexts.builtIn();
+        this.desk = desk;
         this.zone = zone;
         this.random = random;
     }
@@ -91,12 +93,13 @@ public final class Console {
                 staff(ctx, signed, "staff.sign_in.saved", null);
             }
         }));
+        desk.mount(config, this);
     }
 
     private void home(Context ctx) {
         Optional<Signed> signed = signed(ctx);
         if (signed.isPresent()) {
-            ctx.redirect("/console/account");
+            ctx.redirect(signed.get().handlesComplaints() ? "/console/complaints" : "/console/account");
         } else {
             ctx.redirect(accounts.setUpOpen() ? "/console/set-up" : "/console/sign-in");
         }
@@ -195,7 +198,12 @@ public final class Console {
     void signedGet(Context ctx, java.util.function.Consumer<Signed> page) {
         Optional<Signed> signed = signed(ctx);
         if (signed.isEmpty()) {
-            ctx.redirect("/console/sign-in");
+            if (ctx.header("HX-Request") != null) {
+                // a part of a page refreshing itself: the whole page goes to sign-in, not just the part
+                ctx.header("HX-Redirect", "/console/sign-in").result("");
+            } else {
+                ctx.redirect("/console/sign-in");
+            }
             return;
         }
         ctx.header("Cache-Control", "no-store");

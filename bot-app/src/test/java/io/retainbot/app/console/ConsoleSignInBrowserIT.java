@@ -143,6 +143,10 @@ class ConsoleSignInBrowserIT {
     }
 
     static void signIn(Browser browser, String login, String password) {
+        signIn(browser, shop, login, password);
+    }
+
+    static void signIn(Browser browser, ConsoleShop shop, String login, String password) {
         browser.go(shop.url("/console/sign-in"));
         browser.find(By.id("login")).sendKeys(login);
         browser.find(By.id("password")).sendKeys(password, Keys.ENTER);

@@ -9,20 +9,20 @@ import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** The web chat as a customer sees it in the browser: type, press, attach, read. */
-final class ChatPage {
+/** The web chat as a customer sees it in the browser: type, press, attach, read (also used by the console's tests). */
+public final class ChatPage {
     private static final Pattern REFERENCE = Pattern.compile("C-\\d+");
 
     private final Browser browser;
     private final String url;
 
-    ChatPage(Browser browser, int port) {
+    public ChatPage(Browser browser, int port) {
         this.browser = browser;
         this.url = "http://localhost:" + port + "/chat";
     }
 
     /** Opens the chat and waits for the bot's first message. */
-    ChatPage open() {
+    public ChatPage open() {
         browser.go(url);
         awaitBotMessages(1);
         return this;
@@ -35,7 +35,7 @@ final class ChatPage {
     }
 
     /** Types {@code text} into the message box and presses Send. */
-    ChatPage type(String text) {
+    public ChatPage type(String text) {
         WebElement input = browser.find(By.id("input"));
         input.clear();
         input.sendKeys(text);
@@ -44,7 +44,7 @@ final class ChatPage {
     }
 
     /** Presses the enabled button labelled {@code label}, waiting for it to appear. */
-    ChatPage press(String label) {
+    public ChatPage press(String label) {
         browser.await("an enabled button \"" + label + "\"", driver -> browser.findAll(By.cssSelector(".msg--bot .buttons button"))
                 .stream().filter(button -> button.getText().equals(label) && button.isEnabled())
                 .reduce((first, second) -> second).orElse(null)).click();
@@ -52,25 +52,25 @@ final class ChatPage {
     }
 
     /** Chooses a file in the page's attach control, as a customer picking a photo does. */
-    ChatPage attach(Path file) {
+    public ChatPage attach(Path file) {
         browser.find(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         return this;
     }
 
     /** Waits until the bot has said one of {@code texts} (whole message) and returns it. */
-    String awaitBot(List<String> texts) {
+    public String awaitBot(List<String> texts) {
         return browser.await("the bot to say one of " + texts, driver -> botTexts().stream()
                 .filter(texts::contains).findFirst().orElse(null));
     }
 
     /** Waits until the bot has said something containing {@code part} and returns it. */
-    String awaitBotContaining(String part) {
+    public String awaitBotContaining(String part) {
         return browser.await("the bot to say something with \"" + part + "\"", driver -> botTexts().stream()
                 .filter(text -> text.contains(part)).reduce((first, second) -> second).orElse(null));
     }
 
     /** Waits for the bot to give a complaint reference and returns it (C-1004). */
-    String awaitReference() {
+    public String awaitReference() {
         String acknowledgement = browser.await("a complaint reference", driver -> botTexts().stream()
                 .filter(text -> REFERENCE.matcher(text).find()).findFirst().orElse(null));
         Matcher matcher = REFERENCE.matcher(acknowledgement);
@@ -88,7 +88,7 @@ final class ChatPage {
                 && browser.findAll(By.cssSelector(".msg--pending")).isEmpty());
     }
 
-    List<String> botTexts() {
+    public List<String> botTexts() {
         return texts(".msg--bot");
     }
 
