@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,32 +50,19 @@ class CrashRestartIT {
 
     @Test
     void killedWhileCustomersWriteIsHealthyAgainSoonAndHandlesEveryConfirmedMessageOnce() throws Exception {
-        Map<String, String> env = environment();
-        JarProcess first = start(env, "first.log");
-        first.awaitHealth(Duration.ofSeconds(90));
-        Set<String> confirmed;
-        try (WebChatLoad load = WebChatLoad.start(first.httpPort(), CUSTOMERS, MESSAGES_EACH)) {
-            Await.until(() -> load.confirmedCount() >= CONFIRMED_BEFORE_THE_END);
+        Restart restart = stopWhileCustomersWrite(Process::destroyForcibly, Duration.ofSeconds(30));
 
-            first.process().destroyForcibly();
-            assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
-            load.close();
-            confirmed = load.confirmed();
-        }
-
-        JarProcess second = start(env, "second.log");
-        second.awaitHealth(Duration.ofSeconds(90));
         // The promise is 15 s. The time is printed, not asserted (on a starved machine the JVM alone may take
         // longer); what is asserted is that nothing on the way up waits for a clock: the server the killed jar
         // left running is recognised at once and stopped, and nothing waits for a timeout, a lease or a retry.
-        System.out.println("CrashRestartIT: healthy " + second.sinceStart().toMillis() + " ms after the restart "
-                + "that followed kill -9");
-        assertRestartWaitedForNoClock(second.output());
+        System.out.println("CrashRestartIT: healthy " + restart.second().sinceStart().toMillis() + " ms after the "
+                + "restart that followed kill -9");
+        assertRestartWaitedForNoClock(restart.second().output());
 
         try (Connection database = JarProcess.database(dataDir())) {
             assertThat(single(database, "show fsync")).isEqualTo("on");
             assertThat(single(database, "show synchronous_commit")).isEqualTo("on");
-            assertHandledExactlyOnce(database, confirmed);
+            assertHandledExactlyOnce(database, restart.confirmed());
             awaitNothingWaiting(database);
             assertThat(count(database, DELIVERED_WITHOUT_MESSAGE)).isZero();
             assertThat(count(database, MESSAGES_SENT_TWICE)).isLessThanOrEqualTo(SENDS_IN_FLIGHT_AT_MOST);
@@ -83,6 +71,29 @@ class CrashRestartIT {
 
     @Test
     void stoppedWhileCustomersWriteLosesNothingRepeatsNothingAndHoldsNothing() throws Exception {
+        Restart restart = stopWhileCustomersWrite(Process::destroy, Duration.ofSeconds(60));
+
+        assertThat(restart.first().output()).contains("RetainBot stopped");
+        try (Connection database = JarProcess.database(dataDir())) {
+            assertHandledExactlyOnce(database, restart.confirmed());
+            assertThat(count(database, "select count(*) from outbox where status = 'sending' and claimed_at < ?",
+                    Timestamp.from(restart.restartedAt()))).as("sends left in flight by the stopped process").isZero();
+            awaitNothingWaiting(database);
+            assertThat(count(database, DELIVERED_WITHOUT_MESSAGE)).isZero();
+            assertThat(count(database, MESSAGES_SENT_TWICE)).isZero();
+        }
+    }
+
+    /** The jar before and after, what the customers were told was received, and when the second jar started. */
+    private record Restart(JarProcess first, JarProcess second, Set<String> confirmed, Instant restartedAt) {
+    }
+
+    /**
+     * Starts the jar, has customers write in the web chat, stops the jar the given way once enough
+     * messages were confirmed, and starts it again with the same environment, healthy.
+     */
+    private Restart stopWhileCustomersWrite(Consumer<Process> stop, Duration stopWithin)
+            throws Exception {
         Map<String, String> env = environment();
         JarProcess first = start(env, "first.log");
         first.awaitHealth(Duration.ofSeconds(90));
@@ -90,25 +101,15 @@ class CrashRestartIT {
         try (WebChatLoad load = WebChatLoad.start(first.httpPort(), CUSTOMERS, MESSAGES_EACH)) {
             Await.until(() -> load.confirmedCount() >= CONFIRMED_BEFORE_THE_END);
 
-            first.process().destroy();
-            assertThat(first.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+            stop.accept(first.process());
+            assertThat(first.process().waitFor(stopWithin.toSeconds(), TimeUnit.SECONDS)).isTrue();
             load.close();
             confirmed = load.confirmed();
         }
-        assertThat(first.output()).contains("RetainBot stopped");
-        Instant restarted = Instant.now();
-
+        Instant restartedAt = Instant.now();
         JarProcess second = start(env, "second.log");
         second.awaitHealth(Duration.ofSeconds(90));
-
-        try (Connection database = JarProcess.database(dataDir())) {
-            assertHandledExactlyOnce(database, confirmed);
-            assertThat(count(database, "select count(*) from outbox where status = 'sending' and claimed_at < ?",
-                    Timestamp.from(restarted))).as("sends left in flight by the stopped process").isZero();
-            awaitNothingWaiting(database);
-            assertThat(count(database, DELIVERED_WITHOUT_MESSAGE)).isZero();
-            assertThat(count(database, MESSAGES_SENT_TWICE)).isZero();
-        }
+        return new Restart(first, second, confirmed, restartedAt);
     }
 
     @AfterEach

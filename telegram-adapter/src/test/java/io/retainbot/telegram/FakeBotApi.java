@@ -183,7 +183,9 @@ public final class FakeBotApi implements AutoCloseable {
                 ObjectNode message = JSON.createObjectNode();
                 message.put("message_id", id).put("date", Instant.now().getEpochSecond())
                         .put("text", body.path("text").asText());
-                message.putObject("chat").put("id", body.path("chat_id").asLong()).put("type", "private");
+                long chatId = body.path("chat_id").asLong();
+                // as Telegram numbers them: groups negative, people positive
+                message.putObject("chat").put("id", chatId).put("type", chatId < 0 ? "supergroup" : "private");
                 yield message;
             }
             default -> JSON.getNodeFactory().booleanNode(true);

@@ -43,6 +43,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,8 @@ public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private static final String STARTED = "retainbot.started";
     private static final int MAX_PAGE = 500;
+    /** While every connection slot is taken, a connection idle this long is closed to make room. */
+    private static final Duration IDLE_WHEN_FULL = Duration.ofSeconds(5);
     private static final Set<String> API_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
@@ -76,6 +79,8 @@ public final class HttpServer implements AutoCloseable {
     private final ScheduledExecutorService summaries;
     private final BusyRefusal busy;
     private final Javalin javalin;
+    /** Set while Javalin builds its Jetty server. */
+    private NetworkConnectionLimit connections;
 
     /**
      * @param extraRoutes more routes for adapters (the Telegram webhook), added as they are
@@ -126,6 +131,9 @@ public final class HttpServer implements AutoCloseable {
             });
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JsonErrorHandler(securityHeaders));
+                connections = new NetworkConnectionLimit(limits.connections(), server);
+                connections.setEndPointIdleTimeout(IDLE_WHEN_FULL.toMillis());
+                server.addBean(connections);
             });
             config.jetty.modifyServletContextHandler(context -> {
                 context.setErrorHandler(new JsonErrorHandler(securityHeaders));
@@ -166,6 +174,11 @@ public final class HttpServer implements AutoCloseable {
 
     public int port() {
         return javalin.port();
+    }
+
+    /** Connections open right now (see {@link RequestLimits#connections()}). */
+    int openConnections() {
+        return connections.getNetworkConnectionCount();
     }
 
     /** Requests waiting for a turn right now (see {@link RequestLimits}). */

@@ -1,9 +1,9 @@
 package io.retainbot.app.http;
 
+import static io.retainbot.app.http.AdminApi.assertError;
+import static io.retainbot.app.http.AdminApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retainbot.app.AppTesting;
 import io.retainbot.app.RetainBot;
 import io.retainbot.app.config.AppConfig;
@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
  * finished filing another complaint.
  */
 class ComplaintCareApiIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern REFERENCE = Pattern.compile("C-\\d+");
     private static final MutableClock CLOCK = MutableClock.at("2026-11-23T06:20:00Z");
     private static RetainBot bot;
+    private static AdminApi api;
     private static Map<String, String> env;
 
     @BeforeAll
@@ -37,6 +37,7 @@ class ComplaintCareApiIT {
         env.put("SURVEY_DELAY_MINUTES", "60");
         env.put("SCHEDULER_POLL_SECONDS", "1");
         bot = RetainBot.start(AppConfig.fromEnvironment(env), CLOCK, token -> { });
+        api = new AdminApi(bot.httpPort());
     }
 
     @AfterAll
@@ -46,11 +47,6 @@ class ComplaintCareApiIT {
 
     private static WebVisitor visitor() {
         return new WebVisitor(bot.httpPort());
-    }
-
-    private static HttpResponse<String> api(WebVisitor visitor, String path, String body) {
-        return visitor.request("POST", path, "application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                "Authorization", "Bearer " + AppTesting.ADMIN_TOKEN);
     }
 
     private static String fileComplaint(WebVisitor visitor, String description) {
@@ -82,14 +78,14 @@ class ComplaintCareApiIT {
         visitor.press("No, thank you");
         String reference = fileComplaint(visitor, "The parcel arrived two days late and the box was soaked.");
 
-        HttpResponse<String> claimed = api(visitor, "/api/complaints/" + reference + "/claim", "");
+        HttpResponse<String> claimed = api.call("POST", "/api/complaints/" + reference + "/claim", "");
         assertThat(claimed.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(claimed.body()).get("status").asText()).isEqualTo("in_progress");
+        assertThat(json(claimed).get("status").asText()).isEqualTo("in_progress");
 
-        HttpResponse<String> resolved = api(visitor, "/api/complaints/" + reference + "/resolve",
+        HttpResponse<String> resolved = api.call("POST", "/api/complaints/" + reference + "/resolve",
                 "{\"summary\": \"We refunded the delivery fee.\"}");
         assertThat(resolved.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(resolved.body()).get("status").asText()).isEqualTo("resolved");
+        assertThat(json(resolved).get("status").asText()).isEqualTo("resolved");
         visitor.awaitText("has been resolved: We refunded the delivery fee.");
 
         // the customer starts another complaint before the survey falls due: it must not interrupt them
@@ -115,9 +111,8 @@ class ComplaintCareApiIT {
         visitor.awaitText("anything you would like to add");
         visitor.press("No, thanks");
         visitor.awaitText("Thank you for your answer.");
-        HttpResponse<String> details = visitor.get("/api/complaints/" + reference, "Authorization",
-                "Bearer " + AppTesting.ADMIN_TOKEN);
-        assertThat(JSON.readTree(details.body()).get("complaint").get("status").asText()).isEqualTo("resolved");
+        HttpResponse<String> details = api.call("GET", "/api/complaints/" + reference, null);
+        assertThat(json(details).get("complaint").get("status").asText()).isEqualTo("resolved");
     }
 
     /** The survey was offered to the engine and put back for later, because the customer was busy. */
@@ -144,36 +139,30 @@ class ComplaintCareApiIT {
         visitor.say("/start");
         visitor.press("No, thank you");
         String reference = fileComplaint(visitor, "The handle came off on the first day.");
-        api(visitor, "/api/complaints/" + reference + "/cant-help",
+        api.call("POST", "/api/complaints/" + reference + "/cant-help",
                 "{\"explanation\": \"FixIt Repairs (02 8123 4567) repairs these.\"}");
         visitor.awaitText("FixIt Repairs");
 
-        assertError(api(visitor, "/api/complaints/" + reference + "/resolve", ""), 409, "is referred and cannot be resolved");
-        assertError(api(visitor, "/api/complaints/C-999999/claim", ""), 404, "no complaint C-999999");
-        assertError(api(visitor, "/api/complaints/" + reference + "/reply", "{\"text\": \"\"}"), 400,
+        assertError(api.call("POST", "/api/complaints/" + reference + "/resolve", ""), 409, "is referred and cannot be resolved");
+        assertError(api.call("POST", "/api/complaints/C-999999/claim", ""), 404, "no complaint C-999999");
+        assertError(api.call("POST", "/api/complaints/" + reference + "/reply", "{\"text\": \"\"}"), 400,
                 "text must not be empty");
-        assertError(api(visitor, "/api/complaints/" + reference + "/reply", "{\"txt\": \"hi\"}"), 400,
+        assertError(api.call("POST", "/api/complaints/" + reference + "/reply", "{\"txt\": \"hi\"}"), 400,
                 "unknown field txt; allowed here: staffId, text");
-        assertError(api(visitor, "/api/complaints/" + reference + "/claim", "{\"staffId\": \"me\"}"), 400,
+        assertError(api.call("POST", "/api/complaints/" + reference + "/claim", "{\"staffId\": \"me\"}"), 400,
                 "staffId must be a staff member's id");
-        assertError(api(visitor, "/api/complaints/" + reference + "/claim", "[1,2]"), 400, "JSON object");
-        assertError(api(visitor, "/api/complaints/" + reference + "/reassign", "{\"toStaffId\": 4242}"), 400,
+        assertError(api.call("POST", "/api/complaints/" + reference + "/claim", "[1,2]"), 400, "JSON object");
+        assertError(api.call("POST", "/api/complaints/" + reference + "/reassign", "{\"toStaffId\": 4242}"), 400,
                 "no active staff member 4242");
-        assertError(api(visitor, "/api/complaints/nonsense/claim", ""), 400, "looks like C-1042");
-        assertError(api(visitor, "/api/customers/0/opt-out", ""), 400, "positive whole number");
-        assertError(api(visitor, "/api/customers/987654/opt-out", ""), 404, "no customer 987654");
+        assertError(api.call("POST", "/api/complaints/nonsense/claim", ""), 400, "looks like C-1042");
+        assertError(api.call("POST", "/api/customers/0/opt-out", ""), 400, "positive whole number");
+        assertError(api.call("POST", "/api/customers/987654/opt-out", ""), 404, "no customer 987654");
         HttpResponse<String> anonymous = visitor.post("/api/complaints/" + reference + "/reopen", "");
         assertThat(anonymous.statusCode()).isEqualTo(401);
 
-        HttpResponse<String> reopened = api(visitor, "/api/complaints/" + reference + "/reopen",
+        HttpResponse<String> reopened = api.call("POST", "/api/complaints/" + reference + "/reopen",
                 "{\"reason\": \"They could not help either.\"}");
         assertThat(reopened.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(reopened.body()).get("status").asText()).isEqualTo("open");
-    }
-
-    private static void assertError(HttpResponse<String> response, int status, String part) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        JsonNode body = JSON.readTree(response.body());
-        assertThat(body.get("error").asText()).contains(part);
+        assertThat(json(reopened).get("status").asText()).isEqualTo("open");
     }
 }

@@ -1,18 +1,16 @@
 package io.retainbot.app.http;
 
+import static io.retainbot.app.http.AdminApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retainbot.app.AppTesting;
 import io.retainbot.app.RetainBot;
 import io.retainbot.app.config.AppConfig;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.testing.Await;
 import io.retainbot.core.testing.MutableClock;
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,13 +21,14 @@ import org.junit.jupiter.api.Test;
  * them; /forget in the web chat erases after the confirmation.
  */
 class CustomerDataApiIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final MutableClock CLOCK = MutableClock.at("2026-11-23T06:20:00Z");
     private static RetainBot bot;
+    private static AdminApi api;
 
     @BeforeAll
     static void start() {
         bot = RetainBot.start(AppConfig.fromEnvironment(AppTesting.externalDatabase()), CLOCK, token -> { });
+        api = new AdminApi(bot.httpPort());
     }
 
     @AfterAll
@@ -37,32 +36,9 @@ class CustomerDataApiIT {
         bot.close();
     }
 
-    private static HttpResponse<String> api(String method, String path, String body) {
-        return new WebVisitor(bot.httpPort()).request(method, path, body == null ? null : "application/json",
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8),
-                "Authorization", "Bearer " + AppTesting.ADMIN_TOKEN);
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException notJson) {
-            throw new AssertionError("not JSON: " + response.body(), notJson);
-        }
-    }
-
     /** A web chat customer who filed a complaint; returns their customer id. */
     private static long customerWithComplaint(WebVisitor visitor, String description) {
-        visitor.say("/start");
-        visitor.press("No, thank you");
-        visitor.press("File a complaint");
-        visitor.press("Delivery");
-        visitor.awaitText("Please describe what happened");
-        visitor.say(description);
-        visitor.press("Skip");
-        visitor.press("Continue without");
-        visitor.press("Send complaint");
-        visitor.awaitText("registered under reference");
+        visitor.fileComplaint("Delivery", description);
         return bot.transactor().inTransaction(session -> session.complaints().list(java.util.Optional.empty(), 100, 0).stream()
                 .filter(complaint -> complaint.description().equals(description))
                 .findFirst().orElseThrow().customerId());
@@ -75,7 +51,7 @@ class CustomerDataApiIT {
         visitor.say("/mydata");
         visitor.awaitText("Complaints: 1 (1 open)");
 
-        HttpResponse<String> export = api("GET", "/api/customers/" + id + "/export", null);
+        HttpResponse<String> export = api.call("GET", "/api/customers/" + id + "/export", null);
         assertThat(export.statusCode()).isEqualTo(200);
         JsonNode tables = json(export).get("tables");
         assertThat(tables.get("customer").get(0).get("id").asLong()).isEqualTo(id);
@@ -84,19 +60,19 @@ class CustomerDataApiIT {
         assertThat(tables.get("channel_identity").get(0).get("platform").asText()).isEqualTo(Platform.WEB.code());
         assertThat(tables.get("interaction").size()).isGreaterThan(3);
 
-        assertError(api("POST", "/api/customers/" + id + "/erase", "{}"), 400, "reason");
-        assertError(api("POST", "/api/customers/" + id + "/erase", "{\"reason\": \"asked\", \"staffId\": 98765}"),
+        assertError(api.call("POST", "/api/customers/" + id + "/erase", "{}"), 400, "reason");
+        assertError(api.call("POST", "/api/customers/" + id + "/erase", "{\"reason\": \"asked\", \"staffId\": 98765}"),
                 400, "staffId");
-        assertError(api("POST", "/api/customers/987654/erase", "{\"reason\": \"asked\"}"), 404, "no customer");
-        assertError(api("GET", "/api/customers/abc/export", null), 400, "id");
-        assertError(api("GET", "/api/customers/987654/export", null), 404, "no customer");
+        assertError(api.call("POST", "/api/customers/987654/erase", "{\"reason\": \"asked\"}"), 404, "no customer");
+        assertError(api.call("GET", "/api/customers/abc/export", null), 400, "id");
+        assertError(api.call("GET", "/api/customers/987654/export", null), 404, "no customer");
 
-        HttpResponse<String> erased = api("POST", "/api/customers/" + id + "/erase",
+        HttpResponse<String> erased = api.call("POST", "/api/customers/" + id + "/erase",
                 "{\"reason\": \"asked by e-mail on 2026-11-22\"}");
         assertThat(erased.statusCode()).isEqualTo(200);
         assertThat(json(erased).get("changed").get("channel_identity").asInt()).isEqualTo(1);
 
-        JsonNode after = json(api("GET", "/api/customers/" + id + "/export", null)).get("tables");
+        JsonNode after = json(api.call("GET", "/api/customers/" + id + "/export", null)).get("tables");
         assertThat(after.get("complaint").get(0).get("description").asText()).isEmpty();
         assertThat(after.get("complaint").get(0).get("category").asText()).isEqualTo("delivery");
         assertThat(after.get("channel_identity")).isEmpty();
@@ -115,7 +91,7 @@ class CustomerDataApiIT {
         visitor.press("Yes, erase my data");
         visitor.awaitText("Your data is being erased now.");
         Await.until(() -> bot.transactor().inTransaction(session -> session.personalData().erasedAt(id)).isPresent());
-        JsonNode after = json(api("GET", "/api/customers/" + id + "/export", null)).get("tables");
+        JsonNode after = json(api.call("GET", "/api/customers/" + id + "/export", null)).get("tables");
         assertThat(after.toString()).doesNotContain("forget-marker-5522");
         assertThat(after.get("customer_erasure").get(0).get("requested_by").asText()).isEqualTo("customer");
     }

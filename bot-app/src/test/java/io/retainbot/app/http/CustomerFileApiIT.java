@@ -1,16 +1,15 @@
 package io.retainbot.app.http;
 
+import static io.retainbot.app.http.AdminApi.assertError;
+import static io.retainbot.app.http.AdminApi.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retainbot.app.AppTesting;
 import io.retainbot.app.RetainBot;
 import io.retainbot.app.config.AppConfig;
 import io.retainbot.core.testing.Await;
 import io.retainbot.core.testing.MutableClock;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +23,9 @@ import org.junit.jupiter.api.Test;
  * them.
  */
 class CustomerFileApiIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final MutableClock CLOCK = MutableClock.at("2026-11-23T01:20:00Z");
     private static RetainBot bot;
+    private static AdminApi api;
 
     @BeforeAll
     static void start() {
@@ -34,6 +33,7 @@ class CustomerFileApiIT {
         env.put("SURVEY_DELAY_MINUTES", "0");
         env.put("SCHEDULER_POLL_SECONDS", "1");
         bot = RetainBot.start(AppConfig.fromEnvironment(env), CLOCK, token -> { });
+        api = new AdminApi(bot.httpPort());
     }
 
     @AfterAll
@@ -41,57 +41,14 @@ class CustomerFileApiIT {
         bot.close();
     }
 
-    private static HttpResponse<String> call(String method, String path, String body) {
-        return new WebVisitor(bot.httpPort()).request(method, path, "application/json",
-                body.getBytes(StandardCharsets.UTF_8), "Authorization", "Bearer " + AppTesting.ADMIN_TOKEN);
-    }
-
-    private static JsonNode ok(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static JsonNode get(String path) throws Exception {
-        return ok(call("GET", path, ""));
-    }
-
-    private static void assertError(HttpResponse<String> response, int status, String part) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(JSON.readTree(response.body()).get("error").asText()).contains(part);
-    }
-
-    private static long agent(String name) throws Exception {
-        HttpResponse<String> added = call("POST", "/api/staff", "{\"name\": \"" + name + "\", \"role\": \"agent\"}");
-        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
-        return JSON.readTree(added.body()).get("id").asLong();
-    }
-
     /** A web visitor who files a delivery complaint; returns the complaint's JSON. */
-    private static JsonNode fileComplaint(WebVisitor visitor, String description) throws Exception {
-        visitor.say("/start");
-        visitor.press("No, thank you");
-        visitor.press("File a complaint");
-        visitor.press("Delivery");
-        visitor.awaitText("Please describe what happened");
-        visitor.say(description);
-        visitor.press("Skip");
-        visitor.press("Continue without");
-        visitor.press("Send complaint");
-        visitor.awaitText("registered under reference");
-        for (JsonNode complaint : get("/api/complaints?limit=500").get("items")) {
-            if (complaint.get("description").asText().equals(description)) {
-                return complaint;
-            }
-        }
-        throw new AssertionError("no complaint " + description);
+    private static JsonNode fileComplaint(String description) {
+        new WebVisitor(bot.httpPort()).openChat().fileComplaint("Delivery", description);
+        return api.complaintDescribed(description);
     }
 
     private static boolean hasOwner(long customerId) {
-        try {
-            return !get("/api/customers/" + customerId).get("owner").isNull();
-        } catch (Exception unreadable) {
-            throw new AssertionError(unreadable);
-        }
+        return !api.get("/api/customers/" + customerId).get("owner").isNull();
     }
 
     private static List<String> reasons(JsonNode card) {
@@ -102,15 +59,15 @@ class CustomerFileApiIT {
 
     @Test
     void theCustomerFileIsFoundEditedTaggedMovedAndReadWithItsHistory() throws Exception {
-        long mia = agent("Mia");
-        JsonNode complaint = fileComplaint(new WebVisitor(bot.httpPort()).openChat(), "The courier left it in the rain.");
+        long mia = api.addAgent("Mia");
+        JsonNode complaint = fileComplaint("The courier left it in the rain.");
         long id = complaint.get("customerId").asLong();
         Await.until(() -> hasOwner(id));
-        JsonNode card = get("/api/customers/" + id);
+        JsonNode card = api.get("/api/customers/" + id);
         assertThat(reasons(card)).containsExactly("first_complaint");
         long owner = card.get("owner").get("id").asLong();
 
-        JsonNode edited = ok(call("PATCH", "/api/customers/" + id, """
+        JsonNode edited = ok(api.call("PATCH", "/api/customers/" + id, """
                 {"displayName": "Mina Park", "phone": "+63 917 555 0101", "birthday": "1990-03-14",
                  "occupation": "Florist", "painPoints": "Late deliveries before weddings", "tier": "high",
                  "tone": "friendly", "timeZone": "Asia/Manila"}
@@ -119,17 +76,17 @@ class CustomerFileApiIT {
         assertThat(edited.get("birthday").asText()).isEqualTo("1990-03-14");
         assertThat(edited.get("tier").asText()).isEqualTo("high");
         assertThat(edited.get("responsibleStaffId").asLong()).as("not changed by an edit").isEqualTo(owner);
-        ok(call("POST", "/api/customers/" + id + "/tags", "{\"tag\": \"Wedding Florist\"}"));
+        ok(api.call("POST", "/api/customers/" + id + "/tags", "{\"tag\": \"Wedding Florist\"}"));
 
-        assertThat(get("/api/customers?name=mina%20p").get("items")).extracting(item -> item.get("id").asLong())
+        assertThat(api.get("/api/customers?name=mina%20p").get("items")).extracting(item -> item.get("id").asLong())
                 .containsExactly(id);
-        assertThat(get("/api/customers?phone=9175550101").get("items")).extracting(item -> item.get("id").asLong())
+        assertThat(api.get("/api/customers?phone=9175550101").get("items")).extracting(item -> item.get("id").asLong())
                 .containsExactly(id);
-        assertThat(get("/api/customers?tag=wedding-florist&tier=high&owner=" + owner).get("items"))
+        assertThat(api.get("/api/customers?tag=wedding-florist&tier=high&owner=" + owner).get("items"))
                 .extracting(item -> item.get("id").asLong()).containsExactly(id);
-        assertThat(get("/api/customers?tag=wedding-florist&tier=low").get("items")).isEmpty();
+        assertThat(api.get("/api/customers?tag=wedding-florist&tier=low").get("items")).isEmpty();
 
-        JsonNode history = get("/api/customers/" + id + "/history");
+        JsonNode history = api.get("/api/customers/" + id + "/history");
         assertThat(history.get("complaints")).extracting(item -> item.get("reference").asText())
                 .containsExactly(complaint.get("reference").asText());
         assertThat(history.get("messages")).extracting(item -> item.get("text").asText())
@@ -137,43 +94,42 @@ class CustomerFileApiIT {
         assertThat(history.get("greetings")).isEmpty();
         assertThat(history.get("scores")).isEmpty();
 
-        long other = owner == mia ? agent("Noel") : mia;
-        JsonNode moved = ok(call("POST", "/api/customers/" + id + "/reassign", "{\"toStaffId\": " + other + "}"));
+        long other = owner == mia ? api.addAgent("Noel") : mia;
+        JsonNode moved = ok(api.call("POST", "/api/customers/" + id + "/reassign", "{\"toStaffId\": " + other + "}"));
         assertThat(moved.get("owners").get(0).get("staffId").asLong()).isEqualTo(other);
-        ok(call("POST", "/api/staff/" + other + "/leave", ""));
-        JsonNode after = get("/api/customers/" + id);
+        ok(api.call("POST", "/api/staff/" + other + "/leave", ""));
+        JsonNode after = api.get("/api/customers/" + id);
         assertThat(reasons(after)).containsExactly("first_complaint", "reassigned", "staff_left");
         assertThat(after.get("owner").get("id").asLong()).isNotEqualTo(other);
         assertThat(after.get("owner").get("active").asBoolean()).isTrue();
-        ok(call("DELETE", "/api/customers/" + id + "/tags/wedding-florist", ""));
-        assertThat(get("/api/customers/" + id).get("customer").get("tags")).isEmpty();
+        ok(api.call("DELETE", "/api/customers/" + id + "/tags/wedding-florist", ""));
+        assertThat(api.get("/api/customers/" + id).get("customer").get("tags")).isEmpty();
     }
 
     @Test
     void badCustomerRequestsAreJsonErrorsNamingTheField() throws Exception {
-        JsonNode complaint = fileComplaint(new WebVisitor(bot.httpPort()).openChat(),
-                "The vase arrived in the wrong colour: blue instead of the green I ordered.");
+        JsonNode complaint = fileComplaint("The vase arrived in the wrong colour: blue instead of the green I ordered.");
         long id = complaint.get("customerId").asLong();
 
-        assertError(call("PATCH", "/api/customers/" + id, "{\"birthday\": \"13-40\"}"), 400, "birthday");
-        assertError(call("PATCH", "/api/customers/" + id, "{\"email\": \"not-an-address\"}"), 400, "email");
-        assertError(call("PATCH", "/api/customers/" + id, "{\"tone\": \"cheerful\"}"), 400, "tone: must be formal or "
+        assertError(api.call("PATCH", "/api/customers/" + id, "{\"birthday\": \"13-40\"}"), 400, "birthday");
+        assertError(api.call("PATCH", "/api/customers/" + id, "{\"email\": \"not-an-address\"}"), 400, "email");
+        assertError(api.call("PATCH", "/api/customers/" + id, "{\"tone\": \"cheerful\"}"), 400, "tone: must be formal or "
                 + "friendly");
-        assertError(call("PATCH", "/api/customers/" + id, "{\"responsibleStaffId\": 3}"), 400,
+        assertError(api.call("PATCH", "/api/customers/" + id, "{\"responsibleStaffId\": 3}"), 400,
                 "responsibleStaffId: unknown field");
-        assertError(call("PATCH", "/api/customers/" + id, "{\"timeZone\": \"Mars/Olympus\"}"), 400, "timeZone");
-        assertError(call("PATCH", "/api/customers/" + id, "{\"introducerId\": 987654}"), 400,
+        assertError(api.call("PATCH", "/api/customers/" + id, "{\"timeZone\": \"Mars/Olympus\"}"), 400, "timeZone");
+        assertError(api.call("PATCH", "/api/customers/" + id, "{\"introducerId\": 987654}"), 400,
                 "introducerId: no customer 987654");
-        assertError(call("POST", "/api/customers/" + id + "/tags", "{\"tag\": \"no way!\"}"), 400, "tag: ");
-        assertError(call("POST", "/api/customers/" + id + "/reassign", "{}"), 400, "toStaffId: is required");
-        assertError(call("POST", "/api/customers/" + id + "/reassign", "{\"toStaffId\": 987654}"), 400,
+        assertError(api.call("POST", "/api/customers/" + id + "/tags", "{\"tag\": \"no way!\"}"), 400, "tag: ");
+        assertError(api.call("POST", "/api/customers/" + id + "/reassign", "{}"), 400, "toStaffId: is required");
+        assertError(api.call("POST", "/api/customers/" + id + "/reassign", "{\"toStaffId\": 987654}"), 400,
                 "no active staff member 987654");
-        assertError(call("GET", "/api/customers/987654", ""), 404, "no customer 987654");
-        assertError(call("GET", "/api/customers/987654/history", ""), 404, "no customer 987654");
-        assertError(call("GET", "/api/customers?tier=gold", ""), 400, "tier: must be high, medium or low");
-        assertError(call("GET", "/api/customers?owner=me", ""), 400, "owner: must be a whole number");
-        assertError(call("GET", "/api/customers?limit=0", ""), 400, "limit");
-        assertError(call("POST", "/api/staff/987654/leave", ""), 404, "no staff member 987654");
-        assertThat(get("/api/customers/" + id).get("customer").get("displayName").isNull()).isFalse();
+        assertError(api.call("GET", "/api/customers/987654", ""), 404, "no customer 987654");
+        assertError(api.call("GET", "/api/customers/987654/history", ""), 404, "no customer 987654");
+        assertError(api.call("GET", "/api/customers?tier=gold", ""), 400, "tier: must be high, medium or low");
+        assertError(api.call("GET", "/api/customers?owner=me", ""), 400, "owner: must be a whole number");
+        assertError(api.call("GET", "/api/customers?limit=0", ""), 400, "limit");
+        assertError(api.call("POST", "/api/staff/987654/leave", ""), 404, "no staff member 987654");
+        assertThat(api.get("/api/customers/" + id).get("customer").get("displayName").isNull()).isFalse();
     }
 }

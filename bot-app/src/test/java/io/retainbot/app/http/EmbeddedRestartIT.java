@@ -54,7 +54,7 @@ class EmbeddedRestartIT {
         }
 
         try (RetainBot restarted = RetainBot.start(config, Clock.systemUTC(), shownTokens::add)) {
-            HttpResponse<String> listed = visitor.get("/api/complaints", "Authorization", "Bearer " + shownTokens.get(0));
+            HttpResponse<String> listed = new AdminApi(port, shownTokens.get(0)).call("GET", "/api/complaints", null);
             visitor.press("Product");
             visitor.awaitText("Please describe what happened (Product)");
 

@@ -2,28 +2,15 @@ package io.retainbot.app.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.retainbot.app.AppTesting;
-import io.retainbot.app.config.WebChatSettings;
 import io.retainbot.console.access.LoginThrottle;
-import io.retainbot.app.web.RateLimiter;
-import io.retainbot.app.web.WebChat;
-import io.retainbot.core.business.BusinessConfig;
-import io.retainbot.core.engine.EventSink;
-import io.retainbot.core.i18n.Messages;
-import io.retainbot.core.port.Transactor;
 import io.retainbot.core.testing.MutableClock;
 import io.retainbot.core.testing.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -39,29 +26,12 @@ class HostileTrafficIT {
     static final TestDatabase db = new TestDatabase();
 
     private final MutableClock clock = MutableClock.at("2026-11-30T10:00:00Z");
-    private final List<String> logLines = new ArrayList<>();
     private final HttpClient client = HttpClient.newHttpClient();
-    private HttpServer server;
+    private BareServer server;
 
     @BeforeEach
     void startServer() {
-        Transactor transactor = db.database().transactor();
-        EventSink refusing = event -> {
-            throw new IllegalStateException("not used");
-        };
-        WebChat webChat = new WebChat(refusing, db.database().webChat(), db.database().files(), Messages.builtIn(),
-                BusinessConfig.defaults(), clock, new SecureRandom(), new RateLimiter(20, Duration.ofMinutes(1), clock),
-                new RateLimiter(10, Duration.ofMinutes(1), clock));
-        AdminAccess admin = AdminAccess.establish(Optional.of(AppTesting.ADMIN_TOKEN), transactor, new SecureRandom(),
-                token -> { });
-        RefusalLog refusals = new RefusalLog(clock, line -> {
-            synchronized (logLines) {
-                logLines.add(line);
-            }
-        });
-        server = new HttpServer(transactor, () -> true, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), admin,
-                webChat, WebChatSettings.defaults(), routes -> { }, refusals, clock, RequestLimits.DEFAULT)
-                .start(AppTesting.freePort());
+        server = BareServer.start(db, clock);
     }
 
     @AfterEach
@@ -116,10 +86,8 @@ class HostileTrafficIT {
         clock.advance(Duration.ofMinutes(1));
         server.close();
 
-        synchronized (logLines) {
-            assertThat(logLines).hasSizeLessThanOrEqualTo(3);
-            assertThat(String.join("\n", logLines)).contains("more API calls");
-        }
+        assertThat(server.logLines()).hasSizeLessThanOrEqualTo(3);
+        assertThat(String.join("\n", server.logLines())).contains("more API calls");
     }
 
     private HttpResponse<String> admin(String token) throws Exception {

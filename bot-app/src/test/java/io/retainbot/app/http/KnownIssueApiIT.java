@@ -1,16 +1,15 @@
 package io.retainbot.app.http;
 
+import static io.retainbot.app.http.AdminApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retainbot.app.AppTesting;
 import io.retainbot.app.RetainBot;
 import io.retainbot.app.config.AppConfig;
 import io.retainbot.core.testing.Await;
 import io.retainbot.core.testing.MutableClock;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
  * are JSON errors naming the field.
  */
 class KnownIssueApiIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final MutableClock CLOCK = MutableClock.at("2026-11-23T06:20:00Z");
     private static final String KETTLE = """
             {"title": "Kettle K2 does not switch off",
@@ -30,10 +28,12 @@ class KnownIssueApiIT {
              "fixes": {"en": "Hold the lid button for five seconds.", "ko": "뚜껑 버튼을 5초 동안 눌러 주세요."}}
             """;
     private static RetainBot bot;
+    private static AdminApi api;
 
     @BeforeAll
     static void start() {
         bot = RetainBot.start(AppConfig.fromEnvironment(AppTesting.externalDatabase()), CLOCK, token -> { });
+        api = new AdminApi(bot.httpPort());
     }
 
     @AfterAll
@@ -41,23 +41,9 @@ class KnownIssueApiIT {
         bot.close();
     }
 
-    private static HttpResponse<String> api(String method, String path, String body) {
-        return new WebVisitor(bot.httpPort()).request(method, path, body == null ? null : "application/json",
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8),
-                "Authorization", "Bearer " + AppTesting.ADMIN_TOKEN);
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (java.io.IOException notJson) {
-            throw new AssertionError("not JSON: " + response.body(), notJson);
-        }
-    }
-
     @Test
     void anIssueRecordedThroughTheApiIsOfferedInTheWebChatAndCounted() throws Exception {
-        HttpResponse<String> created = api("POST", "/api/known-issues", KETTLE);
+        HttpResponse<String> created = api.call("POST", "/api/known-issues", KETTLE);
         assertThat(created.statusCode()).isEqualTo(201);
         long id = json(created).get("id").asLong();
         assertThat(json(created).get("status").asText()).isEqualTo("open");
@@ -77,24 +63,24 @@ class KnownIssueApiIT {
         visitor.press("No, the problem remains");
         visitor.awaitText("Thank you for trying it");
 
-        Await.until(() -> json(api("GET", "/api/known-issues/" + id, null)).get("notHelped").asLong() == 1);
-        JsonNode issue = json(api("GET", "/api/known-issues/" + id, null));
+        Await.until(() -> json(api.call("GET", "/api/known-issues/" + id, null)).get("notHelped").asLong() == 1);
+        JsonNode issue = json(api.call("GET", "/api/known-issues/" + id, null));
         assertThat(issue.get("offered").asLong()).isEqualTo(1);
         assertThat(issue.get("helped").asLong()).isZero();
 
-        JsonNode report = json(api("GET", "/api/reports/known-issues?from=2026-11-01&to=2026-12-01", null));
+        JsonNode report = json(api.call("GET", "/api/reports/known-issues?from=2026-11-01&to=2026-12-01", null));
         assertThat(report.get("knownIssues")).anySatisfy(count -> {
             assertThat(count.get("knownIssueId").asLong()).isEqualTo(id);
             assertThat(count.get("offered").asLong()).isEqualTo(1);
             assertThat(count.get("notHelped").asLong()).isEqualTo(1);
         });
-        JsonNode later = json(api("GET", "/api/reports/known-issues?from=2026-12-01&to=2027-01-01", null));
+        JsonNode later = json(api.call("GET", "/api/reports/known-issues?from=2026-12-01&to=2027-01-01", null));
         assertThat(later.get("knownIssues")).allSatisfy(count -> assertThat(count.get("offered").asLong()).isZero());
 
-        HttpResponse<String> refused = api("DELETE", "/api/known-issues/" + id, null);
+        HttpResponse<String> refused = api.call("DELETE", "/api/known-issues/" + id, null);
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(json(refused).get("error").asText()).contains("close it instead");
-        HttpResponse<String> closed = api("PUT", "/api/known-issues/" + id,
+        HttpResponse<String> closed = api.call("PUT", "/api/known-issues/" + id,
                 KETTLE.replace("\"categories\"", "\"status\": \"closed\", \"categories\""));
         assertThat(closed.statusCode()).isEqualTo(200);
         assertThat(json(closed).get("status").asText()).isEqualTo("closed");
@@ -103,42 +89,42 @@ class KnownIssueApiIT {
 
     @Test
     void listsReplacesAndDeletesAnIssueNeverOffered() throws Exception {
-        long id = json(api("POST", "/api/known-issues", """
+        long id = json(api.call("POST", "/api/known-issues", """
                 {"title": "Invoices show the wrong VAT", "symptoms": ["vat"], "fixes": {"en": "Download it again."}}
                 """)).get("id").asLong();
-        assertThat(json(api("GET", "/api/known-issues", null)).get("items"))
+        assertThat(json(api.call("GET", "/api/known-issues", null)).get("items"))
                 .anySatisfy(item -> assertThat(item.get("id").asLong()).isEqualTo(id));
-        HttpResponse<String> replaced = api("PUT", "/api/known-issues/" + id, """
+        HttpResponse<String> replaced = api.call("PUT", "/api/known-issues/" + id, """
                 {"title": "Invoices show the wrong VAT rate", "symptoms": ["vat", "tax"], "categories": ["billing"],
                  "fixes": {"tl": "I-download ulit ang invoice."}}
                 """);
         assertThat(replaced.statusCode()).isEqualTo(200);
         assertThat(json(replaced).get("symptoms")).hasSize(2);
         assertThat(json(replaced).get("fixes").has("en")).isFalse();
-        assertThat(api("DELETE", "/api/known-issues/" + id, null).statusCode()).isEqualTo(204);
-        assertThat(api("GET", "/api/known-issues/" + id, null).statusCode()).isEqualTo(404);
-        assertThat(api("DELETE", "/api/known-issues/" + id, null).statusCode()).isEqualTo(404);
-        assertThat(api("PUT", "/api/known-issues/" + id, KETTLE).statusCode()).isEqualTo(404);
+        assertThat(api.call("DELETE", "/api/known-issues/" + id, null).statusCode()).isEqualTo(204);
+        assertThat(api.call("GET", "/api/known-issues/" + id, null).statusCode()).isEqualTo(404);
+        assertThat(api.call("DELETE", "/api/known-issues/" + id, null).statusCode()).isEqualTo(404);
+        assertThat(api.call("PUT", "/api/known-issues/" + id, KETTLE).statusCode()).isEqualTo(404);
     }
 
     @Test
     void refusesBadInputWithTheFieldNamed() throws Exception {
-        assertError(api("POST", "/api/known-issues", "{\"symptoms\": [\"x\"], \"fixes\": {\"en\": \"f\"}}"), 400, "title");
-        assertError(api("POST", "/api/known-issues", "{\"title\": \"t\", \"fixes\": {\"en\": \"f\"}}"), 400, "symptoms");
-        assertError(api("POST", "/api/known-issues", "{\"title\": \"t\", \"symptoms\": [\"x\"]}"), 400, "fixes");
-        assertError(api("POST", "/api/known-issues",
+        assertError(api.call("POST", "/api/known-issues", "{\"symptoms\": [\"x\"], \"fixes\": {\"en\": \"f\"}}"), 400, "title");
+        assertError(api.call("POST", "/api/known-issues", "{\"title\": \"t\", \"fixes\": {\"en\": \"f\"}}"), 400, "symptoms");
+        assertError(api.call("POST", "/api/known-issues", "{\"title\": \"t\", \"symptoms\": [\"x\"]}"), 400, "fixes");
+        assertError(api.call("POST", "/api/known-issues",
                 "{\"title\": \"t\", \"symptoms\": [\"x\"], \"fixes\": {\"de\": \"f\"}}"), 400, "fixes: \"de\"");
-        assertError(api("POST", "/api/known-issues",
+        assertError(api.call("POST", "/api/known-issues",
                 "{\"title\": \"t\", \"symptoms\": [\"x\"], \"fixes\": {\"en\": 3}}"), 400, "fixes.en");
-        assertError(api("POST", "/api/known-issues", "{\"title\": \"t\", \"symptoms\": [\"x\"], "
+        assertError(api.call("POST", "/api/known-issues", "{\"title\": \"t\", \"symptoms\": [\"x\"], "
                 + "\"categories\": [\"toys\"], \"fixes\": {\"en\": \"f\"}}"), 400, "categories: \"toys\"");
-        assertError(api("POST", "/api/known-issues", "{\"title\": \"t\", \"symptoms\": [\"x\"], "
+        assertError(api.call("POST", "/api/known-issues", "{\"title\": \"t\", \"symptoms\": [\"x\"], "
                 + "\"status\": \"maybe\", \"fixes\": {\"en\": \"f\"}}"), 400, "status");
-        assertError(api("POST", "/api/known-issues", "{\"title\": \"t\", \"colour\": 1}"), 400, "colour");
-        assertError(api("POST", "/api/known-issues", "not json"), 400, "JSON");
-        assertError(api("GET", "/api/known-issues/abc", null), 400, "id");
-        assertError(api("GET", "/api/reports/known-issues?from=yesterday", null), 400, "from");
-        assertError(api("GET", "/api/reports/known-issues?from=2026-12-01&to=2026-11-01", null), 400, "from");
+        assertError(api.call("POST", "/api/known-issues", "{\"title\": \"t\", \"colour\": 1}"), 400, "colour");
+        assertError(api.call("POST", "/api/known-issues", "not json"), 400, "JSON");
+        assertError(api.call("GET", "/api/known-issues/abc", null), 400, "id");
+        assertError(api.call("GET", "/api/reports/known-issues?from=yesterday", null), 400, "from");
+        assertError(api.call("GET", "/api/reports/known-issues?from=2026-12-01&to=2026-11-01", null), 400, "from");
         HttpResponse<String> anonymous = new WebVisitor(bot.httpPort()).get("/api/known-issues");
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }

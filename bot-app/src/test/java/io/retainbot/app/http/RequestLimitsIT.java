@@ -1,29 +1,21 @@
 package io.retainbot.app.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.retainbot.app.AppTesting;
-import io.retainbot.app.config.WebChatSettings;
-import io.retainbot.app.web.RateLimiter;
-import io.retainbot.app.web.WebChat;
-import io.retainbot.core.business.BusinessConfig;
-import io.retainbot.core.engine.EventSink;
-import io.retainbot.core.i18n.Messages;
-import io.retainbot.core.port.Transactor;
 import io.retainbot.core.testing.Await;
 import io.retainbot.core.testing.MutableClock;
 import io.retainbot.core.testing.TestDatabase;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -40,11 +32,10 @@ class RequestLimitsIT {
     static final TestDatabase db = new TestDatabase();
 
     private final MutableClock clock = MutableClock.at("2026-11-30T10:00:00Z");
-    private final List<String> logLines = new ArrayList<>();
     private final HttpClient client = HttpClient.newHttpClient();
     private final CountDownLatch entered = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
-    private HttpServer server;
+    private BareServer server;
 
     @AfterEach
     void stopServer() {
@@ -87,13 +78,36 @@ class RequestLimitsIT {
         CompletableFuture<HttpResponse<String>> slow = occupyTheOnlyTurn();
         CompletableFuture<HttpResponse<String>> waiting = client.sendAsync(request("/health"),
                 HttpResponse.BodyHandlers.ofString());
-        Await.until(() -> server.waitingRequests() == 1);
+        Await.until(() -> server.server().waitingRequests() == 1);
 
         assertThat(get("/health").statusCode()).as("no room left to wait").isEqualTo(503);
 
         release.countDown();
         assertThat(slow.get(1, TimeUnit.MINUTES).statusCode()).isEqualTo(200);
         assertThat(waiting.get(1, TimeUnit.MINUTES).statusCode()).as("served once its turn came").isEqualTo(200);
+    }
+
+    @Test
+    void acceptsNoConnectionBeyondTheBoundUntilOneCloses() throws Exception {
+        start(new RequestLimits(4, 0, Duration.ofMinutes(1), 2));
+        try (Socket first = connect(); Socket second = connect(); Socket third = connect()) {
+            Await.until(() -> server.server().openConnections() == 2);
+            third.getOutputStream().write(("GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            third.setSoTimeout(1_000);
+            assertThatThrownBy(() -> third.getInputStream().read()).as("not served while both slots are taken")
+                    .isInstanceOf(SocketTimeoutException.class);
+
+            first.close();
+
+            third.setSoTimeout(60_000);
+            String answer = new String(third.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    private Socket connect() throws IOException {
+        return new Socket("127.0.0.1", server.port());
     }
 
     @Test
@@ -106,38 +120,22 @@ class RequestLimitsIT {
         clock.advance(Duration.ofMinutes(1));
         release.countDown();
         server.close();
+        List<String> logLines = server.logLines();
         server = null;
 
-        synchronized (logLines) {
-            assertThat(logLines).hasSize(2);
-            assertThat(logLines.get(0)).contains("refused " + BusyRefusal.REFUSED);
-            assertThat(logLines.get(1)).contains("refused 49 more " + BusyRefusal.REFUSED);
-        }
+        assertThat(logLines).hasSize(2);
+        assertThat(logLines.get(0)).contains("refused " + BusyRefusal.REFUSED);
+        assertThat(logLines.get(1)).contains("refused 49 more " + BusyRefusal.REFUSED);
     }
 
     private void start(RequestLimits limits) {
-        Transactor transactor = db.database().transactor();
-        EventSink refusing = event -> {
-            throw new IllegalStateException("not used");
-        };
-        WebChat webChat = new WebChat(refusing, db.database().webChat(), db.database().files(), Messages.builtIn(),
-                BusinessConfig.defaults(), clock, new SecureRandom(), new RateLimiter(20, Duration.ofMinutes(1), clock),
-                new RateLimiter(10, Duration.ofMinutes(1), clock));
-        AdminAccess admin = AdminAccess.establish(Optional.of(AppTesting.ADMIN_TOKEN), transactor, new SecureRandom(),
-                token -> { });
-        RefusalLog refusals = new RefusalLog(clock, line -> {
-            synchronized (logLines) {
-                logLines.add(line);
+        server = BareServer.start(db, clock, limits, routes -> routes.routes.get("/slow", ctx -> {
+            entered.countDown();
+            if (!release.await(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the test never released the slow request");
             }
-        });
-        server = new HttpServer(transactor, () -> true, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), admin,
-                webChat, WebChatSettings.defaults(), routes -> routes.routes.get("/slow", ctx -> {
-                    entered.countDown();
-                    if (!release.await(1, TimeUnit.MINUTES)) {
-                        throw new IllegalStateException("the test never released the slow request");
-                    }
-                    ctx.result("done");
-                }), refusals, clock, limits).start(0);
+            ctx.result("done");
+        }));
     }
 
     /** A request that holds the server's only turn until the test releases it. */

@@ -76,11 +76,9 @@ class RetainBotIT {
         assertThat(matcher.find()).isTrue();
         String reference = matcher.group();
 
-        HttpResponse<String> list = visitor.get("/api/complaints?status=open", "Authorization",
-                "Bearer " + AppTesting.ADMIN_TOKEN);
+        HttpResponse<String> list = api().call("GET", "/api/complaints?status=open", null);
         JsonNode listed = findByReference(JSON.readTree(list.body()).get("items"), reference);
-        HttpResponse<String> single = visitor.get("/api/complaints/" + reference, "Authorization",
-                "Bearer " + AppTesting.ADMIN_TOKEN);
+        HttpResponse<String> single = api().call("GET", "/api/complaints/" + reference, null);
         JsonNode details = JSON.readTree(single.body());
 
         assertThat(list.statusCode()).isEqualTo(200);
@@ -106,7 +104,7 @@ class RetainBotIT {
         WebVisitor visitor = visitor();
 
         HttpResponse<String> missing = visitor.get("/api/complaints");
-        HttpResponse<String> wrong = visitor.get("/api/complaints", "Authorization", "Bearer not-the-token-at-all");
+        HttpResponse<String> wrong = new AdminApi(bot.httpPort(), "not-the-token-at-all").call("GET", "/api/complaints", null);
 
         assertThat(missing.statusCode()).isEqualTo(401);
         assertThat(wrong.statusCode()).isEqualTo(401);
@@ -115,13 +113,12 @@ class RetainBotIT {
 
     @Test
     void answersBadApiRequestsWithJsonErrors() throws Exception {
-        WebVisitor visitor = visitor();
-        String bearer = "Bearer " + AppTesting.ADMIN_TOKEN;
+        AdminApi api = api();
 
-        HttpResponse<String> unknownStatus = visitor.get("/api/complaints?status=lost", "Authorization", bearer);
-        HttpResponse<String> badLimit = visitor.get("/api/complaints?limit=-5", "Authorization", bearer);
-        HttpResponse<String> badReference = visitor.get("/api/complaints/banana", "Authorization", bearer);
-        HttpResponse<String> noSuchComplaint = visitor.get("/api/complaints/C-99999999", "Authorization", bearer);
+        HttpResponse<String> unknownStatus = api.call("GET", "/api/complaints?status=lost", null);
+        HttpResponse<String> badLimit = api.call("GET", "/api/complaints?limit=-5", null);
+        HttpResponse<String> badReference = api.call("GET", "/api/complaints/banana", null);
+        HttpResponse<String> noSuchComplaint = api.call("GET", "/api/complaints/C-99999999", null);
 
         assertThat(unknownStatus.statusCode()).isEqualTo(400);
         assertThat(badLimit.statusCode()).isEqualTo(400);
@@ -173,5 +170,9 @@ class RetainBotIT {
 
     private static WebVisitor visitor() {
         return new WebVisitor(bot.httpPort());
+    }
+
+    private static AdminApi api() {
+        return new AdminApi(bot.httpPort());
     }
 }

@@ -1,31 +1,30 @@
 package io.retainbot.app.http;
 
+import static io.retainbot.app.http.AdminApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retainbot.app.AppTesting;
 import io.retainbot.app.RetainBot;
 import io.retainbot.app.config.AppConfig;
 import io.retainbot.core.customer.CustomerProfile;
 import io.retainbot.core.testing.Await;
 import io.retainbot.core.testing.MutableClock;
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Purchases and stages over the real HTTP server: recorded, imported, and moving the customer to after-sales. */
 class SalesApiIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final MutableClock CLOCK = MutableClock.at("2026-11-23T06:20:00Z");
     private static RetainBot bot;
+    private static AdminApi api;
 
     @BeforeAll
     static void start() {
         bot = RetainBot.start(AppConfig.fromEnvironment(AppTesting.externalDatabase()), CLOCK, token -> { });
+        api = new AdminApi(bot.httpPort());
     }
 
     @AfterAll
@@ -38,44 +37,26 @@ class SalesApiIT {
                 .create(CustomerProfile.named(name, "en"), CLOCK.instant()).id());
     }
 
-    private static HttpResponse<String> api(String method, String path, String contentType, String body) {
-        return new WebVisitor(bot.httpPort()).request(method, path, contentType,
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8),
-                "Authorization", "Bearer " + AppTesting.ADMIN_TOKEN);
-    }
-
-    private static HttpResponse<String> api(String method, String path, String body) {
-        return api(method, path, body == null ? null : "application/json", body);
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException notJson) {
-            throw new AssertionError("not JSON: " + response.body(), notJson);
-        }
-    }
-
     @Test
     void aPurchaseThroughTheApiIsListedAndMovesTheCustomerToAfterSales() {
         long id = customer("Mina");
-        assertThat(json(api("GET", "/api/stages", null)).get("afterSales").asText()).isEqualTo("after-sales");
-        HttpResponse<String> staged = api("PUT", "/api/customers/" + id + "/stage", "{\"stage\": \"negotiation\"}");
+        assertThat(json(api.call("GET", "/api/stages", null)).get("afterSales").asText()).isEqualTo("after-sales");
+        HttpResponse<String> staged = api.call("PUT", "/api/customers/" + id + "/stage", "{\"stage\": \"negotiation\"}");
         assertThat(staged.statusCode()).as(staged.body()).isEqualTo(200);
 
-        HttpResponse<String> created = api("POST", "/api/customers/" + id + "/purchases",
+        HttpResponse<String> created = api.call("POST", "/api/customers/" + id + "/purchases",
                 "{\"product\": \"Kettle K2\", \"purchasedOn\": \"2026-11-20\", \"orderReference\": \"ORD-9\", "
                         + "\"amount\": 39.90, \"currency\": \"USD\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(json(created).get("amount").decimalValue()).isEqualByComparingTo("39.90");
-        assertThat(api("POST", "/api/customers/" + id + "/purchases",
+        assertThat(api.call("POST", "/api/customers/" + id + "/purchases",
                 "{\"product\": \"Kettle K2\", \"purchasedOn\": \"2026-11-20\", \"orderReference\": \"ORD-9\"}")
                 .statusCode()).isEqualTo(409);
-        assertThat(json(api("GET", "/api/customers/" + id + "/purchases", null)).get("items")).hasSize(1);
+        assertThat(json(api.call("GET", "/api/customers/" + id + "/purchases", null)).get("items")).hasSize(1);
 
-        Await.until(() -> "after-sales".equals(json(api("GET", "/api/customers/" + id + "/stage", null))
+        Await.until(() -> "after-sales".equals(json(api.call("GET", "/api/customers/" + id + "/stage", null))
                 .get("stage").asText()));
-        JsonNode history = json(api("GET", "/api/customers/" + id + "/stage", null)).get("history");
+        JsonNode history = json(api.call("GET", "/api/customers/" + id + "/stage", null)).get("history");
         assertThat(history).hasSize(2);
         assertThat(history.get(1).get("from").asText()).isEqualTo("negotiation");
         assertThat(history.get(1).get("cause").asText()).isEqualTo("purchase");
@@ -84,35 +65,35 @@ class SalesApiIT {
     @Test
     void importsPurchasesFromCsv() {
         long id = customer("Jon");
-        HttpResponse<String> imported = api("POST", "/api/purchases/import", "text/csv",
+        HttpResponse<String> imported = api.call("POST", "/api/purchases/import", "text/csv",
                 "customer_id,product,purchased_on,order_reference\n" + id + ",Blender,2026-10-01,ORD-1\n"
                         + id + ",Blender,yesterday,ORD-2\n");
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         assertThat(json(imported).get("created").asInt()).isEqualTo(1);
         assertThat(json(imported).get("rejected").get(0).get("field").asText()).isEqualTo("purchased_on");
-        assertError(api("POST", "/api/purchases/import", "text/csv", "who,what\n1,2\n"), 400, "unknown column");
-        assertError(api("POST", "/api/purchases/import", "{}"), 415, "text/csv");
+        assertError(api.call("POST", "/api/purchases/import", "text/csv", "who,what\n1,2\n"), 400, "unknown column");
+        assertError(api.call("POST", "/api/purchases/import", "{}"), 415, "text/csv");
     }
 
     @Test
     void refusesBadInputWithTheFieldNamed() {
         long id = customer("Ana");
-        assertError(api("POST", "/api/customers/" + id + "/purchases", "{\"purchasedOn\": \"2026-11-20\"}"), 400,
+        assertError(api.call("POST", "/api/customers/" + id + "/purchases", "{\"purchasedOn\": \"2026-11-20\"}"), 400,
                 "product");
-        assertError(api("POST", "/api/customers/" + id + "/purchases", "{\"product\": \"x\"}"), 400, "purchasedOn");
-        assertError(api("POST", "/api/customers/" + id + "/purchases",
+        assertError(api.call("POST", "/api/customers/" + id + "/purchases", "{\"product\": \"x\"}"), 400, "purchasedOn");
+        assertError(api.call("POST", "/api/customers/" + id + "/purchases",
                 "{\"product\": \"x\", \"purchasedOn\": \"20 Nov\"}"), 400, "purchasedOn");
-        assertError(api("POST", "/api/customers/" + id + "/purchases",
+        assertError(api.call("POST", "/api/customers/" + id + "/purchases",
                 "{\"product\": \"x\", \"purchasedOn\": \"2026-11-20\", \"amount\": 5}"), 400, "currency");
-        assertError(api("POST", "/api/customers/" + id + "/purchases",
+        assertError(api.call("POST", "/api/customers/" + id + "/purchases",
                 "{\"product\": \"x\", \"purchasedOn\": \"2026-11-20\", \"amount\": \"five\", \"currency\": \"USD\"}"),
                 400, "amount");
-        assertError(api("POST", "/api/customers/987654/purchases",
+        assertError(api.call("POST", "/api/customers/987654/purchases",
                 "{\"product\": \"x\", \"purchasedOn\": \"2026-11-20\"}"), 404, "no customer");
-        assertError(api("PUT", "/api/customers/" + id + "/stage", "{\"stage\": \"sold\"}"), 400, "stage");
-        assertError(api("PUT", "/api/customers/" + id + "/stage", "{\"stage\": \"contract\", \"staffId\": 98765}"), 400,
+        assertError(api.call("PUT", "/api/customers/" + id + "/stage", "{\"stage\": \"sold\"}"), 400, "stage");
+        assertError(api.call("PUT", "/api/customers/" + id + "/stage", "{\"stage\": \"contract\", \"staffId\": 98765}"), 400,
                 "staffId");
-        assertError(api("GET", "/api/customers/987654/stage", null), 404, "no customer");
+        assertError(api.call("GET", "/api/customers/987654/stage", null), 404, "no customer");
     }
 
     private static void assertError(HttpResponse<String> response, int status, String part) {

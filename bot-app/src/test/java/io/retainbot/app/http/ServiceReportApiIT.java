@@ -1,15 +1,14 @@
 package io.retainbot.app.http;
 
+import static io.retainbot.app.http.AdminApi.assertError;
+import static io.retainbot.app.http.AdminApi.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retainbot.app.AppTesting;
 import io.retainbot.app.RetainBot;
 import io.retainbot.app.config.AppConfig;
 import io.retainbot.core.testing.MutableClock;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -22,9 +21,9 @@ import org.junit.jupiter.api.Test;
  * later, resolved an hour after that and rated in the survey shows in {@code /api/reports/service}.
  */
 class ServiceReportApiIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final MutableClock CLOCK = MutableClock.at("2026-11-23T01:20:00Z");
     private static RetainBot bot;
+    private static AdminApi api;
 
     @BeforeAll
     static void start() {
@@ -32,6 +31,7 @@ class ServiceReportApiIT {
         env.put("SURVEY_DELAY_MINUTES", "0");
         env.put("SCHEDULER_POLL_SECONDS", "1");
         bot = RetainBot.start(AppConfig.fromEnvironment(env), CLOCK, token -> { });
+        api = new AdminApi(bot.httpPort());
     }
 
     @AfterAll
@@ -39,67 +39,21 @@ class ServiceReportApiIT {
         bot.close();
     }
 
-    private static HttpResponse<String> call(String method, String path, String body) {
-        return new WebVisitor(bot.httpPort()).request(method, path, "application/json",
-                body.getBytes(StandardCharsets.UTF_8), "Authorization", "Bearer " + AppTesting.ADMIN_TOKEN);
-    }
-
-    private static JsonNode ok(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static JsonNode get(String path) throws Exception {
-        return ok(call("GET", path, ""));
-    }
-
-    private static void assertError(HttpResponse<String> response, int status, String part) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(JSON.readTree(response.body()).get("error").asText()).contains(part);
-    }
-
-    private static long agent(String name) throws Exception {
-        HttpResponse<String> added = call("POST", "/api/staff", "{\"name\": \"" + name + "\", \"role\": \"agent\"}");
-        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
-        return JSON.readTree(added.body()).get("id").asLong();
-    }
-
-    /** A web visitor who files a delivery complaint; returns the complaint's JSON. */
-    private static JsonNode fileComplaint(WebVisitor visitor, String description) throws Exception {
-        visitor.say("/start");
-        visitor.press("No, thank you");
-        visitor.press("File a complaint");
-        visitor.press("Delivery");
-        visitor.awaitText("Please describe what happened");
-        visitor.say(description);
-        visitor.press("Skip");
-        visitor.press("Continue without");
-        visitor.press("Send complaint");
-        visitor.awaitText("registered under reference");
-        for (JsonNode complaint : get("/api/complaints?limit=500").get("items")) {
-            if (complaint.get("description").asText().equals(description)) {
-                return complaint;
-            }
-        }
-        throw new AssertionError("no complaint " + description);
-    }
-
-
-
     @Test
     void theServiceReportShowsTimesPromisesAndScores() throws Exception {
         CLOCK.advance(Duration.ofDays(2));
         Instant from = CLOCK.instant();
-        agent("Ona");
+        api.addAgent("Ona");
         WebVisitor visitor = new WebVisitor(bot.httpPort()).openChat();
-        JsonNode complaint = fileComplaint(visitor, "Two plates arrived broken.");
+        visitor.fileComplaint("Delivery", "Two plates arrived broken.");
+        JsonNode complaint = api.complaintDescribed("Two plates arrived broken.");
         String reference = complaint.get("reference").asText();
 
         CLOCK.advance(Duration.ofHours(2));
-        ok(call("POST", "/api/complaints/" + reference + "/reply", "{\"text\": \"New plates go out today.\"}"));
+        ok(api.call("POST", "/api/complaints/" + reference + "/reply", "{\"text\": \"New plates go out today.\"}"));
         visitor.awaitText("New plates go out today.");
         CLOCK.advance(Duration.ofHours(1));
-        ok(call("POST", "/api/complaints/" + reference + "/resolve", ""));
+        ok(api.call("POST", "/api/complaints/" + reference + "/resolve", ""));
         visitor.awaitText("How satisfied are you");
         visitor.press("4");
         visitor.awaitText("how easy was it");
@@ -108,7 +62,7 @@ class ServiceReportApiIT {
         visitor.say("The courier was kind.");
         visitor.awaitText("Thank you for your answer.");
 
-        JsonNode report = get("/api/reports/service?from=" + from + "&to=" + CLOCK.instant().plusSeconds(60));
+        JsonNode report = api.get("/api/reports/service?from=" + from + "&to=" + CLOCK.instant().plusSeconds(60));
         JsonNode overall = report.get("overall");
         assertThat(overall.get("complaints").asLong()).isEqualTo(1);
         assertThat(overall.get("resolved").asLong()).isEqualTo(1);
@@ -124,13 +78,13 @@ class ServiceReportApiIT {
         assertThat(report.get("byCategory")).hasSize(1);
         assertThat(report.get("byWeek")).singleElement().satisfies(week ->
                 assertThat(week.get("week").asText()).isEqualTo("2026-11-23"));
-        JsonNode history = get("/api/customers/" + complaint.get("customerId").asLong() + "/history");
+        JsonNode history = api.get("/api/customers/" + complaint.get("customerId").asLong() + "/history");
         assertThat(history.get("scores")).extracting(score -> score.get("question").asText() + "=" + score.get("score"))
                 .containsExactlyInAnyOrder("satisfaction=4", "effort=2");
 
-        assertError(call("GET", "/api/reports/service?from=yesterday", ""), 400, "from: ");
-        assertError(call("GET", "/api/reports/service?from=2026-12-01&to=2026-11-01", ""), 400,
+        assertError(api.call("GET", "/api/reports/service?from=yesterday", ""), 400, "from: ");
+        assertError(api.call("GET", "/api/reports/service?from=2026-12-01&to=2026-11-01", ""), 400,
                 "from: must be before to");
-        assertError(call("GET", "/api/reports/service?from=2020-01-01&to=2026-11-01", ""), 400, "at most");
+        assertError(api.call("GET", "/api/reports/service?from=2020-01-01&to=2026-11-01", ""), 400, "at most");
     }
 }

@@ -1,15 +1,15 @@
 package io.retainbot.app.http;
 
+import static io.retainbot.app.http.AdminApi.assertError;
+import static io.retainbot.app.http.AdminApi.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retainbot.app.AppTesting;
 import io.retainbot.app.RetainBot;
 import io.retainbot.app.config.AppConfig;
 import io.retainbot.core.testing.MutableClock;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,14 +17,15 @@ import org.junit.jupiter.api.Test;
 
 /** The staff desk through the real HTTP server: the staff list, and requests for a person taken and closed. */
 class StaffDeskApiIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final MutableClock CLOCK = MutableClock.at("2026-11-23T10:20:00Z");
     private static RetainBot bot;
+    private static AdminApi api;
 
     @BeforeAll
     static void start() {
         Map<String, String> env = AppTesting.externalDatabase();
         bot = RetainBot.start(AppConfig.fromEnvironment(env), CLOCK, token -> { });
+        api = new AdminApi(bot.httpPort());
     }
 
     @AfterAll
@@ -32,24 +33,9 @@ class StaffDeskApiIT {
         bot.close();
     }
 
-    private static HttpResponse<String> call(String method, String path, String body) {
-        return new WebVisitor(bot.httpPort()).request(method, path, "application/json",
-                body.getBytes(StandardCharsets.UTF_8), "Authorization", "Bearer " + AppTesting.ADMIN_TOKEN);
-    }
-
-    private static JsonNode ok(HttpResponse<String> response, int status) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return JSON.readTree(response.body());
-    }
-
-    private static void assertError(HttpResponse<String> response, int status, String part) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(JSON.readTree(response.body()).get("error").asText()).contains(part);
-    }
-
     @Test
     void staffAreAddedChangedAndLinkedToTheirChats() throws Exception {
-        JsonNode added = ok(call("POST", "/api/staff", """
+        JsonNode added = ok(api.call("POST", "/api/staff", """
                 {"name": "Joon Park", "role": "agent", "categories": ["delivery", "product"],
                  "identities": [{"platform": "telegram", "userId": "5001", "chatId": "-1001"}]}
                 """), 201);
@@ -59,75 +45,75 @@ class StaffDeskApiIT {
         assertThat(added.get("categories").toString()).isEqualTo("[\"delivery\",\"product\"]");
         assertThat(added.get("identities").get(0).get("chatId").asText()).isEqualTo("-1001");
 
-        JsonNode changed = ok(call("PATCH", "/api/staff/" + id, "{\"role\": \"supervisor\", \"categories\": []}"), 200);
+        JsonNode changed = ok(api.call("PATCH", "/api/staff/" + id, "{\"role\": \"supervisor\", \"categories\": []}"), 200);
         assertThat(changed.get("role").asText()).isEqualTo("supervisor");
         assertThat(changed.get("name").asText()).isEqualTo("Joon Park");
         assertThat(changed.get("categories").size()).isZero();
 
-        JsonNode linked = ok(call("POST", "/api/staff/" + id + "/identities",
+        JsonNode linked = ok(api.call("POST", "/api/staff/" + id + "/identities",
                 "{\"platform\": \"discord\", \"userId\": \"777\"}"), 200);
         assertThat(linked.get("identities").size()).isEqualTo(2);
-        JsonNode other = ok(call("POST", "/api/staff", "{\"name\": \"Ana\", \"role\": \"agent\"}"), 201);
-        assertError(call("POST", "/api/staff/" + other.get("id").asLong() + "/identities",
+        JsonNode other = ok(api.call("POST", "/api/staff", "{\"name\": \"Ana\", \"role\": \"agent\"}"), 201);
+        assertError(api.call("POST", "/api/staff/" + other.get("id").asLong() + "/identities",
                 "{\"platform\": \"discord\", \"userId\": \"777\"}"), 409, "discord user 777 already works as Joon Park");
-        JsonNode unlinked = ok(call("DELETE", "/api/staff/" + id + "/identities/discord/777", ""), 200);
+        JsonNode unlinked = ok(api.call("DELETE", "/api/staff/" + id + "/identities/discord/777", ""), 200);
         assertThat(unlinked.get("identities").size()).isEqualTo(1);
 
-        ok(call("PATCH", "/api/staff/" + id, "{\"active\": false}"), 200);
-        JsonNode inactive = ok(call("GET", "/api/staff?active=false", ""), 200);
+        ok(api.call("PATCH", "/api/staff/" + id, "{\"active\": false}"), 200);
+        JsonNode inactive = ok(api.call("GET", "/api/staff?active=false", ""), 200);
         assertThat(inactive.get("items")).extracting(item -> item.get("id").asLong()).containsExactly(id);
-        JsonNode active = ok(call("GET", "/api/staff?active=true", ""), 200);
+        JsonNode active = ok(api.call("GET", "/api/staff?active=true", ""), 200);
         assertThat(active.get("items")).extracting(item -> item.get("id").asLong()).doesNotContain(id);
-        assertThat(ok(call("GET", "/api/staff/" + id, ""), 200).get("active").asBoolean()).isFalse();
+        assertThat(ok(api.call("GET", "/api/staff/" + id, ""), 200).get("active").asBoolean()).isFalse();
     }
 
     @Test
     void badStaffInputIsAJsonErrorNamingTheField() throws Exception {
-        assertError(call("POST", "/api/staff", "{\"role\": \"agent\"}"), 400, "name: is required");
-        assertError(call("POST", "/api/staff", "{\"name\": \"Mia\", \"role\": \"boss\"}"), 400,
+        assertError(api.call("POST", "/api/staff", "{\"role\": \"agent\"}"), 400, "name: is required");
+        assertError(api.call("POST", "/api/staff", "{\"name\": \"Mia\", \"role\": \"boss\"}"), 400,
                 "role: must be one of agent, supervisor, marketer, admin");
-        assertError(call("POST", "/api/staff", "{\"name\": \"Mia\", \"role\": \"agent\", \"categories\": [\"cars\"]}"),
+        assertError(api.call("POST", "/api/staff", "{\"name\": \"Mia\", \"role\": \"agent\", \"categories\": [\"cars\"]}"),
                 400, "categories: unknown category cars");
-        assertError(call("POST", "/api/staff", "{\"name\": \"Mia\", \"role\": \"agent\", \"nickname\": \"M\"}"),
+        assertError(api.call("POST", "/api/staff", "{\"name\": \"Mia\", \"role\": \"agent\", \"nickname\": \"M\"}"),
                 400, "nickname: unknown field");
-        assertError(call("POST", "/api/staff", "{\"name\": \"Mia\", \"role\": \"agent\", "
+        assertError(api.call("POST", "/api/staff", "{\"name\": \"Mia\", \"role\": \"agent\", "
                 + "\"identities\": [{\"platform\": \"fax\", \"userId\": \"1\"}]}"), 400, "identities[0].platform");
-        assertError(call("PATCH", "/api/staff/abc", "{}"), 400, "id: must be a positive whole number");
-        assertError(call("PATCH", "/api/staff/98765", "{\"active\": true}"), 404, "no staff member 98765");
-        assertError(call("PATCH", "/api/staff/98765", "{\"active\": \"yes\"}"), 400, "active: must be true or false");
-        assertError(call("GET", "/api/staff?active=maybe", ""), 400, "active: must be true or false");
+        assertError(api.call("PATCH", "/api/staff/abc", "{}"), 400, "id: must be a positive whole number");
+        assertError(api.call("PATCH", "/api/staff/98765", "{\"active\": true}"), 404, "no staff member 98765");
+        assertError(api.call("PATCH", "/api/staff/98765", "{\"active\": \"yes\"}"), 400, "active: must be true or false");
+        assertError(api.call("GET", "/api/staff?active=maybe", ""), 400, "active: must be true or false");
         HttpResponse<String> anonymous = new WebVisitor(bot.httpPort()).get("/api/staff");
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 
     @Test
     void aRequestForAPersonIsTakenAndHandedBackThroughTheApi() throws Exception {
-        long joon = ok(call("POST", "/api/staff", "{\"name\": \"Joon\", \"role\": \"agent\"}"), 201).get("id").asLong();
-        long ana = ok(call("POST", "/api/staff", "{\"name\": \"Ana\", \"role\": \"agent\"}"), 201).get("id").asLong();
+        long joon = ok(api.call("POST", "/api/staff", "{\"name\": \"Joon\", \"role\": \"agent\"}"), 201).get("id").asLong();
+        long ana = ok(api.call("POST", "/api/staff", "{\"name\": \"Ana\", \"role\": \"agent\"}"), 201).get("id").asLong();
         WebVisitor visitor = new WebVisitor(bot.httpPort()).openChat();
         visitor.say("/start");
         visitor.press("No, thank you");
         visitor.say("/human");
         visitor.awaitText("A member of the team, a person");
-        JsonNode open = ok(call("GET", "/api/handover-requests", ""), 200);
+        JsonNode open = ok(api.call("GET", "/api/handover-requests", ""), 200);
         long requestId = open.get("items").get(open.get("items").size() - 1).get("id").asLong();
 
-        assertError(call("POST", "/api/handover-requests/" + requestId + "/take", ""), 400, "staffId is required");
-        JsonNode taken = ok(call("POST", "/api/handover-requests/" + requestId + "/take",
+        assertError(api.call("POST", "/api/handover-requests/" + requestId + "/take", ""), 400, "staffId is required");
+        JsonNode taken = ok(api.call("POST", "/api/handover-requests/" + requestId + "/take",
                 "{\"staffId\": " + joon + "}"), 200);
         assertThat(taken.get("status").asText()).isEqualTo("taken");
         assertThat(taken.get("takenByStaffId").asLong()).isEqualTo(joon);
         visitor.awaitText("Joon of RetainBot Demo Shop has taken over");
-        assertError(call("POST", "/api/handover-requests/" + requestId + "/take", "{\"staffId\": " + ana + "}"),
+        assertError(api.call("POST", "/api/handover-requests/" + requestId + "/take", "{\"staffId\": " + ana + "}"),
                 409, "already taken by Joon");
 
-        JsonNode closed = ok(call("POST", "/api/handover-requests/" + requestId + "/close",
+        JsonNode closed = ok(api.call("POST", "/api/handover-requests/" + requestId + "/close",
                 "{\"staffId\": " + joon + "}"), 200);
         assertThat(closed.get("status").asText()).isEqualTo("closed");
         visitor.awaitText("You are back with the RetainBot Demo Shop assistant");
-        assertError(call("POST", "/api/handover-requests/" + requestId + "/close", ""), 409, "is closed");
-        assertError(call("POST", "/api/handover-requests/424242/take", "{\"staffId\": " + ana + "}"), 404,
+        assertError(api.call("POST", "/api/handover-requests/" + requestId + "/close", ""), 409, "is closed");
+        assertError(api.call("POST", "/api/handover-requests/424242/take", "{\"staffId\": " + ana + "}"), 404,
                 "no handover request 424242");
-        assertError(call("POST", "/api/handover-requests/x/close", ""), 400, "positive whole number");
+        assertError(api.call("POST", "/api/handover-requests/x/close", ""), 400, "positive whole number");
     }
 }

@@ -158,7 +158,6 @@ class WebChatHttpIT {
     @Test
     void answersEveryHttpErrorWithJson() throws Exception {
         WebVisitor visitor = visitor().openChat();
-        String bearer = "Bearer " + AppTesting.ADMIN_TOKEN;
 
         HttpResponse<String> notFound = visitor.get("/chat/assets/nothing.js");
         HttpResponse<String> wrongMethod = visitor.request("DELETE", "/chat", null, null);
@@ -170,8 +169,8 @@ class WebChatHttpIT {
                 "{\"id\":\"t1\",\"type\":\"text\",\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> nullBody = visitor.post("/chat/api/events", "null");
         HttpResponse<String> malformed = visitor.post("/chat/api/events", "{\"id\":");
-        HttpResponse<String> zeroReference = visitor.get("/api/complaints/C-0", "Authorization", bearer);
-        HttpResponse<String> badAttachment = visitor.get("/api/complaints/C-1/files/photo", "Authorization", bearer);
+        HttpResponse<String> zeroReference = new AdminApi(bot.httpPort()).call("GET", "/api/complaints/C-0", null);
+        HttpResponse<String> badAttachment = new AdminApi(bot.httpPort()).call("GET", "/api/complaints/C-1/files/photo", null);
 
         assertError(notFound, 404);
         assertError(wrongMethod, 405);

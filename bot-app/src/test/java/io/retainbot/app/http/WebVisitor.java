@@ -106,6 +106,24 @@ final class WebVisitor {
         return event(Map.of("id", nextId(), "type", type, "text", text, "language", "en"));
     }
 
+    /**
+     * Starts the chat, declines the offers consent and files a complaint under the category button
+     * {@code category} with {@code description}, no photo and no contact; waits until it is registered.
+     */
+    WebVisitor fileComplaint(String category, String description) {
+        say("/start");
+        press("No, thank you");
+        press("File a complaint");
+        press(category);
+        awaitText("Please describe what happened");
+        say(description);
+        press("Skip");
+        press("Continue without");
+        press("Send complaint");
+        awaitText("registered under reference");
+        return this;
+    }
+
     /** Presses the button labelled {@code label} on the newest message that has it, waiting for it to arrive. */
     WebVisitor press(String label) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

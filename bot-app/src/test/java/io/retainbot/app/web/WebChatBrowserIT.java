@@ -3,13 +3,13 @@ package io.retainbot.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.retainbot.app.AppTesting;
 import io.retainbot.app.RetainBot;
 import io.retainbot.app.browser.Browser;
 import io.retainbot.app.browser.Browser.Screen;
 import io.retainbot.app.config.AppConfig;
+import io.retainbot.app.http.AdminApi;
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.customer.Tone;
 import io.retainbot.core.i18n.Messages;
@@ -35,7 +35,6 @@ import org.openqa.selenium.WebElement;
 
 /** The web chat in a real headless Chromium, used by clicking and typing as a customer would. */
 class WebChatBrowserIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Messages MESSAGES = Messages.builtIn();
     private static final BusinessConfig BUSINESS = BusinessConfig.defaults();
 
@@ -274,12 +273,8 @@ class WebChatBrowserIT {
         return Stream.of(Tone.values()).map(tone -> MESSAGES.in(language, tone).get(key, args)).distinct().toList();
     }
 
-    private static JsonNode api(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + bot.httpPort() + path))
-                .header("Authorization", "Bearer " + AppTesting.ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + " answered " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+    private static JsonNode api(String path) {
+        return new AdminApi(bot.httpPort()).get(path);
     }
 
     private static HttpResponse<byte[]> apiBytes(String path) throws Exception {

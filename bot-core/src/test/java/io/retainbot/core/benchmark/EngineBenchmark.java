@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Run: {@code ./mvnw -q -pl bot-core -am test-compile && ./mvnw -q -pl bot-core exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=io.retainbot.core.benchmark.EngineBenchmark
- * -Dexec.args="--rate=300 --seconds=20 --turns=120"}
+ * -Dexec.args="--rate=300 --seconds=20 --turns=120"}; PostgreSQL runs as the app runs it (fsync and
+ * synchronous commit on) unless {@code --no-fsync} is given.
  */
 public final class EngineBenchmark {
     private static final int DEFAULT_TURNS = 120;
@@ -79,6 +80,10 @@ public final class EngineBenchmark {
         int turns = intArgument(args, "--turns=", DEFAULT_TURNS);
         // the engine's line per filed complaint would measure the console, and hide the figures
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.retainbot")).setLevel(Level.WARN);
+        boolean durable = !List.of(args).contains("--no-fsync");
+        if (durable) {
+            TestDatabase.startDurableServer();
+        }
         TestDatabase db = new TestDatabase();
         db.beforeAll(null);
         try {
@@ -92,6 +97,9 @@ public final class EngineBenchmark {
             closedLoop(ours, 8, turns, EngineBenchmark::event, cpu);
             closedLoop(plain, 8, turns, EngineBenchmark::event, cpu);
             closedLoop(ours, 8, turns, EngineBenchmark::filing, cpu);
+            System.out.printf(Locale.ROOT, "%nPostgreSQL: fsync=%s, synchronous_commit=%s%s%n",
+                    setting(db.dataSource(), "fsync"), setting(db.dataSource(), "synchronous_commit"),
+                    durable ? " (as the app runs it)" : " (--no-fsync: commits not flushed, NOT how the app runs)");
             System.out.printf(Locale.ROOT, "%nClosed loop, %d events per conversation%n", turns);
             header("conversations");
             for (int concurrency : new int[] {1, 8, 64}) {
@@ -237,6 +245,14 @@ public final class EngineBenchmark {
              ResultSet row = statement.executeQuery("select pg_backend_pid()")) {
             row.next();
             return row.getLong(1);
+        }
+    }
+
+    private static String setting(DataSource dataSource, String name) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select current_setting('" + name + "')")) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 

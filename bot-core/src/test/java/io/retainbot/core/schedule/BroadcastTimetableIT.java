@@ -147,7 +147,7 @@ class BroadcastTimetableIT {
         awaitFinished(notLookedAt, timekeeper);
         awaitFinished(started, timekeeper);
 
-        assertThat(gateway.sent()).hasSize(2 * customers.size());
+        assertThat(gateway.sent()).as(this::unsent).hasSize(2 * customers.size());
         assertThat(db.count("select count(*) from broadcast_run")).isEqualTo(2);
     }
 
@@ -234,6 +234,26 @@ class BroadcastTimetableIT {
                         .allMatch(run -> run.run().status() == BroadcastRun.Status.FINISHED)
                         && !reader.find(broadcast.id()).orElseThrow().runs().isEmpty(),
                 Await.DEFAULT, () -> reader.find(broadcast.id()) + " " + tasks());
+    }
+
+    /** The deliveries not sent and their outbox rows, to tell why a test saw fewer sends. */
+    private String unsent() {
+        try (Connection connection = db.dataSource().getConnection();
+             PreparedStatement query = connection.prepareStatement("select d.run_id, d.customer_id, d.status, d.reason, "
+                     + "o.id, o.status, o.last_error, o.attempts from delivery d left join outbox o on o.id = d.outbox_id "
+                     + "where d.status <> 'sent' or o.status <> 'delivered'");
+             ResultSet row = query.executeQuery()) {
+            StringBuilder all = new StringBuilder("deliveries not sent: ");
+            while (row.next()) {
+                all.append('[');
+                for (int column = 1; column <= 8; column++) {
+                    all.append(row.getString(column)).append(column < 8 ? ", " : "]");
+                }
+            }
+            return all + " runs: " + db.row("select string_agg(id || ':' || broadcast_id || ':' || status, ' ') from broadcast_run");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String tasks() {

