@@ -3,14 +3,10 @@ package io.retainbot.app.console;
 import io.retainbot.app.AppTesting;
 import io.retainbot.app.RetainBot;
 import io.retainbot.app.config.AppConfig;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.retainbot.app.http.AdminApi;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A running RetainBot whose console was set up with the admin token: an admin (Mina) and staff members
@@ -19,7 +15,6 @@ import java.util.regex.Pattern;
 final class ConsoleShop implements AutoCloseable {
     static final String ADMIN_LOGIN = "mina@shop.example";
     static final String ADMIN_PASSWORD = "mina's long admin password";
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
     final RetainBot bot;
     private final ConsoleVisitor admin;
@@ -52,17 +47,9 @@ final class ConsoleShop implements AutoCloseable {
     }
 
     /** Adds a staff member through the REST API and gives them a sign-in in the console; returns their id. */
-    long staffMember(String name, String role, String login, String password) throws Exception {
-        HttpResponse<String> added = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/staff")))
-                .header("Authorization", "Bearer " + AppTesting.ADMIN_TOKEN)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        Matcher id = ID.matcher(added.body());
-        if (added.statusCode() != 201 && added.statusCode() != 200 || !id.find()) {
-            throw new AssertionError("adding " + name + " answered " + added.statusCode() + ": " + added.body());
-        }
-        long staffId = Long.parseLong(id.group(1));
+    long staffMember(String name, String role, String login, String password) {
+        long staffId = AdminApi.ok(new AdminApi(port()).call("POST", "/api/staff",
+                "{\"name\": \"" + name + "\", \"role\": \"" + role + "\"}"), 201).get("id").asLong();
         HttpResponse<String> saved = admin.submit("/console/staff", "/console/staff/" + staffId + "/sign-in",
                 Map.of("login", login, "password", password));
         if (saved.statusCode() != 200) {
