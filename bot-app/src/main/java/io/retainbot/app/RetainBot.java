@@ -81,7 +81,6 @@ import io.retainbot.core.usecase.ServiceReports;
 import io.retainbot.core.usecase.CustomerData;
 import io.retainbot.core.usecase.KnownIssues;
 import io.retainbot.core.usecase.Sales;
-import io.retainbot.core.usecase.HandoverCare;
 import io.retainbot.core.usecase.StaffDirectory;
 import io.retainbot.discord.DiscordAdapter;
 import io.retainbot.telegram.TelegramAdapter;
@@ -193,7 +192,7 @@ public final class RetainBot implements AutoCloseable {
             Reactions reactions = Reactions.of(new ScheduleSurvey(timekeeper, schedule.surveyDelay(),
                     schedule.surveyReminder()),
                     new ReopenOnLowScore(), new AssignOwner(config.staffDesk().ownerRule()),
-                    new WatchPromise(timekeeper, OpeningCalendar.of(business), config.staffDesk().alertStages()),
+                    new WatchPromise(timekeeper, business, config.staffDesk().alertStages()),
                     new PingStaff(staffChats), new ShowStaffProgress(staffChats),
                     new AskForBirthday(timekeeper, schedule.birthdayAskDelay()),
                     new EraseOnRequest(), new MoveToAfterSales(stages));
@@ -204,10 +203,10 @@ public final class RetainBot implements AutoCloseable {
             };
             ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChats, clock,
                     afterCommit, reactions, schedule.botContact());
-            ComplaintCare complaintCare = new ComplaintCare(transactor, reactions, messages, business, clock, afterCommit);
+            // the same use cases the staff chats call, so both doors say and change the same
+            ComplaintCare complaintCare = engine.complaintCare();
             CareRoutes care = new CareRoutes(complaintCare,
-                    new CustomerCare(transactor, reactions, clock, afterCommit),
-                    new HandoverCare(transactor, reactions, messages, business, clock, afterCommit));
+                    new CustomerCare(transactor, reactions, clock, afterCommit), engine.handoverCare());
             StaffRoutes staff = new StaffRoutes(new StaffDirectory(transactor, business, clock));
             ReportRoutes reports = new ReportRoutes(new ServiceReports(transactor, business, clock), business);
             CustomerRoutes customers = new CustomerRoutes(new CustomerFile(transactor, clock),
@@ -216,8 +215,7 @@ public final class RetainBot implements AutoCloseable {
             relay.start(threads("retainbot-reactions"));
             started.push(relay);
             Set<Platform> platforms = gateways.stream().map(ChatGateway::platform).collect(Collectors.toSet());
-            PromiseWatch watch = new PromiseWatch(transactor, reactions, messages, business, staffChannels, clock,
-                    afterCommit);
+            PromiseWatch watch = new PromiseWatch(transactor, reactions, business, staffChats, clock, afterCommit);
             timekeeper.start(due -> watch.handles(due) ? receipt(watch.alert(due)) : engine.acceptDue(due),
                     new Retention(database.housekeeping(), schedule.retention(), clock), schedule.retention(),
                     runner(transactor, messages, business, clock, dispatcher, platforms, config.outreach().policy()));

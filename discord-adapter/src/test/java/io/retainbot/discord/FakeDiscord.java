@@ -42,6 +42,8 @@ public final class FakeDiscord implements AutoCloseable {
 
     private final MockWebServer server = new MockWebServer();
     private final List<Call> calls = new ArrayList<>();
+    /** The id of the message each message-creating call made. */
+    private final Map<Call, String> created = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private final Deque<ScriptedError> errors = new ArrayDeque<>();
     private final Map<String, String> dmUsers = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
@@ -185,6 +187,15 @@ public final class FakeDiscord implements AutoCloseable {
         return List.copyOf(calls);
     }
 
+    /** The id of the message {@code call} (one of {@link #calls()}) created or edited. */
+    public String createdMessageId(Call call) {
+        String id = created.get(call);
+        if (id == null) {
+            throw new IllegalArgumentException("no message came of " + call.method() + " " + call.path());
+        }
+        return id;
+    }
+
     /** The messages posted to a user's DM channel. */
     synchronized List<Call> sentTo(String userId) {
         String path = "/api/v10/channels/" + dmChannelOf(userId) + "/messages";
@@ -254,6 +265,7 @@ public final class FakeDiscord implements AutoCloseable {
         if ((call.method().equals("POST") || call.method().equals("PATCH")) && path.matches("/channels/\\d+/messages(/\\d+)?")) {
             String channelId = path.split("/")[2];
             String messageId = call.method().equals("PATCH") ? path.split("/")[4] : nextId();
+            created.put(call, messageId);
             return json(message(messageId, channelId, user(BOT_ID, "RetainBot", true), call.content()));
         }
         if (call.method().equals("POST") && path.matches("/channels/\\d+/(messages/\\d+/)?threads")) {

@@ -189,7 +189,7 @@ public final class BusinessFile {
     private static List<ComplaintCategory> categories(YamlSection root) {
         List<ComplaintCategory> categories = new ArrayList<>();
         for (YamlSection item : root.sectionList("categories")) {
-            item.allowOnly("id", "labels", "target");
+            item.allowOnly("id", "labels", "target", "resolutionTarget");
             String id = item.requiredText("id");
             Map<String, String> labels = item.texts("labels");
             checkLanguages(item, "labels", labels.keySet());
@@ -197,8 +197,10 @@ public final class BusinessFile {
                 throw item.error(item.child("labels"), "needs at least an English label (en)");
             }
             Duration target = duration(item, "target", item.requiredText("target"));
+            Duration resolution = item.has("resolutionTarget")
+                    ? duration(item, "resolutionTarget", item.requiredText("resolutionTarget")) : null;
             try {
-                categories.add(new ComplaintCategory(id, labels, target));
+                categories.add(new ComplaintCategory(id, labels, target, resolution));
             } catch (IllegalArgumentException impossible) {
                 throw item.error(item.child("id"), impossible.getMessage());
             }

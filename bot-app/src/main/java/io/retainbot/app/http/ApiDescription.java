@@ -112,7 +112,8 @@ public final class ApiDescription {
                     + "was created, updated or refused per row."),
             get("/api/customers/export", "customers", "All customers as CSV."),
             get("/api/reports/service", "reports", "The service report over the complaints filed in a period: first-"
-                    + "response and resolution medians and p90 (seconds), promises kept, satisfaction and effort "
+                    + "response and resolution medians and p90 (seconds), the share resolved within the category's "
+                    + "resolution target, promises kept, satisfaction and effort "
                     + "averages, top categories; overall, by category and by week.", "from (date or time; default "
                     + "twelve weeks before to)", "to (default now)"),
             post("/api/segments", "outreach", "Save a segment of customers.", "name (required)", "filter"),

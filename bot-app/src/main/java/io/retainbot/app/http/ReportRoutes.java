@@ -88,16 +88,21 @@ public final class ReportRoutes {
 
     /** Times in seconds; shares from 0 to 1; averages over the answers given (null when none). */
     record FiguresView(String category, String label, LocalDate week, long complaints, long resolved, long referred,
-                       long withdrawn, TimeView firstResponse, TimeView resolution, PromiseView promises,
+                       long withdrawn, TimeView firstResponse, ResolutionView resolution, PromiseView promises,
                        ScoreView satisfaction, ScoreView effort) {
         static FiguresView of(Row row, String label) {
             return new FiguresView(row.category(), label, row.week(), row.complaints(), row.resolved(), row.referred(),
                     row.withdrawn(), new TimeView(seconds(row.firstResponseMedian()), seconds(row.firstResponseP90())),
-                    new TimeView(seconds(row.resolutionMedian()), seconds(row.resolutionP90())),
-                    new PromiseView(row.promisesDue(), row.promisesKept(), row.promisesDue() == 0 ? null
-                            : Math.round(1000.0 * row.promisesKept() / row.promisesDue()) / 1000.0),
+                    new ResolutionView(seconds(row.resolutionMedian()), seconds(row.resolutionP90()),
+                            row.resolutionsDue(), row.resolutionsInTime(), share(row.resolutionsInTime(),
+                            row.resolutionsDue())),
+                    new PromiseView(row.promisesDue(), row.promisesKept(), share(row.promisesKept(), row.promisesDue())),
                     new ScoreView(round(row.satisfaction()), row.satisfactionAnswers()),
                     new ScoreView(round(row.effort()), row.effortAnswers()));
+        }
+
+        private static Double share(long part, long whole) {
+            return whole == 0 ? null : Math.round(1000.0 * part / whole) / 1000.0;
         }
 
         private static Long seconds(Double value) {
@@ -110,6 +115,10 @@ public final class ReportRoutes {
     }
 
     record TimeView(Long medianSeconds, Long p90Seconds) {
+    }
+
+    /** {@code due}: resolved or referred, or past the resolution target; {@code withinTarget}: done by then. */
+    record ResolutionView(Long medianSeconds, Long p90Seconds, long due, long withinTarget, Double withinTargetShare) {
     }
 
     record PromiseView(long due, long kept, Double keptShare) {

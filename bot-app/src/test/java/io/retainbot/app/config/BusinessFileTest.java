@@ -35,6 +35,8 @@ class BusinessFileTest {
         assertThat(business.holidays()).contains(LocalDate.of(2026, 12, 25));
         assertThat(business.category("delivery")).map(category -> category.responseTarget())
                 .contains(Duration.ofHours(18));
+        assertThat(business.category("delivery")).map(category -> category.resolutionTarget())
+                .contains(Duration.ofHours(27));
         assertThat(business.category("product")).map(category -> category.label("ko")).contains("상품 품질");
         assertThat(business.promise().margin()).isEqualTo(4.0 / 3.0);
         assertThat(business.referrals()).hasSize(1);
@@ -66,7 +68,8 @@ class BusinessFileTest {
                     lables: { en: Delivery }
                     target: 18h
                 """)))
-                .hasMessageContaining("categories[0].lables is not a known key; allowed here: id, labels, target");
+                .hasMessageContaining("categories[0].lables is not a known key; allowed here: id, labels, resolutionTarget, "
+                        + "target");
     }
 
     @Test
@@ -91,6 +94,9 @@ class BusinessFileTest {
                 .hasMessageContaining("holidays[0] must be a date like 2026-12-25");
         assertThatThrownBy(() -> reader.read(file("categories:\n  - id: x\n    labels: {en: X}\n    target: 0h\n")))
                 .hasMessageContaining("categories[0].target must be a duration like 30m, 18h or 2d");
+        assertThatThrownBy(() -> reader.read(file("categories:\n  - id: x\n    labels: {en: X}\n    target: 2h\n"
+                + "    resolutionTarget: soon\n")))
+                .hasMessageContaining("categories[0].resolutionTarget must be a duration like 30m, 18h or 2d");
         assertThatThrownBy(() -> reader.read(file("promise:\n  margin: 1/2\n")))
                 .hasMessageContaining("promise.margin must be a number from 1 to 10 or a fraction like 4/3");
         assertThatThrownBy(() -> reader.read(file("promise:\n  roundTo: 7m\n")))

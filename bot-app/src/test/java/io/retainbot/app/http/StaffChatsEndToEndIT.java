@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retainbot.app.AppTesting;
 import io.retainbot.app.RetainBot;
+import io.retainbot.app.browser.Browser;
 import io.retainbot.app.config.AppConfig;
+import io.retainbot.app.web.ChatPage;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.staff.StaffIdentity;
 import io.retainbot.core.staff.StaffMember;
@@ -17,21 +19,31 @@ import io.retainbot.discord.DiscordSettings;
 import io.retainbot.discord.FakeDiscord;
 import io.retainbot.discord.GatewayEvents;
 import io.retainbot.telegram.FakeBotApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole application, end to end: a complaint filed in the web chat pings the staff chat on a local
- * fake of Telegram's Bot API (and of Discord), a staff member claims and answers it there, the customer
- * reads the answer in the web chat and answers back, and the complaint is resolved from the staff chat.
+ * The whole application, end to end, as the README runs it: a complaint filed in the web chat page (a real
+ * browser) pings the staff chat on a local fake of Telegram's Bot API (and of Discord), a staff member
+ * claims and answers it there, the customer reads the answer in the page and answers back, the complaint is
+ * resolved from the staff chat, the customer answers the survey in the page, and the service report shows
+ * it all. And "Cannot help" from the staff chat: the referrals picked there reach the customer.
  */
 class StaffChatsEndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,100 +54,251 @@ class StaffChatsEndToEndIT {
     private static final String GUILD = "1441000000000000001";
     private static final String STAFF_CHANNEL = "1441000000000000010";
     private static final String JOON_DISCORD = "322345678901234567";
+    private static final String REFERRALS = """
+            referrals:
+              - id: vasedoc
+                name: { en: Vase Doctor }
+                contact: "02-555-0100"
+                description: { en: repairs ceramics }
+                categories: [delivery]
+              - id: glue
+                name: { en: Glue & Co }
+                contact: "https://glue.example"
+            """;
 
-    @Test
-    void aWebComplaintIsClaimedAnsweredAndResolvedFromTheTelegramStaffGroup() {
-        try (FakeBotApi telegram = new FakeBotApi()) {
-            Map<String, String> env = AppTesting.externalDatabase();
-            env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
-            env.put("TELEGRAM_API_URL", telegram.url().toString());
-            env.put("TELEGRAM_STAFF_CHAT_ID", GROUP);
-            try (RetainBot bot = RetainBot.start(AppConfig.fromEnvironment(env), Clock.systemUTC(), token -> { })) {
-                addStaff(bot, "Joon", Platform.TELEGRAM, JOON_TELEGRAM, JOON_TELEGRAM);
-                WebVisitor customer = new WebVisitor(bot.httpPort()).openChat();
-                String ref = fileComplaint(customer);
+    @TempDir
+    Path files;
 
-                FakeBotApi.Call ping = await(() -> telegram.sentTo(GROUP).stream()
-                        .filter(call -> call.text().startsWith("New complaint " + ref)).findFirst(), "the ping");
-                assertThat(ping.text()).contains("Customer: ", "(web)", "The parcel arrived two days late");
-                assertThat(ping.body().at("/reply_markup/inline_keyboard/0/0/callback_data").asText())
-                        .isEqualTo("staff:claim:" + ref);
+    /**
+     * What the customer does and reads: in the page of a real browser (which starts the conversation itself
+     * when it opens), or over the web chat's HTTP API (which starts it with "/start").
+     */
+    private record Customer(Runnable starter, Consumer<String> typist, Consumer<String> presser,
+                            UnaryOperator<String> reader) {
+        static Customer inThePage(ChatPage page) {
+            return new Customer(() -> { }, page::type, page::press, page::awaitBotContaining);
+        }
 
-                telegram.push(press(JOON_TELEGRAM, "Joon", "staff:claim:" + ref, ping.messageId()));
-                await(() -> telegram.calls("editMessageText").stream()
-                        .filter(call -> call.body().path("message_id").asInt() == ping.messageId()
-                                && call.text().contains("Status: claimed by Joon")).findFirst(), "the ping edited");
+        static Customer overHttp(WebVisitor visitor) {
+            return new Customer(() -> visitor.say("/start"), visitor::say, visitor::press, visitor::awaitText);
+        }
 
-                telegram.push(reply(JOON_TELEGRAM, "Joon", "A new box leaves our warehouse today.", ping.messageId()));
-                customer.awaitText("A new box leaves our warehouse today.");
+        void start() {
+            starter.run();
+        }
 
-                customer.say("Thank you! Before Friday?");
-                customer.awaitText("I have passed this on to the person handling your complaint " + ref);
-                FakeBotApi.Call relayed = await(() -> telegram.sentTo(GROUP).stream()
-                        .filter(call -> call.text().endsWith("about " + ref + ": Thank you! Before Friday?"))
-                        .findFirst(), "the customer's answer in the staff group");
-                assertThat(relayed.body().at("/reply_parameters/message_id").asInt()).isEqualTo(ping.messageId());
+        void say(String text) {
+            typist.accept(text);
+        }
 
-                telegram.push(press(JOON_TELEGRAM, "Joon", "staff:resolve:" + ref, ping.messageId()));
-                customer.awaitText("Your complaint " + ref + " has been resolved.");
-                await(() -> telegram.calls("editMessageText").stream()
-                        .filter(call -> call.text().contains("Status: resolved by Joon")).findFirst(), "resolved ping");
-            }
+        void press(String label) {
+            presser.accept(label);
+        }
+
+        String awaitText(String part) {
+            return reader.apply(part);
+        }
+    }
+
+    /** The environment of a run with the staff chats: surveys asked as soon as the scheduler looks (each second). */
+    private static Map<String, String> environment() {
+        Map<String, String> env = AppTesting.externalDatabase();
+        env.put("SURVEY_DELAY_MINUTES", "0");
+        env.put("SCHEDULER_POLL_SECONDS", "1");
+        return env;
+    }
+
+    private static Map<String, String> telegramEnvironment(FakeBotApi telegram) {
+        Map<String, String> env = environment();
+        env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+        env.put("TELEGRAM_API_URL", telegram.url().toString());
+        env.put("TELEGRAM_STAFF_CHAT_ID", GROUP);
+        return env;
+    }
+
+    private static AppConfig discordConfig(Map<String, String> env, FakeDiscord discord) {
+        AppConfig fromEnv = AppConfig.fromEnvironment(env);
+        DiscordSettings settings = new DiscordSettings(FakeDiscord.TOKEN, Optional.of(STAFF_CHANNEL), 1, List.of(),
+                20, Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()));
+        return new AppConfig(fromEnv.databaseUrl(), fromEnv.databaseUser(), fromEnv.databasePassword(),
+                fromEnv.dataDir(), fromEnv.httpPort(), fromEnv.adminToken(), fromEnv.businessConfig(),
+                Optional.empty(), Optional.of(settings), fromEnv.webChat(), fromEnv.schedule(),
+                fromEnv.staffDesk(), fromEnv.staffLanguage(), fromEnv.outreach());
+    }
+
+    private Map<String, String> withReferrals(Map<String, String> env) {
+        try {
+            Path business = Files.writeString(files.resolve("business.yml"), REFERRALS);
+            env.put("BUSINESS_CONFIG", business.toString());
+            return env;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     @Test
-    void aWebComplaintIsClaimedAnsweredInItsThreadAndResolvedFromTheDiscordStaffChannel() throws Exception {
-        try (FakeDiscord discord = new FakeDiscord().withGuild(GUILD, STAFF_CHANNEL)) {
-            AppConfig fromEnv = AppConfig.fromEnvironment(AppTesting.externalDatabase());
-            DiscordSettings settings = new DiscordSettings(FakeDiscord.TOKEN, Optional.of(STAFF_CHANNEL), 1, List.of(),
-                    20, Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()));
-            AppConfig config = new AppConfig(fromEnv.databaseUrl(), fromEnv.databaseUser(), fromEnv.databasePassword(),
-                    fromEnv.dataDir(), fromEnv.httpPort(), fromEnv.adminToken(), fromEnv.businessConfig(),
-                    Optional.empty(), Optional.of(settings), fromEnv.webChat(), fromEnv.schedule(),
-                    fromEnv.staffDesk(), fromEnv.staffLanguage(), fromEnv.outreach());
-            try (RetainBot bot = RetainBot.start(config, Clock.systemUTC(), token -> { })) {
-                discord.awaitIdentified();
-                addStaff(bot, "Joon", Platform.DISCORD, JOON_DISCORD, STAFF_CHANNEL);
-                WebVisitor customer = new WebVisitor(bot.httpPort()).openChat();
-                String ref = fileComplaint(customer);
+    void aComplaintFromTheWebPageIsHandledFromTheTelegramStaffGroupRatedInThePageAndReported() {
+        try (FakeBotApi telegram = new FakeBotApi();
+             RetainBot bot = RetainBot.start(AppConfig.fromEnvironment(telegramEnvironment(telegram)),
+                     Clock.systemUTC(), token -> { });
+             Browser browser = Browser.open(Browser.Screen.PHONE)) {
+            addStaff(bot, "Joon", Platform.TELEGRAM, JOON_TELEGRAM, JOON_TELEGRAM);
+            Customer customer = Customer.inThePage(new ChatPage(browser, bot.httpPort()).open());
+            String ref = fileComplaint(customer);
 
-                FakeDiscord.Call thread = await(() -> discord.calls().stream()
-                        .filter(call -> call.method().equals("POST")
-                                && call.path().matches("/api/v10/channels/" + STAFF_CHANNEL + "/messages/\\d+/threads")
-                                && call.body().path("name").asText().startsWith(ref))
-                        .findFirst(), "the ping's thread");
-                String pingId = thread.path().split("/")[6];
+            FakeBotApi.Call ping = await(() -> telegram.sentTo(GROUP).stream()
+                    .filter(call -> call.text().startsWith("New complaint " + ref)).findFirst(), "the ping");
+            assertThat(ping.text()).contains("Customer: ", "(web)", "The parcel arrived two days late");
+            assertThat(ping.body().at("/reply_markup/inline_keyboard/0/0/callback_data").asText())
+                    .isEqualTo("staff:claim:" + ref);
 
-                discord.dispatch("INTERACTION_CREATE", GatewayEvents.guildButton(discord.nextId(), GUILD,
-                        STAFF_CHANNEL, JOON_DISCORD, "Joon", "staff:claim:" + ref, pingId));
-                await(() -> discord.calls().stream()
-                        .filter(call -> call.method().equals("PATCH")
-                                && call.path().equals("/api/v10/channels/" + STAFF_CHANNEL + "/messages/" + pingId)
-                                && call.content().contains("Status: claimed by Joon")).findFirst(), "the ping edited");
+            telegram.push(press(JOON_TELEGRAM, "Joon", "staff:claim:" + ref, ping.messageId()));
+            await(() -> telegram.calls("editMessageText").stream()
+                    .filter(call -> call.body().path("message_id").asInt() == ping.messageId()
+                            && call.text().contains("Status: claimed by Joon")).findFirst(), "the ping edited");
 
-                discord.dispatch("MESSAGE_CREATE", threadMessage(discord, pingId, "A new box leaves our warehouse today."));
-                customer.awaitText("A new box leaves our warehouse today.");
+            telegram.push(reply(JOON_TELEGRAM, "Joon", "A new box leaves our warehouse today.", ping.messageId()));
+            customer.awaitText("A new box leaves our warehouse today.");
 
-                customer.say("Thank you! Before Friday?");
-                await(() -> discord.calls().stream()
-                        .filter(call -> call.method().equals("POST")
-                                && call.path().equals("/api/v10/channels/" + pingId + "/messages")
-                                && call.content().endsWith("about " + ref + ": Thank you! Before Friday?")).findFirst(),
-                        "the customer's answer in the thread");
+            customer.say("Thank you! Before Friday?");
+            customer.awaitText("I have passed this on to the person handling your complaint " + ref);
+            FakeBotApi.Call relayed = await(() -> telegram.sentTo(GROUP).stream()
+                    .filter(call -> call.text().endsWith("about " + ref + ": Thank you! Before Friday?"))
+                    .findFirst(), "the customer's answer in the staff group");
+            assertThat(relayed.body().at("/reply_parameters/message_id").asInt()).isEqualTo(ping.messageId());
 
-                discord.dispatch("INTERACTION_CREATE", GatewayEvents.guildButton(discord.nextId(), GUILD,
-                        STAFF_CHANNEL, JOON_DISCORD, "Joon", "staff:resolve:" + ref, pingId));
-                customer.awaitText("Your complaint " + ref + " has been resolved.");
-                await(() -> discord.calls().stream()
-                        .filter(call -> call.method().equals("PATCH")
-                                && call.content().contains("Status: resolved by Joon")).findFirst(), "resolved ping");
-            }
+            telegram.push(press(JOON_TELEGRAM, "Joon", "staff:resolve:" + ref, ping.messageId()));
+            customer.awaitText("Your complaint " + ref + " has been resolved.");
+            await(() -> telegram.calls("editMessageText").stream()
+                    .filter(call -> call.text().contains("Status: resolved by Joon")).findFirst(), "resolved ping");
+
+            answerTheSurvey(customer);
+            assertReported(bot);
         }
     }
 
-    private static String fileComplaint(WebVisitor customer) {
-        customer.say("/start");
+    @Test
+    void aComplaintFromTheWebPageIsHandledInItsDiscordThreadRatedInThePageAndReported() throws Exception {
+        try (FakeDiscord discord = new FakeDiscord().withGuild(GUILD, STAFF_CHANNEL);
+             RetainBot bot = RetainBot.start(discordConfig(environment(), discord), Clock.systemUTC(), token -> { });
+             Browser browser = Browser.open(Browser.Screen.DESKTOP)) {
+            discord.awaitIdentified();
+            addStaff(bot, "Joon", Platform.DISCORD, JOON_DISCORD, STAFF_CHANNEL);
+            Customer customer = Customer.inThePage(new ChatPage(browser, bot.httpPort()).open());
+            String ref = fileComplaint(customer);
+
+            String pingId = threadOf(discord, ref);
+            discord.dispatch("INTERACTION_CREATE", GatewayEvents.guildButton(discord.nextId(), GUILD,
+                    STAFF_CHANNEL, JOON_DISCORD, "Joon", "staff:claim:" + ref, pingId));
+            await(() -> discord.calls().stream()
+                    .filter(call -> call.method().equals("PATCH")
+                            && call.path().equals("/api/v10/channels/" + STAFF_CHANNEL + "/messages/" + pingId)
+                            && call.content().contains("Status: claimed by Joon")).findFirst(), "the ping edited");
+
+            discord.dispatch("MESSAGE_CREATE", threadMessage(discord, pingId, "A new box leaves our warehouse today."));
+            customer.awaitText("A new box leaves our warehouse today.");
+
+            customer.say("Thank you! Before Friday?");
+            await(() -> discord.calls().stream()
+                    .filter(call -> call.method().equals("POST")
+                            && call.path().equals("/api/v10/channels/" + pingId + "/messages")
+                            && call.content().endsWith("about " + ref + ": Thank you! Before Friday?")).findFirst(),
+                    "the customer's answer in the thread");
+
+            discord.dispatch("INTERACTION_CREATE", GatewayEvents.guildButton(discord.nextId(), GUILD,
+                    STAFF_CHANNEL, JOON_DISCORD, "Joon", "staff:resolve:" + ref, pingId));
+            customer.awaitText("Your complaint " + ref + " has been resolved.");
+            await(() -> discord.calls().stream()
+                    .filter(call -> call.method().equals("PATCH")
+                            && call.content().contains("Status: resolved by Joon")).findFirst(), "resolved ping");
+
+            answerTheSurvey(customer);
+            assertReported(bot);
+        }
+    }
+
+    @Test
+    void cannotHelpFromTheTelegramStaffGroupSendsThePickedReferralsToTheCustomer() {
+        try (FakeBotApi telegram = new FakeBotApi();
+             RetainBot bot = RetainBot.start(AppConfig.fromEnvironment(withReferrals(telegramEnvironment(telegram))),
+                     Clock.systemUTC(), token -> { })) {
+            addStaff(bot, "Joon", Platform.TELEGRAM, JOON_TELEGRAM, JOON_TELEGRAM);
+            Customer customer = Customer.overHttp(new WebVisitor(bot.httpPort()).openChat());
+            String ref = fileComplaint(customer);
+            FakeBotApi.Call ping = await(() -> telegram.sentTo(GROUP).stream()
+                    .filter(call -> call.text().startsWith("New complaint " + ref)).findFirst(), "the ping");
+
+            telegram.push(press(JOON_TELEGRAM, "Joon", "staff:refer:" + ref, ping.messageId()));
+            FakeBotApi.Call picker = await(() -> telegram.sentTo(GROUP).stream()
+                    .filter(call -> call.text().startsWith(ref + ": who can help")).findFirst(), "the picker");
+            assertThat(picker.body().at("/reply_parameters/message_id").asInt()).isEqualTo(ping.messageId());
+            assertThat(labels(picker.body())).containsExactly("Vase Doctor", "Glue & Co", "Send to the customer");
+
+            telegram.push(press(JOON_TELEGRAM, "Joon", data(picker.body(), "Vase Doctor"), picker.messageId()));
+            FakeBotApi.Call picked = await(() -> telegram.calls("editMessageText").stream()
+                    .filter(call -> call.body().path("message_id").asInt() == picker.messageId()).findFirst(),
+                    "the picker ticked");
+            assertThat(labels(picked.body())).containsExactly("✓ Vase Doctor", "Glue & Co", "Send to the customer");
+
+            telegram.push(press(JOON_TELEGRAM, "Joon", data(picked.body(), "Send to the customer"), picker.messageId()));
+            assertThat(customer.awaitText("These can help you:")).contains(
+                    "cannot help with your complaint " + ref, "• Vase Doctor (repairs ceramics), 02-555-0100",
+                    "please come back to us").doesNotContain("Glue & Co");
+            await(() -> telegram.calls("editMessageText").stream()
+                    .filter(call -> call.text().contains("Status: referred elsewhere by Joon")).findFirst(),
+                    "the ping showing the referral");
+        }
+    }
+
+    @Test
+    void cannotHelpFromTheDiscordStaffChannelSendsThePickedReferralsToTheCustomer() throws Exception {
+        try (FakeDiscord discord = new FakeDiscord().withGuild(GUILD, STAFF_CHANNEL);
+             RetainBot bot = RetainBot.start(discordConfig(withReferrals(environment()), discord), Clock.systemUTC(),
+                     token -> { })) {
+            discord.awaitIdentified();
+            addStaff(bot, "Joon", Platform.DISCORD, JOON_DISCORD, STAFF_CHANNEL);
+            Customer customer = Customer.overHttp(new WebVisitor(bot.httpPort()).openChat());
+            String ref = fileComplaint(customer);
+            String pingId = threadOf(discord, ref);
+
+            discord.dispatch("INTERACTION_CREATE", GatewayEvents.guildButton(discord.nextId(), GUILD,
+                    STAFF_CHANNEL, JOON_DISCORD, "Joon", "staff:refer:" + ref, pingId));
+            FakeDiscord.Call picker = await(() -> discord.calls().stream()
+                    .filter(call -> call.method().equals("POST")
+                            && call.path().equals("/api/v10/channels/" + STAFF_CHANNEL + "/messages")
+                            && call.content().startsWith(ref + ": who can help")).findFirst(), "the picker");
+            assertThat(picker.body().at("/message_reference/message_id").asText()).isEqualTo(pingId);
+            String pickerId = discord.createdMessageId(picker);
+
+            discord.dispatch("INTERACTION_CREATE", GatewayEvents.guildButton(discord.nextId(), GUILD,
+                    STAFF_CHANNEL, JOON_DISCORD, "Joon", discordData(picker.body(), "Glue & Co"), pickerId));
+            FakeDiscord.Call picked = await(() -> discord.calls().stream()
+                    .filter(call -> call.method().equals("PATCH")
+                            && call.path().equals("/api/v10/channels/" + STAFF_CHANNEL + "/messages/" + pickerId))
+                    .findFirst(), "the picker ticked");
+
+            discord.dispatch("INTERACTION_CREATE", GatewayEvents.guildButton(discord.nextId(), GUILD,
+                    STAFF_CHANNEL, JOON_DISCORD, "Joon", discordData(picked.body(), "Send to the customer"), pickerId));
+            assertThat(customer.awaitText("These can help you:")).contains("• Glue & Co, https://glue.example",
+                    "please come back to us").doesNotContain("Vase Doctor");
+            await(() -> discord.calls().stream()
+                    .filter(call -> call.method().equals("PATCH")
+                            && call.content().contains("Status: referred elsewhere by Joon")).findFirst(),
+                    "the ping showing the referral");
+        }
+    }
+
+    private static String threadOf(FakeDiscord discord, String ref) {
+        FakeDiscord.Call thread = await(() -> discord.calls().stream()
+                .filter(call -> call.method().equals("POST")
+                        && call.path().matches("/api/v10/channels/" + STAFF_CHANNEL + "/messages/\\d+/threads")
+                        && call.body().path("name").asText().startsWith(ref))
+                .findFirst(), "the ping's thread");
+        return thread.path().split("/")[6];
+    }
+
+    private static String fileComplaint(Customer customer) {
+        customer.start();
         customer.awaitText("welcome to RetainBot Demo Shop");
         customer.press("No, thank you");
         customer.awaitText("no greetings or offers");
@@ -155,6 +318,38 @@ class StaffChatsEndToEndIT {
         return reference.group();
     }
 
+    /** The survey the scheduler starts after the resolution: satisfied (4), easy (2), a comment. */
+    private static void answerTheSurvey(Customer customer) {
+        customer.awaitText("How satisfied are you");
+        customer.press("4");
+        customer.awaitText("how easy was it");
+        customer.press("2");
+        customer.awaitText("anything you would like to add");
+        customer.say("Quick and kind, thank you.");
+        customer.awaitText("Thank you for your answer.");
+    }
+
+    /** The service report counts the complaint: answered, resolved, within its promise and target, rated. */
+    private static void assertReported(RetainBot bot) {
+        HttpResponse<String> response = new WebVisitor(bot.httpPort()).get("/api/reports/service", "Authorization",
+                "Bearer " + AppTesting.ADMIN_TOKEN);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode overall;
+        try {
+            overall = JSON.readTree(response.body()).get("overall");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(overall.get("complaints").asLong()).isEqualTo(1);
+        assertThat(overall.get("resolved").asLong()).isEqualTo(1);
+        assertThat(overall.get("firstResponse").get("medianSeconds").isNumber()).isTrue();
+        assertThat(overall.get("resolution").get("medianSeconds").isNumber()).isTrue();
+        assertThat(overall.get("resolution").get("withinTargetShare").asDouble()).isEqualTo(1.0);
+        assertThat(overall.get("promises").get("keptShare").asDouble()).isEqualTo(1.0);
+        assertThat(overall.get("satisfaction").get("average").asDouble()).isEqualTo(4.0);
+        assertThat(overall.get("effort").get("average").asDouble()).isEqualTo(2.0);
+    }
+
     private static void addStaff(RetainBot bot, String name, Platform platform, String userId, String chatId) {
         bot.transactor().runInTransaction(session -> {
             StaffMember staff = session.staff().add(name, StaffRole.AGENT, Instant.now());
@@ -165,6 +360,38 @@ class StaffChatsEndToEndIT {
     private static <T> T await(Supplier<Optional<T>> found, String what) {
         Await.until(() -> found.get().isPresent(), Await.DEFAULT, () -> "never saw " + what);
         return found.get().orElseThrow();
+    }
+
+    /** The labels of a Telegram message's inline keyboard, row by row. */
+    private static List<String> labels(JsonNode body) {
+        List<String> labels = new java.util.ArrayList<>();
+        body.at("/reply_markup/inline_keyboard").forEach(row -> row.forEach(button -> labels.add(button.path("text")
+                .asText())));
+        return labels;
+    }
+
+    /** The callback data of the Telegram button labelled {@code label}. */
+    private static String data(JsonNode body, String label) {
+        for (JsonNode row : body.at("/reply_markup/inline_keyboard")) {
+            for (JsonNode button : row) {
+                if (button.path("text").asText().equals(label)) {
+                    return button.path("callback_data").asText();
+                }
+            }
+        }
+        throw new AssertionError("no button " + label + " in " + body);
+    }
+
+    /** The custom id of the Discord button labelled {@code label} (a button's label, whatever it is ticked with). */
+    private static String discordData(JsonNode body, String label) {
+        for (JsonNode row : body.path("components")) {
+            for (JsonNode button : row.path("components")) {
+                if (button.path("label").asText().equals(label)) {
+                    return button.path("custom_id").asText();
+                }
+            }
+        }
+        throw new AssertionError("no button " + label + " in " + body);
     }
 
     private static ObjectNode group() {

@@ -103,14 +103,14 @@ class StaffDeskApiIT {
                 "{\"staffId\": " + joon + "}"), 200);
         assertThat(taken.get("status").asText()).isEqualTo("taken");
         assertThat(taken.get("takenByStaffId").asLong()).isEqualTo(joon);
-        visitor.awaitText("Joon of RetainBot Demo Shop has taken over");
+        visitor.awaitText("Joon from RetainBot Demo Shop has taken over");
         assertError(api.call("POST", "/api/handover-requests/" + requestId + "/take", "{\"staffId\": " + ana + "}"),
                 409, "already taken by Joon");
 
         JsonNode closed = ok(api.call("POST", "/api/handover-requests/" + requestId + "/close",
                 "{\"staffId\": " + joon + "}"), 200);
         assertThat(closed.get("status").asText()).isEqualTo("closed");
-        visitor.awaitText("You are back with the RetainBot Demo Shop assistant");
+        visitor.awaitText("Joon from RetainBot Demo Shop has handed the conversation back to me, the bot.");
         assertError(api.call("POST", "/api/handover-requests/" + requestId + "/close", ""), 409, "is closed");
         assertError(api.call("POST", "/api/handover-requests/424242/take", "{\"staffId\": " + ana + "}"), 404,
                 "no handover request 424242");

@@ -88,7 +88,7 @@ public final class ChatPage {
                 && browser.findAll(By.cssSelector(".msg--pending")).isEmpty());
     }
 
-    public List<String> botTexts() {
+    List<String> botTexts() {
         return texts(".msg--bot");
     }
 

@@ -63,7 +63,10 @@ public record BusinessConfig(String companyName, ZoneId zone, BusinessHours hour
         return new BusinessConfig(companyName, zone, hours, holidays, categories, promise, referrals, templates, tone);
     }
 
-    /** A sensible business for a first run: categories delivery, product, service, billing, other. */
+    /**
+     * A sensible business for a first run: categories delivery, product, service, billing, other, each with a
+     * first-response target and a resolution target (three to five working days of nine opening hours).
+     */
     public static BusinessConfig defaults() {
         return new BusinessConfig(
                 "RetainBot Demo Shop",
@@ -71,11 +74,11 @@ public record BusinessConfig(String companyName, ZoneId zone, BusinessHours hour
                 BusinessHours.standard(),
                 Set.of(),
                 List.of(
-                        category("delivery", Duration.ofHours(18), "Delivery", "배송", "Paghahatid"),
-                        category("product", Duration.ofHours(24), "Product", "상품", "Produkto"),
-                        category("service", Duration.ofHours(24), "Service", "서비스", "Serbisyo"),
-                        category("billing", Duration.ofHours(24), "Billing", "결제", "Singil"),
-                        category("other", Duration.ofHours(36), "Other", "기타", "Iba pa")),
+                        category("delivery", Duration.ofHours(18), Duration.ofHours(27), "Delivery", "배송", "Paghahatid"),
+                        category("product", Duration.ofHours(24), Duration.ofHours(36), "Product", "상품", "Produkto"),
+                        category("service", Duration.ofHours(24), Duration.ofHours(36), "Service", "서비스", "Serbisyo"),
+                        category("billing", Duration.ofHours(24), Duration.ofHours(27), "Billing", "결제", "Singil"),
+                        category("other", Duration.ofHours(36), Duration.ofHours(45), "Other", "기타", "Iba pa")),
                 PromisePolicy.standard(),
                 List.of(),
                 Map.of());
@@ -85,7 +88,8 @@ public record BusinessConfig(String companyName, ZoneId zone, BusinessHours hour
         return categories.stream().filter(category -> category.id().equals(id)).findFirst();
     }
 
-    private static ComplaintCategory category(String id, Duration target, String en, String ko, String tl) {
-        return new ComplaintCategory(id, Map.of("en", en, "ko", ko, "tl", tl), target);
+    private static ComplaintCategory category(String id, Duration target, Duration resolution, String en, String ko,
+                                              String tl) {
+        return new ComplaintCategory(id, Map.of("en", en, "ko", ko, "tl", tl), target, resolution);
     }
 }

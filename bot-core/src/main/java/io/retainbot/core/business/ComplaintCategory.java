@@ -10,10 +10,13 @@ import java.util.regex.Pattern;
  *
  * @param id             stable id, lower case letters, digits, dash or underscore (used in button data)
  * @param labels         language tag to label ("en" must be present)
- * @param responseTarget the internal target for a first real answer; the customer is promised
- *                       a little later than this
+ * @param responseTarget   the internal target for a first real answer; the customer is promised
+ *                         a little later than this
+ * @param resolutionTarget the internal target for resolving it, counted in opening time (hours, holidays);
+ *                         null for none (no resolution alerts)
  */
-public record ComplaintCategory(String id, Map<String, String> labels, Duration responseTarget) {
+public record ComplaintCategory(String id, Map<String, String> labels, Duration responseTarget,
+                                Duration resolutionTarget) {
     private static final Pattern ID = Pattern.compile("[a-z0-9_-]{1,32}");
 
     public ComplaintCategory {
@@ -28,6 +31,14 @@ public record ComplaintCategory(String id, Map<String, String> labels, Duration 
         if (responseTarget.isNegative() || responseTarget.isZero()) {
             throw new IllegalArgumentException("category " + id + " needs a positive response target");
         }
+        if (resolutionTarget != null && (resolutionTarget.isNegative() || resolutionTarget.isZero())) {
+            throw new IllegalArgumentException("category " + id + ": a resolution target must be positive");
+        }
+    }
+
+    /** A category without a resolution target. */
+    public ComplaintCategory(String id, Map<String, String> labels, Duration responseTarget) {
+        this(id, labels, responseTarget, null);
     }
 
     /** The label in {@code language}, else English. */

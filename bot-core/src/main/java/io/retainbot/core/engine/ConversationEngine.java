@@ -25,7 +25,9 @@ import io.retainbot.core.port.Transactor;
 import io.retainbot.core.reaction.Reactions;
 import io.retainbot.core.reaction.StaffChats;
 import io.retainbot.core.staff.StaffMember;
+import io.retainbot.core.usecase.CareTransactions;
 import io.retainbot.core.usecase.ComplaintCare;
+import io.retainbot.core.usecase.HandoverCare;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +55,8 @@ public final class ConversationEngine implements EventSink {
     private final CommandRunner commands;
     private final Set<ChannelRef> staffChannels;
     private final StaffDesk staffDesk;
+    private final ComplaintCare complaintCare;
+    private final HandoverCare handoverCare;
     private final BotInitiation initiation;
     private final Clock clock;
     private final Runnable outboxWakeUp;
@@ -96,11 +100,23 @@ public final class ConversationEngine implements EventSink {
         this.commands = new CommandRunner(business, PromiseMaker.forBusiness(business), customers, reactions,
                 staffChats);
         this.initiation = new BotInitiation(dialogue, messages, business, customers, commands, reactions, botContact);
-        this.staffDesk = new StaffDesk(staffChats, new ComplaintCare(transactor, reactions, messages, business, clock,
-                afterCommit), messages, business, reactions);
+        CareTransactions care = new CareTransactions(transactor, reactions, messages, business, clock, afterCommit);
+        this.complaintCare = new ComplaintCare(care);
+        this.handoverCare = new HandoverCare(care, new HandoverWording());
+        this.staffDesk = new StaffDesk(staffChats, complaintCare, handoverCare, messages, business);
         this.staffChannels = Set.copyOf(staffChats.chats());
         this.clock = clock;
         this.outboxWakeUp = afterCommit;
+    }
+
+    /** The staff operations on complaints, as the staff chats call them (for the REST API and the console). */
+    public ComplaintCare complaintCare() {
+        return complaintCare;
+    }
+
+    /** Taking and closing requests for a person, as the staff chats call them (for the REST API and the console). */
+    public HandoverCare handoverCare() {
+        return handoverCare;
     }
 
     /**

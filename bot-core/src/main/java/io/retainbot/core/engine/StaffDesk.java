@@ -7,19 +7,12 @@ import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.customer.Customer;
-import io.retainbot.core.feedback.HandoverClosed;
 import io.retainbot.core.feedback.HandoverRequest;
-import io.retainbot.core.feedback.HandoverTaken;
-import io.retainbot.core.flow.Conversation;
-import io.retainbot.core.flow.FlowData;
-import io.retainbot.core.flow.HandoverFlow;
-import io.retainbot.core.flow.MainMenu;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
 import io.retainbot.core.outbox.OutboxItem;
 import io.retainbot.core.port.StaffPostStore;
 import io.retainbot.core.port.StoreSession;
-import io.retainbot.core.reaction.Reactions;
 import io.retainbot.core.reaction.StaffChats;
 import io.retainbot.core.staff.Actor;
 import io.retainbot.core.staff.StaffMember;
@@ -27,7 +20,10 @@ import io.retainbot.core.staff.StaffRole;
 import io.retainbot.core.usecase.CareInputs;
 import io.retainbot.core.usecase.CareResult;
 import io.retainbot.core.usecase.ComplaintCare;
+import io.retainbot.core.usecase.HandoverCare;
+import io.retainbot.core.usecase.HandoverResult;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,16 +39,16 @@ final class StaffDesk {
     private final StaffCommands commands;
     private final Messages messages;
     private final BusinessConfig business;
-    private final Reactions reactions;
+    private final HandoverCare handovers;
 
-    StaffDesk(StaffChats staffChats, ComplaintCare care, Messages messages, BusinessConfig business,
-              Reactions reactions) {
+    StaffDesk(StaffChats staffChats, ComplaintCare care, HandoverCare handovers, Messages messages,
+              BusinessConfig business) {
         this.staffChats = staffChats;
         this.care = care;
+        this.handovers = handovers;
         this.commands = new StaffCommands(staffChats, business);
         this.messages = messages;
         this.business = business;
-        this.reactions = reactions;
     }
 
     /** Whether the event is a staff action (refused and logged when a non-staff user tries it). */
@@ -93,6 +89,10 @@ final class StaffDesk {
             }
             return;
         }
+        if (action.equals(StaffChats.PICK) || action.equals(StaffChats.SEND)) {
+            pick(session, staff, pressed, action, parts[2], now);
+            return;
+        }
         Optional<ComplaintRef> ref = ComplaintRef.parse(parts[2]);
         if (ref.isEmpty()) {
             staffChats.tell(session, chat, where, texts().get("staff.button.stale"), now);
@@ -105,7 +105,7 @@ final class StaffDesk {
             case StaffChats.REPLY -> staffChats.tell(session, chat, where,
                     texts().get("staff.how_to_reply." + chat.platform().code(), "ref", ref.get().toString()), now);
             case StaffChats.RESOLVE -> resolve(session, staff, chat, where, ref.get(), "", now);
-            case StaffChats.REFER -> staffChats.tell(session, chat, where, commands.referHelp(session, ref.get()), now);
+            case StaffChats.REFER -> offerReferrals(session, chat, where, ref.get(), now);
             default -> staffChats.tell(session, chat, where, texts().get("staff.button.stale"), now);
         }
     }
@@ -173,15 +173,70 @@ final class StaffDesk {
     private void refer(StoreSession session, StaffMember staff, ChannelRef chat, String where, ComplaintRef ref,
                        String explanation, Instant now) {
         if (explanation.isBlank()) {
+            offerReferrals(session, chat, where, ref, now);
+            return;
+        }
+        referWith(session, staff, chat, where, ref, bounded(explanation), List.of(), true, now);
+    }
+
+    /** Refers the complaint ({@code confirm}: and says so); true when it is referred now. */
+    private boolean referWith(StoreSession session, StaffMember staff, ChannelRef chat, String where, ComplaintRef ref,
+                              String explanation, List<String> referralIds, boolean confirm, Instant now) {
+        Optional<Complaint> complaint = session.complaints().find(ref);
+        if (complaint.isPresent() && heldByOther(session, staff, complaint.get(), chat, where, now)) {
+            return false;
+        }
+        CareResult result = care.refer(session, new CareInputs.ReferComplaint(ref, Actor.staff(staff.id()),
+                explanation, referralIds));
+        report(session, chat, where, ref, result, confirm, now);
+        return result instanceof CareResult.Done;
+    }
+
+    /**
+     * Cannot help: the directory's entries for the complaint's category to pick from, under the ping; without
+     * any (or for a complaint that is over), how to refer it in one's own words.
+     */
+    private void offerReferrals(StoreSession session, ChannelRef chat, String where, ComplaintRef ref, Instant now) {
+        Optional<Complaint> complaint = session.complaints().find(ref).filter(found -> found.status().isActive());
+        ReferralPicker picker = new ReferralPicker(business, texts());
+        if (complaint.isEmpty() || picker.offered(complaint.get()).isEmpty()) {
             staffChats.tell(session, chat, where, commands.referHelp(session, ref), now);
             return;
         }
-        Optional<Complaint> complaint = session.complaints().find(ref);
-        if (complaint.isPresent() && heldByOther(session, staff, complaint.get(), chat, where, now)) {
+        session.outbox().enqueue(OutboxItem.staff(chat, picker.picker(complaint.get(), where), now)
+                .aboutComplaint(ref.number()));
+    }
+
+    /** A referral picked or unpicked (the picker is rewritten), or the picked ones sent. */
+    private void pick(StoreSession session, StaffMember staff, InboundEvent.ButtonPressed pressed, String action,
+                      String argument, Instant now) {
+        ChannelRef chat = pressed.channel();
+        String where = pressed.messageId();
+        String[] refAndSelection = argument.split(":", 2);
+        Optional<ComplaintRef> ref = ComplaintRef.parse(refAndSelection[0]);
+        Optional<Integer> selection = refAndSelection.length == 2 ? ReferralPicker.selection(refAndSelection[1])
+                : Optional.empty();
+        Optional<Complaint> complaint = ref.flatMap(found -> session.complaints().find(found));
+        ReferralPicker picker = new ReferralPicker(business, texts());
+        if (complaint.isEmpty() || selection.isEmpty()) {
+            staffChats.tell(session, chat, where, texts().get("staff.button.stale"), now);
             return;
         }
-        report(session, chat, where, ref, care.refer(session,
-                new CareInputs.ReferComplaint(ref, Actor.staff(staff.id()), bounded(explanation))), true, now);
+        Optional<List<String>> ids = picker.ids(complaint.get(), selection.get());
+        if (action.equals(StaffChats.PICK)) {
+            if (ids.isEmpty() && selection.get() != 0) {
+                staffChats.tell(session, chat, where, texts().get("staff.button.stale"), now);
+            } else {
+                session.outbox().enqueue(OutboxItem.staff(chat, picker.picked(complaint.get(), where, selection.get()),
+                        now).aboutComplaint(ref.get().number()));
+            }
+        } else if (ids.isEmpty()) {
+            staffChats.tell(session, chat, where, texts().get(selection.get() == 0 ? "staff.refer.pick_first"
+                    : "staff.button.stale"), now);
+        } else if (referWith(session, staff, chat, where, ref.get(), "", ids.get(), false, now)) {
+            session.outbox().enqueue(OutboxItem.staff(chat, picker.sent(complaint.get(), where, selection.get()), now)
+                    .aboutComplaint(ref.get().number()));
+        }
     }
 
     /** Says what went wrong, if anything; a change shows in the edited ping, {@code confirm} says it as well. */
@@ -223,61 +278,36 @@ final class StaffDesk {
 
     private void take(StoreSession session, StaffMember staff, ChannelRef chat, String where, HandoverRequest request,
                       Instant now) {
-        // the customer's conversation first, as the customer's own events lock it before the request
-        Conversation conversation = session.conversations().lock(request.channel(), now);
-        if (!session.feedback().takeHandover(request.id(), staff.id(), now)) {
-            HandoverRequest current = session.feedback().findHandover(request.id()).orElse(request);
-            String text = HandoverRequest.TAKEN.equals(current.status())
-                    ? texts().get("staff.handover.taken", "name", personName(session, current))
-                    : texts().get("staff.handover.over");
-            staffChats.tell(session, chat, where, text, now);
-            return;
+        HandoverResult result = handovers.take(session, new CareInputs.TakeHandover(request.id(),
+                Actor.staff(staff.id())));
+        if (result instanceof HandoverResult.Refused refused) {
+            tellRefused(session, chat, where, refused, now);
         }
-        reactions.record(session, new HandoverTaken(request.id(), request.customerId(), request.channel(), staff.id(),
-                now), now);
-        FlowData data = FlowData.EMPTY.with(HandoverFlow.PERSON, staff.name());
-        session.conversations().save(conversation.inState(HandoverFlow.NAME, HandoverFlow.WITH_PERSON, data, now));
-        Texts customerTexts = customerTexts(session, request.customerId());
-        session.outbox().enqueue(OutboxItem.reply(request.channel(),
-                HandoverFlow.taken(customerTexts, staff.name(), business.companyName()), request.customerId(), now));
     }
 
     private void handBack(StoreSession session, StaffMember staff, ChannelRef chat, String where,
                           HandoverRequest request, Instant now) {
-        if (request.takenByStaffId() != null && request.takenByStaffId() != staff.id()
-                && staff.role() != StaffRole.SUPERVISOR && staff.role() != StaffRole.ADMIN) {
-            staffChats.tell(session, chat, where, texts().get("staff.handover.taken", "name",
-                    personName(session, request)), now);
-            return;
+        HandoverResult result = handovers.close(session, new CareInputs.CloseHandover(request.id(),
+                Actor.staff(staff.id())));
+        if (result instanceof HandoverResult.Refused refused) {
+            tellRefused(session, chat, where, refused, now);
         }
-        Conversation conversation = session.conversations().lock(request.channel(), now);
-        if (!session.feedback().closeHandover(request.id(), now)) {
-            staffChats.tell(session, chat, where, texts().get("staff.handover.over"), now);
-            return;
-        }
-        reactions.record(session, new HandoverClosed(request.id(), request.customerId(), request.channel(),
-                request.takenByStaffId(), staff.id(), now), now);
-        if (HandoverFlow.NAME.equals(conversation.flow())) {
-            conversation = conversation.idle(now);
-        }
-        session.conversations().save(conversation.handedBack(now));
-        Texts customerTexts = customerTexts(session, request.customerId());
-        session.outbox().enqueue(OutboxItem.reply(request.channel(), MainMenu.with(customerTexts.get(
-                "handover.back_to_bot", "name", staff.name(), "company", business.companyName()), customerTexts),
-                request.customerId(), now));
+    }
+
+    private void tellRefused(StoreSession session, ChannelRef chat, String where, HandoverResult.Refused refused,
+                             Instant now) {
+        staffChats.tell(session, chat, where, refused.takenBy() != null
+                ? texts().get("staff.handover.taken", "name", refused.takenBy())
+                : texts().get("staff.handover.over"), now);
     }
 
     /** The person who took a request talks with the customer; an open request is taken by answering it. */
     private void speakAsPerson(StoreSession session, StaffMember staff, ChannelRef chat, String where,
                                HandoverRequest request, String text, Instant now) {
-        if (HandoverRequest.OPEN.equals(request.status())) {
-            take(session, staff, chat, where, request, now);
-            request = session.feedback().findHandover(request.id()).orElse(request);
-        }
-        if (!HandoverRequest.TAKEN.equals(request.status()) || request.takenByStaffId() == null || request.takenByStaffId() != staff.id()) {
-            staffChats.tell(session, chat, where, HandoverRequest.TAKEN.equals(request.status())
-                    ? texts().get("staff.handover.taken", "name", personName(session, request))
-                    : texts().get("staff.handover.over"), now);
+        HandoverResult result = handovers.take(session, new CareInputs.TakeHandover(request.id(),
+                Actor.staff(staff.id())));
+        if (result instanceof HandoverResult.Refused refused) {
+            tellRefused(session, chat, where, refused, now);
             return;
         }
         Texts customerTexts = customerTexts(session, request.customerId());
@@ -301,11 +331,6 @@ final class StaffDesk {
 
     private static String holderName(StoreSession session, Complaint complaint) {
         return Optional.ofNullable(complaint.assigneeStaffId()).flatMap(id -> session.staff().find(id))
-                .map(StaffMember::name).orElse("?");
-    }
-
-    private static String personName(StoreSession session, HandoverRequest request) {
-        return Optional.ofNullable(request.takenByStaffId()).flatMap(id -> session.staff().find(id))
                 .map(StaffMember::name).orElse("?");
     }
 

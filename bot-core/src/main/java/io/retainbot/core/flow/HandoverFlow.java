@@ -100,6 +100,16 @@ public final class HandoverFlow implements Flow {
                 List.of(List.of(new Button(texts.get("handover.button.back"), CANCEL))));
     }
 
+    /** What a staff member who hands the conversation back tells the customer: the bot answers again. */
+    public static OutboundMessage handedBack(Texts texts, String person, String company) {
+        return MainMenu.with(texts.get("handover.back_to_bot", "name", person, "company", company), texts);
+    }
+
+    /** What the customer is told when staff close a request nobody took. */
+    public static OutboundMessage closedUntaken(Texts texts) {
+        return MainMenu.with(texts.get("handover.cancelled"), texts);
+    }
+
     private static boolean withPerson(Turn turn) {
         return NAME.equals(turn.conversation().flow()) && WITH_PERSON.equals(turn.conversation().state());
     }

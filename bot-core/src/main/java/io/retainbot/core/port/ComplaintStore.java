@@ -64,6 +64,9 @@ public interface ComplaintStore {
     /** Opens a resolved or referred complaint again (in progress if it has an assignee); false otherwise. */
     boolean reopen(long complaintId, Instant at);
 
+    /** When the complaint should be resolved by (its category's resolution target in opening time). */
+    void setResolutionDue(long complaintId, Instant at);
+
     /** The business answered the customer (the first time counts); false when there is no such complaint. */
     boolean markResponded(long complaintId, Instant at);
 

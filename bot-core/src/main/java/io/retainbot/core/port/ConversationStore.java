@@ -2,6 +2,8 @@ package io.retainbot.core.port;
 
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.flow.Conversation;
+import io.retainbot.core.flow.FlowData;
+import io.retainbot.core.flow.HandoverFlow;
 import java.util.Optional;
 
 /** Conversation state, one row per chat. */
@@ -29,6 +31,16 @@ public interface ConversationStore {
         save(HANDOVER_FLOW.equals(back.flow()) ? back.idle(now) : back);
     }
 
+    /**
+     * Locks the chat's conversation (as {@link #lock}) and puts it with the person {@code person}: what the
+     * customer writes now goes to them, until they or the customer hand the chat back to the bot.
+     */
+    default void withPerson(ChannelRef channel, String person, java.time.Instant now) {
+        Conversation conversation = lock(channel, now);
+        save(conversation.inState(HandoverFlow.NAME, HandoverFlow.WITH_PERSON,
+                FlowData.EMPTY.with(HandoverFlow.PERSON, person), now));
+    }
+
     /** The flow that waits for a person ({@code HandoverFlow.NAME}). */
-    String HANDOVER_FLOW = "handover";
+    String HANDOVER_FLOW = HandoverFlow.NAME;
 }

@@ -1,5 +1,7 @@
 package io.retainbot.core.port;
 
+import io.retainbot.core.staff.OwnerRotation;
+import io.retainbot.core.staff.StaffMember;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,22 @@ public interface OwnershipStore {
     /** How many customers each of these staff members looks after now. */
     Map<Long, Integer> load(List<Long> staffIds);
 
-    /** The staff member the category's rotation gave the last customer to; locks it until the transaction ends. */
+    /** When each of these staff members was last made someone's responsible staff member (absent: never). */
+    Map<Long, Instant> lastGiven(List<Long> staffIds);
+
+    /** These staff members as the rotation weighs them: when they were last given a customer, how many they have. */
+    default List<OwnerRotation.Candidate> candidates(List<StaffMember> staff) {
+        List<Long> ids = staff.stream().map(StaffMember::id).toList();
+        Map<Long, Integer> load = load(ids);
+        Map<Long, Instant> lastGiven = lastGiven(ids);
+        return staff.stream().map(member -> new OwnerRotation.Candidate(member.id(), member.name(),
+                lastGiven.get(member.id()), load.getOrDefault(member.id(), 0))).toList();
+    }
+
+    /**
+     * The staff member the category's rotation gave the last customer to; locks it until the transaction ends,
+     * so that two customers of one category are not given out at the same moment.
+     */
     Optional<Long> lastRotated(String category);
 
     void rotated(String category, long staffId);

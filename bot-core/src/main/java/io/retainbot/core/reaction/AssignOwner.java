@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A customer who files a complaint and has no active responsible staff member gets one, by the
- * {@link OwnerRule}: the next active agent of the complaint's category in turn. The category's turn is
+ * {@link OwnerRule}: of the category's active agents, whoever has waited longest since they were last given
+ * a customer, then whoever looks after the fewest ({@link OwnerRotation}). The category's turn is
  * locked while it is taken, so two instances never give two customers the same turn; a customer who
  * already has an owner keeps them, so running this twice changes nothing.
  */
@@ -48,10 +49,10 @@ public final class AssignOwner implements Reaction {
         if (owner.isPresent() && session.staff().find(owner.get()).filter(StaffMember::active).isPresent()) {
             return;
         }
-        List<Long> agents = session.staff().list(true).stream()
-                .filter(staff -> staff.role() == StaffRole.AGENT && staff.handles(filed.category()))
-                .map(StaffMember::id).toList();
-        Optional<Long> next = OwnerRotation.next(agents, session.ownership().lastRotated(filed.category()).orElse(null));
+        session.ownership().lastRotated(filed.category()); // one new customer of a category at a time
+        List<StaffMember> agents = session.staff().list(true).stream()
+                .filter(staff -> staff.role() == StaffRole.AGENT && staff.handles(filed.category())).toList();
+        Optional<Long> next = OwnerRotation.next(session.ownership().candidates(agents));
         if (next.isEmpty()) {
             log.info("no active agent handles {}: customer {} has no responsible staff member yet", filed.category(),
                     filed.customerId());

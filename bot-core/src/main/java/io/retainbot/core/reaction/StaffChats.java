@@ -43,6 +43,10 @@ public final class StaffChats {
     public static final String REPLY = "reply";
     public static final String RESOLVE = "resolve";
     public static final String REFER = "refer";
+    /** Picks or unpicks a referral: {@code staff:pick:<reference>:<selection after the press>}. */
+    public static final String PICK = "pick";
+    /** Refers with the picked referrals: {@code staff:send:<reference>:<selection>}. */
+    public static final String SEND = "send";
     public static final String TAKE = "take";
     public static final String BACK = "back";
     private static final int MAX_DESCRIPTION = 1500;

@@ -1,55 +1,77 @@
 package io.retainbot.core.staff;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-/** Who looks after the next customer: round-robin, and an even spread when someone leaves. */
+/**
+ * Who looks after the next customer: round-robin in a fair order that does not depend on ids (whoever
+ * has waited longest since they were last given a customer, then whoever looks after the fewest), and
+ * an even spread when someone leaves. Names, then ids, only break exact ties, so the order is stable.
+ */
 public final class OwnerRotation {
     private OwnerRotation() {
     }
 
     /**
-     * The agent after {@code last} among {@code candidates} (by id, wrapping round); the first when there
-     * was none or the last one is no longer a candidate.
+     * A staff member who may be given customers.
+     *
+     * @param lastGiven when they were last made someone's responsible staff member (null: never)
+     * @param customers how many customers they look after now
      */
-    public static Optional<Long> next(List<Long> candidates, Long last) {
-        List<Long> ordered = candidates.stream().distinct().sorted().toList();
-        if (ordered.isEmpty()) {
-            return Optional.empty();
-        }
-        if (last != null) {
-            for (Long id : ordered) {
-                if (id > last) {
-                    return Optional.of(id);
-                }
+    public record Candidate(long staffId, String name, Instant lastGiven, int customers) {
+        public Candidate {
+            Objects.requireNonNull(name, "name");
+            if (customers < 0) {
+                throw new IllegalArgumentException("customers cannot be negative, was " + customers);
             }
         }
-        return Optional.of(ordered.get(0));
+    }
+
+    private static final Comparator<Candidate> BY_NAME = Comparator.comparing(Candidate::name)
+            .thenComparingLong(Candidate::staffId);
+    private static final Comparator<Candidate> LONGEST_WAITING = Comparator.comparing(Candidate::lastGiven,
+            Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /** Whose turn it is: the longest waiting (never given one first), then the fewest customers. */
+    public static Optional<Long> next(List<Candidate> candidates) {
+        return candidates.stream()
+                .min(LONGEST_WAITING.thenComparingInt(Candidate::customers).thenComparing(BY_NAME))
+                .map(Candidate::staffId);
     }
 
     /**
-     * Spreads {@code customers} over {@code staff} evenly: each customer goes to whoever has the fewest
-     * so far (counting {@code load}, what they already look after), ties to the lowest id.
+     * Spreads {@code customers} over {@code candidates} evenly: each customer goes to whoever has the
+     * fewest so far (counting what they already look after), ties to the one who waited longest.
      *
      * @return customer id to staff id, in the order of {@code customers}
      */
-    public static Map<Long, Long> spread(List<Long> customers, Map<Long, Integer> load) {
-        if (load.isEmpty()) {
+    public static Map<Long, Long> spread(List<Long> customers, List<Candidate> candidates) {
+        if (candidates.isEmpty()) {
             throw new IllegalArgumentException("nobody to spread the customers over");
         }
-        Map<Long, Integer> counts = new LinkedHashMap<>(load);
+        List<Turn> turns = new ArrayList<>(candidates.stream().map(candidate -> new Turn(candidate, 0, 0)).toList());
+        Comparator<Turn> order = Comparator.<Turn>comparingInt(Turn::customers).thenComparingInt(Turn::givenAt)
+                .thenComparing(Turn::candidate, LONGEST_WAITING.thenComparing(BY_NAME));
         Map<Long, Long> plan = new LinkedHashMap<>();
-        Comparator<Map.Entry<Long, Integer>> fewestFirst = Map.Entry.<Long, Integer>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey());
+        int given = 0;
         for (Long customer : customers) {
-            Map.Entry<Long, Integer> least = new ArrayList<>(counts.entrySet()).stream().min(fewestFirst).orElseThrow();
-            plan.put(customer, least.getKey());
-            counts.put(least.getKey(), least.getValue() + 1);
+            Turn least = turns.stream().min(order).orElseThrow();
+            plan.put(customer, least.candidate().staffId());
+            turns.set(turns.indexOf(least), new Turn(least.candidate(), least.added() + 1, ++given));
         }
         return plan;
+    }
+
+    /** A candidate during a spread: how many were added to them so far, and when (0: not yet). */
+    private record Turn(Candidate candidate, int added, int givenAt) {
+        int customers() {
+            return candidate.customers() + added;
+        }
     }
 }

@@ -137,6 +137,9 @@ interface ComplaintDao {
             """)
     void rateEffort(@Bind("complaintId") long complaintId, @Bind("score") int score, @Bind("at") Instant at);
 
+    @SqlUpdate("update complaint set resolution_due_at = :at where id = :id")
+    void setResolutionDue(@Bind("id") long id, @Bind("at") Instant at);
+
     @SqlUpdate("update complaint set first_response_at = coalesce(first_response_at, :at) where id = :id")
     int markResponded(@Bind("id") long id, @Bind("at") Instant at);
 

@@ -11,6 +11,7 @@ import io.retainbot.core.complaint.ComplaintResolved;
 import io.retainbot.core.complaint.ComplaintWithdrawn;
 import io.retainbot.core.complaint.EffortRated;
 import io.retainbot.core.complaint.PromiseAtRisk;
+import io.retainbot.core.complaint.ResolutionAtRisk;
 import io.retainbot.core.complaint.DelayAnnounced;
 import io.retainbot.core.complaint.SatisfactionRated;
 import io.retainbot.core.customer.ConsentGiven;
@@ -40,6 +41,7 @@ final class DomainEventCodec {
             Map.entry(SatisfactionRated.KIND, SatisfactionRated.class),
             Map.entry(EffortRated.KIND, EffortRated.class),
             Map.entry(PromiseAtRisk.KIND, PromiseAtRisk.class),
+            Map.entry(ResolutionAtRisk.KIND, ResolutionAtRisk.class),
             Map.entry(DelayAnnounced.KIND, DelayAnnounced.class),
             Map.entry(ConsentGiven.KIND, ConsentGiven.class),
             Map.entry(ConsentWithdrawn.KIND, ConsentWithdrawn.class),

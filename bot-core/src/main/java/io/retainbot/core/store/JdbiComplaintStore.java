@@ -23,7 +23,7 @@ import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 final class JdbiComplaintStore implements ComplaintStore {
-    private static final String NEXT_NUMBER = "select nextval('complaint_number')";
+    static final String NEXT_NUMBER = "select nextval('complaint_number')";
     /** Filing with the number reserved when the intake started (every filed complaint of the chat runs it). */
     private static final String INSERT_NUMBERED = """
             insert into complaint (number, customer_id, platform, chat_id, category, description, order_reference,
@@ -162,6 +162,11 @@ final class JdbiComplaintStore implements ComplaintStore {
     @Override
     public void rateSatisfaction(long complaintId, int score, Instant at) {
         dao().rateSatisfaction(complaintId, score, at);
+    }
+
+    @Override
+    public void setResolutionDue(long complaintId, Instant at) {
+        dao().setResolutionDue(complaintId, at);
     }
 
     @Override

@@ -22,18 +22,18 @@ final class JdbiConversationStore implements ConversationStore {
     /** Button labels as [data, label] pairs, oldest first: jsonb keeps the order of arrays, not of object keys. */
     private static final TypeReference<List<List<String>>> LABELS = new TypeReference<>() {
     };
-    private static final String LOCK = """
+    static final String LOCK = """
             select platform, chat_id, customer_id, flow, state, data::text as data, handed_over_at, started_at, updated_at,
                    consent_asked_at, offered_buttons::text as offered_buttons
             from conversation where platform = ? and chat_id = ?
             for update
             """;
-    private static final String INSERT_IDLE = """
+    static final String INSERT_IDLE = """
             insert into conversation (platform, chat_id, flow, state, started_at, updated_at)
             values (?, ?, 'idle', 'idle', ?, ?)
             on conflict (platform, chat_id) do nothing
             """;
-    private static final String SAVE = """
+    static final String SAVE = """
             update conversation
             set customer_id = ?, flow = ?, state = ?, data = cast(? as jsonb), handed_over_at = ?, updated_at = ?,
                 consent_asked_at = ?, offered_buttons = cast(? as jsonb)

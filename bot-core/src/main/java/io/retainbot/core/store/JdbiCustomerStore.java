@@ -31,7 +31,7 @@ import java.util.function.Supplier;
 
 final class JdbiCustomerStore implements CustomerStore {
     /** The identity marked seen and the customer's last contact moved, in one statement; answers the customer. */
-    private static final String FIND_AND_MARK_SEEN = """
+    static final String FIND_AND_MARK_SEEN = """
             with identity as (
                 update channel_identity
                 set chat_id = ?, display_name = coalesce(nullif(?, ''), display_name),
@@ -45,7 +45,7 @@ final class JdbiCustomerStore implements CustomerStore {
             )
             """ + "select " + CustomerDao.COLUMNS + " from c";
     /** A new customer, answered as stored, in one statement (first contact runs it). */
-    private static final String CREATE = """
+    static final String CREATE = """
             with c as (
                 insert into customer (display_name, form_of_address, gender, birth_month, birth_day, birth_year,
                                       language, time_zone, phone, email, company, industry, occupation, position,
@@ -55,13 +55,13 @@ final class JdbiCustomerStore implements CustomerStore {
                 returning *
             )
             """ + "select " + CustomerDao.COLUMNS + " from c";
-    private static final String LINK = """
+    static final String LINK = """
             insert into channel_identity (platform, user_id, customer_id, chat_id, display_name, created_at, last_seen_at)
             values (?, ?, ?, ?, ?, ?, ?)
             on conflict (platform, user_id) do nothing
             """;
     /** A statement of its own after {@link #LINK}, so that it sees a link another transaction committed meanwhile. */
-    private static final String OWNER = "select customer_id from channel_identity where platform = ? and user_id = ?";
+    static final String OWNER = "select customer_id from channel_identity where platform = ? and user_id = ?";
 
     private final JdbcStatements statements;
     private final Supplier<CustomerDao> daos;

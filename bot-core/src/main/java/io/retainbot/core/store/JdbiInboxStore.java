@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 final class JdbiInboxStore implements InboxStore {
-    private static final String RECORD = """
+    static final String RECORD = """
             insert into inbox (platform, event_id, chat_id, kind, received_at, handled_at, outcome)
             values (?, ?, ?, ?, ?, ?, ?)
             on conflict (platform, event_id) do nothing

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 final class JdbiInteractionLog implements InteractionLog {
-    private static final String APPEND = """
+    static final String APPEND = """
             insert into interaction (customer_id, platform, chat_id, direction, kind, platform_message_id, summary,
                                      occurred_at, complaint_number)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?)

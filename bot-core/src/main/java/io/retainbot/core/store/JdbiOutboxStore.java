@@ -25,7 +25,7 @@ final class JdbiOutboxStore implements OutboxStore {
      * Adds a message and, in the same statement, makes it its chat's head if the chat has none or
      * only lower lanes waiting (and is not being sent); answers the new id, nothing for a used dedupe key.
      */
-    private static final String ENQUEUE = """
+    static final String ENQUEUE = """
             with inserted as (
                 insert into outbox (platform, chat_id, lane, message, customer_id, dedupe_key, not_before, created_at,
                                     complaint_number)

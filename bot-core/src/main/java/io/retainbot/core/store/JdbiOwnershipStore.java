@@ -50,6 +50,15 @@ final class JdbiOwnershipStore implements OwnershipStore {
     }
 
     @Override
+    public Map<Long, Instant> lastGiven(List<Long> staffIds) {
+        Map<Long, Instant> lastGiven = new HashMap<>();
+        for (OwnershipDao.GivenRow row : dao.lastGiven(staffIds.stream().mapToLong(Long::longValue).toArray())) {
+            lastGiven.put(row.staffId(), row.lastGiven());
+        }
+        return lastGiven;
+    }
+
+    @Override
     public Optional<Long> lastRotated(String category) {
         return dao.lastRotated(category);
     }

@@ -11,8 +11,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(OwnerChange.class)
 @RegisterConstructorMapper(OwnershipDao.LoadRow.class)
+@RegisterConstructorMapper(OwnershipDao.GivenRow.class)
 interface OwnershipDao {
     record LoadRow(long staffId, int customers) {
+    }
+
+    record GivenRow(long staffId, Instant lastGiven) {
     }
 
     @SqlQuery("select id from customer where id = :customerId for update")
@@ -40,6 +44,12 @@ interface OwnershipDao {
             where responsible_staff_id = any(:staffIds) group by responsible_staff_id
             """)
     List<LoadRow> load(@Bind("staffIds") long[] staffIds);
+
+    @SqlQuery("""
+            select to_staff_id as staff_id, max(changed_at) as last_given from customer_owner_change
+            where to_staff_id = any(:staffIds) group by to_staff_id
+            """)
+    List<GivenRow> lastGiven(@Bind("staffIds") long[] staffIds);
 
     @SqlQuery("select last_staff_id from owner_rotation where category = :category for update")
     Optional<Long> lastRotated(@Bind("category") String category);

@@ -17,6 +17,9 @@ interface ServiceReportDao {
                        extract(epoch from (c.first_response_at - c.created_at))::float8 as first_response,
                        case when c.status in ('resolved', 'referred')
                             then extract(epoch from (c.resolved_at - c.created_at))::float8 end as resolution,
+                       case when c.status = 'withdrawn' or c.resolution_due_at is null then null
+                            when c.status in ('resolved', 'referred') then c.resolved_at <= c.resolution_due_at
+                            when c.resolution_due_at <= :now then false end as resolved_in_time,
                        case when c.status = 'withdrawn' or c.promised_at is null then null
                             when c.first_response_at is not null then c.first_response_at <= c.promised_at
                             when c.promised_at <= :now then false end as kept,
@@ -37,6 +40,8 @@ interface ServiceReportDao {
                    percentile_cont(0.9) within group (order by first_response) as first_response_p90,
                    percentile_cont(0.5) within group (order by resolution) as resolution_median,
                    percentile_cont(0.9) within group (order by resolution) as resolution_p90,
+                   count(*) filter (where resolved_in_time) as resolutions_in_time,
+                   count(resolved_in_time) as resolutions_due,
                    count(*) filter (where kept) as promises_kept,
                    count(kept) as promises_due,
                    avg(satisfaction)::float8 as satisfaction,

@@ -21,7 +21,6 @@ import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
 import io.retainbot.core.outbox.OutboxItem;
 import io.retainbot.core.port.StoreSession;
-import io.retainbot.core.port.Transactor;
 import io.retainbot.core.reaction.Reactions;
 import io.retainbot.core.staff.Actor;
 import io.retainbot.core.usecase.CareInputs.AnswerComplaint;
@@ -45,26 +44,22 @@ import org.slf4j.LoggerFactory;
 public final class ComplaintCare {
     private static final Logger log = LoggerFactory.getLogger(ComplaintCare.class);
 
-    private final Transactor transactor;
+    private final CareTransactions transactions;
     private final Reactions reactions;
     private final Messages messages;
     private final BusinessConfig business;
     private final Clock clock;
-    private final Runnable afterCommit;
 
-    /** @param afterCommit called after a change committed (wakes the outbox and the reactions) */
-    public ComplaintCare(Transactor transactor, Reactions reactions, Messages messages, BusinessConfig business,
-                         Clock clock, Runnable afterCommit) {
-        this.transactor = transactor;
-        this.reactions = reactions;
-        this.messages = messages;
-        this.business = business;
-        this.clock = clock;
-        this.afterCommit = afterCommit;
+    public ComplaintCare(CareTransactions transactions) {
+        this.transactions = transactions;
+        this.reactions = transactions.reactions();
+        this.messages = transactions.messages();
+        this.business = transactions.business();
+        this.clock = transactions.clock();
     }
 
     public CareResult claim(ClaimComplaint input) {
-        return committed(input.ref(), input.actor(), session -> claim(session, input));
+        return committed(session -> claim(session, input));
     }
 
     /** {@link #claim(ClaimComplaint)} in the caller's transaction (a staff chat's event); the caller wakes the outbox. */
@@ -81,7 +76,7 @@ public final class ComplaintCare {
     }
 
     public CareResult answer(AnswerComplaint input) {
-        return committed(input.ref(), input.actor(), session -> answer(session, input));
+        return committed(session -> answer(session, input));
     }
 
     /** {@link #answer(AnswerComplaint)} in the caller's transaction (a staff chat's event); the caller wakes the outbox. */
@@ -103,7 +98,7 @@ public final class ComplaintCare {
     }
 
     public CareResult resolve(ResolveComplaint input) {
-        return committed(input.ref(), input.actor(), session -> resolve(session, input));
+        return committed(session -> resolve(session, input));
     }
 
     /** {@link #resolve(ResolveComplaint)} in the caller's transaction (a staff chat's event); the caller wakes the outbox. */
@@ -130,7 +125,7 @@ public final class ComplaintCare {
      * to come back. An unknown referral id is refused before anything changes.
      */
     public CareResult refer(ReferComplaint input) {
-        return committed(input.ref(), input.actor(), session -> refer(session, input));
+        return committed(session -> refer(session, input));
     }
 
     /** {@link #refer(ReferComplaint)} in the caller's transaction (a staff chat's event); the caller wakes the outbox. */
@@ -187,7 +182,7 @@ public final class ComplaintCare {
     }
 
     public CareResult reassign(ReassignComplaint input) {
-        return committed(input.ref(), input.actor(), session -> reassign(session, input));
+        return committed(session -> reassign(session, input));
     }
 
     /** {@link #reassign(ReassignComplaint)} in the caller's transaction (a staff chat's event); the caller wakes the outbox. */
@@ -207,7 +202,7 @@ public final class ComplaintCare {
     }
 
     public CareResult reopen(ReopenComplaint input) {
-        return committed(input.ref(), input.actor(), session -> reopen(session, input));
+        return committed(session -> reopen(session, input));
     }
 
     /** {@link #reopen(ReopenComplaint)} in the caller's transaction (a staff chat's event); the caller wakes the outbox. */
@@ -252,12 +247,8 @@ public final class ComplaintCare {
     }
 
     /** One operation in its own transaction; after a change, the outbox and the reactions are woken. */
-    private CareResult committed(ComplaintRef ref, Actor actor, java.util.function.Function<StoreSession, CareResult> work) {
-        CareResult result = transactor.inTransaction(work::apply);
-        if (result instanceof CareResult.Done) {
-            afterCommit.run();
-        }
-        return result;
+    private CareResult committed(java.util.function.Function<StoreSession, CareResult> work) {
+        return transactions.committed(work, CareResult.Done.class::isInstance);
     }
 
     /** One operation: find the complaint, check the actor, apply; null from {@code work} means done. */

@@ -71,9 +71,8 @@ public final class Ownership {
                 return new OwnerResult.Refused(CareResult.Reason.NOT_FOUND, "no staff member " + input.staffId());
             }
             List<Long> customers = session.ownership().customersOf(input.staffId());
-            List<Long> agents = session.staff().list(true).stream()
-                    .filter(staff -> staff.role() == StaffRole.AGENT && staff.id() != input.staffId())
-                    .map(StaffMember::id).toList();
+            List<StaffMember> agents = session.staff().list(true).stream()
+                    .filter(staff -> staff.role() == StaffRole.AGENT && staff.id() != input.staffId()).toList();
             if (!customers.isEmpty() && agents.isEmpty()) {
                 return new OwnerResult.Refused(CareResult.Reason.CONFLICT, "staff member " + input.staffId()
                         + " looks after " + customers.size() + " customers and there is no other active agent to "
@@ -81,7 +80,7 @@ public final class Ownership {
             }
             session.staff().setActive(input.staffId(), false);
             Map<Long, Long> plan = customers.isEmpty() ? Map.of()
-                    : OwnerRotation.spread(customers, session.ownership().load(agents));
+                    : OwnerRotation.spread(customers, session.ownership().candidates(agents));
             Map<Long, Long> owners = new LinkedHashMap<>();
             plan.forEach((customer, agent) -> {
                 change(session, customer, agent, input.actor().staffId(), OwnerChanged.STAFF_LEFT, now);

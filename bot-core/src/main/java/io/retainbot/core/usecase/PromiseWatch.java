@@ -7,10 +7,9 @@ import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.complaint.PromiseAtRisk;
+import io.retainbot.core.complaint.ResolutionAtRisk;
 import io.retainbot.core.customer.Customer;
-import io.retainbot.core.customer.Tone;
 import io.retainbot.core.i18n.DateWording;
-import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
 import io.retainbot.core.outbox.Lane;
 import io.retainbot.core.outbox.OutboxItem;
@@ -18,6 +17,7 @@ import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.reaction.StaffChats;
 import io.retainbot.core.reaction.WatchPromise;
 import io.retainbot.core.staff.StaffIdentity;
 import io.retainbot.core.staff.StaffMember;
@@ -35,18 +35,16 @@ import org.slf4j.LoggerFactory;
  * still unanswered at a stage, the staff member who has it is warned in their chats, or the staff chats
  * when nobody claimed it; at the promise itself the active supervisors are warned too. Sent in the staff
  * lane; recorded as {@link PromiseAtRisk}. A complaint answered, resolved, referred or withdrawn by then
- * needs no alert. Each due event is handled once (recorded in the inbox under its id).
+ * needs no alert. Resolution alerts ({@link WatchPromise#RESOLUTION_ALERT}) go the same way while a complaint
+ * is not yet resolved, referred or withdrawn at a stage of the way to its resolution target; recorded as
+ * {@link ResolutionAtRisk}. Each due event is handled once (recorded in the inbox under its id).
  */
 public final class PromiseWatch {
     private static final Logger log = LoggerFactory.getLogger(PromiseWatch.class);
-    /** Staff texts are in English: the staff list does not say which language each person reads. */
-    private static final String STAFF_LANGUAGE = "en";
-
     private final Transactor transactor;
     private final Reactions reactions;
-    private final Messages messages;
     private final BusinessConfig business;
-    private final Set<ChannelRef> staffChats;
+    private final StaffChats staffChats;
     private final Clock clock;
     private final Runnable afterCommit;
 
@@ -59,23 +57,26 @@ public final class PromiseWatch {
         DUPLICATE
     }
 
-    /** @param staffChats the configured staff chats (Telegram staff group, Discord staff channel) */
-    public PromiseWatch(Transactor transactor, Reactions reactions, Messages messages, BusinessConfig business,
-                        Set<ChannelRef> staffChats, Clock clock, Runnable afterCommit) {
+    /**
+     * @param staffChats the configured staff chats (Telegram staff group, Discord staff channel), and the
+     *                   language staff read ({@code STAFF_LANGUAGE})
+     */
+    public PromiseWatch(Transactor transactor, Reactions reactions, BusinessConfig business, StaffChats staffChats,
+                        Clock clock, Runnable afterCommit) {
         this.transactor = transactor;
         this.reactions = reactions;
-        this.messages = messages;
         this.business = business;
-        this.staffChats = Set.copyOf(staffChats);
+        this.staffChats = staffChats;
         this.clock = clock;
         this.afterCommit = afterCommit;
     }
 
     public boolean handles(DueEvent due) {
-        return WatchPromise.ALERT.equals(due.kind());
+        return WatchPromise.ALERT.equals(due.kind()) || WatchPromise.RESOLUTION_ALERT.equals(due.kind());
     }
 
     public Outcome alert(DueEvent due) {
+        boolean resolution = WatchPromise.RESOLUTION_ALERT.equals(due.kind());
         Outcome outcome = transactor.inTransaction(session -> {
             Instant now = clock.instant();
             if (session.inbox().containsScheduled(due.id())) {
@@ -83,9 +84,12 @@ public final class PromiseWatch {
             }
             Optional<ComplaintRef> ref = ComplaintRef.parse(due.data().getOrDefault("ref", ""));
             Optional<Complaint> found = ref.isEmpty() ? Optional.empty() : session.complaints().find(ref.get());
+            Optional<Instant> resolutionDue = resolution ? dueAt(due) : Optional.empty();
             int stage = stage(due);
-            if (found.isEmpty() || !found.get().status().isActive()
-                    || session.complaints().firstResponseAt(found.get().id()).isPresent()) {
+            boolean needed = found.isPresent() && found.get().status().isActive() && (resolution
+                    ? resolutionDue.isPresent()
+                    : session.complaints().firstResponseAt(found.get().id()).isEmpty());
+            if (!needed) {
                 session.inbox().recordScheduled(due.id(), "staff", due.dueAt(), now, InboxStore.Outcome.SKIPPED);
                 return Outcome.NOT_NEEDED;
             }
@@ -95,23 +99,29 @@ public final class PromiseWatch {
             Set<ChannelRef> recipients = new LinkedHashSet<>();
             assignee.ifPresent(staff -> staff.identities().stream().map(StaffIdentity::channel).forEach(recipients::add));
             if (recipients.isEmpty()) {
-                recipients.addAll(staffChats);
+                recipients.addAll(staffChats.chats());
             }
             if (stage >= 100) {
                 session.staff().list(true).stream().filter(staff -> staff.role() == StaffRole.SUPERVISOR)
                         .flatMap(staff -> staff.identities().stream()).map(StaffIdentity::channel)
                         .forEach(recipients::add);
             }
-            String text = text(session, complaint, stage, assignee);
+            String text = resolution ? text(session, complaint, stage, assignee, "alert.resolution_due",
+                    "alert.resolution_at_risk", resolutionDue.get())
+                    : text(session, complaint, stage, assignee, "alert.promise_due", "alert.promise_at_risk",
+                    complaint.promisedAt());
             for (ChannelRef chat : recipients) {
                 session.outbox().enqueue(new OutboxItem(chat, Lane.STAFF, OutboundMessage.Text.of(text), null,
                         due.id() + "@" + chat.platform().code() + ":" + chat.chatId(), now));
             }
             if (recipients.isEmpty()) {
-                log.warn("{} is at risk ({}%) and there is no staff chat to warn: configure one or link staff chats",
-                        complaint.ref(), stage);
+                log.warn("{} is at risk ({}%{}) and there is no staff chat to warn: configure one or link staff chats",
+                        complaint.ref(), stage, resolution ? " of its resolution target" : "");
             }
-            reactions.record(session, new PromiseAtRisk(complaint.id(), complaint.ref(), complaint.customerId(), stage,
+            reactions.record(session, resolution
+                    ? new ResolutionAtRisk(complaint.id(), complaint.ref(), complaint.customerId(), stage,
+                    resolutionDue.get(), complaint.assigneeStaffId(), now)
+                    : new PromiseAtRisk(complaint.id(), complaint.ref(), complaint.customerId(), stage,
                     complaint.promisedAt(), complaint.assigneeStaffId(), now), now);
             session.inbox().recordScheduled(due.id(), "staff", due.dueAt(), now, InboxStore.Outcome.HANDLED);
             return Outcome.ALERTED;
@@ -122,18 +132,28 @@ public final class PromiseWatch {
         return outcome;
     }
 
-    private String text(StoreSession session, Complaint complaint, int stage, Optional<StaffMember> assignee) {
-        Texts texts = messages.in(STAFF_LANGUAGE, Tone.FORMAL);
+    private String text(StoreSession session, Complaint complaint, int stage, Optional<StaffMember> assignee,
+                        String dueKey, String atRiskKey, Instant deadline) {
+        Texts texts = staffChats.texts();
+        String language = texts.language();
         String customer = session.customers().find(complaint.customerId()).map(Customer::displayName)
-                .filter(name -> !name.isBlank()).orElse("customer " + complaint.customerId());
-        String category = business.category(complaint.category()).map(found -> found.label(STAFF_LANGUAGE))
+                .filter(name -> !name.isBlank()).orElse("#" + complaint.customerId());
+        String category = business.category(complaint.category()).map(found -> found.label(language))
                 .orElse(complaint.category());
-        String promise = DateWording.date(complaint.promisedAt(), business.zone(), STAFF_LANGUAGE) + ", "
-                + DateWording.time(complaint.promisedAt(), business.zone(), STAFF_LANGUAGE);
+        String when = DateWording.date(deadline, business.zone(), language) + ", "
+                + DateWording.time(deadline, business.zone(), language);
         String who = assignee.map(StaffMember::name).orElse(texts.get("alert.unclaimed"));
-        return texts.get(stage >= 100 ? "alert.promise_due" : "alert.promise_at_risk", "ref", complaint.ref().toString(),
-                "category", category, "customer", customer, "stage", String.valueOf(stage), "promise", promise,
-                "who", who);
+        return texts.get(stage >= 100 ? dueKey : atRiskKey, "ref", complaint.ref().toString(),
+                "category", category, "customer", customer, "stage", String.valueOf(stage), "promise", when,
+                "due", when, "who", who);
+    }
+
+    private static Optional<Instant> dueAt(DueEvent due) {
+        try {
+            return Optional.of(Instant.parse(due.data().getOrDefault("due", "")));
+        } catch (java.time.format.DateTimeParseException notAnInstant) {
+            return Optional.empty();
+        }
     }
 
     private static int stage(DueEvent due) {

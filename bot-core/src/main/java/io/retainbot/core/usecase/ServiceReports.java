@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * How the service went over a period: first-response and resolution times (median and 90th percentile),
- * the share of promises kept, satisfaction and effort averages, the most common complaint categories;
+ * the share resolved within the category's resolution target, the share of promises kept, satisfaction and effort averages, the most common complaint categories;
  * overall, by category and by week (in the business's time zone). A complaint belongs to the period it
  * was filed in.
  */
@@ -52,7 +52,7 @@ public final class ServiceReports {
         List<Row> rows = transactor.inTransaction(session -> session.serviceReports().figures(start, end,
                 business.zone(), now));
         Row overall = rows.stream().filter(row -> row.category() == null && row.week() == null).findFirst()
-                .orElseGet(() -> new Row(null, null, 0, 0, 0, 0, null, null, null, null, 0, 0, null, 0, null, 0));
+                .orElseGet(() -> new Row(null, null, 0, 0, 0, 0, null, null, null, null, 0, 0, 0, 0, null, 0, null, 0));
         List<Row> byCategory = rows.stream().filter(row -> row.category() != null).toList();
         List<Row> byWeek = rows.stream().filter(row -> row.week() != null)
                 .sorted(java.util.Comparator.comparing(Row::week)).toList();

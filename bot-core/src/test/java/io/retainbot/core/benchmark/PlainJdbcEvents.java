@@ -1,5 +1,17 @@
 package io.retainbot.core.benchmark;
 
+import static io.retainbot.core.store.HotPathSql.CREATE_CUSTOMER;
+import static io.retainbot.core.store.HotPathSql.CUSTOMER_SEEN;
+import static io.retainbot.core.store.HotPathSql.ENQUEUE;
+import static io.retainbot.core.store.HotPathSql.FIND_OWNER;
+import static io.retainbot.core.store.HotPathSql.INSERT_IDENTITY;
+import static io.retainbot.core.store.HotPathSql.INSERT_IDLE_CONVERSATION;
+import static io.retainbot.core.store.HotPathSql.LOCK_CONVERSATION;
+import static io.retainbot.core.store.HotPathSql.LOG_INTERACTION;
+import static io.retainbot.core.store.HotPathSql.RECORD_IN_INBOX;
+import static io.retainbot.core.store.HotPathSql.RESERVE_COMPLAINT_NUMBER;
+import static io.retainbot.core.store.HotPathSql.SAVE_CONVERSATION;
+
 import io.retainbot.core.chat.InboundEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,99 +24,14 @@ import java.time.ZoneOffset;
 import javax.sql.DataSource;
 
 /**
- * The benchmark's baseline: for each event the SQL statements the engine issues for it, with the
- * same text and comparable values, in one transaction, with plain JDBC on the same pool and
- * nothing else (no flow, no Jdbi, no JSON mapping; the stored state and reply are fixed strings of
- * the engine's size). Checked against a statement log of the engine ({@code PlainJdbcEventsIT}): a
+ * The benchmark's baseline: for each event the SQL statements the engine issues for it (the stores'
+ * own text, from {@link io.retainbot.core.store.HotPathSql}) with comparable values, in one
+ * transaction, with plain JDBC on the same pool and nothing else (no flow, no Jdbi, no JSON mapping;
+ * the stored state and reply are fixed strings of the engine's size). Checked against a statement log of the engine ({@code PlainJdbcEventsIT}): a
  * known customer costs six statements and the commit; first contact adds the statements that create
  * and link the customer, and the greeting.
  */
 final class PlainJdbcEvents {
-    private static final String RECORD_IN_INBOX = """
-            insert into inbox (platform, event_id, chat_id, kind, received_at, handled_at, outcome)
-            values (?, ?, ?, ?, ?, ?, ?)
-            on conflict (platform, event_id) do nothing
-            """;
-    private static final String LOCK_CONVERSATION = """
-            select platform, chat_id, customer_id, flow, state, data::text as data, handed_over_at, started_at, updated_at,
-                   consent_asked_at, offered_buttons::text as offered_buttons
-            from conversation where platform = ? and chat_id = ?
-            for update
-            """;
-    private static final String INSERT_IDLE_CONVERSATION = """
-            insert into conversation (platform, chat_id, flow, state, started_at, updated_at)
-            values (?, ?, 'idle', 'idle', ?, ?)
-            on conflict (platform, chat_id) do nothing
-            """;
-    private static final String CUSTOMER_COLUMNS = """
-            c.id, c.display_name, c.form_of_address, c.gender, c.birth_month, c.birth_day, c.birth_year, c.language,
-            c.time_zone, c.phone, c.email, c.company, c.industry, c.occupation, c.position, c.needs, c.pain_points,
-            c.notes, c.tone, c.source_channel, c.introducer_id, c.tier, c.responsible_staff_id, c.consent_granted,
-            c.consent_answered_at, c.consent_source, c.created_at, c.updated_at, c.last_contact_at,
-            array(select t.tag from customer_tag t where t.customer_id = c.id order by t.tag) as tags
-            """;
-    private static final String CUSTOMER_SEEN = """
-            with identity as (
-                update channel_identity
-                set chat_id = ?, display_name = coalesce(nullif(?, ''), display_name),
-                    last_seen_at = greatest(last_seen_at, ?), unreachable_since = null, unreachable_reason = null
-                where platform = ? and user_id = ?
-                returning customer_id
-            ), c as (
-                update customer set last_contact_at = greatest(last_contact_at, ?)
-                where id = (select customer_id from identity)
-                returning *
-            )
-            """ + "select " + CUSTOMER_COLUMNS + " from c";
-    private static final String CREATE_CUSTOMER = """
-            with c as (
-                insert into customer (display_name, form_of_address, gender, birth_month, birth_day, birth_year,
-                                      language, time_zone, phone, email, company, industry, occupation, position,
-                                      needs, pain_points, notes, tone, source_channel, introducer_id, tier,
-                                      responsible_staff_id, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                returning *
-            )
-            """ + "select " + CUSTOMER_COLUMNS + " from c";
-    private static final String INSERT_IDENTITY = """
-            insert into channel_identity (platform, user_id, customer_id, chat_id, display_name, created_at, last_seen_at)
-            values (?, ?, ?, ?, ?, ?, ?)
-            on conflict (platform, user_id) do nothing
-            """;
-    private static final String FIND_OWNER = "select customer_id from channel_identity where platform = ? and user_id = ?";
-    private static final String LOG_INTERACTION = """
-            insert into interaction (customer_id, platform, chat_id, direction, kind, platform_message_id, summary,
-                                     occurred_at, complaint_number)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            returning id
-            """;
-    private static final String SAVE_CONVERSATION = """
-            update conversation
-            set customer_id = ?, flow = ?, state = ?, data = cast(? as jsonb),
-                handed_over_at = ?, updated_at = ?, consent_asked_at = ?, offered_buttons = cast(? as jsonb)
-            where platform = ? and chat_id = ?
-            """;
-    /** As {@code JdbiOutboxStore}'s enqueue: the row, and the chat's head when it has none or only lower lanes. */
-    private static final String ENQUEUE_REPLY = """
-            with inserted as (
-                insert into outbox (platform, chat_id, lane, message, customer_id, dedupe_key, not_before, created_at,
-                                    complaint_number)
-                values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)
-                on conflict (dedupe_key) do nothing
-                returning id, platform, chat_id, lane_rank, not_before
-            ), head as (
-                insert into outbox_chat as chat (platform, chat_id, head_id, lane_rank, due_at)
-                select platform, chat_id, id, lane_rank, not_before from inserted
-                on conflict (platform, chat_id) do update
-                    set head_id = excluded.head_id, lane_rank = excluded.lane_rank,
-                        due_at = greatest(excluded.due_at, coalesce(chat.held_until, excluded.due_at))
-                    where chat.claimed_by is null and excluded.lane_rank < chat.lane_rank
-            )
-            select id from inserted
-            """;
-
-    private static final String RESERVE_COMPLAINT_NUMBER = "select nextval('complaint_number')";
-
     /** A newcomer is greeted before the first answer. */
     private static final String GREETING = "{\"text\": \"Hello Bench, welcome! I am the assistant of our customer"
             + " care. I can take a complaint, tell you where one stands, or get you a person.\", \"type\": \"text\","
@@ -197,10 +124,10 @@ final class PlainJdbcEvents {
         update(connection, SAVE_CONVERSATION, customerId, turn.flow(), turn.state(), turn.data(), null, now, null,
                 "[]", platform, chatId);
         if (firstContact) {
-            firstLong(connection, ENQUEUE_REPLY, platform, chatId, "reply", GREETING, customerId, null, now, now,
+            firstLong(connection, ENQUEUE, platform, chatId, "reply", GREETING, customerId, null, now, now,
                     complaintNumber);
         }
-        firstLong(connection, ENQUEUE_REPLY, platform, chatId, "reply", turn.reply(), customerId, null, now, now,
+        firstLong(connection, ENQUEUE, platform, chatId, "reply", turn.reply(), customerId, null, now, now,
                 complaintNumber);
     }
 

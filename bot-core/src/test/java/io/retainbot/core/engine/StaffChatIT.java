@@ -2,6 +2,8 @@ package io.retainbot.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.business.Referral;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.DueEvent;
 import io.retainbot.core.chat.InboundEvent;
@@ -12,6 +14,7 @@ import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintNote;
 import io.retainbot.core.complaint.ComplaintStatus;
 import io.retainbot.core.flow.Dialogue;
+import io.retainbot.core.staff.Actor;
 import io.retainbot.core.staff.StaffMember;
 import io.retainbot.core.staff.StaffRole;
 import io.retainbot.core.testing.ChatTranscript;
@@ -19,6 +22,8 @@ import io.retainbot.core.testing.EngineFixture;
 import io.retainbot.core.testing.MutableClock;
 import io.retainbot.core.testing.RecordingGateway;
 import io.retainbot.core.testing.TestDatabase;
+import io.retainbot.core.usecase.CareInputs;
+import io.retainbot.core.usecase.HandoverResult;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -264,6 +269,36 @@ class StaffChatIT {
     }
 
     @Test
+    void aChatTakenThroughTheApiIsWithThatPersonAndIsHandedBackFromTheStaffGroup() {
+        StaffMember joon = engine.staff("Joon", StaffRole.AGENT, "9001");
+        ChatTranscript customer = engine.readyChat("7011", "Mina");
+        ChatTranscript group = engine.inStaffChat(GROUP, "9001", "Joon");
+        customer.user("/human").skipUnread();
+        group.botAsks("Request for a person from Mina (telegram)", "Take");
+        long requestId = engine.transactor().inTransaction(session -> session.feedback().openHandovers(10, 0))
+                .get(0).id();
+
+        assertThat(engine.engine().handoverCare().take(new CareInputs.TakeHandover(requestId,
+                Actor.staff(joon.id())))).isInstanceOf(HandoverResult.Done.class);
+        engine.runReactions();
+        group.deliverPending().botEdits("Status: taken by Joon");
+        customer.deliverPending().botAsks("Joon from RetainBot Demo Shop has taken over: from now on a person answers "
+                + "you here, not the bot.", "Back to the bot");
+
+        // the customer's next words go to Joon, not to the bot
+        customer.user("Where is my order 5521?").botSaysNothingMore();
+        group.botSays("Mina: Where is my order 5521?")
+                .replyTo("Request for a person", "It left today, Mina.");
+        customer.botSays("Joon (RetainBot Demo Shop): It left today, Mina.");
+
+        group.replyTo("Request for a person", "/done").botEdits("Status: back with the bot (was with Joon)");
+        customer.botAsks("Joon from RetainBot Demo Shop has handed the conversation back to me, the bot.",
+                "File a complaint", "My complaints", "Make a suggestion", "Talk to a person", "Language");
+        assertThat(db.count("select count(*) from domain_event where kind in ('handover_taken', 'handover_closed')"))
+                .isEqualTo(2);
+    }
+
+    @Test
     void theCustomerGoesBackToTheBotAndTheStaffGroupSeesIt() {
         engine.staff("Joon", StaffRole.AGENT, "9001");
         ChatTranscript customer = engine.readyChat("7006", "Mina");
@@ -313,6 +348,66 @@ class StaffChatIT {
                 .botEdits("Status: referred elsewhere by Joon");
         customer.botSaysContaining("We do not repair vases; try Vase Doctor, 02-555-0100.");
         assertThat(onlyComplaintOf("7009").status()).isEqualTo(ComplaintStatus.REFERRED);
+    }
+
+    private static BusinessConfig withReferrals() {
+        BusinessConfig defaults = BusinessConfig.defaults();
+        return new BusinessConfig(defaults.companyName(), defaults.zone(), defaults.hours(), defaults.holidays(),
+                defaults.categories(), defaults.promise(), List.of(
+                new Referral("vasedoc", Map.of("en", "Vase Doctor", "ko", "꽃병 병원"), "02-555-0100",
+                        Map.of("en", "repairs ceramics", "ko", "도자기 수리"), List.of("delivery", "product")),
+                new Referral("glue", Map.of("en", "Glue & Co"), "https://glue.example", Map.of(), List.of()),
+                new Referral("bank", Map.of("en", "City Bank"), "02-555-0199", Map.of(), List.of("billing"))),
+                defaults.templates());
+    }
+
+    @Test
+    void cannotHelpOffersTheCategorysReferralsToPickAndTheCustomerGetsThePickedOnes() {
+        engine = EngineFixture.withStaffChat(db, MutableClock.at("2026-11-23T06:20:00Z"), withReferrals(), GROUP, "en");
+        engine.staff("Joon", StaffRole.AGENT, "9001");
+        ChatTranscript customer = engine.readyChat("7012", "Mina");
+        fileDeliveryComplaint(customer);
+        String ref = onlyComplaintOf("7012").ref().toString();
+        ChatTranscript joon = engine.inStaffChat(GROUP, "9001", "Joon").skipUnread();
+
+        joon.press("Cannot help")
+                .botAsks(ref + ": who can help the customer instead?", "Vase Doctor", "Glue & Co", "Send to the customer");
+        assertThat(lastSentTo(GROUP)).isInstanceOfSatisfying(OutboundMessage.Text.class, picker ->
+                assertThat(picker.replyTo()).isEqualTo(joon.messageIdOf("New complaint " + ref)));
+        joon.press("Send to the customer").botSays("Pick at least one first, or send /refer with an explanation.")
+                .press("Vase Doctor").botEditsButtons("✓ Vase Doctor", "Glue & Co", "Send to the customer")
+                .press("Glue & Co").botEditsButtons("✓ Vase Doctor", "✓ Glue & Co", "Send to the customer")
+                .press("✓ Glue & Co").botEditsButtons("✓ Vase Doctor", "Glue & Co", "Send to the customer")
+                .press("Send to the customer")
+                .botEdits(ref + " is referred to Vase Doctor; the customer has been told.")
+                .botEdits("Status: referred elsewhere by Joon");
+        customer.botSays("We are sorry: RetainBot Demo Shop cannot help with your complaint " + ref + " itself. "
+                + "These can help you:\n• Vase Doctor (repairs ceramics), 02-555-0100\n"
+                + "If they cannot help you either, please come back to us and we will look again.");
+        assertThat(onlyComplaintOf("7012").status()).isEqualTo(ComplaintStatus.REFERRED);
+        // a forged selection naming an entry that is not offered changes nothing
+        joon.pressData("staff:send:" + ref + ":64").botSays("This button no longer works.");
+    }
+
+    @Test
+    void inKoreanTheReferralsArePickedAndSentInKorean() {
+        engine = EngineFixture.withStaffChat(db, MutableClock.at("2026-11-23T06:20:00Z"), withReferrals(), GROUP, "ko");
+        engine.staff("준", StaffRole.AGENT, "9001");
+        ChatTranscript customer = engine.chat("7112", "민아", "ko").user("/start").press("아니요, 괜찮습니다")
+                .skipUnread();
+        customer.submitForm(Dialogue.COMPLAINT_FORM, Map.of("category", "delivery",
+                "description", "꽃병이 깨져서 왔습니다.")).skipUnread();
+        String ref = onlyComplaintOf("7112").ref().toString();
+        ChatTranscript joon = engine.inStaffChat(GROUP, "9001", "준").skipUnread();
+
+        joon.press("도움 불가").botAsks(ref + ": 대신 도울 수 있는 곳 선택.", "꽃병 병원", "Glue & Co",
+                        "고객에게 보내기")
+                .press("꽃병 병원").botEditsButtons("✓ 꽃병 병원", "Glue & Co", "고객에게 보내기")
+                .press("Glue & Co").botEditsButtons("✓ 꽃병 병원", "✓ Glue & Co", "고객에게 보내기")
+                .press("고객에게 보내기").botEdits(ref + ": 꽃병 병원, Glue & Co(으)로 안내 완료.")
+                .botEdits("상태:");
+        customer.botSaysContaining("죄송합니다. 접수하신 불만 " + ref, "• 꽃병 병원 (도자기 수리), 02-555-0100",
+                "• Glue & Co, https://glue.example", "다시 연락해 주십시오");
     }
 
     @Test

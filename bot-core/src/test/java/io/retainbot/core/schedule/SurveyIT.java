@@ -20,6 +20,7 @@ import io.retainbot.core.testing.EngineFixture;
 import io.retainbot.core.testing.MutableClock;
 import io.retainbot.core.testing.TestDatabase;
 import io.retainbot.core.usecase.CareInputs.ResolveComplaint;
+import io.retainbot.core.usecase.CareTransactions;
 import io.retainbot.core.usecase.ComplaintCare;
 import java.time.Duration;
 import java.util.List;
@@ -55,8 +56,8 @@ class SurveyIT {
         Reactions reactions = Reactions.of(new ScheduleSurvey(timekeeper, SURVEY_DELAY, REMINDER), new ReopenOnLowScore());
         engine = EngineFixture.withReactions(db, clock, reactions, WAIT);
         relay = new ReactionRelay(engine.transactor(), reactions, clock);
-        care = new ComplaintCare(engine.transactor(), reactions, Messages.builtIn(), BusinessConfig.defaults(), clock,
-                () -> { });
+        care = new ComplaintCare(new CareTransactions(engine.transactor(), reactions, Messages.builtIn(), BusinessConfig.defaults(), clock,
+                () -> { }));
         timekeeper.start(engine.engine()::acceptDue, new Retention(db.database().housekeeping(),
                 RetentionPolicy.DEFAULT, clock), RetentionPolicy.DEFAULT);
     }

@@ -19,6 +19,7 @@ import io.retainbot.core.testing.EngineFixture;
 import io.retainbot.core.testing.MutableClock;
 import io.retainbot.core.testing.TestDatabase;
 import io.retainbot.core.usecase.CareInputs.ResolveComplaint;
+import io.retainbot.core.usecase.CareTransactions;
 import io.retainbot.core.usecase.ComplaintCare;
 import io.retainbot.core.staff.Actor;
 import java.time.Duration;
@@ -74,8 +75,8 @@ class TimekeeperIT {
     /** Customers with a resolved complaint each, and a survey due for each of them now. */
     private List<DueEvent> resolvedComplaints(int count) {
         EngineFixture chats = EngineFixture.withReactions(db, clock, Reactions.none(), BotContactPolicy.DEFAULT);
-        ComplaintCare care = new ComplaintCare(transactor, Reactions.none(), Messages.builtIn(),
-                BusinessConfig.defaults(), clock, () -> { });
+        ComplaintCare care = new ComplaintCare(new CareTransactions(transactor, Reactions.none(), Messages.builtIn(),
+                BusinessConfig.defaults(), clock, () -> { }));
         List<DueEvent> due = new ArrayList<>();
         for (int index = 0; index < count; index++) {
             String userId = String.valueOf(9000 + index);

@@ -16,6 +16,7 @@ import io.retainbot.core.testing.EngineFixture;
 import io.retainbot.core.testing.MutableClock;
 import io.retainbot.core.testing.TestDatabase;
 import io.retainbot.core.usecase.CareInputs;
+import io.retainbot.core.usecase.CareTransactions;
 import io.retainbot.core.usecase.ComplaintCare;
 import io.retainbot.core.usecase.CustomerData;
 import java.sql.Connection;
@@ -57,8 +58,8 @@ class PersonalDataIT {
         engine = EngineFixture.withReactions(db, MutableClock.at("2026-11-23T06:20:00Z"), reactions,
                 BotContactPolicy.DEFAULT);
         data = new CustomerData(engine.transactor(), engine.clock());
-        care = new ComplaintCare(engine.transactor(), reactions, Messages.builtIn(), BusinessConfig.defaults(),
-                engine.clock(), () -> { });
+        care = new ComplaintCare(new CareTransactions(engine.transactor(), reactions, Messages.builtIn(), BusinessConfig.defaults(),
+                engine.clock(), () -> { }));
     }
 
     @Test

@@ -76,7 +76,12 @@ public final class EngineFixture {
      */
     public static EngineFixture withStaffChat(TestDatabase db, MutableClock clock, ChannelRef staffChat,
                                               String staffLanguage) {
-        BusinessConfig business = BusinessConfig.defaults();
+        return withStaffChat(db, clock, BusinessConfig.defaults(), staffChat, staffLanguage);
+    }
+
+    /** {@link #withStaffChat(TestDatabase, MutableClock, ChannelRef, String)} for {@code business}. */
+    public static EngineFixture withStaffChat(TestDatabase db, MutableClock clock, BusinessConfig business,
+                                              ChannelRef staffChat, String staffLanguage) {
         StaffChats staffChats = new StaffChats(Messages.builtIn(), business, staffLanguage, List.of(staffChat));
         Reactions reactions = Reactions.of(new ReopenOnLowScore(), new PingStaff(staffChats),
                 new ShowStaffProgress(staffChats));

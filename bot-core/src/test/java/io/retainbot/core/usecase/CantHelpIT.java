@@ -43,8 +43,8 @@ class CantHelpIT {
                 defaults.templates());
         engine = EngineFixture.withReactions(db, MutableClock.at("2026-11-23T06:20:00Z"), business, Reactions.none(),
                 BotContactPolicy.DEFAULT);
-        care = new ComplaintCare(engine.transactor(), Reactions.none(), Messages.builtIn(), business, engine.clock(),
-                () -> { });
+        care = new ComplaintCare(new CareTransactions(engine.transactor(), Reactions.none(), Messages.builtIn(), business, engine.clock(),
+                () -> { }));
     }
 
     private ComplaintRef file(ChatTranscript chat, String userId) {

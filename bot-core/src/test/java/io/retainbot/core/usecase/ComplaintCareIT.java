@@ -73,8 +73,8 @@ class ComplaintCareIT {
     void setUp() {
         db.truncateAll();
         engine = EngineFixture.withReactions(db, MutableClock.at("2026-11-23T06:20:00Z"), reactions, BotContactPolicy.DEFAULT);
-        care = new ComplaintCare(engine.transactor(), reactions, Messages.builtIn(), BusinessConfig.defaults(),
-                engine.clock(), () -> { });
+        care = new ComplaintCare(new CareTransactions(engine.transactor(), reactions, Messages.builtIn(), BusinessConfig.defaults(),
+                engine.clock(), () -> { }));
         agent = engine.transactor().inTransaction(session -> session.staff().add("Joon", StaffRole.AGENT,
                 Instant.parse("2026-11-01T00:00:00Z")));
     }

@@ -3,7 +3,6 @@ package io.retainbot.core.usecase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.engine.BotContactPolicy;
 import io.retainbot.core.event.RecordedEvent;
 import io.retainbot.core.feedback.HandoverClosed;
@@ -11,7 +10,6 @@ import io.retainbot.core.feedback.HandoverRequest;
 import io.retainbot.core.feedback.HandoverRequested;
 import io.retainbot.core.feedback.HandoverTaken;
 import io.retainbot.core.flow.HandoverFlow;
-import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.port.ConversationStore;
 import io.retainbot.core.reaction.Reactions;
 import io.retainbot.core.staff.Actor;
@@ -50,8 +48,7 @@ class HandoverCareIT {
         db.truncateAll();
         engine = EngineFixture.withReactions(db, MutableClock.at("2026-11-23T10:20:00Z"), Reactions.none(),
                 BotContactPolicy.DEFAULT);
-        care = new HandoverCare(engine.transactor(), Reactions.none(), Messages.builtIn(), BusinessConfig.defaults(),
-                engine.clock(), () -> { });
+        care = engine.engine().handoverCare();
         Instant hired = Instant.parse("2026-11-01T00:00:00Z");
         joon = engine.transactor().inTransaction(session -> session.staff().add("Joon", StaffRole.AGENT, hired));
         ana = engine.transactor().inTransaction(session -> session.staff().add("Ana", StaffRole.AGENT, hired));
@@ -90,8 +87,13 @@ class HandoverCareIT {
         assertThat(taken.status()).isEqualTo(HandoverRequest.TAKEN);
         assertThat(taken.takenByStaffId()).isEqualTo(joon.id());
         assertThat(taken.takenAt()).isEqualTo(engine.clock().instant());
-        chat.deliverPending().botSays("Joon of RetainBot Demo Shop has taken over: you are now talking with a person. "
-                + "Write here and Joon will answer you.");
+        chat.deliverPending().botAsks("Joon from RetainBot Demo Shop has taken over: from now on a person answers you "
+                + "here, not the bot. When you are done, press the button below to go back to the bot.", "Back to the bot");
+        var conversation = engine.transactor().inTransaction(session ->
+                session.conversations().find(EngineFixture.channel("8001")).orElseThrow());
+        assertThat(conversation.flow()).isEqualTo(HandoverFlow.NAME);
+        assertThat(conversation.state()).isEqualTo(HandoverFlow.WITH_PERSON);
+        assertThat(conversation.data().getOrEmpty(HandoverFlow.PERSON)).isEqualTo("Joon");
         assertThat(eventKinds("8001")).containsExactly(HandoverRequested.KIND, HandoverTaken.KIND);
     }
 
@@ -106,8 +108,9 @@ class HandoverCareIT {
 
         assertThat(result).isInstanceOf(HandoverResult.Done.class);
         assertThat(reload(request.id()).status()).isEqualTo(HandoverRequest.CLOSED);
-        chat.deliverPending().botSays("Ana 님과의 상담에 감사드립니다. 이제 다시 RetainBot Demo Shop의 자동 응답 봇이 안내해 "
-                + "드립니다. 다른 도움이 필요하시면 언제든 말씀해 주십시오.");
+        chat.deliverPending().botAsks("RetainBot Demo Shop의 Ana 님이 대화를 다시 봇에게 넘겼습니다. 이야기해 주셔서 "
+                + "감사합니다. 더 도와드릴 일이 있습니까?", "불편 접수하기", "내 접수 내역", "의견 보내기", "상담원 연결",
+                "언어 (Language)");
         var conversation = engine.transactor().inTransaction(session ->
                 session.conversations().find(EngineFixture.channel("8002")).orElseThrow());
         assertThat(conversation.handedOverAt()).isNull();
@@ -165,6 +168,23 @@ class HandoverCareIT {
     }
 
     @Test
+    void anAgentCannotHandBackAChatAColleagueHoldsButASupervisorCan() {
+        askingForAPerson("8007", "en");
+        HandoverRequest request = requestOf("8007");
+        StaffMember lead = engine.transactor().inTransaction(session -> session.staff().add("Lee",
+                StaffRole.SUPERVISOR, engine.clock().instant()));
+        care.take(new TakeHandover(request.id(), Actor.staff(joon.id())));
+
+        assertThat(care.close(new CloseHandover(request.id(), Actor.staff(ana.id()))))
+                .isEqualTo(new HandoverResult.Refused(CareResult.Reason.CONFLICT,
+                        "handover request " + request.id() + " is already taken by Joon", "Joon"));
+        assertThat(reload(request.id()).status()).isEqualTo(HandoverRequest.TAKEN);
+        assertThat(care.close(new CloseHandover(request.id(), Actor.staff(lead.id()))))
+                .isInstanceOf(HandoverResult.Done.class);
+        assertThat(reload(request.id()).status()).isEqualTo(HandoverRequest.CLOSED);
+    }
+
+    @Test
     void refusesUnknownRequestsInactiveStaffAndClosedRequests() {
         askingForAPerson("8005", "en");
         HandoverRequest request = requestOf("8005");
@@ -193,7 +213,8 @@ class HandoverCareIT {
 
         care.close(new CloseHandover(request.id(), Actor.admin()));
 
-        chat.deliverPending().botSays("I have cancelled your request for a person. I am here if you need anything else.");
+        chat.deliverPending().botAsks("I have cancelled your request for a person. I am here if you need anything else.",
+                "File a complaint", "My complaints", "Make a suggestion", "Talk to a person", "Language");
         assertThat(engine.transactor().inTransaction(session -> session.events()
                 .ofCustomer(engine.customerOf("8006").id(), 10)).stream().map(RecordedEvent::event)
                 .filter(HandoverClosed.class::isInstance).map(HandoverClosed.class::cast))

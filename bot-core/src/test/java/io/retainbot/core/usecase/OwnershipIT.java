@@ -86,7 +86,7 @@ class OwnershipIT {
     void theFirstComplaintGivesTheCustomerTheNextAgentOfItsCategoryInTurn() {
         StaffMember ana = staff("Ana", StaffRole.AGENT, "delivery");
         StaffMember ben = staff("Ben", StaffRole.AGENT);
-        staff("Cho", StaffRole.AGENT, "billing");
+        StaffMember cho = staff("Cho", StaffRole.AGENT, "billing");
         staff("Dae", StaffRole.SUPERVISOR);
 
         long first = files("9001", "delivery");
@@ -95,8 +95,8 @@ class OwnershipIT {
         long billing = files("9004", "billing");
 
         assertThat(List.of(ownerOf(first), ownerOf(second), ownerOf(third))).containsExactly(ana.id(), ben.id(), ana.id());
-        assertThat(ownerOf(billing)).as("Ben handles all categories, Cho billing: Ben's id comes first")
-                .isEqualTo(ben.id());
+        assertThat(ownerOf(billing)).as("Ben handles all categories but was given a customer already; Cho never was")
+                .isEqualTo(cho.id());
         assertThat(changes(first)).singleElement().satisfies(change -> {
             assertThat(change.fromStaffId()).isNull();
             assertThat(change.toStaffId()).isEqualTo(ana.id());
@@ -163,8 +163,8 @@ class OwnershipIT {
             assertThat(ownerOf(customer)).isEqualTo(leaving.id());
         }
         ComplaintRef claimed = engine.complaintsOf("9040").get(0).ref();
-        new ComplaintCare(engine.transactor(), reactions, Messages.builtIn(), BusinessConfig.defaults(), engine.clock(),
-                () -> { }).claim(new ClaimComplaint(claimed, Actor.staff(leaving.id())));
+        new ComplaintCare(new CareTransactions(engine.transactor(), reactions, Messages.builtIn(), BusinessConfig.defaults(), engine.clock(),
+                () -> { })).claim(new ClaimComplaint(claimed, Actor.staff(leaving.id())));
         StaffMember ben = staff("Ben", StaffRole.AGENT);
         StaffMember cho = staff("Cho", StaffRole.AGENT);
         StaffMember dae = staff("Dae", StaffRole.AGENT);

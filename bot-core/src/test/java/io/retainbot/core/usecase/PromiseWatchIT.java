@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retainbot.core.business.AlertStages;
 import io.retainbot.core.business.BusinessConfig;
-import io.retainbot.core.business.OpeningCalendar;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.DueEvent;
 import io.retainbot.core.chat.OutboundMessage;
@@ -12,6 +11,7 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.complaint.DelayAnnounced;
 import io.retainbot.core.complaint.PromiseAtRisk;
+import io.retainbot.core.complaint.ResolutionAtRisk;
 import io.retainbot.core.engine.BotContactPolicy;
 import io.retainbot.core.engine.DueReceipt;
 import io.retainbot.core.event.RecordedEvent;
@@ -19,6 +19,7 @@ import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.port.DueEvents;
 import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.reaction.StaffChats;
 import io.retainbot.core.reaction.WatchPromise;
 import io.retainbot.core.staff.Actor;
 import io.retainbot.core.staff.StaffIdentity;
@@ -79,6 +80,7 @@ class PromiseWatchIT {
     private PromiseWatch watch;
     private ComplaintCare care;
     private BusinessConfig business;
+    private Reactions reactions;
 
     private static Instant seoul(String local) {
         return LocalDateTime.parse(local).atZone(SEOUL).toInstant();
@@ -90,13 +92,12 @@ class PromiseWatchIT {
         BusinessConfig defaults = BusinessConfig.defaults();
         business = new BusinessConfig("Demo Shop", SEOUL, defaults.hours(), Set.of(LocalDate.of(2026, 12, 25)),
                 defaults.categories(), defaults.promise(), defaults.referrals(), defaults.templates());
-        Reactions reactions = Reactions.of(new WatchPromise(timetable, OpeningCalendar.of(business),
-                AlertStages.DEFAULT));
+        reactions = Reactions.of(new WatchPromise(timetable, business, AlertStages.DEFAULT));
         engine = EngineFixture.withReactions(db, clock, business, reactions, BotContactPolicy.DEFAULT);
         relay = new ReactionRelay(engine.transactor(), reactions, clock);
-        watch = new PromiseWatch(engine.transactor(), reactions, Messages.builtIn(), business, Set.of(STAFF_GROUP),
-                clock, () -> { });
-        care = new ComplaintCare(engine.transactor(), reactions, Messages.builtIn(), business, clock, () -> { });
+        watch = new PromiseWatch(engine.transactor(), reactions, business,
+                new StaffChats(Messages.builtIn(), business, "en", List.of(STAFF_GROUP)), clock, () -> { });
+        care = new ComplaintCare(new CareTransactions(engine.transactor(), reactions, Messages.builtIn(), business, clock, () -> { }));
     }
 
     private StaffMember staff(String name, StaffRole role, String telegramUser) {
@@ -105,6 +106,11 @@ class PromiseWatchIT {
             session.staff().link(added.id(), new StaffIdentity(Platform.TELEGRAM, telegramUser, telegramUser));
             return added;
         });
+    }
+
+    /** Mina's chat past the greeting (consent declined), nothing unread. */
+    private ChatTranscript minasChat(String userId) {
+        return engine.chat(userId, "Mina", "en").user("/start").skipUnread().pressData("consent:no").skipUnread();
     }
 
     private ComplaintRef file(ChatTranscript chat, String userId) {
@@ -127,13 +133,13 @@ class PromiseWatchIT {
 
     @Test
     void warnsTheStaffChatThenTheAssigneeThenSupervisorsAtStagesInOpeningTime() {
-        ChatTranscript chat = engine.chat("4001", "Mina", "en").user("/start").skipUnread().pressData("consent:no")
-                .skipUnread();
+        ChatTranscript chat = minasChat("4001");
         ComplaintRef ref = file(chat, "4001");
         StaffMember joon = staff("Joon", StaffRole.AGENT, "5001");
         staff("Dae", StaffRole.SUPERVISOR, "5009");
 
-        assertThat(timetable.scheduled).extracting(DueEvent::id, DueEvent::dueAt).containsExactlyInAnyOrder(
+        assertThat(timetable.scheduled).filteredOn(event -> !event.kind().equals(WatchPromise.RESOLUTION_ALERT))
+                .extracting(DueEvent::id, DueEvent::dueAt).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("alert:" + ref + ":50", seoul("2026-11-28T11:30")),
                 org.assertj.core.groups.Tuple.tuple("alert:" + ref + ":80", seoul("2026-11-28T13:36")),
                 org.assertj.core.groups.Tuple.tuple("alert:" + ref + ":100", seoul("2026-11-30T10:00")),
@@ -166,9 +172,66 @@ class PromiseWatchIT {
     }
 
     @Test
+    void warnsBeforeTheResolutionTargetInOpeningTimeUntilTheComplaintIsResolved() {
+        ChatTranscript chat = minasChat("4005");
+        ComplaintRef ref = file(chat, "4005");
+        StaffMember joon = staff("Joon", StaffRole.AGENT, "5001");
+        staff("Dae", StaffRole.SUPERVISOR, "5009");
+        // filed Friday 16:00; delivery's 27 opening hours: Fri 2, Sat 4, Mon 9, Tue 9, Wed 3 (Seoul, 09-18, Sat 10-14)
+        Instant due = seoul("2026-12-02T12:00");
+        assertThat(db.count("select count(*) from complaint where resolution_due_at = timestamptz '" + due + "'"))
+                .isEqualTo(1);
+        assertThat(timetable.scheduled).filteredOn(event -> event.kind().equals(WatchPromise.RESOLUTION_ALERT))
+                .extracting(DueEvent::id, DueEvent::dueAt).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("resolution-alert:" + ref + ":50", seoul("2026-11-30T16:30")),
+                        org.assertj.core.groups.Tuple.tuple("resolution-alert:" + ref + ":80", seoul("2026-12-01T15:36")),
+                        org.assertj.core.groups.Tuple.tuple("resolution-alert:" + ref + ":100", due));
+        care.claim(new ClaimComplaint(ref, Actor.staff(joon.id())));
+        care.answer(new AnswerComplaint(ref, Actor.staff(joon.id()), "A new parcel is on its way."));
+        chat.deliverPending().skipUnread();
+
+        clock.set(seoul("2026-11-30T16:30"));
+        assertThat(watch.alert(timetable.named("resolution-alert:" + ref + ":50"))).isEqualTo(PromiseWatch.Outcome.ALERTED);
+        clock.set(due);
+        assertThat(watch.alert(timetable.named("resolution-alert:" + ref + ":100"))).isEqualTo(PromiseWatch.Outcome.ALERTED);
+        chat.deliverPending();
+
+        assertThat(texts(STAFF_GROUP)).as("claimed: the assignee is warned, not the staff chat").isEmpty();
+        assertThat(texts(new ChannelRef(Platform.TELEGRAM, "5001"))).containsExactly(
+                "⏳ " + ref + " (Delivery, Mina) is not resolved yet: 50% of the time to its resolution target has "
+                        + "passed. To be resolved by December 2, 12:00. Joon.",
+                "🚨 " + ref + " (Delivery, Mina) should be resolved now and is not: its resolution target "
+                        + "(December 2, 12:00) is being missed. Joon.");
+        assertThat(texts(new ChannelRef(Platform.TELEGRAM, "5009"))).singleElement().asString().startsWith("🚨 " + ref);
+        long customerId = engine.customerOf("4005").id();
+        assertThat(engine.transactor().inTransaction(session -> session.events().ofCustomer(customerId, 50)).stream()
+                .map(RecordedEvent::event).filter(ResolutionAtRisk.class::isInstance).map(ResolutionAtRisk.class::cast))
+                .extracting(ResolutionAtRisk::stage, ResolutionAtRisk::dueAt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(50, due), org.assertj.core.groups.Tuple.tuple(100, due));
+
+        care.resolve(new io.retainbot.core.usecase.CareInputs.ResolveComplaint(ref, Actor.staff(joon.id()), ""));
+        assertThat(watch.alert(timetable.named("resolution-alert:" + ref + ":80")))
+                .as("resolved: no more alerts").isEqualTo(PromiseWatch.Outcome.NOT_NEEDED);
+    }
+
+    @Test
+    void alertsAreInTheStaffLanguage() {
+        PromiseWatch korean = new PromiseWatch(engine.transactor(), reactions, business,
+                new StaffChats(Messages.builtIn(), business, "ko", List.of(STAFF_GROUP)), clock, () -> { });
+        ChatTranscript chat = minasChat("4004");
+        ComplaintRef ref = file(chat, "4004");
+
+        clock.set(seoul("2026-11-28T11:30"));
+        assertThat(korean.alert(timetable.named("alert:" + ref + ":50"))).isEqualTo(PromiseWatch.Outcome.ALERTED);
+        chat.deliverPending();
+
+        assertThat(texts(STAFF_GROUP)).singleElement().asString()
+                .startsWith("⏰ " + ref + " (배송, Mina) 미답변: 약속 시각까지의 50% 경과.").endsWith("담당자 없음.");
+    }
+
+    @Test
     void anAnsweredComplaintNeedsNoAlertAndNoStillOnIt() {
-        ChatTranscript chat = engine.chat("4002", "Mina", "en").user("/start").skipUnread().pressData("consent:no")
-                .skipUnread();
+        ChatTranscript chat = minasChat("4002");
         ComplaintRef ref = file(chat, "4002");
         clock.set(seoul("2026-11-28T09:30"));
         care.answer(new AnswerComplaint(ref, Actor.admin(), "A new parcel goes out on Monday morning."));
