@@ -31,6 +31,7 @@ import io.retainbot.app.web.WebChat;
 import io.retainbot.app.web.WebChatGateway;
 import io.retainbot.console.ComplaintDesk;
 import io.retainbot.console.Console;
+import io.retainbot.console.CustomerDesk;
 import io.retainbot.console.access.Accounts;
 import io.retainbot.console.access.Passwords;
 import io.retainbot.core.business.BusinessConfig;
@@ -209,7 +210,8 @@ public final class RetainBot implements AutoCloseable {
                     new CustomerCare(transactor, reactions, clock, afterCommit), engine.handoverCare());
             StaffRoutes staff = new StaffRoutes(new StaffDirectory(transactor, business, clock));
             ReportRoutes reports = new ReportRoutes(new ServiceReports(transactor, business, clock), business);
-            CustomerRoutes customers = new CustomerRoutes(new CustomerFile(transactor, clock),
+            CustomerFile customerFile = new CustomerFile(transactor, clock);
+            CustomerRoutes customers = new CustomerRoutes(customerFile,
                     new Ownership(transactor, reactions, clock, afterCommit));
             // Reactions and time start after the engine and stop before the dispatcher drains (closed in reverse).
             relay.start(threads("retainbot-reactions"));
@@ -237,6 +239,7 @@ public final class RetainBot implements AutoCloseable {
             Console console = new Console(new Accounts(transactor, new Passwords(Passwords.COST),
                     token -> admin.permits("Bearer " + token), clock, new SecureRandom()),
                     new ComplaintDesk(transactor, complaintCare, business, config.staffDesk().alertStages(), clock),
+                    new CustomerDesk(customerFile, business, new StaffDirectory(transactor, business, clock)::find),
                     business.zone(), new SecureRandom());
             HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat, config.webChat(),
                     routes -> {

@@ -35,15 +35,17 @@ public final class Console {
     private final Accounts accounts;
     private final ConsoleTexts texts;
     private final ComplaintDesk desk;
+    private final CustomerDesk customers;
     private final ZoneId zone;
     private final SecureRandom random;
     private final Pages pages = new Pages();
 
     /** @param zone the business's time zone, in which the console shows times */
-    public Console(Accounts accounts, ComplaintDesk desk, ZoneId zone, SecureRandom random) {
+    public Console(Accounts accounts, ComplaintDesk desk, CustomerDesk customers, ZoneId zone, SecureRandom random) {
         this.accounts = accounts;
         this.texts = ConsoleTexts.builtIn();
         this.desk = desk;
+        this.customers = customers;
         this.zone = zone;
         this.random = random;
     }
@@ -94,6 +96,7 @@ public final class Console {
             }
         }));
         desk.mount(config, this);
+        customers.mount(config, this);
     }
 
     private void home(Context ctx) {

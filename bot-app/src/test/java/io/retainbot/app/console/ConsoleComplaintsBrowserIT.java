@@ -48,18 +48,18 @@ class ConsoleComplaintsBrowserIT {
     @Test
     void anAgentClaimsAndAnswersAComplaintFromTheWebChatAndTheCustomerSeesTheAnswer() {
         try (Browser agent = Browser.open(Screen.DESKTOP); Browser customer = Browser.open(Screen.PHONE)) {
-            ConsoleSignInBrowserIT.signIn(agent, shop, "joon@shop.example", "joon's long password");
+            ConsoleBrowsing.signIn(agent, shop, "joon@shop.example", "joon's long password");
             agent.await("the queue", driver -> driver.getCurrentUrl().endsWith("/console/complaints"));
 
             ChatPage chat = new ChatPage(customer, shop.port()).open();
             String reference = fileAComplaintWithAPhoto(chat, "The kettle arrived with a cracked lid.");
 
             String row = "ul[aria-labelledby=queue-unclaimed] li[data-reference='" + reference + "']";
-            agent.await("the new complaint in the open queue, without a reload", driver -> !text(agent, row).isEmpty());
-            assertThat(text(agent, row + " .countdown")).matches("(\\d+ d )?(\\d+ h )?\\d+ (h|min) left");
+            agent.await("the new complaint in the open queue, without a reload", driver -> !ConsoleBrowsing.text(agent, row).isEmpty());
+            assertThat(ConsoleBrowsing.text(agent, row + " .countdown")).matches("(\\d+ d )?(\\d+ h )?\\d+ (h|min) left");
             assertThat(agent.script("return document.querySelector(arguments[0]).className", row + " .countdown"))
                     .asString().contains("stage-ok");
-            assertThat(text(agent, row)).contains("The kettle arrived with a cracked lid.");
+            assertThat(ConsoleBrowsing.text(agent, row)).contains("The kettle arrived with a cracked lid.");
             agent.screenshot("console-queue");
 
             agent.await("the complaint opened", driver -> {
@@ -70,33 +70,32 @@ class ConsoleComplaintsBrowserIT {
                     return false;
                 }
             });
-            agent.await("the complaint page", driver -> driver.findElement(By.tagName("h1")).getText()
-                    .startsWith(reference));
+            agent.await("the complaint page", driver -> ConsoleBrowsing.text(agent, "h1").startsWith(reference));
             assertThat(agent.find(By.id("description")).getText()).isEqualTo("The kettle arrived with a cracked lid.");
             agent.await("the customer's photo, loaded", driver -> (Boolean) agent.script(
                     "const img = document.querySelector('.photos img'); return !!img && img.complete && img.naturalWidth > 0;"));
-            assertThat(text(agent, "#conversation")).contains("The kettle arrived with a cracked lid.");
+            assertThat(ConsoleBrowsing.text(agent, "#conversation")).contains("The kettle arrived with a cracked lid.");
 
             agent.find(By.id("claim")).click();
-            agent.await("claimed", driver -> text(agent, "#holder").equals("with Joon Lee"));
-            assertThat(text(agent, "[role=status]")).isEqualTo("You are handling this complaint now.");
-            ConsoleSignInBrowserIT.assertEveryInputHasALabel(agent);
+            agent.await("claimed", driver -> ConsoleBrowsing.text(agent, "#holder").equals("with Joon Lee"));
+            assertThat(ConsoleBrowsing.text(agent, "[role=status]")).isEqualTo("You are handling this complaint now.");
+            ConsoleBrowsing.assertEveryInputHasALabel(agent);
 
             String answer = "We are sorry about the lid. A new kettle goes out to you today.";
             agent.find(By.id("reply-text")).sendKeys(answer);
             agent.find(By.id("reply")).click();
-            agent.await("the answer sent", driver -> text(agent, "[role=status]")
+            agent.await("the answer sent", driver -> ConsoleBrowsing.text(agent, "[role=status]")
                     .equals("Your answer is on its way to the customer."));
 
             assertThat(chat.awaitBotContaining(answer)).contains(reference);
             chat.type("Thank you, that is kind");
-            agent.await("the customer's answer, without a reload", driver -> text(agent, "#conversation")
+            agent.await("the customer's answer, without a reload", driver -> ConsoleBrowsing.text(agent, "#conversation")
                     .contains("Thank you, that is kind"));
             agent.screenshot("console-complaint");
 
             agent.find(By.id("resolve-summary")).sendKeys("A new kettle was sent.");
             agent.find(By.id("resolve")).click();
-            agent.await("resolved", driver -> text(agent, "#status").equals("resolved"));
+            agent.await("resolved", driver -> ConsoleBrowsing.text(agent, "#status").equals("resolved"));
             assertThat(chat.awaitBotContaining("A new kettle was sent.")).contains(reference);
             customer.screenshot("console-answer-in-web-chat");
             agent.assertNoConsoleErrors();
@@ -123,13 +122,6 @@ class ConsoleComplaintsBrowserIT {
         assertThat(joon.get("/console/complaints/C-999999").statusCode()).isEqualTo(404);
         assertThat(joon.get("/console/complaints/nonsense").statusCode()).isEqualTo(404);
         assertThat(joon.post("/console/complaints/C-1/reply", Map.of("text", "forged")).statusCode()).isEqualTo(403);
-    }
-
-    /** The text of what {@code css} selects now, "" when nothing (read in one go: the page swaps its live parts). */
-    private static String text(Browser browser, String css) {
-        Object text = browser.script("const found = document.querySelector(arguments[0]);"
-                + " return found ? found.innerText.trim() : '';", css);
-        return text == null ? "" : text.toString();
     }
 
     private static String fileAComplaintWithAPhoto(ChatPage chat, String description) {

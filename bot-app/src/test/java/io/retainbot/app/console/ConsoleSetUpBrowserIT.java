@@ -33,17 +33,17 @@ class ConsoleSetUpBrowserIT {
             assertThat(browser.find(By.id("token")).isDisplayed()).isTrue();
 
             browser.go(links.get(0));
-            ConsoleSignInBrowserIT.assertEveryInputHasALabel(browser);
+            ConsoleBrowsing.assertEveryInputHasALabel(browser);
             browser.find(By.id("name")).sendKeys("Mina Park");
             browser.find(By.id("login")).sendKeys("mina@shop.example");
             browser.find(By.id("password")).sendKeys("mina's long admin password");
             browser.screenshot("console-set-up");
             browser.find(By.cssSelector("button[type=submit]")).click();
 
-            browser.await("the sign-in page", driver -> driver.findElement(By.tagName("h1")).getText().equals("Sign in"));
+            browser.await("the sign-in page", driver -> ConsoleBrowsing.text(browser, "h1").equals("Sign in"));
             browser.find(By.id("password")).sendKeys("mina's long admin password");
             browser.find(By.cssSelector("button[type=submit]")).click();
-            browser.await("signed in as admin", driver -> driver.findElement(By.cssSelector("header nav")).getText()
+            browser.await("signed in as admin", driver -> ConsoleBrowsing.text(browser, "header nav")
                     .contains("Staff accounts"));
             browser.assertNoConsoleErrors();
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.retainbot.app.browser.Browser;
 import io.retainbot.app.browser.Browser.Screen;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +53,7 @@ class ConsoleSignInBrowserIT {
             browser.find(By.cssSelector("button[type=submit]")).click();
             browser.await("signed in", driver -> driver.getCurrentUrl().contains("/console/")
                     && !driver.getCurrentUrl().endsWith("/sign-in"));
-            assertThat(browser.find(By.cssSelector("header nav")).getText()).contains("Joon Lee", "Sign out");
+            assertThat(ConsoleBrowsing.text(browser, "header nav")).contains("Joon Lee", "Sign out");
             browser.assertNoConsoleErrors();
         }
     }
@@ -63,7 +62,7 @@ class ConsoleSignInBrowserIT {
     void theSignInFormIsLabelledAndWorksWithTheKeyboardAlone() {
         try (Browser browser = Browser.open(Screen.PHONE)) {
             browser.go(shop.url("/console/sign-in"));
-            assertEveryInputHasALabel(browser);
+            ConsoleBrowsing.assertEveryInputHasALabel(browser);
             assertThat(browser.script("return document.activeElement.id")).isEqualTo("login");
 
             browser.driver().switchTo().activeElement().sendKeys("Joon Lee");
@@ -74,8 +73,8 @@ class ConsoleSignInBrowserIT {
             browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
 
             browser.await("signed in by keyboard", driver -> !driver.getCurrentUrl().endsWith("/sign-in"));
-            assertThat(browser.find(By.cssSelector("header nav")).getText()).contains("Joon Lee");
-            assertEveryInputHasALabel(browser);
+            assertThat(ConsoleBrowsing.text(browser, "header nav")).contains("Joon Lee");
+            ConsoleBrowsing.assertEveryInputHasALabel(browser);
             browser.assertNoConsoleErrors();
         }
     }
@@ -106,7 +105,7 @@ class ConsoleSignInBrowserIT {
                     document.body.appendChild(form);
                     form.submit();
                     """);
-            browser.await("the refusal page", driver -> driver.findElement(By.tagName("h1")).getText().equals("Refused"));
+            browser.await("the refusal page", driver -> ConsoleBrowsing.text(browser, "h1").equals("Refused"));
             browser.screenshot("console-forged-form-refused");
         }
         ConsoleVisitor joon = new ConsoleVisitor(shop.port()).signIn("joon@shop.example", "joon's long password");
@@ -142,26 +141,8 @@ class ConsoleSignInBrowserIT {
         assertThat(joon.get("/console/account").statusCode()).isEqualTo(302);
     }
 
-    static void signIn(Browser browser, String login, String password) {
-        signIn(browser, shop, login, password);
-    }
-
-    static void signIn(Browser browser, ConsoleShop shop, String login, String password) {
-        browser.go(shop.url("/console/sign-in"));
-        browser.find(By.id("login")).sendKeys(login);
-        browser.find(By.id("password")).sendKeys(password, Keys.ENTER);
-        browser.await("signed in", driver -> !driver.getCurrentUrl().endsWith("/sign-in"));
-    }
-
-    /** Every input a person fills in has a label that names it. */
-    static void assertEveryInputHasALabel(Browser browser) {
-        @SuppressWarnings("unchecked")
-        List<String> unlabelled = (List<String>) browser.script("""
-                return [...document.querySelectorAll('input:not([type=hidden]), textarea, select')]
-                  .filter(input => !(input.labels && input.labels.length && input.labels[0].textContent.trim()))
-                  .map(input => input.name || input.id || input.outerHTML);
-                """);
-        assertThat(unlabelled).as("inputs without a label").isEmpty();
+    private static void signIn(Browser browser, String login, String password) {
+        ConsoleBrowsing.signIn(browser, shop, login, password);
     }
 
     private static Map<String, String> with(Map<String, String> fields, String name, String value) {
