@@ -18,6 +18,7 @@ import io.retainbot.app.http.CustomerRoutes;
 import io.retainbot.app.http.BroadcastRoutes;
 import io.retainbot.app.http.HttpServer;
 import io.retainbot.app.http.CustomerDataRoutes;
+import io.retainbot.app.http.KeepInTouchRoutes;
 import io.retainbot.app.http.KnownIssueRoutes;
 import io.retainbot.app.http.OutreachRoutes;
 import io.retainbot.app.http.SalesRoutes;
@@ -40,6 +41,7 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.engine.ConversationEngine;
 import io.retainbot.core.engine.DueReceipt;
 import io.retainbot.core.business.OpeningCalendar;
+import io.retainbot.core.customer.CheckIns;
 import io.retainbot.core.customer.Stages;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.outbox.OutboxDispatcher;
@@ -59,6 +61,8 @@ import io.retainbot.core.outbox.PlatformSenders;
 import io.retainbot.core.port.ChatGateway;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.reaction.AskForBirthday;
+import io.retainbot.core.reaction.NoteSkippedCheckIn;
+import io.retainbot.core.reaction.PlanCheckIns;
 import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
 import io.retainbot.core.reaction.AssignOwner;
@@ -149,6 +153,8 @@ public final class RetainBot implements AutoCloseable {
             Messages messages = Messages.load(business.templates());
             Stages stages = config.businessConfig().map(file -> new BusinessFile(catalog).readStages(file))
                     .orElse(Stages.DEFAULT);
+            CheckIns checkIns = config.businessConfig().map(file -> new BusinessFile(catalog).readCheckIns(file))
+                    .orElse(CheckIns.DEFAULT);
 
             PrometheusMeterRegistry meters = meters();
             DatabaseRuntime runtime = DatabaseRuntime.start(config, meters);
@@ -196,14 +202,15 @@ public final class RetainBot implements AutoCloseable {
                     new WatchPromise(timekeeper, business, config.staffDesk().alertStages()),
                     new PingStaff(staffChats), new ShowStaffProgress(staffChats),
                     new AskForBirthday(timekeeper, schedule.birthdayAskDelay()),
-                    new EraseOnRequest(), new MoveToAfterSales(stages));
+                    new EraseOnRequest(), new MoveToAfterSales(stages),
+                    new PlanCheckIns(timekeeper, checkIns, business.zone()), new NoteSkippedCheckIn());
             ReactionRelay relay = new ReactionRelay(transactor, reactions, clock);
             Runnable afterCommit = () -> {
                 dispatcher.wakeUp();
                 relay.wakeUp();
             };
             ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChats, clock,
-                    afterCommit, reactions, schedule.botContact());
+                    afterCommit, reactions, schedule.botContact().pacedBy(config.outreach().policy()));
             // the same use cases the staff chats call, so both doors say and change the same
             ComplaintCare complaintCare = engine.complaintCare();
             CareRoutes care = new CareRoutes(complaintCare,
@@ -233,6 +240,7 @@ public final class RetainBot implements AutoCloseable {
                     business.zone(), clock);
             SalesRoutes sales = new SalesRoutes(new Sales(transactor, reactions, stages, clock, afterCommit));
             CustomerDataRoutes customerData = new CustomerDataRoutes(new CustomerData(transactor, clock), clock);
+            KeepInTouchRoutes keepInTouch = new KeepInTouchRoutes(checkIns);
             KnownIssueRoutes knownIssues = new KnownIssueRoutes(
                     new KnownIssues(transactor, business, Set.copyOf(messages.languages()), clock), business.zone(), clock);
             RefusalLog refusals = new RefusalLog(clock, log::warn);
@@ -253,7 +261,11 @@ public final class RetainBot implements AutoCloseable {
                         knownIssues.mount(routes);
                         customerData.mount(routes);
                         sales.mount(routes);
+<<<<<<< HEAD
                         console.mount(routes);
+=======
+                        keepInTouch.mount(routes);
+>>>>>>> main
                     },
                     refusals, clock, RequestLimits.DEFAULT)
                     .start(config.httpPort());

@@ -11,6 +11,8 @@ import io.retainbot.core.business.ComplaintCategory;
 import io.retainbot.core.business.OpeningSpan;
 import io.retainbot.core.business.PromisePolicy;
 import io.retainbot.core.business.Referral;
+import io.retainbot.core.customer.CheckInCadence;
+import io.retainbot.core.customer.CheckIns;
 import io.retainbot.core.customer.Stages;
 import io.retainbot.core.customer.Tone;
 import io.retainbot.core.i18n.Messages;
@@ -92,6 +94,71 @@ public final class BusinessFile {
         }
     }
 
+    /**
+     * The after-sales check-ins the file names ({@code checkIns: [{after: purchase, days: 3, text:
+     * checkin.arrived, at: "10:00", name: purchase-3d}]}; an empty list for none), or the built-in ones
+     * when it names none; the file is checked as by {@link #read}.
+     */
+    public CheckIns readCheckIns(Path file) {
+        return readPart(file, root -> root.has("checkIns") ? checkIns(root) : CheckIns.DEFAULT, CheckIns.DEFAULT);
+    }
+
+    private <T> T readPart(Path file, java.util.function.Function<YamlSection, T> part, T fallback) {
+        read(file);
+        try {
+            JsonNode root = mapper().readTree(Files.readString(file));
+            if (root == null || root.isMissingNode() || root.isNull()) {
+                return fallback;
+            }
+            return part.apply(new YamlSection("BUSINESS_CONFIG " + file, "", root));
+        } catch (IOException unreadable) {
+            throw new ConfigException("BUSINESS_CONFIG " + file + " cannot be read: " + unreadable.getMessage());
+        }
+    }
+
+    static CheckIns checkIns(YamlSection root) {
+        List<CheckInCadence> cadences = new ArrayList<>();
+        for (YamlSection item : root.sectionList("checkIns")) {
+            item.allowOnly("name", "after", "days", "at", "text");
+            CheckInCadence.After after;
+            try {
+                after = CheckInCadence.After.fromCode(item.requiredText("after"));
+            } catch (IllegalArgumentException unknown) {
+                throw item.error(item.child("after"), "must be purchase or resolved-complaint");
+            }
+            String daysText = item.requiredText("days");
+            int days;
+            try {
+                days = Integer.parseInt(daysText);
+            } catch (NumberFormatException notANumber) {
+                throw item.error(item.child("days"), "must be a whole number of days from 1 to "
+                        + CheckInCadence.MAX_DAYS + ", was \"" + daysText + "\"");
+            }
+            LocalTime at = item.text("at").map(time -> checkInTime(item, time)).orElse(CheckInCadence.DEFAULT_TIME);
+            String text = item.text("text").orElse(after == CheckInCadence.After.PURCHASE
+                    ? (days <= 7 ? "checkin.arrived" : "checkin.how_is_it") : "checkin.still_fine");
+            String name = item.text("name").orElse(after.code() + "-" + days + "d");
+            try {
+                cadences.add(new CheckInCadence(name, after, days, at, text));
+            } catch (IllegalArgumentException impossible) {
+                throw item.problem(impossible.getMessage());
+            }
+        }
+        try {
+            return new CheckIns(cadences);
+        } catch (IllegalArgumentException impossible) {
+            throw root.error("checkIns", "must name each check-in once: " + impossible.getMessage());
+        }
+    }
+
+    private static LocalTime checkInTime(YamlSection item, String time) {
+        try {
+            return LocalTime.parse(time.length() == 4 ? "0" + time : time);
+        } catch (DateTimeParseException notATime) {
+            throw item.error(item.child("at"), "must be a time of day like 10:00, was \"" + time + "\"");
+        }
+    }
+
     static Stages stages(YamlSection section) {
         section.allowOnly("names", "afterSales");
         List<String> names = section.has("names") ? section.textList("names") : Stages.DEFAULT.names();
@@ -105,8 +172,11 @@ public final class BusinessFile {
 
     BusinessConfig parse(YamlSection root) {
         root.allowOnly("company", "timeZone", "tone", "hours", "holidays", "categories", "promise", "referrals",
-                "templates", "stages");
+                "templates", "stages", "checkIns");
         root.section("stages").ifPresent(BusinessFile::stages);
+        if (root.has("checkIns")) {
+            checkIns(root);
+        }
         BusinessConfig defaults = BusinessConfig.defaults();
         String company = root.text("company").orElse(defaults.companyName());
         ZoneId zone = root.text("timeZone").map(id -> zone(root, id)).orElse(defaults.zone());

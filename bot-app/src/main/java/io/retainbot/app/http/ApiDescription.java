@@ -170,7 +170,10 @@ public final class ApiDescription {
             get("/api/customers/{id}/stage", "sales", "The customer's stage with every change (from, to, cause, "
                     + "staff member, when)."),
             op("PUT", "/api/customers/{id}/stage", "sales", "Set the customer's stage (recorded).", List.of(),
-                    List.of("stage (required)", "staffId")));
+                    List.of("stage (required)", "staffId")),
+            get("/api/checkins/cadences", "keeping-in-touch", "The after-sales check-ins the business makes: what "
+                    + "each follows (purchase, resolved-complaint), how many days after, at what local time, which "
+                    + "text. A customer's check-ins and answers are in their history."));
 
     private ApiDescription() {
     }

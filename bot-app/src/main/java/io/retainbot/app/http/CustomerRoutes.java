@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.retainbot.app.http.HttpServer.ClientError;
 import io.retainbot.core.customer.Birthday;
 import io.retainbot.core.customer.ChannelIdentity;
+import io.retainbot.core.customer.CheckIn;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.customer.CustomerProfile;
 import io.retainbot.core.customer.CustomerQuery;
@@ -358,15 +359,26 @@ public final class CustomerRoutes {
     record ScoreView(String complaint, String question, int score, Instant answeredAt) {
     }
 
+    record CheckInView(long id, String cadence, String about, long aboutId, Instant dueAt, String status,
+                       Instant sentAt, String answer, Instant answeredAt, String skipReason) {
+        static CheckInView of(CheckIn checkIn) {
+            return new CheckInView(checkIn.id(), checkIn.cadence(), checkIn.about(), checkIn.aboutId(), checkIn.dueAt(),
+                    checkIn.status().code(), checkIn.sentAt(), checkIn.answer() == null ? null : checkIn.answer().code(),
+                    checkIn.answeredAt(), checkIn.skipReason());
+        }
+    }
+
     record HistoryView(CustomerView customer, List<ApiViews.MessageView> messages,
-                       List<ApiViews.ComplaintView> complaints, List<OutreachView> greetings, List<ScoreView> scores) {
+                       List<ApiViews.ComplaintView> complaints, List<OutreachView> greetings, List<ScoreView> scores,
+                       List<CheckInView> checkIns) {
         static HistoryView of(CustomerFile.History history) {
             return new HistoryView(CustomerView.of(history.customer()),
                     history.messages().stream().map(ApiViews.MessageView::of).toList(),
                     history.complaints().stream().map(ApiViews.ComplaintView::of).toList(),
                     history.greetings().stream().map(OutreachView::of).toList(),
                     history.scores().stream().map(score -> new ScoreView(new io.retainbot.core.complaint.ComplaintRef(score.complaintNumber()).toString(),
-                            score.question(), score.score(), score.answeredAt())).toList());
+                            score.question(), score.score(), score.answeredAt())).toList(),
+                    history.checkIns().stream().map(CheckInView::of).toList());
         }
     }
 }

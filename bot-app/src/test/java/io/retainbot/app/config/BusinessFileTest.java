@@ -2,8 +2,11 @@ package io.retainbot.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.customer.CheckInCadence;
+import io.retainbot.core.customer.CheckIns;
 import io.retainbot.core.customer.Tone;
 import io.retainbot.core.i18n.Messages;
 import java.io.IOException;
@@ -57,7 +60,7 @@ class BusinessFileTest {
     void namesAnUnknownKeyAndWhatIsAllowed() {
         assertThatThrownBy(() -> reader.read(file("company: A\ncolour: blue\n")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining(": colour is not a known key; allowed here: categories, company, holidays, hours");
+                .hasMessageContaining(": colour is not a known key; allowed here: categories, checkIns, company, holidays, hours");
     }
 
     @Test
@@ -133,6 +136,31 @@ class BusinessFileTest {
     void saysWhenTheFileIsMissing() {
         assertThatThrownBy(() -> reader.read(directory.resolve("missing.yml")))
                 .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void readsCheckInCadencesWithSensibleDefaultsAndNamesBadOnes() throws IOException {
+        CheckIns example = reader.readCheckIns(Path.of("..", "retainbot.example.yml"));
+        assertThat(example.cadences()).extracting(CheckInCadence::name, CheckInCadence::days, CheckInCadence::at,
+                        CheckInCadence::textKey)
+                .containsExactly(tuple("purchase-3d", 3, LocalTime.of(10, 0), "checkin.arrived"),
+                        tuple("purchase-30d", 30, LocalTime.of(10, 0), "checkin.how_is_it"),
+                        tuple("resolved-complaint-7d", 7, LocalTime.of(11, 0), "checkin.still_fine"));
+        assertThat(reader.readCheckIns(file("company: A\n"))).isEqualTo(CheckIns.DEFAULT);
+        assertThat(reader.readCheckIns(file("checkIns: []\n")).cadences()).isEmpty();
+
+        assertThatThrownBy(() -> reader.read(file("checkIns:\n  - { after: delivery, days: 3 }\n")))
+                .hasMessageContaining("checkIns[0].after must be purchase or resolved-complaint");
+        assertThatThrownBy(() -> reader.read(file("checkIns:\n  - { after: purchase, days: three }\n")))
+                .hasMessageContaining("checkIns[0].days must be a whole number of days from 1 to 730");
+        assertThatThrownBy(() -> reader.read(file("checkIns:\n  - { after: purchase, days: 3, at: noon }\n")))
+                .hasMessageContaining("checkIns[0].at must be a time of day like 10:00");
+        assertThatThrownBy(() -> reader.read(file(
+                        "checkIns:\n  - { after: purchase, days: 3, text: checkin.still_fine }\n")))
+                .hasMessageContaining("the text checkin.still_fine does not fit a check-in after purchase");
+        assertThatThrownBy(() -> reader.read(file(
+                        "checkIns:\n  - { after: purchase, days: 3 }\n  - { after: purchase, days: 3 }\n")))
+                .hasMessageContaining("checkIns must name each check-in once: two check-ins are named purchase-3d");
     }
 
     private Path file(String yaml) throws IOException {

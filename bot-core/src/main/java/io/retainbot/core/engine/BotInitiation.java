@@ -23,6 +23,7 @@ import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.reaction.Reactions;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * recorded in the inbox under its deterministic id, so it is handled once however often it arrives.
  * The customer is reached on the chat the event prefers or the one they used last; a customer in the
  * middle of another flow is not interrupted: the event is deferred, or skipped once the wait is over.
+ * A paced contact (a check-in) held by the customer's quiet hours or the frequency cap is deferred to the
+ * next allowed time, and its wait for a busy customer counts from then.
  */
 final class BotInitiation {
     private static final Logger log = LoggerFactory.getLogger(BotInitiation.class);
@@ -72,9 +75,22 @@ final class BotInitiation {
         if (channel.isEmpty()) {
             return skip(session, due, "none", "the customer cannot be reached on any chat", now);
         }
+        Instant waitFrom = due.dueAt();
+        if (dialogue.paced(due.kind())) {
+            ZoneId zone = customer.get().profile().zone() == null ? business.zone() : customer.get().profile().zone();
+            Instant last = latest(session.checkIns().lastSent(due.customerId()),
+                    session.broadcasts().lastMarketing(due.customerId()));
+            Instant allowed = policy.pace().pacedFrom(last, zone, now);
+            if (allowed.isAfter(now)) {
+                log.debug("{} waits for quiet hours or the frequency cap until {}", due.id(), allowed);
+                return new DueReceipt.Deferred(allowed);
+            }
+            Instant since = policy.pace().pacedSince(last, zone, now);
+            waitFrom = since.isAfter(waitFrom) ? since : waitFrom;
+        }
         Conversation conversation = session.conversations().lock(channel.get(), now);
         if (!conversation.isIdle() && !dialogue.continues(conversation.flow(), due.kind())) {
-            if (now.isBefore(due.dueAt().plus(policy.maxWait()))) {
+            if (now.isBefore(waitFrom.plus(policy.maxWait()))) {
                 log.debug("{} waits: {} is in the middle of {}", due.id(), channel.get(), conversation.flow());
                 return new DueReceipt.Deferred(now.plus(policy.retryEvery()));
             }
@@ -125,6 +141,13 @@ final class BotInitiation {
         reactions.record(session, new ContactSkipped(due.customerId(), due.id(), reason, now), now);
         log.info("{} skipped: {}", due.id(), reason);
         return new DueReceipt.Skipped(reason);
+    }
+
+    private static Instant latest(Optional<Instant> one, Optional<Instant> other) {
+        if (one.isEmpty() || other.isEmpty()) {
+            return one.or(() -> other).orElse(null);
+        }
+        return one.get().isAfter(other.get()) ? one.get() : other.get();
     }
 
     private static ChannelRef preferred(DueEvent due) {

@@ -146,6 +146,13 @@ final class CommandRunner {
             } else if (command instanceof FlowCommand.RequestErasure) {
                 log.info("customer {} asked for their data to be erased", turn.customer().id());
                 reactions.record(session, new ErasureRequested(turn.customer().id(), turn.now()), turn.now());
+            } else if (command instanceof FlowCommand.NoteCheckInSent sent) {
+                session.checkIns().markSent(sent.checkInId(), turn.now());
+            } else if (command instanceof FlowCommand.RecordCheckInAnswer answer) {
+                if (session.checkIns().answer(answer.checkInId(), turn.customer().id(), answer.answer(), turn.now())) {
+                    log.info("customer {} answered check-in {}: {}", turn.customer().id(), answer.checkInId(),
+                            answer.answer().code());
+                }
             } else if (command instanceof FlowCommand.AskConsent ask) {
                 asked = ask;
             }

@@ -269,6 +269,11 @@ public final class ConversationEngine implements EventSink {
             public Optional<KnownIssueOffer> knownIssueOffer(Complaint complaint) {
                 return session.knownIssues().offerOn(complaint.id());
             }
+
+            @Override
+            public Optional<io.retainbot.core.customer.CheckIn> checkIn(String cadence, long aboutId) {
+                return session.checkIns().find(cadence, aboutId);
+            }
         };
     }
 

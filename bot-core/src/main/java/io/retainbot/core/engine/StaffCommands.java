@@ -172,8 +172,9 @@ final class StaffCommands {
         if (!contacts.isEmpty()) {
             lines.add(texts.get("staff.customer.contacts"));
             for (Interaction contact : contacts) {
-                lines.add("• " + when(contact.occurredAt()) + " " + contact.direction().code() + " "
-                        + contact.channel().platform().code() + ": " + shortened(contact.summary()));
+                lines.add(texts.get("staff.customer.contact", "when", when(contact.occurredAt()),
+                        "direction", texts.get("staff.direction." + contact.direction().code()),
+                        "platform", contact.channel().platform().code(), "summary", shortened(contact.summary())));
             }
         }
         return String.join("\n", lines);

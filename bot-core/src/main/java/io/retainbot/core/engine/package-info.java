@@ -7,5 +7,8 @@
  * Events from the staff chats enter the same door: {@code StaffDesk} turns a staff member's button on a
  * ping, an answer under a ping and a staff command into the same use cases the REST API calls, in the
  * event's transaction, and refuses (with nothing written but the inbox row) whoever is not active staff.
+ * The engine holds those use cases ({@link io.retainbot.core.engine.ConversationEngine#complaintCare},
+ * {@link io.retainbot.core.engine.ConversationEngine#handoverCare}); the REST API calls the same objects.
+ * "Cannot help" offers the referral directory as buttons to pick from ({@code ReferralPicker}).
  */
 package io.retainbot.core.engine;

@@ -6,7 +6,7 @@ import io.retainbot.core.complaint.KnownIssueOffer;
 import java.util.List;
 import java.util.Optional;
 
-/** What flows may read of complaints while deciding a turn. */
+/** What flows may read of complaints (and of the check-ins after them) while deciding a turn. */
 public interface ComplaintLookup {
     /** The customer's complaints, newest first. */
     List<Complaint> ofCustomer(long customerId, int limit);
@@ -21,4 +21,7 @@ public interface ComplaintLookup {
 
     /** The known issue's fix offered on this complaint when it was filed, if one was. */
     Optional<KnownIssueOffer> knownIssueOffer(Complaint complaint);
+
+    /** The check-in of {@code cadence} about the purchase or complaint {@code aboutId}, if one was planned. */
+    Optional<io.retainbot.core.customer.CheckIn> checkIn(String cadence, long aboutId);
 }

@@ -33,6 +33,7 @@ public final class Dialogue {
     private final SurveyFlow survey = new SurveyFlow();
     private final BirthdayFlow birthday = new BirthdayFlow();
     private final DelayNotice delayNotice = new DelayNotice();
+    private final CheckInFlow checkIn = new CheckInFlow(intake);
     /** The due event kind of the customer's "still on it" message ({@code WatchPromise.STILL_ON_IT}). */
     public static final String DELAY_NOTICE_KIND = "still_on_it";
     private final List<Flow> flows;
@@ -64,6 +65,7 @@ public final class Dialogue {
             global.addAll(own);
         }
         global.addAll(new KnownIssueAnswer().buttons());
+        global.addAll(checkIn.buttons());
         global.add(GlobalButton.exact(MainMenu.HOME, Effect.STARTS_FLOW, turn -> menu(turn, "")));
         this.buttons = List.copyOf(global);
     }
@@ -121,6 +123,9 @@ public final class Dialogue {
         if (turn.event() instanceof InboundEvent.Scheduled due && BirthdayFlow.DUE_KIND.equals(due.dueKind())) {
             return birthday.initiate(turn, due);
         }
+        if (turn.event() instanceof InboundEvent.Scheduled due && CheckInFlow.DUE_KIND.equals(due.dueKind())) {
+            return checkIn.initiate(turn, due);
+        }
         return Optional.empty();
     }
 
@@ -130,6 +135,14 @@ public final class Dialogue {
      */
     public boolean continues(String flow, String dueKind) {
         return SurveyFlow.REMINDER_KIND.equals(dueKind) && SurveyFlow.NAME.equals(flow);
+    }
+
+    /**
+     * Whether a due event of this kind keeps the customer's quiet hours and the frequency cap (a check-in:
+     * a service message, but one the customer did not ask for at that moment).
+     */
+    public boolean paced(String dueKind) {
+        return CheckInFlow.DUE_KIND.equals(dueKind);
     }
 
     private Step onCommand(Turn turn, String name, String argument) {

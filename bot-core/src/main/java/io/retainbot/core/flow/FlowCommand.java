@@ -151,6 +151,17 @@ public sealed interface FlowCommand {
     record ShowMyData() implements FlowCommand {
     }
 
+    /** The bot asked the planned check-in {@code checkInId}: it is sent. */
+    record NoteCheckInSent(long checkInId) implements FlowCommand {
+    }
+
+    /** The customer answered a check-in with one of its buttons (data may be forged: checked when recorded). */
+    record RecordCheckInAnswer(long checkInId, io.retainbot.core.customer.CheckIn.Answer answer) implements FlowCommand {
+        public RecordCheckInAnswer {
+            java.util.Objects.requireNonNull(answer, "answer");
+        }
+    }
+
     /** The customer confirmed {@code /forget}: erase their data (right after this turn). */
     record RequestErasure() implements FlowCommand {
     }

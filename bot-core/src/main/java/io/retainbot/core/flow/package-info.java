@@ -6,6 +6,9 @@
  * commands ({@link io.retainbot.core.flow.ChatCommand}) and the buttons it understands in every state
  * ({@link io.retainbot.core.flow.GlobalButton}), each with its {@link io.retainbot.core.flow.Effect} on
  * a running flow; {@link io.retainbot.core.flow.Dialogue} routes by these declarations, so adding a
- * flow is one class, its catalog keys and a transcript test.
+ * flow is one class, its catalog keys and a transcript test. Some conversations the bot starts itself
+ * ({@link io.retainbot.core.flow.Dialogue#initiate}): the survey, the birthday question, the "still on it"
+ * notice and the after-sales check-in ({@link io.retainbot.core.flow.CheckInFlow}, whose answers are
+ * buttons that work at any time and leave the chat free).
  */
 package io.retainbot.core.flow;

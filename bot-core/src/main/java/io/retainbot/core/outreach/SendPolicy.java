@@ -84,6 +84,45 @@ public record SendPolicy(Duration frequencyCap, LocalTime quietFrom, LocalTime q
         return new Decision.Send();
     }
 
+    /**
+     * For a service contact the customer did not ask for at that moment (an after-sales check-in): when
+     * it may go at the earliest, given the customer's last such contact or marketing message ({@code null}
+     * if none) and their quiet hours in {@code zone}; {@code now} when it may go now.
+     */
+    public Instant pacedFrom(Instant lastContactAt, ZoneId zone, Instant now) {
+        Instant earliest = now;
+        if (lastContactAt != null && lastContactAt.plus(frequencyCap).isAfter(earliest)) {
+            earliest = lastContactAt.plus(frequencyCap);
+        }
+        LocalDateTime local = LocalDateTime.ofInstant(earliest, zone);
+        if (quiet(local.toLocalTime())) {
+            LocalDateTime end = local.toLocalDate().atTime(quietUntil);
+            if (!end.isAfter(local)) {
+                end = end.plusDays(1);
+            }
+            earliest = ZonedDateTime.of(end, zone).toInstant();
+        }
+        return earliest;
+    }
+
+    /**
+     * Since when a paced contact has been allowed without a break, as of {@code now} (the later of the end
+     * of the last quiet hours and the end of the frequency cap); a wait for a busy customer counts from here.
+     */
+    public Instant pacedSince(Instant lastContactAt, ZoneId zone, Instant now) {
+        Instant since = lastContactAt == null ? Instant.MIN : lastContactAt.plus(frequencyCap);
+        if (!quietFrom.equals(quietUntil)) {
+            LocalDateTime local = LocalDateTime.ofInstant(now, zone);
+            LocalDateTime end = local.toLocalDate().atTime(quietUntil);
+            if (end.isAfter(local)) {
+                end = end.minusDays(1);
+            }
+            Instant quietEnded = ZonedDateTime.of(end, zone).toInstant();
+            since = quietEnded.isAfter(since) ? quietEnded : since;
+        }
+        return since;
+    }
+
     private boolean quiet(LocalTime time) {
         if (quietFrom.equals(quietUntil)) {
             return false;

@@ -58,4 +58,6 @@ public interface StoreSession {
     PersonalDataStore personalData();
 
     SalesStore sales();
+
+    CheckInStore checkIns();
 }

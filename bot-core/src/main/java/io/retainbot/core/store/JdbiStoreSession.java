@@ -14,6 +14,7 @@ import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.InteractionLog;
 import io.retainbot.core.port.KnownIssueStore;
 import io.retainbot.core.port.PersonalDataStore;
+import io.retainbot.core.port.CheckInStore;
 import io.retainbot.core.port.SalesStore;
 import io.retainbot.core.port.OfferStore;
 import io.retainbot.core.port.OptOutStore;
@@ -208,5 +209,10 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public SalesStore sales() {
         return store(SalesStore.class, () -> new JdbiSalesStore(handle));
+    }
+
+    @Override
+    public CheckInStore checkIns() {
+        return store(CheckInStore.class, () -> new JdbiCheckInStore(handle));
     }
 }

@@ -74,6 +74,8 @@ final class PersonalData {
             "opt_out", "kept for the statistics (when, where, which broadcast, the reason chosen), the customer's "
                     + "own words emptied",
             "birthday_question", "kept: when the customer was asked for a birthday, so they are never asked again",
+            "check_in", "kept for the statistics: when a check-in was due and sent and which button answered it, "
+                    + "nothing personal; one still planned finds no chat and is skipped",
             "staff_credential", "staff members' console sign-ins, not customers",
             "console_session", "staff members' console sessions, not customers",
             "staff_account_change", "changes to staff members' console accounts, not customers");
@@ -197,6 +199,7 @@ final class PersonalData {
             "customer_owner_change", rows("customer_owner_change", "t.customer_id = :id", "t.id"),
             "opt_out", rows("opt_out", "t.customer_id = :id", "t.id"),
             "birthday_question", rows("birthday_question", "t.customer_id = :id", "t.asked_at"),
+            "check_in", rows("check_in", "t.customer_id = :id", "t.id"),
             "customer_erasure", rows("customer_erasure", "t.customer_id = :id", "t.id"));
 
     private PersonalData() {

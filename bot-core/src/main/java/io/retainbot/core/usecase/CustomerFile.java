@@ -2,6 +2,7 @@ package io.retainbot.core.usecase;
 
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.customer.ChannelIdentity;
+import io.retainbot.core.customer.CheckIn;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.customer.CustomerProfile;
 import io.retainbot.core.customer.CustomerQuery;
@@ -41,7 +42,8 @@ public final class CustomerFile {
 
     /** Everything between the customer and the business, newest first in each part. */
     public record History(Customer customer, List<Interaction> messages, List<Complaint> complaints,
-                          List<CustomerRecords.Outreach> greetings, List<CustomerRecords.Score> scores) {
+                          List<CustomerRecords.Outreach> greetings, List<CustomerRecords.Score> scores,
+                          List<CheckIn> checkIns) {
     }
 
     public List<Customer> search(CustomerQuery query) {
@@ -107,7 +109,8 @@ public final class CustomerFile {
                     session.interactions().ofCustomer(customerId, HISTORY_LIMIT),
                     session.complaints().forCustomer(customerId, HISTORY_LIMIT),
                     session.customerRecords().outreach(customerId, HISTORY_LIMIT),
-                    session.customerRecords().scores(customerId, HISTORY_LIMIT)));
+                    session.customerRecords().scores(customerId, HISTORY_LIMIT),
+                    session.checkIns().ofCustomer(customerId, HISTORY_LIMIT)));
         });
     }
 }

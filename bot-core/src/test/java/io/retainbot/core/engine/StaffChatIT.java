@@ -155,6 +155,8 @@ class StaffChatIT {
         customer.botSays("준 (RetainBot Demo Shop): 확인했습니다, 오늘 발송됩니다.");
         joon.press("봇에게 넘기기").botEdits("상태: 봇으로 돌아감 (준 응대 후)");
         customer.botSaysContaining("RetainBot Demo Shop의 준 님이 대화를 다시 봇에게 넘겼습니다.");
+        joon.user("/customer 민아").botSaysContaining("민아 (#", "최근 연락:", "고객에게 발신 (telegram): ")
+                .botSaysNothingMore();
     }
 
     @Test
@@ -329,7 +331,7 @@ class StaffChatIT {
                 .replyTo("New complaint " + mina, "/note Prefers a call after 6 pm").botSays("Noted in the file of Mina.")
                 .user("/customer " + mina)
                 .botSaysContaining("Mina (#", "Tags: vip", "Responsible: -", "Notes: ", "Prefers a call after 6 pm",
-                        "Open complaints: 1", mina, "Last contacts:")
+                        "Open complaints: 1", mina, "Last contacts:", "to the customer (telegram): ")
                 .user("/customer Nobody").botSays("No customer matches \"Nobody\".")
                 .user("/hello").botSaysContaining("Staff commands: /mine");
         assertThat(engine.customerOf("7007").tags()).extracting(tag -> tag.name()).containsExactly("vip");

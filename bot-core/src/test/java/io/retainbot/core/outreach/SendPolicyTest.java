@@ -78,4 +78,27 @@ class SendPolicyTest {
         assertThat(never.decide(TemplatePurpose.MARKETING, true, true, null, SEOUL, seoul1230))
                 .isEqualTo(new SendPolicy.Decision.Send());
     }
+
+    @Test
+    void aPacedServiceContactWaitsForTheEndOfQuietHoursAndOfTheCap() {
+        Instant seoulEleven = Instant.parse("2026-12-05T14:00:00Z");
+        assertThat(POLICY.pacedFrom(null, SEOUL, SEOUL_NOON)).isEqualTo(SEOUL_NOON);
+        assertThat(POLICY.pacedFrom(null, SEOUL, seoulEleven)).isEqualTo(Instant.parse("2026-12-06T00:00:00Z"));
+        Instant twoDaysAgo = SEOUL_NOON.minus(Duration.ofDays(2));
+        assertThat(POLICY.pacedFrom(twoDaysAgo, SEOUL, SEOUL_NOON)).isEqualTo(SEOUL_NOON.plus(Duration.ofDays(1)));
+        Instant capEndsAtNight = Instant.parse("2026-12-02T13:30:00Z");
+        assertThat(POLICY.pacedFrom(capEndsAtNight, SEOUL, SEOUL_NOON))
+                .as("the cap ends at 22:30 in Seoul, in quiet hours: the next morning at 09:00")
+                .isEqualTo(Instant.parse("2026-12-06T00:00:00Z"));
+    }
+
+    @Test
+    void aPacedContactHasBeenAllowedSinceTheLastQuietHoursOrCapEnded() {
+        assertThat(POLICY.pacedSince(null, SEOUL, SEOUL_NOON)).isEqualTo(Instant.parse("2026-12-05T00:00:00Z"));
+        assertThat(POLICY.pacedSince(SEOUL_NOON.minus(Duration.ofHours(73)), SEOUL, SEOUL_NOON))
+                .as("the cap ended at 11:00, after the quiet hours")
+                .isEqualTo(Instant.parse("2026-12-05T02:00:00Z"));
+        assertThat(new SendPolicy(Duration.ZERO, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT).pacedSince(null, BERLIN,
+                SEOUL_NOON)).isEqualTo(Instant.MIN);
+    }
 }
