@@ -261,11 +261,8 @@ public final class RetainBot implements AutoCloseable {
                         knownIssues.mount(routes);
                         customerData.mount(routes);
                         sales.mount(routes);
-<<<<<<< HEAD
-                        console.mount(routes);
-=======
                         keepInTouch.mount(routes);
->>>>>>> main
+                        console.mount(routes);
                     },
                     refusals, clock, RequestLimits.DEFAULT)
                     .start(config.httpPort());
