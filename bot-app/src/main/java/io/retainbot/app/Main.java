@@ -19,7 +19,8 @@ public final class Main {
         });
         RetainBot bot;
         try {
-            bot = RetainBot.start(AppConfig.fromEnvironment(System.getenv()), Clock.systemUTC(), Main::showAdminToken);
+            bot = RetainBot.start(AppConfig.fromEnvironment(System.getenv()), Clock.systemUTC(), Main::showAdminToken,
+                    link -> System.out.println("Console set-up (works once, until the first admin exists): " + link));
         } catch (RetainBotException failure) {
             System.err.println("RetainBot cannot start: " + failure.getMessage());
             System.exit(1);

@@ -31,6 +31,11 @@ import io.retainbot.app.http.TelegramWebhookRoute;
 import io.retainbot.app.web.RateLimiter;
 import io.retainbot.app.web.WebChat;
 import io.retainbot.app.web.WebChatGateway;
+import io.retainbot.console.ComplaintDesk;
+import io.retainbot.console.Console;
+import io.retainbot.console.CustomerDesk;
+import io.retainbot.console.access.Accounts;
+import io.retainbot.console.access.Passwords;
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.Platform;
@@ -77,11 +82,12 @@ import io.retainbot.core.reaction.ScheduleSurvey;
 import io.retainbot.core.schedule.Retention;
 import io.retainbot.core.schedule.Timekeeper;
 import io.retainbot.core.store.Database;
-import io.retainbot.core.usecase.Reviews;
+import io.retainbot.core.usecase.ComplaintCare;
 import io.retainbot.core.usecase.CustomerCare;
 import io.retainbot.core.usecase.CustomerFile;
 import io.retainbot.core.usecase.Ownership;
 import io.retainbot.core.usecase.PromiseWatch;
+import io.retainbot.core.usecase.Reviews;
 import io.retainbot.core.usecase.ServiceReports;
 import io.retainbot.core.usecase.CustomerData;
 import io.retainbot.core.usecase.KnownIssues;
@@ -137,6 +143,16 @@ public final class RetainBot implements AutoCloseable {
      * @param showAdminToken told a generated admin token, the one time it exists in clear
      */
     public static RetainBot start(AppConfig config, Clock clock, Consumer<String> showAdminToken) {
+        return start(config, clock, showAdminToken, link -> { });
+    }
+
+    /**
+     * @param showAdminToken told a generated admin token, the one time it exists in clear
+     * @param showSetUpLink  told the console's one-time set-up link while no admin can sign in yet (a new
+     *                       link at each start until one can; earlier links stop working)
+     */
+    public static RetainBot start(AppConfig config, Clock clock, Consumer<String> showAdminToken,
+                                  Consumer<String> showSetUpLink) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             Messages catalog = Messages.builtIn();
@@ -209,11 +225,13 @@ public final class RetainBot implements AutoCloseable {
             ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChats, clock,
                     afterCommit, reactions, schedule.botContact().pacedBy(config.outreach().policy()));
             // the same use cases the staff chats call, so both doors say and change the same
-            CareRoutes care = new CareRoutes(engine.complaintCare(),
+            ComplaintCare complaintCare = engine.complaintCare();
+            CareRoutes care = new CareRoutes(complaintCare,
                     new CustomerCare(transactor, reactions, clock, afterCommit), engine.handoverCare());
             StaffRoutes staff = new StaffRoutes(new StaffDirectory(transactor, business, clock));
             ReportRoutes reports = new ReportRoutes(new ServiceReports(transactor, business, clock), business);
-            CustomerRoutes customers = new CustomerRoutes(new CustomerFile(transactor, clock),
+            CustomerFile customerFile = new CustomerFile(transactor, clock);
+            CustomerRoutes customers = new CustomerRoutes(customerFile,
                     new Ownership(transactor, reactions, clock, afterCommit));
             // Reactions and time start after the engine and stop before the dispatcher drains (closed in reverse).
             relay.start(threads("retainbot-reactions"));
@@ -246,6 +264,11 @@ public final class RetainBot implements AutoCloseable {
             KnownIssueRoutes knownIssues = new KnownIssueRoutes(
                     new KnownIssues(transactor, business, Set.copyOf(messages.languages()), clock), business.zone(), clock);
             RefusalLog refusals = new RefusalLog(clock, log::warn);
+            Console console = new Console(new Accounts(transactor, new Passwords(Passwords.COST),
+                    token -> admin.permits("Bearer " + token), clock, new SecureRandom()),
+                    new ComplaintDesk(transactor, complaintCare, business, config.staffDesk().alertStages(), clock),
+                    new CustomerDesk(customerFile, business, new StaffDirectory(transactor, business, clock)::find),
+                    business.zone(), new SecureRandom());
             HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat, config.webChat(),
                     routes -> {
                         care.mount(routes);
@@ -260,6 +283,7 @@ public final class RetainBot implements AutoCloseable {
                         customerData.mount(routes);
                         sales.mount(routes);
                         keepInTouch.mount(routes);
+                        console.mount(routes);
                     },
                     refusals, clock, RequestLimits.DEFAULT)
                     .start(config.httpPort());
@@ -272,6 +296,9 @@ public final class RetainBot implements AutoCloseable {
                 discord.get().start(engine);
                 started.push(discord.get());
             }
+            int port = http.port();
+            console.accounts().openSetUp().ifPresent(token ->
+                    showSetUpLink.accept("http://localhost:" + port + "/console/set-up?token=" + token));
             log.info("RetainBot for {} is ready: web chat at http://localhost:{}/chat", business.companyName(),
                     http.port());
             return new RetainBot(started, http, transactor);

@@ -48,8 +48,12 @@ class RunnableJarIT {
             jar.process().waitFor(60, TimeUnit.SECONDS);
         }
 
-        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8).stream()
+        List<String> printed = Files.readAllLines(output, StandardCharsets.UTF_8).stream()
                 .filter(line -> !line.isBlank()).toList();
+        assertThat(printed).as("the console's one-time set-up link, printed once and not logged")
+                .filteredOn(line -> line.startsWith("Console set-up (works once, until the first admin exists): "))
+                .singleElement().asString().matches(".*http://localhost:\\d+/console/set-up\\?token=[A-Za-z0-9_-]{43}");
+        List<String> lines = printed.stream().filter(line -> !line.startsWith("Console set-up ")).toList();
         assertThat(lines).allSatisfy(line -> assertThat(line).matches("\\d{4}-\\d\\d-\\d\\dT\\S+ (INFO|WARN) +\\[.*"));
         assertThat(lines).noneMatch(line -> line.contains("|-INFO in ch.qos.logback") || line.contains("|-WARN in"));
         assertThat(lines).as("start-up lines come from RetainBot's own loggers, not its libraries")

@@ -16,6 +16,7 @@ import io.retainbot.app.StartupFailure;
 import io.retainbot.app.config.WebChatSettings;
 import io.retainbot.app.web.WebChat;
 import io.retainbot.app.web.WebEvent;
+import io.retainbot.console.access.LoginThrottle;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.complaint.ComplaintAttachment;

@@ -3,6 +3,7 @@ package io.retainbot.app.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retainbot.app.AppTesting;
+import io.retainbot.console.access.LoginThrottle;
 import io.retainbot.core.testing.MutableClock;
 import io.retainbot.core.testing.TestDatabase;
 import java.net.URI;

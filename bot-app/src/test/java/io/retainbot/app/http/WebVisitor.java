@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A visitor of the web chat over real HTTP: keeps the session cookie, posts events, reads the bot's messages. */
-final class WebVisitor {
+public final class WebVisitor {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger EVENTS = new AtomicInteger();
 
@@ -27,7 +27,7 @@ final class WebVisitor {
     private final List<JsonNode> messages = new ArrayList<>();
     private long lastId;
 
-    WebVisitor(int port) {
+    public WebVisitor(int port) {
         this(port, Map.of());
     }
 
@@ -79,7 +79,7 @@ final class WebVisitor {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    WebVisitor openChat() {
+    public WebVisitor openChat() {
         HttpResponse<String> page = get("/chat");
         if (page.statusCode() != 200) {
             throw new AssertionError("GET /chat answered " + page.statusCode());
@@ -110,7 +110,7 @@ final class WebVisitor {
      * Starts the chat, declines the offers consent and files a complaint under the category button
      * {@code category} with {@code description}, no photo and no contact; waits until it is registered.
      */
-    WebVisitor fileComplaint(String category, String description) {
+    public WebVisitor fileComplaint(String category, String description) {
         say("/start");
         press("No, thank you");
         press("File a complaint");

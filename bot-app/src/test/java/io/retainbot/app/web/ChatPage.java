@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** The web chat as a customer sees it in the browser: type, press, attach, read. */
+/** The web chat as a customer sees it in the browser: type, press, attach, read (also used by the console's tests). */
 public final class ChatPage {
     private static final Pattern REFERENCE = Pattern.compile("C-\\d+");
 
@@ -52,13 +52,13 @@ public final class ChatPage {
     }
 
     /** Chooses a file in the page's attach control, as a customer picking a photo does. */
-    ChatPage attach(Path file) {
+    public ChatPage attach(Path file) {
         browser.find(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         return this;
     }
 
     /** Waits until the bot has said one of {@code texts} (whole message) and returns it. */
-    String awaitBot(List<String> texts) {
+    public String awaitBot(List<String> texts) {
         return browser.await("the bot to say one of " + texts, driver -> botTexts().stream()
                 .filter(texts::contains).findFirst().orElse(null));
     }
@@ -70,7 +70,7 @@ public final class ChatPage {
     }
 
     /** Waits for the bot to give a complaint reference and returns it (C-1004). */
-    String awaitReference() {
+    public String awaitReference() {
         String acknowledgement = browser.await("a complaint reference", driver -> botTexts().stream()
                 .filter(text -> REFERENCE.matcher(text).find()).findFirst().orElse(null));
         Matcher matcher = REFERENCE.matcher(acknowledgement);

@@ -12,12 +12,12 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /** Files a customer might send: a photo of a damaged parcel, a PDF receipt, something that is neither. */
-final class TestFiles {
+public final class TestFiles {
     private TestFiles() {
     }
 
     /** A small picture in {@code format} ("png" or "jpg") of a brown parcel with a dent. */
-    static Path photo(Path directory, String name, String format) {
+    public static Path photo(Path directory, String name, String format) {
         BufferedImage image = new BufferedImage(480, 320, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

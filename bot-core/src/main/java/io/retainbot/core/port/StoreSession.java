@@ -9,6 +9,8 @@ public interface StoreSession {
 
     StaffStore staff();
 
+    StaffAccountStore staffAccounts();
+
     OwnershipStore ownership();
 
     CustomerRecords customerRecords();

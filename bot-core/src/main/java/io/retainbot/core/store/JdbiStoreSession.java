@@ -26,6 +26,7 @@ import io.retainbot.core.port.SalesStore;
 import io.retainbot.core.port.SegmentStore;
 import io.retainbot.core.port.ServiceReportStore;
 import io.retainbot.core.port.SettingStore;
+import io.retainbot.core.port.StaffAccountStore;
 import io.retainbot.core.port.StaffPostStore;
 import io.retainbot.core.port.StaffStore;
 import io.retainbot.core.port.StoreSession;
@@ -206,6 +207,11 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public PersonalDataStore personalData() {
         return store(PersonalDataStore.class, () -> new JdbiPersonalDataStore(handle));
+    }
+
+    @Override
+    public StaffAccountStore staffAccounts() {
+        return store(StaffAccountStore.class, () -> new JdbiStaffAccountStore(handle.attach(StaffAccountDao.class)));
     }
 
     @Override

@@ -97,7 +97,10 @@ final class PersonalData {
                     + "nothing personal; one still planned finds no chat and is skipped",
             "complaint_cluster", "business data: clusters of complaints per category, nothing of a customer",
             "account_review", "kept for the statistics (when, by whom, outcome, satisfaction), the notes, next step and "
-                    + "the customer's own answers emptied");
+                    + "the customer's own answers emptied",
+            "staff_credential", "staff members' console sign-ins, not customers",
+            "console_session", "staff members' console sessions, not customers",
+            "staff_account_change", "changes to staff members' console accounts, not customers");
 
     /**
      * One statement of the erasure, on {@code table}, given the customer (:id), the time (:now) and, after

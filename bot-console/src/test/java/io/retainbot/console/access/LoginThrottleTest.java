@@ -1,4 +1,4 @@
-package io.retainbot.app.http;
+package io.retainbot.console.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.retainbot.app.http;
+package io.retainbot.console.access;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,16 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Guesses of the admin token, per client address: the first few wrong tokens are answered at once,
+ * Guesses of a secret (the admin token, a console password), per key (a client address, an account):
+ * the first few wrong guesses are answered at once,
  * after that each next try must wait twice as long as the one before, and after
  * {@value #LOCK_AFTER} wrong tokens the address is refused for {@link #LOCKOUT}. Forgotten a while
  * after the last wrong token, and at most {@value #TRACKED} addresses are remembered (the oldest
  * go first), so the throttle itself cannot be used to fill memory.
  */
-final class LoginThrottle {
-    static final int FREE_TRIES = 5;
-    static final int LOCK_AFTER = 10;
-    static final Duration LOCKOUT = Duration.ofMinutes(15);
+public final class LoginThrottle {
+    public static final int FREE_TRIES = 5;
+    public static final int LOCK_AFTER = 10;
+    public static final Duration LOCKOUT = Duration.ofMinutes(15);
     static final int TRACKED = 10_000;
 
     private final Clock clock;
@@ -28,12 +29,12 @@ final class LoginThrottle {
         }
     };
 
-    LoginThrottle(Clock clock) {
+    public LoginThrottle(Clock clock) {
         this.clock = clock;
     }
 
     /** How long {@code address} must still wait before it may try a token; empty when it may try now. */
-    synchronized Optional<Duration> waitBefore(String address) {
+    public synchronized Optional<Duration> waitBefore(String address) {
         Failures past = failures.get(address);
         Instant now = clock.instant();
         if (past == null) {
@@ -49,13 +50,13 @@ final class LoginThrottle {
         return now.isBefore(allowed) ? Optional.of(Duration.between(now, allowed)) : Optional.empty();
     }
 
-    synchronized void failed(String address) {
+    public synchronized void failed(String address) {
         Failures past = failures.computeIfAbsent(address, key -> new Failures());
         past.count++;
         past.last = clock.instant();
     }
 
-    synchronized void succeeded(String address) {
+    public synchronized void succeeded(String address) {
         failures.remove(address);
     }
 

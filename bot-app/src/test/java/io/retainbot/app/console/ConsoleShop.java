@@ -1,0 +1,65 @@
+package io.retainbot.app.console;
+
+import io.retainbot.app.AppTesting;
+import io.retainbot.app.RetainBot;
+import io.retainbot.app.config.AppConfig;
+import io.retainbot.app.http.AdminApi;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * A running RetainBot whose console was set up with the admin token: an admin (Mina) and staff members
+ * added through the REST API, given their sign-in by Mina in the console.
+ */
+final class ConsoleShop implements AutoCloseable {
+    static final String ADMIN_LOGIN = "mina@shop.example";
+    static final String ADMIN_PASSWORD = "mina's long admin password";
+
+    final RetainBot bot;
+    private final ConsoleVisitor admin;
+
+    private ConsoleShop(RetainBot bot) {
+        this.bot = bot;
+        ConsoleVisitor setUp = new ConsoleVisitor(bot.httpPort());
+        HttpResponse<String> created = setUp.submit("/console/set-up", "/console/set-up", Map.of(
+                "token", AppTesting.ADMIN_TOKEN, "name", "Mina Park", "login", ADMIN_LOGIN, "password", ADMIN_PASSWORD));
+        if (created.statusCode() != 200) {
+            throw new AssertionError("set-up answered " + created.statusCode() + ": " + created.body());
+        }
+        this.admin = new ConsoleVisitor(bot.httpPort()).signIn(ADMIN_LOGIN, ADMIN_PASSWORD);
+    }
+
+    static ConsoleShop start(Map<String, String> env) {
+        return new ConsoleShop(RetainBot.start(AppConfig.fromEnvironment(env), Clock.systemUTC(), token -> { }));
+    }
+
+    static ConsoleShop start() {
+        return start(AppTesting.externalDatabase());
+    }
+
+    int port() {
+        return bot.httpPort();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port() + path;
+    }
+
+    /** Adds a staff member through the REST API and gives them a sign-in in the console; returns their id. */
+    long staffMember(String name, String role, String login, String password) {
+        long staffId = AdminApi.ok(new AdminApi(port()).call("POST", "/api/staff",
+                "{\"name\": \"" + name + "\", \"role\": \"" + role + "\"}"), 201).get("id").asLong();
+        HttpResponse<String> saved = admin.submit("/console/staff", "/console/staff/" + staffId + "/sign-in",
+                Map.of("login", login, "password", password));
+        if (saved.statusCode() != 200) {
+            throw new AssertionError("setting the sign-in of " + name + " answered " + saved.statusCode());
+        }
+        return staffId;
+    }
+
+    @Override
+    public void close() {
+        bot.close();
+    }
+}

@@ -1,0 +1,108 @@
+package io.retainbot.console;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The console's own catalog ({@code console/messages_<language>.properties}): English and Korean
+ * complete, Tagalog welcome (a key it lacks is said in English). {@code {0}}, {@code {1}} ... in a text
+ * are filled with the arguments in order.
+ */
+public final class ConsoleTexts {
+    public static final List<String> LANGUAGES = List.of("en", "ko", "tl");
+    public static final String FALLBACK = "en";
+
+    private final Map<String, Properties> catalogs = new LinkedHashMap<>();
+
+    private ConsoleTexts() {
+        for (String language : LANGUAGES) {
+            catalogs.put(language, load(language));
+        }
+    }
+
+    public static ConsoleTexts builtIn() {
+        return new ConsoleTexts();
+    }
+
+    /** The keys of one language's catalog, for checking that the catalogs agree. */
+    public java.util.Set<String> keys(String language) {
+        return catalogs.get(language).stringPropertyNames();
+    }
+
+    /** The raw text of a key in one language, null when that catalog lacks it. */
+    public String raw(String language, String key) {
+        return catalogs.get(language).getProperty(key);
+    }
+
+    /** The texts in {@code language} (en when it is not one of ours). */
+    public In in(String language) {
+        return new In(LANGUAGES.contains(language) ? language : FALLBACK);
+    }
+
+    /** The first of the browser's languages (an Accept-Language header) that the console speaks, else English. */
+    public static String languageFor(String acceptLanguage) {
+        if (acceptLanguage == null) {
+            return FALLBACK;
+        }
+        for (String part : acceptLanguage.split(",")) {
+            String tag = part.split(";")[0].strip().toLowerCase(Locale.ROOT);
+            String primary = tag.split("-")[0];
+            if (primary.equals("fil")) {
+                primary = "tl";
+            }
+            if (LANGUAGES.contains(primary)) {
+                return primary;
+            }
+        }
+        return FALLBACK;
+    }
+
+    /** The texts of one language. */
+    public final class In {
+        private final String language;
+
+        private In(String language) {
+            this.language = language;
+        }
+
+        public String language() {
+            return language;
+        }
+
+        public String get(String key, Object... args) {
+            String text = catalogs.get(language).getProperty(key);
+            if (text == null) {
+                text = catalogs.get(FALLBACK).getProperty(key);
+            }
+            if (text == null) {
+                throw new IllegalArgumentException("no console text " + key);
+            }
+            for (int i = 0; i < args.length; i++) {
+                text = text.replace("{" + i + "}", String.valueOf(args[i]));
+            }
+            return text;
+        }
+    }
+
+    private static Properties load(String language) {
+        String resource = "console/messages_" + language + ".properties";
+        Properties properties = new Properties();
+        try (InputStream in = ConsoleTexts.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the console catalog " + resource + " is missing");
+            }
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+        return properties;
+    }
+}
