@@ -145,23 +145,8 @@ final class PersonalData {
                           and (o.customer_id = :id or (o.platform, o.chat_id) in (select platform, chat_id from chats)
                                or o.id in (select id from about))
                         for update of chat
-                    ), next as (
-                        select distinct on (o.platform, o.chat_id) o.platform, o.chat_id, o.id, o.lane_rank, o.not_before
-                        from outbox o join stale s on s.platform = o.platform and s.chat_id = o.chat_id
-                        where o.status = 'pending'
-                        order by o.platform, o.chat_id, o.lane_rank, o.id
-                    ), moved as (
-                        update outbox_chat chat
-                        set head_id = next.id, lane_rank = next.lane_rank,
-                            due_at = greatest(next.not_before, coalesce(chat.held_until, next.not_before))
-                        from next
-                        where chat.platform = next.platform and chat.chat_id = next.chat_id
-                        returning chat.head_id
                     )
-                    delete from outbox_chat chat using stale
-                    where chat.platform = stale.platform and chat.chat_id = stale.chat_id
-                      and not exists (select 1 from next where next.platform = stale.platform and next.chat_id = stale.chat_id)
-                    """),
+                    """ + OutboxHeads.MOVE_PAST_STALE),
             new Statement("outbox", CHATS + ABOUT_THE_CUSTOMER + """
                     delete from outbox
                     where status not in ('pending', 'sending')
