@@ -111,9 +111,7 @@ public final class PromiseWatch {
                 recipients.addAll(staffChats.chats());
             }
             if (stage >= 100) {
-                session.staff().list(true).stream().filter(staff -> staff.role() == StaffRole.SUPERVISOR)
-                        .flatMap(staff -> staff.identities().stream()).map(StaffIdentity::channel)
-                        .forEach(recipients::add);
+                supervisorChats(session).forEach(recipients::add);
             }
             String text = resolution ? text(session, complaint, stage, assignee, "alert.resolution_due",
                     "alert.resolution_at_risk", resolutionDue.get())
@@ -163,9 +161,7 @@ public final class PromiseWatch {
             Texts staffTexts = staffChats.texts();
             String since = DateWording.time(request.createdAt(), business.zone(), staffTexts.language());
             String reminder = staffChats.remindAboutHandover(session, request, since, now);
-            session.staff().list(true).stream().filter(staff -> staff.role() == StaffRole.SUPERVISOR)
-                    .flatMap(staff -> staff.identities().stream()).map(StaffIdentity::channel)
-                    .filter(chat -> !staffChats.chats().contains(chat))
+            supervisorChats(session).filter(chat -> !staffChats.chats().contains(chat))
                     .forEach(chat -> session.outbox().enqueue(new OutboxItem(chat, Lane.STAFF,
                             OutboundMessage.Text.of(reminder), null,
                             due.id() + "@" + chat.platform().code() + ":" + chat.chatId(), now)));
@@ -188,6 +184,12 @@ public final class PromiseWatch {
                     OutboundMessage.Text.of(texts.get("handover.overdue", "company", business.companyName())),
                     customer.id(), due.id(), now));
         });
+    }
+
+    /** The own chats of the active supervisors. */
+    private static java.util.stream.Stream<ChannelRef> supervisorChats(StoreSession session) {
+        return session.staff().list(true).stream().filter(staff -> staff.role() == StaffRole.SUPERVISOR)
+                .flatMap(staff -> staff.identities().stream()).map(StaffIdentity::channel);
     }
 
     private static Optional<Long> parseId(String value) {
