@@ -4,9 +4,11 @@ import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.business.ComplaintCategory;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Photo;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintFiled;
 import io.retainbot.core.complaint.ComplaintNote;
+import io.retainbot.core.complaint.ComplaintPhotosAdded;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.complaint.ComplaintWithdrawn;
 import io.retainbot.core.complaint.DelayAnnounced;
@@ -231,7 +233,8 @@ final class CommandRunner {
         if (relay.about() == null) {
             session.feedback().activeHandover(turn.event().channel())
                     .filter(request -> request.customerId() == turn.customer().id())
-                    .ifPresent(request -> staffChats.relayAboutHandover(session, request, text, turn.now()));
+                    .ifPresent(request -> staffChats.relayAboutHandover(session, request, text,
+                            ComplaintPhotosAdded.photosAmong(turn.event().platform(), relay.files()), turn.now()));
             return;
         }
         session.complaints().find(relay.about())
@@ -262,6 +265,11 @@ final class CommandRunner {
         log.info("complaint {} filed on {} in category {}", complaint.ref(), complaint.channel(), category.id());
         reactions.record(session, new ComplaintFiled(complaint.id(), complaint.ref(), complaint.customerId(),
                 complaint.category(), complaint.promisedAt(), now), now);
+        List<Photo> photos = ComplaintPhotosAdded.photosAmong(turn.event().platform(), file.files());
+        if (!photos.isEmpty()) {
+            reactions.record(session, new ComplaintPhotosAdded(complaint.id(), complaint.ref(), complaint.customerId(),
+                    photos, true, now), now);
+        }
         if (!file.continuation().isBlank()) {
             session.complaints().addNote(complaint.id(), ComplaintNote.Author.CUSTOMER, file.continuation(), now);
         }
@@ -389,6 +397,11 @@ final class CommandRunner {
                         session.complaints().addNote(complaint.id(), ComplaintNote.Author.CUSTOMER, details.text(), turn.now());
                     }
                     session.complaints().attach(complaint.id(), details.files(), turn.now());
+                    List<Photo> photos = ComplaintPhotosAdded.photosAmong(turn.event().platform(), details.files());
+                    if (!photos.isEmpty()) {
+                        reactions.record(session, new ComplaintPhotosAdded(complaint.id(), complaint.ref(),
+                                complaint.customerId(), photos, false, turn.now()), turn.now());
+                    }
                 });
     }
 }

@@ -19,6 +19,7 @@ import io.retainbot.core.reaction.PingStaff;
 import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
 import io.retainbot.core.reaction.ReopenOnLowScore;
+import io.retainbot.core.reaction.ShowPhotosToStaff;
 import io.retainbot.core.reaction.ShowStaffProgress;
 import io.retainbot.core.reaction.StaffChats;
 import io.retainbot.core.staff.StaffIdentity;
@@ -86,7 +87,7 @@ public final class EngineFixture {
         StaffChats staffChats = new StaffChats(Messages.builtIn(), business, staffLanguage, List.of(staffChat));
         Reactions reactions = Reactions.of(new ReopenOnLowScore(), new PingStaff(staffChats),
                 new EraseOnRequest(staffChats),
-                new ShowStaffProgress(staffChats));
+                new ShowStaffProgress(staffChats), new ShowPhotosToStaff(staffChats));
         return new EngineFixture(db.database().transactor(), clock, business, reactions, BotContactPolicy.DEFAULT,
                 staffChats, true);
     }
