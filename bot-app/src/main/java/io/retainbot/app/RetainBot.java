@@ -216,7 +216,7 @@ public final class RetainBot implements AutoCloseable {
                     List.copyOf(staffChannels));
             Reactions reactions = Reactions.of(new ScheduleSurvey(timekeeper, schedule.surveyDelay(),
                     schedule.surveyReminder()),
-                    new ReopenOnLowScore(), new AssignOwner(config.staffDesk().ownerRule()),
+                    new ReopenOnLowScore(staffChats.texts()), new AssignOwner(config.staffDesk().ownerRule()),
                     new WatchPromise(timekeeper, business, config.staffDesk().alertStages()),
                     new PingStaff(staffChats), new ShowStaffProgress(staffChats), new ShowPhotosToStaff(staffChats),
                     new AskForBirthday(timekeeper, schedule.birthdayAskDelay()),

@@ -50,6 +50,8 @@ public final class ComplaintCare {
     private final Messages messages;
     private final BusinessConfig business;
     private final Clock clock;
+    /** The language of the notes the bot writes in a complaint's history. */
+    private final Texts staffTexts;
 
     public ComplaintCare(CareTransactions transactions) {
         this.transactions = transactions;
@@ -57,6 +59,7 @@ public final class ComplaintCare {
         this.messages = transactions.messages();
         this.business = transactions.business();
         this.clock = transactions.clock();
+        this.staffTexts = transactions.staffTexts();
     }
 
     public CareResult claim(ClaimComplaint input) {
@@ -89,7 +92,7 @@ public final class ComplaintCare {
             if (complaint.status() == ComplaintStatus.OPEN && !claimIn(session, complaint, input.actor(), now)) {
                 return taken(session, input.ref());
             }
-            String note = withPhotos(input.text(), input.photos().size());
+            String note = withPhotos(staffTexts, input.text(), input.photos().size());
             session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF, note, now);
             session.complaints().markResponded(complaint.id(), now);
             if (input.photos().isEmpty()) {
@@ -147,7 +150,7 @@ public final class ComplaintCare {
             }
             session.complaints().markResponded(complaint.id(), now);
             String record = (input.explanation() + "\n" + String.join("\n", referrals.stream()
-                    .map(referral -> referralLine(messages.in("en", Tone.FORMAL), referral)).toList())).strip();
+                    .map(referral -> referralLine(staffTexts, referral)).toList())).strip();
             session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF, record, now);
             tellReferred(session, complaint, now, input.explanation(), referrals);
             reactions.record(session, new ComplaintReferred(complaint.id(), complaint.ref(), complaint.customerId(),
@@ -216,7 +219,8 @@ public final class ComplaintCare {
                         + complaint.status().code() + "; only resolved or referred complaints can be reopened");
             }
             session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF,
-                    input.reason().isEmpty() ? "Reopened" : "Reopened: " + input.reason(), now);
+                    input.reason().isEmpty() ? staffTexts.get("history.reopened")
+                            : staffTexts.get("history.reopened_because", "reason", input.reason()), now);
             reactions.record(session, new ComplaintReopened(complaint.id(), complaint.ref(), complaint.customerId(),
                     input.actor().staffId(), input.reason(), now), now);
             return null;
@@ -291,11 +295,11 @@ public final class ComplaintCare {
 
     /** Tells the customer, in their language and tone, on the complaint's chat or another they can be reached on. */
     /** How an answer with photos reads in the complaint's history: its text and how many photos went with it. */
-    static String withPhotos(String text, int photos) {
+    private static String withPhotos(Texts staffTexts, String text, int photos) {
         if (photos == 0) {
             return text;
         }
-        String mark = photos == 1 ? "[photo]" : "[" + photos + " photos]";
+        String mark = photos == 1 ? staffTexts.get("history.photo_one") : staffTexts.get("history.photos", "count", photos);
         return text.isEmpty() ? mark : mark + " " + text;
     }
 

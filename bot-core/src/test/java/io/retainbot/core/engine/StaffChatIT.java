@@ -270,6 +270,7 @@ class StaffChatIT {
                 .replyWithFiles("새 불만 " + ref, "", telegramPhoto("tg-ko-answer"));
         customer.botSays("접수하신 불만 " + ref + "에 대한 RetainBot Demo Shop의 답변입니다:\n[사진]");
         assertThat(customer.lastMessage().photo()).isEqualTo(new Photo("tg-ko-answer", Photo.Origin.TELEGRAM));
+        assertThat(historyOf("7123")).containsExactly("[사진]");
     }
 
     @Test
@@ -544,6 +545,13 @@ class StaffChatIT {
                 .botEdits("상태:");
         customer.botSaysContaining("죄송합니다. 접수하신 불만 " + ref, "• 꽃병 병원 (도자기 수리), 02-555-0100",
                 "• Glue & Co, https://glue.example", "다시 연락해 주십시오");
+        assertThat(historyOf("7112")).as("the history in the staff language").containsExactly(
+                "• 꽃병 병원 (도자기 수리), 02-555-0100\n• Glue & Co, https://glue.example");
+    }
+
+    private List<String> historyOf(String userId) {
+        return engine.transactor().inTransaction(session -> session.complaints().notes(onlyComplaintOf(userId).id()))
+                .stream().map(ComplaintNote::text).toList();
     }
 
     @Test
@@ -575,6 +583,7 @@ class StaffChatIT {
                     .containsExactly("Reply", "Resolve", "Cannot help");
         });
         assertThat(onlyComplaintOf("7010").status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
+        assertThat(historyOf("7010")).containsExactly("Reopened: the customer rated the handling 2 of 5");
     }
 
     private OutboundMessage lastSentTo(ChannelRef chat) {

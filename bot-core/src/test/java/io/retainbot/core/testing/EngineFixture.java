@@ -85,7 +85,7 @@ public final class EngineFixture {
     public static EngineFixture withStaffChat(TestDatabase db, MutableClock clock, BusinessConfig business,
                                               ChannelRef staffChat, String staffLanguage) {
         StaffChats staffChats = new StaffChats(Messages.builtIn(), business, staffLanguage, List.of(staffChat));
-        Reactions reactions = Reactions.of(new ReopenOnLowScore(), new PingStaff(staffChats),
+        Reactions reactions = Reactions.of(new ReopenOnLowScore(staffChats.texts()), new PingStaff(staffChats),
                 new EraseOnRequest(staffChats),
                 new ShowStaffProgress(staffChats), new ShowPhotosToStaff(staffChats));
         return new EngineFixture(db.database().transactor(), clock, business, reactions, BotContactPolicy.DEFAULT,
