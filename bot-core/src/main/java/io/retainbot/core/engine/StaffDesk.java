@@ -30,7 +30,7 @@ import java.util.Optional;
 /**
  * What staff do in the staff chats, through the engine's door: a button on a ping (claim, reply, resolve,
  * can't help; take or hand back a request for a person), a reply to a ping or a message in its thread
- * (an answer to the customer), or a staff command. Everything runs in the event's transaction and calls the
+ * (an answer to the customer: words, photos or both), or a staff command. Everything runs in the event's transaction and calls the
  * same use cases as the REST API. Button data is forgeable and read as such; whoever is not active staff
  * is turned away before this class is reached.
  */
