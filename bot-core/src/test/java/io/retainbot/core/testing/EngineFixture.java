@@ -103,8 +103,9 @@ public final class EngineFixture {
                                               String staffLanguage, Stages stages) {
         BusinessConfig business = BusinessConfig.defaults();
         StaffChats staffChats = new StaffChats(Messages.builtIn(), business, staffLanguage, List.of(staffChat));
-        Reactions reactions = Reactions.of(new ReopenOnLowScore(), new PingStaff(staffChats),
-                new EraseOnRequest(staffChats), new ShowStaffProgress(staffChats), new MoveToAfterSales(stages));
+        Reactions reactions = Reactions.of(new ReopenOnLowScore(staffChats.texts()), new PingStaff(staffChats),
+                new EraseOnRequest(staffChats), new ShowStaffProgress(staffChats), new ShowPhotosToStaff(staffChats),
+                new MoveToAfterSales(stages));
         return new EngineFixture(db.database().transactor(), clock, business, reactions, BotContactPolicy.DEFAULT,
                 staffChats, true, stages);
     }
