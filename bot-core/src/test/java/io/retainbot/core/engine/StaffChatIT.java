@@ -239,8 +239,8 @@ class StaffChatIT {
 
         joon.replyWithFiles("New complaint " + ref, "", new FileRef("tg-manual", FileRef.Kind.DOCUMENT,
                 "application/pdf", 9000, "manual.pdf"))
-                .botSays("Only photos are passed on to the customer; other files (documents, videos) are not. "
-                        + "Describe them in words, or send a link.");
+                .botSays("Only photos (JPEG or PNG) are passed on to the customer; other files (documents, videos, "
+                        + "other pictures) are not. Describe them in words, or send a link.");
         customer.botSaysNothingMore();
 
         List<String> history = engine.transactor().inTransaction(session -> session.complaints()
