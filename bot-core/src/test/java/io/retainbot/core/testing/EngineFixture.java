@@ -105,7 +105,7 @@ public final class EngineFixture {
                                                   java.util.function.Function<StaffChats, Reviews> reviews) {
         BusinessConfig business = BusinessConfig.defaults();
         StaffChats staffChats = new StaffChats(Messages.builtIn(), business, staffLanguage, List.of(staffChat));
-        Reactions reactions = Reactions.of(new ReopenOnLowScore(), new PingStaff(staffChats),
+        Reactions reactions = Reactions.of(new ReopenOnLowScore(staffChats.texts()), new PingStaff(staffChats),
                 new EraseOnRequest(staffChats), new ShowStaffProgress(staffChats));
         return new EngineFixture(db.database().transactor(), clock, business, reactions, BotContactPolicy.DEFAULT,
                 staffChats, true, Stages.DEFAULT, reviews.apply(staffChats));
