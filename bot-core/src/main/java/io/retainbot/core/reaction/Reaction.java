@@ -19,4 +19,14 @@ public interface Reaction {
 
     /** @param reactions to record the domain events this reaction's own changes cause */
     void react(StoreSession session, RecordedEvent event, Instant now, Reactions reactions);
+
+    /**
+     * Thrown by a reaction that needs something already on its way (the staff ping it edits is still in the
+     * outbox): not a failure. The reaction runs again shortly, and no attempt is counted against it.
+     */
+    class NotYet extends io.retainbot.core.RetainBotException {
+        public NotYet(String message) {
+            super(message);
+        }
+    }
 }
