@@ -4,9 +4,6 @@ import static io.retainbot.app.http.AdminApi.assertError;
 import static io.retainbot.app.http.AdminApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.retainbot.app.AppTesting;
-import io.retainbot.app.RetainBot;
-import io.retainbot.app.config.AppConfig;
 import io.retainbot.core.testing.Await;
 import io.retainbot.core.testing.MutableClock;
 import java.net.http.HttpResponse;
@@ -14,9 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A staff operation through the REST API, end to end through the engine: resolving a complaint records
@@ -27,26 +23,14 @@ import org.junit.jupiter.api.Test;
 class ComplaintCareApiIT {
     private static final Pattern REFERENCE = Pattern.compile("C-\\d+");
     private static final MutableClock CLOCK = MutableClock.at("2026-11-23T06:20:00Z");
-    private static RetainBot bot;
-    private static AdminApi api;
-    private static Map<String, String> env;
-
-    @BeforeAll
-    static void start() {
-        env = AppTesting.externalDatabase();
-        env.put("SURVEY_DELAY_MINUTES", "60");
-        env.put("SCHEDULER_POLL_SECONDS", "1");
-        bot = RetainBot.start(AppConfig.fromEnvironment(env), CLOCK, token -> { });
-        api = new AdminApi(bot.httpPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
-    }
+    @RegisterExtension
+    static final RunningApp APP = RunningApp.on(CLOCK)
+            .with("SURVEY_DELAY_MINUTES", "60")
+            .with("SCHEDULER_POLL_SECONDS", "1");
+    private final AdminApi api = APP.api();
 
     private static WebVisitor visitor() {
-        return new WebVisitor(bot.httpPort());
+        return new WebVisitor(APP.port());
     }
 
     private static String fileComplaint(WebVisitor visitor, String description) {
@@ -123,6 +107,7 @@ class ComplaintCareApiIT {
     }
 
     private static long countRows(String sql) {
+        Map<String, String> env = APP.environment();
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection(env.get("DATABASE_URL"),
                 env.get("DATABASE_USER"), "");
              java.sql.ResultSet rows = connection.createStatement().executeQuery(sql)) {

@@ -4,16 +4,13 @@ import static io.retainbot.app.http.AdminApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retainbot.app.AppTesting;
 import io.retainbot.app.RetainBot;
-import io.retainbot.app.config.AppConfig;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.testing.Await;
 import io.retainbot.core.testing.MutableClock;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The customer's own data over the real HTTP server: a web chat customer's export holds their complaint and
@@ -22,22 +19,13 @@ import org.junit.jupiter.api.Test;
  */
 class CustomerDataApiIT {
     private static final MutableClock CLOCK = MutableClock.at("2026-11-23T06:20:00Z");
-    private static RetainBot bot;
-    private static AdminApi api;
-
-    @BeforeAll
-    static void start() {
-        bot = RetainBot.start(AppConfig.fromEnvironment(AppTesting.externalDatabase()), CLOCK, token -> { });
-        api = new AdminApi(bot.httpPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
-    }
+    @RegisterExtension
+    static final RunningApp APP = RunningApp.on(CLOCK);
+    private final RetainBot bot = APP.bot();
+    private final AdminApi api = APP.api();
 
     /** A web chat customer who filed a complaint; returns their customer id. */
-    private static long customerWithComplaint(WebVisitor visitor, String description) {
+    private long customerWithComplaint(WebVisitor visitor, String description) {
         visitor.fileComplaint("Delivery", description);
         return bot.transactor().inTransaction(session -> session.complaints().list(java.util.Optional.empty(), 100, 0).stream()
                 .filter(complaint -> complaint.description().equals(description))
@@ -46,7 +34,7 @@ class CustomerDataApiIT {
 
     @Test
     void exportsEverythingAboutACustomerAndErasesItWithAReason() {
-        WebVisitor visitor = new WebVisitor(bot.httpPort()).openChat();
+        WebVisitor visitor = new WebVisitor(APP.port()).openChat();
         long id = customerWithComplaint(visitor, "The export-marker-4411 parcel never came.");
         visitor.say("/mydata");
         visitor.awaitText("Complaints: 1 (1 open)");
@@ -84,7 +72,7 @@ class CustomerDataApiIT {
 
     @Test
     void forgetInTheWebChatErasesAfterTheConfirmation() {
-        WebVisitor visitor = new WebVisitor(bot.httpPort()).openChat();
+        WebVisitor visitor = new WebVisitor(APP.port()).openChat();
         long id = customerWithComplaint(visitor, "The forget-marker-5522 lamp flickers.");
         visitor.say("/forget");
         visitor.awaitText("Shall I erase your data?");

@@ -5,17 +5,12 @@ import static io.retainbot.app.http.AdminApi.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retainbot.app.AppTesting;
-import io.retainbot.app.RetainBot;
-import io.retainbot.app.config.AppConfig;
 import io.retainbot.core.testing.Await;
 import io.retainbot.core.testing.MutableClock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The customer file through the real HTTP server: a customer who files a
@@ -24,30 +19,19 @@ import org.junit.jupiter.api.Test;
  */
 class CustomerFileApiIT {
     private static final MutableClock CLOCK = MutableClock.at("2026-11-23T01:20:00Z");
-    private static RetainBot bot;
-    private static AdminApi api;
-
-    @BeforeAll
-    static void start() {
-        Map<String, String> env = AppTesting.externalDatabase();
-        env.put("SURVEY_DELAY_MINUTES", "0");
-        env.put("SCHEDULER_POLL_SECONDS", "1");
-        bot = RetainBot.start(AppConfig.fromEnvironment(env), CLOCK, token -> { });
-        api = new AdminApi(bot.httpPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
-    }
+    @RegisterExtension
+    static final RunningApp APP = RunningApp.on(CLOCK)
+            .with("SURVEY_DELAY_MINUTES", "0")
+            .with("SCHEDULER_POLL_SECONDS", "1");
+    private final AdminApi api = APP.api();
 
     /** A web visitor who files a delivery complaint; returns the complaint's JSON. */
-    private static JsonNode fileComplaint(String description) {
-        new WebVisitor(bot.httpPort()).openChat().fileComplaint("Delivery", description);
+    private JsonNode fileComplaint(String description) {
+        new WebVisitor(APP.port()).openChat().fileComplaint("Delivery", description);
         return api.complaintDescribed(description);
     }
 
-    private static boolean hasOwner(long customerId) {
+    private boolean hasOwner(long customerId) {
         return !api.get("/api/customers/" + customerId).get("owner").isNull();
     }
 

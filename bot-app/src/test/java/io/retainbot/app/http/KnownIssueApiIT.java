@@ -4,15 +4,11 @@ import static io.retainbot.app.http.AdminApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retainbot.app.AppTesting;
-import io.retainbot.app.RetainBot;
-import io.retainbot.app.config.AppConfig;
 import io.retainbot.core.testing.Await;
 import io.retainbot.core.testing.MutableClock;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Known issues through the REST API, end to end: an issue recorded through the API is offered to a
@@ -21,25 +17,15 @@ import org.junit.jupiter.api.Test;
  */
 class KnownIssueApiIT {
     private static final MutableClock CLOCK = MutableClock.at("2026-11-23T06:20:00Z");
+    @RegisterExtension
+    static final RunningApp APP = RunningApp.on(CLOCK);
+    private final AdminApi api = APP.api();
     private static final String KETTLE = """
             {"title": "Kettle K2 does not switch off",
              "symptoms": ["does not switch off", "keeps boiling"],
              "categories": ["product"],
              "fixes": {"en": "Hold the lid button for five seconds.", "ko": "뚜껑 버튼을 5초 동안 눌러 주세요."}}
             """;
-    private static RetainBot bot;
-    private static AdminApi api;
-
-    @BeforeAll
-    static void start() {
-        bot = RetainBot.start(AppConfig.fromEnvironment(AppTesting.externalDatabase()), CLOCK, token -> { });
-        api = new AdminApi(bot.httpPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
-    }
 
     @Test
     void anIssueRecordedThroughTheApiIsOfferedInTheWebChatAndCounted() throws Exception {
@@ -49,7 +35,7 @@ class KnownIssueApiIT {
         assertThat(json(created).get("status").asText()).isEqualTo("open");
         assertThat(json(created).get("fixes").get("ko").asText()).isEqualTo("뚜껑 버튼을 5초 동안 눌러 주세요.");
 
-        WebVisitor visitor = new WebVisitor(bot.httpPort()).openChat();
+        WebVisitor visitor = new WebVisitor(APP.port()).openChat();
         visitor.say("/start");
         visitor.press("No, thank you");
         visitor.press("File a complaint");
@@ -125,7 +111,7 @@ class KnownIssueApiIT {
         assertError(api.call("GET", "/api/known-issues/abc", null), 400, "id");
         assertError(api.call("GET", "/api/reports/known-issues?from=yesterday", null), 400, "from");
         assertError(api.call("GET", "/api/reports/known-issues?from=2026-12-01&to=2026-11-01", null), 400, "from");
-        HttpResponse<String> anonymous = new WebVisitor(bot.httpPort()).get("/api/known-issues");
+        HttpResponse<String> anonymous = new WebVisitor(APP.port()).get("/api/known-issues");
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 

@@ -4,38 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.retainbot.app.AppTesting;
 import io.retainbot.app.RetainBot;
-import io.retainbot.app.config.AppConfig;
 import io.retainbot.core.testing.MutableClock;
 import java.net.http.HttpResponse;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The served OpenAPI description covers exactly the /api routes the running server registered. */
 class OpenApiIT {
+    @RegisterExtension
+    static final RunningApp APP = RunningApp.on(MutableClock.at("2026-11-23T10:20:00Z"));
+    private final RetainBot bot = APP.bot();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static RetainBot bot;
-
-    @BeforeAll
-    static void start() {
-        bot = RetainBot.start(AppConfig.fromEnvironment(AppTesting.externalDatabase()),
-                MutableClock.at("2026-11-23T10:20:00Z"), token -> { });
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
-    }
 
     @Test
     void describesEveryRegisteredApiRouteAndNothingElse() throws Exception {
-        HttpResponse<String> response = new AdminApi(bot.httpPort()).call("GET", "/api/openapi.json", null);
+        HttpResponse<String> response = new AdminApi(APP.port()).call("GET", "/api/openapi.json", null);
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode document = JSON.readTree(response.body());
         assertThat(document.get("openapi").asText()).startsWith("3.");
@@ -58,6 +46,6 @@ class OpenApiIT {
 
     @Test
     void theDescriptionIsBehindTheAdminTokenLikeTheRestOfTheApi() {
-        assertThat(new WebVisitor(bot.httpPort()).get("/api/openapi.json").statusCode()).isEqualTo(401);
+        assertThat(new WebVisitor(APP.port()).get("/api/openapi.json").statusCode()).isEqualTo(401);
     }
 }

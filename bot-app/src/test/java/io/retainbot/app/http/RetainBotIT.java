@@ -4,32 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.retainbot.app.AppTesting;
-import io.retainbot.app.RetainBot;
-import io.retainbot.app.config.AppConfig;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RetainBotIT {
+    @RegisterExtension
+    static final RunningApp APP = RunningApp.onSystemClock();
+    private final AdminApi api = APP.api();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern REFERENCE = Pattern.compile("C-\\d+");
-
-    private static RetainBot bot;
-
-    @BeforeAll
-    static void start() {
-        bot = RetainBot.start(AppConfig.fromEnvironment(AppTesting.externalDatabase()), Clock.systemUTC(), token -> { });
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
-    }
 
     @Test
     void reportsHealthWithTheDatabase() throws Exception {
@@ -76,9 +62,9 @@ class RetainBotIT {
         assertThat(matcher.find()).isTrue();
         String reference = matcher.group();
 
-        HttpResponse<String> list = api().call("GET", "/api/complaints?status=open", null);
+        HttpResponse<String> list = api.call("GET", "/api/complaints?status=open", null);
         JsonNode listed = findByReference(JSON.readTree(list.body()).get("items"), reference);
-        HttpResponse<String> single = api().call("GET", "/api/complaints/" + reference, null);
+        HttpResponse<String> single = api.call("GET", "/api/complaints/" + reference, null);
         JsonNode details = JSON.readTree(single.body());
 
         assertThat(list.statusCode()).isEqualTo(200);
@@ -104,7 +90,8 @@ class RetainBotIT {
         WebVisitor visitor = visitor();
 
         HttpResponse<String> missing = visitor.get("/api/complaints");
-        HttpResponse<String> wrong = new AdminApi(bot.httpPort(), "not-the-token-at-all").call("GET", "/api/complaints", null);
+        HttpResponse<String> wrong = new AdminApi(APP.port(), "not-the-token-at-all")
+                .call("GET", "/api/complaints", null);
 
         assertThat(missing.statusCode()).isEqualTo(401);
         assertThat(wrong.statusCode()).isEqualTo(401);
@@ -113,7 +100,7 @@ class RetainBotIT {
 
     @Test
     void answersBadApiRequestsWithJsonErrors() throws Exception {
-        AdminApi api = api();
+        AdminApi api = APP.api();
 
         HttpResponse<String> unknownStatus = api.call("GET", "/api/complaints?status=lost", null);
         HttpResponse<String> badLimit = api.call("GET", "/api/complaints?limit=-5", null);
@@ -169,10 +156,6 @@ class RetainBotIT {
     }
 
     private static WebVisitor visitor() {
-        return new WebVisitor(bot.httpPort());
-    }
-
-    private static AdminApi api() {
-        return new AdminApi(bot.httpPort());
+        return new WebVisitor(APP.port());
     }
 }

@@ -4,35 +4,23 @@ import static io.retainbot.app.http.AdminApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retainbot.app.AppTesting;
 import io.retainbot.app.RetainBot;
-import io.retainbot.app.config.AppConfig;
 import io.retainbot.core.customer.CustomerProfile;
 import io.retainbot.core.testing.Await;
 import io.retainbot.core.testing.MutableClock;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Purchases and stages over the real HTTP server: recorded, imported, and moving the customer to after-sales. */
 class SalesApiIT {
     private static final MutableClock CLOCK = MutableClock.at("2026-11-23T06:20:00Z");
-    private static RetainBot bot;
-    private static AdminApi api;
+    @RegisterExtension
+    static final RunningApp APP = RunningApp.on(CLOCK);
+    private final RetainBot bot = APP.bot();
+    private final AdminApi api = APP.api();
 
-    @BeforeAll
-    static void start() {
-        bot = RetainBot.start(AppConfig.fromEnvironment(AppTesting.externalDatabase()), CLOCK, token -> { });
-        api = new AdminApi(bot.httpPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
-    }
-
-    private static long customer(String name) {
+    private long customer(String name) {
         return bot.transactor().inTransaction(session -> session.customers()
                 .create(CustomerProfile.named(name, "en"), CLOCK.instant()).id());
     }

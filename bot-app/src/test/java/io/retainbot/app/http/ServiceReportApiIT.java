@@ -6,15 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retainbot.app.AppTesting;
-import io.retainbot.app.RetainBot;
-import io.retainbot.app.config.AppConfig;
 import io.retainbot.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The service report through the real HTTP server: a complaint filed in the web chat, answered two hours
@@ -22,29 +18,18 @@ import org.junit.jupiter.api.Test;
  */
 class ServiceReportApiIT {
     private static final MutableClock CLOCK = MutableClock.at("2026-11-23T01:20:00Z");
-    private static RetainBot bot;
-    private static AdminApi api;
-
-    @BeforeAll
-    static void start() {
-        Map<String, String> env = AppTesting.externalDatabase();
-        env.put("SURVEY_DELAY_MINUTES", "0");
-        env.put("SCHEDULER_POLL_SECONDS", "1");
-        bot = RetainBot.start(AppConfig.fromEnvironment(env), CLOCK, token -> { });
-        api = new AdminApi(bot.httpPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
-    }
+    @RegisterExtension
+    static final RunningApp APP = RunningApp.on(CLOCK)
+            .with("SURVEY_DELAY_MINUTES", "0")
+            .with("SCHEDULER_POLL_SECONDS", "1");
+    private final AdminApi api = APP.api();
 
     @Test
     void theServiceReportShowsTimesPromisesAndScores() throws Exception {
         CLOCK.advance(Duration.ofDays(2));
         Instant from = CLOCK.instant();
         api.addAgent("Ona");
-        WebVisitor visitor = new WebVisitor(bot.httpPort()).openChat();
+        WebVisitor visitor = new WebVisitor(APP.port()).openChat();
         visitor.fileComplaint("Delivery", "Two plates arrived broken.");
         JsonNode complaint = api.complaintDescribed("Two plates arrived broken.");
         String reference = complaint.get("reference").asText();
@@ -54,7 +39,7 @@ class ServiceReportApiIT {
         visitor.awaitText("New plates go out today.");
         CLOCK.advance(Duration.ofHours(1));
         ok(api.call("POST", "/api/complaints/" + reference + "/resolve", ""));
-        visitor.awaitText("How satisfied are you");
+        visitor.awaitText("How satisfied are you", () -> AppTesting.unfinishedWork(APP.environment()));
         visitor.press("4");
         visitor.awaitText("how easy was it");
         visitor.press("2");

@@ -71,6 +71,9 @@ class StaffChatsEndToEndIT {
                 contact: "https://glue.example"
             """;
 
+    /** What a failed wait reports beside what it waited for (the calls seen, the work left). */
+    private Supplier<String> evidence = () -> "";
+
     @TempDir
     Path files;
 
@@ -211,9 +214,12 @@ class StaffChatsEndToEndIT {
 
     @Test
     void aComplaintWithAPhotoFromTheWebPageIsHandledWithAPhotoInItsDiscordThreadRatedAndReported() throws Exception {
+        Map<String, String> env = environment();
         try (FakeDiscord discord = new FakeDiscord().withGuild(GUILD, STAFF_CHANNEL);
-             RetainBot bot = RetainBot.start(discordConfig(environment(), discord), Clock.systemUTC(), token -> { });
+             RetainBot bot = RetainBot.start(discordConfig(env, discord), Clock.systemUTC(), token -> { });
              Browser browser = Browser.open(Browser.Screen.DESKTOP)) {
+            evidence = () -> "\nDiscord calls:\n" + discord.calls().stream().map(StaffChatsEndToEndIT::shown)
+                    .collect(java.util.stream.Collectors.joining("\n")) + AppTesting.unfinishedWork(env);
             discord.awaitIdentified();
             addStaff(bot, "Joon", Platform.DISCORD, JOON_DISCORD, STAFF_CHANNEL);
             Customer customer = Customer.inThePage(new ChatPage(browser, bot.httpPort()).open());
@@ -399,7 +405,7 @@ class StaffChatsEndToEndIT {
         }
     }
 
-    private static String threadOf(FakeDiscord discord, String ref) {
+    private String threadOf(FakeDiscord discord, String ref) {
         FakeDiscord.Call thread = await(() -> discord.calls().stream()
                 .filter(call -> call.method().equals("POST")
                         && call.path().matches("/api/v10/channels/" + STAFF_CHANNEL + "/messages/\\d+/threads")
@@ -502,9 +508,13 @@ class StaffChatsEndToEndIT {
         };
     }
 
-    private static <T> T await(Supplier<Optional<T>> found, String what) {
-        Await.until(() -> found.get().isPresent(), Await.DEFAULT, () -> "never saw " + what);
+    private <T> T await(Supplier<Optional<T>> found, String what) {
+        Await.until(() -> found.get().isPresent(), Await.DEFAULT, () -> "never saw " + what + evidence.get());
         return found.get().orElseThrow();
+    }
+
+    private static String shown(FakeDiscord.Call call) {
+        return "  " + call.at() + " " + call.method() + " " + call.path() + " " + call.content().replace('\n', '|');
     }
 
     /** The labels of a Telegram message's inline keyboard, row by row. */

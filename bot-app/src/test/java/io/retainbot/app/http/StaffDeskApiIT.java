@@ -5,33 +5,17 @@ import static io.retainbot.app.http.AdminApi.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retainbot.app.AppTesting;
-import io.retainbot.app.RetainBot;
-import io.retainbot.app.config.AppConfig;
 import io.retainbot.core.testing.MutableClock;
 import java.net.http.HttpResponse;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The staff desk through the real HTTP server: the staff list, and requests for a person taken and closed. */
 class StaffDeskApiIT {
     private static final MutableClock CLOCK = MutableClock.at("2026-11-23T10:20:00Z");
-    private static RetainBot bot;
-    private static AdminApi api;
-
-    @BeforeAll
-    static void start() {
-        Map<String, String> env = AppTesting.externalDatabase();
-        bot = RetainBot.start(AppConfig.fromEnvironment(env), CLOCK, token -> { });
-        api = new AdminApi(bot.httpPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
-    }
+    @RegisterExtension
+    static final RunningApp APP = RunningApp.on(CLOCK);
+    private final AdminApi api = APP.api();
 
     @Test
     void staffAreAddedChangedAndLinkedToTheirChats() throws Exception {
@@ -82,7 +66,7 @@ class StaffDeskApiIT {
         assertError(api.call("PATCH", "/api/staff/98765", "{\"active\": true}"), 404, "no staff member 98765");
         assertError(api.call("PATCH", "/api/staff/98765", "{\"active\": \"yes\"}"), 400, "active: must be true or false");
         assertError(api.call("GET", "/api/staff?active=maybe", ""), 400, "active: must be true or false");
-        HttpResponse<String> anonymous = new WebVisitor(bot.httpPort()).get("/api/staff");
+        HttpResponse<String> anonymous = new WebVisitor(APP.port()).get("/api/staff");
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 
@@ -90,7 +74,7 @@ class StaffDeskApiIT {
     void aRequestForAPersonIsTakenAndHandedBackThroughTheApi() throws Exception {
         long joon = ok(api.call("POST", "/api/staff", "{\"name\": \"Joon\", \"role\": \"agent\"}"), 201).get("id").asLong();
         long ana = ok(api.call("POST", "/api/staff", "{\"name\": \"Ana\", \"role\": \"agent\"}"), 201).get("id").asLong();
-        WebVisitor visitor = new WebVisitor(bot.httpPort()).openChat();
+        WebVisitor visitor = new WebVisitor(APP.port()).openChat();
         visitor.say("/start");
         visitor.press("No, thank you");
         visitor.say("/human");

@@ -146,6 +146,11 @@ public final class WebVisitor {
 
     /** Waits until the bot has said something containing {@code text}; returns that message's text. */
     String awaitText(String text) {
+        return awaitText(text, () -> "");
+    }
+
+    /** As {@link #awaitText(String)}; a failure also tells {@code evidence} (for example the work left). */
+    String awaitText(String text, java.util.function.Supplier<String> evidence) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             poll();
@@ -156,7 +161,7 @@ public final class WebVisitor {
             }
             sleep();
         }
-        throw new AssertionError("the bot never said \"" + text + "\"; it said " + texts());
+        throw new AssertionError("the bot never said \"" + text + "\"; it said " + texts() + evidence.get());
     }
 
     /** What the bot said so far. */

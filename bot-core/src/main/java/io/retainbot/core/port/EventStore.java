@@ -23,6 +23,12 @@ public interface EventStore {
     /** The handler failed: try again not before {@code notBefore}. */
     void retryLater(long eventId, String handler, Instant notBefore, String error);
 
+    /**
+     * The handler waits for something on its way (not a failure: no attempt is counted), and runs again
+     * from {@code notBefore}.
+     */
+    void waitUntil(long eventId, String handler, Instant notBefore, String why);
+
     /** The handler failed too often: stop trying (kept for a person to look at). */
     void markFailed(long eventId, String handler, String error, Instant at);
 

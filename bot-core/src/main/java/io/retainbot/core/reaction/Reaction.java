@@ -21,8 +21,8 @@ public interface Reaction {
     void react(StoreSession session, RecordedEvent event, Instant now, Reactions reactions);
 
     /**
-     * Thrown by a reaction that cannot do its work yet, for an expected reason (the ping it edits or answers is
-     * still in the outbox): it is tried again like a failure, but this is no trouble worth a warning.
+     * Thrown by a reaction that needs something already on its way (the staff ping it edits is still in the
+     * outbox): not a failure. The reaction runs again shortly, and no attempt is counted against it.
      */
     class NotYet extends io.retainbot.core.RetainBotException {
         public NotYet(String message) {

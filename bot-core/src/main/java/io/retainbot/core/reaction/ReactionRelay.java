@@ -18,14 +18,18 @@ import org.slf4j.LoggerFactory;
  * Runs the reactions to recorded domain events: one delivery per transaction, taken with
  * {@code for update skip locked} (so several instances share the work and never run one delivery at
  * the same time), the reaction's effects and the delivery's "done" committed together. A reaction
- * that throws is tried again with a growing pause, and given up after {@link #MAX_ATTEMPTS}; one that waits
- * for something expected ({@link Reaction.NotYet}) is tried again the same way, without a warning.
+ * that throws is tried again with a growing pause, and given up after {@link #MAX_ATTEMPTS}; one that
+ * waits for something on its way ({@link Reaction.NotYet}) is run again after {@link #NOT_YET_PAUSE}
+ * (after {@link #NOT_YET_LONG_PAUSE} once its event is older than {@link #NOT_YET_SOON}), uncounted.
  */
 public final class ReactionRelay implements AutoCloseable {
     static final int MAX_ATTEMPTS = 10;
     private static final Logger log = LoggerFactory.getLogger(ReactionRelay.class);
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+    static final Duration NOT_YET_PAUSE = Duration.ofSeconds(1);
+    static final Duration NOT_YET_LONG_PAUSE = Duration.ofSeconds(30);
+    static final Duration NOT_YET_SOON = Duration.ofMinutes(2);
 
     private final Transactor transactor;
     private final Reactions reactions;
@@ -89,6 +93,18 @@ public final class ReactionRelay implements AutoCloseable {
             });
         } catch (StoreUnavailableException unavailable) {
             throw unavailable;
+        } catch (Reaction.NotYet waiting) {
+            EventStore.Delivery delivery = taken.get();
+            if (delivery == null) {
+                throw waiting;
+            }
+            Instant now = clock.instant();
+            Instant next = now.plus(notYetPause(delivery.event().event().occurredAt(), now));
+            log.debug("reaction {} to event {} waits until {}: {}", delivery.handler(), delivery.event().id(), next,
+                    waiting.getMessage());
+            transactor.runInTransaction(session -> session.events().waitUntil(delivery.event().id(),
+                    delivery.handler(), next, waiting.getMessage()));
+            return true;
         } catch (RuntimeException failure) {
             EventStore.Delivery delivery = taken.get();
             if (delivery == null) {
@@ -110,15 +126,15 @@ public final class ReactionRelay implements AutoCloseable {
             return;
         }
         Duration pause = backoff(delivery.attempts());
-        if (failure instanceof Reaction.NotYet) {
-            log.info("reaction {} to event {} waits ({}); trying again in {} s", delivery.handler(), eventId,
-                    failure.getMessage(), pause.toSeconds());
-        } else {
-            log.warn("reaction {} to event {} failed ({}); trying again in {} s", delivery.handler(), eventId, error,
-                    pause.toSeconds());
-        }
+        log.warn("reaction {} to event {} failed ({}); trying again in {} s", delivery.handler(), eventId, error,
+                pause.toSeconds());
         transactor.runInTransaction(session ->
                 session.events().retryLater(eventId, delivery.handler(), now.plus(pause), error));
+    }
+
+    /** Soon while its event is fresh (a ping is usually out within a second), then every half minute. */
+    static Duration notYetPause(Instant occurredAt, Instant now) {
+        return Duration.between(occurredAt, now).compareTo(NOT_YET_SOON) < 0 ? NOT_YET_PAUSE : NOT_YET_LONG_PAUSE;
     }
 
     static Duration backoff(int attempts) {

@@ -123,11 +123,19 @@ public final class Timekeeper implements DueEvents, BroadcastTimetable, AutoClos
                 .serializer(serializer).build();
     }
 
+    /**
+     * Schedules the event once (a second call with its id is a no-op). One due now is looked for at once: the
+     * poller would find it at its next poll, but db-scheduler times its polls on the scheduler's clock, so a
+     * clock that stands still (a test's) would leave it waiting until something else woke the poller.
+     */
     @Override
     public boolean schedule(DueEvent event) {
         boolean scheduled = client.scheduleIfNotExists(DUE.instance(event.id()).data(event).scheduledTo(event.dueAt()));
         if (scheduled) {
             log.debug("{} scheduled for {}", event.id(), event.dueAt());
+            if (!event.dueAt().isAfter(clock.instant())) {
+                checkNow();
+            }
         }
         return scheduled;
     }

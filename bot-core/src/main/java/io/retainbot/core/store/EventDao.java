@@ -41,6 +41,13 @@ interface EventDao {
                     @Bind("notBefore") Instant notBefore, @Bind("error") String error);
 
     @SqlUpdate("""
+            update domain_event_delivery set not_before = :notBefore, last_error = :why
+            where event_id = :eventId and handler = :handler and status = 'pending'
+            """)
+    void waitUntil(@Bind("eventId") long eventId, @Bind("handler") String handler,
+                   @Bind("notBefore") Instant notBefore, @Bind("why") String why);
+
+    @SqlUpdate("""
             update domain_event_delivery set status = 'failed', attempts = attempts + 1, finished_at = :at,
                    last_error = :error
             where event_id = :eventId and handler = :handler and status = 'pending'

@@ -64,6 +64,11 @@ final class JdbiEventStore implements EventStore {
     }
 
     @Override
+    public void waitUntil(long eventId, String handler, Instant notBefore, String why) {
+        dao().waitUntil(eventId, handler, notBefore, bounded(why));
+    }
+
+    @Override
     public void markFailed(long eventId, String handler, String error, Instant at) {
         dao().markFailed(eventId, handler, bounded(error), at);
     }

@@ -36,6 +36,7 @@ class ReactionRelayIT {
     private final class NoteTheResolution implements Reaction {
         final AtomicInteger runs = new AtomicInteger();
         final AtomicBoolean failing = new AtomicBoolean();
+        final AtomicBoolean waiting = new AtomicBoolean();
 
         @Override
         public String name() {
@@ -52,6 +53,9 @@ class ReactionRelayIT {
             runs.incrementAndGet();
             if (failing.get()) {
                 throw new IllegalStateException("the mail server is down");
+            }
+            if (waiting.get()) {
+                throw new NotYet("the message it edits is still in the outbox");
             }
             session.settings().put("resolved-" + event.id(), "noted");
         }
@@ -129,6 +133,33 @@ class ReactionRelayIT {
         clock.advance(Duration.ofHours(1));
         assertThat(relay.runDue()).isZero();
         assertThat(reaction.runs).hasValue(ReactionRelay.MAX_ATTEMPTS);
+    }
+
+    @Test
+    void aReactionWaitingForSomethingOnItsWayRunsAgainWithinASecondAndIsNeverGivenUpForIt() {
+        NoteTheResolution reaction = new NoteTheResolution();
+        reaction.waiting.set(true);
+        Reactions reactions = Reactions.of(reaction);
+        resolveSomething(reactions, 4);
+        ReactionRelay relay = new ReactionRelay(transactor, reactions, clock);
+
+        for (int run = 1; run <= ReactionRelay.MAX_ATTEMPTS + 2; run++) {
+            assertThat(relay.runDue()).isEqualTo(1);
+            assertThat(relay.runDue()).as("not due again before the pause").isZero();
+            clock.advance(ReactionRelay.NOT_YET_PAUSE);
+        }
+        assertThat(db.count("select attempts from domain_event_delivery")).as("waiting is no failure").isZero();
+        assertThat(db.count("select count(*) from domain_event_delivery where status = 'pending'")).isEqualTo(1);
+
+        clock.advance(ReactionRelay.NOT_YET_SOON);
+        assertThat(relay.runDue()).isEqualTo(1);
+        clock.advance(ReactionRelay.NOT_YET_PAUSE);
+        assertThat(relay.runDue()).as("an old event waits longer").isZero();
+        clock.advance(ReactionRelay.NOT_YET_LONG_PAUSE);
+        reaction.waiting.set(false);
+        assertThat(relay.runDue()).isEqualTo(1);
+        assertThat(noted()).isEqualTo(1);
+        assertThat(db.count("select count(*) from domain_event_delivery where status = 'done'")).isEqualTo(1);
     }
 
     @Test
