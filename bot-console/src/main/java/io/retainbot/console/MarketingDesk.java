@@ -28,7 +28,6 @@ import io.retainbot.core.staff.StaffMember;
 import io.retainbot.core.staff.StaffRole;
 import io.retainbot.core.usecase.CustomerFile;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -244,15 +243,22 @@ public final class MarketingDesk {
     }
 
     private void deleteSegment(Call call) {
+        delete(call, id -> outreach.segments().delete(id, call.by()), "segments", "segment_deleted",
+                (refused, message) -> segmentsPage(refused, Form.EMPTY, null, message));
+    }
+
+    /** Deletes what the path names, or says it is unknown, or (409) that a broadcast still uses it. */
+    private static void delete(Call call, java.util.function.LongPredicate deleted, String section, String done,
+                               java.util.function.BiConsumer<Call, String> inUse) {
         try {
-            if (call.id() < 1 || !outreach.segments().delete(call.id(), call.by())) {
-                call.notFound("segments.unknown");
+            if (call.id() < 1 || !deleted.test(call.id())) {
+                call.notFound(section + ".unknown");
                 return;
             }
-            call.seeOther("/console/segments?done=segment_deleted");
+            call.seeOther("/console/" + section + "?done=" + done);
         } catch (Broadcasts.Refused used) {
             call.ctx().status(409);
-            segmentsPage(call, Form.EMPTY, null, call.texts().get("segments.in_use"));
+            inUse.accept(call, call.texts().get(section + ".in_use"));
         }
     }
 
@@ -368,7 +374,7 @@ public final class MarketingDesk {
                 if (candidates.isEmpty()) {
                     throw new FormProblem("templates.preview.no_customer", wanted);
                 }
-                LocalDate day = membershipDay(query.value("membershipDay"));
+                LocalDate day = MarketingForms.date(query, "membershipDay");
                 preview = preview(template, candidates.get(0), day, texts);
                 matches = candidates.stream().skip(1).map(customer -> new Option(String.valueOf(customer.id()),
                         CustomerDesk.name(customer, texts))).toList();
@@ -396,17 +402,6 @@ public final class MarketingDesk {
         return customers.search(new CustomerQuery(wanted, null, null, null, SEARCH_MATCHES, 0));
     }
 
-    private static LocalDate membershipDay(String text) {
-        if (text.isEmpty()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeException invalid) {
-            throw new FormProblem("form.invalid.date", text);
-        }
-    }
-
     private MarketingViews.PreviewView preview(Template template, Customer customer, LocalDate day,
                                                ConsoleTexts.In texts) {
         Optional<Templates.Preview> preview;
@@ -427,16 +422,8 @@ public final class MarketingDesk {
     }
 
     private void deleteTemplate(Call call) {
-        try {
-            if (call.id() < 1 || !outreach.templates().delete(call.id(), call.by())) {
-                call.notFound("templates.unknown");
-                return;
-            }
-            call.seeOther("/console/templates?done=template_deleted");
-        } catch (Broadcasts.Refused used) {
-            call.ctx().status(409);
-            templatesPage(call, Form.EMPTY, null, call.texts().get("templates.in_use"));
-        }
+        delete(call, id -> outreach.templates().delete(id, call.by()), "templates", "template_deleted",
+                (refused, message) -> templatesPage(refused, Form.EMPTY, null, message));
     }
 
     private static MarketingViews.TemplateLine templateLine(Template template, ConsoleTexts.In texts, ZoneId zone) {

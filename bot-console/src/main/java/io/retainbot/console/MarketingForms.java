@@ -142,15 +142,24 @@ final class MarketingForms {
         return "text_" + language + "_" + tone.name().toLowerCase(Locale.ROOT);
     }
 
+    /** A time of day such as 09:00, {@code null} when the field is empty. */
     static LocalTime time(Form form, String field) {
-        String text = form.value(field);
+        return parsed(form.value(field), LocalTime::parse, "form.invalid.time");
+    }
+
+    /** A date such as 2026-12-05, {@code null} when the field is empty. */
+    static LocalDate date(Form form, String field) {
+        return parsed(form.value(field), LocalDate::parse, "form.invalid.date");
+    }
+
+    private static <T> T parsed(String text, Function<String, T> parser, String problemKey) {
         if (text.isEmpty()) {
             return null;
         }
         try {
-            return LocalTime.parse(text);
+            return parser.apply(text);
         } catch (DateTimeException invalid) {
-            throw new FormProblem("form.invalid.time", text);
+            throw new FormProblem(problemKey, text);
         }
     }
 
@@ -208,15 +217,8 @@ final class MarketingForms {
     }
 
     private static Instant day(Form form, String field, ZoneId zone) {
-        String text = form.value(field);
-        if (text.isEmpty()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text).atStartOfDay(zone).toInstant();
-        } catch (DateTimeException invalid) {
-            throw new FormProblem("form.invalid.date", text);
-        }
+        LocalDate date = date(form, field);
+        return date == null ? null : date.atStartOfDay(zone).toInstant();
     }
 
     private static Boolean yesNo(Form form, String field) {

@@ -230,7 +230,7 @@ class ConsoleMarketingBrowserIT {
         assertThat(sora.get("/console/broadcasts/999999").statusCode()).isEqualTo(404);
         assertThat(sora.get("/console/templates/nonsense").statusCode()).isEqualTo(404);
         assertThat(sora.get("/console/segments?lang=ko").body()).contains("세그먼트", "새 세그먼트");
-        assertThat(sora.get("/console/exit-reasons?lang=tl").body()).contains("lang=\"tl\"");
+        assertThat(sora.get("/console/exit-reasons?lang=tl").body()).contains("lang=\"tl\"", "Mga dahilan ng pag-alis");
     }
 
     @Test
