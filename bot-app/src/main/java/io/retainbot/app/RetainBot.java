@@ -93,7 +93,6 @@ import io.retainbot.core.usecase.Reviews;
 import io.retainbot.core.usecase.ServiceReports;
 import io.retainbot.core.usecase.CustomerData;
 import io.retainbot.core.usecase.KnownIssues;
-import io.retainbot.core.usecase.Sales;
 import io.retainbot.core.usecase.StaffDirectory;
 import io.retainbot.discord.DiscordAdapter;
 import io.retainbot.telegram.TelegramAdapter;
@@ -225,7 +224,7 @@ public final class RetainBot implements AutoCloseable {
                 relay.wakeUp();
             };
             ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChats, clock,
-                    afterCommit, reactions, schedule.botContact().pacedBy(config.outreach().policy()));
+                    afterCommit, reactions, schedule.botContact().pacedBy(config.outreach().policy()), stages);
             // the same use cases the staff chats call, so both doors say and change the same
             ComplaintCare complaintCare = engine.complaintCare();
             CareRoutes care = new CareRoutes(complaintCare,
@@ -268,7 +267,7 @@ public final class RetainBot implements AutoCloseable {
             OutreachReport outreachReport = new OutreachReport(transactor);
             BroadcastRoutes broadcasts = new BroadcastRoutes(broadcastCare, greetings, outreachReport, business.zone(),
                     clock);
-            SalesRoutes sales = new SalesRoutes(new Sales(transactor, reactions, stages, clock, afterCommit));
+            SalesRoutes sales = new SalesRoutes(engine.sales());
             CustomerDataRoutes customerData = new CustomerDataRoutes(new CustomerData(transactor, clock, staffChats), clock);
             KeepInTouchRoutes keepInTouch = new KeepInTouchRoutes(checkIns, reviews);
             KnownIssueRoutes knownIssues = new KnownIssueRoutes(
