@@ -234,6 +234,56 @@ class ConsoleMarketingBrowserIT {
     }
 
     @Test
+    void setsUpBirthdayGreetingsAndPausesResumesAndCancelsABroadcastRecordingWhoDidIt() {
+        ConsoleVisitor sora = new ConsoleVisitor(shop.port()).signIn(MARKETER, MARKETER_PASSWORD);
+        AdminApi api = new AdminApi(shop.port());
+        assertThat(sora.submit("/console/segments", "/console/segments", Map.of("name", "Regulars",
+                "anyTags", "members")).statusCode()).isEqualTo(303);
+        long segment = 0;
+        for (JsonNode found : api.get("/api/segments").get("items")) {
+            if (found.get("name").asText().equals("Regulars")) {
+                segment = found.get("id").asLong();
+            }
+        }
+        HttpResponse<String> template = sora.submit("/console/templates", "/console/templates", Map.of(
+                "name", "Birthday wish", "defaultLanguage", "en", "text_en_formal", "Happy birthday, {name}!"));
+        assertThat(template.statusCode()).isEqualTo(303);
+        String templateId = template.headers().firstValue("Location").orElseThrow()
+                .replaceAll(".*/console/templates/(\\d+).*", "$1");
+
+        assertThat(sora.submit("/console/greetings", "/console/greetings/birthday", Map.of("enabled", "yes",
+                "template", templateId, "at", "09:30")).statusCode()).isEqualTo(303);
+        JsonNode birthday = api.get("/api/greetings").get("birthday").get("broadcast");
+        assertThat(birthday.get("status").asText()).isEqualTo("active");
+        assertThat(birthday.get("schedule").get("rule").asText()).contains("09:30");
+        assertThat(sora.get("/console/greetings").body()).contains("value=\"09:30\"");
+
+        String at = java.time.LocalDateTime.ofInstant(clock.instant().plus(Duration.ofDays(10)), ZoneOffset.UTC)
+                .withSecond(0).withNano(0).toString();
+        HttpResponse<String> created = sora.submit("/console/broadcasts", "/console/broadcasts", Map.of(
+                "name", "Winter sale", "segment", String.valueOf(segment), "template", templateId, "when", "at", "at", at));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+        String page = created.headers().firstValue("Location").orElseThrow().replaceAll("\\?.*", "");
+        String csrf = ConsoleVisitor.csrfOf(sora.get(page).body());
+        assertThat(sora.post(page + "/pause", Map.of("csrf", csrf)).statusCode()).isEqualTo(303);
+        assertThat(sora.get(page).body()).contains("paused", "id=\"resume\"");
+        assertThat(sora.post(page + "/resume", Map.of("csrf", csrf)).statusCode()).isEqualTo(303);
+        assertThat(sora.post(page + "/cancel", Map.of("csrf", csrf)).statusCode()).isEqualTo(303);
+        assertThat(sora.get(page).body()).contains("cancelled").doesNotContain("id=\"pause\"");
+        HttpResponse<String> pauseCancelled = sora.post(page + "/pause", Map.of("csrf", csrf));
+        assertThat(pauseCancelled.statusCode()).isEqualTo(409);
+        assertThat(pauseCancelled.body()).contains("A cancelled broadcast cannot be paused.");
+        HttpResponse<String> deleteUsed = sora.post("/console/segments/" + segment + "/delete", Map.of("csrf", csrf));
+        assertThat(deleteUsed.statusCode()).isEqualTo(409);
+        assertThat(deleteUsed.body()).contains("This segment is used by a broadcast.");
+
+        String changes = sora.get("/console/outreach-changes").body().replace("&#34;", "\"").replace("&quot;", "\"");
+        assertThat(changes).contains("Sora Kim created the birthday greetings \"Birthday greetings\"",
+                "Sora Kim paused the broadcast \"Winter sale\"", "Sora Kim resumed the broadcast \"Winter sale\"",
+                "Sora Kim cancelled the broadcast \"Winter sale\"");
+    }
+
+    @Test
     void theMarketingFormsWorkFromTheKeyboard() {
         try (Browser browser = Browser.open(Screen.DESKTOP)) {
             ConsoleBrowsing.signIn(browser, shop, MARKETER, MARKETER_PASSWORD);
