@@ -31,10 +31,14 @@ public record Photo(String key, Origin origin) {
 
     /**
      * The photo a customer or a staff member sent as {@code file} on {@code platform}; empty for a file that
-     * is not a photo (a PDF, a video) or that no gateway could read.
+     * is not a photo (a PDF, a video), or not one every platform shows as a photo: only JPEG and PNG are (Telegram
+     * keeps every photo as a JPEG), a GIF, WebP or HEIC picture is a file like others.
      */
     public static java.util.Optional<Photo> of(Platform platform, FileRef file) {
-        if (file.kind() != FileRef.Kind.PHOTO) {
+        String type = file.mediaType().toLowerCase(java.util.Locale.ROOT);
+        boolean shown = type.equals("image/jpeg") || type.equals("image/png")
+                || type.isEmpty() && platform == Platform.DISCORD;
+        if (file.kind() != FileRef.Kind.PHOTO || platform != Platform.TELEGRAM && !shown) {
             return java.util.Optional.empty();
         }
         return switch (platform) {

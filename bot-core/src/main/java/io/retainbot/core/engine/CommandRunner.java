@@ -247,7 +247,10 @@ final class CommandRunner {
         session.complaints().find(relay.about())
                 .filter(complaint -> complaint.customerId() == turn.customer().id())
                 .ifPresent(complaint -> {
-                    session.complaints().addNote(complaint.id(), ComplaintNote.Author.CUSTOMER, relay.text(), turn.now());
+                    if (!relay.text().isBlank()) {
+                        session.complaints().addNote(complaint.id(), ComplaintNote.Author.CUSTOMER, relay.text(),
+                                turn.now());
+                    }
                     staffChats.relayAboutComplaint(session, complaint, text, turn.now());
                 });
     }

@@ -201,6 +201,13 @@ public final class Dialogue {
     private Step onIdle(Turn turn) {
         Texts texts = turn.texts();
         if (!turn.files().isEmpty()) {
+            Optional<Complaint> withPerson = handledByPerson(turn);
+            if (withPerson.isPresent()) {
+                ComplaintRef about = withPerson.get().ref();
+                return Step.idle().say(texts.get("care.relayed", "ref", about.toString()))
+                        .then(new FlowCommand.RelayToStaff(about, turn.caption(), turn.files()))
+                        .then(new FlowCommand.AddComplaintDetails(about, "", turn.files()));
+            }
             return intake.start(turn).sayFirst(texts.get("idle.file_starts_complaint"));
         }
         Optional<String> text = turn.text().filter(typed -> !typed.isEmpty());

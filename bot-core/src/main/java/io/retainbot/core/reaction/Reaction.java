@@ -19,4 +19,14 @@ public interface Reaction {
 
     /** @param reactions to record the domain events this reaction's own changes cause */
     void react(StoreSession session, RecordedEvent event, Instant now, Reactions reactions);
+
+    /**
+     * Thrown by a reaction that cannot do its work yet, for an expected reason (the ping it edits or answers is
+     * still in the outbox): it is tried again like a failure, but this is no trouble worth a warning.
+     */
+    class NotYet extends io.retainbot.core.RetainBotException {
+        public NotYet(String message) {
+            super(message);
+        }
+    }
 }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Runs the reactions to recorded domain events: one delivery per transaction, taken with
  * {@code for update skip locked} (so several instances share the work and never run one delivery at
  * the same time), the reaction's effects and the delivery's "done" committed together. A reaction
- * that throws is tried again with a growing pause, and given up after {@link #MAX_ATTEMPTS}.
+ * that throws is tried again with a growing pause, and given up after {@link #MAX_ATTEMPTS}; one that waits
+ * for something expected ({@link Reaction.NotYet}) is tried again the same way, without a warning.
  */
 public final class ReactionRelay implements AutoCloseable {
     static final int MAX_ATTEMPTS = 10;
@@ -109,8 +110,13 @@ public final class ReactionRelay implements AutoCloseable {
             return;
         }
         Duration pause = backoff(delivery.attempts());
-        log.warn("reaction {} to event {} failed ({}); trying again in {} s", delivery.handler(), eventId, error,
-                pause.toSeconds());
+        if (failure instanceof Reaction.NotYet) {
+            log.info("reaction {} to event {} waits ({}); trying again in {} s", delivery.handler(), eventId,
+                    failure.getMessage(), pause.toSeconds());
+        } else {
+            log.warn("reaction {} to event {} failed ({}); trying again in {} s", delivery.handler(), eventId, error,
+                    pause.toSeconds());
+        }
         transactor.runInTransaction(session ->
                 session.events().retryLater(eventId, delivery.handler(), now.plus(pause), error));
     }

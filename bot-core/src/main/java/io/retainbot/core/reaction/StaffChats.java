@@ -391,7 +391,7 @@ public final class StaffChats {
     }
 
     /** A ping is still in the outbox: its edit waits until the platform has given it an id. */
-    static final class PingNotSentYet extends io.retainbot.core.RetainBotException {
+    static final class PingNotSentYet extends Reaction.NotYet {
         PingNotSentYet(StaffPostStore.Post ping) {
             this("the ping " + ping.outboxId() + " in " + ping.chat() + " is not sent yet; what goes under it waits");
         }

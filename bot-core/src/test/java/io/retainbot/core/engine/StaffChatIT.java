@@ -218,6 +218,34 @@ class StaffChatIT {
     }
 
     @Test
+    void aPhotoTheCustomerSendsWhileAPersonHandlesTheirComplaintGoesUnderItsPingNotIntoANewComplaint() {
+        engine.gateway().showingPhotos();
+        engine.staff("Joon", StaffRole.AGENT, "9001");
+        ChatTranscript customer = engine.readyChat("7025", "Mina");
+        ChatTranscript joon = engine.inStaffChat(GROUP, "9001", "Joon");
+        fileDeliveryComplaint(customer);
+        Complaint complaint = onlyComplaintOf("7025");
+        String ref = complaint.ref().toString();
+        joon.skipUnread().press("Claim").skipUnread()
+                .replyTo("New complaint " + ref, "Could you send a photo of the label?");
+        customer.skipUnread();
+
+        customer.sendFiles("the label", telegramPhoto("tg-label-2"))
+                .botSays("I have passed this on to the person handling your complaint " + ref
+                        + ". Their answer will come here.")
+                .botSaysNothingMore();
+        joon.botSays("Mina about " + ref + ": the label\n[sent 1 photo(s) or file(s)]")
+                .botSays("Mina about " + ref + ": photo 1 of 1")
+                .botSaysNothingMore();
+        assertThat(joon.lastMessage().photo()).isEqualTo(new Photo("tg-label-2", Photo.Origin.TELEGRAM));
+        assertThat(joon.lastMessage().replyTo()).isEqualTo(joon.messageIdOf("New complaint " + ref));
+        assertThat(engine.complaintsOf("7025")).hasSize(1);
+        assertThat(engine.attachmentsOf(complaint)).extracting(attachment -> attachment.file().platformFileId())
+                .containsExactly("tg-label-2");
+        assertThat(historyOf("7025")).containsExactly("Could you send a photo of the label?", "the label");
+    }
+
+    @Test
     void aStaffPhotoReplyReachesTheCustomerInOrderWithTextAndIsKeptInHistoryAndLog() {
         engine.gateway().showingPhotos();
         engine.staff("Joon", StaffRole.AGENT, "9001");
@@ -239,8 +267,8 @@ class StaffChatIT {
 
         joon.replyWithFiles("New complaint " + ref, "", new FileRef("tg-manual", FileRef.Kind.DOCUMENT,
                 "application/pdf", 9000, "manual.pdf"))
-                .botSays("Only photos are passed on to the customer; other files (documents, videos) are not. "
-                        + "Describe them in words, or send a link.");
+                .botSays("Only photos (JPEG or PNG) are passed on to the customer; other files (documents, videos, "
+                        + "other pictures) are not. Describe them in words, or send a link.");
         customer.botSaysNothingMore();
 
         List<String> history = engine.transactor().inTransaction(session -> session.complaints()
