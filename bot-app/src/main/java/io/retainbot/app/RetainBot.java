@@ -34,6 +34,7 @@ import io.retainbot.app.web.WebChatGateway;
 import io.retainbot.console.ComplaintDesk;
 import io.retainbot.console.Console;
 import io.retainbot.console.CustomerDesk;
+import io.retainbot.console.MarketingDesk;
 import io.retainbot.console.access.Accounts;
 import io.retainbot.console.access.Passwords;
 import io.retainbot.core.business.BusinessConfig;
@@ -55,6 +56,7 @@ import io.retainbot.core.outreach.CustomerImport;
 import io.retainbot.core.outreach.OfferCodeGenerator;
 import io.retainbot.core.outreach.Offers;
 import io.retainbot.core.outreach.Greetings;
+import io.retainbot.core.outreach.OutreachChanges;
 import io.retainbot.core.outreach.OutreachReport;
 import io.retainbot.core.outreach.Photos;
 import io.retainbot.core.outreach.Segments;
@@ -257,12 +259,20 @@ public final class RetainBot implements AutoCloseable {
                     new SecureRandom(),
                     new RateLimiter(config.webChat().messagesPerMinute(), Duration.ofMinutes(1), clock),
                     new RateLimiter(config.webChat().sessionsPerMinute(), Duration.ofMinutes(1), clock));
-            OutreachRoutes outreach = outreach(transactor, messages, business, clock,
-                    new CustomerImport(transactor, reactions, clock, afterCommit));
+            // the REST API and the console call the same outreach use cases
+            Segments segments = new Segments(transactor, clock);
+            Templates templates = new Templates(transactor,
+                    new TemplateRenderer(messages, business.companyName(), business.zone()), clock);
+            OutreachRoutes outreach = new OutreachRoutes(segments, templates,
+                    new Offers(transactor, new OfferCodeGenerator(new SecureRandom()), clock),
+                    new CustomerImport(transactor, reactions, clock, afterCommit), new CustomerExport(transactor),
+                    business.zone());
             PhotoRoutes photos = new PhotoRoutes(new Photos(transactor, new SecureRandom(), clock));
-            BroadcastRoutes broadcasts = new BroadcastRoutes(new Broadcasts(transactor, business.zone(), clock, timekeeper),
-                    new Greetings(transactor, business.zone(), clock, timekeeper), new OutreachReport(transactor),
-                    business.zone(), clock);
+            Broadcasts broadcastCare = new Broadcasts(transactor, business.zone(), clock, timekeeper);
+            Greetings greetings = new Greetings(transactor, business.zone(), clock, timekeeper);
+            OutreachReport outreachReport = new OutreachReport(transactor);
+            BroadcastRoutes broadcasts = new BroadcastRoutes(broadcastCare, greetings, outreachReport, business.zone(),
+                    clock);
             SalesRoutes sales = new SalesRoutes(engine.sales());
             CustomerDataRoutes customerData = new CustomerDataRoutes(new CustomerData(transactor, clock, staffChats), clock);
             KeepInTouchRoutes keepInTouch = new KeepInTouchRoutes(checkIns, reviews);
@@ -273,6 +283,9 @@ public final class RetainBot implements AutoCloseable {
                     token -> admin.permits("Bearer " + token), clock, new SecureRandom()),
                     new ComplaintDesk(transactor, complaintCare, business, config.staffDesk().alertStages(), clock),
                     new CustomerDesk(customerFile, business, new StaffDirectory(transactor, business, clock)::find),
+                    new MarketingDesk(new MarketingDesk.Outreach(segments, templates, broadcastCare,
+                            greetings, outreachReport, new OutreachChanges(transactor)), customerFile,
+                            () -> new StaffDirectory(transactor, business, clock).list(true), clock),
                     business.zone(), new SecureRandom());
             HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat, config.webChat(),
                     routes -> {
@@ -331,14 +344,6 @@ public final class RetainBot implements AutoCloseable {
         log.info("RetainBot is stopping");
         closeAll(started);
         log.info("RetainBot stopped");
-    }
-
-    private static OutreachRoutes outreach(Transactor transactor, Messages messages, BusinessConfig business,
-                                           Clock clock, CustomerImport customerImport) {
-        TemplateRenderer renderer = new TemplateRenderer(messages, business.companyName(), business.zone());
-        return new OutreachRoutes(new Segments(transactor, clock), new Templates(transactor, renderer, clock),
-                new Offers(transactor, new OfferCodeGenerator(new SecureRandom()), clock),
-                customerImport, new CustomerExport(transactor), business.zone());
     }
 
     private static BroadcastRunner runner(Transactor transactor, Messages messages, BusinessConfig business,

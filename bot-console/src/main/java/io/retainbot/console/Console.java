@@ -36,16 +36,19 @@ public final class Console {
     private final ConsoleTexts texts;
     private final ComplaintDesk desk;
     private final CustomerDesk customers;
+    private final MarketingDesk marketing;
     private final ZoneId zone;
     private final SecureRandom random;
     private final Pages pages = new Pages();
 
     /** @param zone the business's time zone, in which the console shows times */
-    public Console(Accounts accounts, ComplaintDesk desk, CustomerDesk customers, ZoneId zone, SecureRandom random) {
+    public Console(Accounts accounts, ComplaintDesk desk, CustomerDesk customers, MarketingDesk marketing, ZoneId zone,
+                   SecureRandom random) {
         this.accounts = accounts;
         this.texts = ConsoleTexts.builtIn();
         this.desk = desk;
         this.customers = customers;
+        this.marketing = marketing;
         this.zone = zone;
         this.random = random;
     }
@@ -97,12 +100,14 @@ public final class Console {
         }));
         desk.mount(config, this);
         customers.mount(config, this);
+        marketing.mount(config, this);
     }
 
     private void home(Context ctx) {
         Optional<Signed> signed = signed(ctx);
         if (signed.isPresent()) {
-            ctx.redirect(signed.get().handlesComplaints() ? "/console/complaints" : "/console/account");
+            ctx.redirect(signed.get().handlesComplaints() ? "/console/complaints"
+                    : MarketingDesk.reachesOut(signed.get()) ? "/console/broadcasts" : "/console/account");
         } else {
             ctx.redirect(accounts.setUpOpen() ? "/console/set-up" : "/console/sign-in");
         }

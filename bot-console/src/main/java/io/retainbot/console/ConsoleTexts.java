@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The console's own catalog ({@code console/messages_<language>.properties}): English and Korean
- * complete, Tagalog welcome (a key it lacks is said in English). {@code {0}}, {@code {1}} ... in a text
+ * The console's own catalog ({@code console/messages_<language>.properties}): English, Korean and Tagalog,
+ * each complete (a test checks); a language the console does not speak is answered in English. {@code {0}}, {@code {1}} ... in a text
  * are filled with the arguments in order.
  */
 public final class ConsoleTexts {

@@ -13,14 +13,18 @@ class ConsoleTextsTest {
     private final ConsoleTexts texts = ConsoleTexts.builtIn();
 
     @Test
-    void englishAndKoreanHaveTheSameKeys() {
+    void englishKoreanAndTagalogHaveTheSameKeys() {
         assertThat(new TreeSet<>(texts.keys("ko"))).isEqualTo(new TreeSet<>(texts.keys("en")));
+        assertThat(new TreeSet<>(texts.keys("tl"))).isEqualTo(new TreeSet<>(texts.keys("en")));
     }
 
     @Test
-    void tagalogSaysNothingEnglishDoesNotKnow() {
-        assertThat(texts.keys("en")).containsAll(texts.keys("tl"));
-        assertThat(texts.keys("tl")).isNotEmpty();
+    void noTranslationIsLeftBlank() {
+        for (String language : ConsoleTexts.LANGUAGES) {
+            for (String key : texts.keys(language)) {
+                assertThat(texts.raw(language, key)).as(language + " " + key).isNotBlank();
+            }
+        }
     }
 
     @Test
@@ -34,9 +38,16 @@ class ConsoleTextsTest {
     }
 
     @Test
-    void aKeyTagalogLacksIsSaidInEnglish() {
-        assertThat(texts.in("tl").get("nav.staff")).isEqualTo(texts.in("en").get("nav.staff"));
+    void speaksTagalogOnEveryPage() {
         assertThat(texts.in("tl").get("sign_in.submit")).isEqualTo("Mag-sign in");
+        assertThat(texts.in("tl").get("nav.staff")).isEqualTo("Mga account ng staff");
+        assertThat(texts.in("tl").get("progress.percent", 100, 40, 40)).isEqualTo("100% tapos (40 sa 40)");
+    }
+
+    @Test
+    void aLanguageItDoesNotSpeakIsEnglish() {
+        assertThat(texts.in("de").language()).isEqualTo("en");
+        assertThat(texts.in("de").get("nav.staff")).isEqualTo("Staff accounts");
     }
 
     @Test

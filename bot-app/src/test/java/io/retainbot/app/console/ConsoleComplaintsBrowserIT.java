@@ -107,7 +107,7 @@ class ConsoleComplaintsBrowserIT {
         ConsoleVisitor sora = new ConsoleVisitor(shop.port()).signIn("sora@shop.example", "sora's long password");
         String csrf = ConsoleVisitor.csrfOf(sora.get("/console/account").body());
 
-        assertThat(sora.get("/console").headers().firstValue("Location")).hasValue("/console/account");
+        assertThat(sora.get("/console").headers().firstValue("Location")).hasValue("/console/broadcasts");
         for (String path : List.of("/console/complaints", "/console/complaints/queue", "/console/complaints/C-1",
                 "/console/complaints/C-1/live", "/console/complaints/C-1/files/1")) {
             assertThat(sora.get(path).statusCode()).as(path).isEqualTo(403);

@@ -31,7 +31,11 @@ final class ConsoleShop implements AutoCloseable {
     }
 
     static ConsoleShop start(Map<String, String> env) {
-        return new ConsoleShop(RetainBot.start(AppConfig.fromEnvironment(env), Clock.systemUTC(), token -> { }));
+        return start(env, Clock.systemUTC());
+    }
+
+    static ConsoleShop start(Map<String, String> env, Clock clock) {
+        return new ConsoleShop(RetainBot.start(AppConfig.fromEnvironment(env), clock, token -> { }));
     }
 
     static ConsoleShop start() {

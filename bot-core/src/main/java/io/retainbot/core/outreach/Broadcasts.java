@@ -55,6 +55,15 @@ public final class Broadcasts {
      * @throws Refused when the segment or template does not exist or the name is taken
      */
     public Broadcast create(String name, long segmentId, long templateId, BroadcastSchedule schedule) {
+        return create(name, segmentId, templateId, schedule, ChangedBy.ADMIN_TOKEN);
+    }
+
+    /**
+     * Saves a broadcast, recording who did; its first occurrence is due as the schedule says.
+     *
+     * @throws Refused when the segment or template does not exist or the name is taken
+     */
+    public Broadcast create(String name, long segmentId, long templateId, BroadcastSchedule schedule, ChangedBy by) {
         String checked = Names.checked(name);
         Instant now = clock.instant();
         Optional<LocalDateTime> first = schedule.first(now, businessZone);
@@ -65,10 +74,13 @@ public final class Broadcasts {
             if (session.templates().find(templateId).isEmpty()) {
                 throw new Refused("templateId", "there is no template " + templateId);
             }
-            return session.broadcasts().create(checked, Broadcast.Kind.BROADCAST, segmentId, templateId, schedule,
-                            first.orElse(null),
+            Broadcast saved = session.broadcasts().create(checked, Broadcast.Kind.BROADCAST, segmentId, templateId,
+                            schedule, first.orElse(null),
                             first.map(occurrence -> schedule.dueAt(occurrence, businessZone)).orElse(null), now)
                     .orElseThrow(() -> new Refused("name", "a broadcast called \"" + checked + "\" exists already"));
+            session.outreachChanges().record(by, OutreachChange.Subject.BROADCAST, saved.id(), saved.name(),
+                    OutreachChange.Action.CREATED, now);
+            return saved;
         });
         first.ifPresent(occurrence -> timetable.planOccurrence(created.id(), schedule.dueAt(occurrence, businessZone)));
         return created;
@@ -87,12 +99,24 @@ public final class Broadcasts {
 
     /** Stops queueing more messages (what is already queued still goes out); false if there is no such broadcast. */
     public boolean pause(long id) {
-        return steer(id, Broadcast.Status.PAUSED, BroadcastRun.Status.RUNNING, BroadcastRun.Status.PAUSED);
+        return pause(id, ChangedBy.ADMIN_TOKEN);
+    }
+
+    /** Pauses the broadcast, recording who did; false if there is no such broadcast. */
+    public boolean pause(long id, ChangedBy by) {
+        return steer(id, Broadcast.Status.PAUSED, BroadcastRun.Status.RUNNING, BroadcastRun.Status.PAUSED, by,
+                OutreachChange.Action.PAUSED);
     }
 
     /** Carries on where the broadcast was paused: its runs send again, and its next occurrence is looked at. */
     public boolean resume(long id) {
-        if (!steer(id, Broadcast.Status.ACTIVE, BroadcastRun.Status.PAUSED, BroadcastRun.Status.RUNNING)) {
+        return resume(id, ChangedBy.ADMIN_TOKEN);
+    }
+
+    /** Resumes the broadcast, recording who did; false if there is no such broadcast. */
+    public boolean resume(long id, ChangedBy by) {
+        if (!steer(id, Broadcast.Status.ACTIVE, BroadcastRun.Status.PAUSED, BroadcastRun.Status.RUNNING, by,
+                OutreachChange.Action.RESUMED)) {
             return false;
         }
         Instant now = clock.instant();
@@ -107,6 +131,11 @@ public final class Broadcasts {
 
     /** Ends the broadcast: nothing more is queued, and queued messages not yet sent are skipped. */
     public boolean cancel(long id) {
+        return cancel(id, ChangedBy.ADMIN_TOKEN);
+    }
+
+    /** Cancels the broadcast, recording who did; false if there is no such broadcast. */
+    public boolean cancel(long id, ChangedBy by) {
         Instant now = clock.instant();
         return transactor.inTransaction(session -> {
             Optional<Broadcast> broadcast = session.broadcasts().find(id);
@@ -114,6 +143,8 @@ public final class Broadcasts {
                 return false;
             }
             session.broadcasts().setStatus(id, Broadcast.Status.CANCELLED, now);
+            session.outreachChanges().record(by, OutreachChange.Subject.BROADCAST, id, broadcast.get().name(),
+                    OutreachChange.Action.CANCELLED, now);
             for (BroadcastRun run : session.broadcasts().runs(id)) {
                 if (run.status() == BroadcastRun.Status.RUNNING || run.status() == BroadcastRun.Status.PAUSED) {
                     session.broadcasts().cancelPending(run.id(), now);
@@ -124,7 +155,8 @@ public final class Broadcasts {
         });
     }
 
-    private boolean steer(long id, Broadcast.Status status, BroadcastRun.Status from, BroadcastRun.Status to) {
+    private boolean steer(long id, Broadcast.Status status, BroadcastRun.Status from, BroadcastRun.Status to,
+                          ChangedBy by, OutreachChange.Action action) {
         Instant now = clock.instant();
         return transactor.inTransaction(session -> {
             Optional<Broadcast> broadcast = session.broadcasts().find(id);
@@ -139,6 +171,9 @@ public final class Broadcasts {
             if (current != Broadcast.Status.FINISHED) {
                 session.broadcasts().setStatus(id, status, now);
             }
+            session.outreachChanges().record(by, broadcast.get().kind() == Broadcast.Kind.BIRTHDAY
+                            ? OutreachChange.Subject.BIRTHDAY_GREETINGS : OutreachChange.Subject.BROADCAST, id,
+                    broadcast.get().name(), action, now);
             for (BroadcastRun run : session.broadcasts().runs(id)) {
                 if (run.status() == from) {
                     session.broadcasts().setRunStatus(run.id(), to, now);

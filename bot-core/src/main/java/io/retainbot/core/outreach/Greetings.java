@@ -51,6 +51,15 @@ public final class Greetings {
      * @throws Broadcasts.Refused when the template or segment does not exist
      */
     public Broadcast setBirthday(BirthdaySettings settings) {
+        return setBirthday(settings, ChangedBy.ADMIN_TOKEN);
+    }
+
+    /**
+     * Sets the birthday greetings up, or changes them, recording who did.
+     *
+     * @throws Broadcasts.Refused when the template or segment does not exist
+     */
+    public Broadcast setBirthday(BirthdaySettings settings, ChangedBy by) {
         Instant now = clock.instant();
         BroadcastSchedule schedule = new BroadcastSchedule.Recurring(new CalendarRule.Daily(settings.at()),
                 BroadcastSchedule.ZoneMode.CUSTOMER);
@@ -77,7 +86,11 @@ public final class Greetings {
                 session.broadcasts().updateBirthday(existing.get().id(), settings.segmentId(), settings.templateId(),
                         schedule, status, next, due, now);
             }
-            return session.broadcasts().birthday().orElseThrow();
+            Broadcast birthday = session.broadcasts().birthday().orElseThrow();
+            session.outreachChanges().record(by, OutreachChange.Subject.BIRTHDAY_GREETINGS, birthday.id(),
+                    birthday.name(), existing.isEmpty() ? OutreachChange.Action.CREATED : OutreachChange.Action.CHANGED,
+                    now);
+            return birthday;
         });
         if (settings.enabled()) {
             timetable.planOccurrence(saved.id(), due);

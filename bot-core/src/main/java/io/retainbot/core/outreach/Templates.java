@@ -36,11 +36,20 @@ public final class Templates {
      * @throws Broadcasts.Refused when the template names a photo that is not kept
      */
     public Optional<Template> create(Template draft) {
+        return create(draft, ChangedBy.ADMIN_TOKEN);
+    }
+
+    /** Saves a template, recording who did; empty when another template has the name. */
+    public Optional<Template> create(Template draft, ChangedBy by) {
         return transactor.inTransaction(session -> {
             if (draft.photoKey() != null && session.photos().find(draft.photoKey()).isEmpty()) {
                 throw new Broadcasts.Refused("photo", "no photo " + draft.photoKey() + ": upload it to /api/photos first");
             }
-            return session.templates().create(draft, clock.instant());
+            Instant now = clock.instant();
+            Optional<Template> created = session.templates().create(draft, now);
+            created.ifPresent(template -> session.outreachChanges().record(by, OutreachChange.Subject.TEMPLATE,
+                    template.id(), template.name(), OutreachChange.Action.CREATED, now));
+            return created;
         });
     }
 
@@ -54,11 +63,22 @@ public final class Templates {
 
     /** @throws Broadcasts.Refused when a broadcast sends the template */
     public boolean delete(long id) {
+        return delete(id, ChangedBy.ADMIN_TOKEN);
+    }
+
+    /** Deletes a template, recording who did; false when there is none. @throws Broadcasts.Refused when in use */
+    public boolean delete(long id, ChangedBy by) {
         return transactor.inTransaction(session -> {
             if (session.broadcasts().usesTemplate(id)) {
                 throw new Broadcasts.Refused("id", "template " + id + " is used by a broadcast");
             }
-            return session.templates().delete(id);
+            Optional<Template> template = session.templates().find(id);
+            if (template.isEmpty() || !session.templates().delete(id)) {
+                return false;
+            }
+            session.outreachChanges().record(by, OutreachChange.Subject.TEMPLATE, id, template.get().name(),
+                    OutreachChange.Action.DELETED, clock.instant());
+            return true;
         });
     }
 

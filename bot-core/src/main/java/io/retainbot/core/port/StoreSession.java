@@ -67,4 +67,7 @@ public interface StoreSession {
     ReviewStore reviews();
 
     ClusterStore clusters();
+
+    /** Who changed segments, templates, broadcasts and greetings. */
+    OutreachChangeStore outreachChanges();
 }

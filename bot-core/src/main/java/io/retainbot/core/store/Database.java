@@ -30,7 +30,7 @@ public final class Database {
             InteractionDao.class, OutboxDao.class, SettingDao.class, StaffDao.class, WebChatDao.class, SegmentDao.class,
             TemplateDao.class, OfferDao.class, BroadcastDao.class, OwnershipDao.class,
             CustomerRecordsDao.class, ServiceReportDao.class, StaffPostDao.class, KnownIssueDao.class, OptOutDao.class,
-            PhotoDao.class, StaffAccountDao.class);
+            PhotoDao.class, StaffAccountDao.class, OutreachChangeDao.class);
 
     private final DataSource dataSource;
     private final Jdbi jdbi;

@@ -26,6 +26,7 @@ import io.retainbot.core.port.SalesStore;
 import io.retainbot.core.port.SegmentStore;
 import io.retainbot.core.port.ServiceReportStore;
 import io.retainbot.core.port.SettingStore;
+import io.retainbot.core.port.OutreachChangeStore;
 import io.retainbot.core.port.StaffAccountStore;
 import io.retainbot.core.port.StaffPostStore;
 import io.retainbot.core.port.StaffStore;
@@ -212,6 +213,11 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public StaffAccountStore staffAccounts() {
         return store(StaffAccountStore.class, () -> new JdbiStaffAccountStore(handle.attach(StaffAccountDao.class)));
+    }
+
+    @Override
+    public OutreachChangeStore outreachChanges() {
+        return store(OutreachChangeStore.class, () -> new JdbiOutreachChangeStore(handle.attach(OutreachChangeDao.class)));
     }
 
     @Override

@@ -101,7 +101,8 @@ final class PersonalData {
             "review_snooze", "kept: until when staff put the customer's review off, nothing personal",
             "staff_credential", "staff members' console sign-ins, not customers",
             "console_session", "staff members' console sessions, not customers",
-            "staff_account_change", "changes to staff members' console accounts, not customers");
+            "staff_account_change", "changes to staff members' console accounts, not customers",
+            "outreach_change", "business data: who changed which segment, template, broadcast or greeting");
 
     /**
      * One statement of the erasure, on {@code table}, given the customer (:id), the time (:now) and, after
