@@ -228,6 +228,30 @@ class OutboxDispatcherIT {
     }
 
     @Test
+    void aBatchIsQueuedAsOneByOneWouldBeNothingTwiceAndInOrderPerChat() {
+        OutboxItem used = new OutboxItem(bob, Lane.BULK, OutboundMessage.Text.of("to bob, once"), null, "run:1:2",
+                clock.instant());
+        transactor.inTransaction(session -> session.outbox().enqueue(used));
+        enqueue(alice, Lane.REPLY, "a reply first");
+        List<OutboxItem> batch = List.of(
+                new OutboxItem(alice, Lane.BULK, OutboundMessage.Text.of("to alice"), null, "run:1:1", clock.instant()),
+                new OutboxItem(alice, Lane.BULK, OutboundMessage.Text.of("to alice, again"), null, "run:9:1",
+                        clock.instant()),
+                used,
+                new OutboxItem(new ChannelRef(Platform.TELEGRAM, "6003"), Lane.BULK, OutboundMessage.Text.of("to carol"),
+                        null, "run:1:3", clock.instant()));
+
+        var ids = transactor.inTransaction(session -> session.outbox().enqueueAll(batch));
+        drain();
+
+        assertThat(ids).containsOnlyKeys("run:1:1", "run:9:1", "run:1:3");
+        assertThat(gateway.deliveredTo(alice).stream().map(OutboundMessage::text))
+                .containsExactly("a reply first", "to alice", "to alice, again");
+        assertThat(sentTexts()).containsExactlyInAnyOrder("a reply first", "to alice", "to alice, again", "to bob, once",
+                "to carol");
+    }
+
+    @Test
     void sendsNothingTwiceForTheSameDedupeKey() {
         OutboxItem greeting = new OutboxItem(alice, Lane.BULK, OutboundMessage.Text.of("happy birthday"), null,
                 "birthday:2026:6001", clock.instant());
