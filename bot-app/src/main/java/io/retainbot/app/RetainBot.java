@@ -91,7 +91,6 @@ import io.retainbot.core.usecase.Reviews;
 import io.retainbot.core.usecase.ServiceReports;
 import io.retainbot.core.usecase.CustomerData;
 import io.retainbot.core.usecase.KnownIssues;
-import io.retainbot.core.usecase.Sales;
 import io.retainbot.core.usecase.StaffDirectory;
 import io.retainbot.discord.DiscordAdapter;
 import io.retainbot.telegram.TelegramAdapter;
@@ -223,7 +222,7 @@ public final class RetainBot implements AutoCloseable {
                 relay.wakeUp();
             };
             ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChats, clock,
-                    afterCommit, reactions, schedule.botContact().pacedBy(config.outreach().policy()));
+                    afterCommit, reactions, schedule.botContact().pacedBy(config.outreach().policy()), stages);
             // the same use cases the staff chats call, so both doors say and change the same
             ComplaintCare complaintCare = engine.complaintCare();
             CareRoutes care = new CareRoutes(complaintCare,
@@ -258,7 +257,7 @@ public final class RetainBot implements AutoCloseable {
             BroadcastRoutes broadcasts = new BroadcastRoutes(new Broadcasts(transactor, business.zone(), clock, timekeeper),
                     new Greetings(transactor, business.zone(), clock, timekeeper), new OutreachReport(transactor),
                     business.zone(), clock);
-            SalesRoutes sales = new SalesRoutes(new Sales(transactor, reactions, stages, clock, afterCommit));
+            SalesRoutes sales = new SalesRoutes(engine.sales());
             CustomerDataRoutes customerData = new CustomerDataRoutes(new CustomerData(transactor, clock, staffChats), clock);
             KeepInTouchRoutes keepInTouch = new KeepInTouchRoutes(checkIns, reviews);
             KnownIssueRoutes knownIssues = new KnownIssueRoutes(

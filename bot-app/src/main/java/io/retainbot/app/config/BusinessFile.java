@@ -16,9 +16,11 @@ import io.retainbot.core.customer.AccountReviews;
 import io.retainbot.core.customer.CheckInCadence;
 import io.retainbot.core.customer.CheckIns;
 import io.retainbot.core.customer.OpportunityTier;
+import io.retainbot.core.customer.StageOwner;
 import io.retainbot.core.customer.Stages;
 import io.retainbot.core.customer.Tone;
 import io.retainbot.core.i18n.Messages;
+import io.retainbot.core.staff.StaffRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,9 +34,11 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -254,14 +258,48 @@ public final class BusinessFile {
     }
 
     static Stages stages(YamlSection section) {
-        section.allowOnly("names", "afterSales");
+        section.allowOnly("names", "afterSales", "owners");
         List<String> names = section.has("names") ? section.textList("names") : Stages.DEFAULT.names();
         String afterSales = section.text("afterSales").orElse(names.get(names.size() - 1));
+        Map<String, StageOwner> owners = new LinkedHashMap<>();
+        section.section("owners").ifPresent(all -> all.sections().forEach((stage, owner) -> {
+            if (!names.contains(stage)) {
+                throw all.error(all.child(stage), "is not among the stages " + String.join(", ", names));
+            }
+            owners.put(stage, stageOwner(owner));
+        }));
         try {
-            return new Stages(names, afterSales);
+            return new Stages(names, afterSales, owners);
         } catch (IllegalArgumentException impossible) {
             throw section.problem(impossible.getMessage());
         }
+    }
+
+    /** {@code {staff: [3, 4]}} (staff ids) or {@code {role: agent}}. */
+    private static StageOwner stageOwner(YamlSection owner) {
+        owner.allowOnly("staff", "role");
+        if (owner.has("staff") == owner.has("role")) {
+            throw owner.problem("names either staff (a list of staff ids, for example [3, 4]) or a role (agent, "
+                    + "supervisor, marketer or admin)");
+        }
+        if (owner.has("role")) {
+            String role = owner.requiredText("role");
+            return StageOwner.of(Arrays.stream(StaffRole.values()).filter(each -> each.code().equals(
+                    role.toLowerCase(Locale.ROOT))).findFirst().orElseThrow(() -> owner.error(owner.child("role"),
+                    "must be agent, supervisor, marketer or admin, was \"" + role + "\"")));
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        for (String id : owner.textList("staff")) {
+            if (!id.matches("[1-9][0-9]{0,17}")) {
+                throw owner.error(owner.child("staff"), "must list staff ids (positive whole numbers, as GET /api/staff "
+                        + "shows them), was \"" + id + "\"");
+            }
+            ids.add(Long.parseLong(id));
+        }
+        if (ids.isEmpty()) {
+            throw owner.error(owner.child("staff"), "must list at least one staff id");
+        }
+        return StageOwner.listed(ids);
     }
 
     BusinessConfig parse(YamlSection root) {

@@ -174,10 +174,12 @@ public final class ApiDescription {
             get("/api/customers/{id}/purchases", "sales", "The customer's purchases, newest first."),
             post("/api/purchases/import", "sales", "Purchases from CSV (text/csv body): customer_id, product, "
                     + "purchased_on, order_reference, amount, currency; rows already on file count as duplicates."),
-            get("/api/stages", "sales", "The customer stages the business uses, and which one is after-sales."),
-            get("/api/customers/{id}/stage", "sales", "The customer's stage with every change (from, to, cause, "
-                    + "staff member, when)."),
-            op("PUT", "/api/customers/{id}/stage", "sales", "Set the customer's stage (recorded).", List.of(),
+            get("/api/stages", "sales", "The customer stages the business uses, which one is after-sales, and who "
+                    + "looks after customers in each stage where the business says."),
+            get("/api/customers/{id}/stage", "sales", "The customer's stage, their responsible staff member, and every "
+                    + "change of stage (from, to, cause, staff member, when)."),
+            op("PUT", "/api/customers/{id}/stage", "sales", "Set the customer's stage (recorded); a stage others look "
+                    + "after gives the customer to one of them in turn.", List.of(),
                     List.of("stage (required)", "staffId")),
             get("/api/checkins/cadences", "keeping-in-touch", "The after-sales check-ins the business makes: what "
                     + "each follows (purchase, resolved-complaint), how many days after, at what local time, which "

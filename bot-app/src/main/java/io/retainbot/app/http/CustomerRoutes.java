@@ -359,12 +359,14 @@ public final class CustomerRoutes {
     record ScoreView(String complaint, String question, int score, Instant answeredAt) {
     }
 
+    /** @param complaint the reference of the complaint filed from the check-in ("I have a problem"), or null */
     record CheckInView(long id, String cadence, String about, long aboutId, Instant dueAt, String status,
-                       Instant sentAt, String answer, Instant answeredAt, String skipReason) {
+                       Instant sentAt, String answer, Instant answeredAt, String skipReason, String complaint) {
         static CheckInView of(CheckIn checkIn) {
             return new CheckInView(checkIn.id(), checkIn.cadence(), checkIn.about(), checkIn.aboutId(), checkIn.dueAt(),
                     checkIn.status().code(), checkIn.sentAt(), checkIn.answer() == null ? null : checkIn.answer().code(),
-                    checkIn.answeredAt(), checkIn.skipReason());
+                    checkIn.answeredAt(), checkIn.skipReason(),
+                    checkIn.complaint() == null ? null : checkIn.complaint().toString());
         }
     }
 

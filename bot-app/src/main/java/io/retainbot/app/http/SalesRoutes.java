@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.retainbot.core.customer.NewPurchase;
 import io.retainbot.core.customer.Purchase;
 import io.retainbot.core.customer.StageChange;
+import io.retainbot.core.customer.Stages;
 import io.retainbot.core.staff.Actor;
 import io.retainbot.core.usecase.Sales;
 import java.io.IOException;
@@ -20,13 +21,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Purchases and customer stages through the REST API (behind the admin token): record and list a
  * customer's purchases, import purchases from CSV, read the stages the business uses, read and set a
- * customer's stage with its history.
+ * customer's stage with its history and the responsible staff member the stage leaves them with.
  */
 public final class SalesRoutes {
     private final Sales sales;
@@ -41,8 +44,7 @@ public final class SalesRoutes {
         config.routes.get("/api/customers/{id}/purchases", ctx -> ctx.json(new Items<>(sales.purchases(customerId(ctx))
                 .orElseThrow(() -> notFound(ctx)).stream().map(PurchaseView::of).toList())));
         config.routes.post("/api/purchases/import", this::importPurchases);
-        config.routes.get("/api/stages", ctx -> ctx.json(new StagesView(sales.stages().names(),
-                sales.stages().afterSales())));
+        config.routes.get("/api/stages", ctx -> ctx.json(StagesView.of(sales.stages())));
         config.routes.get("/api/customers/{id}/stage", ctx -> ctx.json(StageView.of(sales.stage(customerId(ctx))
                 .orElseThrow(() -> notFound(ctx)))));
         config.routes.put("/api/customers/{id}/stage", this::setStage);
@@ -155,7 +157,17 @@ public final class SalesRoutes {
         }
     }
 
-    record StagesView(List<String> names, String afterSales) {
+    /** @param owners per stage that has them: the staff ids listed, or the role */
+    record StagesView(List<String> names, String afterSales, Map<String, StageOwnerView> owners) {
+        static StagesView of(Stages stages) {
+            Map<String, StageOwnerView> owners = new LinkedHashMap<>();
+            stages.owners().forEach((stage, owner) -> owners.put(stage, new StageOwnerView(
+                    List.copyOf(owner.staffIds()), owner.role() == null ? null : owner.role().code())));
+            return new StagesView(stages.names(), stages.afterSales(), owners);
+        }
+    }
+
+    record StageOwnerView(List<Long> staffIds, String role) {
     }
 
     record ChangeView(String from, String to, String cause, Long staffId, Instant changedAt) {
@@ -164,9 +176,14 @@ public final class SalesRoutes {
         }
     }
 
-    record StageView(String stage, List<ChangeView> history) {
+    /** @param owner the customer's responsible staff member (null: nobody) */
+    record StageView(String stage, OwnerView owner, List<ChangeView> history) {
         static StageView of(Sales.StageView view) {
-            return new StageView(view.stage(), view.history().stream().map(ChangeView::of).toList());
+            return new StageView(view.stage(), view.ownerId() == null ? null : new OwnerView(view.ownerId(),
+                    view.ownerName()), view.history().stream().map(ChangeView::of).toList());
         }
+    }
+
+    record OwnerView(long id, String name) {
     }
 }

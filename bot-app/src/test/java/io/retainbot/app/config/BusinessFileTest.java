@@ -2,6 +2,7 @@ package io.retainbot.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.retainbot.core.business.BusinessConfig;
@@ -10,8 +11,11 @@ import io.retainbot.core.customer.AccountReviews;
 import io.retainbot.core.customer.CheckInCadence;
 import io.retainbot.core.customer.CheckIns;
 import io.retainbot.core.customer.OpportunityTier;
+import io.retainbot.core.customer.StageOwner;
+import io.retainbot.core.customer.Stages;
 import io.retainbot.core.customer.Tone;
 import io.retainbot.core.i18n.Messages;
+import io.retainbot.core.staff.StaffRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +25,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -165,6 +170,32 @@ class BusinessFileTest {
         assertThatThrownBy(() -> reader.read(file(
                         "checkIns:\n  - { after: purchase, days: 3 }\n  - { after: purchase, days: 3 }\n")))
                 .hasMessageContaining("checkIns must name each check-in once: two check-ins are named purchase-3d");
+    }
+
+    @Test
+    void readsWhoLooksAfterCustomersInEachStageAndNamesBadOwners() throws IOException {
+        Stages example = reader.readStages(Path.of("..", "retainbot.example.yml"));
+        assertThat(example.names()).isEqualTo(Stages.DEFAULT.names());
+        assertThat(example.owner("after-sales")).contains(StageOwner.of(StaffRole.AGENT));
+        assertThat(example.owner("consultation")).isEmpty();
+        Stages custom = reader.readStages(file("stages:\n  names: [lead, deal, care]\n  owners:\n"
+                + "    lead: { staff: [3, 4] }\n    deal: { staff: 4 }\n    care: { role: Supervisor }\n"));
+        assertThat(custom.afterSales()).isEqualTo("care");
+        assertThat(custom.owners()).containsExactly(entry("lead", StageOwner.listed(Set.of(3L, 4L))),
+                entry("deal", StageOwner.listed(Set.of(4L))), entry("care", StageOwner.of(StaffRole.SUPERVISOR)));
+        assertThat(reader.readStages(file("company: A\n"))).isEqualTo(Stages.DEFAULT);
+
+        assertThatThrownBy(() -> reader.read(file("stages:\n  owners:\n    sold: { role: agent }\n")))
+                .hasMessageContaining("stages.owners.sold is not among the stages consultation, intention");
+        assertThatThrownBy(() -> reader.read(file("stages:\n  owners:\n    contract: { role: boss }\n")))
+                .hasMessageContaining("stages.owners.contract.role must be agent, supervisor, marketer or admin, "
+                        + "was \"boss\"");
+        assertThatThrownBy(() -> reader.read(file("stages:\n  owners:\n    contract: { staff: [Joon] }\n")))
+                .hasMessageContaining("stages.owners.contract.staff must list staff ids");
+        assertThatThrownBy(() -> reader.read(file("stages:\n  owners:\n    contract: { staff: [3], role: agent }\n")))
+                .hasMessageContaining("stages.owners.contract names either staff");
+        assertThatThrownBy(() -> reader.read(file("stages:\n  owners:\n    contract: {}\n")))
+                .hasMessageContaining("stages.owners.contract names either staff");
     }
 
     @Test

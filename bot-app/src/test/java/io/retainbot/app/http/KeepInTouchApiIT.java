@@ -37,7 +37,8 @@ class KeepInTouchApiIT {
         Map<String, String> env = AppTesting.externalDatabase();
         env.put("SCHEDULER_POLL_SECONDS", "1");
         Path business = Files.createTempFile("retainbot-business", ".yml");
-        Files.writeString(business, "clusters: { complaints: 2, within: 1h }\n");
+        Files.writeString(business, "clusters: { complaints: 2, within: 1h }\n"
+                + "stages:\n  owners:\n    contract: { role: supervisor }\n");
         business.toFile().deleteOnExit();
         env.put("BUSINESS_CONFIG", business.toString());
         bot = RetainBot.start(AppConfig.fromEnvironment(env), CLOCK, token -> { });
@@ -131,6 +132,30 @@ class KeepInTouchApiIT {
         assertError(api.call("POST", "/api/customers/987654/reviews", "{\"outcome\": \"good\"}"), 404, "no customer");
         assertError(api.call("GET", "/api/reviews/due?owner=abc", null), 400, "owner");
         assertError(api.call("GET", "/api/reviews/due?until=soon", null), 400, "until");
+    }
+
+    @Test
+    void aStageThatSupervisorsLookAfterGivesTheCustomerToOneAndTheApiShowsWho() {
+        long agent = api.addAgent("Dana");
+        long supervisor = ok(api.call("POST", "/api/staff", "{\"name\": \"Mara\", \"role\": \"supervisor\"}"), 201)
+                .get("id").asLong();
+        long customer = bot.transactor().inTransaction(session -> session.customers()
+                .create(CustomerProfile.named("Rosa", "en"), CLOCK.instant()).id());
+        ok(api.call("POST", "/api/customers/" + customer + "/reassign", "{\"toStaffId\": " + agent + "}"));
+
+        JsonNode negotiating = ok(api.call("PUT", "/api/customers/" + customer + "/stage",
+                "{\"stage\": \"negotiation\", \"staffId\": " + agent + "}"));
+        assertThat(negotiating.get("owner").get("name").asText()).isEqualTo("Dana");
+        JsonNode contracted = ok(api.call("PUT", "/api/customers/" + customer + "/stage",
+                "{\"stage\": \"contract\", \"staffId\": " + agent + "}"));
+        assertThat(contracted.get("owner").get("id").asLong()).isEqualTo(supervisor);
+        assertThat(contracted.get("owner").get("name").asText()).isEqualTo("Mara");
+        assertThat(api.get("/api/customers/" + customer + "/stage").get("owner").get("name").asText()).isEqualTo("Mara");
+        JsonNode ownerChanges = api.get("/api/customers/" + customer).get("ownerChanges");
+        JsonNode last = ownerChanges.get(ownerChanges.size() - 1);
+        assertThat(last.get("reason").asText()).isEqualTo("stage");
+        assertThat(last.get("changedByStaffId").asLong()).isEqualTo(agent);
+        assertThat(api.get("/api/stages").get("owners").get("contract").get("role").asText()).isEqualTo("supervisor");
     }
 
     @Test

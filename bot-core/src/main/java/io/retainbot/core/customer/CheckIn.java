@@ -1,5 +1,6 @@
 package io.retainbot.core.customer;
 
+import io.retainbot.core.complaint.ComplaintRef;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -8,11 +9,13 @@ import java.util.Objects;
  * One check-in with a customer as the file keeps it: planned when the purchase or the resolution was
  * recorded, sent when the bot asked, answered when the customer pressed a button, or skipped (why).
  *
- * @param about   {@code purchase} or {@code complaint}
- * @param aboutId the purchase's or the complaint's id
+ * @param about     {@code purchase} or {@code complaint}
+ * @param aboutId   the purchase's or the complaint's id
+ * @param complaint the complaint filed from the check-in's "I have a problem" (null: none)
  */
 public record CheckIn(long id, long customerId, String cadence, String about, long aboutId, Instant dueAt,
-                      Status status, Instant sentAt, Answer answer, Instant answeredAt, String skipReason) {
+                      Status status, Instant sentAt, Answer answer, Instant answeredAt, String skipReason,
+                      ComplaintRef complaint) {
     public CheckIn {
         Objects.requireNonNull(cadence, "cadence");
         Objects.requireNonNull(about, "about");

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param fromStaffId     who was responsible (null: nobody)
  * @param toStaffId       who is now (null: nobody)
  * @param changedByStaffId who decided (null: the rule, or the business through the admin token)
- * @param reason          {@code first_complaint}, {@code reassigned} or {@code staff_left}
+ * @param reason          {@code first_complaint}, {@code reassigned}, {@code staff_left} or {@code stage} (the
+ *                        customer entered a stage others look after)
  */
 public record OwnerChanged(long customerId, Long fromStaffId, Long toStaffId, Long changedByStaffId, String reason,
                            Instant occurredAt) implements DomainEvent {
@@ -18,6 +19,7 @@ public record OwnerChanged(long customerId, Long fromStaffId, Long toStaffId, Lo
     public static final String FIRST_COMPLAINT = "first_complaint";
     public static final String REASSIGNED = "reassigned";
     public static final String STAFF_LEFT = "staff_left";
+    public static final String STAGE = "stage";
 
     public OwnerChanged {
         Objects.requireNonNull(reason, "reason");

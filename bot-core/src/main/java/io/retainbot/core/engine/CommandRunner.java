@@ -157,6 +157,8 @@ final class CommandRunner {
                     log.info("customer {} answered check-in {}: {}", turn.customer().id(), answer.checkInId(),
                             answer.answer().code());
                 }
+            } else if (command instanceof FlowCommand.LinkCheckIn link) {
+                linkCheckIn(session, turn, link, about);
             } else if (command instanceof FlowCommand.RecordReviewAnswers answers) {
                 recordReviewAnswers(session, turn, answers);
             } else if (command instanceof FlowCommand.AskConsent ask) {
@@ -248,6 +250,16 @@ final class CommandRunner {
         }
         String files = staffChats.texts().get("staff.relay.files", "count", relay.files().size());
         return relay.text().isBlank() ? files : relay.text() + "\n" + files;
+    }
+
+    /** The complaint just filed ({@code filed}) came from the check-in: kept on it. */
+    private static void linkCheckIn(StoreSession session, Turn turn, FlowCommand.LinkCheckIn link, ComplaintRef filed) {
+        Optional<Complaint> complaint = Optional.ofNullable(filed).flatMap(ref -> session.complaints().find(ref))
+                .filter(found -> found.customerId() == turn.customer().id());
+        if (complaint.isPresent() && session.checkIns().linkComplaint(link.checkInId(), turn.customer().id(),
+                complaint.get().id())) {
+            log.info("complaint {} filed from check-in {}", complaint.get().ref(), link.checkInId());
+        }
     }
 
     private Complaint fileComplaint(StoreSession session, Turn turn, FlowCommand.FileComplaint file) {

@@ -8,6 +8,7 @@ import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.complaint.KnownIssueOffer;
+import io.retainbot.core.customer.Stages;
 import io.retainbot.core.flow.ComplaintLookup;
 import io.retainbot.core.flow.Conversation;
 import io.retainbot.core.flow.CustomerCard;
@@ -28,6 +29,7 @@ import io.retainbot.core.staff.StaffMember;
 import io.retainbot.core.usecase.CareTransactions;
 import io.retainbot.core.usecase.ComplaintCare;
 import io.retainbot.core.usecase.HandoverCare;
+import io.retainbot.core.usecase.Sales;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +59,7 @@ public final class ConversationEngine implements EventSink {
     private final StaffDesk staffDesk;
     private final ComplaintCare complaintCare;
     private final HandoverCare handoverCare;
+    private final Sales sales;
     private final BotInitiation initiation;
     private final Clock clock;
     private final Runnable outboxWakeUp;
@@ -92,6 +95,16 @@ public final class ConversationEngine implements EventSink {
      */
     public ConversationEngine(Transactor transactor, Messages messages, BusinessConfig business, StaffChats staffChats,
                               Clock clock, Runnable afterCommit, Reactions reactions, BotContactPolicy botContact) {
+        this(transactor, messages, business, staffChats, clock, afterCommit, reactions, botContact, Stages.DEFAULT);
+    }
+
+    /**
+     * @param stages the customer stages the business uses, and who looks after customers in each (staff set a
+     *               customer's stage from the staff chats with {@code /stage})
+     */
+    public ConversationEngine(Transactor transactor, Messages messages, BusinessConfig business, StaffChats staffChats,
+                              Clock clock, Runnable afterCommit, Reactions reactions, BotContactPolicy botContact,
+                              Stages stages) {
         this.transactor = transactor;
         this.messages = messages;
         this.business = business;
@@ -103,7 +116,8 @@ public final class ConversationEngine implements EventSink {
         CareTransactions care = new CareTransactions(transactor, reactions, messages, business, clock, afterCommit);
         this.complaintCare = new ComplaintCare(care);
         this.handoverCare = new HandoverCare(care, new HandoverWording());
-        this.staffDesk = new StaffDesk(staffChats, complaintCare, handoverCare, messages, business);
+        this.sales = new Sales(transactor, reactions, stages, clock, afterCommit);
+        this.staffDesk = new StaffDesk(staffChats, complaintCare, handoverCare, sales, messages, business);
         this.staffChannels = Set.copyOf(staffChats.chats());
         this.clock = clock;
         this.outboxWakeUp = afterCommit;
@@ -112,6 +126,11 @@ public final class ConversationEngine implements EventSink {
     /** The staff operations on complaints, as the staff chats call them (for the REST API and the console). */
     public ComplaintCare complaintCare() {
         return complaintCare;
+    }
+
+    /** Purchases and customer stages, as the staff chats set stages (for the REST API and the console). */
+    public Sales sales() {
+        return sales;
     }
 
     /** Taking and closing requests for a person, as the staff chats call them (for the REST API and the console). */

@@ -17,8 +17,10 @@ import io.retainbot.core.i18n.Texts;
 import io.retainbot.core.port.StaffPostStore;
 import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.reaction.StaffChats;
+import io.retainbot.core.staff.Actor;
 import io.retainbot.core.staff.StaffMember;
 import io.retainbot.core.usecase.Reviews;
+import io.retainbot.core.usecase.Sales;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ import java.util.stream.Collectors;
 
 /**
  * The staff commands that read or note something: {@code /mine}, {@code /queue}, {@code /customer},
- * {@code /tag}, {@code /note}, and the list of them for anything else. Each returns the text to post
+ * {@code /tag}, {@code /note}, {@code /review}, {@code /stage}, and the list of them for anything else. Each returns the text to post
  * back in the staff chat. A command may name its complaint ({@code /tag C-1042 vip}) or answer a ping
  * (a Telegram reply, a message in a Discord thread), which names it.
  */
@@ -39,10 +41,12 @@ final class StaffCommands {
 
     private final StaffChats staffChats;
     private final BusinessConfig business;
+    private final Sales sales;
 
-    StaffCommands(StaffChats staffChats, BusinessConfig business) {
+    StaffCommands(StaffChats staffChats, BusinessConfig business, Sales sales) {
         this.staffChats = staffChats;
         this.business = business;
+        this.sales = sales;
     }
 
     /** The complaint a command is about ({@code rest} is the argument after its reference, if it named one). */
@@ -71,6 +75,7 @@ final class StaffCommands {
             case "tag" -> tag(session, post, command.argument());
             case "note" -> note(session, staff, post, command.argument(), now);
             case "review" -> review(session, staff, command.argument(), now);
+            case "stage" -> stage(session, staff, command.argument(), now);
             default -> texts().get("staff.commands");
         };
     }
@@ -106,6 +111,40 @@ final class StaffCommands {
                     "id", String.valueOf(customerId.get()), "outcome", outcome.code());
         }
         return texts().get("staff.review.no_customer", "id", String.valueOf(customerId.get()));
+    }
+
+    /**
+     * {@code /stage <customer: name, number, phone or complaint reference> <stage>}: the customer's stage set
+     * by the staff member, answered with the stage and the responsible staff member it leaves them with.
+     */
+    private String stage(StoreSession session, StaffMember staff, String argument, Instant now) {
+        String stages = String.join(", ", sales.stages().names());
+        String[] words = argument.strip().split("\\s+");
+        if (words.length < 2) {
+            return texts().get("staff.stage.usage", "stages", stages);
+        }
+        String stage = words[words.length - 1].toLowerCase(java.util.Locale.ROOT);
+        String query = argument.strip().substring(0, argument.strip().lastIndexOf(words[words.length - 1])).strip();
+        if (!sales.stages().has(stage)) {
+            return texts().get("staff.stage.unknown", "stage", shortened(words[words.length - 1]), "stages", stages);
+        }
+        List<Customer> found = find(session, query);
+        if (found.isEmpty()) {
+            return texts().get("staff.customer.none", "query", shortened(query));
+        }
+        if (found.size() > 1) {
+            return texts().get("staff.stage.many", "query", shortened(query)) + "\n" + numbered(found);
+        }
+        Customer customer = found.get(0);
+        boolean already = session.sales().lockStage(customer.id()).filter(stage::equals).isPresent();
+        Sales.StageSet set = sales.setStage(session, customer.id(), stage, Actor.staff(staff.id()), now);
+        if (!(set instanceof Sales.StageSet.Changed changed)) {
+            return texts().get("staff.not_staff");
+        }
+        return texts().get(already ? "staff.stage.already" : "staff.stage.done", "customer",
+                customerName(session, customer.id()), "id", String.valueOf(customer.id()), "stage", stage,
+                "owner", changed.view().ownerName() == null ? texts().get("staff.stage.nobody")
+                        : changed.view().ownerName());
     }
 
     /** A customer's number as staff write it: {@code 42} or {@code #42}. */
@@ -166,12 +205,15 @@ final class StaffCommands {
             return texts().get("staff.customer.none", "query", query);
         }
         if (found.size() > 1) {
-            String names = found.stream().limit(LIST_LIMIT)
-                    .map(customer -> "• " + customer.displayName() + " (#" + customer.id() + ")")
-                    .collect(Collectors.joining("\n"));
-            return texts().get("staff.customer.many", "query", query) + "\n" + names;
+            return texts().get("staff.customer.many", "query", query) + "\n" + numbered(found);
         }
         return file(session, found.get(0));
+    }
+
+    private static String numbered(List<Customer> customers) {
+        return customers.stream().limit(LIST_LIMIT)
+                .map(customer -> "• " + customer.displayName() + " (#" + customer.id() + ")")
+                .collect(Collectors.joining("\n"));
     }
 
     /** By complaint reference, by phone (digits compared), by customer number (#42), else by name. */

@@ -22,6 +22,7 @@ import io.retainbot.core.usecase.CareResult;
 import io.retainbot.core.usecase.ComplaintCare;
 import io.retainbot.core.usecase.HandoverCare;
 import io.retainbot.core.usecase.HandoverResult;
+import io.retainbot.core.usecase.Sales;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -41,12 +42,12 @@ final class StaffDesk {
     private final BusinessConfig business;
     private final HandoverCare handovers;
 
-    StaffDesk(StaffChats staffChats, ComplaintCare care, HandoverCare handovers, Messages messages,
+    StaffDesk(StaffChats staffChats, ComplaintCare care, HandoverCare handovers, Sales sales, Messages messages,
               BusinessConfig business) {
         this.staffChats = staffChats;
         this.care = care;
         this.handovers = handovers;
-        this.commands = new StaffCommands(staffChats, business);
+        this.commands = new StaffCommands(staffChats, business, sales);
         this.messages = messages;
         this.business = business;
     }

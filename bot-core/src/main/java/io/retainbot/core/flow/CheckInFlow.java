@@ -15,7 +15,8 @@ import java.util.Optional;
  * (it starts this itself) whether all is well, with three answers: All good, I have a problem, Not now.
  * The question leaves the chat free, and its buttons work in every state and at any later time: "All
  * good" and "Not now" are thanked aside; "I have a problem" goes straight into complaint intake (unless
- * the customer is in the middle of something they would lose). Each answer is kept on the check-in. The
+ * the customer is in the middle of something they would lose), and the complaint filed there is kept on the
+ * check-in. Each answer is kept on the check-in. The
  * button data names the check-in and may be forged: only the customer's own check-in, sent and not yet
  * answered, takes the answer.
  */
@@ -72,11 +73,11 @@ public final class CheckInFlow {
                 turn.texts())).then(new FlowCommand.RecordCheckInAnswer(id.get(), answer));
     }
 
-    /** Straight into complaint intake; the answer is kept on the check-in. */
+    /** Straight into complaint intake; the answer is kept on the check-in, and the complaint it files too. */
     private Step problem(Turn turn, String argument) {
-        Step intake = this.intake.start(turn);
-        return number(argument).map(id -> intake.then(new FlowCommand.RecordCheckInAnswer(id, CheckIn.Answer.PROBLEM)))
-                .orElse(intake);
+        return number(argument).map(id -> intake.startFromCheckIn(turn, id)
+                        .then(new FlowCommand.RecordCheckInAnswer(id, CheckIn.Answer.PROBLEM)))
+                .orElseGet(() -> intake.start(turn));
     }
 
     private static boolean stillResolved(Turn turn, InboundEvent.Scheduled due) {

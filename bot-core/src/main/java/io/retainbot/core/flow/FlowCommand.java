@@ -162,6 +162,10 @@ public sealed interface FlowCommand {
         }
     }
 
+    /** The complaint just filed came from the customer's check-in {@code checkInId} ("I have a problem"). */
+    record LinkCheckIn(long checkInId) implements FlowCommand {
+    }
+
     /**
      * The customer answered the account review questionnaire: satisfaction 1 to 5; what they value most,
      * what else they need and which other providers they considered, each empty when skipped.

@@ -50,6 +50,8 @@ public final class IntakeFlow implements Flow {
     static final String STARTED_AT = "startedAt";
     static final String EDITING = "editing";
     static final String CONTINUATION = "continuation";
+    /** The check-in answered "I have a problem" that started this intake, if one did. */
+    static final String CHECK_IN = "checkIn";
 
     private final IntakeReview review = new IntakeReview(this);
 
@@ -83,6 +85,13 @@ public final class IntakeFlow implements Flow {
     @Override
     public Step start(Turn turn) {
         FlowData data = FlowData.EMPTY.with(STARTED_AT, turn.now().toString()).withFiles(turn.files());
+        return askCategory(turn, data).then(new FlowCommand.ReserveReference());
+    }
+
+    /** Intake started from the check-in {@code checkInId}: the complaint it files is kept on the check-in. */
+    Step startFromCheckIn(Turn turn, long checkInId) {
+        FlowData data = FlowData.EMPTY.with(STARTED_AT, turn.now().toString()).with(CHECK_IN, String.valueOf(checkInId))
+                .withFiles(turn.files());
         return askCategory(turn, data).then(new FlowCommand.ReserveReference());
     }
 
@@ -277,8 +286,11 @@ public final class IntakeFlow implements Flow {
     /** Files the complaint described by {@code data}; the engine sends the acknowledgement. */
     Step file(Turn turn, FlowData data) {
         Instant startedAt = data.get(STARTED_AT).map(Instant::parse).orElse(turn.now());
-        return Step.idle().then(new FlowCommand.FileComplaint(data.getOrEmpty(CATEGORY), data.getOrEmpty(DESCRIPTION),
-                data.getOrEmpty(ORDER), data.files(), startedAt, data.getOrEmpty(CONTINUATION), data.about().orElse(null)));
+        Step filing = Step.idle().then(new FlowCommand.FileComplaint(data.getOrEmpty(CATEGORY),
+                data.getOrEmpty(DESCRIPTION), data.getOrEmpty(ORDER), data.files(), startedAt,
+                data.getOrEmpty(CONTINUATION), data.about().orElse(null)));
+        return data.get(CHECK_IN).filter(id -> id.matches("\\d{1,18}"))
+                .map(id -> filing.then(new FlowCommand.LinkCheckIn(Long.parseLong(id)))).orElse(filing);
     }
 
     /** The description with {@code text} added (or in its place), and whether it ran over the limit. */

@@ -22,6 +22,12 @@ public interface CheckInStore {
     /** The customer's answer to their own sent check-in; false when it is not theirs or was answered before. */
     boolean answer(long id, long customerId, CheckIn.Answer answer, Instant now);
 
+    /**
+     * The complaint filed from the customer's own check-in answered "I have a problem"; false when the check-in
+     * is not theirs, was not answered so, or has its complaint already.
+     */
+    boolean linkComplaint(long id, long customerId, long complaintId);
+
     /** The planned check-in of {@code cadence} about {@code aboutId} was not sent, and why. */
     void markSkipped(String cadence, long aboutId, String reason);
 

@@ -12,15 +12,18 @@ import java.util.Optional;
 
 /**
  * A complaint or a purchase moves the customer to the after-sales stage (a customer already there stays,
- * and nothing is recorded), so running it twice records one change.
+ * and nothing is recorded), so running it twice records one change. Where the business names who looks after
+ * customers in after-sales, the customer moves to one of them ({@link StageOwnership}).
  */
 public final class MoveToAfterSales implements Reaction {
     public static final String NAME = "move_to_after_sales";
 
     private final Stages stages;
+    private final StageOwnership owners;
 
     public MoveToAfterSales(Stages stages) {
         this.stages = stages;
+        this.owners = new StageOwnership(stages);
     }
 
     @Override
@@ -46,5 +49,6 @@ public final class MoveToAfterSales implements Reaction {
         String cause = event instanceof ComplaintFiled ? "complaint" : "purchase";
         session.sales().changeStage(new StageChange(event.customerId(), current.orElse(null), stages.afterSales(),
                 cause, null, event.occurredAt()));
+        owners.apply(session, reactions, event.customerId(), stages.afterSales(), null, now);
     }
 }

@@ -1,5 +1,6 @@
 package io.retainbot.core.store;
 
+import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.customer.CheckIn;
 import io.retainbot.core.port.CheckInStore;
 import java.sql.ResultSet;
@@ -12,7 +13,8 @@ import org.jdbi.v3.core.Handle;
 
 final class JdbiCheckInStore implements CheckInStore {
     private static final String COLUMNS = """
-            id, customer_id, cadence, about, about_id, due_at, status, sent_at, answer, answered_at, skip_reason
+            id, customer_id, cadence, about, about_id, due_at, status, sent_at, answer, answered_at, skip_reason,
+            (select number from complaint where complaint.id = check_in.complaint_id) as complaint_number
             """;
 
     private final Handle handle;
@@ -58,6 +60,15 @@ final class JdbiCheckInStore implements CheckInStore {
     }
 
     @Override
+    public boolean linkComplaint(long id, long customerId, long complaintId) {
+        return handle.createUpdate("""
+                        update check_in set complaint_id = :complaintId
+                        where id = :id and customer_id = :customerId and answer = 'problem' and complaint_id is null
+                        """)
+                .bind("id", id).bind("customerId", customerId).bind("complaintId", complaintId).execute() == 1;
+    }
+
+    @Override
     public void markSkipped(String cadence, long aboutId, String reason) {
         handle.createUpdate("""
                         update check_in set status = 'skipped', skip_reason = :reason
@@ -86,7 +97,8 @@ final class JdbiCheckInStore implements CheckInStore {
         return new CheckIn(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("cadence"), rs.getString("about"),
                 rs.getLong("about_id"), instant(rs, "due_at"), CheckIn.Status.fromCode(rs.getString("status")),
                 instant(rs, "sent_at"), answer == null ? null : CheckIn.Answer.fromCode(answer),
-                instant(rs, "answered_at"), rs.getString("skip_reason"));
+                instant(rs, "answered_at"), rs.getString("skip_reason"),
+                rs.getObject("complaint_number") == null ? null : new ComplaintRef(rs.getLong("complaint_number")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -9,7 +9,9 @@ import io.retainbot.core.outreach.CsvReader;
 import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.reaction.StageOwnership;
 import io.retainbot.core.staff.Actor;
+import io.retainbot.core.staff.StaffMember;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -24,8 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Purchases (entered through the API or a CSV import) and customer stages (set by staff, or moved to
- * after-sales by a complaint or a purchase through {@link io.retainbot.core.reaction.MoveToAfterSales}).
+ * Purchases (entered through the API or a CSV import) and customer stages (set by staff from the REST API or
+ * the staff chats, or moved to after-sales by a complaint or a purchase through
+ * {@link io.retainbot.core.reaction.MoveToAfterSales}), with the responsible staff member the stage calls for.
  * Each purchase records {@link PurchaseRecorded}; each change of stage is recorded with its cause.
  */
 public final class Sales {
@@ -36,6 +39,7 @@ public final class Sales {
     private final Transactor transactor;
     private final Reactions reactions;
     private final Stages stages;
+    private final StageOwnership stageOwners;
     private final Clock clock;
     private final Runnable afterCommit;
 
@@ -43,6 +47,7 @@ public final class Sales {
         this.transactor = transactor;
         this.reactions = reactions;
         this.stages = stages;
+        this.stageOwners = new StageOwnership(stages);
         this.clock = clock;
         this.afterCommit = afterCommit;
     }
@@ -140,14 +145,20 @@ public final class Sales {
         return new ImportReport(created, duplicates, rejectedCount, rejected);
     }
 
-    /** The customer's stage (empty while none is set) and its changes, oldest first; empty when no such customer. */
+    /**
+     * The customer's stage (null while none is set), their responsible staff member and the stage's changes,
+     * oldest first; empty when no such customer.
+     */
     public Optional<StageView> stage(long customerId) {
         return transactor.inTransaction(session -> session.customers().find(customerId).map(customer ->
-                new StageView(session.sales().lockStage(customerId).orElse(null),
-                        session.sales().stageHistory(customerId))));
+                view(session, customerId, session.sales().lockStage(customerId).orElse(null))));
     }
 
-    public record StageView(String stage, List<StageChange> history) {
+    /**
+     * @param ownerId   the customer's responsible staff member (null: nobody)
+     * @param ownerName their name (null: nobody)
+     */
+    public record StageView(String stage, Long ownerId, String ownerName, List<StageChange> history) {
         public StageView {
             history = List.copyOf(history);
         }
@@ -165,26 +176,46 @@ public final class Sales {
         }
     }
 
-    /** Staff set the customer's stage; setting the stage it has changes and records nothing. */
+    /**
+     * Staff set the customer's stage; setting the stage it has changes and records nothing. A change gives the
+     * customer to the stage's responsible staff where the business names them ({@link StageOwnership}).
+     *
+     * @throws IllegalArgumentException when {@code stage} is not one of the business's stages
+     */
     public StageSet setStage(long customerId, String stage, Actor actor) {
+        StageSet set = transactor.inTransaction(session -> setStage(session, customerId, stage, actor,
+                clock.instant()));
+        if (set instanceof StageSet.Changed) {
+            afterCommit.run();
+        }
+        return set;
+    }
+
+    /** {@link #setStage(long, String, Actor)} in the caller's transaction (a staff chat). */
+    public StageSet setStage(StoreSession session, long customerId, String stage, Actor actor, Instant now) {
         if (!stages.has(stage)) {
             throw new IllegalArgumentException("stage: \"" + stage + "\" is not a stage; the stages are "
                     + String.join(", ", stages.names()));
         }
-        return transactor.inTransaction(session -> {
-            if (actor.staff().isPresent() && session.staff().find(actor.staff().get()).isEmpty()) {
-                return new StageSet.UnknownStaff(actor.staff().get());
-            }
-            if (session.customers().find(customerId).isEmpty()) {
-                return new StageSet.NoSuchCustomer();
-            }
-            Optional<String> current = session.sales().lockStage(customerId);
-            if (current.filter(stage::equals).isEmpty()) {
-                session.sales().changeStage(new StageChange(customerId, current.orElse(null), stage,
-                        actor.staff().isPresent() ? "staff" : "admin", actor.staff().orElse(null), clock.instant()));
-            }
-            return new StageSet.Changed(new StageView(stage, session.sales().stageHistory(customerId)));
-        });
+        if (actor.staff().isPresent() && session.staff().find(actor.staff().get()).isEmpty()) {
+            return new StageSet.UnknownStaff(actor.staff().get());
+        }
+        if (session.customers().find(customerId).isEmpty()) {
+            return new StageSet.NoSuchCustomer();
+        }
+        Optional<String> current = session.sales().lockStage(customerId);
+        if (current.filter(stage::equals).isEmpty()) {
+            session.sales().changeStage(new StageChange(customerId, current.orElse(null), stage,
+                    actor.staff().isPresent() ? "staff" : "admin", actor.staff().orElse(null), now));
+            stageOwners.apply(session, reactions, customerId, stage, actor.staff().orElse(null), now);
+        }
+        return new StageSet.Changed(view(session, customerId, stage));
+    }
+
+    private static StageView view(StoreSession session, long customerId, String stage) {
+        Optional<StaffMember> owner = session.ownership().ownerOf(customerId).flatMap(id -> session.staff().find(id));
+        return new StageView(stage, owner.map(StaffMember::id).orElse(null), owner.map(StaffMember::name).orElse(null),
+                session.sales().stageHistory(customerId));
     }
 
     private Recorded record(StoreSession session, NewPurchase purchase, String source, Instant now) {

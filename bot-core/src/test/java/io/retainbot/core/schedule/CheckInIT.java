@@ -3,7 +3,9 @@ package io.retainbot.core.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintRef;
+import io.retainbot.core.customer.CheckIn;
 import io.retainbot.core.customer.CheckInCadence;
 import io.retainbot.core.customer.CheckIns;
 import io.retainbot.core.customer.NewPurchase;
@@ -148,7 +150,7 @@ class CheckInIT {
     }
 
     @Test
-    void iHaveAProblemGoesStraightIntoComplaintIntakeAndFilesAComplaint() {
+    void iHaveAProblemGoesStraightIntoComplaintIntakeAndFilesAComplaintKeptOnTheCheckIn() {
         start(CheckIns.DEFAULT, SEOUL_SHOP, 1);
         ChatTranscript chat = customer("1002", "en");
         bought("1002", "Kettle K2", "2026-11-29");
@@ -168,8 +170,22 @@ class CheckInIT {
                 .botSaysMatching("Thank you\\. Your complaint is registered under reference C-\\d+\\. .*");
 
         assertThat(checkIn("purchase-3d")).containsEntry("answer", "problem");
+        Complaint filed = engine.complaintsOf("1002").get(0);
         assertThat(engine.complaintsOf("1002")).singleElement()
                 .satisfies(complaint -> assertThat(complaint.description()).contains("switches itself off"));
+        assertThat(db.count("select complaint_id from check_in where cadence = 'purchase-3d'")).isEqualTo(filed.id());
+        long customerId = engine.customerOf("1002").id();
+        List<CheckIn> onFile = engine.transactor().inTransaction(session -> session.checkIns().ofCustomer(customerId, 10));
+        assertThat(onFile).filteredOn(checkIn -> checkIn.cadence().equals("purchase-3d")).singleElement()
+                .satisfies(checkIn -> assertThat(checkIn.complaint()).isEqualTo(filed.ref()));
+
+        chat.user("/complaint").skipUnread().press("Delivery").skipUnread()
+                .user("And the box was dented when it came.").skipUnread()
+                .press("Skip").skipUnread().press("Continue without").skipUnread().press("Send complaint").skipUnread();
+        assertThat(engine.complaintsOf("1002")).hasSize(2);
+        assertThat(db.count("select complaint_id from check_in where cadence = 'purchase-3d'"))
+                .as("a complaint filed otherwise is not the check-in's").isEqualTo(filed.id());
+        assertThat(db.count("select count(*) from check_in where complaint_id is not null")).isEqualTo(1);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.retainbot.core.chat.Sender;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintAttachment;
 import io.retainbot.core.customer.Customer;
+import io.retainbot.core.customer.Stages;
 import io.retainbot.core.engine.BotContactPolicy;
 import io.retainbot.core.engine.ConversationEngine;
 import io.retainbot.core.engine.EventSink;
@@ -15,6 +16,7 @@ import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.outbox.OutboxDispatcher;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.reaction.EraseOnRequest;
+import io.retainbot.core.reaction.MoveToAfterSales;
 import io.retainbot.core.reaction.PingStaff;
 import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
@@ -49,11 +51,11 @@ public final class EngineFixture {
     private EngineFixture(Transactor transactor, MutableClock clock, BusinessConfig business, Reactions reactions,
                           BotContactPolicy botContact) {
         this(transactor, clock, business, reactions, botContact,
-                new StaffChats(Messages.builtIn(), business, Messages.FALLBACK, List.of()), false);
+                new StaffChats(Messages.builtIn(), business, Messages.FALLBACK, List.of()), false, Stages.DEFAULT);
     }
 
     private EngineFixture(Transactor transactor, MutableClock clock, BusinessConfig business, Reactions reactions,
-                          BotContactPolicy botContact, StaffChats staffChats, boolean runReactions) {
+                          BotContactPolicy botContact, StaffChats staffChats, boolean runReactions, Stages stages) {
         this.transactor = transactor;
         this.business = business;
         this.clock = clock;
@@ -61,7 +63,7 @@ public final class EngineFixture {
         this.dispatcher = new OutboxDispatcher(transactor, List.of(gateway), Runnable::run, 4, clock,
                 new SimpleMeterRegistry());
         this.engine = new ConversationEngine(transactor, Messages.builtIn(), business, staffChats, clock, () -> { },
-                reactions, botContact);
+                reactions, botContact, stages);
         this.relay = runReactions ? new ReactionRelay(transactor, reactions, clock) : null;
         this.sink = relay == null ? engine : event -> {
             EventSink.Receipt receipt = engine.accept(event);
@@ -88,7 +90,22 @@ public final class EngineFixture {
                 new EraseOnRequest(staffChats),
                 new ShowStaffProgress(staffChats));
         return new EngineFixture(db.database().transactor(), clock, business, reactions, BotContactPolicy.DEFAULT,
-                staffChats, true);
+                staffChats, true, Stages.DEFAULT);
+    }
+
+    /**
+     * {@link #withStaffChat(TestDatabase, MutableClock, ChannelRef, String)} for a business with {@code stages}
+     * (staff set them with {@code /stage}; a complaint moves a customer to after-sales, and a stage's
+     * responsible staff take the customer over).
+     */
+    public static EngineFixture withStaffChat(TestDatabase db, MutableClock clock, ChannelRef staffChat,
+                                              String staffLanguage, Stages stages) {
+        BusinessConfig business = BusinessConfig.defaults();
+        StaffChats staffChats = new StaffChats(Messages.builtIn(), business, staffLanguage, List.of(staffChat));
+        Reactions reactions = Reactions.of(new ReopenOnLowScore(), new PingStaff(staffChats),
+                new EraseOnRequest(staffChats), new ShowStaffProgress(staffChats), new MoveToAfterSales(stages));
+        return new EngineFixture(db.database().transactor(), clock, business, reactions, BotContactPolicy.DEFAULT,
+                staffChats, true, stages);
     }
 
     /** A staff member working from Telegram as {@code userId}. */

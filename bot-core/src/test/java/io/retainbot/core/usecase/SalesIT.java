@@ -3,15 +3,20 @@ package io.retainbot.core.usecase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.Platform;
 import io.retainbot.core.customer.NewPurchase;
 import io.retainbot.core.customer.StageChange;
+import io.retainbot.core.customer.StageOwner;
 import io.retainbot.core.customer.Stages;
 import io.retainbot.core.engine.BotContactPolicy;
+import io.retainbot.core.port.OwnershipStore;
 import io.retainbot.core.reaction.MoveToAfterSales;
 import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
 import io.retainbot.core.staff.Actor;
 import io.retainbot.core.staff.StaffRole;
+import io.retainbot.core.testing.ChatTranscript;
 import io.retainbot.core.testing.EngineFixture;
 import io.retainbot.core.testing.MutableClock;
 import io.retainbot.core.testing.TestDatabase;
@@ -24,7 +29,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Purchases and stages: recorded, imported, and a purchase or a complaint moving the customer to after-sales. */
+/**
+ * Purchases and stages: recorded, imported, a purchase or a complaint moving the customer to after-sales, the
+ * stage's responsible staff taking the customer over, and staff setting a stage from the staff chat.
+ */
 class SalesIT {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
@@ -104,6 +112,106 @@ class SalesIT {
                 .hasMessageStartingWith("stage: \"negotiation\" is not a stage; the stages are lead, offer");
         assertThat(sales.setStage(mina, "lead", Actor.staff(99_999))).isEqualTo(new Sales.StageSet.UnknownStaff(99_999));
         assertThat(sales.setStage(99_999, "lead", Actor.admin())).isInstanceOf(Sales.StageSet.NoSuchCustomer.class);
+    }
+
+    /** Sales staff (marketers Sam and Sara) until the customer is one, agents in care; nobody who exists for "customer". */
+    private static Stages ownedStages(long sam, long sara) {
+        StageOwner sales = StageOwner.listed(java.util.Set.of(sam, sara));
+        return new Stages(List.of("lead", "offer", "customer", "care"), "care", java.util.Map.of("lead", sales,
+                "offer", sales, "customer", StageOwner.listed(java.util.Set.of(987_654L)),
+                "care", StageOwner.of(StaffRole.AGENT)));
+    }
+
+    private static final ChannelRef GROUP = new ChannelRef(Platform.TELEGRAM, "-100777");
+
+    private static long addStaff(EngineFixture fixture, String name, StaffRole role) {
+        return fixture.transactor().inTransaction(session -> session.staff().add(name, role,
+                Instant.parse("2026-11-01T00:00:00Z"))).id();
+    }
+
+    @Test
+    void aStageWithResponsibleStaffGivesTheCustomerToThemInTurnKeepsOneWhoMayStayAndRecordsEveryChange() {
+        long sam = addStaff(engine, "Sam", StaffRole.MARKETER);
+        long sara = addStaff(engine, "Sara", StaffRole.MARKETER);
+        long ana = addStaff(engine, "Ana", StaffRole.AGENT);
+        addStaff(engine, "Joon", StaffRole.AGENT);
+        Stages stages = ownedStages(sam, sara);
+        Reactions reactions = Reactions.of(new MoveToAfterSales(stages));
+        Sales owned = new Sales(engine.transactor(), reactions, stages, engine.clock(), () -> { });
+        ReactionRelay ownedRelay = new ReactionRelay(engine.transactor(), reactions, engine.clock());
+        long mina = customer("1011");
+        long jon = customer("1012");
+
+        Sales.StageView minaLead = ((Sales.StageSet.Changed) owned.setStage(mina, "lead", Actor.admin())).view();
+        assertThat(minaLead.ownerName()).as("both never had one: by name").isEqualTo("Sam");
+        engine.clock().advance(java.time.Duration.ofMinutes(1));
+        assertThat(((Sales.StageSet.Changed) owned.setStage(jon, "lead", Actor.staff(sara))).view().ownerId())
+                .as("Sara waited longest").isEqualTo(sara);
+        engine.clock().advance(java.time.Duration.ofMinutes(1));
+        assertThat(((Sales.StageSet.Changed) owned.setStage(mina, "offer", Actor.staff(sara))).view().ownerId())
+                .as("Sam may look after offers too, so he stays").isEqualTo(sam);
+        assertThat(((Sales.StageSet.Changed) owned.setStage(jon, "customer", Actor.admin())).view().ownerId())
+                .as("nobody active may take customers in this stage: Sara stays").isEqualTo(sara);
+
+        owned.recordPurchase(new NewPurchase(mina, "Kettle K2", LocalDate.parse("2026-11-20"), null, null, null));
+        ownedRelay.runDue();
+        ownedRelay.runDue();
+        Sales.StageView minaCare = owned.stage(mina).orElseThrow();
+        assertThat(minaCare.stage()).isEqualTo("care");
+        assertThat(minaCare.ownerName()).as("agents in care: Ana before Joon by name").isEqualTo("Ana");
+        List<OwnershipStore.OwnerChange> minasOwners = engine.transactor().inTransaction(session ->
+                session.ownership().changes(mina));
+        List<OwnershipStore.OwnerChange> jonsOwners = engine.transactor().inTransaction(session ->
+                session.ownership().changes(jon));
+        assertThat(minasOwners)
+                .extracting(OwnershipStore.OwnerChange::fromStaffId, OwnershipStore.OwnerChange::toStaffId,
+                        OwnershipStore.OwnerChange::changedByStaffId, OwnershipStore.OwnerChange::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(null, sam, null, "stage"),
+                        org.assertj.core.groups.Tuple.tuple(sam, ana, null, "stage"));
+        assertThat(jonsOwners)
+                .extracting(OwnershipStore.OwnerChange::toStaffId, OwnershipStore.OwnerChange::changedByStaffId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(sara, sara));
+        assertThat(db.count("select count(*) from domain_event where kind = 'owner_changed'")).isEqualTo(3);
+    }
+
+    @Test
+    void staffSetAStageFromTheStaffChatAndAreToldTheNewStageAndWhoIsResponsible() {
+        long sam = addStaff(engine, "Sam", StaffRole.MARKETER);
+        EngineFixture fixture = EngineFixture.withStaffChat(db, engine.clock(), GROUP, "en", new Stages(
+                Stages.DEFAULT.names(), "after-sales", java.util.Map.of("negotiation",
+                        StageOwner.listed(java.util.Set.of(sam)), "after-sales", StageOwner.of(StaffRole.AGENT))));
+        fixture.staff("Joon", StaffRole.AGENT, "9001");
+        fixture.readyChat("1021", "Kim Minji");
+        fixture.readyChat("1022", "Lee Dana");
+        fixture.readyChat("1023", "Lee Jiho");
+        long kim = fixture.customerOf("1021").id();
+        long outboxBefore = db.count("select count(*) from outbox");
+
+        fixture.inStaffChat(GROUP, "6666", "Mallory").skipUnread().user("/stage Kim negotiation").botSaysNothingMore();
+        assertThat(db.count("select count(*) from outbox")).isEqualTo(outboxBefore);
+
+        ChatTranscript joon = fixture.inStaffChat(GROUP, "9001", "Joon").skipUnread();
+        joon.user("/stage Kim negotiation")
+                .botSaysContaining("Kim Minji (#" + kim + ") is now in the stage negotiation. Responsible: Sam.")
+                .user("/stage #" + kim + " negotiation")
+                .botSaysContaining("Kim Minji (#" + kim + ") is in the stage negotiation already. Responsible: Sam.")
+                .user("/stage Kim after-sales")
+                .botSaysContaining("is now in the stage after-sales. Responsible: Joon.")
+                .user("/stage Kim sold")
+                .botSaysContaining("\"sold\" is not a stage; the stages are consultation, intention, negotiation, "
+                        + "contract, after-sales.")
+                .user("/stage Lee intention")
+                .botSaysContaining("Several customers match \"Lee\"", "Lee Dana (#", "Lee Jiho (#")
+                .user("/stage Park intention")
+                .botSaysContaining("No customer matches \"Park\".")
+                .user("/stage intention")
+                .botSaysContaining("Use: /stage <customer");
+
+        Sales.StageView view = fixture.engine().sales().stage(kim).orElseThrow();
+        assertThat(view.stage()).isEqualTo("after-sales");
+        assertThat(view.history()).extracting(StageChange::to, StageChange::cause)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("negotiation", "staff"),
+                        org.assertj.core.groups.Tuple.tuple("after-sales", "staff"));
     }
 
     @Test
