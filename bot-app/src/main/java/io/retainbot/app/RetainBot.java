@@ -63,6 +63,7 @@ import io.retainbot.core.outreach.TemplateRenderer;
 import io.retainbot.core.outreach.Templates;
 import io.retainbot.core.outbox.PlatformSenders;
 import io.retainbot.core.port.ChatGateway;
+import io.retainbot.core.port.PhotoSource;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.reaction.AskForBirthday;
 import io.retainbot.core.reaction.FlagClusters;
@@ -76,6 +77,7 @@ import io.retainbot.core.reaction.PingStaff;
 import io.retainbot.core.reaction.EraseOnRequest;
 import io.retainbot.core.reaction.MoveToAfterSales;
 import io.retainbot.core.reaction.ReopenOnLowScore;
+import io.retainbot.core.reaction.ShowPhotosToStaff;
 import io.retainbot.core.reaction.ShowStaffProgress;
 import io.retainbot.core.reaction.StaffChats;
 import io.retainbot.core.reaction.ScheduleSurvey;
@@ -178,14 +180,18 @@ public final class RetainBot implements AutoCloseable {
 
             List<ChatGateway> gateways = new ArrayList<>();
             Set<ChannelRef> staffChannels = new java.util.LinkedHashSet<>();
-            gateways.add(new WebChatGateway(database.webChat(), clock));
-            Optional<TelegramAdapter> telegram = config.telegram().map(settings -> new TelegramAdapter(settings, clock, database.photos()::find));
+            PhotoLibrary photoLibrary = new PhotoLibrary(database.photos(), database.files(),
+                    config.telegram().map(settings -> TelegramAdapter.photosSentOn(settings, clock)).orElse(PhotoSource.NONE),
+                    config.discord().isPresent() ? DiscordAdapter.photosSentOn(clock) : PhotoSource.NONE);
+            gateways.add(new WebChatGateway(database.webChat(), database.files(), photoLibrary, new SecureRandom(), clock));
+            Optional<TelegramAdapter> telegram = config.telegram().map(settings -> new TelegramAdapter(settings, clock,
+                    photoLibrary));
             telegram.ifPresent(adapter -> {
                 gateways.add(adapter.gateway());
                 adapter.staffChannel().ifPresent(staffChannels::add);
             });
             Optional<DiscordAdapter> discord = config.discord()
-                    .map(settings -> new DiscordAdapter(settings, messages, business, clock, database.photos()::find));
+                    .map(settings -> new DiscordAdapter(settings, messages, business, clock, photoLibrary));
             discord.ifPresent(adapter -> {
                 gateways.add(adapter.gateway());
                 adapter.staffChannel().ifPresent(staffChannels::add);
@@ -209,9 +215,9 @@ public final class RetainBot implements AutoCloseable {
                     List.copyOf(staffChannels));
             Reactions reactions = Reactions.of(new ScheduleSurvey(timekeeper, schedule.surveyDelay(),
                     schedule.surveyReminder()),
-                    new ReopenOnLowScore(), new AssignOwner(config.staffDesk().ownerRule()),
+                    new ReopenOnLowScore(staffChats.texts()), new AssignOwner(config.staffDesk().ownerRule()),
                     new WatchPromise(timekeeper, business, config.staffDesk().alertStages()),
-                    new PingStaff(staffChats), new ShowStaffProgress(staffChats),
+                    new PingStaff(staffChats), new ShowStaffProgress(staffChats), new ShowPhotosToStaff(staffChats),
                     new AskForBirthday(timekeeper, schedule.birthdayAskDelay()),
                     new EraseOnRequest(staffChats), new MoveToAfterSales(stages),
                     new PlanCheckIns(timekeeper, checkIns, business.zone()), new NoteSkippedCheckIn(),

@@ -82,6 +82,14 @@ public final class DiscordAdapter implements AutoCloseable {
         return gateway;
     }
 
+    /**
+     * Where photos people sent on Discord are read back from their attachment URL, for the platforms that need
+     * their bytes (the web chat page, Telegram, Discord itself); it needs no running adapter.
+     */
+    public static PhotoSource photosSentOn(Clock clock) {
+        return new DiscordPhotos(clock);
+    }
+
     /** The staff channel, whose events the engine only takes from active staff. */
     public Optional<ChannelRef> staffChannel() {
         return channels.staffChannel();

@@ -94,7 +94,7 @@ final class DiscordChatGateway implements ChatGateway {
             OutboundMessage.Text text = (OutboundMessage.Text) message;
             List<String> parts = TextParts.split(text.text(), MAX_TEXT);
             Optional<PhotoStore.StoredPhoto> photo = text.photo() == null ? Optional.empty()
-                    : photos.photo(text.photo().key());
+                    : photos.photo(text.photo());
             Message sent = null;
             for (int i = 0; i < parts.size(); i++) {
                 MessageCreateBuilder builder = new MessageCreateBuilder().setContent(parts.get(i))

@@ -41,7 +41,7 @@ final class MessageTranslator {
         List<FileRef> files = message.getAttachments().stream().map(MessageTranslator::file).toList();
         if (!files.isEmpty()) {
             return Optional.of(new InboundEvent.AttachmentReceived(channel.get(), sender, eventId, clock.instant(),
-                    files, text));
+                    files, text, replyTo));
         }
         if (COMMAND.matcher(text).lookingAt()) {
             String[] parts = text.strip().substring(1).split("\\s+", 2);

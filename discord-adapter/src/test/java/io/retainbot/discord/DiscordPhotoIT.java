@@ -11,6 +11,7 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.SendOutcome;
 import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.i18n.Messages;
+import io.retainbot.core.port.PhotoSource;
 import io.retainbot.core.port.PhotoStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A text with a photo on Discord: the photo goes as an attachment of the message, the buttons under it. */
+/**
+ * A text with a photo on Discord: the photo goes as an attachment of the message, the buttons under it; a photo
+ * someone sent on Discord is read back from its attachment URL and uploaded again.
+ */
 class DiscordPhotoIT {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 1, 2, 3, 4};
     private static final PhotoStore.StoredPhoto SHOPFRONT = new PhotoStore.StoredPhoto("ph-shopfront", "image/png",
@@ -31,8 +35,10 @@ class DiscordPhotoIT {
 
     @BeforeEach
     void start() throws InterruptedException {
+        PhotoSource sentOnDiscord = DiscordAdapter.photosSentOn(Clock.systemUTC());
         adapter = new DiscordAdapter(discord.settings(), Messages.builtIn(), BusinessConfig.defaults(), Clock.systemUTC(),
-                key -> key.equals(SHOPFRONT.key()) ? Optional.of(SHOPFRONT) : Optional.empty());
+                photo -> photo.origin() == Photo.Origin.DISCORD ? sentOnDiscord.photo(photo)
+                        : photo.key().equals(SHOPFRONT.key()) ? Optional.of(SHOPFRONT) : Optional.empty());
         adapter.start(event -> EventSink.Receipt.IGNORED);
         discord.awaitIdentified();
         adapter.awaitReady();
@@ -61,6 +67,24 @@ class DiscordPhotoIT {
         assertThat(sent.body().at("/uploads/0/filename").asText()).isEqualTo("shopfront.png");
         assertThat(sent.body().at("/uploads/0/size").asInt()).isEqualTo(PNG.length);
         assertThat(adapter.gateway().takesPhotos()).isTrue();
+    }
+
+    @Test
+    void reuploadsAPhotoSentOnDiscordFromItsAttachmentUrl() {
+        String user = "400000000000000063";
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 7, 7, 7, 7};
+        String url = discord.attachment("1441000000000000099", "new-vase.jpg", "image/jpeg", jpeg).path("url").asText();
+        PhotoSource sentOnDiscord = DiscordAdapter.photosSentOn(Clock.systemUTC());
+
+        SendOutcome outcome = adapter.gateway().send(new ChannelRef(Platform.DISCORD, "dm:" + user),
+                OutboundMessage.Text.of("Joon (Demo Shop): [a photo]").withPhoto(new Photo(url, Photo.Origin.DISCORD)));
+
+        assertThat(outcome).isInstanceOf(SendOutcome.Delivered.class);
+        FakeDiscord.Call sent = discord.sentTo(user).get(0);
+        assertThat(sent.body().at("/uploads/0/filename").asText()).isEqualTo("new-vase.jpg");
+        assertThat(sent.body().at("/uploads/0/size").asInt()).isEqualTo(jpeg.length);
+        assertThat(sentOnDiscord.photo(new Photo(url.replace("new-vase", "gone"), Photo.Origin.DISCORD))).isEmpty();
+        assertThat(sentOnDiscord.photo(new Photo("AgACAgQAAxkBAAIBvase", Photo.Origin.TELEGRAM))).isEmpty();
     }
 
     @Test

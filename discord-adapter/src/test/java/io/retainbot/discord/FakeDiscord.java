@@ -60,6 +60,8 @@ public final class FakeDiscord implements AutoCloseable {
     private volatile boolean refuseResume;
     private volatile boolean guildHeld;
     private final List<Predicate<Call>> drops = new ArrayList<>();
+    /** What the CDN serves: the content of attachments people "sent", by path. */
+    private final Map<String, byte[]> cdn = new ConcurrentHashMap<>();
 
     /** One REST request the bot made. */
     public record Call(String method, String path, JsonNode body, Instant at) {
@@ -87,6 +89,20 @@ public final class FakeDiscord implements AutoCloseable {
 
     public String restUrl() {
         return "http://127.0.0.1:" + server.getPort() + "/api/v10/";
+    }
+
+    /**
+     * An attachment someone sent in {@code channelId}, served from the fake's CDN; returns it as a message's
+     * {@code attachments} entry (its {@code url} is where the CDN serves it).
+     */
+    public ObjectNode attachment(String channelId, String fileName, String contentType, byte[] content) {
+        String id = nextId();
+        String path = "/attachments/" + channelId + "/" + id + "/" + fileName;
+        cdn.put(path, content.clone());
+        String url = "http://127.0.0.1:" + server.getPort() + path + "?ex=6a1b2c3d&is=6a1a0000&hm=abc123";
+        return JSON.createObjectNode().put("id", id).put("filename", fileName).put("size", content.length)
+                .put("url", url).put("proxy_url", url).put("content_type", contentType).put("width", 640)
+                .put("height", 480);
     }
 
     public String gatewayUrl() {
@@ -220,6 +236,12 @@ public final class FakeDiscord implements AutoCloseable {
         String path = request.getUrl().encodedPath();
         if (path.startsWith("/gateway")) {
             return new MockResponse.Builder().webSocketUpgrade(new GatewayListener()).build();
+        }
+        if (path.startsWith("/attachments/")) {
+            byte[] content = cdn.get(path);
+            return content == null ? new MockResponse.Builder().code(404).build()
+                    : new MockResponse.Builder().code(200).addHeader("Content-Type", "application/octet-stream")
+                    .body(new okio.Buffer().write(content)).build();
         }
         JsonNode body = body(request);
         Call call = new Call(request.getMethod(), path, body, Instant.now());

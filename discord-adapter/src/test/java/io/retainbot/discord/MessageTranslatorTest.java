@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.FileRef;
 import io.retainbot.core.chat.InboundEvent;
 import io.retainbot.core.chat.Platform;
 import java.io.IOException;
@@ -60,6 +61,28 @@ class MessageTranslatorTest {
         assertThat(((InboundEvent.TextReceived) translator.received(inThread).orElseThrow()).replyTo())
                 .isEqualTo("1441000000000000099");
         assertThat(((InboundEvent.TextReceived) translator.received(inChannel).orElseThrow()).replyTo()).isEmpty();
+    }
+
+    @Test
+    void aPhotoInAThreadIsAnAttachmentAnsweringTheMessageTheThreadWasStartedFrom() throws IOException {
+        JsonNode fixture = DiscordTranslationIT.fixture("guild_message.json");
+        Message inThread = guildMessage(fixture, "1441000000000000099", ChannelType.GUILD_PUBLIC_THREAD);
+        Message.Attachment photo = mock(Message.Attachment.class);
+        when(photo.getUrl()).thenReturn("https://cdn.discordapp.com/attachments/1441000000000000099/1/vase.jpg");
+        when(photo.isImage()).thenReturn(true);
+        when(photo.getContentType()).thenReturn("image/jpeg");
+        when(photo.getSize()).thenReturn(4096);
+        when(photo.getFileName()).thenReturn("vase.jpg");
+        when(inThread.getAttachments()).thenReturn(List.of(photo));
+
+        InboundEvent.AttachmentReceived files = (InboundEvent.AttachmentReceived) translator.received(inThread)
+                .orElseThrow();
+
+        assertThat(files.replyTo()).isEqualTo("1441000000000000099");
+        assertThat(files.caption()).isEqualTo("I will take C-1042");
+        assertThat(files.files()).containsExactly(new FileRef(
+                "https://cdn.discordapp.com/attachments/1441000000000000099/1/vase.jpg", FileRef.Kind.PHOTO,
+                "image/jpeg", 4096, "vase.jpg"));
     }
 
     @Test

@@ -4,8 +4,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
@@ -27,6 +30,8 @@ final class BotApi {
 
     private final OkHttpTelegramClient client;
     private final OkHttpTelegramClient poller;
+    private final OkHttpClient calls;
+    private final String fileUrl;
 
     BotApi(String token, URI apiUrl) {
         this(token, apiUrl, CALL_TIMEOUT);
@@ -47,6 +52,8 @@ final class BotApi {
         int port = apiUrl.getPort() > 0 ? apiUrl.getPort() : apiUrl.getScheme().equals("https") ? 443 : 80;
         TelegramUrl url = new TelegramUrl(apiUrl.getScheme(), apiUrl.getHost(), port, false);
         this.client = new OkHttpTelegramClient(calls, token, url);
+        this.calls = calls;
+        this.fileUrl = apiUrl.getScheme() + "://" + apiUrl.getHost() + ":" + port + "/file/bot" + token + "/";
         this.poller = new OkHttpTelegramClient(polls, token, url);
     }
 
@@ -57,6 +64,37 @@ final class BotApi {
     /** A photo with its caption and buttons (a multipart upload, or the id Telegram gave the photo before). */
     Message sendPhoto(SendPhoto photo) throws TelegramApiException {
         return client.execute(photo);
+    }
+
+    /**
+     * The content of a file someone sent (by its file id): asked for with getFile, then downloaded; empty when
+     * Telegram no longer has it or it is larger than {@code maxBytes}.
+     */
+    java.util.Optional<byte[]> download(String fileId, int maxBytes) throws TelegramApiException, java.io.IOException {
+        org.telegram.telegrambots.meta.api.objects.File file;
+        try {
+            file = client.execute(GetFile.builder().fileId(fileId).build());
+        } catch (org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException refused) {
+            if (refused.getErrorCode() != null && refused.getErrorCode() == 400) {
+                return java.util.Optional.empty();
+            }
+            throw refused;
+        }
+        if (file.getFilePath() == null || file.getFileSize() != null && file.getFileSize() > maxBytes) {
+            return java.util.Optional.empty();
+        }
+        Request request = new Request.Builder().url(fileUrl + file.getFilePath()).build();
+        try (Response response = calls.newCall(request).execute()) {
+            if (response.code() == 404 || response.code() == 400) {
+                return java.util.Optional.empty();
+            }
+            if (!response.isSuccessful() || response.body() == null) {
+                throw new java.io.IOException("Telegram answered " + response.code() + " for a file download");
+            }
+            byte[] content = response.body().byteStream().readNBytes(maxBytes + 1);
+            return content.length > maxBytes || content.length == 0 ? java.util.Optional.empty()
+                    : java.util.Optional.of(content);
+        }
     }
 
     /** One long poll; {@code timeout} must stay well below {@link #POLL_CALL_TIMEOUT}. */

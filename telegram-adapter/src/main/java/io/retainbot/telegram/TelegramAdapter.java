@@ -52,6 +52,14 @@ public final class TelegramAdapter implements AutoCloseable {
         return gateway;
     }
 
+    /**
+     * Where photos people sent on Telegram are read back by their file id, for the platforms that need their
+     * bytes (the web chat page, Discord); it needs no running adapter.
+     */
+    public static PhotoSource photosSentOn(TelegramSettings settings, Clock clock) {
+        return new TelegramPhotos(new BotApi(settings.token(), settings.apiUrl()), clock);
+    }
+
     /** The staff group, whose events the engine only takes from active staff. */
     public Optional<ChannelRef> staffChannel() {
         return settings.staffChatId().map(id -> new ChannelRef(Platform.TELEGRAM, id));

@@ -3,6 +3,7 @@ package io.retainbot.telegram;
 import io.retainbot.core.chat.Button;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Photo;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.SendOutcome;
 import io.retainbot.core.chat.TextParts;
@@ -39,7 +40,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * to it (and as a plain message if that one was deleted). A text with a photo goes out with sendPhoto: the
  * text as its caption with the buttons under it, or, for a text longer than a caption may be, the photo
  * first and then the text with its buttons. The photo is uploaded once; later sends name the file id
- * Telegram gave it. A photo no longer kept leaves the text to go out alone.
+ * Telegram gave it; a photo that came from Telegram (a customer's, a staff member's) is named by its own file id
+ * and never uploaded. A photo no longer kept leaves the text to go out alone.
  */
 final class TelegramChatGateway implements ChatGateway {
     static final int MAX_TEXT = 4096;
@@ -78,10 +80,18 @@ final class TelegramChatGateway implements ChatGateway {
                 return edit(channel, edit);
             }
             OutboundMessage.Text text = (OutboundMessage.Text) message;
+            if (text.photo() != null && text.photo().origin() == Photo.Origin.TELEGRAM) {
+                return sendPhoto(channel, text, new InputFile(text.photo().key()), text.photo());
+            }
             if (text.photo() != null) {
-                Optional<PhotoStore.StoredPhoto> photo = photos.photo(text.photo().key());
+                String known = uploaded.get(text.photo().identity());
+                if (known != null) {
+                    return sendPhoto(channel, text, new InputFile(known), text.photo());
+                }
+                Optional<PhotoStore.StoredPhoto> photo = photos.photo(text.photo());
                 if (photo.isPresent()) {
-                    return sendPhoto(channel, text, photo.get());
+                    return sendPhoto(channel, text, new InputFile(new ByteArrayInputStream(photo.get().content()),
+                            photo.get().uploadName()), text.photo());
                 }
             }
             return sendText(channel, text);
@@ -113,13 +123,10 @@ final class TelegramChatGateway implements ChatGateway {
         return new SendOutcome.Delivered(String.valueOf(sent.getMessageId()));
     }
 
-    private SendOutcome sendPhoto(ChannelRef channel, OutboundMessage.Text text, PhotoStore.StoredPhoto photo)
+    private SendOutcome sendPhoto(ChannelRef channel, OutboundMessage.Text text, InputFile file, Photo photo)
             throws TelegramApiException {
         boolean captioned = text.text().length() <= MAX_CAPTION;
-        String known = uploaded.get(photo.key());
-        SendPhoto.SendPhotoBuilder<?, ?> request = SendPhoto.builder().chatId(channel.chatId())
-                .photo(known != null ? new InputFile(known)
-                        : new InputFile(new ByteArrayInputStream(photo.content()), photo.uploadName()));
+        SendPhoto.SendPhotoBuilder<?, ?> request = SendPhoto.builder().chatId(channel.chatId()).photo(file);
         if (isMessageId(text.replyTo())) {
             request.replyParameters(ReplyParameters.builder().messageId(Integer.valueOf(text.replyTo()))
                     .allowSendingWithoutReply(true).build());
@@ -134,8 +141,8 @@ final class TelegramChatGateway implements ChatGateway {
             request.allowPaidBroadcast(true);
         }
         Message sent = api.sendPhoto(request.build());
-        if (known == null && sent.getPhoto() != null && !sent.getPhoto().isEmpty()) {
-            uploaded.put(photo.key(), sent.getPhoto().get(sent.getPhoto().size() - 1).getFileId());
+        if (file.isNew() && sent.getPhoto() != null && !sent.getPhoto().isEmpty()) {
+            uploaded.put(photo.identity(), sent.getPhoto().get(sent.getPhoto().size() - 1).getFileId());
         }
         if (captioned) {
             return new SendOutcome.Delivered(String.valueOf(sent.getMessageId()));

@@ -66,13 +66,13 @@ final class UpdateTranslator {
         }
         Sender sender = sender(message.getFrom());
         List<FileRef> files = files(message);
-        if (!files.isEmpty()) {
-            return Optional.of(new InboundEvent.AttachmentReceived(channel.get(), sender, eventId, now, files,
-                    message.getCaption()));
-        }
-        String text = Objects.requireNonNullElse(message.getText(), "");
         String replyTo = message.getReplyToMessage() == null || message.getReplyToMessage().getMessageId() == null
                 ? "" : String.valueOf(message.getReplyToMessage().getMessageId());
+        if (!files.isEmpty()) {
+            return Optional.of(new InboundEvent.AttachmentReceived(channel.get(), sender, eventId, now, files,
+                    message.getCaption(), replyTo));
+        }
+        String text = Objects.requireNonNullElse(message.getText(), "");
         if (isCommand(message, text)) {
             return Optional.of(command(channel.get(), sender, eventId, now, text, replyTo));
         }

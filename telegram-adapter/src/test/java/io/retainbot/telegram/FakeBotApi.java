@@ -28,6 +28,7 @@ import java.util.function.Predicate;
  * test fills, answers sendMessage, sendPhoto (multipart: its fields read into the call's body, an
  * uploaded file as {@code {"upload": name, "size": bytes}} in the field that attaches it, and a photo
  * file id for the answer),
+ * getFile and the download of a file the test gave it ({@link #withFile}),
  * editMessageText, answerCallbackQuery, setMyCommands, deleteWebhook and setWebhook, records every call
  * but getUpdates, and answers scripted errors (429, 403, 5xx, also on getUpdates) when told to. Told a
  * budget ({@link #limitSendsTo}), it refuses a send beyond it in any one second with 429 and
@@ -48,6 +49,8 @@ public final class FakeBotApi implements AutoCloseable {
     private long confirmedOffset;
     private final Budget budget = new Budget();
     private volatile boolean keepCalls = true;
+    /** The content of the files people "sent", by file id, for getFile and the download. */
+    private final java.util.Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What a budget saw: sends answered, refused with 429, come inside a retry window, repeated to a chat. */
     public record SendCounts(long delivered, long rateLimited, long insideRetryWindow, long duplicates) {
@@ -136,6 +139,18 @@ public final class FakeBotApi implements AutoCloseable {
         return this;
     }
 
+    /** A file someone sent on Telegram (a photo), which getFile names and the download serves. */
+    public FakeBotApi withFile(String fileId, byte[] content) {
+        files.put(fileId, content.clone());
+        return this;
+    }
+
+    /** The photos sent to a chat (sendPhoto), oldest first. */
+    public synchronized List<Call> photosSentTo(String chatId) {
+        return calls.stream().filter(call -> call.method().equals("sendphoto") && call.chatId().equals(chatId))
+                .toList();
+    }
+
     /** Answers the next matching call of {@code method} with an error. */
     synchronized FakeBotApi failNext(String method, Predicate<Call> applies, int status, String description,
                                      Integer retryAfter) {
@@ -182,6 +197,20 @@ public final class FakeBotApi implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        String download = "/file/bot" + TOKEN + "/photos/";
+        if (path.startsWith(download)) {
+            byte[] content = files.get(path.substring(download.length()));
+            if (content == null) {
+                respond(exchange, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
+                return;
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+            exchange.sendResponseHeaders(200, content.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(content);
+            }
+            return;
+        }
         String prefix = "/bot" + TOKEN + "/";
         if (!path.startsWith(prefix)) {
             respond(exchange, 401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
@@ -230,6 +259,9 @@ public final class FakeBotApi implements AutoCloseable {
             respond(exchange, 200, ok(getUpdates(body)));
             return;
         }
+        if (error == null && method.equals("getfile") && !files.containsKey(body.path("file_id").asText())) {
+            error = new ScriptedError(method, any -> true, 400, "Bad Request: invalid file_id", null);
+        }
         if (error != null) {
             ObjectNode answer = JSON.createObjectNode().put("ok", false).put("error_code", error.status())
                     .put("description", error.description());
@@ -272,13 +304,19 @@ public final class FakeBotApi implements AutoCloseable {
                 message.putObject("chat").put("id", chatId).put("type", chatId < 0 ? "supergroup" : "private");
                 yield message;
             }
+            case "getfile" -> {
+                String fileId = body.path("file_id").asText();
+                yield JSON.createObjectNode().put("file_id", fileId).put("file_unique_id", "u" + fileId)
+                        .put("file_size", files.get(fileId).length).put("file_path", "photos/" + fileId);
+            }
             case "sendphoto" -> {
                 ObjectNode message = JSON.createObjectNode();
                 message.put("message_id", id).put("date", Instant.now().getEpochSecond());
                 if (body.has("caption")) {
                     message.put("caption", body.path("caption").asText());
                 }
-                message.putObject("chat").put("id", body.path("chat_id").asLong()).put("type", "private");
+                long chatId = body.path("chat_id").asLong();
+                message.putObject("chat").put("id", chatId).put("type", chatId < 0 ? "supergroup" : "private");
                 String fileId = body.path("photo").isTextual() ? body.path("photo").asText() : "AgAC-photo-" + id;
                 message.putArray("photo").addObject().put("file_id", fileId).put("file_unique_id", "u" + fileId)
                         .put("width", 640).put("height", 480);

@@ -53,7 +53,7 @@ class TelegramChatGatewayIT {
         PhotoStore.StoredPhoto shopfront = new PhotoStore.StoredPhoto("ph-shopfront", "image/jpeg", "shop front.jpg",
                 jpeg.length, "sha", Instant.EPOCH, jpeg);
         TelegramChatGateway withPhotos = new TelegramChatGateway(new BotApi(FakeBotApi.TOKEN, telegram.url()), 30,
-                false, key -> key.equals("ph-shopfront") ? Optional.of(shopfront) : Optional.empty());
+                false, photo -> photo.key().equals("ph-shopfront") ? Optional.of(shopfront) : Optional.empty());
         OutboundMessage.Text message = new OutboundMessage.Text("Our new shop opens on Monday.",
                 List.of(List.of(new Button("Thanks!", "outreach:thanks")))).withPhoto(new Photo("ph-shopfront"));
 
@@ -81,7 +81,7 @@ class TelegramChatGatewayIT {
         PhotoStore.StoredPhoto banner = new PhotoStore.StoredPhoto("ph-banner", "image/png", "", png.length, "sha",
                 Instant.EPOCH, png);
         TelegramChatGateway withPhotos = new TelegramChatGateway(new BotApi(FakeBotApi.TOKEN, telegram.url()), 30,
-                false, key -> key.equals("ph-banner") ? Optional.of(banner) : Optional.empty());
+                false, photo -> photo.key().equals("ph-banner") ? Optional.of(banner) : Optional.empty());
         String longWords = "Our membership day. ".repeat(60).strip();
         List<List<Button>> buttons = List.of(List.of(new Button("Stop these messages", "outreach:stop")));
 
@@ -115,6 +115,60 @@ class TelegramChatGatewayIT {
         assertThat(sent.get(0).body().at("/reply_parameters/message_id").asInt()).isEqualTo(214);
         assertThat(sent.get(0).body().at("/reply_parameters/allow_sending_without_reply").asBoolean()).isTrue();
         assertThat(sent.get(1).body().has("reply_parameters")).isFalse();
+    }
+
+    @Test
+    void sendsAPhotoSentOnTelegramByItsOwnFileIdAsAReplyWithoutUploadingIt() {
+        ChannelRef staff = new ChannelRef(Platform.TELEGRAM, "-1002000000001");
+        TelegramChatGateway withPhotos = new TelegramChatGateway(new BotApi(FakeBotApi.TOKEN, telegram.url()), 30,
+                false, photo -> {
+                    throw new AssertionError("a Telegram photo needs no bytes, asked for " + photo);
+                });
+
+        SendOutcome sent = withPhotos.send(staff, new OutboundMessage.Text("Mina about C-1042: photo 1 of 2", List.of(),
+                "214", "").withPhoto(new Photo("AgACAgQAAxkBAAIBlarge", Photo.Origin.TELEGRAM)));
+
+        FakeBotApi.Call photo = telegram.photosSentTo("-1002000000001").get(0);
+        assertThat(sent).isEqualTo(new SendOutcome.Delivered(String.valueOf(photo.messageId())));
+        assertThat(photo.body().path("photo").asText()).isEqualTo("AgACAgQAAxkBAAIBlarge");
+        assertThat(photo.body().path("caption").asText()).isEqualTo("Mina about C-1042: photo 1 of 2");
+        assertThat(photo.body().at("/reply_parameters/message_id").asInt()).isEqualTo(214);
+    }
+
+    @Test
+    void sendsAPhotoFromElsewhereUploadedOnceThenByTheFileIdTelegramGaveIt() {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 9, 8, 7};
+        Photo fromTheWeb = new Photo("Fq3kz0x2a8QhT5sVw1yB7c", Photo.Origin.UPLOADED);
+        TelegramChatGateway withPhotos = new TelegramChatGateway(new BotApi(FakeBotApi.TOKEN, telegram.url()), 30,
+                false, photo -> photo.equals(fromTheWeb) ? Optional.of(new PhotoStore.StoredPhoto(photo.key(),
+                        "image/jpeg", "box.jpg", jpeg.length, "sha", Instant.EPOCH, jpeg)) : Optional.empty());
+
+        withPhotos.send(MINA, OutboundMessage.Text.of("photo 1 of 1").withPhoto(fromTheWeb));
+        withPhotos.send(MINA, OutboundMessage.Text.of("again").withPhoto(fromTheWeb));
+
+        List<FakeBotApi.Call> photos = telegram.photosSentTo("5123456789");
+        assertThat(photos.get(0).body().at("/photo/upload").asText()).isEqualTo("box.jpg");
+        assertThat(photos.get(1).body().path("photo").asText()).isEqualTo("AgAC-photo-" + photos.get(0).messageId());
+    }
+
+    @Test
+    void readsBackAPhotoSentOnTelegramByItsFileId() {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 4, 5, 6};
+        telegram.withFile("AgACAgQAAxkBAAIBvase", jpeg);
+        TelegramSettings settings = new TelegramSettings(FakeBotApi.TOKEN, telegram.url(),
+                TelegramSettings.Mode.POLLING, Optional.empty(), Optional.empty(), Optional.empty(), 30, false);
+        io.retainbot.core.port.PhotoSource sentOnTelegram = TelegramAdapter.photosSentOn(settings,
+                java.time.Clock.systemUTC());
+
+        PhotoStore.StoredPhoto photo = sentOnTelegram.photo(new Photo("AgACAgQAAxkBAAIBvase", Photo.Origin.TELEGRAM))
+                .orElseThrow();
+
+        assertThat(photo.content()).isEqualTo(jpeg);
+        assertThat(photo.mediaType()).isEqualTo("image/jpeg");
+        assertThat(telegram.calls("getFile")).extracting(call -> call.body().path("file_id").asText())
+                .containsExactly("AgACAgQAAxkBAAIBvase");
+        assertThat(sentOnTelegram.photo(new Photo("AgACAgQAAxkBAAIBgone", Photo.Origin.TELEGRAM))).isEmpty();
+        assertThat(sentOnTelegram.photo(new Photo("ph-shopfront"))).isEmpty();
     }
 
     @Test

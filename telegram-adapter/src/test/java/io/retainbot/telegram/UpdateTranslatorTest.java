@@ -127,6 +127,17 @@ class UpdateTranslatorTest {
         assertThat(((InboundEvent.TextReceived) translate("staff_group_message.json")).replyTo()).isEmpty();
     }
 
+    @Test
+    void readsAPhotoReplyInTheStaffGroupAsPhotosAnsweringTheMessageItRepliesTo() throws IOException {
+        InboundEvent.AttachmentReceived reply = (InboundEvent.AttachmentReceived) translate("staff_group_photo_reply.json");
+
+        assertThat(reply.replyTo()).isEqualTo("77");
+        assertThat(reply.caption()).isEqualTo("This is the new vase.");
+        assertThat(reply.files()).containsExactly(
+                new FileRef("AgACAgQAAxkBAAIBvase", FileRef.Kind.PHOTO, "image/jpeg", 87654, ""));
+        assertThat(((InboundEvent.AttachmentReceived) translate("photo.json")).replyTo()).isEmpty();
+    }
+
     private InboundEvent translate(String fixture) throws IOException {
         return translator.translate(update(fixture)).orElseThrow();
     }

@@ -6,6 +6,7 @@ import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.FileRef;
 import io.retainbot.core.chat.InboundEvent;
 import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Photo;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.Sender;
 import io.retainbot.core.customer.Customer;
@@ -46,7 +47,7 @@ public final class WebChat {
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{22}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_.]+)}}");
     private static final Pattern FILE_KEY = Pattern.compile("[A-Za-z0-9_-]{22}");
-    private static final String FILE_PREFIX = "web:";
+    private static final String FILE_PREFIX = Photo.WEB_FILE_PREFIX;
     private static final int PAGE = 200;
 
     private final EventSink sink;
@@ -267,6 +268,11 @@ public final class WebChat {
                 parts.length > 1 ? parts[1] : "");
     }
 
+    /** Where the page shows a photo: a template's from the photo store, any other from the visitor's files. */
+    private static String photoUrl(Photo photo) {
+        return photo.origin() == Photo.Origin.KEPT ? "/chat/api/photos/" + photo.key() : "/chat/api/files/" + photo.key();
+    }
+
     private String randomToken() {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
@@ -300,7 +306,7 @@ public final class WebChat {
                 .map(row -> row.stream().map(button -> new ButtonView(button.label(), button.data())).toList())
                 .toList();
         FileView photo = body instanceof OutboundMessage.Text text && text.photo() != null
-                ? new FileView("/chat/api/photos/" + text.photo().key(), "", "image", true) : null;
+                ? new FileView(photoUrl(text.photo()), "", "image", true) : null;
         return new Line(said.id(), "bot", body.text(), buttons, editOf, null, photo, said.at().toString());
     }
 

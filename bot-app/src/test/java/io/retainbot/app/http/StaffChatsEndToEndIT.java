@@ -10,6 +10,7 @@ import io.retainbot.app.RetainBot;
 import io.retainbot.app.browser.Browser;
 import io.retainbot.app.config.AppConfig;
 import io.retainbot.app.web.ChatPage;
+import io.retainbot.app.web.TestFiles;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.staff.StaffIdentity;
 import io.retainbot.core.staff.StaffMember;
@@ -43,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * browser) pings the staff chat on a local fake of Telegram's Bot API (and of Discord), a staff member
  * claims and answers it there, the customer reads the answer in the page and answers back, the complaint is
  * resolved from the staff chat, the customer answers the survey in the page, and the service report shows
- * it all. And "Cannot help" from the staff chat: the referrals picked there reach the customer.
+ * it all. The customer's photo reaches the staff chat under the ping, and a staff member's photo answer reaches
+ * the page. And "Cannot help" from the staff chat: the referrals picked there reach the customer.
  */
 class StaffChatsEndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,13 +76,28 @@ class StaffChatsEndToEndIT {
      * when it opens), or over the web chat's HTTP API (which starts it with "/start").
      */
     private record Customer(Runnable starter, Consumer<String> typist, Consumer<String> presser,
-                            UnaryOperator<String> reader) {
+                            UnaryOperator<String> reader, Consumer<Path> attacher, UnaryOperator<String> photoReader) {
         static Customer inThePage(ChatPage page) {
-            return new Customer(() -> { }, page::type, page::press, page::awaitBotContaining);
+            return new Customer(() -> { }, page::type, page::press, page::awaitBotContaining, page::attach,
+                    page::awaitBotPhoto);
         }
 
         static Customer overHttp(WebVisitor visitor) {
-            return new Customer(() -> visitor.say("/start"), visitor::say, visitor::press, visitor::awaitText);
+            return new Customer(() -> visitor.say("/start"), visitor::say, visitor::press, visitor::awaitText,
+                    file -> {
+                        throw new UnsupportedOperationException("the HTTP visitor sends no files");
+                    }, part -> {
+                        throw new UnsupportedOperationException("the HTTP visitor sees no photos");
+                    });
+        }
+
+        void attach(Path file) {
+            attacher.accept(file);
+        }
+
+        /** Waits for the bot's message containing {@code part} to show a photo; returns the photo's address. */
+        String awaitPhoto(String part) {
+            return photoReader.apply(part);
         }
 
         void start() {
@@ -137,20 +154,28 @@ class StaffChatsEndToEndIT {
     }
 
     @Test
-    void aComplaintFromTheWebPageIsHandledFromTheTelegramStaffGroupRatedInThePageAndReported() {
+    void aComplaintWithAPhotoFromTheWebPageIsHandledWithAPhotoFromTheTelegramStaffGroupRatedAndReported()
+            throws Exception {
         try (FakeBotApi telegram = new FakeBotApi();
              RetainBot bot = RetainBot.start(AppConfig.fromEnvironment(telegramEnvironment(telegram)),
                      Clock.systemUTC(), token -> { });
              Browser browser = Browser.open(Browser.Screen.PHONE)) {
             addStaff(bot, "Joon", Platform.TELEGRAM, JOON_TELEGRAM, JOON_TELEGRAM);
             Customer customer = Customer.inThePage(new ChatPage(browser, bot.httpPort()).open());
-            String ref = fileComplaint(customer);
+            Path soakedBox = TestFiles.photo(files, "soaked box.jpg", "jpg");
+            String ref = fileComplaint(customer, soakedBox);
 
             FakeBotApi.Call ping = await(() -> telegram.sentTo(GROUP).stream()
                     .filter(call -> call.text().startsWith("New complaint " + ref)).findFirst(), "the ping");
-            assertThat(ping.text()).contains("Customer: ", "(web)", "The parcel arrived two days late");
+            assertThat(ping.text()).contains("Customer: ", "(web)", "The parcel arrived two days late",
+                    "Photos and files: 1");
             assertThat(ping.body().at("/reply_markup/inline_keyboard/0/0/callback_data").asText())
                     .isEqualTo("staff:claim:" + ref);
+            FakeBotApi.Call customersPhoto = await(() -> telegram.photosSentTo(GROUP).stream().findFirst(),
+                    "the customer's photo in the staff group");
+            assertThat(customersPhoto.body().path("caption").asText()).endsWith("about " + ref + ": photo 1 of 1");
+            assertThat(customersPhoto.body().at("/reply_parameters/message_id").asInt()).isEqualTo(ping.messageId());
+            assertThat(customersPhoto.body().at("/photo/size").asLong()).isEqualTo(size(soakedBox));
 
             telegram.push(press(JOON_TELEGRAM, "Joon", "staff:claim:" + ref, ping.messageId()));
             await(() -> telegram.calls("editMessageText").stream()
@@ -159,6 +184,10 @@ class StaffChatsEndToEndIT {
 
             telegram.push(reply(JOON_TELEGRAM, "Joon", "A new box leaves our warehouse today.", ping.messageId()));
             customer.awaitText("A new box leaves our warehouse today.");
+            telegram.withFile("AgACAgQAAxkBAAIBnewbox", Files.readAllBytes(TestFiles.photo(files, "new box.jpg", "jpg")));
+            telegram.push(photoReply(JOON_TELEGRAM, "Joon", "AgACAgQAAxkBAAIBnewbox", "This is the new box.",
+                    ping.messageId()));
+            assertThat(customer.awaitPhoto("This is the new box.")).contains("/chat/api/files/");
 
             customer.say("Thank you! Before Friday?");
             customer.awaitText("I have passed this on to the person handling your complaint " + ref);
@@ -178,16 +207,24 @@ class StaffChatsEndToEndIT {
     }
 
     @Test
-    void aComplaintFromTheWebPageIsHandledInItsDiscordThreadRatedInThePageAndReported() throws Exception {
+    void aComplaintWithAPhotoFromTheWebPageIsHandledWithAPhotoInItsDiscordThreadRatedAndReported() throws Exception {
         try (FakeDiscord discord = new FakeDiscord().withGuild(GUILD, STAFF_CHANNEL);
              RetainBot bot = RetainBot.start(discordConfig(environment(), discord), Clock.systemUTC(), token -> { });
              Browser browser = Browser.open(Browser.Screen.DESKTOP)) {
             discord.awaitIdentified();
             addStaff(bot, "Joon", Platform.DISCORD, JOON_DISCORD, STAFF_CHANNEL);
             Customer customer = Customer.inThePage(new ChatPage(browser, bot.httpPort()).open());
-            String ref = fileComplaint(customer);
+            Path soakedBox = TestFiles.photo(files, "soaked box.png", "png");
+            String ref = fileComplaint(customer, soakedBox);
 
             String pingId = threadOf(discord, ref);
+            FakeDiscord.Call customersPhoto = await(() -> discord.calls().stream()
+                    .filter(call -> call.method().equals("POST")
+                            && call.path().equals("/api/v10/channels/" + pingId + "/messages")
+                            && call.content().endsWith("about " + ref + ": photo 1 of 1")).findFirst(),
+                    "the customer's photo in the thread");
+            assertThat(customersPhoto.body().at("/uploads/0/filename").asText()).isEqualTo("soaked box.png");
+            assertThat(customersPhoto.body().at("/uploads/0/size").asLong()).isEqualTo(size(soakedBox));
             discord.dispatch("INTERACTION_CREATE", GatewayEvents.guildButton(discord.nextId(), GUILD,
                     STAFF_CHANNEL, JOON_DISCORD, "Joon", "staff:claim:" + ref, pingId));
             await(() -> discord.calls().stream()
@@ -197,6 +234,11 @@ class StaffChatsEndToEndIT {
 
             discord.dispatch("MESSAGE_CREATE", threadMessage(discord, pingId, "A new box leaves our warehouse today."));
             customer.awaitText("A new box leaves our warehouse today.");
+            ObjectNode withPhoto = threadMessage(discord, pingId, "This is the new box.");
+            withPhoto.putArray("attachments").add(discord.attachment(pingId, "new-box.jpg", "image/jpeg",
+                    Files.readAllBytes(TestFiles.photo(files, "new box.jpg", "jpg"))));
+            discord.dispatch("MESSAGE_CREATE", withPhoto);
+            assertThat(customer.awaitPhoto("This is the new box.")).contains("/chat/api/files/");
 
             customer.say("Thank you! Before Friday?");
             await(() -> discord.calls().stream()
@@ -298,6 +340,11 @@ class StaffChatsEndToEndIT {
     }
 
     private static String fileComplaint(Customer customer) {
+        return fileComplaint(customer, null);
+    }
+
+    /** Files a delivery complaint; with {@code photo} (not null) attached in the intake. */
+    private static String fileComplaint(Customer customer, Path photo) {
         customer.start();
         customer.awaitText("welcome to RetainBot Demo Shop");
         customer.press("No, thank you");
@@ -310,7 +357,13 @@ class StaffChatsEndToEndIT {
         customer.awaitText("order or reference number");
         customer.press("Skip");
         customer.awaitText("photos or files");
-        customer.press("Continue without");
+        if (photo == null) {
+            customer.press("Continue without");
+        } else {
+            customer.attach(photo);
+            customer.awaitText("Received: 1 file");
+            customer.press("Done");
+        }
         customer.awaitText("Please check your complaint");
         customer.press("Send complaint");
         Matcher reference = REFERENCE.matcher(customer.awaitText("registered under reference"));
@@ -434,8 +487,35 @@ class StaffChatsEndToEndIT {
         return root.toString();
     }
 
+    /** A staff member replied to the bot's message {@code messageId} in the staff group with a photo. */
+    private static String photoReply(String userId, String name, String fileId, String caption, int messageId) {
+        ObjectNode root = (ObjectNode) readJson(reply(userId, name, caption, messageId));
+        ObjectNode message = (ObjectNode) root.get("message");
+        message.remove("text");
+        message.put("caption", caption);
+        message.putArray("photo").addObject().put("file_id", fileId).put("file_unique_id", "u" + fileId)
+                .put("file_size", 4096).put("width", 480).put("height", 320);
+        return root.toString();
+    }
+
+    private static JsonNode readJson(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A staff member wrote in the thread {@code threadId} under a ping. */
-    private static JsonNode threadMessage(FakeDiscord discord, String threadId, String text) {
+    private static ObjectNode threadMessage(FakeDiscord discord, String threadId, String text) {
         ObjectNode message = FakeDiscord.message(discord.nextId(), threadId,
                 FakeDiscord.user(JOON_DISCORD, "Joon", false), text);
         message.put("guild_id", GUILD);

@@ -69,6 +69,20 @@ public final class ChatPage {
                 .filter(text -> text.contains(part)).reduce((first, second) -> second).orElse(null));
     }
 
+    /**
+     * Waits until a bot message containing {@code part} shows a photo the browser has loaded, and returns the
+     * photo's address.
+     */
+    public String awaitBotPhoto(String part) {
+        return browser.await("a photo with the bot's \"" + part + "\"", driver -> (String) browser.script("""
+                return Array.from(document.querySelectorAll('#log li.msg--bot'))
+                    .filter(li => li.querySelector('.msg__text').textContent.includes(arguments[0]))
+                    .map(li => li.querySelector('img.msg__image'))
+                    .filter(image => image && image.complete && image.naturalWidth > 0)
+                    .map(image => image.src).pop() || null;
+                """, part));
+    }
+
     /** Waits for the bot to give a complaint reference and returns it (C-1004). */
     public String awaitReference() {
         String acknowledgement = browser.await("a complaint reference", driver -> botTexts().stream()

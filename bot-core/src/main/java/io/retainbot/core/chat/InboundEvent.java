@@ -100,9 +100,12 @@ public sealed interface InboundEvent {
         }
     }
 
-    /** One or more files, with the caption the user wrote (may be empty). */
+    /**
+     * One or more files, with the caption the user wrote (may be empty); {@code replyTo} as for
+     * {@link TextReceived}.
+     */
     record AttachmentReceived(ChannelRef channel, Sender sender, String eventId, Instant receivedAt,
-                              List<FileRef> files, String caption) implements InboundEvent {
+                              List<FileRef> files, String caption, String replyTo) implements InboundEvent {
         public AttachmentReceived {
             Checks.common(channel, sender, eventId, receivedAt);
             files = List.copyOf(files);
@@ -110,6 +113,13 @@ public sealed interface InboundEvent {
                 throw new IllegalArgumentException("an attachment event needs at least one file");
             }
             caption = Objects.requireNonNullElse(caption, "");
+            replyTo = Objects.requireNonNullElse(replyTo, "");
+        }
+
+        /** Files that answer no message in particular. */
+        public AttachmentReceived(ChannelRef channel, Sender sender, String eventId, Instant receivedAt,
+                                  List<FileRef> files, String caption) {
+            this(channel, sender, eventId, receivedAt, files, caption, "");
         }
 
         @Override

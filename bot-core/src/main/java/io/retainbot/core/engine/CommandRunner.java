@@ -4,9 +4,11 @@ import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.business.ComplaintCategory;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Photo;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintFiled;
 import io.retainbot.core.complaint.ComplaintNote;
+import io.retainbot.core.complaint.ComplaintPhotosAdded;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.complaint.ComplaintWithdrawn;
 import io.retainbot.core.complaint.DelayAnnounced;
@@ -29,6 +31,7 @@ import io.retainbot.core.flow.FlowData;
 import io.retainbot.core.flow.KnownIssueAnswer;
 import io.retainbot.core.flow.MainMenu;
 import io.retainbot.core.flow.Turn;
+import io.retainbot.core.i18n.DateWording;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
 import io.retainbot.core.outbox.OutboxItem;
@@ -121,9 +124,8 @@ final class CommandRunner {
                 rateSatisfaction(session, turn, rating);
             } else if (command instanceof FlowCommand.AnnounceDelay delay) {
                 ownComplaint(session, turn, delay.ref()).ifPresent(complaint -> {
-                    session.complaints().addNote(complaint.id(), ComplaintNote.Author.SYSTEM,
-                            "Told the customer we are still on it and expect to answer by " + delay.expectedBy(),
-                            turn.now());
+                    session.complaints().addNote(complaint.id(), ComplaintNote.Author.SYSTEM, historyTexts().get(
+                            "history.delay_announced", "when", staffWhen(delay.expectedBy())), turn.now());
                     reactions.record(session, new DelayAnnounced(complaint.id(), complaint.ref(), complaint.customerId(),
                             delay.expectedBy(), turn.now()), turn.now());
                 });
@@ -233,7 +235,8 @@ final class CommandRunner {
         if (relay.about() == null) {
             session.feedback().activeHandover(turn.event().channel())
                     .filter(request -> request.customerId() == turn.customer().id())
-                    .ifPresent(request -> staffChats.relayAboutHandover(session, request, text, turn.now()));
+                    .ifPresent(request -> staffChats.relayAboutHandover(session, request, text,
+                            ComplaintPhotosAdded.photosAmong(turn.event().platform(), relay.files()), turn.now()));
             return;
         }
         session.complaints().find(relay.about())
@@ -274,6 +277,11 @@ final class CommandRunner {
         log.info("complaint {} filed on {} in category {}", complaint.ref(), complaint.channel(), category.id());
         reactions.record(session, new ComplaintFiled(complaint.id(), complaint.ref(), complaint.customerId(),
                 complaint.category(), complaint.promisedAt(), now), now);
+        List<Photo> photos = ComplaintPhotosAdded.photosAmong(turn.event().platform(), file.files());
+        if (!photos.isEmpty()) {
+            reactions.record(session, new ComplaintPhotosAdded(complaint.id(), complaint.ref(), complaint.customerId(),
+                    photos, true, now), now);
+        }
         if (!file.continuation().isBlank()) {
             session.complaints().addNote(complaint.id(), ComplaintNote.Author.CUSTOMER, file.continuation(), now);
         }
@@ -303,7 +311,7 @@ final class CommandRunner {
         }
         log.info("complaint {} matches known issue {}: its fix offered", complaint.ref(), issue.get().id());
         session.complaints().addNote(complaint.id(), ComplaintNote.Author.SYSTEM,
-                "Known issue \"" + issue.get().title() + "\": its fix was offered to the customer", turn.now());
+                historyTexts().get("history.known_issue_offered", "title", issue.get().title()), turn.now());
         String fix = issue.get().fixIn(turn.texts().language(), Messages.FALLBACK);
         return Optional.of(KnownIssueAnswer.offer(turn.texts(), complaint.ref(), fix));
     }
@@ -314,8 +322,8 @@ final class CommandRunner {
                 .ifPresent(complaint -> session.knownIssues().offerOn(complaint.id())
                         .filter(offer -> session.knownIssues().answerOffer(complaint.id(), answer.helped(), turn.now()))
                         .ifPresent(offer -> session.complaints().addNote(complaint.id(), ComplaintNote.Author.CUSTOMER,
-                                "Known issue \"" + offer.title() + "\": the suggested fix "
-                                        + (answer.helped() ? "helped" : "did not help"), turn.now())));
+                                historyTexts().get(answer.helped() ? "history.known_issue_helped"
+                                        : "history.known_issue_not_helped", "title", offer.title()), turn.now())));
     }
 
     /** What is stored about the customer, in their language: each field, or a dash where nothing is stored. */
@@ -393,6 +401,17 @@ final class CommandRunner {
                 });
     }
 
+    /** The notes the bot writes in a complaint's history: in the staff chats' language. */
+    private Texts historyTexts() {
+        return staffChats.texts();
+    }
+
+    /** A time as staff read it: date and time in the business's zone and the staff language. */
+    private String staffWhen(Instant at) {
+        String language = historyTexts().language();
+        return DateWording.date(at, business.zone(), language) + " " + DateWording.time(at, business.zone(), language);
+    }
+
     private void addDetails(StoreSession session, Turn turn, FlowCommand.AddComplaintDetails details) {
         session.complaints().find(details.ref())
                 .filter(complaint -> complaint.customerId() == turn.customer().id() && complaint.status().isActive())
@@ -401,6 +420,11 @@ final class CommandRunner {
                         session.complaints().addNote(complaint.id(), ComplaintNote.Author.CUSTOMER, details.text(), turn.now());
                     }
                     session.complaints().attach(complaint.id(), details.files(), turn.now());
+                    List<Photo> photos = ComplaintPhotosAdded.photosAmong(turn.event().platform(), details.files());
+                    if (!photos.isEmpty()) {
+                        reactions.record(session, new ComplaintPhotosAdded(complaint.id(), complaint.ref(),
+                                complaint.customerId(), photos, false, turn.now()), turn.now());
+                    }
                 });
     }
 }

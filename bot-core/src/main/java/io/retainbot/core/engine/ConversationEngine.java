@@ -113,7 +113,8 @@ public final class ConversationEngine implements EventSink {
         this.commands = new CommandRunner(business, PromiseMaker.forBusiness(business), customers, reactions,
                 staffChats);
         this.initiation = new BotInitiation(dialogue, messages, business, customers, commands, reactions, botContact);
-        CareTransactions care = new CareTransactions(transactor, reactions, messages, business, clock, afterCommit);
+        CareTransactions care = new CareTransactions(transactor, reactions, messages, business, clock, afterCommit,
+                staffChats.texts().language());
         this.complaintCare = new ComplaintCare(care);
         this.handoverCare = new HandoverCare(care, new HandoverWording());
         this.sales = new Sales(transactor, reactions, stages, clock, afterCommit);

@@ -34,7 +34,7 @@ final class InputCleaner {
         if (event instanceof InboundEvent.AttachmentReceived attachment) {
             return new InboundEvent.AttachmentReceived(attachment.channel(), sender(attachment.sender()),
                     attachment.eventId(), attachment.receivedAt(), List.copyOf(attachment.files()),
-                    clean(attachment.caption()));
+                    clean(attachment.caption()), clean(attachment.replyTo()));
         }
         if (event instanceof InboundEvent.FormSubmitted form) {
             Map<String, String> fields = form.fields().entrySet().stream()

@@ -4,6 +4,7 @@ import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.InboundEvent;
 import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Photo;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.customer.Customer;
@@ -30,7 +31,7 @@ import java.util.Optional;
 /**
  * What staff do in the staff chats, through the engine's door: a button on a ping (claim, reply, resolve,
  * can't help; take or hand back a request for a person), a reply to a ping or a message in its thread
- * (an answer to the customer), or a staff command. Everything runs in the event's transaction and calls the
+ * (an answer to the customer: words, photos or both), or a staff command. Everything runs in the event's transaction and calls the
  * same use cases as the REST API. Button data is forgeable and read as such; whoever is not active staff
  * is turned away before this class is reached.
  */
@@ -56,15 +57,19 @@ final class StaffDesk {
     static boolean isAction(InboundEvent event) {
         return event instanceof InboundEvent.ButtonPressed pressed && pressed.data().startsWith(StaffChats.PREFIX)
                 || event instanceof InboundEvent.CommandReceived
-                || event instanceof InboundEvent.TextReceived text && !text.replyTo().isEmpty();
+                || event instanceof InboundEvent.TextReceived text && !text.replyTo().isEmpty()
+                || event instanceof InboundEvent.AttachmentReceived files && !files.replyTo().isEmpty();
     }
 
     void act(StoreSession session, StaffMember staff, InboundEvent event, Instant now) {
         if (event instanceof InboundEvent.ButtonPressed pressed) {
             press(session, staff, pressed, now);
         } else if (event instanceof InboundEvent.TextReceived text && !text.replyTo().isEmpty()) {
-            session.staffPosts().findSent(text.channel(), text.replyTo())
-                    .ifPresent(post -> answer(session, staff, text.channel(), text.replyTo(), post, text.text(), now));
+            session.staffPosts().findSent(text.channel(), text.replyTo()).ifPresent(post ->
+                    answer(session, staff, text.channel(), text.replyTo(), post, text.text(), List.of(), now));
+        } else if (event instanceof InboundEvent.AttachmentReceived files && !files.replyTo().isEmpty()) {
+            session.staffPosts().findSent(files.channel(), files.replyTo())
+                    .ifPresent(post -> answerWithFiles(session, staff, files, post, now));
         } else if (event instanceof InboundEvent.CommandReceived command) {
             command(session, staff, command, now);
         }
@@ -111,15 +116,28 @@ final class StaffDesk {
         }
     }
 
-    /** A staff member's words under a ping or a relayed message: for the customer. */
+    /**
+     * A staff member's photos (with or without words) under a ping or a relayed message: for the customer. Files
+     * that are not photos are not passed on, and the staff member is told so.
+     */
+    private void answerWithFiles(StoreSession session, StaffMember staff, InboundEvent.AttachmentReceived files,
+                                 StaffPostStore.Post post, Instant now) {
+        List<Photo> photos = files.files().stream().flatMap(file -> Photo.of(files.platform(), file).stream()).toList();
+        if (photos.size() < files.files().size()) {
+            staffChats.tell(session, files.channel(), files.replyTo(), texts().get("staff.answer.photos_only"), now);
+        }
+        answer(session, staff, files.channel(), files.replyTo(), post, files.caption(), photos, now);
+    }
+
+    /** A staff member's words (and photos) under a ping or a relayed message: for the customer. */
     private void answer(StoreSession session, StaffMember staff, ChannelRef chat, String where, StaffPostStore.Post post,
-                        String text, Instant now) {
-        if (text.isBlank()) {
+                        String text, List<Photo> photos, Instant now) {
+        if (text.isBlank() && photos.isEmpty()) {
             return;
         }
         if (post.handoverId() != null) {
             session.feedback().findHandover(post.handoverId())
-                    .ifPresent(request -> speakAsPerson(session, staff, chat, where, request, text, now));
+                    .ifPresent(request -> speakAsPerson(session, staff, chat, where, request, text, photos, now));
             return;
         }
         Optional<Complaint> complaint = complaintOf(session, post);
@@ -130,7 +148,8 @@ final class StaffDesk {
             return;
         }
         report(session, chat, where, complaint.get().ref(), care.answer(session,
-                new CareInputs.AnswerComplaint(complaint.get().ref(), Actor.staff(staff.id()), bounded(text))), false, now);
+                new CareInputs.AnswerComplaint(complaint.get().ref(), Actor.staff(staff.id()), bounded(text), photos)),
+                false, now);
     }
 
     private void command(StoreSession session, StaffMember staff, InboundEvent.CommandReceived command, Instant now) {
@@ -304,7 +323,7 @@ final class StaffDesk {
 
     /** The person who took a request talks with the customer; an open request is taken by answering it. */
     private void speakAsPerson(StoreSession session, StaffMember staff, ChannelRef chat, String where,
-                               HandoverRequest request, String text, Instant now) {
+                               HandoverRequest request, String text, List<Photo> photos, Instant now) {
         HandoverResult result = handovers.take(session, new CareInputs.TakeHandover(request.id(),
                 Actor.staff(staff.id())));
         if (result instanceof HandoverResult.Refused refused) {
@@ -312,9 +331,21 @@ final class StaffDesk {
             return;
         }
         Texts customerTexts = customerTexts(session, request.customerId());
-        session.outbox().enqueue(OutboxItem.reply(request.channel(), OutboundMessage.Text.of(customerTexts.get(
-                "handover.person_says", "name", staff.name(), "company", business.companyName(), "text", bounded(text))),
-                request.customerId(), now));
+        if (photos.isEmpty()) {
+            session.outbox().enqueue(OutboxItem.reply(request.channel(), OutboundMessage.Text.of(personSays(
+                    customerTexts, staff, bounded(text))), request.customerId(), now));
+            return;
+        }
+        List<String> words = ComplaintCare.photoTexts(customerTexts, bounded(text), photos.size());
+        for (int i = 0; i < photos.size(); i++) {
+            session.outbox().enqueue(OutboxItem.reply(request.channel(), OutboundMessage.Text.of(personSays(
+                    customerTexts, staff, words.get(i))).withPhoto(photos.get(i)), request.customerId(), now));
+        }
+    }
+
+    private String personSays(Texts customerTexts, StaffMember staff, String text) {
+        return customerTexts.get("handover.person_says", "name", staff.name(), "company", business.companyName(),
+                "text", text);
     }
 
     private Optional<Complaint> complaintOf(StoreSession session, StaffPostStore.Post post) {

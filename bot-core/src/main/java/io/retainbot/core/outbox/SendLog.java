@@ -28,7 +28,7 @@ final class SendLog {
 
     private static String text(OutboundMessage message) {
         if (message instanceof OutboundMessage.Text text) {
-            return text.text();
+            return text.photo() == null ? text.text() : "[photo] " + text.text();
         }
         return ((OutboundMessage.Edit) message).text();
     }

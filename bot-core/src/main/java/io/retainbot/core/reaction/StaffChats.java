@@ -4,6 +4,7 @@ import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.chat.Button;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Photo;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintRef;
@@ -152,11 +153,49 @@ public final class StaffChats {
                 complaint.ref().number(), now);
     }
 
-    /** The customer's words to the person who took their request, under its ping in every staff chat. */
-    public void relayAboutHandover(StoreSession session, HandoverRequest request, String text, Instant now) {
-        String said = texts().get("staff.relay.handover", "customer", customerName(session, request.customerId()),
-                "text", text);
-        relay(session, session.staffPosts().handoverPings(request.id()), said, null, request.id(), null, now);
+    /**
+     * The customer's words (and photos, one message each after them) to the person who took their request,
+     * under its ping in every staff chat.
+     */
+    public void relayAboutHandover(StoreSession session, HandoverRequest request, String text, List<Photo> photos,
+                                   Instant now) {
+        String name = customerName(session, request.customerId());
+        String said = texts().get("staff.relay.handover", "customer", name, "text", text);
+        List<StaffPostStore.Post> pings = session.staffPosts().handoverPings(request.id());
+        relay(session, pings, said, null, request.id(), null, now);
+        for (int i = 0; i < photos.size(); i++) {
+            String caption = texts().get("staff.photo.handover", "customer", name, "number", i + 1,
+                    "count", photos.size());
+            relay(session, pings, caption, photos.get(i), null, request.id(), null, now);
+        }
+    }
+
+    /**
+     * The customer's photos of a complaint, one message each, under its newest ping in every staff chat: as
+     * replies to it on Telegram, in its thread on Discord, so staff see them where they answer. They wait until
+     * the ping is out (this throws while a ping is still in the outbox, or, for the photos of a new complaint,
+     * not written yet: the reaction runs again shortly). A chat that never had a ping about the complaint gets
+     * the photos on their own, each naming the complaint.
+     */
+    public void showPhotos(StoreSession session, Complaint complaint, List<Photo> photos, boolean atFiling,
+                           Instant now) {
+        List<StaffPostStore.Post> pings = session.staffPosts().complaintPings(complaint.id());
+        for (ChannelRef chat : chats) {
+            Optional<StaffPostStore.Post> newest = newestIn(pings, chat);
+            if (newest.isEmpty() && atFiling) {
+                throw new PingNotSentYet("the ping about " + complaint.ref() + " in " + chat
+                        + " is not written yet; its photos wait for it");
+            }
+            if (newest.isPresent() && !newest.get().delivered() && session.staffPosts().unsent(newest.get().outboxId())) {
+                throw new PingNotSentYet(newest.get());
+            }
+        }
+        String name = customerName(session, complaint.customerId());
+        for (int i = 0; i < photos.size(); i++) {
+            String caption = texts().get("staff.photo.complaint", "ref", complaint.ref().toString(), "customer", name,
+                    "number", i + 1, "count", photos.size());
+            relay(session, pings, caption, photos.get(i), complaint.id(), null, complaint.ref().number(), now);
+        }
     }
 
     /**
@@ -183,9 +222,18 @@ public final class StaffChats {
 
     private void relay(StoreSession session, List<StaffPostStore.Post> pings, String text, Long complaintId,
                        Long handoverId, Long complaintNumber, Instant now) {
+        relay(session, pings, text, null, complaintId, handoverId, complaintNumber, now);
+    }
+
+    private static Optional<StaffPostStore.Post> newestIn(List<StaffPostStore.Post> pings, ChannelRef chat) {
+        return pings.stream().filter(ping -> ping.chat().equals(chat)).reduce((first, second) -> second);
+    }
+
+    /** {@code text} (with {@code photo}, if not null) under the newest of {@code pings} in every staff chat. */
+    private void relay(StoreSession session, List<StaffPostStore.Post> pings, String text, Photo photo,
+                       Long complaintId, Long handoverId, Long complaintNumber, Instant now) {
         for (ChannelRef chat : chats) {
-            Optional<StaffPostStore.Post> newest = pings.stream().filter(ping -> ping.chat().equals(chat))
-                    .reduce((first, second) -> second);
+            Optional<StaffPostStore.Post> newest = newestIn(pings, chat);
             ChannelRef where = chat;
             String replyTo = "";
             if (newest.isPresent() && newest.get().delivered()) {
@@ -195,8 +243,8 @@ public final class StaffChats {
                     replyTo = newest.get().platformMessageId();
                 }
             }
-            OutboxItem item = OutboxItem.staff(where, new OutboundMessage.Text(text, List.of(), replyTo, ""), now)
-                    .aboutComplaint(complaintNumber);
+            OutboxItem item = OutboxItem.staff(where, new OutboundMessage.Text(text, List.of(), replyTo, "")
+                    .withPhoto(photo), now).aboutComplaint(complaintNumber);
             post(session, item, StaffPostStore.Kind.RELAY, complaintId, handoverId, now);
         }
     }
@@ -345,7 +393,11 @@ public final class StaffChats {
     /** A ping is still in the outbox: its edit waits until the platform has given it an id. */
     static final class PingNotSentYet extends io.retainbot.core.RetainBotException {
         PingNotSentYet(StaffPostStore.Post ping) {
-            super("the ping " + ping.outboxId() + " in " + ping.chat() + " is not sent yet; its edit waits for it");
+            this("the ping " + ping.outboxId() + " in " + ping.chat() + " is not sent yet; what goes under it waits");
+        }
+
+        PingNotSentYet(String message) {
+            super(message);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.retainbot.core.RetainBotException;
 import io.retainbot.core.complaint.ComplaintAnswered;
 import io.retainbot.core.complaint.ComplaintClaimed;
 import io.retainbot.core.complaint.ComplaintFiled;
+import io.retainbot.core.complaint.ComplaintPhotosAdded;
 import io.retainbot.core.complaint.ComplaintReassigned;
 import io.retainbot.core.complaint.ComplaintReferred;
 import io.retainbot.core.complaint.ComplaintReopened;
@@ -35,6 +36,7 @@ final class DomainEventCodec {
             Map.entry(ComplaintWithdrawn.KIND, ComplaintWithdrawn.class),
             Map.entry(ComplaintClaimed.KIND, ComplaintClaimed.class),
             Map.entry(ComplaintAnswered.KIND, ComplaintAnswered.class),
+            Map.entry(ComplaintPhotosAdded.KIND, ComplaintPhotosAdded.class),
             Map.entry(ComplaintResolved.KIND, ComplaintResolved.class),
             Map.entry(ComplaintReferred.KIND, ComplaintReferred.class),
             Map.entry(ComplaintReassigned.KIND, ComplaintReassigned.class),

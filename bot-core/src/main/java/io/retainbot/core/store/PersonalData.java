@@ -66,8 +66,8 @@ final class PersonalData {
             "handover_request", "kept for the statistics, the chat emptied",
             "offer_code", "deleted",
             "delivery", "kept: a broadcast run's outcome per customer id, nothing personal",
-            "domain_event", "kept as business records, free texts (answers, summaries, reasons) emptied, chats "
-                    + "named as erased",
+            "domain_event", "kept as business records, free texts (answers, summaries, reasons) and photo "
+                    + "references emptied, chats named as erased",
             "domain_event_delivery", "kept: which reaction ran for which event, nothing personal",
             "scheduled_tasks", "kept: due events name the customer by id only; one that falls due finds no chat "
                     + "and is skipped",
@@ -191,6 +191,8 @@ final class PersonalData {
                                                      'note', 'source', 'name', 'phone', 'email')
                                          and jsonb_typeof(value) = 'string'
                                         then to_jsonb(''::text)
+                                        when key = 'photos' and jsonb_typeof(value) = 'array'
+                                        then '[]'::jsonb
                                         when jsonb_typeof(value) = 'object' and value -> 'chatId' is not null
                                         then value || jsonb_build_object('chatId', 'erased')
                                         else value end), '{}'::jsonb)

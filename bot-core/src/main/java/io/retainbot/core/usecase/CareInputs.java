@@ -1,5 +1,6 @@
 package io.retainbot.core.usecase;
 
+import io.retainbot.core.chat.Photo;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.staff.Actor;
 import java.util.List;
@@ -21,11 +22,21 @@ public final class CareInputs {
     }
 
     /** An answer to the customer, sent to their chat in the business's name. */
-    public record AnswerComplaint(ComplaintRef ref, Actor actor, String text) {
+    /**
+     * @param text   the answer; may be empty when it is photos alone
+     * @param photos photos for the customer, in order (a staff member's photo reply in the staff chat); may be empty
+     */
+    public record AnswerComplaint(ComplaintRef ref, Actor actor, String text, List<Photo> photos) {
         public AnswerComplaint {
             Objects.requireNonNull(ref, "ref");
             Objects.requireNonNull(actor, "actor");
-            text = required(text, "text");
+            photos = List.copyOf(Objects.requireNonNullElse(photos, List.<Photo>of()));
+            text = photos.isEmpty() ? required(text, "text") : optional(text, "text");
+        }
+
+        /** A text answer. */
+        public AnswerComplaint(ComplaintRef ref, Actor actor, String text) {
+            this(ref, actor, text, List.of());
         }
     }
 

@@ -2,6 +2,7 @@ package io.retainbot.core.usecase;
 
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.customer.Customer;
+import io.retainbot.core.customer.Tone;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
 import io.retainbot.core.port.StoreSession;
@@ -25,10 +26,22 @@ public final class CareTransactions {
     private final BusinessConfig business;
     private final Clock clock;
     private final Runnable afterCommit;
+    private final Texts staffTexts;
 
-    /** @param afterCommit called after a change committed (wakes the outbox and the reactions) */
+    /** Staff texts (the complaint history's notes) in {@link Messages#FALLBACK}. */
     public CareTransactions(Transactor transactor, Reactions reactions, Messages messages, BusinessConfig business,
                             Clock clock, Runnable afterCommit) {
+        this(transactor, reactions, messages, business, clock, afterCommit, Messages.FALLBACK);
+    }
+
+    /**
+     * @param afterCommit   called after a change committed (wakes the outbox and the reactions)
+     * @param staffLanguage the language of the staff texts, among them the notes the bot writes in a complaint's
+     *                      history (STAFF_LANGUAGE)
+     */
+    public CareTransactions(Transactor transactor, Reactions reactions, Messages messages, BusinessConfig business,
+                            Clock clock, Runnable afterCommit, String staffLanguage) {
+        this.staffTexts = messages.in(messages.languageFor(staffLanguage), Tone.FORMAL);
         this.transactor = transactor;
         this.reactions = reactions;
         this.messages = messages;
@@ -51,6 +64,11 @@ public final class CareTransactions {
         Optional<Customer> customer = session.customers().find(customerId);
         return messages.in(customer.map(Customer::language).orElse(Messages.FALLBACK),
                 customer.map(Customer::tone).orElse(business.defaultTone()));
+    }
+
+    /** The staff texts: one language, one tone. */
+    Texts staffTexts() {
+        return staffTexts;
     }
 
     Reactions reactions() {

@@ -4,6 +4,7 @@ import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.business.Referral;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Photo;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintAnswered;
 import io.retainbot.core.complaint.ComplaintClaimed;
@@ -49,6 +50,8 @@ public final class ComplaintCare {
     private final Messages messages;
     private final BusinessConfig business;
     private final Clock clock;
+    /** The language of the notes the bot writes in a complaint's history. */
+    private final Texts staffTexts;
 
     public ComplaintCare(CareTransactions transactions) {
         this.transactions = transactions;
@@ -56,6 +59,7 @@ public final class ComplaintCare {
         this.messages = transactions.messages();
         this.business = transactions.business();
         this.clock = transactions.clock();
+        this.staffTexts = transactions.staffTexts();
     }
 
     public CareResult claim(ClaimComplaint input) {
@@ -88,11 +92,16 @@ public final class ComplaintCare {
             if (complaint.status() == ComplaintStatus.OPEN && !claimIn(session, complaint, input.actor(), now)) {
                 return taken(session, input.ref());
             }
-            session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF, input.text(), now);
+            String note = withPhotos(staffTexts, input.text(), input.photos().size());
+            session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF, note, now);
             session.complaints().markResponded(complaint.id(), now);
-            tell(session, complaint, now, "care.answer", "text", input.text());
+            if (input.photos().isEmpty()) {
+                tell(session, complaint, now, "care.answer", "text", input.text());
+            } else {
+                tellWithPhotos(session, complaint, now, input.text(), input.photos());
+            }
             reactions.record(session, new ComplaintAnswered(complaint.id(), complaint.ref(), complaint.customerId(),
-                    input.actor().staffId(), input.text(), now), now);
+                    input.actor().staffId(), note, now), now);
             return null;
         });
     }
@@ -141,7 +150,7 @@ public final class ComplaintCare {
             }
             session.complaints().markResponded(complaint.id(), now);
             String record = (input.explanation() + "\n" + String.join("\n", referrals.stream()
-                    .map(referral -> referralLine(messages.in("en", Tone.FORMAL), referral)).toList())).strip();
+                    .map(referral -> referralLine(staffTexts, referral)).toList())).strip();
             session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF, record, now);
             tellReferred(session, complaint, now, input.explanation(), referrals);
             reactions.record(session, new ComplaintReferred(complaint.id(), complaint.ref(), complaint.customerId(),
@@ -162,14 +171,11 @@ public final class ComplaintCare {
 
     private void tellReferred(StoreSession session, Complaint complaint, Instant now, String explanation,
                               List<Referral> referrals) {
-        Optional<Customer> customer = session.customers().find(complaint.customerId());
-        Optional<ChannelRef> channel = customer.flatMap(found -> Reachability.channelFor(
-                session.customers().identities(found.id()), complaint.channel()));
-        if (channel.isEmpty()) {
-            log.info("customer of {} cannot be reached on any chat; not told", complaint.ref());
+        Optional<Reach> reach = reach(session, complaint);
+        if (reach.isEmpty()) {
             return;
         }
-        Texts texts = messages.in(customer.get().language(), customer.get().tone());
+        Texts texts = reach.get().texts();
         StringBuilder text = new StringBuilder(explanation);
         if (!referrals.isEmpty()) {
             text.append(text.length() == 0 ? "" : "\n").append(texts.get("care.referrals_intro"));
@@ -177,7 +183,7 @@ public final class ComplaintCare {
         }
         String message = texts.get("care.referred", "ref", complaint.ref().toString(), "company",
                 business.companyName(), "explanation", text.toString());
-        session.outbox().enqueue(OutboxItem.reply(channel.get(), OutboundMessage.Text.of(message),
+        session.outbox().enqueue(OutboxItem.reply(reach.get().channel(), OutboundMessage.Text.of(message),
                 complaint.customerId(), now));
     }
 
@@ -213,7 +219,8 @@ public final class ComplaintCare {
                         + complaint.status().code() + "; only resolved or referred complaints can be reopened");
             }
             session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF,
-                    input.reason().isEmpty() ? "Reopened" : "Reopened: " + input.reason(), now);
+                    input.reason().isEmpty() ? staffTexts.get("history.reopened")
+                            : staffTexts.get("history.reopened_because", "reason", input.reason()), now);
             reactions.record(session, new ComplaintReopened(complaint.id(), complaint.ref(), complaint.customerId(),
                     input.actor().staffId(), input.reason(), now), now);
             return null;
@@ -287,17 +294,76 @@ public final class ComplaintCare {
     }
 
     /** Tells the customer, in their language and tone, on the complaint's chat or another they can be reached on. */
-    private void tell(StoreSession session, Complaint complaint, Instant now, String key, String name, String value) {
+    /** How an answer with photos reads in the complaint's history: its text and how many photos went with it. */
+    private static String withPhotos(Texts staffTexts, String text, int photos) {
+        if (photos == 0) {
+            return text;
+        }
+        String mark = photos == 1 ? staffTexts.get("history.photo_one") : staffTexts.get("history.photos", "count", photos);
+        return text.isEmpty() ? mark : mark + " " + text;
+    }
+
+    /**
+     * The answer's photos, one message each: the first with the answer's text (or "a photo" when it has none),
+     * the others numbered.
+     */
+    private void tellWithPhotos(StoreSession session, Complaint complaint, Instant now, String text,
+                                List<Photo> photos) {
+        Optional<Reach> reach = reach(session, complaint);
+        if (reach.isEmpty()) {
+            return;
+        }
+        Texts texts = reach.get().texts();
+        List<String> words = photoTexts(texts, text, photos.size());
+        for (int i = 0; i < photos.size(); i++) {
+            String said = texts.get("care.answer", "ref", complaint.ref().toString(), "company", business.companyName(),
+                    "text", words.get(i));
+            session.outbox().enqueue(OutboxItem.reply(reach.get().channel(), OutboundMessage.Text.of(said)
+                    .withPhoto(photos.get(i)), complaint.customerId(), now).aboutComplaint(complaint.ref().number()));
+        }
+    }
+
+    /** Where and in which words the customer of a complaint is told something. */
+    private record Reach(ChannelRef channel, Texts texts) {
+    }
+
+    /** The customer's chat (the complaint's, else another of theirs) and texts; empty (and logged) for none. */
+    private Optional<Reach> reach(StoreSession session, Complaint complaint) {
         Optional<Customer> customer = session.customers().find(complaint.customerId());
         Optional<ChannelRef> channel = customer.flatMap(found -> Reachability.channelFor(
                 session.customers().identities(found.id()), complaint.channel()));
         if (channel.isEmpty()) {
             log.info("customer of {} cannot be reached on any chat; not told", complaint.ref());
+            return Optional.empty();
+        }
+        return Optional.of(new Reach(channel.get(), messages.in(customer.get().language(), customer.get().tone())));
+    }
+
+    /**
+     * The words that go with each of {@code count} photos a staff member sent with {@code text}: the first with
+     * the text (or "a photo" without one), the others numbered.
+     */
+    public static List<String> photoTexts(Texts texts, String text, int count) {
+        List<String> words = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (i == 0 && !text.isBlank()) {
+                words.add(text);
+            } else {
+                words.add(count == 1 ? texts.get("care.photo_one")
+                        : texts.get("care.photo", "number", i + 1, "count", count));
+            }
+        }
+        return words;
+    }
+
+    private void tell(StoreSession session, Complaint complaint, Instant now, String key, String name, String value) {
+        Optional<Reach> reach = reach(session, complaint);
+        if (reach.isEmpty()) {
             return;
         }
-        Texts texts = messages.in(customer.get().language(), customer.get().tone());
+        Texts texts = reach.get().texts();
         String text = texts.get(key, "ref", complaint.ref().toString(), "company", business.companyName(), name, value);
-        session.outbox().enqueue(OutboxItem.reply(channel.get(), OutboundMessage.Text.of(text), complaint.customerId(),
+        session.outbox().enqueue(OutboxItem.reply(reach.get().channel(), OutboundMessage.Text.of(text), complaint.customerId(),
                 now));
     }
 }

@@ -6,8 +6,10 @@ import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.business.Referral;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.DueEvent;
+import io.retainbot.core.chat.FileRef;
 import io.retainbot.core.chat.InboundEvent;
 import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Photo;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.Sender;
 import io.retainbot.core.complaint.Complaint;
@@ -24,6 +26,7 @@ import io.retainbot.core.testing.RecordingGateway;
 import io.retainbot.core.testing.TestDatabase;
 import io.retainbot.core.usecase.CareInputs;
 import io.retainbot.core.usecase.HandoverResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -157,6 +160,138 @@ class StaffChatIT {
         customer.botSaysContaining("RetainBot Demo Shop의 준 님이 대화를 다시 봇에게 넘겼습니다.");
         joon.user("/customer 민아").botSaysContaining("민아 (#", "최근 연락:", "고객에게 발신 (telegram): ")
                 .botSaysNothingMore();
+    }
+
+    private static FileRef telegramPhoto(String fileId) {
+        return new FileRef(fileId, FileRef.Kind.PHOTO, "image/jpeg", 2048, "");
+    }
+
+    /** Files a delivery complaint through the intake with these files, up to its acknowledgement. */
+    private static ChatTranscript fileWithFiles(ChatTranscript customer, FileRef... files) {
+        return customer.press("File a complaint").press("Delivery")
+                .user("The parcel arrived crushed and the vase inside is broken.")
+                .press("Skip")
+                .sendFiles("", files).press("Done")
+                .press("Send complaint").skipUnread();
+    }
+
+    private List<OutboundMessage.Text> photosSentTo(ChannelRef chat) {
+        return engine.gateway().deliveredTo(chat).stream().filter(OutboundMessage.Text.class::isInstance)
+                .map(OutboundMessage.Text.class::cast).filter(text -> text.photo() != null).toList();
+    }
+
+    /** Lets the reactions that waited for a ping run again, a few seconds later, and sends what they wrote. */
+    private void afterAMoment(ChatTranscript staffChat) {
+        engine.clock().advance(Duration.ofSeconds(5));
+        engine.runReactions();
+        staffChat.deliverPending();
+    }
+
+    @Test
+    void aComplaintsPhotosFollowItsPingAsRepliesAndPhotosAddedLaterToo() {
+        engine.gateway().showingPhotos();
+        engine.staff("Joon", StaffRole.AGENT, "9001");
+        ChatTranscript customer = engine.readyChat("7021", "Mina");
+        ChatTranscript joon = engine.inStaffChat(GROUP, "9001", "Joon");
+
+        fileWithFiles(customer, telegramPhoto("tg-box"), telegramPhoto("tg-vase"),
+                new FileRef("tg-receipt", FileRef.Kind.DOCUMENT, "application/pdf", 9000, "receipt.pdf"));
+        String ref = onlyComplaintOf("7021").ref().toString();
+        joon.botAsks("New complaint " + ref, "Claim", "Reply", "Resolve", "Cannot help");
+        assertThat(joon.lastText()).contains("Photos and files: 3");
+        String ping = joon.messageIdOf("New complaint " + ref);
+
+        afterAMoment(joon);
+        joon.botSays("Mina about " + ref + ": photo 1 of 2")
+                .botSays("Mina about " + ref + ": photo 2 of 2")
+                .botSaysNothingMore();
+        assertThat(photosSentTo(GROUP)).extracting(OutboundMessage.Text::photo).containsExactly(
+                new Photo("tg-box", Photo.Origin.TELEGRAM), new Photo("tg-vase", Photo.Origin.TELEGRAM));
+        assertThat(photosSentTo(GROUP)).extracting(OutboundMessage.Text::replyTo).containsOnly(ping);
+
+        customer.user("/status").press("Open " + ref).press("Add details")
+                .sendFiles("the label", telegramPhoto("tg-label")).skipUnread();
+        joon.botSays("Mina about " + ref + ": photo 1 of 1");
+        assertThat(joon.lastMessage().photo()).isEqualTo(new Photo("tg-label", Photo.Origin.TELEGRAM));
+        assertThat(joon.lastMessage().replyTo()).isEqualTo(ping);
+        joon.botSaysNothingMore();
+    }
+
+    @Test
+    void aStaffPhotoReplyReachesTheCustomerInOrderWithTextAndIsKeptInHistoryAndLog() {
+        engine.gateway().showingPhotos();
+        engine.staff("Joon", StaffRole.AGENT, "9001");
+        ChatTranscript customer = engine.readyChat("7022", "Mina");
+        ChatTranscript joon = engine.inStaffChat(GROUP, "9001", "Joon");
+        fileDeliveryComplaint(customer);
+        String ref = onlyComplaintOf("7022").ref().toString();
+        joon.skipUnread().press("Claim").skipUnread();
+
+        joon.replyWithFiles("New complaint " + ref, "This is the new vase we are sending.",
+                telegramPhoto("tg-new-vase"), telegramPhoto("tg-new-box"));
+        joon.replyTo("New complaint " + ref, "It leaves today.");
+        customer.botSays("RetainBot Demo Shop about your complaint " + ref + ":\nThis is the new vase we are sending.");
+        assertThat(customer.unread()).hasSize(2);
+        customer.botSays("RetainBot Demo Shop about your complaint " + ref + ":\n[photo 2 of 2]")
+                .botSays("RetainBot Demo Shop about your complaint " + ref + ":\nIt leaves today.");
+        assertThat(photosSentTo(customer.channel())).extracting(OutboundMessage.Text::photo).containsExactly(new Photo("tg-new-vase", Photo.Origin.TELEGRAM),
+                new Photo("tg-new-box", Photo.Origin.TELEGRAM));
+
+        joon.replyWithFiles("New complaint " + ref, "", new FileRef("tg-manual", FileRef.Kind.DOCUMENT,
+                "application/pdf", 9000, "manual.pdf"))
+                .botSays("Only photos are passed on to the customer; other files (documents, videos) are not. "
+                        + "Describe them in words, or send a link.");
+        customer.botSaysNothingMore();
+
+        List<String> history = engine.transactor().inTransaction(session -> session.complaints()
+                .notes(onlyComplaintOf("7022").id())).stream().map(ComplaintNote::text).toList();
+        assertThat(history).containsExactly("[2 photos] This is the new vase we are sending.", "It leaves today.");
+        assertThat(db.count("select count(*) from interaction where direction = 'outbound' and summary like "
+                + "'[photo] RetainBot Demo Shop about your complaint " + ref + "%'")).isEqualTo(2);
+    }
+
+    @Test
+    void inKoreanAPhotoWithoutWordsIsCalledAPhotoAndTheStaffSeeTheCustomersPhotos() {
+        engine = EngineFixture.withStaffChat(db, MutableClock.at("2026-11-23T06:20:00Z"), GROUP, "ko");
+        engine.gateway().showingPhotos();
+        engine.staff("준", StaffRole.AGENT, "9001");
+        ChatTranscript customer = engine.chat("7123", "민아", "ko").user("/start").press("아니요, 괜찮습니다")
+                .skipUnread();
+        ChatTranscript joon = engine.inStaffChat(GROUP, "9001", "준");
+        customer.press("불편 접수하기").press("배송").user("택배 상자가 찌그러져 왔습니다. 안의 꽃병도 깨졌어요.")
+                .press("건너뛰기").sendFiles("", telegramPhoto("tg-ko-box")).press("완료").press("접수하기")
+                .skipUnread();
+        String ref = onlyComplaintOf("7123").ref().toString();
+        joon.skipUnread();
+        afterAMoment(joon);
+        joon.botSays(ref + "에 대한 민아님의 사진 (1장 중 1번째)");
+
+        joon.press("맡기").skipUnread()
+                .replyWithFiles("새 불만 " + ref, "", telegramPhoto("tg-ko-answer"));
+        customer.botSays("접수하신 불만 " + ref + "에 대한 RetainBot Demo Shop의 답변입니다:\n[사진]");
+        assertThat(customer.lastMessage().photo()).isEqualTo(new Photo("tg-ko-answer", Photo.Origin.TELEGRAM));
+        assertThat(historyOf("7123")).containsExactly("[사진]");
+    }
+
+    @Test
+    void duringAHandoverPhotosGoBothWays() {
+        engine.gateway().showingPhotos();
+        engine.staff("Joon", StaffRole.AGENT, "9001");
+        ChatTranscript customer = engine.readyChat("7024", "Mina");
+        ChatTranscript joon = engine.inStaffChat(GROUP, "9001", "Joon");
+        customer.press("Talk to a person").skipUnread();
+        joon.skipUnread().press("Take").skipUnread();
+        customer.skipUnread();
+
+        customer.sendFiles("this one", telegramPhoto("tg-order")).botSaysNothingMore();
+        joon.botSays("Mina: this one\n[sent 1 photo(s) or file(s)]")
+                .botSays("Mina: photo 1 of 1");
+        assertThat(joon.lastMessage().photo()).isEqualTo(new Photo("tg-order", Photo.Origin.TELEGRAM));
+        assertThat(joon.lastMessage().replyTo()).isEqualTo(joon.messageIdOf("Request for a person"));
+
+        joon.replyWithFiles("Request for a person", "Is it this box?", telegramPhoto("tg-shelf"));
+        customer.botSays("Joon (RetainBot Demo Shop): Is it this box?");
+        assertThat(customer.lastMessage().photo()).isEqualTo(new Photo("tg-shelf", Photo.Origin.TELEGRAM));
     }
 
     @Test
@@ -410,6 +545,13 @@ class StaffChatIT {
                 .botEdits("상태:");
         customer.botSaysContaining("죄송합니다. 접수하신 불만 " + ref, "• 꽃병 병원 (도자기 수리), 02-555-0100",
                 "• Glue & Co, https://glue.example", "다시 연락해 주십시오");
+        assertThat(historyOf("7112")).as("the history in the staff language").containsExactly(
+                "• 꽃병 병원 (도자기 수리), 02-555-0100\n• Glue & Co, https://glue.example");
+    }
+
+    private List<String> historyOf(String userId) {
+        return engine.transactor().inTransaction(session -> session.complaints().notes(onlyComplaintOf(userId).id()))
+                .stream().map(ComplaintNote::text).toList();
     }
 
     @Test
@@ -441,6 +583,7 @@ class StaffChatIT {
                     .containsExactly("Reply", "Resolve", "Cannot help");
         });
         assertThat(onlyComplaintOf("7010").status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
+        assertThat(historyOf("7010")).containsExactly("Reopened: the customer rated the handling 2 of 5");
     }
 
     private OutboundMessage lastSentTo(ChannelRef chat) {

@@ -53,7 +53,8 @@ class SurveyIT {
     void setUp() {
         db.truncateAll();
         timekeeper = new Timekeeper(db.dataSource(), clock, new Timekeeper.Settings("test-1", Duration.ofMillis(200), 2));
-        Reactions reactions = Reactions.of(new ScheduleSurvey(timekeeper, SURVEY_DELAY, REMINDER), new ReopenOnLowScore());
+        Reactions reactions = Reactions.of(new ScheduleSurvey(timekeeper, SURVEY_DELAY, REMINDER), new ReopenOnLowScore(
+                Messages.builtIn().in("en", io.retainbot.core.customer.Tone.FORMAL)));
         engine = EngineFixture.withReactions(db, clock, reactions, WAIT);
         relay = new ReactionRelay(engine.transactor(), reactions, clock);
         care = new ComplaintCare(new CareTransactions(engine.transactor(), reactions, Messages.builtIn(), BusinessConfig.defaults(), clock,

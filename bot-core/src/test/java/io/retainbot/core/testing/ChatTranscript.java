@@ -46,6 +46,11 @@ public final class ChatTranscript {
         this.clock = clock;
     }
 
+    /** The chat this transcript reads. */
+    public ChannelRef channel() {
+        return channel;
+    }
+
     /** The user types {@code text}; a leading slash makes it a command. */
     public ChatTranscript user(String text) {
         if (text.startsWith("/")) {
@@ -134,6 +139,20 @@ public final class ChatTranscript {
         assertThat(message).isInstanceOf(OutboundMessage.Edit.class);
         assertThat(labels(message)).containsExactly(buttonLabels);
         return this;
+    }
+
+    /** The user answers the bot's message containing {@code containing} with files (a photo reply, say). */
+    public ChatTranscript replyWithFiles(String containing, String caption, FileRef... files) {
+        return send(new InboundEvent.AttachmentReceived(channel, sender, nextId(), clock.instant(), List.of(files),
+                caption, messageIdOf(containing)));
+    }
+
+    /** The newest bot message delivered here, as sent (its photo, what it replies to). */
+    public OutboundMessage.Text lastMessage() {
+        List<OutboundMessage> all = delivered();
+        assertThat(all).as("bot messages here").isNotEmpty();
+        assertThat(all.get(all.size() - 1)).isInstanceOf(OutboundMessage.Text.class);
+        return (OutboundMessage.Text) all.get(all.size() - 1);
     }
 
     public ChatTranscript sendFiles(String caption, FileRef... files) {

@@ -21,6 +21,7 @@ import io.retainbot.core.reaction.PingStaff;
 import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
 import io.retainbot.core.reaction.ReopenOnLowScore;
+import io.retainbot.core.reaction.ShowPhotosToStaff;
 import io.retainbot.core.reaction.ShowStaffProgress;
 import io.retainbot.core.reaction.StaffChats;
 import io.retainbot.core.staff.StaffIdentity;
@@ -86,9 +87,9 @@ public final class EngineFixture {
     public static EngineFixture withStaffChat(TestDatabase db, MutableClock clock, BusinessConfig business,
                                               ChannelRef staffChat, String staffLanguage) {
         StaffChats staffChats = new StaffChats(Messages.builtIn(), business, staffLanguage, List.of(staffChat));
-        Reactions reactions = Reactions.of(new ReopenOnLowScore(), new PingStaff(staffChats),
+        Reactions reactions = Reactions.of(new ReopenOnLowScore(staffChats.texts()), new PingStaff(staffChats),
                 new EraseOnRequest(staffChats),
-                new ShowStaffProgress(staffChats));
+                new ShowStaffProgress(staffChats), new ShowPhotosToStaff(staffChats));
         return new EngineFixture(db.database().transactor(), clock, business, reactions, BotContactPolicy.DEFAULT,
                 staffChats, true, Stages.DEFAULT);
     }
@@ -102,8 +103,9 @@ public final class EngineFixture {
                                               String staffLanguage, Stages stages) {
         BusinessConfig business = BusinessConfig.defaults();
         StaffChats staffChats = new StaffChats(Messages.builtIn(), business, staffLanguage, List.of(staffChat));
-        Reactions reactions = Reactions.of(new ReopenOnLowScore(), new PingStaff(staffChats),
-                new EraseOnRequest(staffChats), new ShowStaffProgress(staffChats), new MoveToAfterSales(stages));
+        Reactions reactions = Reactions.of(new ReopenOnLowScore(staffChats.texts()), new PingStaff(staffChats),
+                new EraseOnRequest(staffChats), new ShowStaffProgress(staffChats), new ShowPhotosToStaff(staffChats),
+                new MoveToAfterSales(stages));
         return new EngineFixture(db.database().transactor(), clock, business, reactions, BotContactPolicy.DEFAULT,
                 staffChats, true, stages);
     }
