@@ -227,8 +227,10 @@ public final class RetainBot implements AutoCloseable {
                 dispatcher.wakeUp();
                 relay.wakeUp();
             };
+            Reviews reviews = new Reviews(transactor, accountReviews, business.zone(), staffChats, timekeeper, clock,
+                    afterCommit);
             ConversationEngine engine = new ConversationEngine(transactor, messages, business, staffChats, clock,
-                    afterCommit, reactions, schedule.botContact().pacedBy(config.outreach().policy()), stages);
+                    afterCommit, reactions, schedule.botContact().pacedBy(config.outreach().policy()), stages, reviews);
             // the same use cases the staff chats call, so both doors say and change the same
             ComplaintCare complaintCare = engine.complaintCare();
             CareRoutes care = new CareRoutes(complaintCare,
@@ -243,8 +245,6 @@ public final class RetainBot implements AutoCloseable {
             started.push(relay);
             Set<Platform> platforms = gateways.stream().map(ChatGateway::platform).collect(Collectors.toSet());
             PromiseWatch watch = new PromiseWatch(transactor, reactions, messages, business, staffChats, clock,
-                    afterCommit);
-            Reviews reviews = new Reviews(transactor, accountReviews, business.zone(), staffChats, timekeeper, clock,
                     afterCommit);
             timekeeper.weekly(WEEKLY_REVIEW_LISTS, accountReviews.listDay(), accountReviews.listTime(), business.zone(),
                     reviews::postWeeklyLists);

@@ -179,7 +179,13 @@ public final class BusinessFile {
                         months)));
             }
         }
-        boolean ask = section.flag("askCustomer").orElse(defaults.askCustomer());
+        String asking = section.choice("askCustomer").orElse(String.valueOf(defaults.askCustomer()));
+        if (!List.of("true", "false", "on-request").contains(asking)) {
+            throw section.error(section.child("askCustomer"), "must be true (the bot asks everyone whose review is "
+                    + "due), false (never) or on-request (those staff choose with \"Ask the bot\"), was \"" + asking
+                    + "\"");
+        }
+        boolean ask = asking.equals("true");
         DayOfWeek day = defaults.listDay();
         LocalTime at = defaults.listTime();
         Optional<YamlSection> weekly = section.section("weeklyList");
@@ -196,7 +202,7 @@ public final class BusinessFile {
             at = weekly.get().text("at").map(time -> timeOfDay(weekly.get(), "at", time)).orElse(at);
         }
         try {
-            return new AccountReviews(intervals, ask, day, at);
+            return new AccountReviews(intervals, ask, day, at, ask || asking.equals("on-request"));
         } catch (IllegalArgumentException impossible) {
             throw section.problem(impossible.getMessage());
         }

@@ -69,6 +69,18 @@ final class YamlSection {
         return Optional.of(value.asBoolean());
     }
 
+    /** A value that is true, false or a word ({@code on-request}), as text. */
+    Optional<String> choice(String key) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isValueNode()) {
+            throw error(child(key), "must be a single value");
+        }
+        return Optional.of(value.asText().strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
     String requiredText(String key) {
         return text(key).orElseThrow(() -> error(child(key), "is required"));
     }

@@ -137,14 +137,15 @@ public final class KeepInTouchRoutes {
         }
     }
 
+    /** @param complete false for a questionnaire the customer answered only in part (so far) */
     record ReviewView(long id, long customerId, String source, Long staffId, String outcome, String notes,
                       String nextStep, Integer satisfaction, String valuesMost, String needs, String otherVendors,
-                      Instant reviewedAt) {
+                      Instant reviewedAt, boolean complete) {
         static ReviewView of(AccountReview review) {
             return new ReviewView(review.id(), review.customerId(), review.source().code(), review.staffId(),
                     review.outcome() == null ? null : review.outcome().code(), review.notes(), review.nextStep(),
                     review.satisfaction(), review.valuesMost(), review.needs(), review.otherVendors(),
-                    review.reviewedAt());
+                    review.reviewedAt(), review.complete());
         }
     }
 }

@@ -220,7 +220,15 @@ class BusinessFileTest {
         assertThatThrownBy(() -> reader.read(file("reviews:\n  every: { high: 0 }\n")))
                 .hasMessageContaining("reviews.every.high must be a number of months from 1 to 60");
         assertThatThrownBy(() -> reader.read(file("reviews:\n  askCustomer: maybe\n")))
-                .hasMessageContaining("reviews.askCustomer must be true or false");
+                .hasMessageContaining("reviews.askCustomer must be true (the bot asks everyone whose review is due), "
+                        + "false (never) or on-request");
+        assertThat(reader.readReviews(file("reviews:\n  askCustomer: on-request\n")))
+                .satisfies(onRequest -> {
+                    assertThat(onRequest.askCustomer()).isFalse();
+                    assertThat(onRequest.staffMayAsk()).isTrue();
+                });
+        assertThat(custom.staffMayAsk()).isTrue();
+        assertThat(reviews.staffMayAsk()).isFalse();
         assertThatThrownBy(() -> reader.read(file("reviews:\n  weeklyList: { day: someday }\n")))
                 .hasMessageContaining("reviews.weeklyList.day must be a day of the week");
         assertThatThrownBy(() -> reader.read(file("clusters: { complaints: 1 }\n")))

@@ -12,10 +12,12 @@ import io.retainbot.app.config.AppConfig;
 import io.retainbot.app.web.ChatPage;
 import io.retainbot.app.web.TestFiles;
 import io.retainbot.core.chat.Platform;
+import io.retainbot.core.customer.CustomerProfile;
 import io.retainbot.core.staff.StaffIdentity;
 import io.retainbot.core.staff.StaffMember;
 import io.retainbot.core.staff.StaffRole;
 import io.retainbot.core.testing.Await;
+import io.retainbot.core.testing.MutableClock;
 import io.retainbot.discord.DiscordSettings;
 import io.retainbot.discord.FakeDiscord;
 import io.retainbot.discord.GatewayEvents;
@@ -45,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * claims and answers it there, the customer reads the answer in the page and answers back, the complaint is
  * resolved from the staff chat, the customer answers the survey in the page, and the service report shows
  * it all. The customer's photo reaches the staff chat under the ping, and a staff member's photo answer reaches
- * the page. And "Cannot help" from the staff chat: the referrals picked there reach the customer.
+ * the page. And "Cannot help" from the staff chat: the referrals picked there reach the customer. And keeping in
+ * touch from the staff chats: a stage set with /stage, the weekly review list's buttons pressed.
  */
 class StaffChatsEndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -330,6 +333,72 @@ class StaffChatsEndToEndIT {
         }
     }
 
+    @Test
+    void fromTheTelegramStaffGroupAStageIsSetAndTheWeeklyReviewListsButtonsRecordAHeldReview() {
+        MutableClock clock = MutableClock.at("2026-11-30T08:59:00Z");
+        try (FakeBotApi telegram = new FakeBotApi();
+             RetainBot bot = RetainBot.start(AppConfig.fromEnvironment(telegramEnvironment(telegram)), clock,
+                     token -> { })) {
+            long joon = addStaff(bot, "Joon", Platform.TELEGRAM, JOON_TELEGRAM, JOON_TELEGRAM);
+            long mina = dueCustomer(bot, "Mina Kang", joon);
+
+            telegram.push(command(JOON_TELEGRAM, "Joon", "/stage Mina negotiation"));
+            await(() -> telegram.sentTo(GROUP).stream().filter(call -> call.text().equals("Mina Kang (#" + mina
+                    + ") is now in the stage negotiation. Responsible: Joon.")).findFirst(), "the new stage and owner");
+
+            clock.set(Instant.parse("2026-11-30T09:00:01Z"));
+            FakeBotApi.Call item = await(ticking(clock, () -> telegram.sentTo(GROUP).stream()
+                    .filter(call -> call.text().startsWith("• Mina Kang (#" + mina + "): due 2026-11-01")).findFirst()),
+                    "Mina under the weekly review list");
+            assertThat(labels(item.body())).containsExactly("Held", "Later");
+            telegram.push(press(JOON_TELEGRAM, "Joon", data(item.body(), "Held"), item.messageId()));
+            FakeBotApi.Call asked = await(ticking(clock, () -> telegram.calls("editMessageText").stream()
+                    .filter(call -> call.body().path("message_id").asInt() == item.messageId()
+                            && call.text().contains("how did the review go?")).findFirst()), "the outcomes offered");
+            assertThat(labels(asked.body())).containsExactly("Good", "Opportunity", "At risk", "Lost");
+            telegram.push(press(JOON_TELEGRAM, "Joon", data(asked.body(), "At risk"), item.messageId()));
+            await(ticking(clock, () -> telegram.calls("editMessageText").stream()
+                    .filter(call -> call.text().equals("Mina Kang (#" + mina + "): review held by Joon, recorded as "
+                            + "At risk.")).findFirst()), "the review recorded");
+            JsonNode reviews = new AdminApi(bot.httpPort()).get("/api/customers/" + mina + "/reviews").get("items");
+            assertThat(reviews.get(0).get("outcome").asText()).isEqualTo("at-risk");
+            assertThat(reviews.get(0).get("staffId").asLong()).isEqualTo(joon);
+        }
+    }
+
+    @Test
+    void fromTheDiscordStaffChannelAStageIsSetAndAReviewIsPutOffAWeek() throws Exception {
+        MutableClock clock = MutableClock.at("2026-11-30T08:59:00Z");
+        try (FakeDiscord discord = new FakeDiscord().withGuild(GUILD, STAFF_CHANNEL);
+             RetainBot bot = RetainBot.start(discordConfig(environment(), discord), clock, token -> { })) {
+            discord.awaitIdentified();
+            long joon = addStaff(bot, "Joon", Platform.DISCORD, JOON_DISCORD, STAFF_CHANNEL);
+            long mina = dueCustomer(bot, "Mina Kang", joon);
+
+            discord.dispatch("MESSAGE_CREATE", threadMessage(discord, STAFF_CHANNEL, "/stage #" + mina + " contract"));
+            await(() -> discord.calls().stream().filter(call -> call.method().equals("POST")
+                    && call.content().equals("Mina Kang (#" + mina + ") is now in the stage contract. Responsible: "
+                    + "Joon.")).findFirst(), "the new stage and owner");
+
+            clock.set(Instant.parse("2026-11-30T09:00:01Z"));
+            FakeDiscord.Call item = await(() -> discord.calls().stream()
+                    .filter(call -> call.method().equals("POST")
+                            && call.path().equals("/api/v10/channels/" + STAFF_CHANNEL + "/messages")
+                            && call.content().startsWith("• Mina Kang (#" + mina + "): due 2026-11-01")).findFirst(),
+                    "Mina under the weekly review list");
+            String itemId = discord.createdMessageId(item);
+            discord.dispatch("INTERACTION_CREATE", GatewayEvents.guildButton(discord.nextId(), GUILD, STAFF_CHANNEL,
+                    JOON_DISCORD, "Joon", discordData(item.body(), "Later"), itemId));
+            await(() -> discord.calls().stream()
+                    .filter(call -> call.method().equals("PATCH")
+                            && call.path().equals("/api/v10/channels/" + STAFF_CHANNEL + "/messages/" + itemId)
+                            && call.content().equals("Mina Kang (#" + mina + "): review put off until 2026-12-07 by "
+                            + "Joon.")).findFirst(), "the review put off");
+            JsonNode due = new AdminApi(bot.httpPort()).get("/api/reviews/due?owner=" + joon + "&until=2026-12-07");
+            assertThat(due.get("items").get(0).get("dueOn").asText()).isEqualTo("2026-12-07");
+        }
+    }
+
     private static String threadOf(FakeDiscord discord, String ref) {
         FakeDiscord.Call thread = await(() -> discord.calls().stream()
                 .filter(call -> call.method().equals("POST")
@@ -403,11 +472,34 @@ class StaffChatsEndToEndIT {
         assertThat(overall.get("effort").get("average").asDouble()).isEqualTo(2.0);
     }
 
-    private static void addStaff(RetainBot bot, String name, Platform platform, String userId, String chatId) {
-        bot.transactor().runInTransaction(session -> {
+    private static long addStaff(RetainBot bot, String name, Platform platform, String userId, String chatId) {
+        return bot.transactor().inTransaction(session -> {
             StaffMember staff = session.staff().add(name, StaffRole.AGENT, Instant.now());
             session.staff().link(staff.id(), new StaffIdentity(platform, userId, chatId));
+            return staff.id();
         });
+    }
+
+    /** A customer since a year and a month ago (no tier: reviewed yearly, so due), looked after by {@code owner}. */
+    private static long dueCustomer(RetainBot bot, String name, long owner) {
+        return bot.transactor().inTransaction(session -> {
+            long id = session.customers().create(CustomerProfile.named(name, "en"),
+                    Instant.parse("2025-11-01T08:00:00Z")).id();
+            session.customers().update(id, CustomerProfile.named(name, "en").toBuilder().responsibleStaffId(owner)
+                    .build(), Instant.parse("2025-11-01T08:00:00Z"));
+            return id;
+        });
+    }
+
+    /**
+     * {@code found}, moving the clock on a second at each look: messages to a Telegram group are paced (20 a
+     * minute), so with a clock that stands still the second one would wait for ever.
+     */
+    private static <T> Supplier<Optional<T>> ticking(MutableClock clock, Supplier<Optional<T>> found) {
+        return () -> {
+            clock.advance(java.time.Duration.ofSeconds(1));
+            return found.get();
+        };
     }
 
     private static <T> T await(Supplier<Optional<T>> found, String what) {
@@ -468,6 +560,20 @@ class StaffChatsEndToEndIT {
         message.set("from", JSON.createObjectNode().put("id", 123456789L).put("is_bot", true).put("first_name", "Bot"));
         ObjectNode root = JSON.createObjectNode().put("update_id", update);
         root.set("callback_query", query);
+        return root.toString();
+    }
+
+    /** A staff member sent a command ({@code /stage Mina negotiation}) in the staff group. */
+    private static String command(String userId, String name, String text) {
+        long update = UPDATES.incrementAndGet();
+        ObjectNode message = JSON.createObjectNode().put("message_id", (int) (update % 100000))
+                .put("date", Instant.now().getEpochSecond()).put("text", text);
+        message.set("from", person(userId, name));
+        message.set("chat", group());
+        message.putArray("entities").addObject().put("offset", 0).put("length", text.split(" ")[0].length())
+                .put("type", "bot_command");
+        ObjectNode root = JSON.createObjectNode().put("update_id", update);
+        root.set("message", message);
         return root.toString();
     }
 

@@ -12,10 +12,12 @@ import java.util.Objects;
  * @param staffId      who held it; {@code null} for the business through the admin token, or the customer
  * @param outcome      the staff member's verdict; {@code null} for the customer's questionnaire
  * @param satisfaction 1 to 5, the customer's answer; {@code null} when not asked
+ * @param complete     false while the customer has answered only part of the questionnaire (it left the
+ *                     answers given so far); a review held by staff is always complete
  */
 public record AccountReview(long id, long customerId, Source source, Long staffId, Outcome outcome, String notes,
                             String nextStep, Integer satisfaction, String valuesMost, String needs,
-                            String otherVendors, Instant reviewedAt) {
+                            String otherVendors, Instant reviewedAt, boolean complete) {
     public static final int MAX_NOTES = 2000;
     public static final int MAX_NEXT_STEP = 500;
     public static final int MAX_ANSWER = 1000;
@@ -28,6 +30,9 @@ public record AccountReview(long id, long customerId, Source source, Long staffI
         valuesMost = Objects.requireNonNullElse(valuesMost, "");
         needs = Objects.requireNonNullElse(needs, "");
         otherVendors = Objects.requireNonNullElse(otherVendors, "");
+        if (source == Source.STAFF && !complete) {
+            throw new IllegalArgumentException("a review held by staff is complete");
+        }
         if ((source == Source.STAFF) != (outcome != null)) {
             throw new IllegalArgumentException("outcome: a review held by staff has an outcome, a questionnaire none");
         }
@@ -50,14 +55,14 @@ public record AccountReview(long id, long customerId, Source source, Long staffI
                                         Instant at) {
         Objects.requireNonNull(outcome, "outcome");
         return new AccountReview(0, customerId, Source.STAFF, staffId, outcome, notes, nextStep, null, null, null,
-                null, at);
+                null, at, true);
     }
 
-    /** The customer's answers to the bot's questionnaire. */
+    /** The customer's answers to the bot's questionnaire ({@code complete}: all of it answered). */
     public static AccountReview byCustomer(long customerId, int satisfaction, String valuesMost, String needs,
-                                           String otherVendors, Instant at) {
+                                           String otherVendors, Instant at, boolean complete) {
         return new AccountReview(0, customerId, Source.CUSTOMER, null, null, "", "", satisfaction, valuesMost, needs,
-                otherVendors, at);
+                otherVendors, at, complete);
     }
 
     /** Whether the customer's answers show something the owner should act on: a need, or a risk of losing them. */

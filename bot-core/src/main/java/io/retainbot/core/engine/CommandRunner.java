@@ -175,12 +175,17 @@ final class CommandRunner {
     }
 
     /**
-     * The customer's answers to the account review land on their file; a need or a risk (a low score, other
-     * providers considered) is posted to the staff chats for the customer's owner.
+     * The customer's answers to the account review land on their file as they are given (incomplete until the
+     * last one); once complete, a need or a risk (a low score, other providers considered) is posted to the
+     * staff chats for the customer's owner.
      */
     private void recordReviewAnswers(StoreSession session, Turn turn, FlowCommand.RecordReviewAnswers answers) {
-        AccountReview review = session.reviews().record(AccountReview.byCustomer(turn.customer().id(),
-                answers.satisfaction(), answers.valuesMost(), answers.needs(), answers.otherVendors(), turn.now()));
+        AccountReview review = session.reviews().recordAnswers(AccountReview.byCustomer(turn.customer().id(),
+                answers.satisfaction(), answers.valuesMost(), answers.needs(), answers.otherVendors(), turn.now(),
+                answers.complete()), answers.round());
+        if (!review.complete()) {
+            return;
+        }
         log.info("customer {} answered the account review (satisfaction {})", review.customerId(),
                 review.satisfaction());
         if (!review.showsNeed() && !review.showsRisk()) {

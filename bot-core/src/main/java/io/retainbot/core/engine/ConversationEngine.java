@@ -29,6 +29,7 @@ import io.retainbot.core.staff.StaffMember;
 import io.retainbot.core.usecase.CareTransactions;
 import io.retainbot.core.usecase.ComplaintCare;
 import io.retainbot.core.usecase.HandoverCare;
+import io.retainbot.core.usecase.Reviews;
 import io.retainbot.core.usecase.Sales;
 import java.time.Clock;
 import java.time.Instant;
@@ -95,16 +96,18 @@ public final class ConversationEngine implements EventSink {
      */
     public ConversationEngine(Transactor transactor, Messages messages, BusinessConfig business, StaffChats staffChats,
                               Clock clock, Runnable afterCommit, Reactions reactions, BotContactPolicy botContact) {
-        this(transactor, messages, business, staffChats, clock, afterCommit, reactions, botContact, Stages.DEFAULT);
+        this(transactor, messages, business, staffChats, clock, afterCommit, reactions, botContact, Stages.DEFAULT,
+                null);
     }
 
     /**
-     * @param stages the customer stages the business uses, and who looks after customers in each (staff set a
-     *               customer's stage from the staff chats with {@code /stage})
+     * @param stages  the customer stages the business uses, and who looks after customers in each (staff set a
+     *                customer's stage from the staff chats with {@code /stage})
+     * @param reviews the account reviews, whose weekly lists have buttons the staff chats press (null: none)
      */
     public ConversationEngine(Transactor transactor, Messages messages, BusinessConfig business, StaffChats staffChats,
                               Clock clock, Runnable afterCommit, Reactions reactions, BotContactPolicy botContact,
-                              Stages stages) {
+                              Stages stages, Reviews reviews) {
         this.transactor = transactor;
         this.messages = messages;
         this.business = business;
@@ -118,7 +121,7 @@ public final class ConversationEngine implements EventSink {
         this.complaintCare = new ComplaintCare(care);
         this.handoverCare = new HandoverCare(care, new HandoverWording());
         this.sales = new Sales(transactor, reactions, stages, clock, afterCommit);
-        this.staffDesk = new StaffDesk(staffChats, complaintCare, handoverCare, sales, messages, business);
+        this.staffDesk = new StaffDesk(staffChats, complaintCare, handoverCare, sales, reviews, messages, business);
         this.staffChannels = Set.copyOf(staffChats.chats());
         this.clock = clock;
         this.outboxWakeUp = afterCommit;

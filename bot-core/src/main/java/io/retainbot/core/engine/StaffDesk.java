@@ -23,6 +23,7 @@ import io.retainbot.core.usecase.CareResult;
 import io.retainbot.core.usecase.ComplaintCare;
 import io.retainbot.core.usecase.HandoverCare;
 import io.retainbot.core.usecase.HandoverResult;
+import io.retainbot.core.usecase.Reviews;
 import io.retainbot.core.usecase.Sales;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,8 @@ import java.util.Optional;
 /**
  * What staff do in the staff chats, through the engine's door: a button on a ping (claim, reply, resolve,
  * can't help; take or hand back a request for a person), a reply to a ping or a message in its thread
- * (an answer to the customer: words, photos or both), or a staff command. Everything runs in the event's transaction and calls the
+ * (an answer to the customer: words, photos or both), a button under a customer of the weekly review list, or a
+ * staff command. Everything runs in the event's transaction and calls the
  * same use cases as the REST API. Button data is forgeable and read as such; whoever is not active staff
  * is turned away before this class is reached.
  */
@@ -42,10 +44,12 @@ final class StaffDesk {
     private final Messages messages;
     private final BusinessConfig business;
     private final HandoverCare handovers;
+    private final ReviewButtons reviewButtons;
 
-    StaffDesk(StaffChats staffChats, ComplaintCare care, HandoverCare handovers, Sales sales, Messages messages,
-              BusinessConfig business) {
+    StaffDesk(StaffChats staffChats, ComplaintCare care, HandoverCare handovers, Sales sales, Reviews reviews,
+              Messages messages, BusinessConfig business) {
         this.staffChats = staffChats;
+        this.reviewButtons = new ReviewButtons(staffChats, reviews);
         this.care = care;
         this.handovers = handovers;
         this.commands = new StaffCommands(staffChats, business, sales);
@@ -97,6 +101,10 @@ final class StaffDesk {
         }
         if (action.equals(StaffChats.PICK) || action.equals(StaffChats.SEND)) {
             pick(session, staff, pressed, action, parts[2], now);
+            return;
+        }
+        if (ReviewButtons.handles(action)) {
+            reviewButtons.press(session, staff, pressed, action, parts[2], now);
             return;
         }
         Optional<ComplaintRef> ref = ComplaintRef.parse(parts[2]);

@@ -167,12 +167,15 @@ public sealed interface FlowCommand {
     }
 
     /**
-     * The customer answered the account review questionnaire: satisfaction 1 to 5; what they value most,
-     * what else they need and which other providers they considered, each empty when skipped.
+     * The customer answered (part of) the account review questionnaire: satisfaction 1 to 5; what they value
+     * most, what else they need and which other providers they considered, each empty when skipped or not yet
+     * asked; {@code complete} once the last question is answered. The answers of one questionnaire
+     * ({@code round}) replace those kept for it before.
      */
-    record RecordReviewAnswers(int satisfaction, String valuesMost, String needs, String otherVendors)
-            implements FlowCommand {
+    record RecordReviewAnswers(int satisfaction, String valuesMost, String needs, String otherVendors,
+                               boolean complete, String round) implements FlowCommand {
         public RecordReviewAnswers {
+            java.util.Objects.requireNonNull(round, "round");
             if (satisfaction < 1 || satisfaction > 5) {
                 throw new IllegalArgumentException("a satisfaction score is 1 to 5, was " + satisfaction);
             }

@@ -13,7 +13,9 @@ import java.util.stream.IntStream;
  * The account review the bot holds with the customer, where the business chooses (it starts this itself
  * when the customer's review falls due): how satisfied they are (1 to 5), what they value most, what else
  * they need, and, tactfully, whether they looked at other providers. Every question but the first can be
- * skipped. The answers land on the customer file together at the end; a need or a risk pings the owner.
+ * skipped. Each answer lands on the customer file as it is given (the questionnaire marked incomplete until the
+ * last one, so one abandoned halfway keeps what was said, and finishing later completes it); a need or a risk
+ * pings the owner once the questionnaire is complete.
  */
 public final class ReviewFlow implements Flow {
     public static final String NAME = "review";
@@ -26,6 +28,8 @@ public final class ReviewFlow implements Flow {
     private static final String SATISFACTION = "satisfaction";
     private static final String VALUES = "values";
     private static final String NEEDS = "needs";
+    /** Which questionnaire the answers belong to: the due event that started it. */
+    private static final String ROUND = "round";
 
     enum State {
         AWAITING_SATISFACTION,
@@ -45,7 +49,7 @@ public final class ReviewFlow implements Flow {
     }
 
     Optional<Step> initiate(Turn turn, InboundEvent.Scheduled due) {
-        return Optional.of(askSatisfaction(turn, "review.ask_satisfaction"));
+        return Optional.of(askSatisfaction(turn, "review.ask_satisfaction", FlowData.EMPTY.with(ROUND, due.eventId())));
     }
 
     @Override
@@ -60,11 +64,14 @@ public final class ReviewFlow implements Flow {
             case AWAITING_SATISFACTION -> turn.button().filter(button -> button.startsWith(SCORE_PREFIX))
                     .map(button -> button.substring(SCORE_PREFIX.length())).or(turn::text)
                     .flatMap(ReviewFlow::score)
-                    .map(score -> ask(turn, State.AWAITING_VALUES, data.with(SATISFACTION, String.valueOf(score))))
+                    .map(score -> kept(ask(turn, State.AWAITING_VALUES, data.with(SATISFACTION, String.valueOf(score))
+                            .with(ROUND, data.get(ROUND).orElse("chat:" + turn.now())))))
                     .orElseGet(() -> repeatQuestion(turn).sayFirst(turn.texts().get("review.expected_score")));
-            case AWAITING_VALUES -> answer(turn).map(text -> ask(turn, State.AWAITING_NEEDS, data.with(VALUES, text)))
+            case AWAITING_VALUES -> answer(turn).map(text -> kept(ask(turn, State.AWAITING_NEEDS,
+                            data.with(VALUES, text))))
                     .orElseGet(() -> repeatQuestion(turn));
-            case AWAITING_NEEDS -> answer(turn).map(text -> ask(turn, State.AWAITING_VENDORS, data.with(NEEDS, text)))
+            case AWAITING_NEEDS -> answer(turn).map(text -> kept(ask(turn, State.AWAITING_VENDORS,
+                            data.with(NEEDS, text))))
                     .orElseGet(() -> repeatQuestion(turn));
             case AWAITING_VENDORS -> vendors(turn).map(vendors -> finish(turn, data, vendors))
                     .orElseGet(() -> repeatQuestion(turn));
@@ -72,12 +79,23 @@ public final class ReviewFlow implements Flow {
     }
 
     private static Step finish(Turn turn, FlowData data, String vendors) {
-        int satisfaction = data.get(SATISFACTION).map(Integer::parseInt).orElse(3);
         return Step.idle()
                 .say(MainMenu.with(turn.texts().get("review.thanks", "company", turn.business().companyName()),
                         turn.texts()))
-                .then(new FlowCommand.RecordReviewAnswers(satisfaction, data.getOrEmpty(VALUES), data.getOrEmpty(NEEDS),
-                        vendors));
+                .then(answers(data, vendors, true));
+    }
+
+    /** The answers given so far are kept on the customer file, the questionnaire not yet complete. */
+    private static Step kept(Step asked) {
+        return asked.then(answers(asked.data(), "", false));
+    }
+
+    /** The answers in {@code data}; a questionnaire begun before rounds were kept counts as one round, "chat". */
+    private static FlowCommand.RecordReviewAnswers answers(FlowData data, String vendors, boolean complete) {
+        int satisfaction = data.get(SATISFACTION).map(Integer::parseInt).orElse(3);
+        String round = data.get(ROUND).orElse("chat");
+        return new FlowCommand.RecordReviewAnswers(satisfaction, data.getOrEmpty(VALUES), data.getOrEmpty(NEEDS),
+                vendors, complete, round);
     }
 
     /** The typed answer, or empty text for the skip button; nothing for anything else. */
@@ -106,17 +124,17 @@ public final class ReviewFlow implements Flow {
     public Step repeatQuestion(Turn turn) {
         State state = turn.state(State.class, State.AWAITING_SATISFACTION);
         if (state == State.AWAITING_SATISFACTION) {
-            return askSatisfaction(turn, "review.ask_satisfaction_again");
+            return askSatisfaction(turn, "review.ask_satisfaction_again", turn.conversation().flow().equals(NAME)
+                    ? turn.conversation().data() : FlowData.EMPTY);
         }
         return ask(turn, state, turn.conversation().data());
     }
 
-    private static Step askSatisfaction(Turn turn, String key) {
+    private static Step askSatisfaction(Turn turn, String key, FlowData data) {
         Texts texts = turn.texts();
         List<Button> scores = IntStream.rangeClosed(1, 5)
                 .mapToObj(score -> new Button(String.valueOf(score), SCORE_PREFIX + score)).toList();
-        return Step.to(NAME, State.AWAITING_SATISFACTION, turn.conversation().flow().equals(NAME)
-                        ? turn.conversation().data() : FlowData.EMPTY)
+        return Step.to(NAME, State.AWAITING_SATISFACTION, data)
                 .say(new OutboundMessage.Text(texts.get(key, "company", turn.business().companyName()),
                         List.of(scores)));
     }

@@ -18,7 +18,7 @@ import org.jdbi.v3.core.Handle;
 final class JdbiReviewStore implements ReviewStore {
     private static final String COLUMNS = """
             id, customer_id, source, staff_id, outcome, notes, next_step, satisfaction, values_most, needs,
-            other_vendors, reviewed_at
+            other_vendors, reviewed_at, complete
             """;
 
     private final Handle handle;
@@ -51,6 +51,42 @@ final class JdbiReviewStore implements ReviewStore {
     }
 
     @Override
+    public AccountReview recordAnswers(AccountReview answers, String round) {
+        return handle.createQuery("""
+                        insert into account_review (customer_id, source, satisfaction, values_most, needs, other_vendors,
+                                                    reviewed_at, complete, round)
+                        values (:customerId, 'customer', :satisfaction, :valuesMost, :needs, :otherVendors, :at,
+                                :complete, :round)
+                        on conflict (customer_id, round) where round is not null do update
+                        set satisfaction = excluded.satisfaction, values_most = excluded.values_most,
+                            needs = excluded.needs, other_vendors = excluded.other_vendors,
+                            reviewed_at = excluded.reviewed_at, complete = excluded.complete
+                        returning\s""" + COLUMNS)
+                .bind("customerId", answers.customerId())
+                .bind("satisfaction", answers.satisfaction())
+                .bind("valuesMost", emptyAsNull(answers.valuesMost()))
+                .bind("needs", emptyAsNull(answers.needs()))
+                .bind("otherVendors", emptyAsNull(answers.otherVendors()))
+                .bind("at", answers.reviewedAt())
+                .bind("complete", answers.complete())
+                .bind("round", TextSanitizer.withoutNul(round))
+                .map((rs, ctx) -> review(rs))
+                .one();
+    }
+
+    @Override
+    public void snooze(long customerId, LocalDate until, Long staffId, Instant now) {
+        handle.createUpdate("""
+                        insert into review_snooze (customer_id, until, staff_id, snoozed_at)
+                        values (:customerId, :until, :staffId, :now)
+                        on conflict (customer_id) do update
+                        set until = excluded.until, staff_id = excluded.staff_id, snoozed_at = excluded.snoozed_at
+                        """)
+                .bind("customerId", customerId).bind("until", until).bind("staffId", staffId).bind("now", now)
+                .execute();
+    }
+
+    @Override
     public List<AccountReview> ofCustomer(long customerId, int limit) {
         return handle.createQuery("select " + COLUMNS + """
                          from account_review where customer_id = :customerId order by reviewed_at desc, id desc
@@ -69,12 +105,13 @@ final class JdbiReviewStore implements ReviewStore {
                         ), accounts as (
                             select c.id, c.display_name, c.responsible_staff_id, c.tier, r.last_at,
                                    coalesce(r.last_at, c.created_at) as since,
-                                   (cast(coalesce(r.last_at, c.created_at) at time zone :zone as date)
+                                   greatest((cast(coalesce(r.last_at, c.created_at) at time zone :zone as date)
                                     + case c.tier when 'high' then make_interval(months => :high)
                                                   when 'medium' then make_interval(months => :medium)
-                                                  else make_interval(months => :low) end)::date as due_on
+                                                  else make_interval(months => :low) end)::date, s.until) as due_on
                             from customer c
                             left join reviewed r on r.customer_id = c.id
+                            left join review_snooze s on s.customer_id = c.id
                             where c.erased_at is null
                               and (cast(:ownerId as bigint) is null or c.responsible_staff_id = :ownerId)
                         )
@@ -113,7 +150,8 @@ final class JdbiReviewStore implements ReviewStore {
                 AccountReview.Source.fromCode(rs.getString("source")), rs.getObject("staff_id", Long.class),
                 outcome == null ? null : AccountReview.Outcome.fromCode(outcome), rs.getString("notes"),
                 rs.getString("next_step"), rs.getObject("satisfaction", Integer.class), rs.getString("values_most"),
-                rs.getString("needs"), rs.getString("other_vendors"), instant(rs, "reviewed_at"));
+                rs.getString("needs"), rs.getString("other_vendors"), instant(rs, "reviewed_at"),
+                rs.getBoolean("complete"));
     }
 
     private static String emptyAsNull(String text) {

@@ -98,6 +98,7 @@ final class PersonalData {
             "complaint_cluster", "business data: clusters of complaints per category, nothing of a customer",
             "account_review", "kept for the statistics (when, by whom, outcome, satisfaction), the notes, next step and "
                     + "the customer's own answers emptied",
+            "review_snooze", "kept: until when staff put the customer's review off, nothing personal",
             "staff_credential", "staff members' console sign-ins, not customers",
             "console_session", "staff members' console sessions, not customers",
             "staff_account_change", "changes to staff members' console accounts, not customers");
@@ -248,6 +249,7 @@ final class PersonalData {
             "birthday_question", rows("birthday_question", "t.customer_id = :id", "t.asked_at"),
             "check_in", rows("check_in", "t.customer_id = :id", "t.id"),
             "account_review", rows("account_review", "t.customer_id = :id", "t.id"),
+            "review_snooze", rows("review_snooze", "t.customer_id = :id", "t.customer_id"),
             "customer_erasure", rows("customer_erasure", "t.customer_id = :id", "t.id"));
 
     private PersonalData() {

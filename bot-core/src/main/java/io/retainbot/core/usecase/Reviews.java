@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Account reviews by opportunity tier: who is due (per owner, nearest first, with the tier the rule
  * suggests beside the one staff set), a review held by staff recorded from chat or the API, and the
- * weekly list each owner gets in the staff chat. Where the business chooses, the weekly run also has the
- * bot ask each due customer its short questionnaire ({@link #QUESTIONNAIRE}), once per due review.
+ * weekly list each owner gets in the staff chat, its nearest customers each with the buttons Held, Ask the bot
+ * and Later. Where the business chooses, the weekly run also has the bot ask each due customer its short
+ * questionnaire ({@link #QUESTIONNAIRE}), once per due review, or staff choose whom with "Ask the bot".
  */
 public final class Reviews {
     private static final Logger log = LoggerFactory.getLogger(Reviews.class);
@@ -41,6 +42,10 @@ public final class Reviews {
     public static final int DUE_LIMIT = 500;
     /** How many customers one owner's weekly list names (the rest are counted). */
     static final int LIST_LINES = 30;
+    /** How many of them, nearest first, follow the list each in a message of its own with buttons. */
+    public static final int WITH_BUTTONS = 10;
+    /** How long "Later" puts a review off. */
+    public static final java.time.Period SNOOZE = java.time.Period.ofWeeks(1);
 
     private final Transactor transactor;
     private final AccountReviews settings;
@@ -129,7 +134,7 @@ public final class Reviews {
                     byOwner.computeIfAbsent(due.ownerId(), owner -> new ArrayList<>()).add(due);
                 }
                 if (settings.askCustomer()) {
-                    timetable.schedule(new DueEvent("review:customer-" + due.customerId() + ":" + due.dueOn(),
+                    timetable.schedule(new DueEvent(questionnaireId(due.customerId(), due.dueOn()),
                             QUESTIONNAIRE, due.customerId(), now, Map.of()));
                 }
             }
@@ -143,6 +148,11 @@ public final class Reviews {
                 for (ChannelRef chat : staffChats.chats()) {
                     session.outbox().enqueue(new OutboxItem(chat, Lane.STAFF, OutboundMessage.Text.of(text), null,
                             "reviews:" + week + ":staff-" + staff.get().id() + ":" + chat.platform().code(), now));
+                    for (ReviewDue due : owner.getValue().subList(0, Math.min(owner.getValue().size(), WITH_BUTTONS))) {
+                        session.outbox().enqueue(new OutboxItem(chat, Lane.STAFF, withButtons(due, today), null,
+                                "review-item:" + week + ":customer-" + due.customerId() + ":" + chat.platform().code(),
+                                now));
+                    }
                 }
                 lists++;
             }
@@ -153,16 +163,62 @@ public final class Reviews {
         return posted;
     }
 
+    /** Button data of the weekly list's customers: {@code staff:<action>:<customer id>[:<due day>]}. */
+    public static final String HELD = "rv-held";
+    public static final String ASK = "rv-ask";
+    public static final String LATER = "rv-later";
+    public static final String OUTCOME = "rv-outcome";
+
+    /** One customer of the weekly list, with the buttons Held, Ask the bot (where the business lets it), Later. */
+    private OutboundMessage withButtons(ReviewDue due, LocalDate today) {
+        Texts texts = staffChats.texts();
+        String id = String.valueOf(due.customerId());
+        List<io.retainbot.core.chat.Button> buttons = new ArrayList<>();
+        buttons.add(new io.retainbot.core.chat.Button(texts.get("staff.review.button.held"),
+                StaffChats.PREFIX + HELD + ":" + id));
+        if (settings.staffMayAsk()) {
+            buttons.add(new io.retainbot.core.chat.Button(texts.get("staff.review.button.ask"),
+                    StaffChats.PREFIX + ASK + ":" + id + ":" + due.dueOn()));
+        }
+        buttons.add(new io.retainbot.core.chat.Button(texts.get("staff.review.button.later"),
+                StaffChats.PREFIX + LATER + ":" + id));
+        return new OutboundMessage.Text(line(texts, due, today), List.of(buttons));
+    }
+
+    /**
+     * "Ask the bot" on the weekly list: the questionnaire for the customer's review due on {@code dueOn}, planned
+     * now (once per due review, like the weekly run's); false when it was planned before.
+     */
+    public boolean askNow(long customerId, LocalDate dueOn, Instant now) {
+        return timetable.schedule(new DueEvent(questionnaireId(customerId, dueOn), QUESTIONNAIRE, customerId, now,
+                Map.of()));
+    }
+
+    /** "Later" on the weekly list: the review is put off a week ({@link #SNOOZE}); returns until when. */
+    public LocalDate snooze(StoreSession session, long customerId, long staffId, Instant now) {
+        LocalDate until = now.atZone(zone).toLocalDate().plus(SNOOZE);
+        session.reviews().snooze(customerId, until, staffId, now);
+        return until;
+    }
+
+    private static String questionnaireId(long customerId, LocalDate dueOn) {
+        return "review:customer-" + customerId + ":" + dueOn;
+    }
+
+    private static String line(Texts texts, ReviewDue each, LocalDate today) {
+        return texts.get("staff.review.list.line", "customer", each.name().isBlank() ? "-" : each.name(),
+                "id", String.valueOf(each.customerId()), "due", each.dueOn().toString(),
+                "late", Math.max(0, ChronoUnit.DAYS.between(each.dueOn(), today)),
+                "tier", each.tier() == null ? "none" : each.tier().code(),
+                "suggested", each.suggestedTier().code());
+    }
+
     private String list(StaffMember owner, List<ReviewDue> due, LocalDate today) {
         Texts texts = staffChats.texts();
         List<String> lines = new ArrayList<>();
         lines.add(texts.get("staff.review.list.title", "owner", owner.name(), "count", due.size()));
         for (ReviewDue each : due.subList(0, Math.min(due.size(), LIST_LINES))) {
-            lines.add(texts.get("staff.review.list.line", "customer", each.name().isBlank() ? "-" : each.name(),
-                    "id", String.valueOf(each.customerId()), "due", each.dueOn().toString(),
-                    "late", Math.max(0, ChronoUnit.DAYS.between(each.dueOn(), today)),
-                    "tier", each.tier() == null ? "none" : each.tier().code(),
-                    "suggested", each.suggestedTier().code()));
+            lines.add(line(texts, each, today));
         }
         if (due.size() > LIST_LINES) {
             lines.add(texts.get("staff.review.list.more", "count", due.size() - LIST_LINES));

@@ -74,6 +74,28 @@ public final class ChatTranscript {
         return send(new InboundEvent.ButtonPressed(channel, sender, nextId(), clock.instant(), button.data(), messageId));
     }
 
+    /**
+     * The user presses the button labelled {@code label} on the newest bot message (or edit) here containing
+     * {@code containing}: a button of an earlier message than the latest.
+     */
+    public ChatTranscript pressOn(String containing, String label) {
+        List<RecordingGateway.Sent> sent = gateway.sent();
+        for (int i = sent.size() - 1; i >= 0; i--) {
+            RecordingGateway.Sent each = sent.get(i);
+            if (each.channel().equals(channel) && each.message().text().contains(containing)
+                    && each.outcome() instanceof io.retainbot.core.chat.SendOutcome.Delivered delivered) {
+                Button button = each.message().buttons().stream().flatMap(List::stream)
+                        .filter(candidate -> candidate.label().equals(label)).findFirst()
+                        .orElseThrow(() -> new AssertionError("no button '" + label + "' in " + labels(each.message())));
+                String messageId = each.message() instanceof OutboundMessage.Edit edit ? edit.messageId()
+                        : delivered.messageId();
+                return send(new InboundEvent.ButtonPressed(channel, sender, nextId(), clock.instant(), button.data(),
+                        messageId));
+            }
+        }
+        throw new AssertionError("no message containing '" + containing + "' in " + texts(delivered()));
+    }
+
     /** The user presses a button with this data (possibly from an old message, possibly forged). */
     public ChatTranscript pressData(String data) {
         RecordingGateway.Sent carrier = latestWithButtons();

@@ -27,6 +27,7 @@ import io.retainbot.core.reaction.StaffChats;
 import io.retainbot.core.staff.StaffIdentity;
 import io.retainbot.core.staff.StaffMember;
 import io.retainbot.core.staff.StaffRole;
+import io.retainbot.core.usecase.Reviews;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -52,11 +53,12 @@ public final class EngineFixture {
     private EngineFixture(Transactor transactor, MutableClock clock, BusinessConfig business, Reactions reactions,
                           BotContactPolicy botContact) {
         this(transactor, clock, business, reactions, botContact,
-                new StaffChats(Messages.builtIn(), business, Messages.FALLBACK, List.of()), false, Stages.DEFAULT);
+                new StaffChats(Messages.builtIn(), business, Messages.FALLBACK, List.of()), false, Stages.DEFAULT, null);
     }
 
     private EngineFixture(Transactor transactor, MutableClock clock, BusinessConfig business, Reactions reactions,
-                          BotContactPolicy botContact, StaffChats staffChats, boolean runReactions, Stages stages) {
+                          BotContactPolicy botContact, StaffChats staffChats, boolean runReactions, Stages stages,
+                          Reviews reviews) {
         this.transactor = transactor;
         this.business = business;
         this.clock = clock;
@@ -64,7 +66,7 @@ public final class EngineFixture {
         this.dispatcher = new OutboxDispatcher(transactor, List.of(gateway), Runnable::run, 4, clock,
                 new SimpleMeterRegistry());
         this.engine = new ConversationEngine(transactor, Messages.builtIn(), business, staffChats, clock, () -> { },
-                reactions, botContact, stages);
+                reactions, botContact, stages, reviews);
         this.relay = runReactions ? new ReactionRelay(transactor, reactions, clock) : null;
         this.sink = relay == null ? engine : event -> {
             EventSink.Receipt receipt = engine.accept(event);
@@ -91,7 +93,22 @@ public final class EngineFixture {
                 new EraseOnRequest(staffChats),
                 new ShowStaffProgress(staffChats), new ShowPhotosToStaff(staffChats));
         return new EngineFixture(db.database().transactor(), clock, business, reactions, BotContactPolicy.DEFAULT,
-                staffChats, true, Stages.DEFAULT);
+                staffChats, true, Stages.DEFAULT, null);
+    }
+
+    /**
+     * {@link #withStaffChat(TestDatabase, MutableClock, ChannelRef, String)} whose staff chat presses the weekly
+     * review lists' buttons of {@code reviews} (made for this fixture's transactor and {@code staffChats}).
+     */
+    public static EngineFixture withReviewButtons(TestDatabase db, MutableClock clock, ChannelRef staffChat,
+                                                  String staffLanguage,
+                                                  java.util.function.Function<StaffChats, Reviews> reviews) {
+        BusinessConfig business = BusinessConfig.defaults();
+        StaffChats staffChats = new StaffChats(Messages.builtIn(), business, staffLanguage, List.of(staffChat));
+        Reactions reactions = Reactions.of(new ReopenOnLowScore(staffChats.texts()), new PingStaff(staffChats),
+                new EraseOnRequest(staffChats), new ShowStaffProgress(staffChats));
+        return new EngineFixture(db.database().transactor(), clock, business, reactions, BotContactPolicy.DEFAULT,
+                staffChats, true, Stages.DEFAULT, reviews.apply(staffChats));
     }
 
     /**
@@ -107,7 +124,7 @@ public final class EngineFixture {
                 new EraseOnRequest(staffChats), new ShowStaffProgress(staffChats), new ShowPhotosToStaff(staffChats),
                 new MoveToAfterSales(stages));
         return new EngineFixture(db.database().transactor(), clock, business, reactions, BotContactPolicy.DEFAULT,
-                staffChats, true, stages);
+                staffChats, true, stages, null);
     }
 
     /** A staff member working from Telegram as {@code userId}. */
