@@ -246,8 +246,8 @@ interface BroadcastDao extends SqlObject {
                 // one pass over the reachable chats (a hash join), not two lookups per customer
                 + "from customer c left join (select distinct customer_id from channel_identity"
                 + " where unreachable_since is null) r on r.customer_id = c.id\n"
-                + "where " + filter.where() + "\n"
-                + "on conflict (run_id, customer_id) do nothing";
+                // no "on conflict": the run was created in this transaction, and its primary key is the guard
+                + "where " + filter.where();
         var update = filter.bindTo(getHandle().createUpdate(sql))
                 .bind("runId", runId)
                 .bind("marketing", marketing)
