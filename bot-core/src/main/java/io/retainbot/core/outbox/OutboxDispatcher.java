@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -55,6 +56,11 @@ public final class OutboxDispatcher implements AutoCloseable {
     private static final Duration EXPIRY_CHECK_EVERY = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     private static final int MAX_TRACKED_CHATS = 50_000;
+    /**
+     * How far ahead a send may be picked for a place in the platform's window that is about to open: it
+     * waits, claimed and ready, and starts the moment the place opens.
+     */
+    private static final Duration LOOKAHEAD = Duration.ofMillis(100);
 
     private final Transactor transactor;
     private final Map<Platform, PlatformQueue> platforms = new EnumMap<>(Platform.class);
@@ -205,46 +211,67 @@ public final class OutboxDispatcher implements AutoCloseable {
         if (free == 0) {
             return 0;
         }
-        int backgroundFree = Math.max(0, Math.min(free, queue.backgroundLimit - queue.background.get()));
+        int room;
         boolean bulkReady;
         synchronized (chatBuckets) {
+            room = Math.min(free, queue.window().room(now, LOOKAHEAD));
             bulkReady = !queue.bulkBucket(now).nextTokenAt(now).isAfter(now);
         }
+        if (room == 0) {
+            return 0;
+        }
+        int backgroundFree = Math.max(0, Math.min(room, queue.backgroundLimit - queue.background.get()));
         Map<Lane, Integer> limits = new EnumMap<>(Lane.class);
-        limits.put(Lane.REPLY, free * 2);
+        limits.put(Lane.REPLY, room * 2);
         limits.put(Lane.STAFF, backgroundFree * 2);
         limits.put(Lane.BULK, bulkReady ? backgroundFree * 2 : 0);
         Platform platform = queue.gateway.platform();
         List<OutboxEntry> chosen = new ArrayList<>();
         List<Long> claimed = transactor.inTransaction(session -> {
             chosen.clear();
-            chosen.addAll(choose(queue, session.outbox().dueHeads(platform, now, limits), now, free, backgroundFree));
+            chosen.addAll(choose(queue, session.outbox().dueHeads(platform, now, limits), now, room, backgroundFree));
             return session.outbox().claim(platform, chosen, instance, now, now.plus(LEASE));
         });
         int started = 0;
         for (OutboxEntry entry : chosen) {
             if (claimed.contains(entry.id())) {
-                submit(queue, entry);
+                Optional<Instant> placeOpens;
+                synchronized (chatBuckets) {
+                    placeOpens = queue.window().reserve(now, LOOKAHEAD);
+                }
+                if (placeOpens.isEmpty()) {
+                    putBack(entry, now, "not sent: the platform's window filled up");
+                    continue;
+                }
+                submit(queue, entry, placeOpens.get());
                 started++;
             }
         }
         return started;
     }
 
-    private List<OutboxEntry> choose(PlatformQueue queue, List<OutboxEntry> heads, Instant now, int free,
+    /**
+     * Picks the heads to send now: replies first, at most {@code room} in all (the senders free and the
+     * platform's window), each within its chat's pacing and bulk sends within the bulk lane's rate too.
+     */
+    private List<OutboxEntry> choose(PlatformQueue queue, List<OutboxEntry> heads, Instant now, int room,
                                      int backgroundFree) {
         List<OutboxEntry> chosen = new ArrayList<>();
         int background = 0;
         synchronized (chatBuckets) {
             for (OutboxEntry head : heads) {
                 boolean isBackground = head.lane() != Lane.REPLY;
-                if (chosen.size() >= free || (isBackground && background >= backgroundFree)) {
+                boolean isBulk = head.lane() == Lane.BULK;
+                if (chosen.size() >= room || (isBackground && background >= backgroundFree)) {
                     continue;
                 }
-                if (head.lane() == Lane.BULK && !queue.bulkBucket(now).tryTake(now)) {
+                if (isBulk && queue.bulkBucket(now).nextTokenAt(now).isAfter(now)) {
                     continue;
                 }
                 if (chatBucket(queue.gateway, head.channel(), now).tryTake(now)) {
+                    if (isBulk) {
+                        queue.bulkBucket(now).tryTake(now);
+                    }
                     chosen.add(head);
                     background += isBackground ? 1 : 0;
                 }
@@ -260,10 +287,11 @@ public final class OutboxDispatcher implements AutoCloseable {
         });
     }
 
-    private void submit(PlatformQueue queue, OutboxEntry entry) {
+    /** Hands a claimed send to a sender; it starts when its place in the platform's window opens. */
+    private void submit(PlatformQueue queue, OutboxEntry entry, Instant placeOpens) {
         boolean isBackground = entry.lane() != Lane.REPLY;
         if (!queue.slots.tryAcquire()) {
-            putBack(entry, "not sent: no free sender");
+            withdraw(queue, entry, placeOpens, clock.instant(), "not sent: no free sender");
             return;
         }
         if (isBackground) {
@@ -272,14 +300,14 @@ public final class OutboxDispatcher implements AutoCloseable {
         try {
             queue.executor.execute(() -> {
                 try {
-                    send(queue, entry);
+                    send(queue, entry, placeOpens);
                 } finally {
                     finished(queue, isBackground);
                 }
             });
         } catch (RejectedExecutionException shuttingDown) {
             finished(queue, isBackground);
-            putBack(entry, "not sent: the senders refused it (shutting down)");
+            withdraw(queue, entry, placeOpens, clock.instant(), "not sent: the senders refused it (shutting down)");
         }
     }
 
@@ -291,9 +319,16 @@ public final class OutboxDispatcher implements AutoCloseable {
         wakeUp();
     }
 
-    private void putBack(OutboxEntry entry, String why) {
-        transactor.inTransaction(session ->
-                session.outbox().retryLater(entry, instance, clock.instant(), why, false));
+    /** A claimed send that is not made after all: its place in the window is given back, the message waits. */
+    private void withdraw(PlatformQueue queue, OutboxEntry entry, Instant placeOpens, Instant until, String why) {
+        synchronized (chatBuckets) {
+            queue.window().withdrawn(placeOpens);
+        }
+        putBack(entry, until, why);
+    }
+
+    private void putBack(OutboxEntry entry, Instant until, String why) {
+        transactor.inTransaction(session -> session.outbox().retryLater(entry, instance, until, why, false));
     }
 
     /** A platform that shows no photos gets a text's words and buttons alone. */
@@ -304,7 +339,17 @@ public final class OutboxDispatcher implements AutoCloseable {
         return message;
     }
 
-    private void send(PlatformQueue queue, OutboxEntry entry) {
+    private void send(PlatformQueue queue, OutboxEntry entry, Instant placeOpens) {
+        if (!awaitPlace(placeOpens)) {
+            withdraw(queue, entry, placeOpens, clock.instant(), "not sent: stopping, or the clock did not reach its turn");
+            return;
+        }
+        Instant heldUntil = heldUntil(queue, clock.instant());
+        if (heldUntil != null) {
+            // the platform announced a wait after this send was picked: it waits too, it does not go inside it
+            withdraw(queue, entry, placeOpens, heldUntil, "not sent: the platform asked to wait");
+            return;
+        }
         SendOutcome outcome;
         try {
             outcome = queue.gateway.send(entry.channel(), asTheGatewayTakesIt(queue.gateway, entry.message()));
@@ -313,9 +358,13 @@ public final class OutboxDispatcher implements AutoCloseable {
             outcome = new SendOutcome.Failed(e.toString(), true);
         }
         Instant now = clock.instant();
+        synchronized (chatBuckets) {
+            queue.window().answered(now);
+        }
         Duration backoff = backoff(entry.attempts());
         if (outcome instanceof SendOutcome.RateLimited limited) {
             hold(queue, entry, now.plus(limited.retryAfter()));
+            holdPlatform(queue, now.plus(limited.retryAfter()));
         } else if (outcome instanceof SendOutcome.Failed failed && failed.retryable()) {
             hold(queue, entry, now.plus(backoff));
         }
@@ -327,12 +376,52 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for the moment a send's place in the window opens (at most {@link #LOOKAHEAD} ahead); false
+     * when the dispatcher stops meanwhile, or when a clock that is not the wall clock (a test's) does not
+     * get there within a second more than it should have taken.
+     */
+    private boolean awaitPlace(Instant placeOpens) {
+        long giveUpAt = System.nanoTime() + Duration.between(clock.instant(), placeOpens).toNanos()
+                + TimeUnit.SECONDS.toNanos(1);
+        Duration left = Duration.between(clock.instant(), placeOpens);
+        while (!left.isNegative() && !left.isZero()) {
+            if (stopped || System.nanoTime() > giveUpAt) {
+                return false;
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(Math.max(100_000, left.toNanos()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            left = Duration.between(clock.instant(), placeOpens);
+        }
+        return true;
+    }
+
+    /** When the platform's announced wait ends, null when there is none now. */
+    private Instant heldUntil(PlatformQueue queue, Instant now) {
+        synchronized (chatBuckets) {
+            SendWindow window = queue.window();
+            return window.isHeld(now) ? window.heldUntil() : null;
+        }
+    }
+
     private void hold(PlatformQueue queue, OutboxEntry entry, Instant until) {
         synchronized (chatBuckets) {
             chatBucket(queue.gateway, entry.channel(), until).drainUntil(until);
             if (entry.lane() == Lane.BULK) {
                 queue.bulkBucket(until).resumeGentlyAt(until);
             }
+        }
+    }
+
+    /** A platform's "wait" (429 and retry_after) is for the whole bot: nothing of that platform goes before. */
+    private void holdPlatform(PlatformQueue queue, Instant until) {
+        synchronized (chatBuckets) {
+            queue.window().holdUntil(until);
+            queue.bulkBucket(until).resumeGentlyAt(until);
         }
     }
 
@@ -366,6 +455,28 @@ public final class OutboxDispatcher implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * Something is due and was not sent: look again when the first full window opens (a send's answer
+     * wakes the loop earlier), so the budget is used to the last place without polling; shortly when no
+     * window is full (a chat's pacing held it).
+     */
+    private Duration untilAWindowOpens(Instant now) {
+        Instant opens = null;
+        synchronized (chatBuckets) {
+            for (PlatformQueue queue : platforms.values()) {
+                Instant at = queue.window().nextRoomAt(now);
+                if (at.isAfter(now) && (opens == null || at.isBefore(opens))) {
+                    opens = at;
+                }
+            }
+        }
+        if (opens == null || !opens.minus(LOOKAHEAD).isAfter(now)) {
+            return Duration.ofMillis(20);
+        }
+        Duration until = Duration.between(now, opens.minus(LOOKAHEAD));
+        return until.compareTo(IDLE_POLL) < 0 ? until : IDLE_POLL;
     }
 
     private int inFlight() {
@@ -415,7 +526,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         Duration wait = allSendersBusy() ? IDLE_POLL : transactor.inTransaction(session -> session.outbox().nextDue())
                 .map(due -> Duration.between(now, due))
                 .filter(until -> until.compareTo(IDLE_POLL) < 0)
-                .map(until -> until.isNegative() ? Duration.ofMillis(20) : until)
+                .map(until -> until.isNegative() ? untilAWindowOpens(now) : until)
                 .orElse(IDLE_POLL);
         synchronized (wakeSignal) {
             if (!wakeRequested && running) {
@@ -460,6 +571,8 @@ public final class OutboxDispatcher implements AutoCloseable {
         final AtomicInteger background = new AtomicInteger();
         /** Made on first use (the gateway's budget is read then); guarded by the dispatcher's chat buckets. */
         private TokenBucket bulkBucket;
+        /** Every send of the platform, counted as the platform counts it; guarded like the bulk bucket. */
+        private SendWindow window;
 
         PlatformQueue(PlatformSenders senders) {
             this.gateway = senders.gateway();
@@ -467,6 +580,13 @@ public final class OutboxDispatcher implements AutoCloseable {
             this.concurrency = senders.concurrency();
             this.slots = new Semaphore(concurrency);
             this.backgroundLimit = concurrency == 1 ? 1 : concurrency - Math.max(1, concurrency / 4);
+        }
+
+        SendWindow window() {
+            if (window == null) {
+                window = SendWindow.perSecond(gateway.bulkPerSecond());
+            }
+            return window;
         }
 
         TokenBucket bulkBucket(Instant now) {

@@ -251,14 +251,18 @@ public final class BroadcastRunner {
                 Broadcast broadcast = session.broadcasts().find(run.broadcastId()).orElseThrow();
                 Template template = session.templates().find(broadcast.templateId()).orElseThrow();
                 boolean capped = broadcast.kind() != Broadcast.Kind.BIRTHDAY;
+                // deliveries of one batch in a handful of statements, whatever its size
                 List<Long> due = session.broadcasts().lockPending(runId, now, (int) Math.min(room, settings.batch()));
                 Map<Long, CustomerPages.Entry> customers = new HashMap<>();
                 session.customerPages().of(due).forEach(entry -> customers.put(entry.customer().id(), entry));
+                Map<Long, Instant> lastMarketing = capped && template.purpose() == TemplatePurpose.MARKETING
+                        ? session.broadcasts().lastMarketing(due) : Map.of();
+                Batch batch = new Batch();
                 for (long customerId : due) {
-                    if (deliver(session, run, template, capped, customerId, customers.get(customerId), now)) {
-                        count++;
-                    }
+                    decide(session, run, template, customerId, customers.get(customerId),
+                            lastMarketing.get(customerId), now, batch);
                 }
+                count = batch.write(session, run.id(), now);
             }
             if (count > 0 || inFlight > 0) {
                 return new Queued(count, new RunState.Sending());
@@ -272,32 +276,62 @@ public final class BroadcastRunner {
     }
 
     /**
-     * @param capped whether the frequency cap applies (birthday greetings count towards it, but always go)
-     * @param found  the customer with their chats, read for the whole batch at once; null when removed
+     * What becomes of a batch's deliveries, written in one statement each: the messages and their chat
+     * heads, the deliveries queued, skipped and postponed.
      */
-    private boolean deliver(StoreSession session, BroadcastRun run, Template template, boolean capped,
-                            long customerId, CustomerPages.Entry found, Instant now) {
+    private static final class Batch {
+        private final Map<Long, OutboxItem> messages = new LinkedHashMap<>();
+        private final Map<Long, String> skipped = new LinkedHashMap<>();
+        private final Map<Long, Instant> postponed = new LinkedHashMap<>();
+
+        /** Writes it all down; returns how many messages were queued. */
+        int write(StoreSession session, long runId, Instant now) {
+            Map<String, Long> ids = session.outbox().enqueueAll(List.copyOf(messages.values()));
+            Map<Long, Long> queued = new LinkedHashMap<>();
+            messages.forEach((customerId, message) -> {
+                Long outboxId = ids.get(message.dedupeKey());
+                if (outboxId == null) {
+                    skipped.put(customerId, "already queued");
+                } else {
+                    queued.put(customerId, outboxId);
+                }
+            });
+            session.broadcasts().markQueued(runId, queued, now);
+            session.broadcasts().markSkipped(runId, skipped, now);
+            session.broadcasts().postpone(runId, postponed, now);
+            return queued.size();
+        }
+    }
+
+    /**
+     * Decides one delivery of the batch: its message, or why it is skipped, or until when it waits. The
+     * frequency cap applies to marketing other than birthday greetings, which count towards it but always go.
+     *
+     * @param found         the customer with their chats, read for the whole batch at once; null when removed
+     * @param lastMarketing when the customer last got marketing, read for the whole batch; null for never
+     *                      or when the cap does not apply
+     */
+    private void decide(StoreSession session, BroadcastRun run, Template template, long customerId,
+                        CustomerPages.Entry found, Instant lastMarketing, Instant now, Batch batch) {
         if (found == null) {
-            session.broadcasts().markSkipped(run.id(), customerId, "customer removed", now);
-            return false;
+            batch.skipped.put(customerId, "customer removed");
+            return;
         }
         Customer customer = found.customer();
         Optional<ChannelIdentity> chat = found.identities().stream()
                 .filter(ChannelIdentity::reachable)
                 .filter(identity -> platforms.contains(identity.platform()))
                 .max(Comparator.comparing(ChannelIdentity::lastSeenAt));
-        Instant lastMarketing = capped && template.purpose() == TemplatePurpose.MARKETING
-                ? session.broadcasts().lastMarketing(customerId).orElse(null) : null;
         ZoneId zone = Objects.requireNonNullElse(customer.profile().zone(), businessZone);
         SendPolicy.Decision decision = policy.decide(template.purpose(), customer.consent().granted(),
                 chat.isPresent(), lastMarketing, zone, now);
         if (decision instanceof SendPolicy.Decision.Skip skip) {
-            session.broadcasts().markSkipped(run.id(), customerId, skip.reason().code(), now);
-            return false;
+            batch.skipped.put(customerId, skip.reason().code());
+            return;
         }
         if (decision instanceof SendPolicy.Decision.Wait wait) {
-            session.broadcasts().postpone(run.id(), customerId, wait.until(), now);
-            return false;
+            batch.postponed.put(customerId, wait.until());
+            return;
         }
         OfferCode offer = template.carriesOffer()
                 ? offers.issue(session, customerId, "run:" + run.id(), Duration.ofDays(template.offerValidDays()), now)
@@ -307,17 +341,11 @@ public final class BroadcastRunner {
             message = renderer.render(template, customer,
                     new TemplateRenderer.Fill(run.occurrence().toLocalDate(), offer));
         } catch (IllegalArgumentException unfillable) {
-            session.broadcasts().markSkipped(run.id(), customerId, unfillable.getMessage(), now);
-            return false;
+            batch.skipped.put(customerId, unfillable.getMessage());
+            return;
         }
-        Optional<Long> outboxId = session.outbox().enqueue(new OutboxItem(chat.get().channel(), Lane.BULK, message,
-                customerId, "run:" + run.id() + ":" + customerId, now));
-        if (outboxId.isEmpty()) {
-            session.broadcasts().markSkipped(run.id(), customerId, "already queued", now);
-            return false;
-        }
-        session.broadcasts().markQueued(run.id(), customerId, outboxId.get(), now);
-        return true;
+        batch.messages.put(customerId, new OutboxItem(chat.get().channel(), Lane.BULK, message, customerId,
+                "run:" + run.id() + ":" + customerId, now));
     }
 
     /** For tests and the shutdown path: the runs of a broadcast. */

@@ -8,7 +8,9 @@ import io.retainbot.core.outreach.SegmentFilter;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -90,11 +92,17 @@ public interface BroadcastStore {
     /** How many of the run's deliveries are queued in the outbox and not sent yet. */
     long inFlight(long runId);
 
-    void markQueued(long runId, long customerId, long outboxId, Instant now);
+    /** Pending deliveries of these customers are queued as these outbox messages (one statement). */
+    void markQueued(long runId, Map<Long, Long> outboxIdByCustomer, Instant now);
 
-    void markSkipped(long runId, long customerId, String reason, Instant now);
+    /** Pending deliveries of these customers are skipped for these reasons (one statement). */
+    void markSkipped(long runId, Map<Long, String> reasonByCustomer, Instant now);
 
-    void postpone(long runId, long customerId, Instant until, Instant now);
+    /** Pending deliveries of these customers wait until these moments (one statement). */
+    void postpone(long runId, Map<Long, Instant> untilByCustomer, Instant now);
+
+    /** When each of these customers last got a marketing message of any run, for those who ever did. */
+    Map<Long, Instant> lastMarketing(Collection<Long> customerIds);
 
     /** When the customer last got a marketing message of any run (queued or sent), if ever. */
     Optional<Instant> lastMarketing(long customerId);

@@ -19,7 +19,10 @@ public interface ChatGateway {
     /** How fast this chat may be sent to. */
     Pacing pacing(ChannelRef channel);
 
-    /** The platform-wide budget for the bulk lane, messages per second. */
+    /**
+     * The platform-wide budget, messages per second across all chats: every send counts against it (the
+     * platform counts them all), replies go first, and the bulk lane takes what is left.
+     */
     double bulkPerSecond();
 
     /** Whether this platform shows a text's photo; one that does not gets the text alone. */

@@ -22,6 +22,12 @@ public interface OutboxStore {
     Optional<Long> enqueue(OutboxItem item);
 
     /**
+     * Adds many messages at once (a broadcast's batch: each with a dedupe key, none about a complaint),
+     * as {@link #enqueue} would one by one; returns the new ids by dedupe key, without the keys used before.
+     */
+    Map<String, Long> enqueueAll(List<OutboxItem> items);
+
+    /**
      * The heads of this platform's chats that are due now and not claimed, replies first, then
      * staff pings, then bulk; at most {@code limits.get(lane)} of each lane (none when absent).
      */

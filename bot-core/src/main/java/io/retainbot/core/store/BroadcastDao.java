@@ -120,25 +120,44 @@ interface BroadcastDao extends SqlObject {
     long inFlight(@Bind("runId") long runId);
 
     @SqlUpdate("""
-            update delivery set status = 'queued', outbox_id = :outboxId, updated_at = :now
-            where run_id = :runId and customer_id = :customerId and status = 'pending'
+            update delivery d set status = 'queued', outbox_id = q.outbox_id, updated_at = :now
+            from unnest(cast(:customers as bigint[]), cast(:outboxIds as bigint[])) as q (customer_id, outbox_id)
+            where d.run_id = :runId and d.customer_id = q.customer_id and d.status = 'pending'
             """)
-    int markQueued(@Bind("runId") long runId, @Bind("customerId") long customerId, @Bind("outboxId") long outboxId,
-                   @Bind("now") Instant now);
+    int markQueued(@Bind("runId") long runId, @Bind("customers") long[] customers,
+                   @Bind("outboxIds") long[] outboxIds, @Bind("now") Instant now);
 
     @SqlUpdate("""
-            update delivery set status = 'skipped', reason = :reason, updated_at = :now
-            where run_id = :runId and customer_id = :customerId and status = 'pending'
+            update delivery d set status = 'skipped', reason = q.reason, updated_at = :now
+            from unnest(cast(:customers as bigint[]), cast(:reasons as text[])) as q (customer_id, reason)
+            where d.run_id = :runId and d.customer_id = q.customer_id and d.status = 'pending'
             """)
-    int markSkipped(@Bind("runId") long runId, @Bind("customerId") long customerId, @Bind("reason") String reason,
+    int markSkipped(@Bind("runId") long runId, @Bind("customers") long[] customers, @Bind("reasons") String[] reasons,
                     @Bind("now") Instant now);
 
     @SqlUpdate("""
-            update delivery set not_before = :until, updated_at = :now
-            where run_id = :runId and customer_id = :customerId and status = 'pending'
+            update delivery d set not_before = q.until, updated_at = :now
+            from unnest(cast(:customers as bigint[]), cast(cast(:untils as text[]) as timestamptz[]))
+                as q (customer_id, until)
+            where d.run_id = :runId and d.customer_id = q.customer_id and d.status = 'pending'
             """)
-    int postpone(@Bind("runId") long runId, @Bind("customerId") long customerId, @Bind("until") Instant until,
+    int postpone(@Bind("runId") long runId, @Bind("customers") long[] customers, @Bind("untils") String[] untils,
                  @Bind("now") Instant now);
+
+    record LastMarketingRow(long customerId, Instant at) {
+    }
+
+    @SqlQuery("""
+            select d.customer_id, max(d.updated_at) as at from delivery d
+            join broadcast_run r on r.id = d.run_id
+            join broadcast b on b.id = r.broadcast_id
+            join message_template t on t.id = b.template_id
+            where d.customer_id = any(cast(:customers as bigint[])) and d.status in ('queued', 'sent')
+              and t.purpose = 'marketing'
+            group by d.customer_id
+            """)
+    @RegisterConstructorMapper(LastMarketingRow.class)
+    List<LastMarketingRow> lastMarketing(@Bind("customers") long[] customers);
 
     @SqlQuery("""
             select max(d.updated_at) from delivery d
@@ -227,8 +246,8 @@ interface BroadcastDao extends SqlObject {
                 // one pass over the reachable chats (a hash join), not two lookups per customer
                 + "from customer c left join (select distinct customer_id from channel_identity"
                 + " where unreachable_since is null) r on r.customer_id = c.id\n"
-                + "where " + filter.where() + "\n"
-                + "on conflict (run_id, customer_id) do nothing";
+                // no "on conflict": the run was created in this transaction, and its primary key is the guard
+                + "where " + filter.where();
         var update = filter.bindTo(getHandle().createUpdate(sql))
                 .bind("runId", runId)
                 .bind("marketing", marketing)

@@ -206,6 +206,10 @@ interface CustomerDao {
             """)
     int moveOffers(@Bind("survivor") long survivor, @Bind("absorbed") long absorbed);
 
+    /** A merged customer's broadcast deliveries go with them (delivery has no foreign key to cascade, see V28). */
+    @SqlUpdate("delete from delivery where customer_id = :absorbed")
+    int dropDeliveries(@Bind("absorbed") long absorbed);
+
     @SqlUpdate("delete from customer where id = :id")
     int delete(@Bind("id") long id);
 

@@ -8,6 +8,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
@@ -52,6 +54,19 @@ final class JdbcStatements {
         }
     }
 
+    /** Every row a query (or a statement with {@code returning}) answers. */
+    <T> List<T> all(String sql, RowReader<T> reader, Object... parameters) {
+        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
+            List<T> read = new ArrayList<>();
+            while (rows.next()) {
+                read.add(reader.read(rows));
+            }
+            return read;
+        } catch (SQLException e) {
+            throw new StatementFailedException(sql, e);
+        }
+    }
+
     static Instant instant(ResultSet row, int column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
@@ -90,6 +105,10 @@ final class JdbcStatements {
         } else if (value instanceof String || value instanceof Long || value instanceof Integer
                 || value instanceof Boolean) {
             statement.setObject(index, value);
+        } else if (value instanceof String[] texts) {
+            statement.setArray(index, statement.getConnection().createArrayOf("text", texts));
+        } else if (value instanceof Long[] numbers) {
+            statement.setArray(index, statement.getConnection().createArrayOf("bigint", numbers));
         } else {
             throw new IllegalArgumentException("no JDBC binding for " + value.getClass().getName());
         }

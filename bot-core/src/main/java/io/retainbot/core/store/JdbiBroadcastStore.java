@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,18 +149,42 @@ final class JdbiBroadcastStore implements BroadcastStore {
     }
 
     @Override
-    public void markQueued(long runId, long customerId, long outboxId, Instant now) {
-        dao.markQueued(runId, customerId, outboxId, now);
+    public void markQueued(long runId, Map<Long, Long> outboxIdByCustomer, Instant now) {
+        if (!outboxIdByCustomer.isEmpty()) {
+            dao.markQueued(runId, keys(outboxIdByCustomer),
+                    outboxIdByCustomer.values().stream().mapToLong(Long::longValue).toArray(), now);
+        }
     }
 
     @Override
-    public void markSkipped(long runId, long customerId, String reason, Instant now) {
-        dao.markSkipped(runId, customerId, reason, now);
+    public void markSkipped(long runId, Map<Long, String> reasonByCustomer, Instant now) {
+        if (!reasonByCustomer.isEmpty()) {
+            dao.markSkipped(runId, keys(reasonByCustomer), reasonByCustomer.values().stream()
+                    .map(TextSanitizer::withoutNul).toArray(String[]::new), now);
+        }
     }
 
     @Override
-    public void postpone(long runId, long customerId, Instant until, Instant now) {
-        dao.postpone(runId, customerId, until, now);
+    public void postpone(long runId, Map<Long, Instant> untilByCustomer, Instant now) {
+        if (!untilByCustomer.isEmpty()) {
+            dao.postpone(runId, keys(untilByCustomer), untilByCustomer.values().stream().map(Instant::toString)
+                    .toArray(String[]::new), now);
+        }
+    }
+
+    @Override
+    public Map<Long, Instant> lastMarketing(Collection<Long> customerIds) {
+        Map<Long, Instant> last = new HashMap<>();
+        if (!customerIds.isEmpty()) {
+            dao.lastMarketing(customerIds.stream().mapToLong(Long::longValue).toArray())
+                    .forEach(row -> last.put(row.customerId(), row.at()));
+        }
+        return last;
+    }
+
+    /** The keys in the map's own order, which its values() follow. */
+    private static long[] keys(Map<Long, ?> byCustomer) {
+        return byCustomer.keySet().stream().mapToLong(Long::longValue).toArray();
     }
 
     @Override

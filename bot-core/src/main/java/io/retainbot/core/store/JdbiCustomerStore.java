@@ -219,6 +219,7 @@ final class JdbiCustomerStore implements CustomerStore {
         dao().moveOwnerChanges(survivorId, absorbedId);
         dao().moveOffers(survivorId, absorbedId);
         dao().moveIntroductions(survivorId, absorbedId);
+        dao().dropDeliveries(absorbedId);
         dao().delete(absorbedId);
         return find(survivorId).orElseThrow();
     }

@@ -8,10 +8,14 @@ import io.retainbot.core.outbox.OutboxEntry;
 import io.retainbot.core.outbox.OutboxItem;
 import io.retainbot.core.port.OutboxStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +46,31 @@ final class JdbiOutboxStore implements OutboxStore {
             )
             select id from inserted
             """;
+    /**
+     * {@link #ENQUEUE} for many messages of distinct chats and distinct dedupe keys in one statement (a
+     * broadcast's batch): the rows come as arrays; answers each new message's dedupe key and id.
+     */
+    static final String ENQUEUE_ALL = """
+            with item as (
+                select * from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                                     cast(? as bigint[]), cast(? as text[]), cast(cast(? as text[]) as timestamptz[]))
+                    as item (platform, chat_id, lane, message, customer_id, dedupe_key, not_before)
+            ), inserted as (
+                insert into outbox (platform, chat_id, lane, message, customer_id, dedupe_key, not_before, created_at)
+                select platform, chat_id, lane, cast(message as jsonb), customer_id, dedupe_key, not_before, not_before
+                from item
+                on conflict (dedupe_key) do nothing
+                returning id, platform, chat_id, lane_rank, not_before, dedupe_key
+            ), head as (
+                insert into outbox_chat as chat (platform, chat_id, head_id, lane_rank, due_at)
+                select platform, chat_id, id, lane_rank, not_before from inserted
+                on conflict (platform, chat_id) do update
+                    set head_id = excluded.head_id, lane_rank = excluded.lane_rank,
+                        due_at = greatest(excluded.due_at, coalesce(chat.held_until, excluded.due_at))
+                    where chat.claimed_by is null and excluded.lane_rank < chat.lane_rank
+            )
+            select dedupe_key, id from inserted
+            """;
     private static final int MAX_ERROR_LENGTH = 1000;
     private final JdbcStatements statements;
     private final Supplier<OutboxDao> daos;
@@ -56,6 +85,56 @@ final class JdbiOutboxStore implements OutboxStore {
         return statements.first(ENQUEUE, row -> row.getLong(1), item.channel().platform().code(),
                 item.channel().chatId(), item.lane().storedName(), Json.write(item.message()), item.customerId(),
                 item.dedupeKey(), item.notBefore(), item.notBefore(), item.complaintNumber());
+    }
+
+    @Override
+    public Map<String, Long> enqueueAll(List<OutboxItem> items) {
+        Map<String, Long> ids = new HashMap<>();
+        List<OutboxItem> together = new ArrayList<>();
+        List<OutboxItem> alone = new ArrayList<>();
+        Set<ChannelRef> chats = new HashSet<>();
+        Set<String> keys = new HashSet<>();
+        for (OutboxItem item : items) {
+            if (item.dedupeKey() == null || item.complaintNumber() != null) {
+                throw new IllegalArgumentException("a batch takes messages with a dedupe key and no complaint");
+            }
+            if (chats.add(item.channel()) && keys.add(item.dedupeKey())) {
+                together.add(item);
+            } else {
+                // one statement cannot make two messages of one chat its head: the rare second goes after, alone
+                alone.add(item);
+            }
+        }
+        if (!together.isEmpty()) {
+            enqueueTogether(together, ids);
+        }
+        for (OutboxItem item : alone) {
+            enqueue(item).ifPresent(id -> ids.put(item.dedupeKey(), id));
+        }
+        return ids;
+    }
+
+    private void enqueueTogether(List<OutboxItem> together, Map<String, Long> ids) {
+        int size = together.size();
+        String[] platforms = new String[size];
+        String[] chatIds = new String[size];
+        String[] lanes = new String[size];
+        String[] messages = new String[size];
+        Long[] customers = new Long[size];
+        String[] dedupeKeys = new String[size];
+        String[] notBefore = new String[size];
+        for (int i = 0; i < size; i++) {
+            OutboxItem item = together.get(i);
+            platforms[i] = item.channel().platform().code();
+            chatIds[i] = item.channel().chatId();
+            lanes[i] = item.lane().storedName();
+            messages[i] = Json.write(item.message());
+            customers[i] = item.customerId();
+            dedupeKeys[i] = item.dedupeKey();
+            notBefore[i] = item.notBefore().toString();
+        }
+        statements.all(ENQUEUE_ALL, row -> Map.entry(row.getString(1), row.getLong(2)), platforms, chatIds, lanes,
+                messages, customers, dedupeKeys, notBefore).forEach(entry -> ids.put(entry.getKey(), entry.getValue()));
     }
 
     private OutboxDao dao() {

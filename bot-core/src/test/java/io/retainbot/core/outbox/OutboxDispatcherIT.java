@@ -204,6 +204,54 @@ class OutboxDispatcherIT {
     }
 
     @Test
+    void sendsPickedWithARefusedOneWaitForItsRetryWindowAndSoDoReplies() {
+        gateway.withPacing(new Pacing(10, Duration.ofMillis(1)), 30);
+        gateway.thenAnswer(new SendOutcome.RateLimited(Duration.ofSeconds(2)));
+        for (int i = 0; i < 3; i++) {
+            enqueue(new ChannelRef(Platform.TELEGRAM, "bulk-" + i), Lane.BULK, "offer " + i);
+        }
+        dispatcher.dispatchDue();
+        assertThat(gateway.sent()).as("the two picked with the refused one did not go").hasSize(1);
+        enqueue(bob, Lane.REPLY, "a reply to someone else");
+        clock.advance(Duration.ofMillis(1999));
+        drain();
+        assertThat(gateway.sent()).as("the wait is the whole bot's").hasSize(1);
+
+        clock.advance(Duration.ofMillis(1));
+        for (int i = 0; i < 10; i++) {
+            drain();
+            clock.advance(Duration.ofMillis(250));
+        }
+        assertThat(sentTexts().subList(1, sentTexts().size())).as("each once more, the reply first")
+                .startsWith("a reply to someone else")
+                .containsExactlyInAnyOrder("a reply to someone else", "offer 0", "offer 1", "offer 2");
+    }
+
+    @Test
+    void aBatchIsQueuedAsOneByOneWouldBeNothingTwiceAndInOrderPerChat() {
+        OutboxItem used = new OutboxItem(bob, Lane.BULK, OutboundMessage.Text.of("to bob, once"), null, "run:1:2",
+                clock.instant());
+        transactor.inTransaction(session -> session.outbox().enqueue(used));
+        enqueue(alice, Lane.REPLY, "a reply first");
+        List<OutboxItem> batch = List.of(
+                new OutboxItem(alice, Lane.BULK, OutboundMessage.Text.of("to alice"), null, "run:1:1", clock.instant()),
+                new OutboxItem(alice, Lane.BULK, OutboundMessage.Text.of("to alice, again"), null, "run:9:1",
+                        clock.instant()),
+                used,
+                new OutboxItem(new ChannelRef(Platform.TELEGRAM, "6003"), Lane.BULK, OutboundMessage.Text.of("to carol"),
+                        null, "run:1:3", clock.instant()));
+
+        var ids = transactor.inTransaction(session -> session.outbox().enqueueAll(batch));
+        drain();
+
+        assertThat(ids).containsOnlyKeys("run:1:1", "run:9:1", "run:1:3");
+        assertThat(gateway.deliveredTo(alice).stream().map(OutboundMessage::text))
+                .containsExactly("a reply first", "to alice", "to alice, again");
+        assertThat(sentTexts()).containsExactlyInAnyOrder("a reply first", "to alice", "to alice, again", "to bob, once",
+                "to carol");
+    }
+
+    @Test
     void sendsNothingTwiceForTheSameDedupeKey() {
         OutboxItem greeting = new OutboxItem(alice, Lane.BULK, OutboundMessage.Text.of("happy birthday"), null,
                 "birthday:2026:6001", clock.instant());
