@@ -35,6 +35,7 @@ import io.retainbot.console.ComplaintDesk;
 import io.retainbot.console.Console;
 import io.retainbot.console.CustomerDesk;
 import io.retainbot.console.MarketingDesk;
+import io.retainbot.console.ReportDesk;
 import io.retainbot.console.access.Accounts;
 import io.retainbot.console.access.Passwords;
 import io.retainbot.core.business.BusinessConfig;
@@ -238,7 +239,9 @@ public final class RetainBot implements AutoCloseable {
             CareRoutes care = new CareRoutes(complaintCare,
                     new CustomerCare(transactor, reactions, clock, afterCommit), engine.handoverCare());
             StaffRoutes staff = new StaffRoutes(new StaffDirectory(transactor, business, clock));
-            ReportRoutes reports = new ReportRoutes(new ServiceReports(transactor, business, clock), business);
+            ServiceReports serviceReports = new ServiceReports(transactor, business, clock);
+            OutreachReport outreachReport = new OutreachReport(transactor);
+            ReportRoutes reports = new ReportRoutes(serviceReports, outreachReport, business);
             CustomerFile customerFile = new CustomerFile(transactor, clock);
             CustomerRoutes customers = new CustomerRoutes(customerFile,
                     new Ownership(transactor, reactions, clock, afterCommit));
@@ -270,9 +273,7 @@ public final class RetainBot implements AutoCloseable {
             PhotoRoutes photos = new PhotoRoutes(new Photos(transactor, new SecureRandom(), clock));
             Broadcasts broadcastCare = new Broadcasts(transactor, business.zone(), clock, timekeeper);
             Greetings greetings = new Greetings(transactor, business.zone(), clock, timekeeper);
-            OutreachReport outreachReport = new OutreachReport(transactor);
-            BroadcastRoutes broadcasts = new BroadcastRoutes(broadcastCare, greetings, outreachReport, business.zone(),
-                    clock);
+            BroadcastRoutes broadcasts = new BroadcastRoutes(broadcastCare, greetings, business.zone(), clock);
             SalesRoutes sales = new SalesRoutes(engine.sales());
             CustomerDataRoutes customerData = new CustomerDataRoutes(new CustomerData(transactor, clock, staffChats), clock);
             KeepInTouchRoutes keepInTouch = new KeepInTouchRoutes(checkIns, reviews);
@@ -286,7 +287,7 @@ public final class RetainBot implements AutoCloseable {
                     new MarketingDesk(new MarketingDesk.Outreach(segments, templates, broadcastCare,
                             greetings, outreachReport, new OutreachChanges(transactor)), customerFile,
                             () -> new StaffDirectory(transactor, business, clock).list(true), clock),
-                    business.zone(), new SecureRandom());
+                    new ReportDesk(serviceReports, business, clock), business.zone(), new SecureRandom());
             HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat, config.webChat(),
                     routes -> {
                         care.mount(routes);
