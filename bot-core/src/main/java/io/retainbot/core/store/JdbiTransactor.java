@@ -19,12 +19,17 @@ import org.slf4j.LoggerFactory;
  * is run again from the start in a new transaction, a few times, after a short random pause: the
  * transactions of customers, staff, schedules and the outbox take row locks in orders that cannot all be
  * the same, and one of them losing such a race is no reason to fail a customer's message or a staff
- * request. Work must therefore have no effect outside its transaction that would be wrong twice.
+ * request. Work must therefore have no effect outside its transaction that would be wrong twice. Work
+ * called inside other work joins its transaction (Jdbi's handle per thread) and is never run again on
+ * its own: the outer work is.
  */
 final class JdbiTransactor implements Transactor {
     /** How many times work is tried in all when it keeps losing to other transactions. */
     static final int ATTEMPTS = 5;
     private static final Logger log = LoggerFactory.getLogger(JdbiTransactor.class);
+
+    /** Whether this thread is inside work already (its transaction is the outer work's). */
+    private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
 
     private final Jdbi jdbi;
 
@@ -34,12 +39,14 @@ final class JdbiTransactor implements Transactor {
 
     @Override
     public <T> T inTransaction(Work<T> work) {
+        boolean outermost = !INSIDE.get();
         for (int attempt = 1; ; attempt++) {
             try {
+                INSIDE.set(true);
                 return jdbi.inTransaction(handle -> work.run(new JdbiStoreSession(handle)));
             } catch (RuntimeException e) {
-                String conflict = conflict(e);
-                if (conflict != null && attempt < ATTEMPTS) {
+                String conflict = outermost ? conflict(e) : null;
+                if (conflict != null && attempt < ATTEMPTS && !Thread.currentThread().isInterrupted()) {
                     log.info("a transaction lost to another ({}); running it again (attempt {} of {})", conflict,
                             attempt + 1, ATTEMPTS);
                     pauseBefore(attempt);
@@ -52,6 +59,10 @@ final class JdbiTransactor implements Transactor {
                     throw new StoreUnavailableException("database unavailable: " + e.getMessage(), e);
                 }
                 throw new StoreException("database operation failed: " + e.getMessage(), e);
+            } finally {
+                if (outermost) {
+                    INSIDE.remove();
+                }
             }
         }
     }
