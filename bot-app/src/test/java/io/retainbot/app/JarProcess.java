@@ -87,22 +87,6 @@ public final class JarProcess {
         return healthy.get();
     }
 
-    /**
-     * Stops the jar (SIGTERM, then kill after a minute) and the embedded PostgreSQL it may have left running
-     * on {@code dataDir} (a killed jar leaves it): a test never leaks a server.
-     */
-    public void stop(Path dataDir) throws IOException, InterruptedException {
-        process.destroy();
-        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
-        if (Files.exists(pidFile)) {
-            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
-        }
-    }
-
     /** A connection to the embedded PostgreSQL of {@code dataDir}, as its owner (port from postmaster.pid). */
     static Connection database(Path dataDir) throws IOException, SQLException {
         List<String> pid = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"));

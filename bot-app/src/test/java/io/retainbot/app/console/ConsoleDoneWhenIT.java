@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retainbot.app.AppTesting;
 import io.retainbot.app.JarProcess;
+import io.retainbot.app.StartedJars;
 import io.retainbot.app.browser.Browser;
 import io.retainbot.app.browser.Browser.Screen;
 import io.retainbot.app.web.ChatPage;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -47,6 +49,8 @@ class ConsoleDoneWhenIT {
     private static final int MEMBERS = 5;
     private static final long FIRST_CHAT = 7_400_000_000L;
 
+    @RegisterExtension
+    final StartedJars jars = new StartedJars();
     private final List<AutoCloseable> opened = new ArrayList<>();
     private JarProcess jar;
 
@@ -54,7 +58,7 @@ class ConsoleDoneWhenIT {
     void aNewShopOwnerAnswersAWebChatComplaintSendsAMembershipDayAndReadsTheReport() throws Exception {
         Browser.requireInstalled();
         FakeBotApi telegram = open(new FakeBotApi());
-        jar = startTheJar(telegram);
+        jar = startTheJar(jars, telegram);
         String base = "http://localhost:" + jar.httpPort();
         Await.until(() -> setUpLink() != null, Duration.ofSeconds(30), () -> "no set-up link printed");
         String setUpLink = setUpLink();
@@ -165,7 +169,7 @@ class ConsoleDoneWhenIT {
         return String.valueOf(FIRST_CHAT + member);
     }
 
-    private static JarProcess startTheJar(FakeBotApi telegram) throws Exception {
+    private static JarProcess startTheJar(StartedJars jars, FakeBotApi telegram) throws Exception {
         deleteRecursively(DATA.getParent());
         Files.createDirectories(DATA);
         Map<String, String> env = new HashMap<>();
@@ -176,7 +180,7 @@ class ConsoleDoneWhenIT {
         env.put("TELEGRAM_API_URL", telegram.url().toString());
         env.put("SCHEDULER_POLL_SECONDS", "1");
         env.put("MARKETING_QUIET_HOURS", "off");
-        JarProcess started = JarProcess.start(env, DATA.getParent().resolve("retainbot.log"));
+        JarProcess started = jars.start(env, "retainbot.log");
         started.awaitHealth(Duration.ofSeconds(120));
         return started;
     }
@@ -186,13 +190,11 @@ class ConsoleDoneWhenIT {
         return resource;
     }
 
+    /** The browsers and the fake Bot API, closed after the test (the jar and its database by {@link StartedJars}). */
     @AfterEach
     void closeEverything() throws Exception {
         for (int i = opened.size() - 1; i >= 0; i--) {
             opened.get(i).close();
-        }
-        if (jar != null) {
-            jar.stop(DATA);
         }
     }
 
