@@ -222,6 +222,24 @@ class ComplaintCareIT {
     }
 
     @Test
+    void aConsentingCustomerOptedOutByStaffCountsAsAnOptOutOnce() {
+        engine.chat("7010", "Ana", "en").user("/start").skipUnread().pressData("consent:yes").skipUnread();
+        long customerId = engine.transactor().inTransaction(session ->
+                session.customers().findByIdentity(Platform.TELEGRAM, "7010").orElseThrow().id());
+        CustomerCare customers = new CustomerCare(engine.transactor(), reactions, engine.clock(), () -> { });
+
+        assertThat(customers.optOut(new OptOutCustomer(customerId, Actor.staff(agent.id())))).isTrue();
+        assertThat(customers.optOut(new OptOutCustomer(customerId, Actor.staff(agent.id())))).isTrue();
+
+        assertThat(db.row("select customer_id, source from opt_out"))
+                .containsEntry("customer_id", customerId).containsEntry("source", "staff " + agent.id());
+        assertThat(db.count("select count(*) from opt_out")).as("the second time, consent was already withdrawn")
+                .isEqualTo(1);
+        Map<String, Long> exitReasons = engine.transactor().inTransaction(session -> session.optOuts().exitReasons());
+        assertThat(exitReasons).containsEntry("unanswered", 1L);
+    }
+
+    @Test
     void theCustomerSideRecordsItsEventsToo() {
         ChatTranscript chat = customer("7009", "en");
         ComplaintRef ref = file(chat, "7009");
