@@ -37,18 +37,20 @@ public final class Console {
     private final ComplaintDesk desk;
     private final CustomerDesk customers;
     private final MarketingDesk marketing;
+    private final OfferDesk offers;
     private final ZoneId zone;
     private final SecureRandom random;
     private final Pages pages = new Pages();
 
     /** @param zone the business's time zone, in which the console shows times */
-    public Console(Accounts accounts, ComplaintDesk desk, CustomerDesk customers, MarketingDesk marketing, ZoneId zone,
-                   SecureRandom random) {
+    public Console(Accounts accounts, ComplaintDesk desk, CustomerDesk customers, MarketingDesk marketing,
+                   OfferDesk offers, ZoneId zone, SecureRandom random) {
         this.accounts = accounts;
         this.texts = ConsoleTexts.builtIn();
         this.desk = desk;
         this.customers = customers;
         this.marketing = marketing;
+        this.offers = offers;
         this.zone = zone;
         this.random = random;
     }
@@ -101,6 +103,7 @@ public final class Console {
         desk.mount(config, this);
         customers.mount(config, this);
         marketing.mount(config, this);
+        offers.mount(config, this);
     }
 
     private void home(Context ctx) {

@@ -1,14 +1,18 @@
 package io.retainbot.core.outreach;
 
+import io.retainbot.core.customer.Customer;
+import io.retainbot.core.customer.CustomerQuery;
 import io.retainbot.core.port.CustomerPages;
 import io.retainbot.core.port.Transactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Writes the whole customer file as CSV in the shape {@link CustomerImport} reads, page by page, so
+ * Writes the whole customer file (or the customers a search finds) as CSV in the shape {@link CustomerImport} reads, page by page, so
  * memory stays flat however large the file is.
  */
 public final class CustomerExport {
@@ -46,6 +50,37 @@ public final class CustomerExport {
                     written++;
                 }
                 if (page.size() < pageSize) {
+                    out.flush();
+                    return written;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes the header and every customer {@code query} finds (its limit and offset ignored: all of them,
+     * newest first, a page per transaction); returns how many were written.
+     */
+    public long writeMatching(Writer out, CustomerQuery query) {
+        int page = Math.min(pageSize, CustomerQuery.MAX_LIMIT);
+        try {
+            out.write(CustomerCsv.line(CustomerCsv.COLUMNS));
+            long written = 0;
+            for (int offset = 0; ; offset += page) {
+                CustomerQuery slice = query.page(page, offset);
+                List<CustomerPages.Entry> entries = transactor.inTransaction(session -> {
+                    List<Long> ids = session.customers().search(slice).stream().map(Customer::id).toList();
+                    Map<Long, CustomerPages.Entry> byId = new HashMap<>();
+                    session.customerPages().of(ids).forEach(entry -> byId.put(entry.customer().id(), entry));
+                    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+                });
+                for (CustomerPages.Entry entry : entries) {
+                    out.write(CustomerCsv.line(CustomerCsv.format(entry)));
+                    written++;
+                }
+                if (entries.size() < page) {
                     out.flush();
                     return written;
                 }

@@ -1,13 +1,18 @@
 package io.retainbot.core.usecase;
 
+import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.ConsentWithdrawn;
+import io.retainbot.core.customer.Customer;
+import io.retainbot.core.customer.CustomersMerged;
+import io.retainbot.core.staff.Actor;
+import java.util.Optional;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.reaction.Reactions;
 import io.retainbot.core.usecase.CareInputs.OptOutCustomer;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Staff operations on a customer's file. */
+/** Staff operations on a customer's file: opt-out, consent as the customer gave it to staff, merging two files. */
 public final class CustomerCare {
     private final Transactor transactor;
     private final Reactions reactions;
@@ -37,5 +42,53 @@ public final class CustomerCare {
             afterCommit.run();
         }
         return done;
+    }
+
+    /**
+     * Records the customer's answer to "may we send you greetings and offers?" as they gave it to staff
+     * ({@code source}: "console by Joon Lee"); false when there is no such customer.
+     */
+    public boolean recordConsent(long customerId, boolean granted, String source) {
+        if (source == null || source.isBlank() || source.strip().length() > 200) {
+            throw new IllegalArgumentException("source: say where the customer answered, in at most 200 characters");
+        }
+        boolean done = transactor.inTransaction(session -> {
+            if (session.customers().find(customerId).isEmpty()) {
+                return false;
+            }
+            Instant now = clock.instant();
+            session.customers().recordConsent(customerId, granted, source.strip(), now);
+            reactions.record(session, granted ? new ConsentGiven(customerId, source.strip(), now)
+                    : new ConsentWithdrawn(customerId, source.strip(), now), now);
+            return true;
+        });
+        if (done) {
+            afterCommit.run();
+        }
+        return done;
+    }
+
+    /**
+     * Makes two files of one person one: {@code absorbedId}'s chats, tags, complaints, conversations and history
+     * move to {@code survivorId}, facts the survivor lacks are taken over, and {@code absorbedId} is removed.
+     * Empty when either customer does not exist.
+     *
+     * @throws IllegalArgumentException when both are the same customer
+     */
+    public Optional<Customer> merge(long survivorId, long absorbedId, Actor actor) {
+        if (survivorId == absorbedId) {
+            throw new IllegalArgumentException("a customer cannot be merged into themselves");
+        }
+        Optional<Customer> merged = transactor.inTransaction(session -> {
+            if (session.customers().find(survivorId).isEmpty() || session.customers().find(absorbedId).isEmpty()) {
+                return Optional.<Customer>empty();
+            }
+            Instant now = clock.instant();
+            Customer survivor = session.customers().merge(survivorId, absorbedId, now);
+            reactions.record(session, new CustomersMerged(survivorId, absorbedId, actor.staffId(), now), now);
+            return Optional.of(survivor);
+        });
+        merged.ifPresent(done -> afterCommit.run());
+        return merged;
     }
 }
