@@ -175,7 +175,7 @@ public final class CustomerDesk {
         values.put("field.language", profile.language());
         values.put("field.phone", profile.phone());
         values.put("field.email", profile.email());
-        values.put("field.birthday", profile.birthday() == null ? null : birthday(profile.birthday()));
+        values.put("field.birthday", profile.birthday() == null ? null : CustomerEditing.birthday(profile.birthday()));
         values.put("field.company", profile.company());
         values.put("field.occupation", profile.occupation());
         values.put("field.needs", profile.needs());
@@ -194,11 +194,6 @@ public final class CustomerDesk {
             }
         });
         return fields;
-    }
-
-    private static String birthday(io.retainbot.core.customer.Birthday birthday) {
-        String day = String.format(Locale.ROOT, "%02d-%02d", birthday.month(), birthday.day());
-        return birthday.year() == null ? day : birthday.year() + "-" + day;
     }
 
     private static String consent(Consent consent, ConsoleTexts.In texts, ZoneId zone) {

@@ -3,7 +3,13 @@ package io.retainbot.app.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retainbot.app.browser.Browser;
+import io.retainbot.app.web.ChatPage;
+import io.retainbot.core.business.BusinessConfig;
+import io.retainbot.core.customer.Tone;
+import io.retainbot.core.i18n.Messages;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
@@ -38,5 +44,33 @@ final class ConsoleBrowsing {
                   .map(input => input.name || input.id || input.outerHTML);
                 """);
         assertThat(unlabelled).as("inputs without a label").isEmpty();
+    }
+
+    /** Files a complaint in the web chat, in the first category, with {@code photo} (or none when null); its reference. */
+    static String fileAComplaint(ChatPage chat, String description, Path photo) {
+        String category = BusinessConfig.defaults().categories().get(0).label("en");
+        chat.type("/complaint");
+        chat.awaitBot(said("intake.category.ask"));
+        chat.press(category);
+        chat.awaitBot(said("intake.description.ask", "category", category));
+        chat.type(description);
+        chat.awaitBot(said("intake.order.ask"));
+        chat.press(said("intake.button.skip").get(0));
+        chat.awaitBot(said("intake.files.ask"));
+        if (photo == null) {
+            chat.press(said("intake.button.no_files").get(0));
+        } else {
+            chat.attach(photo);
+            chat.awaitBot(said("intake.files.received", "count", 1));
+            chat.press(said("intake.button.done").get(0));
+        }
+        chat.press(said("intake.button.confirm").get(0));
+        return chat.awaitReference();
+    }
+
+    /** What the bot says for {@code key} in English, in either tone. */
+    static List<String> said(String key, Object... args) {
+        Messages messages = Messages.builtIn();
+        return Stream.of(Tone.values()).map(tone -> messages.in("en", tone).get(key, args)).distinct().toList();
     }
 }

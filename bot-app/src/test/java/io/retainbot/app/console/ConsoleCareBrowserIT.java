@@ -8,9 +8,6 @@ import io.retainbot.app.http.AdminApi;
 import io.retainbot.app.http.WebVisitor;
 import io.retainbot.app.web.ChatPage;
 import io.retainbot.app.web.TestFiles;
-import io.retainbot.core.business.BusinessConfig;
-import io.retainbot.core.customer.Tone;
-import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.outreach.OfferCode;
 import io.retainbot.core.outreach.OfferCodeGenerator;
 import io.retainbot.core.outreach.Offers;
@@ -21,9 +18,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,8 +32,6 @@ import org.openqa.selenium.Keys;
  * consent, merging two files, CSV import and export; offer codes at the till.
  */
 class ConsoleCareBrowserIT {
-    private static final Messages MESSAGES = Messages.builtIn();
-    private static final BusinessConfig BUSINESS = BusinessConfig.defaults();
     private static final String JOON = "joon@shop.example";
     private static final String JOON_PASSWORD = "joon's long password";
     private static final String DANA = "dana@shop.example";
@@ -72,7 +65,7 @@ class ConsoleCareBrowserIT {
     void anAgentCannotHelpNamesABusinessAndTheWebChatCustomerSeesIt() throws Exception {
         try (Browser agent = Browser.open(Screen.DESKTOP); Browser customer = Browser.open(Screen.PHONE)) {
             ChatPage chat = new ChatPage(customer, shop.port()).open();
-            String reference = fileAComplaint(chat, "The blender motor smells of smoke.");
+            String reference = ConsoleBrowsing.fileAComplaint(chat, "The blender motor smells of smoke.", null);
 
             ConsoleBrowsing.signIn(agent, shop, JOON, JOON_PASSWORD);
             agent.go(shop.url("/console/complaints/" + reference));
@@ -124,7 +117,8 @@ class ConsoleCareBrowserIT {
     void aSupervisorReopensAndReassignsWhileAnAgentMayNot() {
         String description = "The toaster burns one side only.";
         new WebVisitor(shop.port()).openChat().fileComplaint("Product", description);
-        String reference = new AdminApi(shop.port()).complaintDescribed(description).get("reference").asText();
+        var complaint = new AdminApi(shop.port()).complaintDescribed(description);
+        String reference = complaint.get("reference").asText();
         String page = "/console/complaints/" + reference;
         ConsoleVisitor joon = new ConsoleVisitor(shop.port()).signIn(JOON, JOON_PASSWORD);
         ConsoleVisitor dana = new ConsoleVisitor(shop.port()).signIn(DANA, DANA_PASSWORD);
@@ -146,6 +140,15 @@ class ConsoleCareBrowserIT {
         assertThat(dana.submit(page, page + "/note", Map.of("text", " ")).statusCode()).isEqualTo(400);
         assertThat(dana.submit(page, page + "/refer", Map.of("other-name", "Only a name")).statusCode())
                 .isEqualTo(400);
+        assertThat(dana.submit(page, page + "/note", Map.of("text", "The customer is a restaurant owner.")).statusCode())
+                .isEqualTo(303);
+
+        ConsoleVisitor sora = new ConsoleVisitor(shop.port()).signIn(SORA, SORA_PASSWORD);
+        assertThat(sora.get(page).statusCode()).isEqualTo(403);
+        assertThat(sora.submit("/console/offers", page + "/note", Map.of("text", "a marketer's note")).statusCode())
+                .isEqualTo(403);
+        assertThat(sora.get("/console/customers/" + complaint.get("customerId").asLong()).body())
+                .contains(reference).doesNotContain(description).doesNotContain("restaurant owner");
     }
 
     @Test
@@ -293,24 +296,5 @@ class ConsoleCareBrowserIT {
     private static void assertOnlyRefusedOnPurpose(Browser browser, String action) {
         assertThat(browser.consoleErrors()).allSatisfy(error -> assertThat(error).contains(action + " - ")
                 .contains("status of 400"));
-    }
-
-    private static String fileAComplaint(ChatPage chat, String description) {
-        String category = BUSINESS.categories().get(0).label("en");
-        chat.type("/complaint");
-        chat.awaitBot(said("intake.category.ask"));
-        chat.press(category);
-        chat.awaitBot(said("intake.description.ask", "category", category));
-        chat.type(description);
-        chat.awaitBot(said("intake.order.ask"));
-        chat.press(said("intake.button.skip").get(0));
-        chat.awaitBot(said("intake.files.ask"));
-        chat.press(said("intake.button.no_files").get(0));
-        chat.press(said("intake.button.confirm").get(0));
-        return chat.awaitReference();
-    }
-
-    private static List<String> said(String key, Object... args) {
-        return Stream.of(Tone.values()).map(tone -> MESSAGES.in("en", tone).get(key, args)).distinct().toList();
     }
 }

@@ -6,13 +6,9 @@ import io.retainbot.app.browser.Browser;
 import io.retainbot.app.browser.Browser.Screen;
 import io.retainbot.app.web.ChatPage;
 import io.retainbot.app.web.TestFiles;
-import io.retainbot.core.business.BusinessConfig;
-import io.retainbot.core.customer.Tone;
-import io.retainbot.core.i18n.Messages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,9 +18,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 
 /** An agent works a complaint from the web chat in the console, in real headless Chromium windows on both sides. */
 class ConsoleComplaintsBrowserIT {
-    private static final Messages MESSAGES = Messages.builtIn();
-    private static final BusinessConfig BUSINESS = BusinessConfig.defaults();
-
     @TempDir
     static Path files;
 
@@ -52,7 +45,8 @@ class ConsoleComplaintsBrowserIT {
             agent.await("the queue", driver -> driver.getCurrentUrl().endsWith("/console/complaints"));
 
             ChatPage chat = new ChatPage(customer, shop.port()).open();
-            String reference = fileAComplaintWithAPhoto(chat, "The kettle arrived with a cracked lid.");
+            String reference = ConsoleBrowsing.fileAComplaint(chat, "The kettle arrived with a cracked lid.",
+                    TestFiles.photo(files, "kettle.png", "png"));
 
             String row = "ul[aria-labelledby=queue-unclaimed] li[data-reference='" + reference + "']";
             agent.await("the new complaint in the open queue, without a reload", driver -> !ConsoleBrowsing.text(agent, row).isEmpty());
@@ -122,26 +116,5 @@ class ConsoleComplaintsBrowserIT {
         assertThat(joon.get("/console/complaints/C-999999").statusCode()).isEqualTo(404);
         assertThat(joon.get("/console/complaints/nonsense").statusCode()).isEqualTo(404);
         assertThat(joon.post("/console/complaints/C-1/reply", Map.of("text", "forged")).statusCode()).isEqualTo(403);
-    }
-
-    private static String fileAComplaintWithAPhoto(ChatPage chat, String description) {
-        String category = BUSINESS.categories().get(0).label("en");
-        chat.type("/complaint");
-        chat.awaitBot(said("intake.category.ask"));
-        chat.press(category);
-        chat.awaitBot(said("intake.description.ask", "category", category));
-        chat.type(description);
-        chat.awaitBot(said("intake.order.ask"));
-        chat.press(said("intake.button.skip").get(0));
-        chat.awaitBot(said("intake.files.ask"));
-        chat.attach(TestFiles.photo(files, "kettle.png", "png"));
-        chat.awaitBot(said("intake.files.received", "count", 1));
-        chat.press(said("intake.button.done").get(0));
-        chat.press(said("intake.button.confirm").get(0));
-        return chat.awaitReference();
-    }
-
-    private static List<String> said(String key, Object... args) {
-        return Stream.of(Tone.values()).map(tone -> MESSAGES.in("en", tone).get(key, args)).distinct().toList();
     }
 }

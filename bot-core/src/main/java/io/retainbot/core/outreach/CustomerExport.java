@@ -36,27 +36,8 @@ public final class CustomerExport {
 
     /** Writes the header and every customer, by id; returns how many customers were written. */
     public long writeTo(Writer out) {
-        try {
-            out.write(CustomerCsv.line(CustomerCsv.COLUMNS));
-            long written = 0;
-            long afterId = 0;
-            while (true) {
-                long from = afterId;
-                List<CustomerPages.Entry> page = transactor.inTransaction(session ->
-                        session.customerPages().after(from, pageSize));
-                for (CustomerPages.Entry entry : page) {
-                    out.write(CustomerCsv.line(CustomerCsv.format(entry)));
-                    afterId = entry.customer().id();
-                    written++;
-                }
-                if (page.size() < pageSize) {
-                    out.flush();
-                    return written;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return write(out, pageSize, (written, last) -> transactor.inTransaction(session ->
+                session.customerPages().after(last == null ? 0 : last.customer().id(), pageSize)));
     }
 
     /**
@@ -65,22 +46,34 @@ public final class CustomerExport {
      */
     public long writeMatching(Writer out, CustomerQuery query) {
         int page = Math.min(pageSize, CustomerQuery.MAX_LIMIT);
+        return write(out, page, (written, last) -> transactor.inTransaction(session -> {
+            List<Long> ids = session.customers().search(query.page(page, Math.toIntExact(written))).stream()
+                    .map(Customer::id).toList();
+            Map<Long, CustomerPages.Entry> byId = new HashMap<>();
+            session.customerPages().of(ids).forEach(entry -> byId.put(entry.customer().id(), entry));
+            return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        }));
+    }
+
+    /** The next page, given how many customers were written and the last of them (null before the first). */
+    @FunctionalInterface
+    private interface NextPage {
+        List<CustomerPages.Entry> after(long written, CustomerPages.Entry last);
+    }
+
+    private static long write(Writer out, int pageSize, NextPage next) {
         try {
             out.write(CustomerCsv.line(CustomerCsv.COLUMNS));
             long written = 0;
-            for (int offset = 0; ; offset += page) {
-                CustomerQuery slice = query.page(page, offset);
-                List<CustomerPages.Entry> entries = transactor.inTransaction(session -> {
-                    List<Long> ids = session.customers().search(slice).stream().map(Customer::id).toList();
-                    Map<Long, CustomerPages.Entry> byId = new HashMap<>();
-                    session.customerPages().of(ids).forEach(entry -> byId.put(entry.customer().id(), entry));
-                    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-                });
-                for (CustomerPages.Entry entry : entries) {
+            CustomerPages.Entry last = null;
+            while (true) {
+                List<CustomerPages.Entry> page = next.after(written, last);
+                for (CustomerPages.Entry entry : page) {
                     out.write(CustomerCsv.line(CustomerCsv.format(entry)));
+                    last = entry;
                     written++;
                 }
-                if (entries.size() < page) {
+                if (page.size() < pageSize) {
                     out.flush();
                     return written;
                 }
