@@ -208,16 +208,15 @@ final class CustomerEditing {
         Map<String, String> values = new LinkedHashMap<>();
         FIELDS.forEach(field -> values.put(field, Optional.ofNullable(ctx.formParam(field)).orElse("").strip()));
         Map<String, String> problems = new LinkedHashMap<>();
-        CustomerProfile.Builder checked = CustomerProfile.builder();
-        text(values, problems, texts, "display_name", checked::displayName);
-        text(values, problems, texts, "form_of_address", checked::formOfAddress);
-        text(values, problems, texts, "phone", checked::phone);
-        text(values, problems, texts, "email", checked::email);
-        text(values, problems, texts, "company", checked::company);
-        text(values, problems, texts, "occupation", checked::occupation);
-        text(values, problems, texts, "needs", checked::needs);
-        text(values, problems, texts, "pain_points", checked::painPoints);
-        text(values, problems, texts, "notes", checked::notes);
+        text(values, problems, texts, "display_name", CustomerProfile.Builder::displayName);
+        text(values, problems, texts, "form_of_address", CustomerProfile.Builder::formOfAddress);
+        text(values, problems, texts, "phone", CustomerProfile.Builder::phone);
+        text(values, problems, texts, "email", CustomerProfile.Builder::email);
+        text(values, problems, texts, "company", CustomerProfile.Builder::company);
+        text(values, problems, texts, "occupation", CustomerProfile.Builder::occupation);
+        text(values, problems, texts, "needs", CustomerProfile.Builder::needs);
+        text(values, problems, texts, "pain_points", CustomerProfile.Builder::painPoints);
+        text(values, problems, texts, "notes", CustomerProfile.Builder::notes);
         String language = values.get("language");
         if (!changes.languages().contains(language)) {
             problems.put("language", texts.get("customers.problem.language", String.join(", ", changes.languages())));
@@ -268,6 +267,7 @@ final class CustomerEditing {
             return;
         }
         Actor actor = Actor.staff(signed.staff().id());
+        Long ownerBefore = file.card(id).map(card -> card.customer().profile().responsibleStaffId()).orElse(null);
         ZoneId newZone = zone;
         Birthday newBirthday = birthday;
         OpportunityTier newTier = tier;
@@ -279,8 +279,8 @@ final class CustomerEditing {
         if (!stage.isEmpty()) {
             changes.sales().setStage(id, stage, actor);
         }
-        Long current = file.card(id).map(card -> card.customer().profile().responsibleStaffId()).orElse(null);
-        if (owner != null && !owner.equals(current)) {
+        // a new stage may have given the customer to the stage's owner: only a choice the reader changed moves them
+        if (owner != null && !owner.equals(ownerBefore)) {
             OwnerResult moved = changes.ownership().reassign(new CareInputs.ReassignCustomer(id, owner, actor));
             if (moved instanceof OwnerResult.Refused refused) {
                 ctx.status(409);
@@ -292,11 +292,12 @@ final class CustomerEditing {
         done(ctx, id, "saved");
     }
 
-    /** Checks one text field on its own, so that each problem is shown next to its field. */
+    /** Checks one text field on its own (in a profile of it alone), so that each problem is shown next to its field. */
     private static void text(Map<String, String> values, Map<String, String> problems, ConsoleTexts.In texts,
-                             String field, Function<String, CustomerProfile.Builder> set) {
+                             String field, java.util.function.BiFunction<CustomerProfile.Builder, String,
+                             CustomerProfile.Builder> set) {
         try {
-            set.apply(values.get(field)).build();
+            set.apply(CustomerProfile.builder(), values.get(field)).build();
         } catch (IllegalArgumentException invalid) {
             problems.put(field, texts.get("customers.problem." + field));
         }

@@ -264,6 +264,17 @@ class ConsoleCareBrowserIT {
         assertThat(joon.submit(file, "/console/customers/999999/tags", Map.of("tag", "vip")).statusCode())
                 .isEqualTo(404);
         assertThat(joon.get(file).body()).contains("Noel Garcia").doesNotContain("#forged");
+
+        HttpResponse<String> twoProblems = joon.submit(file, file + "/edit", Map.of("display_name", "Noel Garcia",
+                "language", "en", "tone", "formal", "phone", "ask at the desk", "email", "noel@example.com",
+                "zone", "Mars/Olympus"));
+        assertThat(twoProblems.statusCode()).isEqualTo(400);
+        assertThat(twoProblems.body()).contains("id=\"problem-phone\"", "id=\"problem-zone\"", "noel@example.com")
+                .doesNotContain("id=\"problem-email\"").doesNotContain("id=\"problem-display_name\"");
+        assertThat(joon.submit(file, file + "/edit", Map.of("display_name", "Noel Garcia", "language", "ko",
+                "tone", "friendly", "zone", "Asia/Manila", "birthday", "1990-02-28")).statusCode()).isEqualTo(303);
+        assertThat(new AdminApi(shop.port()).get("/api/customers/" + customerId).toString())
+                .contains("Asia/Manila", "1990-02-28", "\"language\":\"ko\"");
     }
 
     @Test
