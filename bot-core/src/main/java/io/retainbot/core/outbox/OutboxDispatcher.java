@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
@@ -42,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * the dispatcher's {@link #instance()} and carries a lease of {@link #LEASE} that the dispatcher
  * renews while the send runs. A claim whose lease ran out (its dispatcher died) is handed back by
  * whichever dispatcher looks first, so a dead instance's messages go out again within about
- * {@code LEASE} plus a second.
+ * {@code LEASE} plus a second. A dispatcher never hands back its own sends still under way, however far
+ * its clock jumped meanwhile: their outcome is about to be written down.
  */
 public final class OutboxDispatcher implements AutoCloseable {
     /** How long {@link #close} waits for sends in flight. */
@@ -73,6 +76,8 @@ public final class OutboxDispatcher implements AutoCloseable {
             return size() > MAX_TRACKED_CHATS;
         }
     };
+    /** The messages whose send this dispatcher has under way, from its claim until its outcome is written down. */
+    private final Set<Long> sending = ConcurrentHashMap.newKeySet();
     private final Object wakeSignal = new Object();
     private boolean wakeRequested;
     private volatile boolean running;
@@ -297,15 +302,18 @@ public final class OutboxDispatcher implements AutoCloseable {
         if (isBackground) {
             queue.background.incrementAndGet();
         }
+        sending.add(entry.id());
         try {
             queue.executor.execute(() -> {
                 try {
                     send(queue, entry, placeOpens);
                 } finally {
+                    sending.remove(entry.id());
                     finished(queue, isBackground);
                 }
             });
         } catch (RejectedExecutionException shuttingDown) {
+            sending.remove(entry.id());
             finished(queue, isBackground);
             withdraw(queue, entry, placeOpens, clock.instant(), "not sent: the senders refused it (shutting down)");
         }
@@ -431,19 +439,24 @@ public final class OutboxDispatcher implements AutoCloseable {
         return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
     }
 
-    /** Hands back claims of dead instances, and renews this instance's leases while it sends. */
+    /**
+     * Renews the leases of this instance's sends under way and hands back the claims of dead or stalled
+     * instances (and its own claims left without a send, say when writing an outcome down failed).
+     */
     private synchronized void maintainClaims(Instant now) {
+        if (!sending.isEmpty() && !now.isBefore(lastRenewal.plus(RENEW_EVERY))) {
+            lastRenewal = now;
+            List<Long> underWay = List.copyOf(sending);
+            transactor.inTransaction(session -> session.outbox().renewLeases(instance, underWay, now.plus(LEASE)));
+        }
         if (!now.isBefore(lastExpiryCheck.plus(EXPIRY_CHECK_EVERY))) {
             lastExpiryCheck = now;
-            int released = transactor.inTransaction(session -> session.outbox().releaseExpired(now));
+            List<Long> underWay = List.copyOf(sending);
+            int released = transactor.inTransaction(session -> session.outbox().releaseExpired(now, instance, underWay));
             if (released > 0) {
                 log.warn("took over {} outbox messages whose sender stopped renewing its claim; they may be sent twice",
                         released);
             }
-        }
-        if (inFlight() > 0 && !now.isBefore(lastRenewal.plus(RENEW_EVERY))) {
-            lastRenewal = now;
-            transactor.inTransaction(session -> session.outbox().renewLeases(instance, now.plus(LEASE)));
         }
     }
 

@@ -52,11 +52,14 @@ public interface OutboxStore {
      */
     boolean retryLater(OutboxEntry entry, String instance, Instant notBefore, String error, boolean countAttempt);
 
-    /** Extends the leases of every claim {@code instance} holds; returns how many. */
-    int renewLeases(String instance, Instant leaseUntil);
+    /** Extends the leases of {@code instance}'s claims on the messages {@code heads}; returns how many. */
+    int renewLeases(String instance, Collection<Long> heads, Instant leaseUntil);
 
-    /** Hands back the claims whose lease ended before {@code now} (their holder died); returns how many. */
-    int releaseExpired(Instant now);
+    /**
+     * Hands back the claims whose lease ended before {@code now} (their holder died or stalled), but never
+     * {@code instance}'s claims on {@code sending}, the sends it has under way; returns how many.
+     */
+    int releaseExpired(Instant now, String instance, Collection<Long> sending);
 
     /** Hands back every claim {@code instance} holds; returns how many. */
     int releaseClaims(String instance);

@@ -154,6 +154,30 @@ class OutboxInstancesIT {
     }
 
     @Test
+    void aSendUnderWayIsNeitherHandedBackNorSentAgainWhenItsOwnClockJumpsPastTheLease() {
+        MutableClock clock = MutableClock.at("2026-12-01T00:00:00Z");
+        RecordingGateway gateway = new RecordingGateway(Platform.WEB);
+        List<Runnable> underWay = new ArrayList<>();
+        OutboxDispatcher dispatcher = new OutboxDispatcher(transactor,
+                List.of(new PlatformSenders(gateway, underWay::add, 4)), "jumps", clock, new SimpleMeterRegistry());
+        ChannelRef mina = new ChannelRef(Platform.WEB, "mina");
+        enqueue(mina, "happy birthday", clock);
+        assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+
+        clock.advance(Duration.ofHours(1));
+        assertThat(dispatcher.dispatchDue()).as("its own send is still under way").isZero();
+        assertThat(db.count("select count(*) from outbox_chat where claimed_by = 'jumps' and lease_until > '"
+                + clock.instant() + "'")).as("its lease renewed on the new time").isEqualTo(1);
+        underWay.forEach(Runnable::run);
+        clock.advance(Duration.ofSeconds(2));
+        dispatcher.dispatchDue();
+
+        assertThat(gateway.deliveredTo(mina)).hasSize(1);
+        assertThat(underWay).hasSize(1);
+        assertThat(db.count("select count(*) from outbox where status = 'delivered'")).isEqualTo(1);
+    }
+
+    @Test
     void drainHandsBackASendThatDidNotFinishSoAnotherInstanceSendsIt() {
         Clock clock = Clock.systemUTC();
         RecordingGateway hanging = new RecordingGateway(Platform.WEB).holdSends();
