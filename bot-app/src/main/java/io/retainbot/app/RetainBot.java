@@ -36,6 +36,7 @@ import io.retainbot.console.Console;
 import io.retainbot.console.CustomerDesk;
 import io.retainbot.console.MarketingDesk;
 import io.retainbot.console.OfferDesk;
+import io.retainbot.console.ReportDesk;
 import io.retainbot.console.access.Accounts;
 import io.retainbot.console.access.Passwords;
 import io.retainbot.core.business.BusinessConfig;
@@ -239,7 +240,9 @@ public final class RetainBot implements AutoCloseable {
             CustomerCare customerCare = new CustomerCare(transactor, reactions, clock, afterCommit);
             CareRoutes care = new CareRoutes(complaintCare, customerCare, engine.handoverCare());
             StaffRoutes staff = new StaffRoutes(new StaffDirectory(transactor, business, clock));
-            ReportRoutes reports = new ReportRoutes(new ServiceReports(transactor, business, clock), business);
+            ServiceReports serviceReports = new ServiceReports(transactor, business, clock);
+            OutreachReport outreachReport = new OutreachReport(transactor);
+            ReportRoutes reports = new ReportRoutes(serviceReports, outreachReport, business);
             CustomerFile customerFile = new CustomerFile(transactor, reactions, clock);
             Ownership ownership = new Ownership(transactor, reactions, clock, afterCommit);
             CustomerRoutes customers = new CustomerRoutes(customerFile, ownership);
@@ -273,9 +276,7 @@ public final class RetainBot implements AutoCloseable {
             PhotoRoutes photos = new PhotoRoutes(keptPhotos);
             Broadcasts broadcastCare = new Broadcasts(transactor, business.zone(), clock, timekeeper);
             Greetings greetings = new Greetings(transactor, business.zone(), clock, timekeeper);
-            OutreachReport outreachReport = new OutreachReport(transactor);
-            BroadcastRoutes broadcasts = new BroadcastRoutes(broadcastCare, greetings, outreachReport, business.zone(),
-                    clock);
+            BroadcastRoutes broadcasts = new BroadcastRoutes(broadcastCare, greetings, business.zone(), clock);
             SalesRoutes sales = new SalesRoutes(engine.sales());
             CustomerDataRoutes customerData = new CustomerDataRoutes(new CustomerData(transactor, clock, staffChats), clock);
             KeepInTouchRoutes keepInTouch = new KeepInTouchRoutes(checkIns, reviews);
@@ -292,7 +293,8 @@ public final class RetainBot implements AutoCloseable {
                     new MarketingDesk(new MarketingDesk.Outreach(segments, templates, broadcastCare,
                             greetings, outreachReport, new OutreachChanges(transactor)), customerFile,
                             () -> new StaffDirectory(transactor, business, clock).list(true), clock),
-                    new OfferDesk(offers, clock), business.zone(), new SecureRandom());
+                    new OfferDesk(offers, clock), new ReportDesk(serviceReports, business, clock), business.zone(),
+                    new SecureRandom());
             HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat, config.webChat(),
                     routes -> {
                         care.mount(routes);

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.retainbot.core.testing.Await;
 
 /** The runnable jar as the README runs it ({@code java -jar target/retainbot.jar}), a real process. */
-final class JarProcess {
+public final class JarProcess {
     private static final Path JAR = Path.of("target", "retainbot.jar");
 
     private final Process process;
@@ -33,7 +33,7 @@ final class JarProcess {
     }
 
     /** Starts the jar with only {@code env} set of RetainBot's variables; its output goes to {@code output}. */
-    static JarProcess start(Map<String, String> env, Path output) throws IOException {
+    public static JarProcess start(Map<String, String> env, Path output) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", JAR.toString());
         builder.environment().keySet().removeIf(name -> name.startsWith("DATABASE_") || name.startsWith("TELEGRAM_")
@@ -54,16 +54,16 @@ final class JarProcess {
         return process;
     }
 
-    int httpPort() {
+    public int httpPort() {
         return httpPort;
     }
 
-    String output() throws IOException {
+    public String output() throws IOException {
         return Files.readString(output);
     }
 
     /** Waits (bounded by {@code within}) until {@code /health} says 200; fails with the jar's output otherwise. */
-    HttpResponse<String> awaitHealth(Duration within) throws IOException {
+    public HttpResponse<String> awaitHealth(Duration within) throws IOException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health"))
                 .timeout(Duration.ofSeconds(5)).build();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * the test every one stopped, together with the embedded PostgreSQL a killed jar may have left running on
  * its {@code DATA_DIR}.
  */
-final class StartedJars implements BeforeEachCallback, AfterEachCallback {
+public final class StartedJars implements BeforeEachCallback, AfterEachCallback {
     private final List<JarProcess> started = new ArrayList<>();
     private final Set<Path> dataDirs = new LinkedHashSet<>();
     private String testName = "jar";
@@ -29,7 +29,7 @@ final class StartedJars implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** Starts the jar with {@code env} (see {@link JarProcess#start}); its output goes to the log named {@code log}. */
-    JarProcess start(Map<String, String> env, String log) throws Exception {
+    public JarProcess start(Map<String, String> env, String log) throws Exception {
         Path logs = Files.createDirectories(Path.of("target", "jar-logs"));
         Path output = logs.resolve(testName + "-" + log);
         Files.deleteIfExists(output);

@@ -38,19 +38,21 @@ public final class Console {
     private final CustomerDesk customers;
     private final MarketingDesk marketing;
     private final OfferDesk offers;
+    private final ReportDesk report;
     private final ZoneId zone;
     private final SecureRandom random;
     private final Pages pages = new Pages();
 
     /** @param zone the business's time zone, in which the console shows times */
     public Console(Accounts accounts, ComplaintDesk desk, CustomerDesk customers, MarketingDesk marketing,
-                   OfferDesk offers, ZoneId zone, SecureRandom random) {
+                   OfferDesk offers, ReportDesk report, ZoneId zone, SecureRandom random) {
         this.accounts = accounts;
         this.texts = ConsoleTexts.builtIn();
         this.desk = desk;
         this.customers = customers;
         this.marketing = marketing;
         this.offers = offers;
+        this.report = report;
         this.zone = zone;
         this.random = random;
     }
@@ -104,6 +106,7 @@ public final class Console {
         customers.mount(config, this);
         marketing.mount(config, this);
         offers.mount(config, this);
+        report.mount(config, this);
     }
 
     private void home(Context ctx) {
@@ -346,7 +349,7 @@ public final class Console {
         }
     }
 
-    private static void asset(Context ctx, String resource, String contentType) {
+    static void asset(Context ctx, String resource, String contentType) {
         try (InputStream in = Console.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 ctx.status(404).result("");

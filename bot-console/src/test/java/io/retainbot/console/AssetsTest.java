@@ -10,11 +10,22 @@ import org.junit.jupiter.api.Test;
 class AssetsTest {
     @Test
     void servesTheHtmxOfTheWebJarThePomPins() throws Exception {
-        String pom = Files.readString(Path.of("..", "pom.xml"));
-        assertThat(pom).contains("<htmx.version>" + HtmxVersion.VERSION + "</htmx.version>");
-        try (InputStream htmx = getClass().getClassLoader().getResourceAsStream(
-                "META-INF/resources/webjars/htmx.org/" + HtmxVersion.VERSION + "/dist/htmx.min.js")) {
-            assertThat(htmx).isNotNull();
+        assertThat(webJarScript("htmx.version", "htmx.org", HtmxVersion.VERSION, "dist/htmx.min.js")).isNotEmpty();
+    }
+
+    @Test
+    void servesTheChartJsOfTheWebJarThePomPinsAsOneSelfContainedScript() throws Exception {
+        assertThat(webJarScript("chartjs.version", "chart.js", ReportDesk.CHART_JS_VERSION, "dist/chart.umd.min.js"))
+                .startsWith("/*!\n * Chart.js v" + ReportDesk.CHART_JS_VERSION).doesNotContain("require(");
+    }
+
+    /** The script the console serves from a WebJar, whose version the root pom pins under {@code property}. */
+    private String webJarScript(String property, String webJar, String version, String path) throws Exception {
+        assertThat(Files.readString(Path.of("..", "pom.xml"))).contains("<" + property + ">" + version + "</" + property + ">");
+        try (InputStream script = getClass().getClassLoader().getResourceAsStream(
+                "META-INF/resources/webjars/" + webJar + "/" + version + "/" + path)) {
+            assertThat(script).as(webJar + " " + version).isNotNull();
+            return new String(script.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
 /** Bot API update JSON as Telegram sends it, for feeding the fake server. */
-final class Updates {
+public final class Updates {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Updates() {
     }
 
-    static String text(long updateId, long userId, String name, String language, String text) {
+    public static String text(long updateId, long userId, String name, String language, String text) {
         ObjectNode update = JSON.createObjectNode().put("update_id", updateId);
         ObjectNode message = update.putObject("message").put("message_id", updateId % 100000)
                 .put("date", Instant.now().getEpochSecond()).put("text", text);
@@ -24,7 +24,7 @@ final class Updates {
         return update.toString();
     }
 
-    static String press(long updateId, long userId, String name, String language, String data, long messageId) {
+    public static String press(long updateId, long userId, String name, String language, String data, long messageId) {
         ObjectNode update = JSON.createObjectNode().put("update_id", updateId);
         ObjectNode query = update.putObject("callback_query").put("id", "cb" + updateId)
                 .put("chat_instance", "1").put("data", data);

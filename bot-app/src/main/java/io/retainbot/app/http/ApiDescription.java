@@ -115,8 +115,9 @@ public final class ApiDescription {
             get("/api/reports/service", "reports", "The service report over the complaints filed in a period: first-"
                     + "response and resolution medians and p90 (seconds), the share resolved within the category's "
                     + "resolution target, promises kept, satisfaction and effort "
-                    + "averages, top categories; overall, by category and by week.", "from (date or time; default "
-                    + "twelve weeks before to)", "to (default now)"),
+                    + "averages, top categories; overall, by category and by week (every week of the period, also "
+                    + "those without complaints).", "from (date or time; default twelve weeks before to)",
+                    "to (default now)", "category (only this category's complaints; default all)"),
             post("/api/segments", "outreach", "Save a segment of customers.", "name (required)", "filter"),
             post("/api/segments/count", "outreach", "Count a filter's audience without saving it.", "filter"),
             get("/api/segments", "outreach", "Saved segments."),
@@ -160,7 +161,8 @@ public final class ApiDescription {
                     + "(else 409: close it).", List.of(), List.of()),
             get("/api/reports/outreach", "reports", "Why customers stopped greetings and offers (reasons, how many did "
                     + "not say, the latest answers in their own words); per broadcast and template: messages sent, "
-                    + "opt-outs, offer codes sent and redeemed.", "from", "to"),
+                    + "opt-outs, offer codes sent and redeemed (all time); byWeek: the same counts in each week of "
+                    + "the period.", "from (date or time; default twelve weeks before to)", "to (default now)"),
             get("/api/reports/known-issues", "reports", "Per known issue, the offers made in a period and how "
                     + "customers answered; and the clusters of complaints flagged (many of one category in a short "
                     + "time).", "from (default 30 days before to)", "to (default now)"),

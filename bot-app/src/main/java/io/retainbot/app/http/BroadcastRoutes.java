@@ -9,7 +9,6 @@ import io.retainbot.core.outreach.BroadcastSchedule;
 import io.retainbot.core.outreach.Broadcasts;
 import io.retainbot.core.outreach.CalendarRule;
 import io.retainbot.core.outreach.Greetings;
-import io.retainbot.core.outreach.OutreachReport;
 import io.retainbot.core.outreach.Progress;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -24,22 +23,18 @@ import java.util.Set;
 /**
  * {@code /api/broadcasts}: create a broadcast (segment, template, schedule), list them, read one
  * with the progress of its runs, and pause, resume or cancel it; {@code /api/greetings} for birthday
- * greetings; {@code /api/reports/outreach}: exit reasons, and per broadcast and template the messages
- * sent, opt-outs and offer codes sent and redeemed.
+ * greetings (the outreach report is {@link ReportRoutes}').
  */
 public final class BroadcastRoutes {
     private final Broadcasts broadcasts;
     private final Greetings greetings;
-    private final OutreachReport report;
     private final ZoneId businessZone;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    public BroadcastRoutes(Broadcasts broadcasts, Greetings greetings, OutreachReport report, ZoneId businessZone,
-                           Clock clock) {
+    public BroadcastRoutes(Broadcasts broadcasts, Greetings greetings, ZoneId businessZone, Clock clock) {
         this.broadcasts = broadcasts;
         this.greetings = greetings;
-        this.report = report;
         this.businessZone = businessZone;
         this.clock = clock;
     }
@@ -57,7 +52,6 @@ public final class BroadcastRoutes {
         config.routes.get("/api/greetings", ctx -> ctx.json(new GreetingsView(greetings.birthday()
                 .flatMap(birthday -> broadcasts.find(birthday.id())).map(DetailView::of).orElse(null))));
         config.routes.put("/api/greetings/birthday", this::setBirthday);
-        config.routes.get("/api/reports/outreach", ctx -> ctx.json(report.figures()));
     }
 
     private void setBirthday(Context ctx) {

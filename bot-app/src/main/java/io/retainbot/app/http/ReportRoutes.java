@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.retainbot.app.http.HttpServer.ClientError;
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.business.ComplaintCategory;
+import io.retainbot.core.outreach.OutreachReport;
+import io.retainbot.core.port.OptOutStore;
 import io.retainbot.core.port.ServiceReportStore.Row;
 import io.retainbot.core.usecase.ServiceReports;
 import java.time.DateTimeException;
@@ -13,20 +15,25 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * {@code GET /api/reports/service?from=2026-09-01&to=2026-12-01}: the service report over the complaints
- * filed in the period (dates are days in the business's time zone; times in ISO form work too).
+ * {@code GET /api/reports/service?from=2026-09-01&to=2026-12-01&category=delivery}: the service report over
+ * the complaints filed in the period, all or one category's; {@code GET /api/reports/outreach}: why customers
+ * left, per broadcast and template what was sent, and per week of the period messages sent, opt-outs and
+ * offer codes issued and redeemed (dates are days in the business's time zone; times in ISO form work too).
  */
 public final class ReportRoutes {
     private final ServiceReports reports;
+    private final OutreachReport outreach;
     private final BusinessConfig business;
 
-    public ReportRoutes(ServiceReports reports, BusinessConfig business) {
+    public ReportRoutes(ServiceReports reports, OutreachReport outreach, BusinessConfig business) {
         this.reports = reports;
+        this.outreach = outreach;
         this.business = business;
     }
 
     public void mount(JavalinConfig config) {
         config.routes.get("/api/reports/service", this::service);
+        config.routes.get("/api/reports/outreach", this::outreach);
         config.routes.get("/api/referrals", this::referrals);
     }
 
@@ -35,15 +42,36 @@ public final class ReportRoutes {
         Instant to = moment(ctx, "to");
         ServiceReports.Report report;
         try {
-            report = reports.report(from, to);
+            report = reports.report(from, to, ctx.queryParam("category"));
         } catch (IllegalArgumentException invalid) {
             throw new ClientError(400, invalid.getMessage());
         }
-        ctx.json(new ReportView(report.from(), report.to(), report.zone().getId(), FiguresView.of(report.overall(), null),
+        ctx.json(new ReportView(report.from(), report.to(), report.zone().getId(), report.category(),
+                FiguresView.of(report.overall(), null),
                 report.top().stream().map(row -> new TopView(row.category(), label(row.category()), row.complaints()))
                         .toList(),
                 report.byCategory().stream().map(row -> FiguresView.of(row, label(row.category()))).toList(),
                 report.byWeek().stream().map(row -> FiguresView.of(row, null)).toList()));
+    }
+
+    private void outreach(Context ctx) {
+        Instant from = moment(ctx, "from");
+        Instant to = moment(ctx, "to");
+        ServiceReports.OutreachWeeks weeks;
+        try {
+            weeks = reports.outreach(from, to);
+        } catch (IllegalArgumentException invalid) {
+            throw new ClientError(400, invalid.getMessage());
+        }
+        OutreachReport.Figures figures = outreach.figures();
+        ctx.json(new OutreachView(figures.exitReasons(), figures.exitTexts(), figures.broadcasts(),
+                figures.templates(), weeks.from(), weeks.to(), weeks.zone().getId(), weeks.weeks()));
+    }
+
+    /** Exit reasons and the tallies per broadcast and template over all time; {@code byWeek} over [from, to). */
+    record OutreachView(java.util.Map<String, Long> exitReasons, List<String> exitTexts,
+                        List<OptOutStore.BroadcastTally> broadcasts, List<OptOutStore.TemplateTally> templates,
+                        Instant from, Instant to, String zone, List<OptOutStore.WeekTally> byWeek) {
     }
 
     /** The referral directory of the business file, all of it or what suits one category. */
@@ -127,7 +155,8 @@ public final class ReportRoutes {
     record ScoreView(Double average, long answers) {
     }
 
-    record ReportView(Instant from, Instant to, String zone, FiguresView overall, List<TopView> topCategories,
+    /** @param category the category the report was narrowed to, null for all */
+    record ReportView(Instant from, Instant to, String zone, String category, FiguresView overall, List<TopView> topCategories,
                       List<FiguresView> byCategory, List<FiguresView> byWeek) {
     }
 }

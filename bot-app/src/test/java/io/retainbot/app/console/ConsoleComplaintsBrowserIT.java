@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 
 /** An agent works a complaint from the web chat in the console, in real headless Chromium windows on both sides. */
 class ConsoleComplaintsBrowserIT {
@@ -56,15 +55,7 @@ class ConsoleComplaintsBrowserIT {
             assertThat(ConsoleBrowsing.text(agent, row)).contains("The kettle arrived with a cracked lid.");
             agent.screenshot("console-queue");
 
-            agent.await("the complaint opened", driver -> {
-                try {
-                    driver.findElement(By.cssSelector(row + " a.complaint-link")).click();
-                    return true;
-                } catch (StaleElementReferenceException swappedMeanwhile) {
-                    return false;
-                }
-            });
-            agent.await("the complaint page", driver -> ConsoleBrowsing.text(agent, "h1").startsWith(reference));
+            ConsoleBrowsing.openComplaint(agent, reference);
             assertThat(agent.find(By.id("description")).getText()).isEqualTo("The kettle arrived with a cracked lid.");
             agent.await("the customer's photo, loaded", driver -> (Boolean) agent.script(
                     "const img = document.querySelector('.photos img'); return !!img && img.complete && img.naturalWidth > 0;"));
@@ -76,10 +67,7 @@ class ConsoleComplaintsBrowserIT {
             ConsoleBrowsing.assertEveryInputHasALabel(agent);
 
             String answer = "We are sorry about the lid. A new kettle goes out to you today.";
-            agent.find(By.id("reply-text")).sendKeys(answer);
-            agent.find(By.id("reply")).click();
-            agent.await("the answer sent", driver -> ConsoleBrowsing.text(agent, "[role=status]")
-                    .equals("Your answer is on its way to the customer."));
+            ConsoleBrowsing.answer(agent, answer);
 
             assertThat(chat.awaitBotContaining(answer)).contains(reference);
             chat.type("Thank you, that is kind");

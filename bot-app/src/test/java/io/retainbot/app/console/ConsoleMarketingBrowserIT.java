@@ -3,7 +3,6 @@ package io.retainbot.app.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retainbot.app.AppTesting;
 import io.retainbot.app.browser.Browser;
 import io.retainbot.app.browser.Browser.Screen;
 import io.retainbot.app.http.AdminApi;
@@ -13,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -47,11 +45,7 @@ class ConsoleMarketingBrowserIT {
         Browser.requireInstalled();
         telegram = new FakeBotApi();
         clock = new ShiftedClock();
-        Map<String, String> env = AppTesting.externalDatabase();
-        env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
-        env.put("TELEGRAM_API_URL", telegram.url().toString());
-        env.put("SCHEDULER_POLL_SECONDS", "1");
-        shop = ConsoleShop.start(env, clock);
+        shop = ConsoleShop.withTelegram(telegram, clock, Map.of());
         shop.staffMember("Sora Kim", "marketer", MARKETER, MARKETER_PASSWORD);
         shop.staffMember("Joon Lee", "agent", AGENT, AGENT_PASSWORD);
         // members on Telegram who agreed to greetings (with birthdays, so nobody is asked for one), and
@@ -150,14 +144,7 @@ class ConsoleMarketingBrowserIT {
             // the session ended meanwhile (weeks went by): sign in again and watch the page
             ConsoleBrowsing.signIn(browser, shop, MARKETER, MARKETER_PASSWORD);
             browser.go(page);
-            List<String> seen = new ArrayList<>();
-            Await.until(() -> {
-                String percent = ConsoleBrowsing.text(browser, "#run-percent");
-                if (!percent.isEmpty() && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(percent))) {
-                    seen.add(percent);
-                }
-                return percent.startsWith("100%");
-            }, Duration.ofSeconds(90), () -> "progress seen: " + seen + ", page: " + ConsoleBrowsing.text(browser, "#progress"));
+            ConsoleBrowsing.awaitRunDone(browser, Duration.ofSeconds(90));
             assertThat(ConsoleBrowsing.text(browser, "#run-percent")).isEqualTo("100% done (40 of 40)");
             assertThat(ConsoleBrowsing.text(browser, "#count-sent")).isEqualTo(String.valueOf(MEMBERS));
             assertThat(ConsoleBrowsing.text(browser, "#count-failed")).isEqualTo("0");

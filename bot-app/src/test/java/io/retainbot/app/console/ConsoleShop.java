@@ -4,6 +4,7 @@ import io.retainbot.app.AppTesting;
 import io.retainbot.app.RetainBot;
 import io.retainbot.app.config.AppConfig;
 import io.retainbot.app.http.AdminApi;
+import io.retainbot.telegram.FakeBotApi;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Map;
@@ -40,6 +41,32 @@ final class ConsoleShop implements AutoCloseable {
 
     static ConsoleShop start() {
         return start(AppTesting.externalDatabase());
+    }
+
+    /**
+     * A shop on {@code clock} whose Telegram bot talks to {@code telegram}, looking for due work every second,
+     * with {@code settings} on top (as the README names them).
+     */
+    static ConsoleShop withTelegram(FakeBotApi telegram, Clock clock, Map<String, String> settings) {
+        Map<String, String> env = AppTesting.externalDatabase();
+        env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+        env.put("TELEGRAM_API_URL", telegram.url().toString());
+        env.put("SCHEDULER_POLL_SECONDS", "1");
+        env.putAll(settings);
+        return start(env, clock);
+    }
+
+    /**
+     * Imports {@code count} members (tagged {@code members}, English, agreeing to greetings and offers) on
+     * Telegram in chats {@code firstChat + 1} onwards, through the REST API of the RetainBot on {@code port}.
+     */
+    static void importMembers(int port, int count, long firstChat) {
+        StringBuilder csv = new StringBuilder("display_name,language,birthday,tags,consent,consent_source,identities\n");
+        for (int member = 1; member <= count; member++) {
+            csv.append("Member ").append(member).append(",en,03-21,members,yes,shop form,telegram:")
+                    .append(firstChat + member).append('\n');
+        }
+        AdminApi.ok(new AdminApi(port).call("POST", "/api/customers/import", "text/csv", csv.toString()));
     }
 
     int port() {

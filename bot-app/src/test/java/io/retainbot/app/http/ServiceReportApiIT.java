@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The service report through the real HTTP server: a complaint filed in the web chat, answered two hours
- * later, resolved an hour after that and rated in the survey shows in {@code /api/reports/service}.
+ * later, resolved an hour after that and rated in the survey shows in {@code /api/reports/service}, in its
+ * category's report and not in another's, in its week among weeks without complaints.
  */
 class ServiceReportApiIT {
     private static final MutableClock CLOCK = MutableClock.at("2026-11-23T01:20:00Z");
@@ -67,6 +68,27 @@ class ServiceReportApiIT {
         assertThat(history.get("scores")).extracting(score -> score.get("question").asText() + "=" + score.get("score"))
                 .containsExactlyInAnyOrder("satisfaction=4", "effort=2");
 
+        // one category's report; every week of a longer period, also those without complaints
+        String period = "?from=" + from + "&to=" + CLOCK.instant().plusSeconds(60);
+        JsonNode delivery = api.get("/api/reports/service" + period + "&category=delivery");
+        assertThat(delivery.get("category").asText()).isEqualTo("delivery");
+        assertThat(delivery.get("overall").get("complaints").asLong()).isEqualTo(1);
+        JsonNode product = api.get("/api/reports/service" + period + "&category=product");
+        assertThat(product.get("overall").get("complaints").asLong()).isZero();
+        assertThat(product.get("byCategory")).isEmpty();
+        assertThat(product.get("byWeek")).singleElement().satisfies(week -> {
+            assertThat(week.get("complaints").asLong()).isZero();
+            assertThat(week.get("firstResponse").get("medianSeconds").isNull()).isTrue();
+        });
+        JsonNode weeks = api.get("/api/reports/service?from=2026-11-09&to=" + CLOCK.instant().plusSeconds(60));
+        assertThat(weeks.get("byWeek")).extracting(week -> week.get("week").asText() + "=" + week.get("complaints"))
+                .containsExactly("2026-11-09=0", "2026-11-16=0", "2026-11-23=1");
+        JsonNode outreach = api.get("/api/reports/outreach?from=2026-11-09&to=2026-11-30");
+        assertThat(outreach.get("byWeek")).extracting(week -> week.get("week").asText() + "=" + week.get("sent"))
+                .containsExactly("2026-11-09=0", "2026-11-16=0", "2026-11-23=0");
+        assertError(api.call("GET", "/api/reports/service?category=nonsense", ""), 400, "category: unknown category");
+        assertError(api.call("GET", "/api/reports/outreach?from=2026-12-01&to=2026-11-01", ""), 400,
+                "from: must be before to");
         assertError(api.call("GET", "/api/reports/service?from=yesterday", ""), 400, "from: ");
         assertError(api.call("GET", "/api/reports/service?from=2026-12-01&to=2026-11-01", ""), 400,
                 "from: must be before to");

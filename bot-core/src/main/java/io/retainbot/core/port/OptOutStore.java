@@ -28,6 +28,16 @@ public interface OptOutStore {
     /** Per template: messages sent and offer codes issued and redeemed, over all its broadcasts. */
     List<TemplateTally> templateTallies();
 
+    /**
+     * Every week (from Monday in {@code zone}) that [from, to) touches, in order, also those with nothing:
+     * broadcast messages sent, opt-outs, and personal offer codes issued and redeemed, each counted in the
+     * week it happened, if it happened in [from, to).
+     */
+    List<WeekTally> weeklyTallies(Instant from, Instant to, java.time.ZoneId zone);
+
+    record WeekTally(java.time.LocalDate week, long sent, long optOuts, long offersSent, long offersRedeemed) {
+    }
+
     record BroadcastTally(long broadcastId, String name, long templateId, long sent, long optOuts,
                           long offersSent, long offersRedeemed) {
     }

@@ -13,8 +13,10 @@ public interface ServiceReportStore {
      * kept when the first answer came by then. Likewise a resolution target counts as due once its time
      * passed or the complaint was resolved or referred, and was met when that came by then. Withdrawn
      * complaints count as filed, not as promises or resolutions due.
+     *
+     * @param category only the complaints of this category; null for all
      */
-    List<Row> figures(Instant from, Instant to, ZoneId zone, Instant now);
+    List<Row> figures(Instant from, Instant to, ZoneId zone, Instant now, String category);
 
     /**
      * @param category null except in the rows per category

@@ -51,6 +51,11 @@ final class JdbiOptOutStore implements OptOutStore {
     }
 
     @Override
+    public List<WeekTally> weeklyTallies(Instant from, Instant to, java.time.ZoneId zone) {
+        return dao.weeks(from, to, zone.getId());
+    }
+
+    @Override
     public List<TemplateTally> templateTallies() {
         return dao.templates();
     }

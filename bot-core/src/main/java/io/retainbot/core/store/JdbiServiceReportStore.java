@@ -13,7 +13,7 @@ final class JdbiServiceReportStore implements ServiceReportStore {
     }
 
     @Override
-    public List<Row> figures(Instant from, Instant to, ZoneId zone, Instant now) {
-        return dao.figures(from, to, zone.getId(), now);
+    public List<Row> figures(Instant from, Instant to, ZoneId zone, Instant now, String category) {
+        return dao.figures(from, to, zone.getId(), now, category);
     }
 }

@@ -11,6 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(OptOutDao.ReasonCount.class)
 @RegisterConstructorMapper(OptOutStore.BroadcastTally.class)
 @RegisterConstructorMapper(OptOutStore.TemplateTally.class)
+@RegisterConstructorMapper(OptOutStore.WeekTally.class)
 interface OptOutDao {
     record ReasonCount(String reason, long count) {
     }
@@ -71,4 +72,35 @@ interface OptOutDao {
             from message_template t order by t.id
             """)
     List<OptOutStore.TemplateTally> templates();
+
+    @SqlQuery("""
+            with weeks as (
+                select generate_series(date_trunc('week', cast(:from as timestamptz) at time zone :zone),
+                                       date_trunc('week', (cast(:to as timestamptz) - interval '1 microsecond')
+                                                          at time zone :zone),
+                                       interval '1 week')::date as week
+            ), sent as (
+                select (date_trunc('week', d.updated_at at time zone :zone))::date as week, count(*) as count
+                from delivery d
+                where d.status = 'sent' and d.updated_at >= :from and d.updated_at < :to group by 1
+            ), opt_outs as (
+                select (date_trunc('week', o.opted_out_at at time zone :zone))::date as week, count(*) as count
+                from opt_out o where o.opted_out_at >= :from and o.opted_out_at < :to group by 1
+            ), issued as (
+                select (date_trunc('week', c.issued_at at time zone :zone))::date as week, count(*) as count
+                from offer_code c where c.issued_at >= :from and c.issued_at < :to group by 1
+            ), redeemed as (
+                select (date_trunc('week', c.redeemed_at at time zone :zone))::date as week, count(*) as count
+                from offer_code c where c.redeemed_at >= :from and c.redeemed_at < :to group by 1
+            )
+            select w.week, coalesce(s.count, 0) as sent, coalesce(o.count, 0) as opt_outs,
+                   coalesce(i.count, 0) as offers_sent, coalesce(r.count, 0) as offers_redeemed
+            from weeks w
+            left join sent s on s.week = w.week
+            left join opt_outs o on o.week = w.week
+            left join issued i on i.week = w.week
+            left join redeemed r on r.week = w.week
+            order by w.week
+            """)
+    List<OptOutStore.WeekTally> weeks(@Bind("from") Instant from, @Bind("to") Instant to, @Bind("zone") String zone);
 }

@@ -29,6 +29,7 @@ interface ServiceReportDao {
                         where s.complaint_id = c.id and s.question = 'effort') as effort
                 from complaint c
                 where c.created_at >= :from and c.created_at < :to
+                  and (cast(:category as text) is null or c.category = :category)
             )
             select case when grouping(category) = 0 then category end as category,
                    case when grouping(week) = 0 then week end as week,
@@ -53,5 +54,5 @@ interface ServiceReportDao {
             order by grouping(category) desc, grouping(week) desc, count(*) desc, category, week
             """)
     List<Row> figures(@Bind("from") Instant from, @Bind("to") Instant to, @Bind("zone") String zone,
-                      @Bind("now") Instant now);
+                      @Bind("now") Instant now, @Bind("category") String category);
 }

@@ -12,6 +12,9 @@ import io.retainbot.core.testing.ChatTranscript;
 import io.retainbot.core.testing.EngineFixture;
 import io.retainbot.core.testing.PlannedTimetable;
 import io.retainbot.core.testing.TestDatabase;
+import io.retainbot.core.usecase.ServiceReports;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
@@ -75,6 +78,16 @@ class OutreachReportIT {
         assertThat(figures.broadcasts()).singleElement().isEqualTo(new OptOutStore.BroadcastTally(broadcast.id(),
                 "Perk for regulars", perk, 3, 2, 3, 1));
         assertThat(figures.templates()).singleElement().isEqualTo(new OptOutStore.TemplateTally(perk, "Perk", 3, 3, 1));
+
+        // the same, per week of a period: this week has it all, the week before nothing (but is there)
+        ServiceReports reports = new ServiceReports(transactor, engine.business(), engine.clock());
+        ServiceReports.OutreachWeeks weeks = reports.outreach(Instant.parse("2026-11-15T15:00:00Z"),
+                engine.clock().instant().plusSeconds(60));
+        assertThat(weeks.weeks()).containsExactly(
+                new OptOutStore.WeekTally(LocalDate.parse("2026-11-16"), 0, 0, 0, 0),
+                new OptOutStore.WeekTally(LocalDate.parse("2026-11-23"), 3, 2, 3, 1));
+        assertThat(reports.outreach(Instant.parse("2026-11-30T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"))
+                .weeks()).containsExactly(new OptOutStore.WeekTally(LocalDate.parse("2026-11-30"), 0, 0, 0, 0));
     }
 
     private ChatTranscript consenting(String userId, String name) {
