@@ -35,6 +35,7 @@ import io.retainbot.console.ComplaintDesk;
 import io.retainbot.console.Console;
 import io.retainbot.console.CustomerDesk;
 import io.retainbot.console.MarketingDesk;
+import io.retainbot.console.OfferDesk;
 import io.retainbot.console.ReportDesk;
 import io.retainbot.console.access.Accounts;
 import io.retainbot.console.access.Passwords;
@@ -236,15 +237,15 @@ public final class RetainBot implements AutoCloseable {
                     afterCommit, reactions, schedule.botContact().pacedBy(config.outreach().policy()), stages, reviews);
             // the same use cases the staff chats call, so both doors say and change the same
             ComplaintCare complaintCare = engine.complaintCare();
-            CareRoutes care = new CareRoutes(complaintCare,
-                    new CustomerCare(transactor, reactions, clock, afterCommit), engine.handoverCare());
+            CustomerCare customerCare = new CustomerCare(transactor, reactions, clock, afterCommit);
+            CareRoutes care = new CareRoutes(complaintCare, customerCare, engine.handoverCare());
             StaffRoutes staff = new StaffRoutes(new StaffDirectory(transactor, business, clock));
             ServiceReports serviceReports = new ServiceReports(transactor, business, clock);
             OutreachReport outreachReport = new OutreachReport(transactor);
             ReportRoutes reports = new ReportRoutes(serviceReports, outreachReport, business);
-            CustomerFile customerFile = new CustomerFile(transactor, clock);
-            CustomerRoutes customers = new CustomerRoutes(customerFile,
-                    new Ownership(transactor, reactions, clock, afterCommit));
+            CustomerFile customerFile = new CustomerFile(transactor, reactions, clock);
+            Ownership ownership = new Ownership(transactor, reactions, clock, afterCommit);
+            CustomerRoutes customers = new CustomerRoutes(customerFile, ownership);
             // Reactions and time start after the engine and stop before the dispatcher drains (closed in reverse).
             relay.start(threads("retainbot-reactions"));
             started.push(relay);
@@ -266,11 +267,13 @@ public final class RetainBot implements AutoCloseable {
             Segments segments = new Segments(transactor, clock);
             Templates templates = new Templates(transactor,
                     new TemplateRenderer(messages, business.companyName(), business.zone()), clock);
-            OutreachRoutes outreach = new OutreachRoutes(segments, templates,
-                    new Offers(transactor, new OfferCodeGenerator(new SecureRandom()), clock),
-                    new CustomerImport(transactor, reactions, clock, afterCommit), new CustomerExport(transactor),
+            Offers offers = new Offers(transactor, new OfferCodeGenerator(new SecureRandom()), clock);
+            CustomerImport customerImport = new CustomerImport(transactor, reactions, clock, afterCommit);
+            CustomerExport customerExport = new CustomerExport(transactor);
+            OutreachRoutes outreach = new OutreachRoutes(segments, templates, offers, customerImport, customerExport,
                     business.zone());
-            PhotoRoutes photos = new PhotoRoutes(new Photos(transactor, new SecureRandom(), clock));
+            Photos keptPhotos = new Photos(transactor, new SecureRandom(), clock);
+            PhotoRoutes photos = new PhotoRoutes(keptPhotos);
             Broadcasts broadcastCare = new Broadcasts(transactor, business.zone(), clock, timekeeper);
             Greetings greetings = new Greetings(transactor, business.zone(), clock, timekeeper);
             BroadcastRoutes broadcasts = new BroadcastRoutes(broadcastCare, greetings, business.zone(), clock);
@@ -282,12 +285,16 @@ public final class RetainBot implements AutoCloseable {
             RefusalLog refusals = new RefusalLog(clock, log::warn);
             Console console = new Console(new Accounts(transactor, new Passwords(Passwords.COST),
                     token -> admin.permits("Bearer " + token), clock, new SecureRandom()),
-                    new ComplaintDesk(transactor, complaintCare, business, config.staffDesk().alertStages(), clock),
-                    new CustomerDesk(customerFile, business, new StaffDirectory(transactor, business, clock)::find),
+                    new ComplaintDesk(transactor, complaintCare, keptPhotos, business, config.staffDesk().alertStages(), clock),
+                    new CustomerDesk(customerFile, new CustomerDesk.CustomerChanges(customerCare, ownership,
+                            engine.sales(), customerImport, customerExport, messages.languages(),
+                            () -> new StaffDirectory(transactor, business, clock).list(true)), business,
+                            new StaffDirectory(transactor, business, clock)::find),
                     new MarketingDesk(new MarketingDesk.Outreach(segments, templates, broadcastCare,
                             greetings, outreachReport, new OutreachChanges(transactor)), customerFile,
                             () -> new StaffDirectory(transactor, business, clock).list(true), clock),
-                    new ReportDesk(serviceReports, business, clock), business.zone(), new SecureRandom());
+                    new OfferDesk(offers, clock), new ReportDesk(serviceReports, business, clock), business.zone(),
+                    new SecureRandom());
             HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat, config.webChat(),
                     routes -> {
                         care.mount(routes);

@@ -8,8 +8,23 @@ import io.retainbot.core.business.AlertStages;
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.business.OpeningCalendar;
 import io.retainbot.core.chat.FileRef;
+import io.retainbot.core.chat.Photo;
+import io.retainbot.core.event.DomainEvent;
+import io.retainbot.core.outreach.Broadcasts;
+import io.retainbot.core.outreach.Photos;
+import io.retainbot.core.port.PhotoStore;
+import io.retainbot.core.staff.StaffRole;
+import io.javalin.http.UploadedFile;
 import io.retainbot.core.complaint.Complaint;
+import io.retainbot.core.complaint.ComplaintAnswered;
 import io.retainbot.core.complaint.ComplaintAttachment;
+import io.retainbot.core.complaint.ComplaintClaimed;
+import io.retainbot.core.complaint.ComplaintNote;
+import io.retainbot.core.complaint.ComplaintNoted;
+import io.retainbot.core.complaint.ComplaintReassigned;
+import io.retainbot.core.complaint.ComplaintReferred;
+import io.retainbot.core.complaint.ComplaintReopened;
+import io.retainbot.core.complaint.ComplaintResolved;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.customer.Interaction;
@@ -35,8 +50,11 @@ import java.util.stream.Collectors;
 
 /**
  * The complaints section: the queue (refreshed by htmx while open), a complaint's page with the customer's
- * messages, photos and notes (refreshed too), and claim, reply and resolve through {@link ComplaintCare},
- * the same door the staff chats and the REST API use. Agents, supervisors and admins only.
+ * messages, photos, notes and who did what (refreshed too), and the staff operations through
+ * {@link ComplaintCare}, the same door the staff chats and the REST API use: claim, reply (with a photo),
+ * resolve, can't help (referrals from the directory or written in), internal notes, and for supervisors and
+ * admins (or the agent holding it) reassign, for supervisors and admins reopen. Agents, supervisors and admins
+ * only.
  */
 public final class ComplaintDesk {
     private static final int QUEUE_SIZE = 100;
@@ -51,11 +69,14 @@ public final class ComplaintDesk {
     private final OpeningCalendar calendar;
     private final AlertStages stages;
     private final Clock clock;
+    private final Photos photos;
 
-    public ComplaintDesk(Transactor transactor, ComplaintCare care, BusinessConfig business, AlertStages stages,
-                         Clock clock) {
+    /** @param photos keeps the photos staff send with an answer */
+    public ComplaintDesk(Transactor transactor, ComplaintCare care, Photos photos, BusinessConfig business,
+                         AlertStages stages, Clock clock) {
         this.transactor = transactor;
         this.care = care;
+        this.photos = photos;
         this.business = business;
         this.calendar = OpeningCalendar.of(business);
         this.stages = stages;
@@ -74,17 +95,105 @@ public final class ComplaintDesk {
         config.routes.get("/console/complaints/{reference}/live", ctx -> page(ctx, console, signed ->
                 reference(ctx).flatMap(ref -> complaint(ref, signed, console.frameTexts(ctx))).ifPresentOrElse(
                         view -> fragment(ctx, console.fragment("complaintLive.jte", new ComplaintViews.ComplaintPage(
-                                console.frame(ctx, signed, "complaint.title", "complaints"), view, null, null))),
+                                console.frame(ctx, signed, "complaint.title", "complaints"), view, null, null,
+                                ComplaintViews.Options.NONE))),
                         () -> ctx.status(404).result(""))));
         config.routes.get("/console/complaints/{reference}/files/{id}", ctx -> page(ctx, console, signed ->
                 file(ctx, console, signed)));
-        action(config, console, "claim", "claimed", (ref, signed, ctx) ->
+        action(config, console, "claim", "claimed", Rule.HANDLES, (ref, signed, ctx) ->
                 care.claim(new CareInputs.ClaimComplaint(ref, Actor.staff(signed.staff().id()))));
-        action(config, console, "reply", "replied", (ref, signed, ctx) ->
-                care.answer(new CareInputs.AnswerComplaint(ref, Actor.staff(signed.staff().id()), ctx.formParam("text"))));
-        action(config, console, "resolve", "resolved", (ref, signed, ctx) ->
+        action(config, console, "reply", "replied", Rule.HANDLES, (ref, signed, ctx) ->
+                care.answer(new CareInputs.AnswerComplaint(ref, Actor.staff(signed.staff().id()), ctx.formParam("text"),
+                        photo(ctx))));
+        action(config, console, "resolve", "resolved", Rule.HANDLES, (ref, signed, ctx) ->
                 care.resolve(new CareInputs.ResolveComplaint(ref, Actor.staff(signed.staff().id()),
                         ctx.formParam("summary"))));
+        action(config, console, "refer", "referred", Rule.HANDLES, (ref, signed, ctx) ->
+                care.refer(new CareInputs.ReferComplaint(ref, Actor.staff(signed.staff().id()),
+                        ctx.formParam("explanation"), ctx.formParams("referral"), written(ctx))));
+        action(config, console, "note", "noted", Rule.HANDLES, (ref, signed, ctx) ->
+                care.note(new CareInputs.NoteComplaint(ref, Actor.staff(signed.staff().id()), ctx.formParam("text"))));
+        action(config, console, "reassign", "reassigned", Rule.REASSIGNS, (ref, signed, ctx) ->
+                care.reassign(new CareInputs.ReassignComplaint(ref, Actor.staff(signed.staff().id()),
+                        number(ctx.formParam("staff")))));
+        action(config, console, "reopen", "reopened", Rule.SUPERVISES, (ref, signed, ctx) ->
+                care.reopen(new CareInputs.ReopenComplaint(ref, Actor.staff(signed.staff().id()),
+                        ctx.formParam("reason"))));
+    }
+
+    /** Who may do an action on a complaint. */
+    private enum Rule {
+        /** agents, supervisors and admins */
+        HANDLES,
+        /** supervisors and admins, and the agent who holds the complaint */
+        REASSIGNS,
+        /** supervisors and admins */
+        SUPERVISES
+    }
+
+    private static boolean supervises(Signed signed) {
+        return signed.is(StaffRole.SUPERVISOR) || signed.isAdmin();
+    }
+
+    private boolean allows(Rule rule, Signed signed, ComplaintRef ref) {
+        if (!signed.handlesComplaints()) {
+            return false;
+        }
+        return switch (rule) {
+            case HANDLES -> true;
+            case SUPERVISES -> supervises(signed);
+            case REASSIGNS -> supervises(signed) || transactor.inTransaction(session -> session.complaints().find(ref))
+                    .map(complaint -> Long.valueOf(signed.staff().id()).equals(complaint.assigneeStaffId()))
+                    .orElse(true);
+        };
+    }
+
+    /** The photo that came with an answer (none when the field was left empty); a refused one throws. */
+    private List<Photo> photo(Context ctx) {
+        UploadedFile upload = ctx.isMultipartFormData() ? ctx.uploadedFile("photo") : null;
+        if (upload == null || upload.size() == 0) {
+            return List.of();
+        }
+        if (upload.size() > PhotoStore.MAX_BYTES) {
+            throw new PhotoRefused();
+        }
+        byte[] content;
+        try (java.io.InputStream in = upload.content()) {
+            content = in.readAllBytes();
+        } catch (java.io.IOException unreadable) {
+            throw new PhotoRefused();
+        }
+        try {
+            return List.of(new Photo(photos.upload(content, upload.filename()).key()));
+        } catch (Broadcasts.Refused notAPhoto) {
+            throw new PhotoRefused();
+        }
+    }
+
+    /** A photo that is not a JPEG or PNG of at most {@link PhotoStore#MAX_BYTES}. */
+    private static final class PhotoRefused extends IllegalArgumentException {
+        PhotoRefused() {
+            super("photo: a JPEG or PNG of at most " + PhotoStore.MAX_BYTES / (1024 * 1024) + " MB");
+        }
+    }
+
+    /** The business the staff member wrote in, when they gave one (a name or contact alone is refused). */
+    private static List<CareInputs.WrittenReferral> written(Context ctx) {
+        String name = Optional.ofNullable(ctx.formParam("other-name")).orElse("").strip();
+        String contact = Optional.ofNullable(ctx.formParam("other-contact")).orElse("").strip();
+        String note = Optional.ofNullable(ctx.formParam("other-note")).orElse("").strip();
+        if (name.isEmpty() && contact.isEmpty() && note.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new CareInputs.WrittenReferral(name, contact, note));
+    }
+
+    private static long number(String text) {
+        try {
+            return text == null ? -1 : Long.parseLong(text.strip());
+        } catch (NumberFormatException notANumber) {
+            return -1;
+        }
     }
 
     @FunctionalInterface
@@ -92,7 +201,7 @@ public final class ComplaintDesk {
         CareResult run(ComplaintRef ref, Signed signed, Context ctx);
     }
 
-    private void action(JavalinConfig config, Console console, String name, String done, Action action) {
+    private void action(JavalinConfig config, Console console, String name, String done, Rule rule, Action action) {
         config.routes.post("/console/complaints/{reference}/" + name, ctx -> console.signedPost(ctx, signed -> {
             if (!console.allowed(ctx, signed, signed.handlesComplaints())) {
                 return;
@@ -102,9 +211,15 @@ public final class ComplaintDesk {
                 console.notFound(ctx, signed, console.frameTexts(ctx).get("complaint.unknown", ctx.pathParam("reference")));
                 return;
             }
+            if (!console.allowed(ctx, signed, allows(rule, signed, ref.get()))) {
+                return;
+            }
             CareResult result;
             try {
                 result = action.run(ref.get(), signed, ctx);
+            } catch (PhotoRefused refused) {
+                show(ctx.status(400), console, signed, null, console.frameTexts(ctx).get("complaint.invalid.photo"));
+                return;
             } catch (IllegalArgumentException invalid) {
                 show(ctx.status(400), console, signed, null, console.frameTexts(ctx).get("complaint.invalid." + name));
                 return;
@@ -113,7 +228,7 @@ public final class ComplaintDesk {
                 int status = switch (refused.reason()) {
                     case NOT_FOUND -> 404;
                     case CONFLICT -> 409;
-                    case UNKNOWN_STAFF -> 403;
+                    case UNKNOWN_STAFF -> name.equals("reassign") ? 400 : 403;
                 };
                 show(ctx.status(status), console, signed, null,
                         console.frameTexts(ctx).get("complaint.refused", refused.message()));
@@ -141,7 +256,7 @@ public final class ComplaintDesk {
         }
         console.html(ctx, "complaint.jte", new ComplaintViews.ComplaintPage(
                 console.frame(ctx, signed, "complaint.title", "complaints"), view.get(),
-                noticeKey == null ? null : texts.get(noticeKey), error));
+                noticeKey == null ? null : texts.get(noticeKey), error, options(view.get(), signed, texts)));
     }
 
     private static String notice(String done) {
@@ -149,6 +264,10 @@ public final class ComplaintDesk {
             case "claimed" -> "complaint.done.claimed";
             case "replied" -> "complaint.done.replied";
             case "resolved" -> "complaint.done.resolved";
+            case "referred" -> "complaint.done.referred";
+            case "noted" -> "complaint.done.noted";
+            case "reassigned" -> "complaint.done.reassigned";
+            case "reopened" -> "complaint.done.reopened";
             default -> null;
         };
     }
@@ -192,8 +311,12 @@ public final class ComplaintDesk {
             Function<Long, String> names = staffNames(session);
             Optional<Customer> customer = session.customers().find(complaint.customerId());
             List<ComplaintViews.Note> notes = session.complaints().notes(complaint.id()).stream()
-                    .map(note -> new ComplaintViews.Note(texts.get("note." + note.author().name().toLowerCase(
-                            java.util.Locale.ROOT)), note.text(), when(note.createdAt()))).toList();
+                    .map(note -> new ComplaintViews.Note(note.author() == ComplaintNote.Author.INTERNAL
+                            ? texts.get("note.internal", names.apply(note.staffId()))
+                            : texts.get("note." + note.author().name().toLowerCase(java.util.Locale.ROOT)), note.text(),
+                            when(note.createdAt()), note.author() == ComplaintNote.Author.INTERNAL)).toList();
+            List<ComplaintViews.Done> done = session.events().ofComplaint(complaint.id(), CONVERSATION).stream()
+                    .map(recorded -> done(recorded.event(), names, texts)).flatMap(Optional::stream).toList();
             List<ComplaintViews.Attachment> attachments = session.complaints().attachments(complaint.id()).stream()
                     .map(attachment -> attachment(complaint, attachment)).toList();
             boolean held = complaint.assigneeStaffId() != null && complaint.assigneeStaffId() != signed.staff().id();
@@ -204,8 +327,52 @@ public final class ComplaintDesk {
                     customer.map(found -> displayName(found, texts)).orElse(texts.get("customer.unknown")),
                     complaint.channel().platform().code(),
                     complaint.status().isActive() ? countdown(complaint, now, texts) : null,
-                    when(complaint.createdAt()), notes, attachments, conversation(session, complaint));
+                    when(complaint.createdAt()), notes, attachments, conversation(session, complaint), done,
+                    complaint.category(), complaint.assigneeStaffId() == null ? 0 : complaint.assigneeStaffId());
         }));
+    }
+
+    /** Who did what to the complaint, as its domain events recorded it; empty for events that are no one's act. */
+    private Optional<ComplaintViews.Done> done(DomainEvent event, Function<Long, String> names, ConsoleTexts.In texts) {
+        Function<Long, String> who = id -> id == null ? texts.get("done.by_api") : names.apply(id);
+        String text;
+        if (event instanceof ComplaintClaimed claimed) {
+            text = texts.get("done.claimed", who.apply(claimed.staffId()));
+        } else if (event instanceof ComplaintAnswered answered) {
+            text = texts.get("done.answered", who.apply(answered.staffId()));
+        } else if (event instanceof ComplaintResolved resolved) {
+            text = texts.get("done.resolved", who.apply(resolved.staffId()));
+        } else if (event instanceof ComplaintReferred referred) {
+            text = texts.get("done.referred", who.apply(referred.staffId()));
+        } else if (event instanceof ComplaintReassigned reassigned) {
+            text = texts.get("done.reassigned", who.apply(reassigned.byStaffId()), names.apply(reassigned.toStaffId()));
+        } else if (event instanceof ComplaintReopened reopened) {
+            text = texts.get("done.reopened", who.apply(reopened.staffId()));
+        } else if (event instanceof ComplaintNoted noted) {
+            text = texts.get("done.noted", names.apply(noted.staffId()));
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(new ComplaintViews.Done(text, when(event.occurredAt())));
+    }
+
+    /** What the reader may do on the complaint's page besides claim, reply and resolve. */
+    private ComplaintViews.Options options(ComplaintViews.Complaint complaint, Signed signed, ConsoleTexts.In texts) {
+        String language = texts.language();
+        List<ComplaintViews.ReferralChoice> referrals = business.referrals().stream()
+                .filter(referral -> referral.categories().isEmpty() || referral.categories().contains(complaint.categoryId()))
+                .map(referral -> new ComplaintViews.ReferralChoice(referral.id(),
+                        referral.name().getOrDefault(language, referral.name().get("en")), referral.contact(),
+                        referral.description().getOrDefault(language, referral.description().getOrDefault("en", ""))))
+                .toList();
+        boolean supervises = supervises(signed);
+        boolean reassigns = supervises || complaint.holderId() == signed.staff().id();
+        List<ComplaintViews.StaffChoice> staff = !reassigns ? List.of() : transactor.inTransaction(session ->
+                session.staff().list(true)).stream()
+                .filter(member -> member.role() != StaffRole.MARKETER && member.id() != complaint.holderId())
+                .map(member -> new ComplaintViews.StaffChoice(member.id(), member.name())).toList();
+        return new ComplaintViews.Options(referrals, staff, reassigns && complaint.active(),
+                supervises && !complaint.active());
     }
 
     /** What the customer and the business said since the complaint was begun, oldest first. */

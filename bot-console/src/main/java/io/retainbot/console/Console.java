@@ -37,6 +37,7 @@ public final class Console {
     private final ComplaintDesk desk;
     private final CustomerDesk customers;
     private final MarketingDesk marketing;
+    private final OfferDesk offers;
     private final ReportDesk report;
     private final ZoneId zone;
     private final SecureRandom random;
@@ -44,12 +45,13 @@ public final class Console {
 
     /** @param zone the business's time zone, in which the console shows times */
     public Console(Accounts accounts, ComplaintDesk desk, CustomerDesk customers, MarketingDesk marketing,
-                   ReportDesk report, ZoneId zone, SecureRandom random) {
+                   OfferDesk offers, ReportDesk report, ZoneId zone, SecureRandom random) {
         this.accounts = accounts;
         this.texts = ConsoleTexts.builtIn();
         this.desk = desk;
         this.customers = customers;
         this.marketing = marketing;
+        this.offers = offers;
         this.report = report;
         this.zone = zone;
         this.random = random;
@@ -103,6 +105,7 @@ public final class Console {
         desk.mount(config, this);
         customers.mount(config, this);
         marketing.mount(config, this);
+        offers.mount(config, this);
         report.mount(config, this);
     }
 

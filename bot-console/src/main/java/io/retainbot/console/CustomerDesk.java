@@ -13,7 +13,12 @@ import io.retainbot.core.customer.Interaction;
 import io.retainbot.core.customer.OpportunityTier;
 import io.retainbot.core.customer.Tag;
 import io.retainbot.core.staff.StaffMember;
+import io.retainbot.core.outreach.CustomerExport;
+import io.retainbot.core.outreach.CustomerImport;
+import io.retainbot.core.usecase.CustomerCare;
 import io.retainbot.core.usecase.CustomerFile;
+import io.retainbot.core.usecase.Ownership;
+import io.retainbot.core.usecase.Sales;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +34,10 @@ import java.util.function.Function;
  * consent with its time and source, chats, complaints, history across channels) through the
  * {@link CustomerFile} use case. Every role may look customers up; only those who handle complaints read
  * the complaints' descriptions (for the others the file leaves out what was said while filing them).
+ * Agents, supervisors and admins edit the file (every handbook field, tags, consent as the customer gave it
+ * to them, the stage and who looks after the customer); supervisors and admins merge two files and import a
+ * CSV; supervisors, admins and marketers export a search's customers as CSV. Every change goes through a
+ * bot-core use case that records who made it.
  */
 public final class CustomerDesk {
     private static final int RESULTS = 50;
@@ -36,19 +45,49 @@ public final class CustomerDesk {
     private static final int MAX_QUERY = 200;
 
     private final CustomerFile file;
+    private final CustomerChanges changes;
     private final BusinessConfig business;
     private final Function<Long, Optional<StaffMember>> staff;
 
+    /**
+     * The use cases that change the customer file, besides {@link CustomerFile}.
+     *
+     * @param languages   the languages the bot speaks with customers
+     * @param activeStaff the active staff members (to choose who looks after a customer)
+     */
+    public record CustomerChanges(CustomerCare care, Ownership ownership, Sales sales, CustomerImport imports,
+                                  CustomerExport exports, List<String> languages,
+                                  java.util.function.Supplier<List<StaffMember>> activeStaff) {
+    }
+
     /** @param staff finds a staff member by id (for owners' names) */
-    public CustomerDesk(CustomerFile file, BusinessConfig business, Function<Long, Optional<StaffMember>> staff) {
+    public CustomerDesk(CustomerFile file, CustomerChanges changes, BusinessConfig business,
+                        Function<Long, Optional<StaffMember>> staff) {
         this.file = file;
+        this.changes = changes;
         this.business = business;
         this.staff = staff;
     }
 
     void mount(JavalinConfig config, Console console) {
+        CustomerEditing editing = new CustomerEditing(file, changes, this);
         config.routes.get("/console/customers", ctx -> console.signedGet(ctx, signed -> search(ctx, console, signed)));
-        config.routes.get("/console/customers/{id}", ctx -> console.signedGet(ctx, signed -> show(ctx, console, signed)));
+        editing.mountBefore(config, console);
+        config.routes.get("/console/customers/{id}", ctx -> console.signedGet(ctx, signed -> show(ctx, console, signed,
+                CustomerEditing.Form.of(file.card(CustomerEditing.id(ctx)).map(CustomerFile.Card::customer),
+                        changes.sales()), notice(ctx.queryParam("done")), null)));
+        editing.mount(config, console);
+    }
+
+    private static String notice(String done) {
+        return done == null ? null : switch (done) {
+            case "saved" -> "customers.done.saved";
+            case "tagged" -> "customers.done.tagged";
+            case "untagged" -> "customers.done.untagged";
+            case "consent" -> "customers.done.consent";
+            case "merged" -> "customers.done.merged";
+            default -> null;
+        };
     }
 
     private void search(Context ctx, Console console, Signed signed) {
@@ -72,11 +111,12 @@ public final class CustomerDesk {
             }
         }
         console.html(ctx, "customers.jte", new CustomerViews.SearchPage(console.frame(ctx, signed, "customers.title",
-                "customers"), query, tag, tier, tiers, searched, found, error));
+                "customers"), query, tag, tier, tiers, searched, found, error, CustomerEditing.exports(signed),
+                CustomerEditing.supervises(signed)));
     }
 
     /** Digits (and phone punctuation) alone search phones; anything else searches names. */
-    private static CustomerQuery query(String text, String tag, String tier) {
+    static CustomerQuery query(String text, String tag, String tier) {
         boolean phone = !text.isEmpty() && text.matches("[+0-9 ()./-]+") && text.replaceAll("[^0-9]", "").length() >= 3;
         CustomerQuery query = new CustomerQuery(phone || text.isEmpty() ? null : text,
                 tag.isEmpty() ? null : new Tag(tag), tier.isEmpty() ? null : OpportunityTier.fromCode(tier), null,
@@ -84,21 +124,17 @@ public final class CustomerDesk {
         return phone ? query.withPhone(text) : query;
     }
 
-    private CustomerViews.Found found(Customer customer, ConsoleTexts.In texts) {
+    CustomerViews.Found found(Customer customer, ConsoleTexts.In texts) {
         CustomerProfile profile = customer.profile();
         return new CustomerViews.Found(customer.id(), name(customer, texts), Objects.requireNonNullElse(profile.phone(), ""),
                 profile.tier() == null ? "" : texts.get("tier." + profile.tier().code()), owner(profile),
                 customer.tags().stream().map(Tag::name).toList());
     }
 
-    private void show(Context ctx, Console console, Signed signed) {
+    /** The customer's file, with the edit form as given (values and problems) and a notice or error on top. */
+    void show(Context ctx, Console console, Signed signed, CustomerEditing.Form form, String noticeKey, String error) {
         ConsoleTexts.In texts = console.frameTexts(ctx);
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException notANumber) {
-            id = -1;
-        }
+        long id = CustomerEditing.id(ctx);
         Optional<CustomerFile.Card> card = id < 1 ? Optional.empty() : file.card(id);
         Optional<CustomerFile.History> history = card.isEmpty() ? Optional.empty() : file.history(id);
         if (card.isEmpty() || history.isEmpty()) {
@@ -120,9 +156,16 @@ public final class CustomerDesk {
                 .toList();
         List<CustomerViews.Channel> channels = card.get().identities().stream().map(identity -> channel(identity,
                 texts, zone)).toList();
+        CustomerViews.Editing editing = !CustomerEditing.edits(signed) ? null : new CustomerViews.Editing(form,
+                changes.languages(), Arrays.stream(OpportunityTier.values()).map(OpportunityTier::code).toList(),
+                changes.sales().stages().names(), changes.activeStaff().get().stream()
+                .map(member -> new CustomerViews.Choice(String.valueOf(member.id()), member.name())).toList(),
+                Arrays.stream(io.retainbot.core.customer.Tone.values())
+                        .map(tone -> tone.name().toLowerCase(Locale.ROOT)).toList(), CustomerEditing.supervises(signed));
         console.html(ctx, "customer.jte", new CustomerViews.FilePage(console.frame(ctx, signed, "customers.file.title",
-                "customers"), name(customer, texts), fields(customer, texts), customer.tags().stream().map(Tag::name)
-                .toList(), consent(customer.consent(), texts, zone), channels, complaints, lines));
+                "customers"), customer.id(), name(customer, texts), fields(customer, texts), customer.tags().stream()
+                .map(Tag::name).toList(), consent(customer.consent(), texts, zone), channels, complaints, lines, editing,
+                noticeKey == null ? null : texts.get(noticeKey), error));
     }
 
     private List<CustomerViews.Field> fields(Customer customer, ConsoleTexts.In texts) {
@@ -132,7 +175,7 @@ public final class CustomerDesk {
         values.put("field.language", profile.language());
         values.put("field.phone", profile.phone());
         values.put("field.email", profile.email());
-        values.put("field.birthday", profile.birthday() == null ? null : birthday(profile.birthday()));
+        values.put("field.birthday", profile.birthday() == null ? null : CustomerEditing.birthday(profile.birthday()));
         values.put("field.company", profile.company());
         values.put("field.occupation", profile.occupation());
         values.put("field.needs", profile.needs());
@@ -141,6 +184,8 @@ public final class CustomerDesk {
         values.put("field.source", profile.sourceChannel());
         values.put("field.tier", profile.tier() == null ? null : texts.get("tier." + profile.tier().code()));
         values.put("field.tone", profile.tone() == null ? null : profile.tone().name().toLowerCase(Locale.ROOT));
+        values.put("field.zone", profile.zone() == null ? null : profile.zone().getId());
+        values.put("field.stage", changes.sales().stage(customer.id()).map(Sales.StageView::stage).orElse(null));
         values.put("field.owner", owner(profile));
         List<CustomerViews.Field> fields = new ArrayList<>();
         values.forEach((key, value) -> {
@@ -149,11 +194,6 @@ public final class CustomerDesk {
             }
         });
         return fields;
-    }
-
-    private static String birthday(io.retainbot.core.customer.Birthday birthday) {
-        String day = String.format(Locale.ROOT, "%02d-%02d", birthday.month(), birthday.day());
-        return birthday.year() == null ? day : birthday.year() + "-" + day;
     }
 
     private static String consent(Consent consent, ConsoleTexts.In texts, ZoneId zone) {
@@ -178,7 +218,7 @@ public final class CustomerDesk {
                 .map(StaffMember::name).orElse("#" + profile.responsibleStaffId());
     }
 
-    private String category(String id, ConsoleTexts.In texts) {
+    String category(String id, ConsoleTexts.In texts) {
         return business.categories().stream().filter(category -> category.id().equals(id)).findFirst()
                 .map(category -> category.label(texts.language())).orElse(id);
     }

@@ -45,6 +45,9 @@ public interface ComplaintStore {
 
     void addNote(long complaintId, ComplaintNote.Author author, String text, Instant at);
 
+    /** A note by staff member {@code staffId} for colleagues, never shown to the customer. */
+    void addInternalNote(long complaintId, long staffId, String text, Instant at);
+
     /** Withdraws an active complaint; false when it was no longer active. */
     boolean withdraw(long complaintId, Instant at);
 

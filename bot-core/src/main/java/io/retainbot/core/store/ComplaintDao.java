@@ -34,7 +34,7 @@ interface ComplaintDao {
                          long sizeBytes, String fileName, Instant addedAt) {
     }
 
-    record NoteRow(long id, long complaintId, String author, String text, Instant createdAt) {
+    record NoteRow(long id, long complaintId, String author, String text, Instant createdAt, Long staffId) {
     }
 
     @SqlQuery("""
@@ -85,6 +85,13 @@ interface ComplaintDao {
             """)
     void insertNote(@Bind("complaintId") long complaintId, @Bind("author") String author, @Bind("text") String text,
                     @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            insert into complaint_note (complaint_id, author, text, created_at, staff_id)
+            values (:complaintId, 'internal', :text, :at, :staffId)
+            """)
+    void insertInternalNote(@Bind("complaintId") long complaintId, @Bind("staffId") long staffId,
+                            @Bind("text") String text, @Bind("at") Instant at);
 
     @SqlUpdate("update complaint set updated_at = :at where id = :id")
     void touch(@Bind("id") long id, @Bind("at") Instant at);
@@ -158,6 +165,9 @@ interface ComplaintDao {
             """)
     List<AttachmentRow> attachments(@Bind("complaintId") long complaintId);
 
-    @SqlQuery("select id, complaint_id, author, text, created_at from complaint_note where complaint_id = :complaintId order by id")
+    @SqlQuery("""
+            select id, complaint_id, author, text, created_at, staff_id from complaint_note
+            where complaint_id = :complaintId order by id
+            """)
     List<NoteRow> notes(@Bind("complaintId") long complaintId);
 }

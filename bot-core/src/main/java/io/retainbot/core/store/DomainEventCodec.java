@@ -7,6 +7,7 @@ import io.retainbot.core.complaint.ComplaintFiled;
 import io.retainbot.core.complaint.ComplaintPhotosAdded;
 import io.retainbot.core.complaint.ComplaintReassigned;
 import io.retainbot.core.complaint.ComplaintReferred;
+import io.retainbot.core.complaint.ComplaintNoted;
 import io.retainbot.core.complaint.ComplaintReopened;
 import io.retainbot.core.complaint.ComplaintResolved;
 import io.retainbot.core.complaint.ComplaintWithdrawn;
@@ -17,6 +18,8 @@ import io.retainbot.core.complaint.DelayAnnounced;
 import io.retainbot.core.complaint.SatisfactionRated;
 import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.ConsentWithdrawn;
+import io.retainbot.core.customer.CustomerEdited;
+import io.retainbot.core.customer.CustomersMerged;
 import io.retainbot.core.customer.OwnerChanged;
 import io.retainbot.core.customer.ErasureRequested;
 import io.retainbot.core.customer.PurchaseRecorded;
@@ -41,6 +44,9 @@ final class DomainEventCodec {
             Map.entry(ComplaintReferred.KIND, ComplaintReferred.class),
             Map.entry(ComplaintReassigned.KIND, ComplaintReassigned.class),
             Map.entry(ComplaintReopened.KIND, ComplaintReopened.class),
+            Map.entry(ComplaintNoted.KIND, ComplaintNoted.class),
+            Map.entry(CustomersMerged.KIND, CustomersMerged.class),
+            Map.entry(CustomerEdited.KIND, CustomerEdited.class),
             Map.entry(SatisfactionRated.KIND, SatisfactionRated.class),
             Map.entry(EffortRated.KIND, EffortRated.class),
             Map.entry(PromiseAtRisk.KIND, PromiseAtRisk.class),

@@ -127,7 +127,16 @@ final class JdbiComplaintStore implements ComplaintStore {
 
     @Override
     public void addNote(long complaintId, ComplaintNote.Author author, String text, Instant at) {
+        if (author == ComplaintNote.Author.INTERNAL) {
+            throw new IllegalArgumentException("an internal note names its writer: use addInternalNote");
+        }
         dao().insertNote(complaintId, author.name().toLowerCase(Locale.ROOT), TextSanitizer.withoutNul(text), at);
+        dao().touch(complaintId, at);
+    }
+
+    @Override
+    public void addInternalNote(long complaintId, long staffId, String text, Instant at) {
+        dao().insertInternalNote(complaintId, staffId, TextSanitizer.withoutNul(text), at);
         dao().touch(complaintId, at);
     }
 
@@ -208,7 +217,8 @@ final class JdbiComplaintStore implements ComplaintStore {
     public List<ComplaintNote> notes(long complaintId) {
         return dao().notes(complaintId).stream()
                 .map(row -> new ComplaintNote(row.id(), row.complaintId(),
-                        ComplaintNote.Author.valueOf(row.author().toUpperCase(Locale.ROOT)), row.text(), row.createdAt()))
+                        ComplaintNote.Author.valueOf(row.author().toUpperCase(Locale.ROOT)), row.text(), row.createdAt(),
+                        row.staffId()))
                 .toList();
     }
 

@@ -50,24 +50,69 @@ public final class CareInputs {
     }
 
     /**
-     * The business cannot help: an honest explanation and/or businesses from the referral directory that can.
+     * The business cannot help: an honest explanation and/or businesses that can, from the referral directory
+     * or written in by the staff member.
      *
      * @param explanation why the business cannot help (and who can), told to the customer; may be empty when
      *                    referrals are given
      * @param referralIds ids from the business file's referral directory, told to the customer in order
+     * @param written     businesses the staff member names that the directory lacks, told after those
      */
-    public record ReferComplaint(ComplaintRef ref, Actor actor, String explanation, List<String> referralIds) {
+    public record ReferComplaint(ComplaintRef ref, Actor actor, String explanation, List<String> referralIds,
+                                 List<WrittenReferral> written) {
         public ReferComplaint {
             Objects.requireNonNull(ref, "ref");
             Objects.requireNonNull(actor, "actor");
             referralIds = List.copyOf(new java.util.LinkedHashSet<>(Objects.requireNonNullElse(referralIds,
                     List.<String>of())));
-            explanation = referralIds.isEmpty() ? required(explanation, "explanation") : optional(explanation,
-                    "explanation");
+            written = List.copyOf(Objects.requireNonNullElse(written, List.<WrittenReferral>of()));
+            if (written.size() > MAX_WRITTEN_REFERRALS) {
+                throw new IllegalArgumentException("written: at most " + MAX_WRITTEN_REFERRALS + " referrals");
+            }
+            explanation = referralIds.isEmpty() && written.isEmpty() ? required(explanation, "explanation")
+                    : optional(explanation, "explanation");
+        }
+
+        public ReferComplaint(ComplaintRef ref, Actor actor, String explanation, List<String> referralIds) {
+            this(ref, actor, explanation, referralIds, List.of());
         }
 
         public ReferComplaint(ComplaintRef ref, Actor actor, String explanation) {
-            this(ref, actor, explanation, List.of());
+            this(ref, actor, explanation, List.of(), List.of());
+        }
+    }
+
+    /** The most businesses one can't-help may name besides the directory's. */
+    public static final int MAX_WRITTEN_REFERRALS = 5;
+
+    /**
+     * A business that can help, named by the staff member (not from the directory).
+     *
+     * @param name    who they are ("FixIt Repairs")
+     * @param contact how to reach them: phone, address or link
+     * @param note    what they do or why they can help; may be empty
+     */
+    public record WrittenReferral(String name, String contact, String note) {
+        public WrittenReferral {
+            name = required(name, "referral name");
+            contact = required(contact, "referral contact");
+            note = optional(note, "referral note");
+            if (name.length() > 200 || contact.length() > 200 || note.length() > 500) {
+                throw new IllegalArgumentException("a written referral has a name and contact of at most 200 "
+                        + "characters and a note of at most 500");
+            }
+        }
+    }
+
+    /** A note on a complaint for colleagues only; the customer never sees it. */
+    public record NoteComplaint(ComplaintRef ref, Actor actor, String text) {
+        public NoteComplaint {
+            Objects.requireNonNull(ref, "ref");
+            Objects.requireNonNull(actor, "actor");
+            if (actor.staff().isEmpty()) {
+                throw new IllegalArgumentException("staffId is required: an internal note names who wrote it");
+            }
+            text = required(text, "text");
         }
     }
 

@@ -9,6 +9,7 @@ import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintAnswered;
 import io.retainbot.core.complaint.ComplaintClaimed;
 import io.retainbot.core.complaint.ComplaintNote;
+import io.retainbot.core.complaint.ComplaintNoted;
 import io.retainbot.core.complaint.ComplaintReassigned;
 import io.retainbot.core.complaint.ComplaintReferred;
 import io.retainbot.core.complaint.ComplaintRef;
@@ -38,7 +39,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The staff operations on a complaint: claim, answer, resolve, refer, reassign, reopen. Called the same
+ * The staff operations on a complaint: claim, answer, resolve, refer, reassign, reopen, and internal notes. Called the same
  * way from the REST API and the staff chats. Each runs in one transaction: the change, what the
  * customer is told (outbox), the note in the complaint's history and its domain event commit together.
  */
@@ -139,11 +140,16 @@ public final class ComplaintCare {
 
     /** {@link #refer(ReferComplaint)} in the caller's transaction (a staff chat's event); the caller wakes the outbox. */
     public CareResult refer(StoreSession session, ReferComplaint input) {
-        List<Referral> referrals = input.referralIds().stream().map(id -> business.referrals().stream()
-                .filter(referral -> referral.id().equals(id)).findFirst()
+        List<Referral> referrals = new java.util.ArrayList<>(input.referralIds().stream().map(id -> business.referrals()
+                .stream().filter(referral -> referral.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("referrals: unknown referral " + id + "; the directory "
                         + "has " + (business.referrals().isEmpty() ? "none" : String.join(", ",
-                        business.referrals().stream().map(Referral::id).toList()))))).toList();
+                        business.referrals().stream().map(Referral::id).toList()))))).toList());
+        for (int i = 0; i < input.written().size(); i++) {
+            CareInputs.WrittenReferral written = input.written().get(i);
+            referrals.add(new Referral("written-" + (i + 1), java.util.Map.of("en", written.name()), written.contact(),
+                    written.note().isEmpty() ? java.util.Map.of() : java.util.Map.of("en", written.note()), List.of()));
+        }
         return change(session, input.ref(), input.actor(), (complaint, now) -> {
             if (!session.complaints().close(complaint.id(), ComplaintStatus.REFERRED, now)) {
                 return conflict(complaint, "referred");
@@ -185,6 +191,16 @@ public final class ComplaintCare {
                 business.companyName(), "explanation", text.toString());
         session.outbox().enqueue(OutboxItem.reply(reach.get().channel(), OutboundMessage.Text.of(message),
                 complaint.customerId(), now));
+    }
+
+    /** An internal note for colleagues: kept in the complaint's history with who wrote it; the customer is not told. */
+    public CareResult note(CareInputs.NoteComplaint input) {
+        return committed(session -> change(session, input.ref(), input.actor(), (complaint, now) -> {
+            session.complaints().addInternalNote(complaint.id(), input.actor().staffId(), input.text(), now);
+            reactions.record(session, new ComplaintNoted(complaint.id(), complaint.ref(), complaint.customerId(),
+                    input.actor().staffId(), now), now);
+            return null;
+        }));
     }
 
     public CareResult reassign(ReassignComplaint input) {

@@ -191,6 +191,24 @@ class CustomerImportIT {
     }
 
     @Test
+    void exportsEveryCustomerASearchFindsPageByPageAndNoOther() {
+        StringBuilder csv = new StringBuilder("display_name,tags\n");
+        for (int i = 0; i < 25; i++) {
+            csv.append("Customer ").append(i).append(i % 2 == 0 ? ",fair\n" : ",\n");
+        }
+        importer.run(new StringReader(csv.toString()));
+
+        StringWriter out = new StringWriter();
+        long written = new CustomerExport(transactor, 5).writeMatching(out,
+                io.retainbot.core.customer.CustomerQuery.all().tagged(new io.retainbot.core.customer.Tag("fair")));
+
+        assertThat(written).isEqualTo(13);
+        List<String> lines = List.of(out.toString().split("\r\n"));
+        assertThat(lines).hasSize(14).contains("1,Customer 0,,en,,,,,,,formal,fair,,,,")
+                .noneMatch(line -> line.contains("Customer 1,"));
+    }
+
+    @Test
     void aBrokenFileStopsWhereItBreaksAndKeepsWhatCameBefore() {
         CustomerImport.Report report = importer.run(new StringReader("display_name\nAna\n\"Jun\nMaria\n"));
 

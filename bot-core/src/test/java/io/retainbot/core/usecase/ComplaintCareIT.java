@@ -252,4 +252,106 @@ class ComplaintCareIT {
         assertThat(recorded).extracting(event -> event.event().kind())
                 .containsExactly("consent_withdrawn", "complaint_filed", "consent_withdrawn");
     }
+
+    @Test
+    void referringToABusinessTheStaffMemberWroteInTellsTheCustomerItsNameContactAndWhatItDoes() {
+        ChatTranscript chat = customer("7010", "ko");
+        ComplaintRef ref = file(chat, "7010");
+
+        CareResult result = care.refer(new ReferComplaint(ref, Actor.staff(agent.id()), "", List.of(),
+                List.of(new CareInputs.WrittenReferral("FixIt Repairs", "02 8123 4567", "small kitchen machines"))));
+
+        assertThat(result).isInstanceOf(CareResult.Done.class);
+        assertThat(complaint(ref).status()).isEqualTo(ComplaintStatus.REFERRED);
+        chat.deliverPending().botSaysContaining("FixIt Repairs", "02 8123 4567", "small kitchen machines");
+        List<ComplaintNote> notes = engine.transactor().inTransaction(session ->
+                session.complaints().notes(complaint(ref).id()));
+        assertThat(notes).extracting(ComplaintNote::text).anySatisfy(text -> assertThat(text).contains("FixIt Repairs"));
+        assertThatThrownBy(() -> new CareInputs.WrittenReferral("FixIt Repairs", " ", ""))
+                .hasMessage("referral contact must not be empty");
+        assertThatThrownBy(() -> new ReferComplaint(ref, Actor.admin(), " ", List.of(), List.of()))
+                .hasMessage("explanation must not be empty");
+    }
+
+    @Test
+    void anInternalNoteKeepsWhoWroteItAndIsNeverSentToTheCustomer() {
+        ChatTranscript chat = customer("7011", "en");
+        ComplaintRef ref = file(chat, "7011");
+
+        CareResult result = care.note(new CareInputs.NoteComplaint(ref, Actor.staff(agent.id()),
+                "Second parcel from this courier lost this week."));
+
+        assertThat(result).isInstanceOf(CareResult.Done.class);
+        List<ComplaintNote> notes = engine.transactor().inTransaction(session ->
+                session.complaints().notes(complaint(ref).id()));
+        ComplaintNote note = notes.get(notes.size() - 1);
+        assertThat(note.author()).isEqualTo(ComplaintNote.Author.INTERNAL);
+        assertThat(note.staffId()).isEqualTo(agent.id());
+        assertThat(note.text()).isEqualTo("Second parcel from this courier lost this week.");
+        assertThat(events(ref).get(events(ref).size() - 1).event()).isEqualTo(new io.retainbot.core.complaint
+                .ComplaintNoted(complaint(ref).id(), ref, complaint(ref).customerId(), agent.id(),
+                engine.clock().instant()));
+        chat.deliverPending().botSaysNothingMore();
+        assertThat(complaint(ref).status()).isEqualTo(ComplaintStatus.OPEN);
+        assertThatThrownBy(() -> new CareInputs.NoteComplaint(ref, Actor.admin(), "from the API"))
+                .hasMessage("staffId is required: an internal note names who wrote it");
+    }
+
+    @Test
+    void consentGivenToStaffAndAMergeAreRecordedWithWhereAndWho() {
+        customer("7012", "en");
+        customer("7013", "en");
+        long first = engine.transactor().inTransaction(session ->
+                session.customers().findByIdentity(Platform.TELEGRAM, "7012").orElseThrow().id());
+        long second = engine.transactor().inTransaction(session ->
+                session.customers().findByIdentity(Platform.TELEGRAM, "7013").orElseThrow().id());
+        CustomerCare customers = new CustomerCare(engine.transactor(), reactions, engine.clock(), () -> { });
+
+        assertThat(customers.recordConsent(first, true, "console by Joon")).isTrue();
+        assertThat(customers.recordConsent(987_654, true, "console by Joon")).isFalse();
+        assertThat(customers.merge(first, second, Actor.staff(agent.id()))).hasValueSatisfying(merged -> {
+            assertThat(merged.id()).isEqualTo(first);
+            assertThat(merged.consent().granted()).isTrue();
+            assertThat(merged.consent().source()).isEqualTo("console by Joon");
+        });
+        assertThat(customers.merge(first, second, Actor.staff(agent.id()))).as("the second is gone").isEmpty();
+        assertThatThrownBy(() -> customers.merge(first, first, Actor.admin()))
+                .isInstanceOf(IllegalArgumentException.class);
+        List<RecordedEvent> recorded = engine.transactor().inTransaction(session ->
+                session.events().ofCustomer(first, 20));
+        assertThat(recorded).extracting(RecordedEvent::event)
+                .contains(new io.retainbot.core.customer.ConsentGiven(first, "console by Joon", engine.clock().instant()),
+                        new io.retainbot.core.customer.CustomersMerged(first, second, agent.id(),
+                                engine.clock().instant()));
+        List<io.retainbot.core.customer.ChannelIdentity> identities = engine.transactor().inTransaction(session ->
+                session.customers().identities(first));
+        assertThat(identities).hasSize(2);
+    }
+
+    @Test
+    void editsOfTheFileAreRecordedWithTheFieldsThatChangedAndWhoChangedThem() {
+        customer("7014", "en");
+        long customerId = engine.transactor().inTransaction(session ->
+                session.customers().findByIdentity(Platform.TELEGRAM, "7014").orElseThrow().id());
+        CustomerFile file = new CustomerFile(engine.transactor(), reactions, engine.clock());
+
+        file.edit(customerId, profile -> profile.phone("+63 917 555 0101").formOfAddress("Ms. Reyes"),
+                Actor.staff(agent.id()));
+        file.edit(customerId, profile -> profile.phone("+63 917 555 0101"), Actor.staff(agent.id()));
+        file.tag(customerId, new io.retainbot.core.customer.Tag("vip"), true, Actor.staff(agent.id()));
+        file.tag(customerId, new io.retainbot.core.customer.Tag("vip"), true, Actor.staff(agent.id()));
+        file.tag(customerId, new io.retainbot.core.customer.Tag("vip"), false, Actor.admin());
+
+        List<RecordedEvent> recorded = engine.transactor().inTransaction(session ->
+                session.events().ofCustomer(customerId, 20));
+        assertThat(recorded).extracting(RecordedEvent::event)
+                .filteredOn(io.retainbot.core.customer.CustomerEdited.class::isInstance)
+                .containsExactly(
+                        new io.retainbot.core.customer.CustomerEdited(customerId, List.of("formOfAddress", "phone"),
+                                agent.id(), engine.clock().instant()),
+                        new io.retainbot.core.customer.CustomerEdited(customerId, List.of("tag +vip"), agent.id(),
+                                engine.clock().instant()),
+                        new io.retainbot.core.customer.CustomerEdited(customerId, List.of("tag -vip"), null,
+                                engine.clock().instant()));
+    }
 }
