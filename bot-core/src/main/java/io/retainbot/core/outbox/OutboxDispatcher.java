@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
@@ -73,6 +75,8 @@ public final class OutboxDispatcher implements AutoCloseable {
             return size() > MAX_TRACKED_CHATS;
         }
     };
+    /** The messages this dispatcher has claimed and not yet recorded: their leases are renewed. */
+    private final Set<Long> sending = ConcurrentHashMap.newKeySet();
     private final Object wakeSignal = new Object();
     private boolean wakeRequested;
     private volatile boolean running;
@@ -297,15 +301,18 @@ public final class OutboxDispatcher implements AutoCloseable {
         if (isBackground) {
             queue.background.incrementAndGet();
         }
+        sending.add(entry.id());
         try {
             queue.executor.execute(() -> {
                 try {
                     send(queue, entry, placeOpens);
                 } finally {
+                    sending.remove(entry.id());
                     finished(queue, isBackground);
                 }
             });
         } catch (RejectedExecutionException shuttingDown) {
+            sending.remove(entry.id());
             finished(queue, isBackground);
             withdraw(queue, entry, placeOpens, clock.instant(), "not sent: the senders refused it (shutting down)");
         }
@@ -431,8 +438,17 @@ public final class OutboxDispatcher implements AutoCloseable {
         return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
     }
 
-    /** Hands back claims of dead instances, and renews this instance's leases while it sends. */
+    /**
+     * Renews this dispatcher's leases on the sends it has in flight, then hands back the claims of dead
+     * instances. Renewing first matters when the clock jumps (a test's, or a machine's clock set forward):
+     * a send whose answer is on its way is never taken for a dead instance's and sent a second time.
+     */
     private synchronized void maintainClaims(Instant now) {
+        if (!sending.isEmpty() && !now.isBefore(lastRenewal.plus(RENEW_EVERY))) {
+            lastRenewal = now;
+            List<Long> ids = List.copyOf(sending);
+            transactor.inTransaction(session -> session.outbox().renewLeases(instance, ids, now.plus(LEASE)));
+        }
         if (!now.isBefore(lastExpiryCheck.plus(EXPIRY_CHECK_EVERY))) {
             lastExpiryCheck = now;
             int released = transactor.inTransaction(session -> session.outbox().releaseExpired(now));
@@ -440,10 +456,6 @@ public final class OutboxDispatcher implements AutoCloseable {
                 log.warn("took over {} outbox messages whose sender stopped renewing its claim; they may be sent twice",
                         released);
             }
-        }
-        if (inFlight() > 0 && !now.isBefore(lastRenewal.plus(RENEW_EVERY))) {
-            lastRenewal = now;
-            transactor.inTransaction(session -> session.outbox().renewLeases(instance, now.plus(LEASE)));
         }
     }
 
@@ -480,11 +492,11 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     private int inFlight() {
-        int sending = 0;
+        int busy = 0;
         for (PlatformQueue queue : platforms.values()) {
-            sending += queue.concurrency - queue.slots.availablePermits();
+            busy += queue.concurrency - queue.slots.availablePermits();
         }
-        return sending;
+        return busy;
     }
 
     private boolean awaitQuiet(long deadlineNanos) {

@@ -52,8 +52,8 @@ public interface OutboxStore {
      */
     boolean retryLater(OutboxEntry entry, String instance, Instant notBefore, String error, boolean countAttempt);
 
-    /** Extends the leases of every claim {@code instance} holds; returns how many. */
-    int renewLeases(String instance, Instant leaseUntil);
+    /** Extends the leases of the claims {@code instance} holds on these messages (its sends in flight); returns how many. */
+    int renewLeases(String instance, Collection<Long> messageIds, Instant leaseUntil);
 
     /** Hands back the claims whose lease ended before {@code now} (their holder died); returns how many. */
     int releaseExpired(Instant now);

@@ -208,8 +208,8 @@ final class JdbiOutboxStore implements OutboxStore {
     }
 
     @Override
-    public int renewLeases(String instance, Instant leaseUntil) {
-        return dao().renewLeases(instance, leaseUntil);
+    public int renewLeases(String instance, Collection<Long> messageIds, Instant leaseUntil) {
+        return dao().renewLeases(instance, messageIds.stream().mapToLong(Long::longValue).toArray(), leaseUntil);
     }
 
     @Override

@@ -149,13 +149,17 @@ interface OutboxDao {
     void putBack(@Bind("id") long id, @Bind("notBefore") Instant notBefore, @Bind("error") String error,
                  @Bind("countAttempt") boolean countAttempt);
 
-    /** Extends this instance's leases; a chat locked right now is renewed next time (leases outlast several renewals). */
+    /**
+     * Extends this instance's leases on the messages it is sending; a chat locked right now is renewed next
+     * time (leases outlast several renewals).
+     */
     @SqlUpdate("""
             update outbox_chat chat set lease_until = :leaseUntil
-            from (select platform, chat_id from outbox_chat where claimed_by = :instance for update skip locked) mine
+            from (select platform, chat_id from outbox_chat
+                  where claimed_by = :instance and head_id = any(:ids) for update skip locked) mine
             where chat.platform = mine.platform and chat.chat_id = mine.chat_id and chat.claimed_by = :instance
             """)
-    int renewLeases(@Bind("instance") String instance, @Bind("leaseUntil") Instant leaseUntil);
+    int renewLeases(@Bind("instance") String instance, @Bind("ids") long[] ids, @Bind("leaseUntil") Instant leaseUntil);
 
     /** Hands back claims whose lease ran out (their instance died or stalled); the head stays the same message. */
     @SqlQuery("""

@@ -154,6 +154,26 @@ class OutboxInstancesIT {
     }
 
     @Test
+    void aSendWhoseAnswerIsOnItsWayIsNotTakenOverWhenTheClockJumpsPastItsLease() {
+        MutableClock clock = MutableClock.at("2026-12-01T00:00:00Z");
+        RecordingGateway slow = new RecordingGateway(Platform.WEB).holdSends();
+        OutboxDispatcher dispatcher = dispatcher(slow, clock, "sends-slowly");
+        ChannelRef alice = new ChannelRef(Platform.WEB, "alice");
+        enqueue(alice, "happy birthday", clock);
+        assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+        Await.until(() -> slow.heldSends() == 1);
+
+        clock.advance(Duration.ofHours(1));
+        assertThat(dispatcher.dispatchDue()).as("its own send in flight is renewed, not taken over").isZero();
+        assertThat(db.count("select count(*) from outbox_chat where claimed_by = 'sends-slowly'")).isEqualTo(1);
+        slow.answerHeldSends();
+
+        Await.until(() -> db.count("select count(*) from outbox where status = 'delivered'") == 1);
+        assertThat(dispatcher.dispatchDue()).isZero();
+        assertThat(slow.sent()).as("sent once").hasSize(1);
+    }
+
+    @Test
     void drainHandsBackASendThatDidNotFinishSoAnotherInstanceSendsIt() {
         Clock clock = Clock.systemUTC();
         RecordingGateway hanging = new RecordingGateway(Platform.WEB).holdSends();
