@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Messages waiting to be sent. Per chat only the head (highest lane, then oldest) is ever handed
@@ -39,6 +40,16 @@ public interface OutboxStore {
 
     /** Records a delivery; false (and nothing changed) when {@code instance} no longer holds the claim. */
     boolean markDelivered(OutboxEntry entry, String instance, String platformMessageId, Instant at);
+
+    /**
+     * Records many deliveries at once (one statement each for the messages, their chats' next heads and
+     * nothing else); answers the ids whose claim {@code instance} still held, the others are left alone
+     * as {@link #markDelivered} leaves them.
+     *
+     * @param platformMessageIds the platform's message id per delivered message id (a value may be null)
+     */
+    Set<Long> markAllDelivered(Collection<OutboxEntry> entries, Map<Long, String> platformMessageIds,
+                               String instance, Instant at);
 
     /** Marks a message as failed for good; the next message of the chat follows. False when the claim was lost. */
     boolean markFailed(OutboxEntry entry, String instance, String error, Instant at);

@@ -71,6 +71,55 @@ final class JdbiOutboxStore implements OutboxStore {
             )
             select dedupe_key, id from inserted
             """;
+    /**
+     * Marks the delivered messages whose chat head this instance still claims, with the chat rows locked
+     * (rows as arrays: message id, platform, chat, the platform's message id); answers the ids marked.
+     */
+    static final String DELIVERED_ALL = """
+            with done as (
+                select * from unnest(cast(? as bigint[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
+                    as done (id, platform, chat_id, message_id)
+            ), held as (
+                select chat.head_id from outbox_chat chat
+                join done on chat.platform = done.platform and chat.chat_id = done.chat_id and chat.head_id = done.id
+                where chat.claimed_by = ?
+                for update of chat
+            )
+            update outbox o set status = 'delivered', platform_message_id = done.message_id, finished_at = ?,
+                                attempts = o.attempts + 1
+            from held join done on done.id = held.head_id
+            where o.id = held.head_id
+            returning o.id
+            """;
+    /**
+     * Gives each of these chats (locked by the statement before, in this transaction) its next pending
+     * message as head, unclaimed, or removes its head row when nothing is pending; as {@code advance} does
+     * for one chat, one index probe per chat.
+     */
+    static final String ADVANCE_ALL = """
+            with chats as (
+                select * from unnest(cast(? as text[]), cast(? as text[])) as chats (platform, chat_id)
+            ), next as (
+                select chats.platform, chats.chat_id, pending.id, pending.lane_rank, pending.not_before
+                from chats cross join lateral (
+                    select id, lane_rank, not_before from outbox
+                    where platform = chats.platform and chat_id = chats.chat_id and status = 'pending'
+                    order by lane_rank, id
+                    limit 1
+                ) pending
+            ), moved as (
+                update outbox_chat chat
+                set head_id = next.id, lane_rank = next.lane_rank,
+                    due_at = greatest(next.not_before, coalesce(chat.held_until, next.not_before)),
+                    claimed_by = null, lease_until = null
+                from next
+                where chat.platform = next.platform and chat.chat_id = next.chat_id
+                returning chat.head_id
+            )
+            delete from outbox_chat chat using chats
+            where chat.platform = chats.platform and chat.chat_id = chats.chat_id
+              and not exists (select 1 from next where next.platform = chats.platform and next.chat_id = chats.chat_id)
+            """;
     private static final int MAX_ERROR_LENGTH = 1000;
     private final JdbcStatements statements;
     private final Supplier<OutboxDao> daos;
@@ -171,6 +220,41 @@ final class JdbiOutboxStore implements OutboxStore {
         dao().delivered(entry.id(), platformMessageId, at);
         advance(entry.channel());
         return true;
+    }
+
+    @Override
+    public Set<Long> markAllDelivered(Collection<OutboxEntry> entries, Map<Long, String> platformMessageIds,
+                                      String instance, Instant at) {
+        if (entries.isEmpty()) {
+            return Set.of();
+        }
+        int size = entries.size();
+        Long[] ids = new Long[size];
+        String[] platforms = new String[size];
+        String[] chats = new String[size];
+        String[] messageIds = new String[size];
+        int i = 0;
+        for (OutboxEntry entry : entries) {
+            ids[i] = entry.id();
+            platforms[i] = entry.channel().platform().code();
+            chats[i] = entry.channel().chatId();
+            messageIds[i] = platformMessageIds.get(entry.id());
+            i++;
+        }
+        Set<Long> marked = new HashSet<>(statements.all(DELIVERED_ALL, row -> row.getLong(1), ids, platforms, chats,
+                messageIds, instance, at));
+        List<String> movedPlatforms = new ArrayList<>();
+        List<String> movedChats = new ArrayList<>();
+        for (OutboxEntry entry : entries) {
+            if (marked.contains(entry.id())) {
+                movedPlatforms.add(entry.channel().platform().code());
+                movedChats.add(entry.channel().chatId());
+            }
+        }
+        if (!movedChats.isEmpty()) {
+            statements.update(ADVANCE_ALL, movedPlatforms.toArray(String[]::new), movedChats.toArray(String[]::new));
+        }
+        return marked;
     }
 
     @Override
