@@ -54,24 +54,30 @@ final class OutcomeRecorder {
         final OutboxEntry entry;
         final SendOutcome outcome;
         final Duration backoff;
+        /** The place in the platform's shared budget to give back with the outcome, null for none. */
+        final SendSlot freed;
         /** Guarded by the recorder's {@code waiting}. */
         boolean written;
         RuntimeException failure;
 
-        Outcome(OutboxEntry entry, SendOutcome outcome, Duration backoff) {
+        Outcome(OutboxEntry entry, SendOutcome outcome, Duration backoff, SendSlot freed) {
             this.entry = entry;
             this.outcome = outcome;
             this.backoff = backoff;
+            this.freed = freed;
         }
     }
 
     /**
-     * Writes the outcome down (with others that wait at the same time) and returns once it is committed.
+     * Writes the outcome down (with others that wait at the same time), gives back the send's place in the
+     * shared budget in the same transaction, and returns once it is committed.
      *
-     * @throws RuntimeException when it could not be written; the message stays claimed until its lease ends
+     * @param freed the place in the platform's shared budget, free from its {@code opensAt}; null for none
+     * @throws RuntimeException when it could not be written; the message stays claimed (and the place
+     *                          taken) until its lease ends
      */
-    void record(OutboxEntry entry, SendOutcome outcome, Duration backoff) {
-        Outcome mine = new Outcome(entry, outcome, backoff);
+    void record(OutboxEntry entry, SendOutcome outcome, Duration backoff, SendSlot freed) {
+        Outcome mine = new Outcome(entry, outcome, backoff, freed);
         synchronized (waiting) {
             waiting.add(mine);
         }
@@ -123,7 +129,12 @@ final class OutcomeRecorder {
             names = new LinkedHashMap<>();
             for (Outcome outcome : batch) {
                 try {
-                    names.put(outcome, transactor.inTransaction(session -> writeOne(session, outcome, now)));
+                    names.put(outcome, transactor.inTransaction(session -> {
+                        if (outcome.freed != null) {
+                            session.outbox().releaseSlots(instance, List.of(outcome.freed));
+                        }
+                        return writeOne(session, outcome, now);
+                    }));
                 } catch (RuntimeException failed) {
                     outcome.failure = failed;
                 }
@@ -137,6 +148,8 @@ final class OutcomeRecorder {
     private Map<Outcome, String> writeAll(StoreSession session, List<Outcome> batch, Instant now) {
         Map<Outcome, String> names = new LinkedHashMap<>();
         List<Outcome> delivered = new ArrayList<>();
+        session.outbox().releaseSlots(instance, batch.stream().filter(outcome -> outcome.freed != null)
+                .map(outcome -> outcome.freed).toList());
         for (Outcome outcome : batch) {
             if (outcome.outcome instanceof SendOutcome.Delivered) {
                 delivered.add(outcome);

@@ -5,6 +5,7 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.outbox.Lane;
 import io.retainbot.core.outbox.OutboxEntry;
 import io.retainbot.core.outbox.OutboxItem;
+import io.retainbot.core.outbox.SendSlot;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -65,6 +66,23 @@ public interface OutboxStore {
 
     /** Extends the leases of the claims {@code instance} holds on these messages (its sends in flight); returns how many. */
     int renewLeases(String instance, Collection<Long> messageIds, Instant leaseUntil);
+
+    /**
+     * Takes up to {@code wanted} places of the platform's shared budget of {@code budget} that are free by
+     * {@code horizon} (or whose holder's lease ended a second before it), earliest first, for
+     * {@code instance} until {@code leaseUntil}; each opens at the answered moment (never before {@code now}).
+     */
+    List<SendSlot> takeSlots(Platform platform, int budget, int wanted, String instance, Instant now,
+                             Instant horizon, Instant leaseUntil);
+
+    /** Gives places back, each free from its {@code opensAt}; a place another instance took over is left alone. */
+    void releaseSlots(String instance, Collection<SendSlot> slots);
+
+    /** Gives back every place {@code instance} holds (it stops), free from {@code freeFrom}. */
+    void releaseSlotsOf(String instance, Instant freeFrom);
+
+    /** Extends {@code instance}'s leases on these places (of its sends in flight). */
+    void renewSlots(String instance, Collection<SendSlot> slots, Instant leaseUntil);
 
     /** Hands back the claims whose lease ended before {@code now} (their holder died); returns how many. */
     int releaseExpired(Instant now);

@@ -6,10 +6,12 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.outbox.Lane;
 import io.retainbot.core.outbox.OutboxEntry;
 import io.retainbot.core.outbox.OutboxItem;
+import io.retainbot.core.outbox.SendSlot;
 import io.retainbot.core.port.OutboxStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -119,6 +121,44 @@ final class JdbiOutboxStore implements OutboxStore {
             delete from outbox_chat chat using chats
             where chat.platform = chats.platform and chat.chat_id = chats.chat_id
               and not exists (select 1 from next where next.platform = chats.platform and next.chat_id = chats.chat_id)
+            """;
+    /** Makes sure the platform has a row for each place of its budget. */
+    static final String PROVIDE_SLOTS = """
+            insert into send_slot (platform, slot) select ?, n from generate_series(0, ? - 1) n
+            on conflict (platform, slot) do nothing
+            """;
+    /**
+     * Takes the platform's earliest places free by the horizon (a dead holder's a second after its lease
+     * ended), skipping places another instance is taking right now; answers each place and when it opens.
+     */
+    static final String TAKE_SLOTS = """
+            with free as (
+                select platform, slot,
+                       case when held_by is null then free_at else lease_until + interval '1 second' end as opens
+                from send_slot
+                where platform = ? and slot < ?
+                  and case when held_by is null then free_at else lease_until + interval '1 second' end
+                      <= cast(? as timestamptz)
+                order by opens, slot
+                limit ?
+                for update skip locked
+            )
+            update send_slot place set held_by = ?, lease_until = ?, free_at = free.opens
+            from free
+            where place.platform = free.platform and place.slot = free.slot
+            returning place.slot, greatest(free.opens, cast(? as timestamptz))
+            """;
+    /** Gives places back (rows as arrays: platform, place, free from), if this instance still holds them. */
+    static final String RELEASE_SLOTS = """
+            update send_slot place set held_by = null, lease_until = null, free_at = given.free_at
+            from unnest(cast(? as text[]), cast(? as bigint[]), cast(cast(? as text[]) as timestamptz[]))
+                as given (platform, slot, free_at)
+            where place.platform = given.platform and place.slot = given.slot and place.held_by = ?
+            """;
+    static final String RENEW_SLOTS = """
+            update send_slot place set lease_until = ?
+            from unnest(cast(? as text[]), cast(? as bigint[])) as held (platform, slot)
+            where place.platform = held.platform and place.slot = held.slot and place.held_by = ?
             """;
     private static final int MAX_ERROR_LENGTH = 1000;
     private final JdbcStatements statements;
@@ -294,6 +334,57 @@ final class JdbiOutboxStore implements OutboxStore {
     @Override
     public int renewLeases(String instance, Collection<Long> messageIds, Instant leaseUntil) {
         return dao().renewLeases(instance, messageIds.stream().mapToLong(Long::longValue).toArray(), leaseUntil);
+    }
+
+    @Override
+    public List<SendSlot> takeSlots(Platform platform, int budget, int wanted, String instance, Instant now,
+                                    Instant horizon, Instant leaseUntil) {
+        if (wanted <= 0) {
+            return List.of();
+        }
+        List<SendSlot> taken = take(platform, budget, wanted, instance, now, horizon, leaseUntil);
+        if (taken.isEmpty() && statements.first("select 1 from send_slot where platform = ? and slot = ?",
+                row -> row.getInt(1), platform.code(), budget - 1).isEmpty()) {
+            // the first send of this budget (or a larger budget than before): its places are made first
+            statements.update(PROVIDE_SLOTS, platform.code(), budget);
+            taken = take(platform, budget, wanted, instance, now, horizon, leaseUntil);
+        }
+        return taken;
+    }
+
+    private List<SendSlot> take(Platform platform, int budget, int wanted, String instance, Instant now,
+                                Instant horizon, Instant leaseUntil) {
+        return statements.all(TAKE_SLOTS, row -> new SendSlot(platform, row.getInt(1), JdbcStatements.instant(row, 2)),
+                platform.code(), budget, horizon, wanted, instance, leaseUntil, now).stream()
+                .sorted(Comparator.comparing(SendSlot::opensAt)).toList();
+    }
+
+    @Override
+    public void releaseSlots(String instance, Collection<SendSlot> slots) {
+        if (slots.isEmpty()) {
+            return;
+        }
+        statements.update(RELEASE_SLOTS, slots.stream().map(slot -> slot.platform().code()).toArray(String[]::new),
+                slots.stream().map(slot -> (long) slot.number()).toArray(Long[]::new),
+                slots.stream().map(slot -> slot.opensAt().toString()).toArray(String[]::new), instance);
+    }
+
+    @Override
+    public void releaseSlotsOf(String instance, Instant freeFrom) {
+        statements.update("""
+                update send_slot set held_by = null, lease_until = null, free_at = greatest(free_at, ?)
+                where held_by = ?
+                """, freeFrom, instance);
+    }
+
+    @Override
+    public void renewSlots(String instance, Collection<SendSlot> slots, Instant leaseUntil) {
+        if (slots.isEmpty()) {
+            return;
+        }
+        statements.update(RENEW_SLOTS, leaseUntil,
+                slots.stream().map(slot -> slot.platform().code()).toArray(String[]::new),
+                slots.stream().map(slot -> (long) slot.number()).toArray(Long[]::new), instance);
     }
 
     @Override
