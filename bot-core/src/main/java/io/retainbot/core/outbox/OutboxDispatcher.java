@@ -32,9 +32,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the outbox: in order per chat, concurrently across chats, replies before staff pings before
- * bulk sends, within each platform's pacing, and records every outcome at once. A platform's
- * "wait" is honoured to the second, server errors are retried with backoff, refusals are recorded
- * and never repeated, and an unreachable recipient gets nothing more until they write again.
+ * bulk sends, within each platform's pacing (shared with the other instances where the budget is the
+ * bot's), and records every outcome right after its send (sends that end together in one
+ * transaction). A platform's "wait" is honoured to the second, server errors are retried with backoff,
+ * refusals are recorded and never repeated, and an unreachable recipient gets nothing more until they
+ * write again.
  *
  * <p>Each platform has its own senders, its own queue and its own share of the work: a platform
  * that hangs or rate-limits only ever holds its own send slots. Within a platform a quarter of the
