@@ -198,6 +198,8 @@ final class OutcomeRecorder {
         }
         if (outcome instanceof SendOutcome.RateLimited limited) {
             log.info("{} rate limited; waiting {} s", entry.channel(), limited.retryAfter().toSeconds());
+            // every instance sending for the bot waits too: none of its places opens before the wait ends
+            session.outbox().holdSlots(entry.channel().platform(), now.plus(limited.retryAfter()));
             boolean held = session.outbox().retryLater(entry, instance, now.plus(limited.retryAfter()),
                     "rate limited for " + limited.retryAfter(), false);
             return held ? "rate_limited" : claimLost(entry, "rate limited");

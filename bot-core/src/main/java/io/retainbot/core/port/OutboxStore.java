@@ -78,6 +78,12 @@ public interface OutboxStore {
     /** Gives places back, each free from its {@code opensAt}; a place another instance took over is left alone. */
     void releaseSlots(String instance, Collection<SendSlot> slots);
 
+    /**
+     * The platform said to wait until {@code until}: no place of its shared budget opens before, for any
+     * instance (nothing happens for a platform whose budget is not shared).
+     */
+    void holdSlots(Platform platform, Instant until);
+
     /** Gives back every place {@code instance} holds (it stops), free from {@code freeFrom}. */
     void releaseSlotsOf(String instance, Instant freeFrom);
 

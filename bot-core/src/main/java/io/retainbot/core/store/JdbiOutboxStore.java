@@ -150,7 +150,8 @@ final class JdbiOutboxStore implements OutboxStore {
             """;
     /** Gives places back (rows as arrays: platform, place, free from), if this instance still holds them. */
     static final String RELEASE_SLOTS = """
-            update send_slot place set held_by = null, lease_until = null, free_at = given.free_at
+            update send_slot place set held_by = null, lease_until = null,
+                                       free_at = greatest(place.free_at, given.free_at)
             from unnest(cast(? as text[]), cast(? as bigint[]), cast(cast(? as text[]) as timestamptz[]))
                 as given (platform, slot, free_at)
             where place.platform = given.platform and place.slot = given.slot and place.held_by = ?
@@ -367,6 +368,12 @@ final class JdbiOutboxStore implements OutboxStore {
         statements.update(RELEASE_SLOTS, slots.stream().map(slot -> slot.platform().code()).toArray(String[]::new),
                 slots.stream().map(slot -> (long) slot.number()).toArray(Long[]::new),
                 slots.stream().map(slot -> slot.opensAt().toString()).toArray(String[]::new), instance);
+    }
+
+    @Override
+    public void holdSlots(Platform platform, Instant until) {
+        statements.update("update send_slot set free_at = greatest(free_at, ?) where platform = ?", until,
+                platform.code());
     }
 
     @Override

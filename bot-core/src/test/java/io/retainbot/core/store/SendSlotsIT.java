@@ -56,6 +56,19 @@ class SendSlotsIT {
     }
 
     @Test
+    void aWaitThePlatformAnnouncedHoldsEveryPlaceOfEveryInstanceUntilItEnds() {
+        List<SendSlot> inFlight = take("a", 1, NOW);
+        Instant waitEnds = NOW.plusSeconds(5);
+        transactor.runInTransaction(session -> session.outbox().holdSlots(Platform.TELEGRAM, waitEnds));
+        transactor.runInTransaction(session -> session.outbox().releaseSlots("a",
+                List.of(inFlight.get(0).freeFrom(NOW.plusSeconds(1)))));
+
+        assertThat(take("b", 2, NOW.plusSeconds(4))).isEmpty();
+        assertThat(take("b", 2, waitEnds)).hasSize(2).allSatisfy(slot ->
+                assertThat(slot.opensAt()).isEqualTo(waitEnds));
+    }
+
+    @Test
     void renewedPlacesStayTaken() {
         List<SendSlot> mine = take("a", 2, NOW);
         transactor.runInTransaction(session -> session.outbox().renewSlots("a", mine, NOW.plusSeconds(6).plus(LEASE)));
