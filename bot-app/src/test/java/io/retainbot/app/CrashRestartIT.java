@@ -3,7 +3,6 @@ package io.retainbot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retainbot.core.testing.Await;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,10 +19,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,13 +37,8 @@ class CrashRestartIT {
     @TempDir
     Path directory;
 
-    private final List<JarProcess> started = new ArrayList<>();
-    private String testName;
-
-    @BeforeEach
-    void nameLogsAfter(TestInfo test) {
-        testName = test.getTestMethod().orElseThrow().getName();
-    }
+    @RegisterExtension
+    final StartedJars jars = new StartedJars();
 
     @Test
     void killedWhileCustomersWriteIsHealthyAgainSoonAndHandlesEveryConfirmedMessageOnce() throws Exception {
@@ -95,7 +87,7 @@ class CrashRestartIT {
     private Restart stopWhileCustomersWrite(Consumer<Process> stop, Duration stopWithin)
             throws Exception {
         Map<String, String> env = environment();
-        JarProcess first = start(env, "first.log");
+        JarProcess first = jars.start(env, "first.log");
         first.awaitHealth(Duration.ofSeconds(90));
         Set<String> confirmed;
         try (WebChatLoad load = WebChatLoad.start(first.httpPort(), CUSTOMERS, MESSAGES_EACH)) {
@@ -107,25 +99,9 @@ class CrashRestartIT {
             confirmed = load.confirmed();
         }
         Instant restartedAt = Instant.now();
-        JarProcess second = start(env, "second.log");
+        JarProcess second = jars.start(env, "second.log");
         second.awaitHealth(Duration.ofSeconds(90));
         return new Restart(first, second, confirmed, restartedAt);
-    }
-
-    @AfterEach
-    void stopEverythingStarted() throws Exception {
-        for (JarProcess jar : started) {
-            jar.process().destroy();
-            if (!jar.process().waitFor(60, TimeUnit.SECONDS)) {
-                jar.process().destroyForcibly();
-            }
-        }
-        Path pidFile = dataDir().resolve("postgres").resolve("postmaster.pid");
-        if (Files.exists(pidFile)) {
-            // a failed test may leave the server of a killed jar behind: never leak it
-            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
-        }
     }
 
     private static final String DELIVERED_WITHOUT_MESSAGE = """
@@ -192,16 +168,6 @@ class CrashRestartIT {
                 throw new AssertionError(e);
             }
         }, Duration.ofMinutes(3), () -> "(replies still waiting in the outbox)");
-    }
-
-    /** Starts the jar; its output is kept under target/jar-logs for a look after a failure. */
-    private JarProcess start(Map<String, String> env, String log) throws Exception {
-        Path logs = Files.createDirectories(Path.of("target", "jar-logs"));
-        Path output = logs.resolve(testName + "-" + log);
-        Files.deleteIfExists(output);
-        JarProcess jar = JarProcess.start(env, output);
-        started.add(jar);
-        return jar;
     }
 
     private Map<String, String> environment() {

@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * the dispatcher's {@link #instance()} and carries a lease of {@link #LEASE} that the dispatcher
  * renews while the send runs. A claim whose lease ran out (its dispatcher died) is handed back by
  * whichever dispatcher looks first, so a dead instance's messages go out again within about
- * {@code LEASE} plus a second.
+ * {@code LEASE} plus a second. A dispatcher never hands back its own sends still under way, however far
+ * its clock jumped meanwhile: their outcome is about to be written down.
  */
 public final class OutboxDispatcher implements AutoCloseable {
     /** How long {@link #close} waits for sends in flight. */
@@ -77,9 +78,9 @@ public final class OutboxDispatcher implements AutoCloseable {
             return size() > MAX_TRACKED_CHATS;
         }
     };
-    /** The messages this dispatcher has claimed and not yet recorded: their leases are renewed. */
+    /** The messages whose send this dispatcher has under way, from its claim until its outcome is written down. */
     private final Set<Long> sending = ConcurrentHashMap.newKeySet();
-    /** The places of shared budgets that sends in flight hold, by message: their leases are renewed too. */
+    /** The places of shared budgets that sends under way hold, by message: their leases are renewed too. */
     private final Map<Long, SendSlot> slotsInFlight = new ConcurrentHashMap<>();
     private final Object wakeSignal = new Object();
     private boolean wakeRequested;
@@ -493,23 +494,24 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     /**
-     * Renews this dispatcher's leases on the sends it has in flight, then hands back the claims of dead
-     * instances. Renewing first matters when the clock jumps (a test's, or a machine's clock set forward):
-     * a send whose answer is on its way is never taken for a dead instance's and sent a second time.
+     * Renews the leases of this instance's sends under way (and of their places in shared budgets) and hands
+     * back the claims of dead or stalled instances (and its own claims left without a send, say when writing
+     * an outcome down failed).
      */
     private synchronized void maintainClaims(Instant now) {
         if (!sending.isEmpty() && !now.isBefore(lastRenewal.plus(RENEW_EVERY))) {
             lastRenewal = now;
-            List<Long> ids = List.copyOf(sending);
+            List<Long> underWay = List.copyOf(sending);
             List<SendSlot> places = List.copyOf(slotsInFlight.values());
             transactor.inTransaction(session -> {
                 session.outbox().renewSlots(instance, places, now.plus(LEASE));
-                return session.outbox().renewLeases(instance, ids, now.plus(LEASE));
+                return session.outbox().renewLeases(instance, underWay, now.plus(LEASE));
             });
         }
         if (!now.isBefore(lastExpiryCheck.plus(EXPIRY_CHECK_EVERY))) {
             lastExpiryCheck = now;
-            int released = transactor.inTransaction(session -> session.outbox().releaseExpired(now));
+            List<Long> underWay = List.copyOf(sending);
+            int released = transactor.inTransaction(session -> session.outbox().releaseExpired(now, instance, underWay));
             if (released > 0) {
                 log.warn("took over {} outbox messages whose sender stopped renewing its claim; they may be sent twice",
                         released);

@@ -64,8 +64,8 @@ public interface OutboxStore {
      */
     boolean retryLater(OutboxEntry entry, String instance, Instant notBefore, String error, boolean countAttempt);
 
-    /** Extends the leases of the claims {@code instance} holds on these messages (its sends in flight); returns how many. */
-    int renewLeases(String instance, Collection<Long> messageIds, Instant leaseUntil);
+    /** Extends the leases of {@code instance}'s claims on the messages {@code heads}; returns how many. */
+    int renewLeases(String instance, Collection<Long> heads, Instant leaseUntil);
 
     /**
      * Takes up to {@code wanted} places of the platform's shared budget of {@code budget} that are free by
@@ -90,8 +90,11 @@ public interface OutboxStore {
     /** Extends {@code instance}'s leases on these places (of its sends in flight). */
     void renewSlots(String instance, Collection<SendSlot> slots, Instant leaseUntil);
 
-    /** Hands back the claims whose lease ended before {@code now} (their holder died); returns how many. */
-    int releaseExpired(Instant now);
+    /**
+     * Hands back the claims whose lease ended before {@code now} (their holder died or stalled), but never
+     * {@code instance}'s claims on {@code sending}, the sends it has under way; returns how many.
+     */
+    int releaseExpired(Instant now, String instance, Collection<Long> sending);
 
     /** Hands back every claim {@code instance} holds; returns how many. */
     int releaseClaims(String instance);

@@ -72,6 +72,7 @@ public final class ReactionRelay implements AutoCloseable {
         AtomicReference<EventStore.Delivery> taken = new AtomicReference<>();
         try {
             return transactor.inTransaction(session -> {
+                taken.set(null); // an attempt the database aborted and ran again took nothing
                 Instant now = clock.instant();
                 Optional<EventStore.Delivery> next = session.events().lockNextDue(now);
                 if (next.isEmpty()) {

@@ -333,8 +333,8 @@ final class JdbiOutboxStore implements OutboxStore {
     }
 
     @Override
-    public int renewLeases(String instance, Collection<Long> messageIds, Instant leaseUntil) {
-        return dao().renewLeases(instance, messageIds.stream().mapToLong(Long::longValue).toArray(), leaseUntil);
+    public int renewLeases(String instance, Collection<Long> heads, Instant leaseUntil) {
+        return dao().renewLeases(instance, heads.stream().mapToLong(Long::longValue).toArray(), leaseUntil);
     }
 
     @Override
@@ -395,8 +395,8 @@ final class JdbiOutboxStore implements OutboxStore {
     }
 
     @Override
-    public int releaseExpired(Instant now) {
-        return dao().releaseExpired(now).size();
+    public int releaseExpired(Instant now, String instance, Collection<Long> sending) {
+        return dao().releaseExpired(now, instance, sending.stream().mapToLong(Long::longValue).toArray()).size();
     }
 
     @Override

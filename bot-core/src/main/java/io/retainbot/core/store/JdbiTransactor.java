@@ -5,12 +5,32 @@ import io.retainbot.core.port.StoreUnavailableException;
 import io.retainbot.core.port.Transactor;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Runs work in one Jdbi transaction, with every store bound to its handle. */
+/**
+ * Runs work in one Jdbi transaction, with every store bound to its handle. Work that PostgreSQL aborts
+ * because it ran into another transaction (a deadlock it was chosen to break, or a serialization failure)
+ * is run again from the start in a new transaction, a few times, after a short random pause: the
+ * transactions of customers, staff, schedules and the outbox take row locks in orders that cannot all be
+ * the same, and one of them losing such a race is no reason to fail a customer's message or a staff
+ * request. Work must therefore have no effect outside its transaction that would be wrong twice. Work
+ * called inside other work joins its transaction (Jdbi's handle per thread) and is never run again on
+ * its own: the outer work is.
+ */
 final class JdbiTransactor implements Transactor {
+    /** How many times work is tried in all when it keeps losing to other transactions. */
+    static final int ATTEMPTS = 5;
+    private static final Logger log = LoggerFactory.getLogger(JdbiTransactor.class);
+
+    /** Whether this thread is inside work already (its transaction is the outer work's). */
+    private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
+
     private final Jdbi jdbi;
 
     JdbiTransactor(Jdbi jdbi) {
@@ -19,13 +39,58 @@ final class JdbiTransactor implements Transactor {
 
     @Override
     public <T> T inTransaction(Work<T> work) {
-        try {
-            return jdbi.inTransaction(handle -> work.run(new JdbiStoreSession(handle)));
-        } catch (JdbiException e) {
-            if (isUnavailable(e)) {
-                throw new StoreUnavailableException("database unavailable: " + e.getMessage(), e);
+        boolean outermost = !INSIDE.get();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                INSIDE.set(true);
+                return jdbi.inTransaction(handle -> work.run(new JdbiStoreSession(handle)));
+            } catch (RuntimeException e) {
+                String conflict = outermost ? conflict(e) : null;
+                if (conflict != null && attempt < ATTEMPTS && !Thread.currentThread().isInterrupted()) {
+                    log.info("a transaction lost to another ({}); running it again (attempt {} of {})", conflict,
+                            attempt + 1, ATTEMPTS);
+                    pauseBefore(attempt);
+                    continue;
+                }
+                if (!(e instanceof JdbiException)) {
+                    throw e;
+                }
+                if (isUnavailable(e)) {
+                    throw new StoreUnavailableException("database unavailable: " + e.getMessage(), e);
+                }
+                throw new StoreException("database operation failed: " + e.getMessage(), e);
+            } finally {
+                if (outermost) {
+                    INSIDE.remove();
+                }
             }
-            throw new StoreException("database operation failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** What PostgreSQL said when it aborted the work to let another transaction through; null for anything else. */
+    static String conflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                switch (sql.getSQLState()) {
+                    case "40P01":
+                        return "deadlock detected";
+                    case "40001":
+                        return "could not serialize";
+                    default:
+                        break;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A few milliseconds, more after each attempt and random, so the two sides do not meet again at once. */
+    private static void pauseBefore(int attempt) {
+        long millis = ThreadLocalRandom.current().nextLong(1, 5L << attempt);
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

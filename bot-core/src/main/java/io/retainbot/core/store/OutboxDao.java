@@ -150,22 +150,28 @@ interface OutboxDao {
                  @Bind("countAttempt") boolean countAttempt);
 
     /**
-     * Extends this instance's leases on the messages it is sending; a chat locked right now is renewed next
-     * time (leases outlast several renewals).
+     * Extends the leases of this instance's claims on {@code heads} (its sends under way); a chat locked right
+     * now is renewed next time (leases outlast several renewals).
      */
     @SqlUpdate("""
             update outbox_chat chat set lease_until = :leaseUntil
             from (select platform, chat_id from outbox_chat
-                  where claimed_by = :instance and head_id = any(:ids) for update skip locked) mine
+                  where claimed_by = :instance and head_id = any(:heads) for update skip locked) mine
             where chat.platform = mine.platform and chat.chat_id = mine.chat_id and chat.claimed_by = :instance
             """)
-    int renewLeases(@Bind("instance") String instance, @Bind("ids") long[] ids, @Bind("leaseUntil") Instant leaseUntil);
+    int renewLeases(@Bind("instance") String instance, @Bind("heads") long[] heads,
+                    @Bind("leaseUntil") Instant leaseUntil);
 
-    /** Hands back claims whose lease ran out (their instance died or stalled); the head stays the same message. */
+    /**
+     * Hands back claims whose lease ran out (their instance died or stalled), except {@code instance}'s own
+     * claims on {@code sending} (sends it still has under way, whatever the clock says); the head stays the
+     * same message.
+     */
     @SqlQuery("""
             with expired as (
                 select platform, chat_id from outbox_chat
                 where claimed_by is not null and lease_until < :now
+                  and not (claimed_by = :instance and head_id = any(:sending))
                 for update skip locked
             ), released as (
                 update outbox_chat chat set claimed_by = null, lease_until = null
@@ -178,7 +184,8 @@ interface OutboxDao {
             where o.id = released.head_id and o.status = 'sending'
             returning o.id
             """)
-    List<Long> releaseExpired(@Bind("now") Instant now);
+    List<Long> releaseExpired(@Bind("now") Instant now, @Bind("instance") String instance,
+                              @Bind("sending") long[] sending);
 
     /** Hands back every claim {@code instance} holds (it stops and could not finish them). */
     @SqlQuery("""
