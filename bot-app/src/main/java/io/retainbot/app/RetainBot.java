@@ -128,7 +128,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RetainBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RetainBot.class);
-    private static final int SEND_CONCURRENCY = 16;
     private static final int SCHEDULER_THREADS = 4;
     private static final Duration SHUTDOWN_DRAIN = Duration.ofSeconds(10);
     /** The recurring task that posts each owner's weekly list of account reviews due. */
@@ -203,9 +202,11 @@ public final class RetainBot implements AutoCloseable {
             // each platform its own bounded senders: a platform that hangs holds only its own
             List<PlatformSenders> senders = new ArrayList<>();
             for (ChatGateway gateway : gateways) {
-                ExecutorService pool = senderPool("retainbot-send-" + gateway.platform().code());
+                // enough senders for the platform's budget (1,000 a second with Telegram's paid broadcasts)
+                int concurrency = PlatformSenders.concurrencyFor(gateway.bulkPerSecond());
+                ExecutorService pool = senderPool("retainbot-send-" + gateway.platform().code(), concurrency);
                 started.push(() -> shutdown(pool));
-                senders.add(new PlatformSenders(gateway, pool, SEND_CONCURRENCY));
+                senders.add(new PlatformSenders(gateway, pool, concurrency));
             }
             OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, senders, OutboxDispatcher.newInstanceId(),
                     clock, meters);
@@ -256,7 +257,8 @@ public final class RetainBot implements AutoCloseable {
                     reviews::postWeeklyLists);
             timekeeper.start(due -> watch.handles(due) ? receipt(watch.alert(due)) : engine.acceptDue(due),
                     new Retention(database.housekeeping(), schedule.retention(), clock), schedule.retention(),
-                    runner(transactor, messages, business, clock, dispatcher, platforms, config.outreach().policy()));
+                    runner(transactor, messages, business, clock, dispatcher, platforms, config.outreach().policy(),
+                            messengerBudget(gateways)));
             started.push(timekeeper);
 
             WebChat webChat = new WebChat(engine, database.webChat(), database.files(), messages, business, clock,
@@ -356,10 +358,19 @@ public final class RetainBot implements AutoCloseable {
 
     private static BroadcastRunner runner(Transactor transactor, Messages messages, BusinessConfig business,
                                           Clock clock, OutboxDispatcher dispatcher, Set<Platform> platforms,
-                                          SendPolicy policy) {
+                                          SendPolicy policy, double budget) {
         return new BroadcastRunner(transactor, new TemplateRenderer(messages, business.companyName(), business.zone()),
                 new Offers(transactor, new OfferCodeGenerator(new SecureRandom()), clock), policy,
-                business.zone(), platforms, clock, BroadcastRunner.Settings.DEFAULT, dispatcher::wakeUp);
+                business.zone(), platforms, clock, BroadcastRunner.Settings.forBudget(budget), dispatcher::wakeUp);
+    }
+
+    /**
+     * The largest send budget of a messenger (Telegram, Discord), which a run's window is sized for; the
+     * web chat's is no platform's limit, only our own, and would make a pause take long at 30 a second.
+     */
+    private static double messengerBudget(List<ChatGateway> gateways) {
+        return gateways.stream().filter(gateway -> gateway.platform() != Platform.WEB)
+                .mapToDouble(ChatGateway::bulkPerSecond).max().orElse(0);
     }
 
     private static DueReceipt receipt(PromiseWatch.Outcome outcome) {
@@ -402,13 +413,15 @@ public final class RetainBot implements AutoCloseable {
     }
 
     /**
-     * One platform's senders: {@link #SEND_CONCURRENCY} threads and a queue of as many (the
-     * dispatcher never has more sends of a platform in flight; beyond that the pool refuses and the
-     * dispatcher puts the message back).
+     * One platform's senders: {@code concurrency} threads, started when needed and ended after a minute
+     * idle, and a queue of as many (the dispatcher never has more sends of a platform in flight; beyond
+     * that the pool refuses and the dispatcher puts the message back).
      */
-    private static ExecutorService senderPool(String name) {
-        return new ThreadPoolExecutor(SEND_CONCURRENCY, SEND_CONCURRENCY, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(SEND_CONCURRENCY), threads(name), new ThreadPoolExecutor.AbortPolicy());
+    private static ExecutorService senderPool(String name, int concurrency) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(concurrency, concurrency, 1, TimeUnit.MINUTES,
+                new ArrayBlockingQueue<>(concurrency), threads(name), new ThreadPoolExecutor.AbortPolicy());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private static void shutdown(ExecutorService executor) throws InterruptedException {

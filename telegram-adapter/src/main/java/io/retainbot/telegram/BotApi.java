@@ -30,8 +30,8 @@ final class BotApi {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     static final Duration POLL_CALL_TIMEOUT = Duration.ofSeconds(75);
-    /** Calls in flight at once, at most: more than the dispatcher's senders (16), with the long poll. */
-    static final int MAX_CALLS_AT_ONCE = 64;
+    /** Calls in flight at once, at most: more than the dispatcher's senders (107 at the paid rate), with the long poll. */
+    static final int MAX_CALLS_AT_ONCE = 128;
 
     private final OkHttpTelegramClient client;
     private final OkHttpTelegramClient poller;

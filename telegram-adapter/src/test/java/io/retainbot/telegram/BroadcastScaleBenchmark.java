@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * with the sends that came inside a retry window and the chats that got the broadcast twice; and the
  * process's resident memory (VmHWM and the highest VmRSS seen in /proc/self/status) and heap.
  *
- * <p>The run is driven as the timetable drives it: a step of the run every 200 ms, the dispatcher with 16
- * senders. Run it in a JVM of its own so the memory figures are the benchmark's (see the README):
+ * <p>The run is driven as the timetable drives it: a step of the run every 200 ms, the dispatcher with as
+ * many senders as the application gives the budget ({@link PlatformSenders#concurrencyFor}). Run it in a JVM of its own so the memory figures are the benchmark's (see the README):
  * {@code java -Xmx192m -cp <test classpath> io.retainbot.telegram.BroadcastScaleBenchmark 1000000 60 30}.
  */
 public final class BroadcastScaleBenchmark {
@@ -50,7 +50,7 @@ public final class BroadcastScaleBenchmark {
         TestDatabase db = new TestDatabase();
         db.beforeAll(null);
         FakeBotApi telegram = new FakeBotApi().forgetCalls();
-        ExecutorService senders = Executors.newFixedThreadPool(16);
+        ExecutorService senders = Executors.newCachedThreadPool();
         try {
             Transactor transactor = db.database().transactor();
             Clock clock = Clock.systemUTC();
@@ -59,7 +59,8 @@ public final class BroadcastScaleBenchmark {
             double fileSeconds = seconds(written);
 
             Wake wake = new Wake();
-            MemberDay memberDay = MemberDay.create(transactor, clock, ZONE, wake);
+            MemberDay memberDay = MemberDay.create(transactor, clock, ZONE, BroadcastRunner.Settings.forBudget(1000),
+                    wake);
             BroadcastRunner runner = memberDay.runner();
 
             long expanding = System.nanoTime();
@@ -68,6 +69,7 @@ public final class BroadcastScaleBenchmark {
             long deliveries = db.count("select count(*) from delivery where run_id = " + run);
 
             Rate freeRate = send(transactor, runner, run, telegram, senders, wake, 30, false, free);
+            String memoryAfterFree = memory.snapshot();
             Rate paidRate = send(transactor, runner, run, telegram, senders, wake, 1000, true, paid);
             FakeBotApi.SendCounts counts = telegram.sendCounts();
             long sentRows = db.count("select count(*) from delivery where run_id = " + run
@@ -83,7 +85,8 @@ public final class BroadcastScaleBenchmark {
                     + "%,d (target 0), chats that got it twice %,d (target 0); deliveries queued or sent %,d%n",
                     counts.delivered(), counts.rateLimited(), counts.insideRetryWindow(), counts.duplicates(),
                     sentRows);
-            memory.print();
+            System.out.println("resident memory up to the end of the free phase: " + memoryAfterFree);
+            System.out.println("resident memory up to the end of the paid phase (107 senders): " + memory.snapshot());
         } finally {
             senders.shutdownNow();
             telegram.close();
@@ -122,7 +125,7 @@ public final class BroadcastScaleBenchmark {
         TelegramChatGateway gateway = new TelegramChatGateway(new BotApi(FakeBotApi.TOKEN, telegram.url()), budget,
                 paid);
         OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, List.of(new PlatformSenders(gateway, senders,
-                16)), OutboxDispatcher.newInstanceId(), Clock.systemUTC(), new SimpleMeterRegistry());
+                PlatformSenders.concurrencyFor(budget))), OutboxDispatcher.newInstanceId(), Clock.systemUTC(), new SimpleMeterRegistry());
         wake.dispatcher = dispatcher;
         dispatcher.start(Thread::new);
         AtomicBoolean stepping = new AtomicBoolean(true);
@@ -177,10 +180,10 @@ public final class BroadcastScaleBenchmark {
             return memory;
         }
 
-        void print() {
+        String snapshot() {
             long maxHeap = Runtime.getRuntime().maxMemory();
-            System.out.printf(Locale.ROOT, "resident memory: highest VmRSS sampled %.0f MB, VmHWM %.0f MB "
-                    + "(target under 256 MB); heap in use at most %.0f MB of %.0f MB allowed (-Xmx)%n",
+            return String.format(Locale.ROOT, "highest VmRSS sampled %.0f MB, VmHWM %.0f MB "
+                    + "(target under 256 MB); heap in use at most %.0f MB of %.0f MB allowed (-Xmx)",
                     highestRssKb.get() / 1024.0, statusKb("VmHWM") / 1024.0, highestHeap.get() / 1048576.0,
                     maxHeap / 1048576.0);
         }

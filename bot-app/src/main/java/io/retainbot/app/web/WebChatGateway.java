@@ -102,6 +102,12 @@ public final class WebChatGateway implements ChatGateway {
     }
 
     @Override
+    public boolean budgetSharedByInstances() {
+        // the web chat's budget is each instance's own: nothing outside limits it
+        return false;
+    }
+
+    @Override
     public double bulkPerSecond() {
         return 500;
     }

@@ -32,9 +32,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the outbox: in order per chat, concurrently across chats, replies before staff pings before
- * bulk sends, within each platform's pacing, and records every outcome at once. A platform's
- * "wait" is honoured to the second, server errors are retried with backoff, refusals are recorded
- * and never repeated, and an unreachable recipient gets nothing more until they write again.
+ * bulk sends, within each platform's pacing (shared with the other instances where the budget is the
+ * bot's), and records every outcome right after its send (sends that end together in one
+ * transaction). A platform's "wait" is honoured to the second, server errors are retried with backoff,
+ * refusals are recorded and never repeated, and an unreachable recipient gets nothing more until they
+ * write again.
  *
  * <p>Each platform has its own senders, its own queue and its own share of the work: a platform
  * that hangs or rate-limits only ever holds its own send slots. Within a platform a quarter of the
@@ -78,6 +80,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     };
     /** The messages whose send this dispatcher has under way, from its claim until its outcome is written down. */
     private final Set<Long> sending = ConcurrentHashMap.newKeySet();
+    /** The places of shared budgets that sends under way hold, by message: their leases are renewed too. */
+    private final Map<Long, SendSlot> slotsInFlight = new ConcurrentHashMap<>();
     private final Object wakeSignal = new Object();
     private boolean wakeRequested;
     private volatile boolean running;
@@ -180,7 +184,12 @@ public final class OutboxDispatcher implements AutoCloseable {
                     timeout.toSeconds());
         }
         try {
-            int released = transactor.inTransaction(session -> session.outbox().releaseClaims(instance));
+            // a send that did not finish may still reach the platform: its place is free a second from now
+            Instant placesFree = clock.instant().plus(SendWindow.SPAN);
+            int released = transactor.inTransaction(session -> {
+                session.outbox().releaseSlotsOf(instance, placesFree);
+                return session.outbox().releaseClaims(instance);
+            });
             if (released > 0) {
                 log.warn("handed back {} outbox messages whose send did not finish; they may be sent twice", released);
             }
@@ -232,23 +241,45 @@ public final class OutboxDispatcher implements AutoCloseable {
         limits.put(Lane.BULK, bulkReady ? backgroundFree * 2 : 0);
         Platform platform = queue.gateway.platform();
         List<OutboxEntry> chosen = new ArrayList<>();
+        List<SendSlot> places = new ArrayList<>();
         List<Long> claimed = transactor.inTransaction(session -> {
             chosen.clear();
-            chosen.addAll(choose(queue, session.outbox().dueHeads(platform, now, limits), now, room, backgroundFree));
-            return session.outbox().claim(platform, chosen, instance, now, now.plus(LEASE));
+            places.clear();
+            int sendable = room;
+            if (queue.shared) {
+                // the budget every instance of the bot shares: as many sends as places this instance got
+                places.addAll(session.outbox().takeSlots(platform, queue.window().limit(), room, instance, now,
+                        now.plus(LOOKAHEAD), now.plus(LEASE)));
+                sendable = places.size();
+                if (sendable == 0) {
+                    return List.<Long>of();
+                }
+            }
+            chosen.addAll(choose(queue, session.outbox().dueHeads(platform, now, limits), now, sendable,
+                    Math.min(backgroundFree, sendable)));
+            List<Long> got = session.outbox().claim(platform, chosen, instance, now, now.plus(LEASE));
+            if (queue.shared) {
+                int used = (int) chosen.stream().filter(entry -> got.contains(entry.id())).count();
+                session.outbox().releaseSlots(instance, places.subList(used, places.size()));
+            }
+            return got;
         });
         int started = 0;
+        int place = 0;
         for (OutboxEntry entry : chosen) {
             if (claimed.contains(entry.id())) {
+                SendSlot slot = queue.shared ? places.get(place++) : null;
                 Optional<Instant> placeOpens;
                 synchronized (chatBuckets) {
                     placeOpens = queue.window().reserve(now, LOOKAHEAD);
                 }
                 if (placeOpens.isEmpty()) {
-                    putBack(entry, now, "not sent: the platform's window filled up");
+                    putBack(entry, slot, now, "not sent: the platform's window filled up");
                     continue;
                 }
-                submit(queue, entry, placeOpens.get());
+                Instant startAt = slot != null && slot.opensAt().isAfter(placeOpens.get()) ? slot.opensAt()
+                        : placeOpens.get();
+                submit(queue, entry, placeOpens.get(), startAt, slot);
                 started++;
             }
         }
@@ -292,31 +323,45 @@ public final class OutboxDispatcher implements AutoCloseable {
         });
     }
 
-    /** Hands a claimed send to a sender; it starts when its place in the platform's window opens. */
-    private void submit(PlatformQueue queue, OutboxEntry entry, Instant placeOpens) {
+    /**
+     * Hands a claimed send to a sender; it starts at {@code startAt}, when its place in this instance's
+     * window ({@code placeOpens}) and its place in the shared budget ({@code slot}, null when the budget is
+     * this instance's own) are both open.
+     */
+    private void submit(PlatformQueue queue, OutboxEntry entry, Instant placeOpens, Instant startAt, SendSlot slot) {
+        Sending send = new Sending(entry, placeOpens, startAt, slot);
         boolean isBackground = entry.lane() != Lane.REPLY;
         if (!queue.slots.tryAcquire()) {
-            withdraw(queue, entry, placeOpens, clock.instant(), "not sent: no free sender");
+            withdraw(queue, send, clock.instant(), "not sent: no free sender");
             return;
         }
         if (isBackground) {
             queue.background.incrementAndGet();
         }
         sending.add(entry.id());
+        if (slot != null) {
+            slotsInFlight.put(entry.id(), slot);
+        }
         try {
             queue.executor.execute(() -> {
                 try {
-                    send(queue, entry, placeOpens);
+                    send(queue, send);
                 } finally {
                     sending.remove(entry.id());
+                    slotsInFlight.remove(entry.id());
                     finished(queue, isBackground);
                 }
             });
         } catch (RejectedExecutionException shuttingDown) {
             sending.remove(entry.id());
+            slotsInFlight.remove(entry.id());
             finished(queue, isBackground);
-            withdraw(queue, entry, placeOpens, clock.instant(), "not sent: the senders refused it (shutting down)");
+            withdraw(queue, send, clock.instant(), "not sent: the senders refused it (shutting down)");
         }
+    }
+
+    /** A claimed send on its way to a sender: its places open at these moments. */
+    private record Sending(OutboxEntry entry, Instant placeOpens, Instant startAt, SendSlot slot) {
     }
 
     private void finished(PlatformQueue queue, boolean isBackground) {
@@ -327,16 +372,22 @@ public final class OutboxDispatcher implements AutoCloseable {
         wakeUp();
     }
 
-    /** A claimed send that is not made after all: its place in the window is given back, the message waits. */
-    private void withdraw(PlatformQueue queue, OutboxEntry entry, Instant placeOpens, Instant until, String why) {
+    /** A claimed send that is not made after all: its places are given back, the message waits. */
+    private void withdraw(PlatformQueue queue, Sending send, Instant until, String why) {
         synchronized (chatBuckets) {
-            queue.window().withdrawn(placeOpens);
+            queue.window().withdrawn(send.placeOpens());
         }
-        putBack(entry, until, why);
+        putBack(send.entry(), send.slot(), until, why);
     }
 
-    private void putBack(OutboxEntry entry, Instant until, String why) {
-        transactor.inTransaction(session -> session.outbox().retryLater(entry, instance, until, why, false));
+    /** Puts a claimed message back, and its place in the shared budget (if it has one) as it was. */
+    private void putBack(OutboxEntry entry, SendSlot slot, Instant until, String why) {
+        transactor.inTransaction(session -> {
+            if (slot != null) {
+                session.outbox().releaseSlots(instance, List.of(slot));
+            }
+            return session.outbox().retryLater(entry, instance, until, why, false);
+        });
     }
 
     /** A platform that shows no photos gets a text's words and buttons alone. */
@@ -347,15 +398,16 @@ public final class OutboxDispatcher implements AutoCloseable {
         return message;
     }
 
-    private void send(PlatformQueue queue, OutboxEntry entry, Instant placeOpens) {
-        if (!awaitPlace(placeOpens)) {
-            withdraw(queue, entry, placeOpens, clock.instant(), "not sent: stopping, or the clock did not reach its turn");
+    private void send(PlatformQueue queue, Sending send) {
+        OutboxEntry entry = send.entry();
+        if (!awaitPlace(send.startAt())) {
+            withdraw(queue, send, clock.instant(), "not sent: stopping, or the clock did not reach its turn");
             return;
         }
         Instant heldUntil = heldUntil(queue, clock.instant());
         if (heldUntil != null) {
             // the platform announced a wait after this send was picked: it waits too, it does not go inside it
-            withdraw(queue, entry, placeOpens, heldUntil, "not sent: the platform asked to wait");
+            withdraw(queue, send, heldUntil, "not sent: the platform asked to wait");
             return;
         }
         SendOutcome outcome;
@@ -376,8 +428,10 @@ public final class OutboxDispatcher implements AutoCloseable {
         } else if (outcome instanceof SendOutcome.Failed failed && failed.retryable()) {
             hold(queue, entry, now.plus(backoff));
         }
+        // the shared place is free a second after the answer, as this instance's window counts it
+        SendSlot freed = send.slot() == null ? null : send.slot().freeFrom(now.plus(SendWindow.SPAN));
         try {
-            recorder.record(entry, outcome, backoff);
+            recorder.record(entry, outcome, backoff, freed);
         } catch (RuntimeException e) {
             log.warn("could not record the outcome of outbox message {} ({}); it will be retried: {}",
                     entry.id(), outcome.getClass().getSimpleName(), e.getMessage());
@@ -440,14 +494,19 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     /**
-     * Renews the leases of this instance's sends under way and hands back the claims of dead or stalled
-     * instances (and its own claims left without a send, say when writing an outcome down failed).
+     * Renews the leases of this instance's sends under way (and of their places in shared budgets) and hands
+     * back the claims of dead or stalled instances (and its own claims left without a send, say when writing
+     * an outcome down failed).
      */
     private synchronized void maintainClaims(Instant now) {
         if (!sending.isEmpty() && !now.isBefore(lastRenewal.plus(RENEW_EVERY))) {
             lastRenewal = now;
             List<Long> underWay = List.copyOf(sending);
-            transactor.inTransaction(session -> session.outbox().renewLeases(instance, underWay, now.plus(LEASE)));
+            List<SendSlot> places = List.copyOf(slotsInFlight.values());
+            transactor.inTransaction(session -> {
+                session.outbox().renewSlots(instance, places, now.plus(LEASE));
+                return session.outbox().renewLeases(instance, underWay, now.plus(LEASE));
+            });
         }
         if (!now.isBefore(lastExpiryCheck.plus(EXPIRY_CHECK_EVERY))) {
             lastExpiryCheck = now;
@@ -493,11 +552,11 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     private int inFlight() {
-        int sending = 0;
+        int busy = 0;
         for (PlatformQueue queue : platforms.values()) {
-            sending += queue.concurrency - queue.slots.availablePermits();
+            busy += queue.concurrency - queue.slots.availablePermits();
         }
-        return sending;
+        return busy;
     }
 
     private boolean awaitQuiet(long deadlineNanos) {
@@ -582,6 +641,8 @@ public final class OutboxDispatcher implements AutoCloseable {
         /** Staff and bulk sends may hold at most this many slots; the rest is kept for replies. */
         final int backgroundLimit;
         final AtomicInteger background = new AtomicInteger();
+        /** Whether the platform's budget is counted with the other instances', in the database. */
+        final boolean shared;
         /** Made on first use (the gateway's budget is read then); guarded by the dispatcher's chat buckets. */
         private TokenBucket bulkBucket;
         /** Every send of the platform, counted as the platform counts it; guarded like the bulk bucket. */
@@ -593,6 +654,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             this.concurrency = senders.concurrency();
             this.slots = new Semaphore(concurrency);
             this.backgroundLimit = concurrency == 1 ? 1 : concurrency - Math.max(1, concurrency / 4);
+            this.shared = gateway.budgetSharedByInstances();
         }
 
         SendWindow window() {

@@ -14,9 +14,14 @@ final class SendLog {
 
     /** A message was delivered. */
     static void delivered(StoreSession session, OutboxEntry entry, String platformMessageId, Instant now) {
+        session.interactions().append(deliveredEntry(entry, platformMessageId, now));
+    }
+
+    /** The log's entry for a delivered message. */
+    static Interaction deliveredEntry(OutboxEntry entry, String platformMessageId, Instant now) {
         String kind = entry.message() instanceof OutboundMessage.Edit ? "message_edited" : "message_sent";
-        session.interactions().append(Interaction.outbound(entry.customerId(), entry.channel(), kind,
-                platformMessageId, shortened(text(entry.message())), now).aboutComplaint(entry.complaintNumber()));
+        return Interaction.outbound(entry.customerId(), entry.channel(), kind, platformMessageId,
+                shortened(text(entry.message())), now).aboutComplaint(entry.complaintNumber());
     }
 
     /** A send found the chat unreachable: note it on the identity and in the log. */

@@ -41,6 +41,11 @@ final class SendWindow {
         return new SendWindow((int) Math.max(1, Math.floor(perSecond)));
     }
 
+    /** The most sends in any one second. */
+    int limit() {
+        return limit;
+    }
+
     /** How many sends may start now. */
     int room(Instant now) {
         return room(now, Duration.ZERO);

@@ -59,6 +59,17 @@ public final class BroadcastRunner {
     public record Settings(int window, int batch) {
         public static final Settings DEFAULT = new Settings(300, 100);
 
+        /**
+         * Sized for a budget of {@code perSecond} sends: a window of a second and a half of sends and a
+         * batch of a fifth of a second (one step of the timetable), never below {@link #DEFAULT}; so a
+         * paid broadcast's 1,000 a second never waits for its next batch, and a pause still holds within
+         * a second and a half.
+         */
+        public static Settings forBudget(double perSecond) {
+            return new Settings(Math.max(DEFAULT.window(), (int) Math.ceil(perSecond * 1.5)),
+                    Math.max(DEFAULT.batch(), (int) Math.ceil(perSecond / 5)));
+        }
+
         public Settings {
             if (window < 1 || batch < 1) {
                 throw new IllegalArgumentException("window and batch must be positive");

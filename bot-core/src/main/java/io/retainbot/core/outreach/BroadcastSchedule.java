@@ -1,5 +1,6 @@
 package io.retainbot.core.outreach;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -13,11 +14,21 @@ import java.util.Optional;
  * When a broadcast goes out: once at a moment, or recurring on a calendar rule in the business's
  * time zone or in each customer's own. An occurrence is a local date and time; in the customers'
  * zones it is due first where the day starts first (UTC+14), and each customer gets it at that local
- * time in their zone.
+ * time in their zone. Set up (or changed) in the middle of an occurrence's day, a customer-zone
+ * schedule still covers that occurrence for every zone where its time is ahead or passed less than
+ * {@link #LATE_BY_AT_MOST} ago (a greeting set up at 10:00 in Seoul reaches today's Seoul birthdays at
+ * once); each occurrence is one run, so no day is ever covered twice.
  */
 public sealed interface BroadcastSchedule {
     /** The earliest time zone on Earth: a customer-zone occurrence is due there first. */
     ZoneOffset EARLIEST = ZoneOffset.ofHours(14);
+    /** The latest time zone on Earth: a customer-zone occurrence is due there last. */
+    ZoneOffset LATEST = ZoneOffset.ofHours(-12);
+    /**
+     * How long after its local time a customer-zone occurrence still reaches a customer, when its run
+     * starts late (set up that day, or the service was down): 12 hours, so 09:00 still holds at 20:59.
+     */
+    Duration LATE_BY_AT_MOST = Duration.ofHours(12);
 
     enum ZoneMode {
         BUSINESS,
@@ -80,10 +91,17 @@ public sealed interface BroadcastSchedule {
             Objects.requireNonNull(zoneMode, "zoneMode");
         }
 
+        /**
+         * In the business zone the next occurrence after {@code now}; in the customers' zones the first
+         * one that is still ahead in some zone or passed less than {@link #LATE_BY_AT_MOST} ago there.
+         */
         @Override
         public Optional<LocalDateTime> first(Instant now, ZoneId businessZone) {
-            ZoneId zone = zoneMode == ZoneMode.CUSTOMER ? EARLIEST : businessZone;
-            return Optional.of(LocalDateTime.ofInstant(rule.nextAfter(now, zone), zone));
+            if (zoneMode == ZoneMode.CUSTOMER) {
+                return Optional.of(LocalDateTime.ofInstant(rule.nextAfter(now.minus(LATE_BY_AT_MOST), LATEST),
+                        LATEST));
+            }
+            return Optional.of(LocalDateTime.ofInstant(rule.nextAfter(now, businessZone), businessZone));
         }
 
         @Override

@@ -32,6 +32,8 @@ public record SendPolicy(Duration frequencyCap, LocalTime quietFrom, LocalTime q
         NO_CONSENT("no_consent"),
         UNREACHABLE("unreachable"),
         FREQUENCY_CAP("frequency_cap"),
+        /** A run in the customers' zones started more than {@code LATE_BY_AT_MOST} after the customer's time. */
+        TOO_LATE("too_late"),
         CANCELLED("cancelled");
 
         private final String code;

@@ -25,6 +25,15 @@ public interface ChatGateway {
      */
     double bulkPerSecond();
 
+    /**
+     * Whether {@link #bulkPerSecond} is the platform's limit for the bot, which every instance sending for
+     * it shares (Telegram's, Discord's): the instances then count their sends together in the database.
+     * False for a budget each instance keeps on its own (the web chat's).
+     */
+    default boolean budgetSharedByInstances() {
+        return true;
+    }
+
     /** Whether this platform shows a text's photo; one that does not gets the text alone. */
     default boolean takesPhotos() {
         return false;

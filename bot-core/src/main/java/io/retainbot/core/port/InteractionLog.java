@@ -10,6 +10,9 @@ public interface InteractionLog {
     /** Appends the entry and returns it with its id. */
     Interaction append(Interaction interaction);
 
+    /** Appends many entries in one statement (a batch of sends' outcomes). */
+    void appendAll(List<Interaction> interactions);
+
     /** A customer's history, newest first. */
     List<Interaction> ofCustomer(long customerId, int limit);
 

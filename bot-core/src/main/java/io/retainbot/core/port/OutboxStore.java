@@ -5,11 +5,13 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.outbox.Lane;
 import io.retainbot.core.outbox.OutboxEntry;
 import io.retainbot.core.outbox.OutboxItem;
+import io.retainbot.core.outbox.SendSlot;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Messages waiting to be sent. Per chat only the head (highest lane, then oldest) is ever handed
@@ -40,6 +42,16 @@ public interface OutboxStore {
     /** Records a delivery; false (and nothing changed) when {@code instance} no longer holds the claim. */
     boolean markDelivered(OutboxEntry entry, String instance, String platformMessageId, Instant at);
 
+    /**
+     * Records many deliveries at once (one statement each for the messages, their chats' next heads and
+     * nothing else); answers the ids whose claim {@code instance} still held, the others are left alone
+     * as {@link #markDelivered} leaves them.
+     *
+     * @param platformMessageIds the platform's message id per delivered message id (a value may be null)
+     */
+    Set<Long> markAllDelivered(Collection<OutboxEntry> entries, Map<Long, String> platformMessageIds,
+                               String instance, Instant at);
+
     /** Marks a message as failed for good; the next message of the chat follows. False when the claim was lost. */
     boolean markFailed(OutboxEntry entry, String instance, String error, Instant at);
 
@@ -54,6 +66,29 @@ public interface OutboxStore {
 
     /** Extends the leases of {@code instance}'s claims on the messages {@code heads}; returns how many. */
     int renewLeases(String instance, Collection<Long> heads, Instant leaseUntil);
+
+    /**
+     * Takes up to {@code wanted} places of the platform's shared budget of {@code budget} that are free by
+     * {@code horizon} (or whose holder's lease ended a second before it), earliest first, for
+     * {@code instance} until {@code leaseUntil}; each opens at the answered moment (never before {@code now}).
+     */
+    List<SendSlot> takeSlots(Platform platform, int budget, int wanted, String instance, Instant now,
+                             Instant horizon, Instant leaseUntil);
+
+    /** Gives places back, each free from its {@code opensAt}; a place another instance took over is left alone. */
+    void releaseSlots(String instance, Collection<SendSlot> slots);
+
+    /**
+     * The platform said to wait until {@code until}: no place of its shared budget opens before, for any
+     * instance (nothing happens for a platform whose budget is not shared).
+     */
+    void holdSlots(Platform platform, Instant until);
+
+    /** Gives back every place {@code instance} holds (it stops), free from {@code freeFrom}. */
+    void releaseSlotsOf(String instance, Instant freeFrom);
+
+    /** Extends {@code instance}'s leases on these places (of its sends in flight). */
+    void renewSlots(String instance, Collection<SendSlot> slots, Instant leaseUntil);
 
     /**
      * Hands back the claims whose lease ended before {@code now} (their holder died or stalled), but never

@@ -190,6 +190,9 @@ public final class StaffChats {
                 throw new PingNotSentYet(newest.get());
             }
         }
+        // read again: a ping whose send was recorded between the first read and the check above is out now,
+        // and its message id (written in the same transaction as its outcome) is what the photos reply to
+        pings = session.staffPosts().complaintPings(complaint.id());
         String name = customerName(session, complaint.customerId());
         for (int i = 0; i < photos.size(); i++) {
             String caption = texts().get("staff.photo.complaint", "ref", complaint.ref().toString(), "customer", name,

@@ -1,5 +1,6 @@
 package io.retainbot.core.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -232,16 +233,24 @@ interface BroadcastDao extends SqlObject {
     @SqlQuery("select exists (select 1 from broadcast where template_id = :id)")
     boolean usesTemplate(@Bind("id") long id);
 
+    /**
+     * Expands a run's audience into its deliveries. In the customers' zones each waits for the local time
+     * of the occurrence in its customer's zone, and one whose time passed more than {@code lateAfter}
+     * before now is skipped as too late (the run started late: set up that day, or the service was down).
+     */
     default long expand(long runId, SegmentSql filter, boolean customerZone, LocalDateTime occurrence,
-                        Instant dueAt, String businessZone, boolean marketing, Instant now) {
+                        Instant dueAt, String businessZone, boolean marketing, Duration lateBy, Instant now) {
         String notBefore = customerZone
                 ? "cast(:occurrence as timestamp) at time zone coalesce(c.time_zone, :businessZone)" : ":dueAt";
+        String tooLate = customerZone ? notBefore + " < cast(:tooLateBefore as timestamptz)" : "false";
         String sql = "insert into delivery (run_id, customer_id, status, reason, not_before, updated_at)\n"
                 + "select :runId, c.id,\n"
                 + "  case when r.customer_id is null then 'skipped'\n"
-                + "       when :marketing and not c.consent_granted then 'skipped' else 'pending' end,\n"
+                + "       when :marketing and not c.consent_granted then 'skipped'\n"
+                + "       when " + tooLate + " then 'skipped' else 'pending' end,\n"
                 + "  case when r.customer_id is null then 'unreachable'\n"
-                + "       when :marketing and not c.consent_granted then 'no_consent' end,\n"
+                + "       when :marketing and not c.consent_granted then 'no_consent'\n"
+                + "       when " + tooLate + " then 'too_late' end,\n"
                 + "  " + notBefore + ", :now\n"
                 // one pass over the reachable chats (a hash join), not two lookups per customer
                 + "from customer c left join (select distinct customer_id from channel_identity"
@@ -253,7 +262,8 @@ interface BroadcastDao extends SqlObject {
                 .bind("marketing", marketing)
                 .bind("now", now);
         if (customerZone) {
-            update.bind("occurrence", occurrence).bind("businessZone", businessZone);
+            update.bind("occurrence", occurrence).bind("businessZone", businessZone)
+                    .bind("tooLateBefore", now.minus(lateBy));
         } else {
             update.bind("dueAt", dueAt);
         }

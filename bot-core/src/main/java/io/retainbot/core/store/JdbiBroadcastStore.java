@@ -98,14 +98,14 @@ final class JdbiBroadcastStore implements BroadcastStore {
     public long expand(long runId, SegmentFilter filter, boolean marketing, BroadcastSchedule.ZoneMode zoneMode,
                        LocalDateTime occurrence, Instant dueAt, ZoneId businessZone, Instant now) {
         return dao.expand(runId, SegmentSql.of(filter, now), zoneMode == BroadcastSchedule.ZoneMode.CUSTOMER,
-                occurrence, dueAt, businessZone.getId(), marketing, now);
+                occurrence, dueAt, businessZone.getId(), marketing, BroadcastSchedule.LATE_BY_AT_MOST, now);
     }
 
     @Override
     public long expandBirthdays(long runId, SegmentFilter filter, LocalDateTime occurrence, ZoneId businessZone,
                                 Instant now) {
         return dao.expand(runId, SegmentSql.of(filter, now).birthdayOn(occurrence.toLocalDate()), true, occurrence,
-                null, businessZone.getId(), true, now);
+                null, businessZone.getId(), true, BroadcastSchedule.LATE_BY_AT_MOST, now);
     }
 
     @Override

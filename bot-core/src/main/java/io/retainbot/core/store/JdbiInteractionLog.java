@@ -19,6 +19,14 @@ final class JdbiInteractionLog implements InteractionLog {
             returning id
             """;
 
+    static final String APPEND_ALL = """
+            insert into interaction (customer_id, platform, chat_id, direction, kind, platform_message_id, summary,
+                                     occurred_at, complaint_number)
+            select * from unnest(cast(? as bigint[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                                 cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                                 cast(cast(? as text[]) as timestamptz[]), cast(? as bigint[]))
+            """;
+
     private final JdbcStatements statements;
     private final Supplier<InteractionDao> dao;
 
@@ -38,6 +46,37 @@ final class JdbiInteractionLog implements InteractionLog {
         return new Interaction(id, interaction.customerId(), interaction.channel(), interaction.direction(),
                 interaction.kind(), interaction.platformMessageId(), interaction.summary(), interaction.occurredAt(),
                 interaction.complaintNumber());
+    }
+
+    @Override
+    public void appendAll(List<Interaction> interactions) {
+        int size = interactions.size();
+        if (size == 0) {
+            return;
+        }
+        Long[] customers = new Long[size];
+        String[] platforms = new String[size];
+        String[] chats = new String[size];
+        String[] directions = new String[size];
+        String[] kinds = new String[size];
+        String[] messageIds = new String[size];
+        String[] summaries = new String[size];
+        String[] times = new String[size];
+        Long[] complaints = new Long[size];
+        for (int i = 0; i < size; i++) {
+            Interaction interaction = interactions.get(i);
+            customers[i] = interaction.customerId();
+            platforms[i] = interaction.channel().platform().code();
+            chats[i] = interaction.channel().chatId();
+            directions[i] = interaction.direction().code();
+            kinds[i] = interaction.kind();
+            messageIds[i] = withoutNul(interaction.platformMessageId());
+            summaries[i] = withoutNul(interaction.summary());
+            times[i] = interaction.occurredAt().toString();
+            complaints[i] = interaction.complaintNumber();
+        }
+        statements.update(APPEND_ALL, customers, platforms, chats, directions, kinds, messageIds, summaries, times,
+                complaints);
     }
 
     @Override

@@ -6,10 +6,12 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.outbox.Lane;
 import io.retainbot.core.outbox.OutboxEntry;
 import io.retainbot.core.outbox.OutboxItem;
+import io.retainbot.core.outbox.SendSlot;
 import io.retainbot.core.port.OutboxStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -70,6 +72,94 @@ final class JdbiOutboxStore implements OutboxStore {
                     where chat.claimed_by is null and excluded.lane_rank < chat.lane_rank
             )
             select dedupe_key, id from inserted
+            """;
+    /**
+     * Marks the delivered messages whose chat head this instance still claims, with the chat rows locked
+     * (rows as arrays: message id, platform, chat, the platform's message id); answers the ids marked.
+     */
+    static final String DELIVERED_ALL = """
+            with done as (
+                select * from unnest(cast(? as bigint[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
+                    as done (id, platform, chat_id, message_id)
+            ), held as (
+                select chat.head_id from outbox_chat chat
+                join done on chat.platform = done.platform and chat.chat_id = done.chat_id and chat.head_id = done.id
+                where chat.claimed_by = ?
+                for update of chat
+            )
+            update outbox o set status = 'delivered', platform_message_id = done.message_id, finished_at = ?,
+                                attempts = o.attempts + 1
+            from held join done on done.id = held.head_id
+            where o.id = held.head_id
+            returning o.id
+            """;
+    /**
+     * Gives each of these chats (locked by the statement before, in this transaction) its next pending
+     * message as head, unclaimed, or removes its head row when nothing is pending; as {@code advance} does
+     * for one chat, one index probe per chat.
+     */
+    static final String ADVANCE_ALL = """
+            with chats as (
+                select * from unnest(cast(? as text[]), cast(? as text[])) as chats (platform, chat_id)
+            ), next as (
+                select chats.platform, chats.chat_id, pending.id, pending.lane_rank, pending.not_before
+                from chats cross join lateral (
+                    select id, lane_rank, not_before from outbox
+                    where platform = chats.platform and chat_id = chats.chat_id and status = 'pending'
+                    order by lane_rank, id
+                    limit 1
+                ) pending
+            ), moved as (
+                update outbox_chat chat
+                set head_id = next.id, lane_rank = next.lane_rank,
+                    due_at = greatest(next.not_before, coalesce(chat.held_until, next.not_before)),
+                    claimed_by = null, lease_until = null
+                from next
+                where chat.platform = next.platform and chat.chat_id = next.chat_id
+                returning chat.head_id
+            )
+            delete from outbox_chat chat using chats
+            where chat.platform = chats.platform and chat.chat_id = chats.chat_id
+              and not exists (select 1 from next where next.platform = chats.platform and next.chat_id = chats.chat_id)
+            """;
+    /** Makes sure the platform has a row for each place of its budget. */
+    static final String PROVIDE_SLOTS = """
+            insert into send_slot (platform, slot) select ?, n from generate_series(0, ? - 1) n
+            on conflict (platform, slot) do nothing
+            """;
+    /**
+     * Takes the platform's earliest places free by the horizon (a dead holder's a second after its lease
+     * ended), skipping places another instance is taking right now; answers each place and when it opens.
+     */
+    static final String TAKE_SLOTS = """
+            with free as (
+                select platform, slot,
+                       case when held_by is null then free_at else lease_until + interval '1 second' end as opens
+                from send_slot
+                where platform = ? and slot < ?
+                  and case when held_by is null then free_at else lease_until + interval '1 second' end
+                      <= cast(? as timestamptz)
+                order by opens, slot
+                limit ?
+                for update skip locked
+            )
+            update send_slot place set held_by = ?, lease_until = ?, free_at = free.opens
+            from free
+            where place.platform = free.platform and place.slot = free.slot
+            returning place.slot, greatest(free.opens, cast(? as timestamptz))
+            """;
+    /** Gives places back (rows as arrays: platform, place, free from), if this instance still holds them. */
+    static final String RELEASE_SLOTS = """
+            update send_slot place set held_by = null, lease_until = null,
+                                       free_at = greatest(place.free_at, given.free_at)
+            from unnest(cast(? as text[]), cast(? as bigint[]), cast(cast(? as text[]) as timestamptz[]))
+                as given (platform, slot, free_at)
+            where place.platform = given.platform and place.slot = given.slot and place.held_by = ?
+            """;
+    static final String RENEW_SLOTS = """
+            update send_slot place set lease_until = ?
+            from unnest(cast(? as text[]), cast(? as bigint[])) as held (platform, slot)
+            where place.platform = held.platform and place.slot = held.slot and place.held_by = ?
             """;
     private static final int MAX_ERROR_LENGTH = 1000;
     private final JdbcStatements statements;
@@ -174,6 +264,41 @@ final class JdbiOutboxStore implements OutboxStore {
     }
 
     @Override
+    public Set<Long> markAllDelivered(Collection<OutboxEntry> entries, Map<Long, String> platformMessageIds,
+                                      String instance, Instant at) {
+        if (entries.isEmpty()) {
+            return Set.of();
+        }
+        int size = entries.size();
+        Long[] ids = new Long[size];
+        String[] platforms = new String[size];
+        String[] chats = new String[size];
+        String[] messageIds = new String[size];
+        int i = 0;
+        for (OutboxEntry entry : entries) {
+            ids[i] = entry.id();
+            platforms[i] = entry.channel().platform().code();
+            chats[i] = entry.channel().chatId();
+            messageIds[i] = platformMessageIds.get(entry.id());
+            i++;
+        }
+        Set<Long> marked = new HashSet<>(statements.all(DELIVERED_ALL, row -> row.getLong(1), ids, platforms, chats,
+                messageIds, instance, at));
+        List<String> movedPlatforms = new ArrayList<>();
+        List<String> movedChats = new ArrayList<>();
+        for (OutboxEntry entry : entries) {
+            if (marked.contains(entry.id())) {
+                movedPlatforms.add(entry.channel().platform().code());
+                movedChats.add(entry.channel().chatId());
+            }
+        }
+        if (!movedChats.isEmpty()) {
+            statements.update(ADVANCE_ALL, movedPlatforms.toArray(String[]::new), movedChats.toArray(String[]::new));
+        }
+        return marked;
+    }
+
+    @Override
     public boolean markFailed(OutboxEntry entry, String instance, String error, Instant at) {
         if (!holds(entry, instance)) {
             return false;
@@ -210,6 +335,63 @@ final class JdbiOutboxStore implements OutboxStore {
     @Override
     public int renewLeases(String instance, Collection<Long> heads, Instant leaseUntil) {
         return dao().renewLeases(instance, heads.stream().mapToLong(Long::longValue).toArray(), leaseUntil);
+    }
+
+    @Override
+    public List<SendSlot> takeSlots(Platform platform, int budget, int wanted, String instance, Instant now,
+                                    Instant horizon, Instant leaseUntil) {
+        if (wanted <= 0) {
+            return List.of();
+        }
+        List<SendSlot> taken = take(platform, budget, wanted, instance, now, horizon, leaseUntil);
+        if (taken.isEmpty() && statements.first("select 1 from send_slot where platform = ? and slot = ?",
+                row -> row.getInt(1), platform.code(), budget - 1).isEmpty()) {
+            // the first send of this budget (or a larger budget than before): its places are made first
+            statements.update(PROVIDE_SLOTS, platform.code(), budget);
+            taken = take(platform, budget, wanted, instance, now, horizon, leaseUntil);
+        }
+        return taken;
+    }
+
+    private List<SendSlot> take(Platform platform, int budget, int wanted, String instance, Instant now,
+                                Instant horizon, Instant leaseUntil) {
+        return statements.all(TAKE_SLOTS, row -> new SendSlot(platform, row.getInt(1), JdbcStatements.instant(row, 2)),
+                platform.code(), budget, horizon, wanted, instance, leaseUntil, now).stream()
+                .sorted(Comparator.comparing(SendSlot::opensAt)).toList();
+    }
+
+    @Override
+    public void releaseSlots(String instance, Collection<SendSlot> slots) {
+        if (slots.isEmpty()) {
+            return;
+        }
+        statements.update(RELEASE_SLOTS, slots.stream().map(slot -> slot.platform().code()).toArray(String[]::new),
+                slots.stream().map(slot -> (long) slot.number()).toArray(Long[]::new),
+                slots.stream().map(slot -> slot.opensAt().toString()).toArray(String[]::new), instance);
+    }
+
+    @Override
+    public void holdSlots(Platform platform, Instant until) {
+        statements.update("update send_slot set free_at = greatest(free_at, ?) where platform = ?", until,
+                platform.code());
+    }
+
+    @Override
+    public void releaseSlotsOf(String instance, Instant freeFrom) {
+        statements.update("""
+                update send_slot set held_by = null, lease_until = null, free_at = greatest(free_at, ?)
+                where held_by = ?
+                """, freeFrom, instance);
+    }
+
+    @Override
+    public void renewSlots(String instance, Collection<SendSlot> slots, Instant leaseUntil) {
+        if (slots.isEmpty()) {
+            return;
+        }
+        statements.update(RENEW_SLOTS, leaseUntil,
+                slots.stream().map(slot -> slot.platform().code()).toArray(String[]::new),
+                slots.stream().map(slot -> (long) slot.number()).toArray(Long[]::new), instance);
     }
 
     @Override

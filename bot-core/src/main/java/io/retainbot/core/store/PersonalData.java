@@ -74,6 +74,7 @@ final class PersonalData {
             "customer_erasure", "the record of the erasure: when, who asked, the reason given",
             "setting", "business settings, nothing of customers",
             "stream_cursor", "platform read positions, nothing of customers",
+            "send_slot", "the platforms' send budgets shared by the instances (places and times), nothing of customers",
             "staff", "staff members, not customers",
             "staff_identity", "staff members' chat identities, not customers",
             "segment", "business data: saved filters",

@@ -36,6 +36,25 @@ class BroadcastScheduleTest {
     }
 
     @Test
+    void setUpOnTheDayAnOccurrenceInEachCustomersZoneStillCoversTheZonesWhereItsTimeIsAheadOrJustPassed() {
+        BroadcastSchedule daily = new BroadcastSchedule.Recurring(CalendarRule.parse("every day at 09:00"),
+                BroadcastSchedule.ZoneMode.CUSTOMER);
+
+        // 07:00 in Seoul on 5 December: 4 December's 09:00 passed an hour ago in UTC-12, so the day to
+        // cover first is the 4th; the 5th (past 09:00 in UTC+14, ahead in Seoul) is due right after it
+        LocalDateTime first = daily.first(Instant.parse("2026-12-04T22:00:00Z"), SEOUL).orElseThrow();
+        assertThat(first).isEqualTo(LocalDateTime.parse("2026-12-04T09:00"));
+        assertThat(daily.after(first)).contains(LocalDateTime.parse("2026-12-05T09:00"));
+        assertThat(daily.dueAt(daily.after(first).orElseThrow(), SEOUL)).isBefore(Instant.parse("2026-12-04T22:00:00Z"));
+        // 5 December's 09:00 passed 11 h ago where the day ends last (UTC-12): that day is still covered
+        assertThat(daily.first(Instant.parse("2026-12-06T08:00:00Z"), SEOUL))
+                .contains(LocalDateTime.parse("2026-12-05T09:00"));
+        // 13 h ago there: the next day
+        assertThat(daily.first(Instant.parse("2026-12-06T10:00:00Z"), SEOUL))
+                .contains(LocalDateTime.parse("2026-12-06T09:00"));
+    }
+
+    @Test
     void theNextOccurrenceOnTheSameDayCountsOnlyIfLater() {
         BroadcastSchedule schedule = new BroadcastSchedule.Recurring(CalendarRule.parse("every Monday at 09:30"),
                 BroadcastSchedule.ZoneMode.BUSINESS);

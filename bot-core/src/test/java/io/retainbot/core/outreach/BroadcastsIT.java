@@ -346,6 +346,66 @@ class BroadcastsIT {
     }
 
     @Test
+    void greetingsSetUpOnTheMorningOfABirthdayStillGreetItAtNineAndNeverTwiceAcrossRestarts() {
+        clock.set(Instant.parse("2026-12-04T22:00:00Z")); // 07:00 on 5 December in Seoul
+        Customer seoul = customer("Seoul", SEOUL, true, 12, 5);
+        Customer newYork = customer("New York", NEW_YORK, true, 12, 5);
+        long template = birthdayTemplate();
+        new Greetings(transactor, SEOUL, clock, timetable).setBirthday(new Greetings.BirthdaySettings(true, template,
+                null, null));
+
+        runner(BroadcastRunner.Settings.DEFAULT).advance();
+        sendAll();
+        boolean nobodyBeforeNine = gateway.sent().isEmpty();
+        clock.set(Instant.parse("2026-12-05T00:00:00Z"));
+        runner(BroadcastRunner.Settings.DEFAULT).advance();
+        sendAll();
+        List<ChannelRef> atNineInSeoul = recipients();
+        // a restart: the settings saved again and a new runner; the day's run is the same run
+        new Greetings(transactor, SEOUL, clock, timetable).setBirthday(new Greetings.BirthdaySettings(true, template,
+                null, null));
+        runner(BroadcastRunner.Settings.DEFAULT).advance();
+        sendAll();
+        clock.set(Instant.parse("2026-12-05T14:00:00Z"));
+        runner(BroadcastRunner.Settings.DEFAULT).advance();
+        sendAll();
+
+        assertThat(nobodyBeforeNine).isTrue();
+        assertThat(atNineInSeoul).containsExactly(chat(seoul));
+        assertThat(recipients()).containsExactly(chat(seoul), chat(newYork));
+    }
+
+    @Test
+    void greetingsSetUpLateInTheDayGreetAtOnceWhereNineJustPassedAndSkipWhereItPassedOverTwelveHoursAgo() {
+        clock.set(Instant.parse("2026-12-05T13:00:00Z")); // 22:00 in Seoul, 20:00 in Bangkok, 08:00 in New York
+        Customer seoul = customer("Seoul", SEOUL, true, 12, 5);
+        Customer bangkok = customer("Bangkok", ZoneId.of("Asia/Bangkok"), true, 12, 5);
+        Customer newYork = customer("New York", NEW_YORK, true, 12, 5);
+        new Greetings(transactor, SEOUL, clock, timetable).setBirthday(new Greetings.BirthdaySettings(true,
+                birthdayTemplate(), null, null));
+        BroadcastRunner runner = runner(BroadcastRunner.Settings.DEFAULT);
+
+        runner.advance();
+        sendAll();
+        List<ChannelRef> atOnce = recipients();
+        clock.set(Instant.parse("2026-12-05T14:00:00Z"));
+        runner.advance();
+        sendAll();
+
+        assertThat(atOnce).containsExactly(chat(bangkok));
+        assertThat(recipients()).containsExactly(chat(bangkok), chat(newYork));
+        assertThat(gateway.deliveredTo(chat(seoul))).isEmpty();
+        assertThat(db.count("select count(*) from delivery where reason = 'too_late' and customer_id = " + seoul.id()))
+                .isEqualTo(1);
+    }
+
+    private long birthdayTemplate() {
+        return templates.create(Templates.draft("Birthday " + USERS.incrementAndGet(), TemplatePurpose.MARKETING, "en",
+                List.of(new TemplateText("en", Tone.FORMAL, "Happy birthday, {name}!")), List.of(), null))
+                .orElseThrow().id();
+    }
+
+    @Test
     void aLeapDayBirthdayIsGreetedOnTheTwentyEighthOutsideLeapYears() {
         clock.set(Instant.parse("2027-02-26T00:00:00Z"));
         Customer leapDay = customer("Leap Day", SEOUL, true, 2, 29);

@@ -31,6 +31,12 @@ import java.util.Set;
  */
 public record MemberDay(BroadcastRunner runner, long broadcastId) {
     public static MemberDay create(Transactor transactor, Clock clock, ZoneId zone, Runnable queued) {
+        return create(transactor, clock, zone, BroadcastRunner.Settings.DEFAULT, queued);
+    }
+
+    /** The same with the runner's window and batch as given (the application sizes them from the budget). */
+    public static MemberDay create(Transactor transactor, Clock clock, ZoneId zone, BroadcastRunner.Settings settings,
+                                   Runnable queued) {
         TemplateRenderer renderer = new TemplateRenderer(Messages.builtIn(), "Demo Shop", zone);
         long template = new Templates(transactor, renderer, clock).create(Templates.draft("Member day",
                 TemplatePurpose.SERVICE, "en", List.of(new TemplateText("en", Tone.FORMAL,
@@ -41,7 +47,7 @@ public record MemberDay(BroadcastRunner runner, long broadcastId) {
                 everyone, template, new BroadcastSchedule.Once(clock.instant()));
         BroadcastRunner runner = new BroadcastRunner(transactor, renderer,
                 new Offers(transactor, new OfferCodeGenerator(new Random(1)), clock), SendPolicy.DEFAULT, zone,
-                Set.of(Platform.TELEGRAM), clock, BroadcastRunner.Settings.DEFAULT, queued);
+                Set.of(Platform.TELEGRAM), clock, settings, queued);
         return new MemberDay(runner, broadcast.id());
     }
 

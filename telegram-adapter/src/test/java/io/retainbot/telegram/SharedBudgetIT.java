@@ -1,0 +1,96 @@
+package io.retainbot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.outbox.Lane;
+import io.retainbot.core.outbox.OutboxDispatcher;
+import io.retainbot.core.outbox.OutboxItem;
+import io.retainbot.core.outbox.PlatformSenders;
+import io.retainbot.core.port.Transactor;
+import io.retainbot.core.testing.Await;
+import io.retainbot.core.testing.TestDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Two instances sending for one bot share its budget through the database: against a fake Bot API that
+ * refuses a 31st send in any second, each at Telegram's 30 a second alone would send 60 together.
+ */
+class SharedBudgetIT {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    private static final int MESSAGES = 300;
+
+    private final Clock clock = Clock.systemUTC();
+    private final FakeBotApi telegram = new FakeBotApi().limitSendsTo(30);
+    private final List<ExecutorService> pools = new ArrayList<>();
+    private final List<OutboxDispatcher> dispatchers = new ArrayList<>();
+    private Transactor transactor;
+
+    @BeforeEach
+    void setUp() {
+        db.truncateAll();
+        transactor = db.database().transactor();
+    }
+
+    @AfterEach
+    void tearDown() {
+        dispatchers.forEach(dispatcher -> dispatcher.drain(Duration.ofSeconds(5)));
+        pools.forEach(ExecutorService::shutdownNow);
+        telegram.close();
+    }
+
+    @Test
+    void twoInstancesOnOneBotNeverSendMoreThanItsBudgetInAnySecondAndEachMessageOnce() {
+        transactor.runInTransaction(session -> {
+            for (int chat = 0; chat < MESSAGES; chat++) {
+                String chatId = String.valueOf(7_100_000 + chat);
+                session.outbox().enqueue(new OutboxItem(new ChannelRef(Platform.TELEGRAM, chatId), Lane.BULK,
+                        OutboundMessage.Text.of("Membership day for " + chatId), null, "member-day:" + chatId,
+                        clock.instant()));
+            }
+        });
+
+        instance("instance-a").start(runnable -> new Thread(runnable, "outbox-a"));
+        instance("instance-b").start(runnable -> new Thread(runnable, "outbox-b"));
+        Await.until(() -> db.count("select count(*) from outbox where status = 'delivered'") == MESSAGES,
+                Duration.ofMinutes(2), () -> telegram.sendCounts() + ", delivered "
+                        + db.count("select count(*) from outbox where status = 'delivered'"));
+
+        FakeBotApi.SendCounts counts = telegram.sendCounts();
+        assertThat(counts.rateLimited()).as("never a 31st send in a second, as the fake counts it").isZero();
+        assertThat(counts.duplicates()).isZero();
+        Map<String, Long> perChat = telegram.calls("sendMessage").stream()
+                .collect(Collectors.groupingBy(FakeBotApi.Call::chatId, Collectors.counting()));
+        assertThat(perChat).hasSize(MESSAGES).allSatisfy((chat, times) -> assertThat(times).as(chat).isEqualTo(1));
+        assertThat(db.count("select count(distinct claimed_by) from outbox where status = 'delivered'"))
+                .as("both instances sent").isEqualTo(2);
+        assertThat(db.count("select count(*) from send_slot where held_by is not null")).as("every place given back")
+                .isZero();
+    }
+
+    private OutboxDispatcher instance(String name) {
+        ExecutorService senders = Executors.newFixedThreadPool(16);
+        pools.add(senders);
+        TelegramChatGateway gateway = new TelegramChatGateway(new BotApi(FakeBotApi.TOKEN, telegram.url()), 30, false);
+        OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, List.of(new PlatformSenders(gateway, senders,
+                16)), name, clock, new SimpleMeterRegistry());
+        dispatchers.add(dispatcher);
+        return dispatcher;
+    }
+}
