@@ -28,6 +28,20 @@ import java.util.function.Supplier;
  */
 final class JdbiOutboxStore implements OutboxStore {
     /**
+     * The end of both enqueue statements' {@code with}: each row {@code inserted} becomes its chat's head when
+     * the chat has none, or has only lower lanes waiting and is not being sent.
+     */
+    private static final String NEW_HEADS = """
+            ), head as (
+                insert into outbox_chat as chat (platform, chat_id, head_id, lane_rank, due_at)
+                select platform, chat_id, id, lane_rank, not_before from inserted
+                on conflict (platform, chat_id) do update
+                    set head_id = excluded.head_id, lane_rank = excluded.lane_rank,
+                        due_at = greatest(excluded.due_at, coalesce(chat.held_until, excluded.due_at))
+                    where chat.claimed_by is null and excluded.lane_rank < chat.lane_rank
+            )
+            """;
+    /**
      * Adds a message and, in the same statement, makes it its chat's head if the chat has none or
      * only lower lanes waiting (and is not being sent); answers the new id, nothing for a used dedupe key.
      */
@@ -38,14 +52,7 @@ final class JdbiOutboxStore implements OutboxStore {
                 values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)
                 on conflict (dedupe_key) do nothing
                 returning id, platform, chat_id, lane_rank, not_before
-            ), head as (
-                insert into outbox_chat as chat (platform, chat_id, head_id, lane_rank, due_at)
-                select platform, chat_id, id, lane_rank, not_before from inserted
-                on conflict (platform, chat_id) do update
-                    set head_id = excluded.head_id, lane_rank = excluded.lane_rank,
-                        due_at = greatest(excluded.due_at, coalesce(chat.held_until, excluded.due_at))
-                    where chat.claimed_by is null and excluded.lane_rank < chat.lane_rank
-            )
+            """ + NEW_HEADS + """
             select id from inserted
             """;
     /**
@@ -63,14 +70,7 @@ final class JdbiOutboxStore implements OutboxStore {
                 from item
                 on conflict (dedupe_key) do nothing
                 returning id, platform, chat_id, lane_rank, not_before, dedupe_key
-            ), head as (
-                insert into outbox_chat as chat (platform, chat_id, head_id, lane_rank, due_at)
-                select platform, chat_id, id, lane_rank, not_before from inserted
-                on conflict (platform, chat_id) do update
-                    set head_id = excluded.head_id, lane_rank = excluded.lane_rank,
-                        due_at = greatest(excluded.due_at, coalesce(chat.held_until, excluded.due_at))
-                    where chat.claimed_by is null and excluded.lane_rank < chat.lane_rank
-            )
+            """ + NEW_HEADS + """
             select dedupe_key, id from inserted
             """;
     /**
