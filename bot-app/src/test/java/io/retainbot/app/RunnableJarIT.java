@@ -7,11 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The runnable jar as the README runs it: a real process, started, asked for /health, stopped with SIGTERM. */
 class RunnableJarIT {
@@ -60,15 +63,23 @@ class RunnableJarIT {
                 .allSatisfy(line -> assertThat(line).matches("\\S+ +\\S+ +\\[[^\\]]*\\] i\\.r.*"));
     }
 
-    @Test
-    void endsWithOneLineNamingTheBadSetting() throws Exception {
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            HTTP_PORT              | eighty | HTTP_PORT must be a port number from 1 to 65535, was "eighty"
+            LOG_LEVEL              | LOUD   | LOG_LEVEL must be one of ERROR, WARN, INFO, DEBUG, TRACE, ALL, OFF (INFO when unset), was "LOUD"
+            TELEGRAM_MODE          | hook   | TELEGRAM_MODE must be polling or webhook, was "hook"
+            TELEGRAM_STAFF_CHAT_ID | -1001234567890 | TELEGRAM_STAFF_CHAT_ID is set but TELEGRAM_BOT_TOKEN is not: set the bot's token (from @BotFather) to turn Telegram on, or unset TELEGRAM_STAFF_CHAT_ID
+            """)
+    void endsWithOneLineNamingTheBadSetting(String setting, String value, String line) throws Exception {
         Path output = directory.resolve("bad.log");
-        JarProcess jar = JarProcess.start(Map.of("HTTP_PORT", "eighty"), output);
+        Map<String, String> env = new HashMap<>(Map.of("DATA_DIR", directory.resolve("data").toString(),
+                "HTTP_PORT", String.valueOf(AppTesting.freePort())));
+        env.put(setting, value);
+        JarProcess jar = JarProcess.start(env, output);
 
         assertThat(jar.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(jar.process().exitValue()).isEqualTo(1);
         List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
-        assertThat(lines).containsExactly(
-                "RetainBot cannot start: HTTP_PORT must be a port number from 1 to 65535, was \"eighty\"");
+        assertThat(lines).containsExactly("RetainBot cannot start: " + line);
     }
 }

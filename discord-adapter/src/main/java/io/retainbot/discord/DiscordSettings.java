@@ -22,6 +22,10 @@ public record DiscordSettings(String token, Optional<String> staffChannelId, int
 
     public DiscordSettings {
         shardIds = List.copyOf(shardIds);
+        check(shardsTotal, shardIds, bulkPerSecond);
+    }
+
+    private static void check(int shardsTotal, List<Integer> shardIds, double bulkPerSecond) {
         if (shardsTotal < 1) {
             throw new IllegalArgumentException("DISCORD_SHARDS_TOTAL must be at least 1");
         }
@@ -37,16 +41,12 @@ public record DiscordSettings(String token, Optional<String> staffChannelId, int
         }
     }
 
-    /** The settings, or empty when {@code DISCORD_BOT_TOKEN} is not set (the adapter stays off). */
+    /**
+     * The settings, or empty when {@code DISCORD_BOT_TOKEN} is not set (the adapter stays off). Every value is
+     * checked either way, so a mistyped setting is reported rather than ignored; a staff channel given without the
+     * token is reported too, since the operator meant to turn Discord on.
+     */
     public static Optional<DiscordSettings> fromEnvironment(Map<String, String> env) {
-        Optional<String> token = value(env, "DISCORD_BOT_TOKEN");
-        if (token.isEmpty()) {
-            return Optional.empty();
-        }
-        if (token.get().length() < 50 || token.get().chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("DISCORD_BOT_TOKEN does not look like a bot token; copy it from the "
-                    + "developer portal (Bot, Reset Token)");
-        }
         Optional<String> staff = value(env, "DISCORD_STAFF_CHANNEL_ID");
         if (staff.isPresent() && !SNOWFLAKE.matcher(staff.get()).matches()) {
             throw new IllegalArgumentException("DISCORD_STAFF_CHANNEL_ID must be a channel id (a number of 15 to 20 "
@@ -56,6 +56,20 @@ public record DiscordSettings(String token, Optional<String> staffChannelId, int
         List<Integer> shards = value(env, "DISCORD_SHARD_IDS").map(DiscordSettings::shardIds).orElse(List.of());
         double bulk = value(env, "DISCORD_BULK_PER_SECOND").map(text -> (double) number("DISCORD_BULK_PER_SECOND", text))
                 .orElse(20.0);
+        check(total, shards, bulk);
+        Optional<String> token = value(env, "DISCORD_BOT_TOKEN");
+        if (token.isEmpty()) {
+            if (staff.isPresent()) {
+                throw new IllegalArgumentException("DISCORD_STAFF_CHANNEL_ID is set but DISCORD_BOT_TOKEN is not: set "
+                        + "the bot's token (developer portal, Bot, Reset Token) to turn Discord on, or unset "
+                        + "DISCORD_STAFF_CHANNEL_ID");
+            }
+            return Optional.empty();
+        }
+        if (token.get().length() < 50 || token.get().chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("DISCORD_BOT_TOKEN does not look like a bot token; copy it from the "
+                    + "developer portal (Bot, Reset Token)");
+        }
         return Optional.of(new DiscordSettings(token.get(), staff, total, shards, bulk, Optional.empty(),
                 Optional.empty()));
     }

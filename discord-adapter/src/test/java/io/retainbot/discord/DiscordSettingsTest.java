@@ -13,6 +13,25 @@ class DiscordSettingsTest {
     @Test
     void staysOffWithoutAToken() {
         assertThat(DiscordSettings.fromEnvironment(Map.of())).isEmpty();
+        assertThat(DiscordSettings.fromEnvironment(Map.of("DISCORD_BOT_TOKEN", "", "DISCORD_STAFF_CHANNEL_ID", "")))
+                .as("docker-compose.yml passes these empty values to a RetainBot without Discord").isEmpty();
+    }
+
+    @Test
+    void namesAMistypedSettingAlsoWhileDiscordIsOff() {
+        assertThatThrownBy(() -> DiscordSettings.fromEnvironment(Map.of("DISCORD_SHARD_IDS", "0-3")))
+                .hasMessageStartingWith("DISCORD_SHARD_IDS must lie between 0 and DISCORD_SHARDS_TOTAL - 1");
+        assertThatThrownBy(() -> DiscordSettings.fromEnvironment(Map.of("DISCORD_BULK_PER_SECOND", "lots")))
+                .hasMessageStartingWith("DISCORD_BULK_PER_SECOND must be a whole number");
+        assertThatThrownBy(() -> DiscordSettings.fromEnvironment(Map.of("DISCORD_STAFF_CHANNEL_ID", "#staff")))
+                .hasMessageStartingWith("DISCORD_STAFF_CHANNEL_ID must be a channel id");
+    }
+
+    @Test
+    void saysTheTokenIsMissingWhenTheStaffChannelIsSetWithoutIt() {
+        assertThatThrownBy(() -> DiscordSettings.fromEnvironment(Map.of("DISCORD_STAFF_CHANNEL_ID",
+                "1441000000000000010"))).hasMessageStartingWith("DISCORD_STAFF_CHANNEL_ID is set but DISCORD_BOT_TOKEN "
+                + "is not").hasMessageEndingWith("or unset DISCORD_STAFF_CHANNEL_ID");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The Telegram adapter's settings, from the environment. {@link #toString()} never shows the token
@@ -50,24 +51,41 @@ public record TelegramSettings(String token, URI apiUrl, Mode mode, Optional<URI
             throw new IllegalArgumentException("TELEGRAM_MODE=webhook needs TELEGRAM_WEBHOOK_URL (the public https URL "
                     + "of /telegram/webhook) and TELEGRAM_WEBHOOK_SECRET");
         }
+        checkBulk(bulkPerSecond, paidBroadcast);
+    }
+
+    private static void checkBulk(double bulkPerSecond, boolean paidBroadcast) {
         if (bulkPerSecond <= 0 || bulkPerSecond > (paidBroadcast ? 1000 : 30)) {
             throw new IllegalArgumentException("TELEGRAM_BULK_PER_SECOND must be above 0 and at most "
                     + (paidBroadcast ? "1000 (paid broadcasts)" : "30 (set TELEGRAM_PAID_BROADCAST=true for up to 1000)"));
         }
     }
 
-    /** The settings, or empty when {@code TELEGRAM_BOT_TOKEN} is not set (the adapter stays off). */
+    /**
+     * The settings, or empty when {@code TELEGRAM_BOT_TOKEN} is not set (the adapter stays off). Every value is
+     * checked either way, so a mistyped setting is reported rather than ignored; and a setting that only means
+     * something with a bot (the staff group, the webhook) given without the token is reported too, since the
+     * operator meant to turn Telegram on.
+     */
     public static Optional<TelegramSettings> fromEnvironment(Map<String, String> env) {
-        Optional<String> token = value(env, "TELEGRAM_BOT_TOKEN");
-        if (token.isEmpty()) {
-            return Optional.empty();
-        }
         URI apiUrl = value(env, "TELEGRAM_API_URL").map(url -> httpUrl("TELEGRAM_API_URL", url)).orElse(PUBLIC_API);
         Mode mode = value(env, "TELEGRAM_MODE").map(TelegramSettings::mode).orElse(Mode.POLLING);
         Optional<URI> webhookUrl = value(env, "TELEGRAM_WEBHOOK_URL").map(url -> httpUrl("TELEGRAM_WEBHOOK_URL", url));
         Optional<String> staffChat = value(env, "TELEGRAM_STAFF_CHAT_ID");
         boolean paid = value(env, "TELEGRAM_PAID_BROADCAST").map(TelegramSettings::flag).orElse(false);
         double bulk = value(env, "TELEGRAM_BULK_PER_SECOND").map(TelegramSettings::rate).orElse(30.0);
+        checkBulk(bulk, paid);
+        Optional<String> token = value(env, "TELEGRAM_BOT_TOKEN");
+        if (token.isEmpty()) {
+            Optional<String> meantForABot = Stream.of("TELEGRAM_STAFF_CHAT_ID", "TELEGRAM_WEBHOOK_URL",
+                    "TELEGRAM_WEBHOOK_SECRET").filter(name -> value(env, name).isPresent()).findFirst()
+                    .or(() -> Optional.of("TELEGRAM_MODE=webhook").filter(setting -> mode == Mode.WEBHOOK));
+            meantForABot.ifPresent(setting -> {
+                throw new IllegalArgumentException(setting + " is set but TELEGRAM_BOT_TOKEN is not: set the bot's "
+                        + "token (from @BotFather) to turn Telegram on, or unset " + setting.split("=")[0]);
+            });
+            return Optional.empty();
+        }
         return Optional.of(new TelegramSettings(token.get(), apiUrl, mode, webhookUrl,
                 value(env, "TELEGRAM_WEBHOOK_SECRET"), staffChat, bulk, paid));
     }

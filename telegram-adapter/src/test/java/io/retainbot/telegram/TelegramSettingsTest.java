@@ -14,8 +14,33 @@ class TelegramSettingsTest {
 
     @Test
     void staysOffWithoutAToken() {
-        assertThat(TelegramSettings.fromEnvironment(Map.of("TELEGRAM_MODE", "webhook"))).isEmpty();
+        assertThat(TelegramSettings.fromEnvironment(Map.of())).isEmpty();
         assertThat(TelegramSettings.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", "  "))).isEmpty();
+        assertThat(TelegramSettings.fromEnvironment(Map.of("TELEGRAM_API_URL", "https://api.telegram.org",
+                "TELEGRAM_MODE", "polling", "TELEGRAM_STAFF_CHAT_ID", "", "TELEGRAM_WEBHOOK_URL", "")))
+                .as("docker-compose.yml passes these defaults to a RetainBot without Telegram").isEmpty();
+    }
+
+    @Test
+    void namesAMistypedSettingAlsoWhileTelegramIsOff() {
+        assertThatThrownBy(() -> TelegramSettings.fromEnvironment(Map.of("TELEGRAM_MODE", "hook")))
+                .hasMessage("TELEGRAM_MODE must be polling or webhook, was \"hook\"");
+        assertThatThrownBy(() -> TelegramSettings.fromEnvironment(Map.of("TELEGRAM_BULK_PER_SECOND", "0")))
+                .hasMessageStartingWith("TELEGRAM_BULK_PER_SECOND must be above 0");
+        assertThatThrownBy(() -> TelegramSettings.fromEnvironment(Map.of("TELEGRAM_PAID_BROADCAST", "perhaps")))
+                .hasMessageStartingWith("TELEGRAM_PAID_BROADCAST must be true or false");
+    }
+
+    @Test
+    void saysTheTokenIsMissingWhenTheStaffGroupOrWebhookIsSetWithoutIt() {
+        assertThatThrownBy(() -> TelegramSettings.fromEnvironment(Map.of("TELEGRAM_STAFF_CHAT_ID", "-1001234567890")))
+                .hasMessage("TELEGRAM_STAFF_CHAT_ID is set but TELEGRAM_BOT_TOKEN is not: set the bot's token (from "
+                        + "@BotFather) to turn Telegram on, or unset TELEGRAM_STAFF_CHAT_ID");
+        assertThatThrownBy(() -> TelegramSettings.fromEnvironment(Map.of("TELEGRAM_MODE", "webhook")))
+                .hasMessageStartingWith("TELEGRAM_MODE=webhook is set but TELEGRAM_BOT_TOKEN is not")
+                .hasMessageEndingWith("or unset TELEGRAM_MODE");
+        assertThatThrownBy(() -> TelegramSettings.fromEnvironment(Map.of("TELEGRAM_WEBHOOK_SECRET",
+                "s3cret-s3cret-s3cret"))).hasMessageStartingWith("TELEGRAM_WEBHOOK_SECRET is set but TELEGRAM_BOT_TOKEN");
     }
 
     @Test

@@ -30,6 +30,9 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
                         String staffLanguage, OutreachSettings outreach) {
     /** The languages the built-in catalog speaks, for STAFF_LANGUAGE. */
     private static final java.util.List<String> STAFF_LANGUAGES = java.util.List.of("en", "ko", "tl");
+    /** The levels logback understands in logback.xml's {@code ${LOG_LEVEL:-INFO}}. */
+    private static final java.util.List<String> LOG_LEVELS = java.util.List.of("ERROR", "WARN", "INFO", "DEBUG",
+            "TRACE", "ALL", "OFF");
     public static final int DEFAULT_HTTP_PORT = 8080;
     private static final Pattern JDBC_POSTGRES = Pattern.compile("jdbc:postgresql://[^/?#\\s]+(/[^?#\\s]*)?(\\?\\S*)?");
     private static final int MIN_ADMIN_TOKEN = 16;
@@ -49,6 +52,7 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
         OutreachSettings outreach = OutreachSettings.fromEnvironment(env);
         StaffDeskSettings staffDesk = StaffDeskSettings.fromEnvironment(env);
         String staffLanguage = value(env, "STAFF_LANGUAGE").map(AppConfig::staffLanguage).orElse("en");
+        value(env, "LOG_LEVEL").ifPresent(AppConfig::checkLogLevel);
         return new AppConfig(databaseUrl, user, password, dataDir, port, adminToken, business, telegram, discord,
                 webChat, schedule, staffDesk, staffLanguage, outreach);
     }
@@ -60,6 +64,17 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
                     + " (the language of the staff chats), was \"" + value + "\"");
         }
         return language;
+    }
+
+    /**
+     * Logback reads LOG_LEVEL itself (logback.xml) and takes a word it does not know for DEBUG without a word, so the
+     * value is checked here, where a bad setting stops the start with one line.
+     */
+    private static void checkLogLevel(String value) {
+        if (!LOG_LEVELS.contains(value.toUpperCase(java.util.Locale.ROOT))) {
+            throw new ConfigException("LOG_LEVEL must be one of " + String.join(", ", LOG_LEVELS)
+                    + " (INFO when unset), was \"" + value + "\"");
+        }
     }
 
     /** An adapter's own validation names its variable; here it becomes a configuration error. */

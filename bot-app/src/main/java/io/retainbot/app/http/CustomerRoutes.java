@@ -13,6 +13,7 @@ import io.retainbot.core.customer.CustomerQuery;
 import io.retainbot.core.customer.OpportunityTier;
 import io.retainbot.core.customer.Tag;
 import io.retainbot.core.customer.Tone;
+import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.port.CustomerRecords;
 import io.retainbot.core.port.OwnershipStore.OwnerChange;
 import io.retainbot.core.staff.Actor;
@@ -143,7 +144,11 @@ public final class CustomerRoutes {
         textField(body, changes, "notes", CustomerProfile.Builder::notes);
         textField(body, changes, "sourceChannel", CustomerProfile.Builder::sourceChannel);
         if (present(body, "language")) {
-            String language = body.requiredText("language");
+            String language = body.requiredText("language").strip().toLowerCase(Locale.ROOT);
+            if (!Messages.builtInLanguages().contains(language)) {
+                throw body.error("language", "must be one of " + String.join(", ", Messages.builtInLanguages())
+                        + " (the languages the bot speaks)");
+            }
             add(body, changes, "language", b -> b.language(language));
         }
         if (present(body, "tone")) {

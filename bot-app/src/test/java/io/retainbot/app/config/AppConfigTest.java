@@ -53,6 +53,15 @@ class AppConfigTest {
     }
 
     @Test
+    void namesTheSettingWhenTheLogLevelIsUnknown() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("LOG_LEVEL", "LOUD")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("LOG_LEVEL must be one of ERROR, WARN, INFO, DEBUG, TRACE, ALL, OFF (INFO when unset), "
+                        + "was \"LOUD\"");
+        assertThat(AppConfig.fromEnvironment(Map.of("LOG_LEVEL", "debug"))).isNotNull();
+    }
+
+    @Test
     void namesTheSettingWhenThePortIsNotAPort() {
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("HTTP_PORT", "eighty")))
                 .hasMessage("HTTP_PORT must be a port number from 1 to 65535, was \"eighty\"");

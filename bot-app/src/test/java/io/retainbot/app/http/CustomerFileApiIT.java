@@ -102,6 +102,8 @@ class CustomerFileApiIT {
         assertError(api.call("PATCH", "/api/customers/" + id, "{\"responsibleStaffId\": 3}"), 400,
                 "responsibleStaffId: unknown field");
         assertError(api.call("PATCH", "/api/customers/" + id, "{\"timeZone\": \"Mars/Olympus\"}"), 400, "timeZone");
+        assertError(api.call("PATCH", "/api/customers/" + id, "{\"language\": \"xx\"}"), 400,
+                "language: must be one of en, ko, tl (the languages the bot speaks)");
         assertError(api.call("PATCH", "/api/customers/" + id, "{\"introducerId\": 987654}"), 400,
                 "introducerId: no customer 987654");
         assertError(api.call("POST", "/api/customers/" + id + "/tags", "{\"tag\": \"no way!\"}"), 400, "tag: ");

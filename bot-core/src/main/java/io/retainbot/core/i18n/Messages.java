@@ -66,6 +66,19 @@ public final class Messages {
         return load(Map.of());
     }
 
+    /**
+     * The languages of the built-in catalogs, English first: the languages a customer's file may name (an import
+     * or an edit naming another is refused, since the bot could not speak it).
+     */
+    public static List<String> builtInLanguages() {
+        return BuiltInLanguages.LANGUAGES;
+    }
+
+    /** Read once, when first asked for. */
+    private static final class BuiltInLanguages {
+        static final List<String> LANGUAGES = builtIn().languages();
+    }
+
     /** The languages customers can choose, in the order offered. */
     public List<String> languages() {
         return languages;

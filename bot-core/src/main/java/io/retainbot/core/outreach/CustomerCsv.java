@@ -8,6 +8,7 @@ import io.retainbot.core.customer.CustomerProfile;
 import io.retainbot.core.customer.OpportunityTier;
 import io.retainbot.core.customer.Tag;
 import io.retainbot.core.customer.Tone;
+import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.port.CustomerPages;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -165,7 +166,7 @@ public final class CustomerCsv {
             CustomerProfile.Builder profile = CustomerProfile.builder();
             profile.displayName(profileCell("display_name"));
             profile.formOfAddress(profileCell("form_of_address"));
-            profile.language(parseProfile("language", text -> text.toLowerCase(Locale.ROOT)));
+            profile.language(parseProfile("language", CustomerCsv::language));
             profile.zone(parseProfile("time_zone", ZoneId::of));
             profile.phone(profileCell("phone"));
             profile.email(profileCell("email"));
@@ -285,6 +286,15 @@ public final class CustomerCsv {
         }
         Integer year = matcher.group(1) == null ? null : Integer.valueOf(matcher.group(1));
         return new Birthday(Integer.parseInt(matcher.group(2)), Integer.parseInt(matcher.group(3)), year);
+    }
+
+    private static String language(String text) {
+        String language = text.toLowerCase(Locale.ROOT);
+        if (!Messages.builtInLanguages().contains(language)) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a language RetainBot speaks: "
+                    + String.join(", ", Messages.builtInLanguages()));
+        }
+        return language;
     }
 
     private static Boolean yesNo(String text) {

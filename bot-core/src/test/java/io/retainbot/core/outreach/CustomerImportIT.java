@@ -83,10 +83,11 @@ class CustomerImportIT {
                 Too,Many,Fields,,,,,,,
                 ,en,,,,,,,
                 Good Two,ko,,,,,,,
+                Bad Language,xx,,,,,,,
                 """));
 
         assertThat(report.created()).isEqualTo(2);
-        assertThat(report.rejectedCount()).isEqualTo(8);
+        assertThat(report.rejectedCount()).isEqualTo(9);
         assertThat(report.rejected()).extracting(CustomerCsv.Rejection::line, CustomerCsv.Rejection::field)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(3, "time_zone"),
@@ -96,8 +97,10 @@ class CustomerImportIT {
                         org.assertj.core.groups.Tuple.tuple(7, "identities"),
                         org.assertj.core.groups.Tuple.tuple(8, "email"),
                         org.assertj.core.groups.Tuple.tuple(9, "row"),
-                        org.assertj.core.groups.Tuple.tuple(10, "display_name"));
+                        org.assertj.core.groups.Tuple.tuple(10, "display_name"),
+                        org.assertj.core.groups.Tuple.tuple(12, "language"));
         assertThat(report.rejected().get(0).error()).contains("Mars/Olympus");
+        assertThat(report.rejected().get(8).error()).isEqualTo("\"xx\" is not a language RetainBot speaks: en, ko, tl");
         assertThat(db.count("select count(*) from customer")).isEqualTo(2);
     }
 
