@@ -3,6 +3,7 @@ package io.retainbot.console;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.retainbot.console.access.AccountChangeWording;
 import io.retainbot.console.access.AccountResult;
 import io.retainbot.console.access.Accounts;
 import io.retainbot.console.access.SignIn;
@@ -199,7 +200,8 @@ public final class Console {
         Map<Long, String> names = list.stream().collect(Collectors.toMap(account -> account.staff().id(),
                 account -> account.staff().name()));
         java.util.List<Pages.ChangeLine> changes = accounts.changes(50).stream().map(change -> new Pages.ChangeLine(
-                change, names.getOrDefault(change.staffId(), "#" + change.staffId()),
+                change, AccountChangeWording.of(change.what()).map(worded -> in.get(worded.key(), worded.login()))
+                        .orElse(change.what()), names.getOrDefault(change.staffId(), "#" + change.staffId()),
                 change.changedBy() == null ? in.get("staff.changes.business") : names.getOrDefault(change.changedBy(),
                         "#" + change.changedBy()), WHEN.format(change.at().atZone(zone)))).toList();
         html(ctx, "staff.jte", new Pages.StaffPage(frame(ctx, signed, "staff.title", "staff"), list, changes,

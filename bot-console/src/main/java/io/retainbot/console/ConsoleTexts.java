@@ -33,6 +33,9 @@ public final class ConsoleTexts {
     }
 
     /** The keys of one language's catalog, for checking that the catalogs agree. */
+    /** The suffix of a key's singular variant, for the languages that need one. */
+    public static final String SINGULAR = ".one";
+
     public java.util.Set<String> keys(String language) {
         return catalogs.get(language).stringPropertyNames();
     }
@@ -77,8 +80,20 @@ public final class ConsoleTexts {
             return language;
         }
 
+        /**
+         * The text of {@code key} with its arguments filled in. A key with a singular variant ({@code key.one}, in
+         * a language whose nouns change with the number: "1 customer", "2 customers") counts its first argument, and
+         * the variant is used when that is 1.
+         */
         public String get(String key, Object... args) {
-            String text = catalogs.get(language).getProperty(key);
+            String text = null;
+            if (args.length > 0 && args[0] instanceof Number count && count.longValue() == 1
+                    && count.doubleValue() == 1) {
+                text = catalogs.get(language).getProperty(key + SINGULAR);
+            }
+            if (text == null) {
+                text = catalogs.get(language).getProperty(key);
+            }
             if (text == null) {
                 text = catalogs.get(FALLBACK).getProperty(key);
             }

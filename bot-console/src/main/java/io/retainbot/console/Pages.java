@@ -31,7 +31,8 @@ public final class Pages {
                      String error) {
     }
 
-    public record ChangeLine(AccountChange change, String staffName, String byName, String at) {
+    /** @param what the change in the reader's language */
+    public record ChangeLine(AccountChange change, String what, String staffName, String byName, String at) {
     }
 
     public record ProblemPage(Frame frame, String heading, String message) {

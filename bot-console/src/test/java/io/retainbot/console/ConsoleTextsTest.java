@@ -14,8 +14,40 @@ class ConsoleTextsTest {
 
     @Test
     void englishKoreanAndTagalogHaveTheSameKeys() {
-        assertThat(new TreeSet<>(texts.keys("ko"))).isEqualTo(new TreeSet<>(texts.keys("en")));
-        assertThat(new TreeSet<>(texts.keys("tl"))).isEqualTo(new TreeSet<>(texts.keys("en")));
+        assertThat(keysBut("ko")).isEqualTo(keysBut("en"));
+        assertThat(keysBut("tl")).isEqualTo(keysBut("en"));
+    }
+
+    @Test
+    void everySingularVariantBelongsToACount() {
+        for (String language : ConsoleTexts.LANGUAGES) {
+            for (String key : texts.keys(language)) {
+                if (key.endsWith(ConsoleTexts.SINGULAR)) {
+                    String plain = key.substring(0, key.length() - ConsoleTexts.SINGULAR.length());
+                    assertThat(texts.raw(language, plain)).as(language + " " + key + " without " + plain)
+                            .isNotNull().contains("{0}");
+                }
+            }
+        }
+    }
+
+    @Test
+    void countsOneInTheSingular() {
+        assertThat(texts.in("en").get("segments.audience", 1)).isEqualTo("1 customer");
+        assertThat(texts.in("en").get("segments.audience", 1L)).isEqualTo("1 customer");
+        assertThat(texts.in("en").get("segments.audience", 0)).isEqualTo("0 customers");
+        assertThat(texts.in("en").get("segments.audience", 21)).isEqualTo("21 customers");
+        assertThat(texts.in("en").get("templates.offer.days", 1)).isEqualTo("offer code valid 1 day");
+        assertThat(texts.in("en").get("exit.intro", 1)).startsWith("1 customer stopped");
+        assertThat(texts.in("en").get("segments.recent.summary", 1, 30)).isEqualTo("at least 1 complaint in 30 days");
+        assertThat(texts.in("ko").get("segments.audience", 1)).isEqualTo("고객 1명");
+        assertThat(texts.in("tl").get("segments.audience", 1)).isEqualTo("1 customer");
+    }
+
+    private Set<String> keysBut(String language) {
+        Set<String> keys = new TreeSet<>(texts.keys(language));
+        keys.removeIf(key -> key.endsWith(ConsoleTexts.SINGULAR));
+        return keys;
     }
 
     @Test

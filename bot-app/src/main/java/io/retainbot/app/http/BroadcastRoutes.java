@@ -179,7 +179,8 @@ public final class BroadcastRoutes {
         static BroadcastView of(Broadcast broadcast) {
             return new BroadcastView(broadcast.id(), broadcast.name(), broadcast.kind().code(), broadcast.segmentId(),
                     broadcast.templateId(),
-                    ScheduleView.of(broadcast.schedule()), broadcast.status().code(), broadcast.nextOccurrence(),
+                    ScheduleView.of(broadcast.schedule()), broadcast.status().code(),
+                    broadcast.status() == Broadcast.Status.CANCELLED ? null : broadcast.nextOccurrence(),
                     broadcast.createdAt());
         }
     }

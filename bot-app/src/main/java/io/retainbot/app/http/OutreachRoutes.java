@@ -288,7 +288,9 @@ public final class OutreachRoutes {
                 redeemedBy == null || redeemedBy.isBlank() ? "api" : redeemedBy.strip());
         Instant now = Instant.now();
         if (redemption instanceof Offers.Redemption.Redeemed redeemed) {
-            ctx.json(OfferView.of(redeemed.offer(), null, now));
+            // the same answer as the look-up, so the till sees whose code it just took
+            String holder = offers.lookUp(redeemed.offer().code()).map(Offers.Holder::customerName).orElse(null);
+            ctx.json(OfferView.of(redeemed.offer(), holder, now));
         } else if (redemption instanceof Offers.Redemption.AlreadyRedeemed already) {
             throw new HttpServer.ClientError(409, "offer code " + already.offer().code() + " was already redeemed at "
                     + already.offer().redeemedAt()

@@ -226,7 +226,7 @@ class ConsoleCareBrowserIT {
             admin.find(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
             admin.find(By.id("import")).click();
             admin.await("the report", driver -> ConsoleBrowsing.text(admin, "#import-result")
-                    .equals("2 created, 0 updated, 1 rows skipped."));
+                    .equals("2 created, 0 updated, 1 skipped."));
             assertThat(ConsoleBrowsing.text(admin, "#rejected tbody")).startsWith("3").contains("phone");
             admin.screenshot("console-csv-import");
             admin.assertNoConsoleErrors();

@@ -129,6 +129,8 @@ class ConsoleSignInBrowserIT {
         HttpResponse<String> staff = mina.get("/console/staff");
         assertThat(staff.statusCode()).isEqualTo(200);
         assertThat(staff.body()).contains("joon@shop.example", "sora@shop.example", "sign-in set: joon@shop.example");
+        assertThat(mina.get("/console/staff?lang=ko").body()).as("the changes in the reader's language")
+                .contains("로그인 설정: joon@shop.example").doesNotContain("sign-in set:");
         assertThat(new ConsoleVisitor(shop.port()).get("/console/staff").headers().firstValue("Location"))
                 .hasValue("/console/sign-in");
     }

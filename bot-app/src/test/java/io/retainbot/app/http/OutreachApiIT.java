@@ -168,6 +168,8 @@ class OutreachApiIT {
         assertThat(redeemed.statusCode()).isEqualTo(200);
         assertThat(json(redeemed).get("status").asText()).isEqualTo("redeemed");
         assertThat(json(redeemed).get("redeemedBy").asText()).isEqualTo("till 2");
+        assertThat(json(redeemed).get("customerName").asText()).as("whose code the till just took")
+                .isEqualTo("Ms. Santos");
         assertError(again, 409, "already redeemed");
         assertError(unknown, 404, "no offer code");
     }
@@ -192,6 +194,25 @@ class OutreachApiIT {
                 .contains(",Maria Santos,Ms. Santos,tl,", "telegram:9001", "discord:9002@9102", ",Good,,en,");
         assertError(badHeader, 400, "header: unknown column \"nom\"");
         assertThat(notText.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCancelledMembershipDayHasNoNextOccurrence() throws Exception {
+        long segment = json(api.call("POST", "/api/segments", "{\"name\": \"Monthly members\"}")).get("id").asLong();
+        long template = json(api.call("POST", "/api/templates", """
+                {"name": "Monthly membership day", "defaultLanguage": "en",
+                 "texts": [{"language": "en", "body": "See you on {membershipDay}, {name}."}]}
+                """)).get("id").asLong();
+        long id = json(api.call("POST", "/api/broadcasts", "{\"name\": \"Monthly membership day\", \"segmentId\": "
+                + segment + ", \"templateId\": " + template + ", \"schedule\": {\"rule\": \"first Saturday of every month at "
+                + "10:00\", \"zone\": \"business\"}}")).get("id").asLong();
+        JsonNode paused = json(api.call("POST", "/api/broadcasts/" + id + "/pause", null));
+
+        JsonNode cancelled = json(api.call("POST", "/api/broadcasts/" + id + "/cancel", null));
+
+        assertThat(paused.get("broadcast").get("nextOccurrence").isNull()).as("paused, it resumes there").isFalse();
+        assertThat(cancelled.get("broadcast").get("nextOccurrence").isNull()).isTrue();
+        assertThat(api.get("/api/broadcasts/" + id).get("broadcast").get("nextOccurrence").isNull()).isTrue();
     }
 
     @Test

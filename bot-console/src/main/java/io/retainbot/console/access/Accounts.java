@@ -114,8 +114,8 @@ public final class Accounts {
                 if (!session.staffAccounts().setCredential(admin.id(), cleanLogin, hash, now)) {
                     throw new LoginTaken();
                 }
-                session.staffAccounts().recordChange(admin.id(), null,
-                        "created as admin with sign-in " + cleanLogin + " through the one-time set-up", now);
+                session.staffAccounts().recordChange(admin.id(), null, AccountChangeWording.SET_UP.recorded(cleanLogin),
+                        now);
                 session.settings().put(SET_UP_SETTING, "");
                 return AccountResult.done();
             });
@@ -219,7 +219,8 @@ public final class Accounts {
                 return AccountResult.refused("account.login.taken");
             }
             store.staffAccounts().closeSessionsOf(staffId, staffId == by.staff().id() ? by.tokenSha256() : "");
-            store.staffAccounts().recordChange(staffId, by.staff().id(), "sign-in set: " + cleanLogin, now);
+            store.staffAccounts().recordChange(staffId, by.staff().id(), AccountChangeWording.SIGN_IN_SET.recorded(cleanLogin),
+                    now);
             return AccountResult.done();
         });
     }
@@ -248,7 +249,8 @@ public final class Accounts {
         transactor.runInTransaction(store -> {
             store.staffAccounts().setCredential(me.staff().id(), credential.get().login(), hash, now);
             store.staffAccounts().closeSessionsOf(me.staff().id(), me.tokenSha256());
-            store.staffAccounts().recordChange(me.staff().id(), me.staff().id(), "password changed", now);
+            store.staffAccounts().recordChange(me.staff().id(), me.staff().id(),
+                    AccountChangeWording.PASSWORD_CHANGED.recorded(""), now);
         });
         return AccountResult.done();
     }
