@@ -39,6 +39,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -107,7 +108,7 @@ public final class OutreachRoutes {
         config.routes.get("/api/offers/{code}", ctx -> {
             Offers.Holder holder = offers.lookUp(ctx.pathParam("code"))
                     .orElseThrow(() -> new HttpServer.ClientError(404, "no offer code " + ctx.pathParam("code")));
-            ctx.json(OfferView.of(holder.offer(), holder.customerName(), Instant.now()));
+            ctx.json(OfferView.of(holder, Instant.now()));
         });
         config.routes.post("/api/offers/{code}/redeem", this::redeem);
 
@@ -289,8 +290,9 @@ public final class OutreachRoutes {
         Instant now = Instant.now();
         if (redemption instanceof Offers.Redemption.Redeemed redeemed) {
             // the same answer as the look-up, so the till sees whose code it just took
-            String holder = offers.lookUp(redeemed.offer().code()).map(Offers.Holder::customerName).orElse(null);
-            ctx.json(OfferView.of(redeemed.offer(), holder, now));
+            Offers.Holder holder = offers.lookUp(redeemed.offer().code())
+                    .orElseGet(() -> new Offers.Holder(redeemed.offer(), null, Optional.empty()));
+            ctx.json(OfferView.of(new Offers.Holder(redeemed.offer(), holder.customerName(), holder.occasion()), now));
         } else if (redemption instanceof Offers.Redemption.AlreadyRedeemed already) {
             throw new HttpServer.ClientError(409, "offer code " + already.offer().code() + " was already redeemed at "
                     + already.offer().redeemedAt()
@@ -484,12 +486,19 @@ public final class OutreachRoutes {
                        List<ButtonView> buttons, PhotoLink photo, boolean sampleOfferCode) {
     }
 
-    record OfferView(String code, long customerId, String customerName, String campaign, String status,
-                     Instant issuedAt, Instant expiresAt, Instant redeemedAt, String redeemedBy) {
-        static OfferView of(OfferCode offer, String customerName, Instant now) {
-            return new OfferView(offer.code(), offer.customerId(), customerName, offer.campaign(),
+    /** @param broadcast the broadcast whose run carried the code (its name and the occurrence's date), or null */
+    record OfferView(String code, long customerId, String customerName, String campaign, OccasionView broadcast,
+                     String status, Instant issuedAt, Instant expiresAt, Instant redeemedAt, String redeemedBy) {
+        static OfferView of(Offers.Holder holder, Instant now) {
+            OfferCode offer = holder.offer();
+            return new OfferView(offer.code(), offer.customerId(), holder.customerName(), offer.campaign(),
+                    holder.occasion().map(occasion -> new OccasionView(occasion.broadcastName(), occasion.date()))
+                            .orElse(null),
                     offer.status(now).code(), offer.issuedAt(), offer.expiresAt(), offer.redeemedAt(),
                     offer.redeemedBy());
         }
+    }
+
+    record OccasionView(String name, LocalDate occurrence) {
     }
 }

@@ -313,7 +313,14 @@ class ConsoleReportBrowserIT {
             Await.until(() -> offerCode(chat) != null, Duration.ofSeconds(60),
                     () -> "the offer to " + chat + ": " + telegram.sentTo(chat));
         }
-        AdminApi.ok(api.call("POST", "/api/offers/" + offerCode(chatOf(1)) + "/redeem", "{\"redeemedBy\": \"till 1\"}"));
+        JsonNode redeemed = AdminApi.ok(api.call("POST", "/api/offers/" + offerCode(chatOf(1)) + "/redeem",
+                "{\"redeemedBy\": \"till 1\"}"));
+        assertThat(redeemed.get("broadcast").get("name").asText()).as("the broadcast that carried the code")
+                .isEqualTo("Winter perk");
+        assertThat(new ConsoleVisitor(shop.port()).signIn(ConsoleShop.ADMIN_LOGIN, ConsoleShop.ADMIN_PASSWORD)
+                .get("/console/offers?code=" + offerCode(chatOf(1))).body()).as("the till reads what the code was for")
+                .contains("Winter perk (sent " + redeemed.get("broadcast").get("occurrence").asText() + ")")
+                .doesNotContain("run:");
         telegram.push(Updates.text(1, Long.parseLong(chatOf(MEMBERS)), "Member", "en", "/stop"));
         Await.until(() -> week(api.get("/api/reports/outreach?from=" + first + "&to=" + today().plusDays(1)))
                 .map(thisWeek -> thisWeek.get("optOuts").asLong() == 1 && thisWeek.get("sent").asLong() == MEMBERS)

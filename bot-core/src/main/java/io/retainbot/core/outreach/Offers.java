@@ -6,7 +6,10 @@ import io.retainbot.core.RetainBotException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Personal offer codes: issued once per customer and campaign (issuing again returns the same code,
@@ -14,6 +17,7 @@ import java.util.Optional;
  */
 public final class Offers {
     private static final int ATTEMPTS = 20;
+    private static final Pattern RUN_CAMPAIGN = Pattern.compile("run:\\d{1,18}");
 
     private final Transactor transactor;
     private final OfferCodeGenerator codes;
@@ -70,18 +74,38 @@ public final class Offers {
                 .flatMap(code -> transactor.inTransaction(session -> session.offers().find(code)));
     }
 
-    /** A code with the name of the customer it was issued to, for staff to check at the till. */
-    public record Holder(OfferCode offer, String customerName) {
+    /**
+     * A code with the name of the customer it was issued to, for staff to check at the till, and the broadcast
+     * (or birthday greeting) that carried it, when it came with one.
+     */
+    public record Holder(OfferCode offer, String customerName, Optional<Occasion> occasion) {
+        public Holder {
+            Objects.requireNonNull(occasion, "occasion");
+        }
     }
 
-    /** As {@link #find}, with the holder's name (as they like to be addressed, else their name). */
+    /** The broadcast whose run issued a code, by name, and the date of that run's occurrence. */
+    public record Occasion(String broadcastName, LocalDate date) {
+    }
+
+    /** As {@link #find}, with the holder's name (as they like to be addressed, else their name) and occasion. */
     public Optional<Holder> lookUp(String typed) {
         return OfferCode.normalize(typed).flatMap(code -> transactor.inTransaction(session ->
                 session.offers().find(code).map(offer -> new Holder(offer, session.customers()
                         .find(offer.customerId())
                         .map(customer -> customer.profile().formOfAddress() != null
                                 ? customer.profile().formOfAddress() : customer.displayName())
-                        .orElse("")))));
+                        .orElse(""), occasion(session, offer.campaign())))));
+    }
+
+    /** A broadcast issues codes for the campaign {@code run:<run id>} ({@link BroadcastRunner}). */
+    private static Optional<Occasion> occasion(StoreSession session, String campaign) {
+        if (!RUN_CAMPAIGN.matcher(campaign).matches()) {
+            return Optional.empty();
+        }
+        return session.broadcasts().run(Long.parseLong(campaign.substring("run:".length())))
+                .flatMap(run -> session.broadcasts().find(run.broadcastId())
+                        .map(broadcast -> new Occasion(broadcast.name(), run.occurrence().toLocalDate())));
     }
 
     public Redemption redeem(String typed, String redeemedBy) {
