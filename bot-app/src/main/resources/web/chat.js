@@ -13,6 +13,9 @@
   var data = document.body.dataset;
   var labels = { online: data.online, reconnecting: data.reconnecting, sendFailed: data.sendFailed };
   var browserLanguage = (navigator.languages && navigator.languages[0]) || navigator.language || "";
+  // the visitor's own time zone (IANA name), so a new customer reads promised times in it
+  var browserZone = "";
+  try { browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (ignored) { browserZone = ""; }
   var lastId = 0;
   var polling = false;
   var pollTimer = null;
@@ -199,6 +202,7 @@
   function send(event, attempt) {
     event.id = event.id || newId();
     event.language = browserLanguage;
+    event.zone = browserZone;
     attempt = attempt || 0;
     return request("/chat/api/events", {
       method: "POST",

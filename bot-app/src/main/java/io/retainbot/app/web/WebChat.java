@@ -156,7 +156,7 @@ public final class WebChat {
         }
         visitorLine(chatId, event).ifPresent(line -> store.appendVisitor(chatId, event.id(), line, clock.instant()));
         ChannelRef channel = new ChannelRef(Platform.WEB, chatId);
-        Sender sender = new Sender(chatId, "", event.language());
+        Sender sender = new Sender(chatId, "", event.language(), event.zone());
         String eventId = chatId + ":" + event.id();
         InboundEvent inbound = switch (event.type()) {
             case "start" -> new InboundEvent.ConversationStarted(channel, sender, eventId, clock.instant());

@@ -1,6 +1,7 @@
 package io.retainbot.app.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -9,8 +10,11 @@ import java.util.regex.Pattern;
  * handled once.
  *
  * @param type text, command, button or start
+ * @param zone the browser's time zone (an IANA name such as Asia/Manila), may be empty; a name that is not one
+ *             is dropped, since the page is the visitor's to change
  */
-public record WebEvent(String id, String type, String text, String data, String messageId, String language) {
+public record WebEvent(String id, String type, String text, String data, String messageId, String language,
+                       String zone) {
     static final int MAX_TEXT = 20_000;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
@@ -25,6 +29,7 @@ public record WebEvent(String id, String type, String text, String data, String 
         data = Objects.requireNonNullElse(data, "");
         messageId = Objects.requireNonNullElse(messageId, "");
         language = Objects.requireNonNullElse(language, "");
+        zone = zone == null || zone.length() > 64 || !ZoneId.getAvailableZoneIds().contains(zone) ? "" : zone;
         if (text.length() > MAX_TEXT) {
             throw new InvalidWebEvent("text is longer than " + MAX_TEXT + " characters");
         }
@@ -37,6 +42,11 @@ public record WebEvent(String id, String type, String text, String data, String 
         if (messageId.length() > 40 || language.length() > 35) {
             throw new InvalidWebEvent("messageId or language is too long");
         }
+    }
+
+    /** An event without the browser's time zone, as an older page sends it. */
+    public WebEvent(String id, String type, String text, String data, String messageId, String language) {
+        this(id, type, text, data, messageId, language, "");
     }
 
     /** The page sent something the chat cannot take; the message says what. */

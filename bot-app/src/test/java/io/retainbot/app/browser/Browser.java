@@ -130,6 +130,12 @@ public final class Browser implements AutoCloseable {
         Assumptions.abort("no Chromium; install it with " + install);
     }
 
+    /** The browser's clocks in {@code zone} (an IANA name), as a visitor's in that zone; call before opening a page. */
+    public Browser inTimeZone(String zone) {
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", zone));
+        return this;
+    }
+
     public WebDriver driver() {
         return driver;
     }

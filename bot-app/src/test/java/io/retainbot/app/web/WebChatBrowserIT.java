@@ -12,6 +12,7 @@ import io.retainbot.app.config.AppConfig;
 import io.retainbot.app.http.AdminApi;
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.customer.Tone;
+import io.retainbot.core.i18n.DateWording;
 import io.retainbot.core.i18n.Messages;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -147,6 +149,33 @@ class WebChatBrowserIT {
             assertThat(download.statusCode()).isEqualTo(200);
             assertThat(download.headers().firstValue("Content-Type")).hasValue(mediaType);
             assertThat(download.body()).isEqualTo(Files.readAllBytes(photo));
+        }
+    }
+
+    @Test
+    void promisesAVisitorInAnotherTimeZoneTheirOwnTime() throws Exception {
+        try (Browser browser = Browser.open(Screen.DESKTOP, "en-US").inTimeZone("Asia/Manila")) {
+            ChatPage chat = new ChatPage(browser, bot.httpPort()).open();
+            chat.type("/complaint");
+            chat.awaitBot(said("en", "intake.category.ask"));
+            chat.press(BUSINESS.categories().get(0).label("en"));
+            chat.type("The courier left the parcel at the wrong house, three streets away from mine.");
+            chat.awaitBot(said("en", "intake.order.ask"));
+            chat.press(said("en", "intake.button.skip").get(0));
+            chat.awaitBot(said("en", "intake.files.ask"));
+            chat.press(said("en", "intake.button.no_files").get(0));
+            chat.press(said("en", "intake.button.confirm").get(0));
+            String reference = chat.awaitReference();
+            browser.screenshot("web-chat-promise-in-the-visitors-zone");
+
+            JsonNode complaint = api("/api/complaints/" + reference).get("complaint");
+            assertThat(api("/api/customers/" + complaint.get("customerId").asLong()).get("timeZone").asText())
+                    .isEqualTo("Asia/Manila");
+            java.time.Instant promised = java.time.Instant.parse(complaint.get("promisedAt").asText());
+            ZoneId manila = ZoneId.of("Asia/Manila");
+            assertThat(chat.awaitBotContaining(reference)).as("the business keeps UTC; the visitor reads Manila's clock")
+                    .contains(DateWording.time(promised, manila, "en"))
+                    .contains(DateWording.zoneName(promised, manila, "en"));
         }
     }
 

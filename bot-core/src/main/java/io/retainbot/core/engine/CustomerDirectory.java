@@ -11,7 +11,9 @@ import io.retainbot.core.flow.CustomerCard;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.port.CustomerStore;
 import io.retainbot.core.port.StoreSession;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -39,6 +41,8 @@ final class CustomerDirectory {
         CustomerProfile profile = CustomerProfile.builder()
                 .displayName(sender.displayName())
                 .language(messages.languageFor(sender.languageHint()))
+                .zone(zoneOf(sender.zoneHint()).filter(zone -> !zone.getRules().equals(business.zone().getRules()))
+                        .orElse(null))
                 .tone(business.defaultTone())
                 .sourceChannel(event.platform().code())
                 .build();
@@ -51,6 +55,18 @@ final class CustomerDirectory {
             return card(customers.merge(owner, created.id(), now), false);
         }
         return card(created, true);
+    }
+
+    /**
+     * The time zone the platform names for a new customer; kept only where its clocks differ from the business's,
+     * so a customer of the business's own zone follows the business file if that moves.
+     */
+    private static Optional<ZoneId> zoneOf(String hint) {
+        try {
+            return hint.isEmpty() ? Optional.empty() : Optional.of(ZoneId.of(hint));
+        } catch (DateTimeException notAZone) {
+            return Optional.empty();
+        }
     }
 
     /**

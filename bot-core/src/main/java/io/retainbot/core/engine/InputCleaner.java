@@ -52,7 +52,7 @@ final class InputCleaner {
     private static io.retainbot.core.chat.Sender sender(Sender sender) {
         String name = clean(sender.displayName()).strip();
         return new Sender(sender.platformUserId(), name.length() > 100 ? name.substring(0, 100) : name,
-                clean(sender.languageHint()).strip());
+                clean(sender.languageHint()).strip(), clean(sender.zoneHint()).strip());
     }
 
     static String clean(String text) {
