@@ -169,7 +169,7 @@ class WebChatBrowserIT {
             browser.screenshot("web-chat-promise-in-the-visitors-zone");
 
             JsonNode complaint = api("/api/complaints/" + reference).get("complaint");
-            assertThat(api("/api/customers/" + complaint.get("customerId").asLong()).get("timeZone").asText())
+            assertThat(api("/api/customers/" + complaint.get("customerId").asLong()).get("customer").get("timeZone").asText())
                     .isEqualTo("Asia/Manila");
             java.time.Instant promised = java.time.Instant.parse(complaint.get("promisedAt").asText());
             ZoneId manila = ZoneId.of("Asia/Manila");
