@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -264,6 +265,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             }
             return got;
         });
+        takePacing(queue, chosen, claimed, now);
         int started = 0;
         int place = 0;
         for (OutboxEntry entry : chosen) {
@@ -288,32 +290,59 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     /**
      * Picks the heads to send now: replies first, at most {@code room} in all (the senders free and the
-     * platform's window), each within its chat's pacing and bulk sends within the bulk lane's rate too.
+     * platform's window), each within its chat's pacing and bulk sends within the bulk lane's rate too. Takes
+     * no token: it runs inside the claim's transaction, which may run again (and another instance may claim a
+     * head first), so the tokens are taken for the heads claimed once that committed ({@link #takePacing}).
      */
     private List<OutboxEntry> choose(PlatformQueue queue, List<OutboxEntry> heads, Instant now, int room,
                                      int backgroundFree) {
         List<OutboxEntry> chosen = new ArrayList<>();
+        Map<TokenBucket, Integer> promised = new IdentityHashMap<>();
         int background = 0;
         synchronized (chatBuckets) {
+            TokenBucket bulk = queue.bulkBucket(now);
             for (OutboxEntry head : heads) {
                 boolean isBackground = head.lane() != Lane.REPLY;
                 boolean isBulk = head.lane() == Lane.BULK;
                 if (chosen.size() >= room || (isBackground && background >= backgroundFree)) {
                     continue;
                 }
-                if (isBulk && queue.bulkBucket(now).nextTokenAt(now).isAfter(now)) {
+                if (isBulk && !promise(promised, bulk, now)) {
                     continue;
                 }
-                if (chatBucket(queue.gateway, head.channel(), now).tryTake(now)) {
-                    if (isBulk) {
-                        queue.bulkBucket(now).tryTake(now);
-                    }
+                if (promise(promised, chatBucket(queue.gateway, head.channel(), now), now)) {
                     chosen.add(head);
                     background += isBackground ? 1 : 0;
+                } else if (isBulk) {
+                    promised.merge(bulk, -1, Integer::sum);
                 }
             }
         }
         return chosen;
+    }
+
+    /** Promises one more of the bucket's tokens, if it has one more than promised already. */
+    private static boolean promise(Map<TokenBucket, Integer> promised, TokenBucket bucket, Instant now) {
+        int already = promised.getOrDefault(bucket, 0);
+        if (bucket.available(now) <= already) {
+            return false;
+        }
+        promised.put(bucket, already + 1);
+        return true;
+    }
+
+    /** The claimed heads take their tokens: their chat's, and the bulk lane's for a bulk send. */
+    private void takePacing(PlatformQueue queue, List<OutboxEntry> chosen, List<Long> claimed, Instant now) {
+        synchronized (chatBuckets) {
+            for (OutboxEntry entry : chosen) {
+                if (claimed.contains(entry.id())) {
+                    chatBucket(queue.gateway, entry.channel(), now).tryTake(now);
+                    if (entry.lane() == Lane.BULK) {
+                        queue.bulkBucket(now).tryTake(now);
+                    }
+                }
+            }
+        }
     }
 
     private TokenBucket chatBucket(ChatGateway gateway, ChannelRef channel, Instant now) {
