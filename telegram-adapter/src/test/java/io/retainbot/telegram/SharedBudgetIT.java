@@ -84,6 +84,33 @@ class SharedBudgetIT {
                 .isZero();
     }
 
+    @Test
+    void aLongTextTakesAPlaceInTheBudgetForEachOfItsParts() {
+        int longTexts = 60;
+        String words = "Our membership day brings you the whole list of this month's offers. ".repeat(70);
+        assertThat(words.length()).as("two parts on Telegram").isBetween(4097, 8192);
+        transactor.runInTransaction(session -> {
+            for (int chat = 0; chat < longTexts; chat++) {
+                String chatId = String.valueOf(7_200_000 + chat);
+                session.outbox().enqueue(new OutboxItem(new ChannelRef(Platform.TELEGRAM, chatId), Lane.BULK,
+                        OutboundMessage.Text.of(words + chatId), null, "long:" + chatId, clock.instant()));
+            }
+        });
+
+        instance("instance-a").start(runnable -> new Thread(runnable, "outbox-a"));
+        Await.until(() -> db.count("select count(*) from outbox where status = 'delivered'") == longTexts,
+                Duration.ofMinutes(2), () -> telegram.sendCounts() + ", delivered "
+                        + db.count("select count(*) from outbox where status = 'delivered'"));
+
+        assertThat(telegram.sendCounts().rateLimited()).as("never a 31st call in a second, parts counted")
+                .isZero();
+        Map<String, Long> perChat = telegram.calls("sendMessage").stream()
+                .collect(Collectors.groupingBy(FakeBotApi.Call::chatId, Collectors.counting()));
+        assertThat(perChat).hasSize(longTexts).allSatisfy((chat, calls) -> assertThat(calls).as(chat).isEqualTo(2));
+        assertThat(db.count("select count(*) from send_slot where held_by is not null")).as("every place given back")
+                .isZero();
+    }
+
     private OutboxDispatcher instance(String name) {
         ExecutorService senders = Executors.newFixedThreadPool(16);
         pools.add(senders);
