@@ -50,6 +50,11 @@ import java.util.regex.Pattern;
 final class CustomerEditing {
     /** The largest CSV the console takes in one upload. */
     static final long MAX_IMPORT_BYTES = 16L * 1024 * 1024;
+    /**
+     * The largest form the console reads (the import's: its CSV, the CSRF token and the multipart boundaries);
+     * a multipart form streamed without a declared size is cut off there ({@link Console#mount}).
+     */
+    static final long MAX_IMPORT_FORM_BYTES = MAX_IMPORT_BYTES + 64 * 1024;
     private static final Pattern BIRTHDAY = Pattern.compile("(?:(\\d{4})-)?(\\d{1,2})-(\\d{1,2})");
     private static final int MERGE_RESULTS = 20;
 
@@ -96,11 +101,25 @@ final class CustomerEditing {
                         console.frame(ctx, signed, "customers.import.title", "customers"), null, null));
             }
         }));
-        config.routes.post("/console/customers/import", ctx -> console.signedPost(ctx, signed -> {
-            if (console.allowed(ctx, signed, supervises(signed))) {
-                importCsv(ctx, console, signed);
+        config.routes.post("/console/customers/import", ctx -> {
+            if (ctx.req().getContentLengthLong() > MAX_IMPORT_FORM_BYTES) {
+                // refused by its declared size before any of it is read (the form is read for its CSRF token)
+                refuseTooLarge(ctx, console);
+                return;
             }
-        }));
+            try {
+                console.signedPost(ctx, signed -> {
+                    if (console.allowed(ctx, signed, supervises(signed))) {
+                        importCsv(ctx, console, signed);
+                    }
+                });
+            } catch (Exception failure) {
+                if (!exceedsFormLimit(failure)) {
+                    throw failure;
+                }
+                refuseTooLarge(ctx, console);
+            }
+        });
     }
 
     void mount(JavalinConfig config, Console console) {
@@ -403,6 +422,25 @@ final class CustomerEditing {
     }
 
     // ---- the file as CSV ----
+
+    /** An import larger than the console takes: 413 with a JSON error, the rest of the upload left unread. */
+    private static void refuseTooLarge(Context ctx, Console console) {
+        ctx.status(413).json(java.util.Map.of("error",
+                console.frameTexts(ctx).get("customers.import.too_large", MAX_IMPORT_BYTES / 1024 / 1024)));
+    }
+
+    /**
+     * Whether reading a multipart form failed because it outgrew {@link #MAX_IMPORT_FORM_BYTES}: Jetty says so
+     * only in words ("max length exceeded: ..."), under a "bad multipart" 400.
+     */
+    private static boolean exceedsFormLimit(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalStateException && String.valueOf(cause.getMessage()).startsWith("max length exceeded")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private void importCsv(Context ctx, Console console, Signed signed) {
         ConsoleTexts.In texts = console.frameTexts(ctx);

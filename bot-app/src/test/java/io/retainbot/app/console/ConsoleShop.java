@@ -73,6 +73,11 @@ final class ConsoleShop implements AutoCloseable {
         return bot.httpPort();
     }
 
+    /** Mina, the admin, signed in over plain HTTP. */
+    ConsoleVisitor admin() {
+        return admin;
+    }
+
     String url(String path) {
         return "http://localhost:" + port() + path;
     }
