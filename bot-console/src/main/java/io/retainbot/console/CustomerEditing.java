@@ -287,6 +287,7 @@ final class CustomerEditing {
         }
         Actor actor = Actor.staff(signed.staff().id());
         Long ownerBefore = file.card(id).map(card -> card.customer().profile().responsibleStaffId()).orElse(null);
+        boolean hadStage = changes.sales().stage(id).map(Sales.StageView::stage).isPresent();
         ZoneId newZone = zone;
         Birthday newBirthday = birthday;
         OpportunityTier newTier = tier;
@@ -297,8 +298,19 @@ final class CustomerEditing {
                 .notes(values.get("notes")).tone(tone).tier(newTier), actor);
         if (!stage.isEmpty()) {
             changes.sales().setStage(id, stage, actor);
+        } else if (hadStage) {
+            changes.sales().clearStage(id, actor);
         }
         // a new stage may have given the customer to the stage's owner: only a choice the reader changed moves them
+        if (owner == null && ownerBefore != null) {
+            OwnerResult released = changes.ownership().release(new CareInputs.ReleaseCustomer(id, actor));
+            if (released instanceof OwnerResult.Refused refused) {
+                ctx.status(409);
+                desk.show(ctx, console, signed, new Form(values, Map.of()), null,
+                        texts.get("customers.problem.refused", refused.message()));
+                return;
+            }
+        }
         if (owner != null && !owner.equals(ownerBefore)) {
             OwnerResult moved = changes.ownership().reassign(new CareInputs.ReassignCustomer(id, owner, actor));
             if (moved instanceof OwnerResult.Refused refused) {

@@ -61,6 +61,23 @@ public final class Ownership {
         return result;
     }
 
+    /** Nobody looks after the customer any more; done (with no new owner) also when nobody did. */
+    public OwnerResult release(CareInputs.ReleaseCustomer input) {
+        OwnerResult result = transactor.inTransaction(session -> {
+            Instant now = clock.instant();
+            if (input.actor().staff().isPresent() && active(session, input.actor().staffId()).isEmpty()) {
+                return unknownStaff(input.actor().staffId());
+            }
+            if (session.customers().find(input.customerId()).isEmpty()) {
+                return new OwnerResult.Refused(CareResult.Reason.NOT_FOUND, "no customer " + input.customerId());
+            }
+            change(session, input.customerId(), null, input.actor().staffId(), OwnerChanged.REASSIGNED, now);
+            return new OwnerResult.Done(Map.of());
+        });
+        finish(result);
+        return result;
+    }
+
     public OwnerResult staffLeaves(StaffLeaves input) {
         OwnerResult result = transactor.inTransaction(session -> {
             Instant now = clock.instant();
@@ -96,8 +113,8 @@ public final class Ownership {
         return result;
     }
 
-    /** Sets the owner and records it, unless they already are; false when nothing changed. */
-    boolean change(StoreSession session, long customerId, long toStaffId, Long byStaffId, String reason, Instant now) {
+    /** Sets the owner (null: nobody) and records it, unless they already are; false when nothing changed. */
+    boolean change(StoreSession session, long customerId, Long toStaffId, Long byStaffId, String reason, Instant now) {
         Long from = session.ownership().ownerOf(customerId).orElse(null);
         if (!session.ownership().changeOwner(customerId, toStaffId, byStaffId, reason, now)) {
             return false;
