@@ -33,6 +33,14 @@ class ComplaintCareApiIT {
         return new WebVisitor(APP.port());
     }
 
+    /** A new visitor's web chat, started and the greetings declined. */
+    private static WebVisitor startedChat() {
+        WebVisitor visitor = visitor().openChat();
+        visitor.say("/start");
+        visitor.press("No, thank you");
+        return visitor;
+    }
+
     private static String fileComplaint(WebVisitor visitor, String description) {
         int before = count(visitor, "registered under reference");
         visitor.press("File a complaint");
@@ -57,9 +65,7 @@ class ComplaintCareApiIT {
 
     @Test
     void resolvingThroughTheApiLeadsToASurveyInTheChatOnceTheCustomerIsFreeToAnswer() throws Exception {
-        WebVisitor visitor = visitor().openChat();
-        visitor.say("/start");
-        visitor.press("No, thank you");
+        WebVisitor visitor = startedChat();
         String reference = fileComplaint(visitor, "The parcel arrived two days late and the box was soaked.");
 
         HttpResponse<String> claimed = api.call("POST", "/api/complaints/" + reference + "/claim", "");
@@ -120,9 +126,7 @@ class ComplaintCareApiIT {
 
     @Test
     void anInternalNoteStaysWithStaffAndAWrittenReferralReachesTheCustomer() throws Exception {
-        WebVisitor visitor = visitor().openChat();
-        visitor.say("/start");
-        visitor.press("No, thank you");
+        WebVisitor visitor = startedChat();
         String reference = fileComplaint(visitor, "The lid of the kettle cracked.");
         long joon = api.addAgent("Joon");
 
@@ -152,9 +156,7 @@ class ComplaintCareApiIT {
 
     @Test
     void answersRefusalsAndBadRequestsWithJsonErrors() throws Exception {
-        WebVisitor visitor = visitor().openChat();
-        visitor.say("/start");
-        visitor.press("No, thank you");
+        WebVisitor visitor = startedChat();
         String reference = fileComplaint(visitor, "The handle came off on the first day.");
         api.call("POST", "/api/complaints/" + reference + "/cant-help",
                 "{\"explanation\": \"FixIt Repairs (02 8123 4567) repairs these.\"}");

@@ -44,11 +44,9 @@ public final class Ownership {
     public OwnerResult reassign(ReassignCustomer input) {
         OwnerResult result = transactor.inTransaction(session -> {
             Instant now = clock.instant();
-            if (input.actor().staff().isPresent() && active(session, input.actor().staffId()).isEmpty()) {
-                return unknownStaff(input.actor().staffId());
-            }
-            if (session.customers().find(input.customerId()).isEmpty()) {
-                return new OwnerResult.Refused(CareResult.Reason.NOT_FOUND, "no customer " + input.customerId());
+            Optional<OwnerResult> refused = refused(session, input.actor(), input.customerId());
+            if (refused.isPresent()) {
+                return refused.get();
             }
             if (active(session, input.toStaffId()).isEmpty()) {
                 return unknownStaff(input.toStaffId());
@@ -65,11 +63,9 @@ public final class Ownership {
     public OwnerResult release(CareInputs.ReleaseCustomer input) {
         OwnerResult result = transactor.inTransaction(session -> {
             Instant now = clock.instant();
-            if (input.actor().staff().isPresent() && active(session, input.actor().staffId()).isEmpty()) {
-                return unknownStaff(input.actor().staffId());
-            }
-            if (session.customers().find(input.customerId()).isEmpty()) {
-                return new OwnerResult.Refused(CareResult.Reason.NOT_FOUND, "no customer " + input.customerId());
+            Optional<OwnerResult> refused = refused(session, input.actor(), input.customerId());
+            if (refused.isPresent()) {
+                return refused.get();
             }
             change(session, input.customerId(), null, input.actor().staffId(), OwnerChanged.REASSIGNED, now);
             return new OwnerResult.Done(Map.of());
@@ -142,6 +138,18 @@ public final class Ownership {
 
     private static Optional<StaffMember> active(StoreSession session, long staffId) {
         return session.staff().find(staffId).filter(StaffMember::active);
+    }
+
+    /** Why {@code actor} may not change who looks after the customer (not active staff, no such customer); empty if they may. */
+    private static Optional<OwnerResult> refused(StoreSession session, io.retainbot.core.staff.Actor actor,
+                                                 long customerId) {
+        if (actor.staff().isPresent() && active(session, actor.staffId()).isEmpty()) {
+            return Optional.of(unknownStaff(actor.staffId()));
+        }
+        if (session.customers().find(customerId).isEmpty()) {
+            return Optional.of(new OwnerResult.Refused(CareResult.Reason.NOT_FOUND, "no customer " + customerId));
+        }
+        return Optional.empty();
     }
 
     private static OwnerResult unknownStaff(long staffId) {
