@@ -7,11 +7,15 @@ import io.retainbot.core.chat.DueEvent;
  * {@code survey:C-1042:17} again while it waits changes nothing.
  */
 public interface DueEvents {
-    /**
-     * Schedules the event for its {@link DueEvent#dueAt}; returns false when another event of its id was already
-     * scheduled and waits. One that waits with the same kind, customer and data is taken for this one, scheduled
-     * by an earlier attempt of the caller's transaction (scheduling commits at once, the caller's transaction
-     * may be run again): put what tells one caller's event from another's into its data.
-     */
+    /** Schedules the event for its {@link DueEvent#dueAt}; returns false when it was already scheduled. */
     boolean schedule(DueEvent event);
+
+    /**
+     * Whether an event of this id waits with the same kind, customer and data (its time aside): one scheduled by
+     * an earlier attempt of the caller's transaction, which may have run again after the scheduling committed
+     * (scheduling commits at once). A timetable that cannot tell answers false.
+     */
+    default boolean waits(DueEvent event) {
+        return false;
+    }
 }

@@ -126,22 +126,24 @@ public final class Timekeeper implements DueEvents, BroadcastTimetable, AutoClos
     /**
      * Schedules the event once (a second call with its id is a no-op). One due now is looked for at once: the
      * poller would find it at its next poll, but db-scheduler times its polls on the scheduler's clock, so a
-     * clock that stands still (a test's) would leave it waiting until something else woke the poller. The
-     * execution commits on a connection of its own: when the caller's transaction runs again, its second call
-     * finds the execution its first one made, and that one (same kind and data) counts as scheduled by it.
+     * clock that stands still (a test's) would leave it waiting until something else woke the poller.
      */
     @Override
     public boolean schedule(DueEvent event) {
-        var wanted = DUE.instance(event.id()).data(event).scheduledTo(event.dueAt());
-        boolean scheduled = client.scheduleIfNotExists(wanted);
+        boolean scheduled = client.scheduleIfNotExists(DUE.instance(event.id()).data(event).scheduledTo(event.dueAt()));
         if (scheduled) {
             log.debug("{} scheduled for {}", event.id(), event.dueAt());
             if (!event.dueAt().isAfter(clock.instant())) {
                 checkNow();
             }
-            return true;
         }
-        return client.getScheduledExecution(wanted.getTaskInstance())
+        return scheduled;
+    }
+
+    @Override
+    public boolean waits(DueEvent event) {
+        return client.getScheduledExecution(DUE.instance(event.id()).data(event).scheduledTo(event.dueAt())
+                        .getTaskInstance())
                 .map(waiting -> waiting.getData() instanceof DueEvent planned && planned.kind().equals(event.kind())
                         && planned.customerId() == event.customerId() && planned.data().equals(event.data()))
                 .orElse(false);

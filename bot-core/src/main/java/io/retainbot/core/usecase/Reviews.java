@@ -194,8 +194,9 @@ public final class Reviews {
      * so the transaction of the press may run again and still read it as its own.
      */
     public boolean askNow(long customerId, LocalDate dueOn, String pressId, Instant now) {
-        return timetable.schedule(new DueEvent(questionnaireId(customerId, dueOn), QUESTIONNAIRE, customerId, now,
-                Map.of(ASKED_BY_PRESS, pressId)));
+        DueEvent questionnaire = new DueEvent(questionnaireId(customerId, dueOn), QUESTIONNAIRE, customerId, now,
+                Map.of(ASKED_BY_PRESS, pressId));
+        return timetable.schedule(questionnaire) || timetable.waits(questionnaire);
     }
 
     /** "Later" on the weekly list: the review is put off a week ({@link #SNOOZE}); returns until when. */
