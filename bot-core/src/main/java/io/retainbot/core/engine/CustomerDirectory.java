@@ -62,8 +62,8 @@ final class CustomerDirectory {
     }
 
     /**
-     * The log entry of the event, as part of complaint {@code complaintNumber}'s history (null: of none); a button press
-     * as the label the customer saw on it, as far as the conversation knows.
+     * The log entry of the event, as part of complaint {@code complaintNumber}'s history (null: of none);
+     * a button press as the label the customer saw on it, as far as the conversation knows.
      */
     Interaction inbound(long customerId, InboundEvent event, Conversation conversation, Long complaintNumber,
                         Instant now) {

@@ -311,7 +311,8 @@ final class JdbiCustomerStore implements CustomerStore {
                 row.getString(at + 16), row.getString(at + 17), row.getString(at + 18), row.getString(at + 19),
                 row.getString(at + 20), nullableLong(row, at + 21), row.getString(at + 22), nullableLong(row, at + 23),
                 row.getBoolean(at + 24), instant(row, at + 25), row.getString(at + 26), instant(row, at + 27),
-                instant(row, at + 28), instant(row, at + 29), tags == null ? new String[0] : (String[]) tags.getArray());
+                instant(row, at + 28), instant(row, at + 29),
+                tags == null ? new String[0] : (String[]) tags.getArray());
     }
 
     static Customer toCustomer(CustomerDao.Row row) {

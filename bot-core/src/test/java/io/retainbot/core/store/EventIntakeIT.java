@@ -96,7 +96,8 @@ class EventIntakeIT {
 
         CompletableFuture<EventIntake.Accepted> again = CompletableFuture.supplyAsync(() -> transactor.inTransaction(
                 session -> {
-                    EventIntake.Accepted answer = session.intake().accept(text("e-1", "hello"), MONDAY.plusSeconds(120));
+                    EventIntake.Accepted answer = session.intake().accept(text("e-1", "hello"),
+                            MONDAY.plusSeconds(120));
                     accepted.countDown();
                     awaitQuietly(checked);
                     return answer;
@@ -199,7 +200,7 @@ class EventIntakeIT {
     }
 
     @Test
-    void finishPutsARepliesAheadOfAWaitingBulkMessageButNotOfOneBeingSent() {
+    void finishPutsTheReplyAheadOfAWaitingBulkMessageButNotOfOneBeingSent() {
         Customer ana = knownAna();
         transactor.runInTransaction(session -> session.outbox().enqueue(new OutboxItem(CHAT,
                 io.retainbot.core.outbox.Lane.BULK, OutboundMessage.Text.of("offer"), ana.id(), "bulk-1", MONDAY)));
@@ -230,10 +231,11 @@ class EventIntakeIT {
     @Test
     void finishRefusesAConversationThatIsNotThere() {
         Customer ana = knownAna();
+        ChannelRef elsewhere = new ChannelRef(Platform.TELEGRAM, "elsewhere");
 
         assertThatThrownBy(() -> transactor.runInTransaction(session -> session.intake().finish(
-                Interaction.inbound(ana.id(), new ChannelRef(Platform.TELEGRAM, "elsewhere"), "text", null, "hi", MONDAY),
-                Conversation.fresh(new ChannelRef(Platform.TELEGRAM, "elsewhere"), MONDAY),
+                Interaction.inbound(ana.id(), elsewhere, "text", null, "hi", MONDAY),
+                Conversation.fresh(elsewhere, MONDAY),
                 List.of(OutboundMessage.Text.of("lost")))))
                 .hasMessageContaining("was not there to save");
         assertThat(db.count("select count(*) from outbox")).isZero();
