@@ -73,6 +73,7 @@ import io.retainbot.core.reaction.AskForBirthday;
 import io.retainbot.core.reaction.FlagClusters;
 import io.retainbot.core.reaction.NoteSkippedCheckIn;
 import io.retainbot.core.reaction.PlanCheckIns;
+import io.retainbot.core.reaction.ScheduleCheckIn;
 import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
 import io.retainbot.core.reaction.AssignOwner;
@@ -225,7 +226,8 @@ public final class RetainBot implements AutoCloseable {
                     new PingStaff(staffChats), new ShowStaffProgress(staffChats), new ShowPhotosToStaff(staffChats),
                     new AskForBirthday(timekeeper, schedule.birthdayAskDelay()),
                     new EraseOnRequest(staffChats), new MoveToAfterSales(stages),
-                    new PlanCheckIns(timekeeper, checkIns, business.zone()), new NoteSkippedCheckIn(),
+                    new PlanCheckIns(checkIns, business.zone()), new ScheduleCheckIn(timekeeper),
+                    new NoteSkippedCheckIn(),
                     new FlagClusters(staffChats, business, clusterRule));
             ReactionRelay relay = new ReactionRelay(transactor, reactions, clock);
             Runnable afterCommit = () -> {

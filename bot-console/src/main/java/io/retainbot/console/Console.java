@@ -61,7 +61,14 @@ public final class Console {
         return accounts;
     }
 
+    /**
+     * The console's routes. Multipart forms (a complaint's photo, a customer CSV) are read up to
+     * {@link CustomerEditing#MAX_IMPORT_FORM_BYTES} in all, however they are sent (a streamed upload declares no
+     * size).
+     */
     public void mount(JavalinConfig config) {
+        config.jetty.multipartConfig.maxTotalRequestSize(CustomerEditing.MAX_IMPORT_FORM_BYTES,
+                io.javalin.config.SizeUnit.BYTES);
         config.routes.get("/console", this::home);
         config.routes.get("/console/assets/console.css", ctx -> asset(ctx, "console/console.css", "text/css; charset=utf-8"));
         config.routes.get("/console/assets/htmx.min.js", ctx -> asset(ctx, HTMX, "text/javascript; charset=utf-8"));

@@ -50,6 +50,11 @@ import java.util.regex.Pattern;
 final class CustomerEditing {
     /** The largest CSV the console takes in one upload. */
     static final long MAX_IMPORT_BYTES = 16L * 1024 * 1024;
+    /**
+     * The largest form the console reads (the import's: its CSV, the CSRF token and the multipart boundaries);
+     * a multipart form streamed without a declared size is cut off there ({@link Console#mount}).
+     */
+    static final long MAX_IMPORT_FORM_BYTES = MAX_IMPORT_BYTES + 64 * 1024;
     private static final Pattern BIRTHDAY = Pattern.compile("(?:(\\d{4})-)?(\\d{1,2})-(\\d{1,2})");
     private static final int MERGE_RESULTS = 20;
 
@@ -96,11 +101,25 @@ final class CustomerEditing {
                         console.frame(ctx, signed, "customers.import.title", "customers"), null, null));
             }
         }));
-        config.routes.post("/console/customers/import", ctx -> console.signedPost(ctx, signed -> {
-            if (console.allowed(ctx, signed, supervises(signed))) {
-                importCsv(ctx, console, signed);
+        config.routes.post("/console/customers/import", ctx -> {
+            if (ctx.req().getContentLengthLong() > MAX_IMPORT_FORM_BYTES) {
+                // refused by its declared size before any of it is read (the form is read for its CSRF token)
+                refuseTooLarge(ctx, console);
+                return;
             }
-        }));
+            try {
+                console.signedPost(ctx, signed -> {
+                    if (console.allowed(ctx, signed, supervises(signed))) {
+                        importCsv(ctx, console, signed);
+                    }
+                });
+            } catch (Exception failure) {
+                if (!exceedsFormLimit(failure)) {
+                    throw failure;
+                }
+                refuseTooLarge(ctx, console);
+            }
+        });
     }
 
     void mount(JavalinConfig config, Console console) {
@@ -268,6 +287,7 @@ final class CustomerEditing {
         }
         Actor actor = Actor.staff(signed.staff().id());
         Long ownerBefore = file.card(id).map(card -> card.customer().profile().responsibleStaffId()).orElse(null);
+        boolean hadStage = changes.sales().stage(id).map(Sales.StageView::stage).isPresent();
         ZoneId newZone = zone;
         Birthday newBirthday = birthday;
         OpportunityTier newTier = tier;
@@ -278,8 +298,19 @@ final class CustomerEditing {
                 .notes(values.get("notes")).tone(tone).tier(newTier), actor);
         if (!stage.isEmpty()) {
             changes.sales().setStage(id, stage, actor);
+        } else if (hadStage) {
+            changes.sales().clearStage(id, actor);
         }
         // a new stage may have given the customer to the stage's owner: only a choice the reader changed moves them
+        if (owner == null && ownerBefore != null) {
+            OwnerResult released = changes.ownership().release(new CareInputs.ReleaseCustomer(id, actor));
+            if (released instanceof OwnerResult.Refused refused) {
+                ctx.status(409);
+                desk.show(ctx, console, signed, new Form(values, Map.of()), null,
+                        texts.get("customers.problem.refused", refused.message()));
+                return;
+            }
+        }
         if (owner != null && !owner.equals(ownerBefore)) {
             OwnerResult moved = changes.ownership().reassign(new CareInputs.ReassignCustomer(id, owner, actor));
             if (moved instanceof OwnerResult.Refused refused) {
@@ -403,6 +434,25 @@ final class CustomerEditing {
     }
 
     // ---- the file as CSV ----
+
+    /** An import larger than the console takes: 413 with a JSON error, the rest of the upload left unread. */
+    private static void refuseTooLarge(Context ctx, Console console) {
+        ctx.status(413).json(java.util.Map.of("error",
+                console.frameTexts(ctx).get("customers.import.too_large", MAX_IMPORT_BYTES / 1024 / 1024)));
+    }
+
+    /**
+     * Whether reading a multipart form failed because it outgrew {@link #MAX_IMPORT_FORM_BYTES}: Jetty says so
+     * only in words ("max length exceeded: ..."), under a "bad multipart" 400.
+     */
+    private static boolean exceedsFormLimit(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalStateException && String.valueOf(cause.getMessage()).startsWith("max length exceeded")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private void importCsv(Context ctx, Console console, Signed signed) {
         ConsoleTexts.In texts = console.frameTexts(ctx);

@@ -35,7 +35,8 @@ import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
  * never retried, since Discord bans addresses that repeat invalid requests; 5xx and network trouble
  * fail retryably, and so does a guild channel while the connection is still loading its server
  * (after a restart the outbox may send before Discord has told JDA about the staff channel). Texts
- * over 2000 characters go out in parts, the buttons under the last one. Mentions are never parsed.
+ * over 2000 characters go out in parts, the buttons under the last one, each part after the first in a place
+ * of its own in the budget ({@link FurtherCalls}). Mentions are never parsed.
  * A text with a topic (a staff ping) gets a thread under it, whose id is the message's; a text that
  * answers an earlier message is sent as a reply to it (and as a plain message if that one is gone). A text's
  * photo is attached to its first part; a photo no longer kept leaves the text to go out alone.
@@ -75,6 +76,11 @@ final class DiscordChatGateway implements ChatGateway {
 
     @Override
     public SendOutcome send(ChannelRef channel, OutboundMessage message) {
+        return send(channel, message, FurtherCalls.UNPACED);
+    }
+
+    @Override
+    public SendOutcome send(ChannelRef channel, OutboundMessage message, FurtherCalls furtherCalls) {
         try {
             Optional<MessageChannel> target = resolve(channel);
             if (target.isEmpty() && jda.get().getStatus() != JDA.Status.CONNECTED) {
@@ -97,6 +103,10 @@ final class DiscordChatGateway implements ChatGateway {
                     : photos.photo(text.photo());
             Message sent = null;
             for (int i = 0; i < parts.size(); i++) {
+                if (i > 0 && !furtherCalls.next()) {
+                    return new SendOutcome.Failed("not sent: no place in the budget for part " + (i + 1) + " of "
+                            + parts.size(), true);
+                }
                 MessageCreateBuilder builder = new MessageCreateBuilder().setContent(parts.get(i))
                         .setAllowedMentions(NO_MENTIONS);
                 if (i == 0 && photo.isPresent()) {

@@ -34,8 +34,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * Sends to Telegram and says what happened as a {@link SendOutcome}: 429 is rate limited for
  * exactly {@code retry_after}; a blocked, deactivated or unknown chat is unreachable; other 4xx
  * fail for good; 5xx and network trouble fail retryably. Texts over 4096 characters go out in
- * parts, the buttons under the last one, and the last part's id is the message's. If a later part
- * fails, the outcome is that part's: a retry sends the earlier parts again (a repeat, never a loss;
+ * parts, the buttons under the last one, and the last part's id is the message's; each part after the
+ * first waits for its own place in the budget ({@link FurtherCalls}). If a later part
+ * fails (or gets no place), the outcome is that part's: a retry sends the earlier parts again (a repeat, never a loss;
  * the Bot API has no idempotency key). A text that answers an earlier message goes out as a reply
  * to it (and as a plain message if that one was deleted). A text with a photo goes out with sendPhoto: the
  * text as its caption with the buttons under it, or, for a text longer than a caption may be, the photo
@@ -75,26 +76,31 @@ final class TelegramChatGateway implements ChatGateway {
 
     @Override
     public SendOutcome send(ChannelRef channel, OutboundMessage message) {
+        return send(channel, message, FurtherCalls.UNPACED);
+    }
+
+    @Override
+    public SendOutcome send(ChannelRef channel, OutboundMessage message, FurtherCalls furtherCalls) {
         try {
             if (message instanceof OutboundMessage.Edit edit) {
                 return edit(channel, edit);
             }
             OutboundMessage.Text text = (OutboundMessage.Text) message;
             if (text.photo() != null && text.photo().origin() == Photo.Origin.TELEGRAM) {
-                return sendPhoto(channel, text, new InputFile(text.photo().key()), text.photo());
+                return sendPhoto(channel, text, new InputFile(text.photo().key()), text.photo(), furtherCalls);
             }
             if (text.photo() != null) {
                 String known = uploaded.get(text.photo().identity());
                 if (known != null) {
-                    return sendPhoto(channel, text, new InputFile(known), text.photo());
+                    return sendPhoto(channel, text, new InputFile(known), text.photo(), furtherCalls);
                 }
                 Optional<PhotoStore.StoredPhoto> photo = photos.photo(text.photo());
                 if (photo.isPresent()) {
                     return sendPhoto(channel, text, new InputFile(new ByteArrayInputStream(photo.get().content()),
-                            photo.get().uploadName()), text.photo());
+                            photo.get().uploadName()), text.photo(), furtherCalls);
                 }
             }
-            return sendText(channel, text);
+            return sendText(channel, text, furtherCalls, false);
         } catch (TelegramApiRequestException refused) {
             return outcome(refused);
         } catch (TelegramApiException | RuntimeException trouble) {
@@ -102,10 +108,16 @@ final class TelegramChatGateway implements ChatGateway {
         }
     }
 
-    private SendOutcome sendText(ChannelRef channel, OutboundMessage.Text text) throws TelegramApiException {
+    /** @param afterAnotherCall whether a call for this message was made before (its photo): the first part waits too */
+    private SendOutcome sendText(ChannelRef channel, OutboundMessage.Text text, FurtherCalls furtherCalls,
+                                 boolean afterAnotherCall) throws TelegramApiException {
         List<String> parts = TextParts.split(text.text(), MAX_TEXT);
         Message sent = null;
         for (int i = 0; i < parts.size(); i++) {
+            if ((i > 0 || afterAnotherCall) && !furtherCalls.next()) {
+                return new SendOutcome.Failed("not sent: no place in the budget for part " + (i + 1) + " of "
+                        + parts.size(), true);
+            }
             boolean last = i == parts.size() - 1;
             SendMessage.SendMessageBuilder<?, ?> request = SendMessage.builder().chatId(channel.chatId()).text(parts.get(i));
             if (i == 0 && isMessageId(text.replyTo())) {
@@ -123,8 +135,8 @@ final class TelegramChatGateway implements ChatGateway {
         return new SendOutcome.Delivered(String.valueOf(sent.getMessageId()));
     }
 
-    private SendOutcome sendPhoto(ChannelRef channel, OutboundMessage.Text text, InputFile file, Photo photo)
-            throws TelegramApiException {
+    private SendOutcome sendPhoto(ChannelRef channel, OutboundMessage.Text text, InputFile file, Photo photo,
+                                  FurtherCalls furtherCalls) throws TelegramApiException {
         boolean captioned = text.text().length() <= MAX_CAPTION;
         SendPhoto.SendPhotoBuilder<?, ?> request = SendPhoto.builder().chatId(channel.chatId()).photo(file);
         if (isMessageId(text.replyTo())) {
@@ -147,7 +159,7 @@ final class TelegramChatGateway implements ChatGateway {
         if (captioned) {
             return new SendOutcome.Delivered(String.valueOf(sent.getMessageId()));
         }
-        return sendText(channel, new OutboundMessage.Text(text.text(), text.buttons()));
+        return sendText(channel, new OutboundMessage.Text(text.text(), text.buttons()), furtherCalls, true);
     }
 
     private SendOutcome edit(ChannelRef channel, OutboundMessage.Edit edit) throws TelegramApiException {

@@ -2,24 +2,19 @@ package io.retainbot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.outbox.Lane;
 import io.retainbot.core.outbox.OutboxDispatcher;
 import io.retainbot.core.outbox.OutboxItem;
-import io.retainbot.core.outbox.PlatformSenders;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.testing.Await;
+import io.retainbot.core.testing.Dispatchers;
 import io.retainbot.core.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,8 +33,8 @@ class SharedBudgetIT {
 
     private final Clock clock = Clock.systemUTC();
     private final FakeBotApi telegram = new FakeBotApi().limitSendsTo(30);
-    private final List<ExecutorService> pools = new ArrayList<>();
-    private final List<OutboxDispatcher> dispatchers = new ArrayList<>();
+    @RegisterExtension
+    final Dispatchers dispatchers = new Dispatchers(db);
     private Transactor transactor;
 
     @BeforeEach
@@ -50,8 +45,7 @@ class SharedBudgetIT {
 
     @AfterEach
     void tearDown() {
-        dispatchers.forEach(dispatcher -> dispatcher.drain(Duration.ofSeconds(5)));
-        pools.forEach(ExecutorService::shutdownNow);
+        dispatchers.stopAll();
         telegram.close();
     }
 
@@ -84,13 +78,35 @@ class SharedBudgetIT {
                 .isZero();
     }
 
+    @Test
+    void aLongTextTakesAPlaceInTheBudgetForEachOfItsParts() {
+        int longTexts = 60;
+        String words = "Our membership day brings you the whole list of this month's offers. ".repeat(70);
+        assertThat(words.length()).as("two parts on Telegram").isBetween(4097, 8192);
+        transactor.runInTransaction(session -> {
+            for (int chat = 0; chat < longTexts; chat++) {
+                String chatId = String.valueOf(7_200_000 + chat);
+                session.outbox().enqueue(new OutboxItem(new ChannelRef(Platform.TELEGRAM, chatId), Lane.BULK,
+                        OutboundMessage.Text.of(words + chatId), null, "long:" + chatId, clock.instant()));
+            }
+        });
+
+        instance("instance-a").start(runnable -> new Thread(runnable, "outbox-a"));
+        Await.until(() -> db.count("select count(*) from outbox where status = 'delivered'") == longTexts,
+                Duration.ofMinutes(2), () -> telegram.sendCounts() + ", delivered "
+                        + db.count("select count(*) from outbox where status = 'delivered'"));
+
+        assertThat(telegram.sendCounts().rateLimited()).as("never a 31st call in a second, parts counted")
+                .isZero();
+        Map<String, Long> perChat = telegram.calls("sendMessage").stream()
+                .collect(Collectors.groupingBy(FakeBotApi.Call::chatId, Collectors.counting()));
+        assertThat(perChat).hasSize(longTexts).allSatisfy((chat, calls) -> assertThat(calls).as(chat).isEqualTo(2));
+        assertThat(db.count("select count(*) from send_slot where held_by is not null")).as("every place given back")
+                .isZero();
+    }
+
     private OutboxDispatcher instance(String name) {
-        ExecutorService senders = Executors.newFixedThreadPool(16);
-        pools.add(senders);
         TelegramChatGateway gateway = new TelegramChatGateway(new BotApi(FakeBotApi.TOKEN, telegram.url()), 30, false);
-        OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, List.of(new PlatformSenders(gateway, senders,
-                16)), name, clock, new SimpleMeterRegistry());
-        dispatchers.add(dispatcher);
-        return dispatcher;
+        return dispatchers.instance(name, gateway, 16, clock);
     }
 }

@@ -61,7 +61,11 @@ public final class ApiDescription {
                     "staffId", "summary (told to the customer; optional)"),
             post("/api/complaints/{reference}/cant-help", "complaints", "Close as referred: an honest explanation, who "
                     + "can help instead, and an invitation to come back.", "staffId", "explanation (required without "
-                    + "referrals)", "referrals (ids from the referral directory)"),
+                    + "referrals)", "referrals (ids from the referral directory)", "written (referrals not in the "
+                    + "directory: a list of {name, contact, note}, name and contact required)"),
+            post("/api/complaints/{reference}/note", "complaints", "An internal note for colleagues; the customer "
+                    + "never sees it. Listed with the complaint's notes (author internal).", "staffId (required: who "
+                    + "wrote it)", "text (required)"),
             get("/api/referrals", "complaints", "The referral directory from the business file: who can help when "
                     + "the business cannot.", "category (only those suiting it)"),
             post("/api/complaints/{reference}/reassign", "complaints", "Give the complaint to another active staff "

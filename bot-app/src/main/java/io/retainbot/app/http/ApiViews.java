@@ -49,9 +49,11 @@ final class ApiViews {
         }
     }
 
-    record NoteView(String author, String text, Instant createdAt) {
+    /** @param staffId who wrote an internal note (null for the other authors) */
+    record NoteView(String author, String text, Instant createdAt, Long staffId) {
         static NoteView of(ComplaintNote note) {
-            return new NoteView(note.author().name().toLowerCase(Locale.ROOT), note.text(), note.createdAt());
+            return new NoteView(note.author().name().toLowerCase(Locale.ROOT), note.text(), note.createdAt(),
+                    note.author() == ComplaintNote.Author.INTERNAL ? note.staffId() : null);
         }
     }
 

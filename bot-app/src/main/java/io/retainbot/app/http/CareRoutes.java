@@ -44,9 +44,11 @@ public final class CareRoutes {
                 complaints.answer(new CareInputs.AnswerComplaint(ref, actor(body), text(body, "text"))));
         complaintAction(config, "resolve", Set.of("staffId", "summary"), (ref, body) ->
                 complaints.resolve(new CareInputs.ResolveComplaint(ref, actor(body), text(body, "summary"))));
-        complaintAction(config, "cant-help", Set.of("staffId", "explanation", "referrals"), (ref, body) ->
+        complaintAction(config, "cant-help", Set.of("staffId", "explanation", "referrals", "written"), (ref, body) ->
                 complaints.refer(new CareInputs.ReferComplaint(ref, actor(body), text(body, "explanation"),
-                        texts(body, "referrals"))));
+                        texts(body, "referrals"), written(body))));
+        complaintAction(config, "note", Set.of("staffId", "text"), (ref, body) ->
+                complaints.note(new CareInputs.NoteComplaint(ref, actor(body), text(body, "text"))));
         complaintAction(config, "reassign", Set.of("staffId", "toStaffId"), (ref, body) ->
                 complaints.reassign(new CareInputs.ReassignComplaint(ref, actor(body), requiredId(body, "toStaffId"))));
         complaintAction(config, "reopen", Set.of("staffId", "reason"), (ref, body) ->
@@ -199,6 +201,33 @@ public final class CareRoutes {
             items.add(value.get(i).asText());
         }
         return items;
+    }
+
+    /** Referrals written in by staff (not from the directory): a list of {name, contact, note}. */
+    private static java.util.List<CareInputs.WrittenReferral> written(JsonNode body) {
+        JsonNode value = body.get("written");
+        if (value == null || value.isNull()) {
+            return java.util.List.of();
+        }
+        if (!value.isArray()) {
+            throw new ClientError(400, "written must be a list of referrals, each {name, contact, note}");
+        }
+        java.util.List<CareInputs.WrittenReferral> referrals = new java.util.ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isObject()) {
+                throw new ClientError(400, "written[" + i + "] must be an object {name, contact, note}");
+            }
+            for (Iterator<String> names = item.fieldNames(); names.hasNext(); ) {
+                String field = names.next();
+                if (!Set.of("name", "contact", "note").contains(field)) {
+                    throw new ClientError(400, "written[" + i + "]: unknown field "
+                            + field.replaceAll("[^A-Za-z0-9_-]", "?") + "; allowed: contact, name, note");
+                }
+            }
+            referrals.add(new CareInputs.WrittenReferral(text(item, "name"), text(item, "contact"), text(item, "note")));
+        }
+        return referrals;
     }
 
     private static String text(JsonNode body, String field) {

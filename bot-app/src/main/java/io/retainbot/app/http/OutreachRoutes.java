@@ -310,6 +310,11 @@ public final class OutreachRoutes {
             throw new HttpServer.ClientError(415, "send the customer file as text/csv (UTF-8), first line the "
                     + "columns");
         }
+        if (ctx.req().getContentLengthLong() > MAX_IMPORT_BYTES) {
+            // refused by its declared size before any of it is read; a streamed one is cut off at the limit below
+            throw new HttpServer.ClientError(413, "the file is larger than " + MAX_IMPORT_BYTES / 1024 / 1024
+                    + " MB; split it and import the parts");
+        }
         CustomerImport.Report report;
         try (Reader csv = new InputStreamReader(new LimitedStream(ctx.bodyInputStream(), MAX_IMPORT_BYTES),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

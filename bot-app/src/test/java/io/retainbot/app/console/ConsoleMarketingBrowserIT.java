@@ -1,5 +1,9 @@
 package io.retainbot.app.console;
 
+import static io.retainbot.app.console.ConsoleShop.AGENT;
+import static io.retainbot.app.console.ConsoleShop.AGENT_PASSWORD;
+import static io.retainbot.app.console.ConsoleShop.MARKETER;
+import static io.retainbot.app.console.ConsoleShop.MARKETER_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,10 +34,6 @@ import org.openqa.selenium.support.ui.Select;
  */
 class ConsoleMarketingBrowserIT {
     private static final int MEMBERS = 40;
-    private static final String MARKETER = "sora@shop.example";
-    private static final String MARKETER_PASSWORD = "sora's long password";
-    private static final String AGENT = "joon@shop.example";
-    private static final String AGENT_PASSWORD = "joon's long password";
     private static final String TEXT = "Dear {name}, our membership day is {membershipDay}. See you at the shop!";
 
     private static FakeBotApi telegram;
@@ -43,11 +43,9 @@ class ConsoleMarketingBrowserIT {
     @BeforeAll
     static void start() {
         Browser.requireInstalled();
-        telegram = new FakeBotApi();
-        clock = new ShiftedClock();
-        shop = ConsoleShop.withTelegram(telegram, clock, Map.of());
-        shop.staffMember("Sora Kim", "marketer", MARKETER, MARKETER_PASSWORD);
-        shop.staffMember("Joon Lee", "agent", AGENT, AGENT_PASSWORD);
+        shop = ConsoleShop.withTelegramTeam(Map.of());
+        telegram = shop.telegram();
+        clock = shop.clock();
         // members on Telegram who agreed to greetings (with birthdays, so nobody is asked for one), and
         // three customers outside the segment
         StringBuilder csv = new StringBuilder("display_name,language,birthday,tags,consent,consent_source,identities\n");
@@ -68,9 +66,6 @@ class ConsoleMarketingBrowserIT {
     static void stop() {
         if (shop != null) {
             shop.close();
-        }
-        if (telegram != null) {
-            telegram.close();
         }
     }
 

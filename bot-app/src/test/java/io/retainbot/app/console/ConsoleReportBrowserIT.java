@@ -1,5 +1,9 @@
 package io.retainbot.app.console;
 
+import static io.retainbot.app.console.ConsoleShop.AGENT;
+import static io.retainbot.app.console.ConsoleShop.AGENT_PASSWORD;
+import static io.retainbot.app.console.ConsoleShop.MARKETER;
+import static io.retainbot.app.console.ConsoleShop.MARKETER_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,10 +39,6 @@ import org.openqa.selenium.support.ui.Select;
  * filter narrows them, each role sees its charts, bad dates are a form problem and an empty period says so.
  */
 class ConsoleReportBrowserIT {
-    private static final String AGENT = "joon@shop.example";
-    private static final String AGENT_PASSWORD = "joon's long password";
-    private static final String MARKETER = "sora@shop.example";
-    private static final String MARKETER_PASSWORD = "sora's long password";
     private static final Pattern CODE = Pattern.compile("your code is ([A-Z0-9-]+)");
     private static final int MEMBERS = 3;
     private static final long FIRST_CHAT = 7_300_000_000L;
@@ -53,12 +53,10 @@ class ConsoleReportBrowserIT {
     @BeforeAll
     static void start() {
         Browser.requireInstalled();
-        telegram = new FakeBotApi();
-        clock = new ShiftedClock();
-        shop = ConsoleShop.withTelegram(telegram, clock, Map.of("MARKETING_QUIET_HOURS", "off"));
+        shop = ConsoleShop.withTelegramTeam(Map.of("MARKETING_QUIET_HOURS", "off"));
+        telegram = shop.telegram();
+        clock = shop.clock();
         api = new AdminApi(shop.port());
-        shop.staffMember("Joon Lee", "agent", AGENT, AGENT_PASSWORD);
-        shop.staffMember("Sora Kim", "marketer", MARKETER, MARKETER_PASSWORD);
         first = today();
 
         // the first week: a late parcel answered after two hours and resolved an hour later, a leaking kettle
@@ -83,9 +81,6 @@ class ConsoleReportBrowserIT {
     static void stop() {
         if (shop != null) {
             shop.close();
-        }
-        if (telegram != null) {
-            telegram.close();
         }
     }
 

@@ -16,9 +16,16 @@ import java.util.Map;
 final class ConsoleShop implements AutoCloseable {
     static final String ADMIN_LOGIN = "mina@shop.example";
     static final String ADMIN_PASSWORD = "mina's long admin password";
+    static final String AGENT = "joon@shop.example";
+    static final String AGENT_PASSWORD = "joon's long password";
+    static final String MARKETER = "sora@shop.example";
+    static final String MARKETER_PASSWORD = "sora's long password";
 
     final RetainBot bot;
     private final ConsoleVisitor admin;
+    /** The fake Bot API and the clock of a shop made {@link #withTelegramTeam}; null otherwise. */
+    private FakeBotApi telegram;
+    private ShiftedClock clock;
 
     private ConsoleShop(RetainBot bot) {
         this.bot = bot;
@@ -44,16 +51,38 @@ final class ConsoleShop implements AutoCloseable {
     }
 
     /**
-     * A shop on {@code clock} whose Telegram bot talks to {@code telegram}, looking for due work every second,
-     * with {@code settings} on top (as the README names them).
+     * A shop whose Telegram bot talks to a fake Bot API of its own, on a clock the test jumps, looking for due
+     * work every second, with {@code settings} on top (as the README names them), and two staff members signed
+     * up: Joon Lee (agent, {@link #AGENT}) and Sora Kim (marketer, {@link #MARKETER}). Closing it closes the fake.
      */
-    static ConsoleShop withTelegram(FakeBotApi telegram, Clock clock, Map<String, String> settings) {
+    static ConsoleShop withTelegramTeam(Map<String, String> settings) {
+        FakeBotApi telegram = new FakeBotApi();
+        ShiftedClock clock = new ShiftedClock();
         Map<String, String> env = AppTesting.externalDatabase();
         env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
         env.put("TELEGRAM_API_URL", telegram.url().toString());
         env.put("SCHEDULER_POLL_SECONDS", "1");
         env.putAll(settings);
-        return start(env, clock);
+        ConsoleShop shop;
+        try {
+            shop = start(env, clock);
+        } catch (RuntimeException failed) {
+            telegram.close();
+            throw failed;
+        }
+        shop.telegram = telegram;
+        shop.clock = clock;
+        shop.staffMember("Joon Lee", "agent", AGENT, AGENT_PASSWORD);
+        shop.staffMember("Sora Kim", "marketer", MARKETER, MARKETER_PASSWORD);
+        return shop;
+    }
+
+    FakeBotApi telegram() {
+        return telegram;
+    }
+
+    ShiftedClock clock() {
+        return clock;
     }
 
     /**
@@ -71,6 +100,11 @@ final class ConsoleShop implements AutoCloseable {
 
     int port() {
         return bot.httpPort();
+    }
+
+    /** Mina, the admin, signed in over plain HTTP. */
+    ConsoleVisitor admin() {
+        return admin;
     }
 
     String url(String path) {
@@ -92,5 +126,8 @@ final class ConsoleShop implements AutoCloseable {
     @Override
     public void close() {
         bot.close();
+        if (telegram != null) {
+            telegram.close();
+        }
     }
 }

@@ -48,6 +48,64 @@ final class ConsoleVisitor {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * Posts the page's form with a file of {@code size} bytes of {@code line} repeated, as a browser streams a
+     * file: multipart, chunked, no declared size. A server that refuses it part-way may close the connection
+     * before all was sent: its answer is still returned.
+     */
+    HttpResponse<String> submitStreamedFile(String pagePath, String action, String field, long size, String line) {
+        String boundary = "----retainbot-test-boundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+                + csrfOf(get(pagePath).body()) + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + field + "\"; filename=\"customers.csv\"\r\nContent-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] unit = line.getBytes(StandardCharsets.UTF_8);
+        java.util.function.Supplier<java.io.InputStream> body = () -> new java.io.SequenceInputStream(
+                java.util.Collections.enumeration(java.util.List.of(new java.io.ByteArrayInputStream(head),
+                        new RepeatedStream(unit, size), new java.io.ByteArrayInputStream(tail))));
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body)));
+    }
+
+    /** {@code size} bytes of a unit repeated, made as they are read. */
+    private static final class RepeatedStream extends java.io.InputStream {
+        private final byte[] unit;
+        private long left;
+        private int at;
+
+        RepeatedStream(byte[] unit, long size) {
+            this.unit = unit;
+            this.left = size;
+        }
+
+        @Override
+        public int read() {
+            if (left <= 0) {
+                return -1;
+            }
+            left--;
+            byte next = unit[at];
+            at = (at + 1) % unit.length;
+            return next & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (left <= 0) {
+                return -1;
+            }
+            int count = (int) Math.min(length, left);
+            for (int i = 0; i < count; i++) {
+                buffer[offset + i] = unit[at];
+                at = (at + 1) % unit.length;
+            }
+            left -= count;
+            return count;
+        }
+    }
+
     /** Signs in through the sign-in form; fails unless it worked. */
     ConsoleVisitor signIn(String login, String password) {
         HttpResponse<String> response = submit("/console/sign-in", "/console/sign-in",

@@ -33,6 +33,14 @@ class ComplaintCareApiIT {
         return new WebVisitor(APP.port());
     }
 
+    /** A new visitor's web chat, started and the greetings declined. */
+    private static WebVisitor startedChat() {
+        WebVisitor visitor = visitor().openChat();
+        visitor.say("/start");
+        visitor.press("No, thank you");
+        return visitor;
+    }
+
     private static String fileComplaint(WebVisitor visitor, String description) {
         int before = count(visitor, "registered under reference");
         visitor.press("File a complaint");
@@ -57,9 +65,7 @@ class ComplaintCareApiIT {
 
     @Test
     void resolvingThroughTheApiLeadsToASurveyInTheChatOnceTheCustomerIsFreeToAnswer() throws Exception {
-        WebVisitor visitor = visitor().openChat();
-        visitor.say("/start");
-        visitor.press("No, thank you");
+        WebVisitor visitor = startedChat();
         String reference = fileComplaint(visitor, "The parcel arrived two days late and the box was soaked.");
 
         HttpResponse<String> claimed = api.call("POST", "/api/complaints/" + reference + "/claim", "");
@@ -119,10 +125,38 @@ class ComplaintCareApiIT {
     }
 
     @Test
+    void anInternalNoteStaysWithStaffAndAWrittenReferralReachesTheCustomer() throws Exception {
+        WebVisitor visitor = startedChat();
+        String reference = fileComplaint(visitor, "The lid of the kettle cracked.");
+        long joon = api.addAgent("Joon");
+
+        HttpResponse<String> noted = api.call("POST", "/api/complaints/" + reference + "/note",
+                "{\"staffId\": " + joon + ", \"text\": \"Called the courier: the parcel was dropped in Busan.\"}");
+        assertError(api.call("POST", "/api/complaints/" + reference + "/note", "{\"text\": \"who am I\"}"), 400,
+                "staffId is required");
+        assertError(api.call("POST", "/api/complaints/" + reference + "/cant-help",
+                "{\"written\": [{\"name\": \"FixIt Repairs\"}]}"), 400, "referral contact");
+        assertError(api.call("POST", "/api/complaints/" + reference + "/cant-help",
+                "{\"written\": [{\"name\": \"FixIt\", \"contact\": \"02\", \"fax\": \"1\"}]}"), 400,
+                "written[0]: unknown field fax");
+        HttpResponse<String> referred = api.call("POST", "/api/complaints/" + reference + "/cant-help",
+                "{\"staffId\": " + joon + ", \"written\": [{\"name\": \"FixIt Repairs\", \"contact\": "
+                        + "\"02 8123 4567\", \"note\": \"They fit new lids the same day.\"}]}");
+        visitor.awaitText("FixIt Repairs");
+
+        assertThat(noted.statusCode()).as(noted.body()).isEqualTo(200);
+        assertThat(json(referred).get("status").asText()).isEqualTo("referred");
+        assertThat(visitor.texts()).anyMatch(text -> text.contains("02 8123 4567"))
+                .noneMatch(text -> text.contains("Busan"));
+        assertThat(api.get("/api/complaints/" + reference).get("notes").findValues("text"))
+                .anyMatch(text -> text.asText().equals("Called the courier: the parcel was dropped in Busan."));
+        assertThat(api.get("/api/complaints/" + reference).get("notes").toString())
+                .contains("\"author\":\"internal\"", "\"staffId\":" + joon);
+    }
+
+    @Test
     void answersRefusalsAndBadRequestsWithJsonErrors() throws Exception {
-        WebVisitor visitor = visitor().openChat();
-        visitor.say("/start");
-        visitor.press("No, thank you");
+        WebVisitor visitor = startedChat();
         String reference = fileComplaint(visitor, "The handle came off on the first day.");
         api.call("POST", "/api/complaints/" + reference + "/cant-help",
                 "{\"explanation\": \"FixIt Repairs (02 8123 4567) repairs these.\"}");

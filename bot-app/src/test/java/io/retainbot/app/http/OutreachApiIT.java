@@ -173,6 +173,22 @@ class OutreachApiIT {
     }
 
     @Test
+    void refusesACustomerFileOverSixtyFourMegabytesByItsDeclaredSizeBeforeReadingIt() throws Exception {
+        String answer;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", bot.httpPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("POST /api/customers/import HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + io.retainbot.app.AppTesting.ADMIN_TOKEN + "\r\n"
+                    + "Content-Type: text/csv\r\nContent-Length: 70000000\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("Content-Type: application/json")
+                .contains("{\"error\":\"the file is larger than 64 MB; split it and import the parts\"}");
+    }
+
+    @Test
     void importsWithARowByRowReportAndExportsTheSameShape() throws Exception {
         HttpResponse<String> report = api.call("POST", "/api/customers/import", "text/csv",
                 "display_name,language,birthday\nGood,en,03-21\nBad,en,31-02\n");

@@ -53,7 +53,7 @@ final class ReviewButtons {
         switch (action) {
             case Reviews.HELD -> askOutcome(session, chat, where, customer.get(), now);
             case Reviews.OUTCOME -> held(session, staff, chat, where, customer.get(), rest, now);
-            case Reviews.ASK -> askTheBot(session, staff, chat, where, customer.get(), rest, now);
+            case Reviews.ASK -> askTheBot(session, staff, pressed, customer.get(), rest, now);
             default -> later(session, staff, chat, where, customer.get(), now);
         }
     }
@@ -83,8 +83,10 @@ final class ReviewButtons {
                 "outcome", texts().get("staff.review.outcome." + outcome.code())), List.of(), now);
     }
 
-    private void askTheBot(StoreSession session, StaffMember staff, ChannelRef chat, String where, Customer customer,
-                           String day, Instant now) {
+    private void askTheBot(StoreSession session, StaffMember staff, InboundEvent.ButtonPressed pressed,
+                           Customer customer, String day, Instant now) {
+        ChannelRef chat = pressed.channel();
+        String where = pressed.messageId();
         if (!reviews.settings().staffMayAsk()) {
             staffChats.tell(session, chat, where, texts().get("staff.review.ask_not_allowed"), now);
             return;
@@ -97,7 +99,7 @@ final class ReviewButtons {
             return;
         }
         String id = String.valueOf(customer.id());
-        if (reviews.askNow(customer.id(), dueOn, now)) {
+        if (reviews.askNow(customer.id(), dueOn, pressed.eventId(), now)) {
             edit(session, chat, where, texts().get("staff.review.asking", "customer", name(customer), "id", id,
                     "staff", staff.name()), List.of(), now);
         } else {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * Sends the outbox: in order per chat, concurrently across chats, replies before staff pings before
  * bulk sends, within each platform's pacing (shared with the other instances where the budget is the
  * bot's), and records every outcome right after its send (sends that end together in one
- * transaction). A platform's "wait" is honoured to the second, server errors are retried with backoff,
+ * transaction). A message the platform takes in several calls (a long text in parts) takes a place in the
+ * budget for each call. A platform's "wait" is honoured to the second, server errors are retried with backoff,
  * refusals are recorded and never repeated, and an unreachable recipient gets nothing more until they
  * write again.
  *
@@ -66,6 +68,10 @@ public final class OutboxDispatcher implements AutoCloseable {
      * waits, claimed and ready, and starts the moment the place opens.
      */
     private static final Duration LOOKAHEAD = Duration.ofMillis(100);
+    /** How long a message's further call (a long text's next part) waits for a place before the send gives up. */
+    static final Duration FURTHER_CALL_WAIT = Duration.ofSeconds(5);
+    /** How often such a call looks for a place again. */
+    private static final Duration FURTHER_CALL_POLL = Duration.ofMillis(10);
 
     private final Transactor transactor;
     private final Map<Platform, PlatformQueue> platforms = new EnumMap<>(Platform.class);
@@ -264,6 +270,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             }
             return got;
         });
+        takePacing(queue, chosen, claimed, now);
         int started = 0;
         int place = 0;
         for (OutboxEntry entry : chosen) {
@@ -288,32 +295,59 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     /**
      * Picks the heads to send now: replies first, at most {@code room} in all (the senders free and the
-     * platform's window), each within its chat's pacing and bulk sends within the bulk lane's rate too.
+     * platform's window), each within its chat's pacing and bulk sends within the bulk lane's rate too. Takes
+     * no token: it runs inside the claim's transaction, which may run again (and another instance may claim a
+     * head first), so the tokens are taken for the heads claimed once that committed ({@link #takePacing}).
      */
     private List<OutboxEntry> choose(PlatformQueue queue, List<OutboxEntry> heads, Instant now, int room,
                                      int backgroundFree) {
         List<OutboxEntry> chosen = new ArrayList<>();
+        Map<TokenBucket, Integer> promised = new IdentityHashMap<>();
         int background = 0;
         synchronized (chatBuckets) {
+            TokenBucket bulk = queue.bulkBucket(now);
             for (OutboxEntry head : heads) {
                 boolean isBackground = head.lane() != Lane.REPLY;
                 boolean isBulk = head.lane() == Lane.BULK;
                 if (chosen.size() >= room || (isBackground && background >= backgroundFree)) {
                     continue;
                 }
-                if (isBulk && queue.bulkBucket(now).nextTokenAt(now).isAfter(now)) {
+                if (isBulk && !promise(promised, bulk, now)) {
                     continue;
                 }
-                if (chatBucket(queue.gateway, head.channel(), now).tryTake(now)) {
-                    if (isBulk) {
-                        queue.bulkBucket(now).tryTake(now);
-                    }
+                if (promise(promised, chatBucket(queue.gateway, head.channel(), now), now)) {
                     chosen.add(head);
                     background += isBackground ? 1 : 0;
+                } else if (isBulk) {
+                    promised.merge(bulk, -1, Integer::sum);
                 }
             }
         }
         return chosen;
+    }
+
+    /** Promises one more of the bucket's tokens, if it has one more than promised already. */
+    private static boolean promise(Map<TokenBucket, Integer> promised, TokenBucket bucket, Instant now) {
+        int already = promised.getOrDefault(bucket, 0);
+        if (bucket.available(now) <= already) {
+            return false;
+        }
+        promised.put(bucket, already + 1);
+        return true;
+    }
+
+    /** The claimed heads take their tokens: their chat's, and the bulk lane's for a bulk send. */
+    private void takePacing(PlatformQueue queue, List<OutboxEntry> chosen, List<Long> claimed, Instant now) {
+        synchronized (chatBuckets) {
+            for (OutboxEntry entry : chosen) {
+                if (claimed.contains(entry.id())) {
+                    chatBucket(queue.gateway, entry.channel(), now).tryTake(now);
+                    if (entry.lane() == Lane.BULK) {
+                        queue.bulkBucket(now).tryTake(now);
+                    }
+                }
+            }
+        }
     }
 
     private TokenBucket chatBucket(ChatGateway gateway, ChannelRef channel, Instant now) {
@@ -411,15 +445,18 @@ public final class OutboxDispatcher implements AutoCloseable {
             return;
         }
         SendOutcome outcome;
+        FurtherPlaces places = new FurtherPlaces(queue, entry, send.slot());
         try {
-            outcome = queue.gateway.send(entry.channel(), asTheGatewayTakesIt(queue.gateway, entry.message()));
+            outcome = queue.gateway.send(entry.channel(), asTheGatewayTakesIt(queue.gateway, entry.message()), places);
         } catch (Exception e) {
             log.warn("send to {} threw {}; treating as a retryable failure", entry.channel(), e.toString());
             outcome = new SendOutcome.Failed(e.toString(), true);
         }
         Instant now = clock.instant();
-        synchronized (chatBuckets) {
-            queue.window().answered(now);
+        if (places.holding) {
+            synchronized (chatBuckets) {
+                queue.window().answered(now);
+            }
         }
         Duration backoff = backoff(entry.attempts());
         if (outcome instanceof SendOutcome.RateLimited limited) {
@@ -429,12 +466,122 @@ public final class OutboxDispatcher implements AutoCloseable {
             hold(queue, entry, now.plus(backoff));
         }
         // the shared place is free a second after the answer, as this instance's window counts it
-        SendSlot freed = send.slot() == null ? null : send.slot().freeFrom(now.plus(SendWindow.SPAN));
+        SendSlot freed = places.slot == null || !places.holding ? null : places.slot.freeFrom(now.plus(SendWindow.SPAN));
         try {
             recorder.record(entry, outcome, backoff, freed);
         } catch (RuntimeException e) {
             log.warn("could not record the outcome of outbox message {} ({}); it will be retried: {}",
                     entry.id(), outcome.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+
+    /**
+     * The places of one message's further platform calls (a long text's next part): each call gives back the
+     * place of the one before, its answer having come back, and waits for a place of its own in this
+     * instance's window and, where the budget is shared, in the database's; it gives up after
+     * {@link #FURTHER_CALL_WAIT} or when the dispatcher stops. Used by the message's sender thread only.
+     */
+    private final class FurtherPlaces implements ChatGateway.FurtherCalls {
+        private final PlatformQueue queue;
+        private final OutboxEntry entry;
+        /** The place in the shared budget the current call holds; null when the budget is this instance's own. */
+        SendSlot slot;
+        /** Whether the current call holds a place (in the window, and the slot when shared). */
+        boolean holding = true;
+
+        FurtherPlaces(PlatformQueue queue, OutboxEntry entry, SendSlot slot) {
+            this.queue = queue;
+            this.entry = entry;
+            this.slot = slot;
+        }
+
+        @Override
+        public boolean next() {
+            giveBack(clock.instant());
+            long giveUpAt = System.nanoTime() + FURTHER_CALL_WAIT.toNanos();
+            while (!stopped && System.nanoTime() < giveUpAt) {
+                Instant now = clock.instant();
+                Optional<Instant> placeOpens;
+                synchronized (chatBuckets) {
+                    placeOpens = queue.window().reserve(now, LOOKAHEAD);
+                }
+                if (placeOpens.isPresent()) {
+                    Optional<SendSlot> shared = queue.shared ? takeSlot(now) : Optional.empty();
+                    if (!queue.shared || shared.isPresent()) {
+                        holding = true;
+                        slot = shared.orElse(null);
+                        if (slot != null) {
+                            slotsInFlight.put(entry.id(), slot);
+                        }
+                        Instant startAt = slot != null && slot.opensAt().isAfter(placeOpens.get()) ? slot.opensAt()
+                                : placeOpens.get();
+                        if (awaitPlace(startAt)) {
+                            return true;
+                        }
+                        giveBackUnused(placeOpens.get());
+                        return false;
+                    }
+                    synchronized (chatBuckets) {
+                        queue.window().withdrawn(placeOpens.get());
+                    }
+                }
+                if (!pauseBriefly()) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        private Optional<SendSlot> takeSlot(Instant now) {
+            List<SendSlot> taken = transactor.inTransaction(session -> session.outbox().takeSlots(
+                    queue.gateway.platform(), queue.window().limit(), 1, instance, now, now.plus(LOOKAHEAD),
+                    now.plus(LEASE)));
+            return taken.stream().findFirst();
+        }
+
+        /** The previous call's answer came back at {@code at}: its places leave the budget a second later. */
+        private void giveBack(Instant at) {
+            if (!holding) {
+                return;
+            }
+            holding = false;
+            synchronized (chatBuckets) {
+                queue.window().answered(at);
+            }
+            releaseSlot(slot == null ? null : slot.freeFrom(at.plus(SendWindow.SPAN)));
+        }
+
+        /** A place got for a call that is not made after all (stopping): free again when it would have opened. */
+        private void giveBackUnused(Instant placeOpens) {
+            holding = false;
+            synchronized (chatBuckets) {
+                queue.window().withdrawn(placeOpens);
+            }
+            releaseSlot(slot);
+        }
+
+        private void releaseSlot(SendSlot freed) {
+            if (freed == null) {
+                return;
+            }
+            slotsInFlight.remove(entry.id());
+            slot = null;
+            try {
+                transactor.runInTransaction(session -> session.outbox().releaseSlots(instance, List.of(freed)));
+            } catch (RuntimeException e) {
+                log.warn("could not give back a place in the shared budget ({}); it is taken over when its lease ends",
+                        e.getMessage());
+            }
+        }
+
+        private boolean pauseBriefly() {
+            try {
+                TimeUnit.MILLISECONDS.sleep(FURTHER_CALL_POLL.toMillis());
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
     }
 

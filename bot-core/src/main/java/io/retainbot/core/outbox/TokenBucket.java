@@ -36,6 +36,15 @@ final class TokenBucket {
         return false;
     }
 
+    /** How many whole tokens may be taken now. */
+    int available(Instant now) {
+        if (now.isBefore(heldUntil)) {
+            return 0;
+        }
+        refill(now);
+        return (int) Math.floor(tokens);
+    }
+
     /** When the next token will be there. */
     Instant nextTokenAt(Instant now) {
         if (now.isBefore(heldUntil)) {

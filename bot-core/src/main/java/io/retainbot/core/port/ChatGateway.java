@@ -16,6 +16,29 @@ public interface ChatGateway {
 
     SendOutcome send(ChannelRef channel, OutboundMessage message);
 
+    /**
+     * Sends a message that may take the platform several calls (a long text in parts, a photo and then the
+     * text too long for its caption): each call after the first is made only once {@code furtherCalls} gave it
+     * a place in the platform's budget, and when it gives none the send stops there with a retryable failure.
+     * A gateway that makes one call a message keeps this default.
+     */
+    default SendOutcome send(ChannelRef channel, OutboundMessage message, FurtherCalls furtherCalls) {
+        return send(channel, message);
+    }
+
+    /** Places in the platform's budget for the further calls of one message (the dispatcher's). */
+    @FunctionalInterface
+    interface FurtherCalls {
+        /** No budget to keep: every further call may go at once (a gateway used without a dispatcher). */
+        FurtherCalls UNPACED = () -> true;
+
+        /**
+         * Called when the previous call's answer came back: waits for a place for one more call; false when none
+         * came (the dispatcher stops, or the budget stayed full): make no more calls for this message.
+         */
+        boolean next();
+    }
+
     /** How fast this chat may be sent to. */
     Pacing pacing(ChannelRef channel);
 

@@ -9,4 +9,13 @@ import io.retainbot.core.chat.DueEvent;
 public interface DueEvents {
     /** Schedules the event for its {@link DueEvent#dueAt}; returns false when it was already scheduled. */
     boolean schedule(DueEvent event);
+
+    /**
+     * Whether an event of this id waits with the same kind, customer and data (its time aside): one scheduled by
+     * an earlier attempt of the caller's transaction, which may have run again after the scheduling committed
+     * (scheduling commits at once). A timetable that cannot tell answers false.
+     */
+    default boolean waits(DueEvent event) {
+        return false;
+    }
 }

@@ -1,15 +1,15 @@
 package io.retainbot.core.reaction;
 
-import io.retainbot.core.chat.DueEvent;
 import io.retainbot.core.complaint.ComplaintResolved;
+import io.retainbot.core.customer.CheckIn;
 import io.retainbot.core.customer.CheckInCadence;
+import io.retainbot.core.customer.CheckInPlanned;
 import io.retainbot.core.customer.CheckIns;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.customer.Purchase;
 import io.retainbot.core.customer.PurchaseRecorded;
 import io.retainbot.core.event.DomainEvent;
 import io.retainbot.core.event.RecordedEvent;
-import io.retainbot.core.port.DueEvents;
 import io.retainbot.core.port.StoreSession;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,11 +19,13 @@ import java.util.Optional;
 
 /**
  * Keeping in touch after the sale: a recorded purchase or a resolved complaint plans the business's
- * check-ins about it ({@link CheckIns}), each on the customer file and as a due event
- * {@code checkin:<cadence>:<purchase or complaint id>} at the cadence's local time in the customer's
- * own time zone. A check-in whose time had passed when the purchase was recorded (an old purchase
- * imported) is not planned. Running this twice plans each check-in once; a complaint resolved again
- * after a reopening gets no second one.
+ * check-ins about it ({@link CheckIns}), each on the customer file at the cadence's local time in the
+ * customer's own time zone, with a {@link CheckInPlanned} event in the same transaction; {@link ScheduleCheckIn}
+ * reacts to that (after this commit) with the due event {@code checkin:<cadence>:<purchase or complaint id>}.
+ * Scheduling it here instead would let a check-in whose time has already come (the relay running late) fall
+ * due before its row committed, and be skipped. A check-in whose time had passed when the purchase was
+ * recorded (an old purchase imported) is not planned. Running this twice plans each check-in once; a
+ * complaint resolved again after a reopening gets no second one.
  */
 public final class PlanCheckIns implements Reaction {
     public static final String NAME = "plan_check_ins";
@@ -34,12 +36,10 @@ public final class PlanCheckIns implements Reaction {
     public static final String PURCHASE = "purchase";
     public static final String COMPLAINT = "complaint";
 
-    private final DueEvents timetable;
     private final CheckIns checkIns;
     private final ZoneId businessZone;
 
-    public PlanCheckIns(DueEvents timetable, CheckIns checkIns, ZoneId businessZone) {
-        this.timetable = timetable;
+    public PlanCheckIns(CheckIns checkIns, ZoneId businessZone) {
         this.checkIns = checkIns;
         this.businessZone = businessZone;
     }
@@ -65,29 +65,35 @@ public final class PlanCheckIns implements Reaction {
         if (event instanceof PurchaseRecorded purchase) {
             String product = session.sales().purchases(purchase.customerId()).stream()
                     .filter(each -> each.id() == purchase.purchaseId()).map(Purchase::product).findFirst().orElse("");
-            plan(session, event, CheckInCadence.After.PURCHASE, purchase.purchasedOn(), zone, PURCHASE,
+            plan(session, reactions, now, event, CheckInCadence.After.PURCHASE, purchase.purchasedOn(), zone, PURCHASE,
                     purchase.purchaseId(), Map.of("product", product));
         } else if (event instanceof ComplaintResolved resolved) {
-            plan(session, event, CheckInCadence.After.RESOLVED_COMPLAINT,
+            plan(session, reactions, now, event, CheckInCadence.After.RESOLVED_COMPLAINT,
                     resolved.occurredAt().atZone(zone).toLocalDate(), zone, COMPLAINT, resolved.complaintId(),
                     Map.of("ref", resolved.ref().toString()));
         }
     }
 
-    private void plan(StoreSession session, DomainEvent event, CheckInCadence.After after, LocalDate day, ZoneId zone,
-                      String about, long aboutId, Map<String, String> details) {
+    private void plan(StoreSession session, Reactions reactions, Instant now, DomainEvent event,
+                      CheckInCadence.After after, LocalDate day, ZoneId zone, String about, long aboutId,
+                      Map<String, String> details) {
         for (CheckInCadence cadence : checkIns.after(after)) {
             Instant due = cadence.dueAfter(day, zone).toInstant();
             if (due.isBefore(event.occurredAt())) {
                 continue;
             }
-            session.checkIns().plan(event.customerId(), cadence.name(), about, aboutId, due, event.occurredAt());
+            Optional<CheckIn> planned = session.checkIns().plan(event.customerId(), cadence.name(), about, aboutId, due,
+                    event.occurredAt());
+            if (planned.isEmpty()) {
+                continue;
+            }
             Map<String, String> data = new java.util.HashMap<>(details);
             data.put("cadence", cadence.name());
             data.put("about", about);
             data.put("aboutId", String.valueOf(aboutId));
             data.put("text", cadence.textKey());
-            timetable.schedule(new DueEvent(id(cadence.name(), aboutId), KIND, event.customerId(), due, data));
+            reactions.record(session, new CheckInPlanned(event.customerId(), planned.get().id(), cadence.name(), about,
+                    aboutId, due, data, now), now);
         }
     }
 

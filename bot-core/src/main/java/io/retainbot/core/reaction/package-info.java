@@ -7,6 +7,7 @@
  * things move, and {@link io.retainbot.core.reaction.ShowPhotosToStaff} posts a complaint's photos under its
  * ping once the ping is out; {@link io.retainbot.core.reaction.StaffChats} is how the bot writes to the staff chats;
  * {@link io.retainbot.core.reaction.PlanCheckIns} plans the after-sales check-ins after a purchase or a
- * resolution, and {@link io.retainbot.core.reaction.NoteSkippedCheckIn} notes one that could not be sent.
+ * resolution, {@link io.retainbot.core.reaction.ScheduleCheckIn} schedules each once its row committed, and
+ * {@link io.retainbot.core.reaction.NoteSkippedCheckIn} notes one that could not be sent.
  */
 package io.retainbot.core.reaction;

@@ -141,6 +141,15 @@ public final class Timekeeper implements DueEvents, BroadcastTimetable, AutoClos
     }
 
     @Override
+    public boolean waits(DueEvent event) {
+        return client.getScheduledExecution(DUE.instance(event.id()).data(event).scheduledTo(event.dueAt())
+                        .getTaskInstance())
+                .map(waiting -> waiting.getData() instanceof DueEvent planned && planned.kind().equals(event.kind())
+                        && planned.customerId() == event.customerId() && planned.data().equals(event.data()))
+                .orElse(false);
+    }
+
+    @Override
     public void planOccurrence(long broadcastId, Instant at) {
         plan(OCCURRENCE.instance("broadcast-" + broadcastId).data(broadcastId).scheduledTo(at));
     }

@@ -114,7 +114,7 @@ public final class Database {
 
     /** Pruning of working rows, each batch its own transaction. */
     public Housekeeping housekeeping() {
-        return new JdbiHousekeeping(jdbi);
+        return new JdbiHousekeeping(jdbi, transactor);
     }
 
     /** True when the database answers a trivial query. */

@@ -16,6 +16,7 @@ import io.retainbot.core.complaint.PromiseAtRisk;
 import io.retainbot.core.complaint.ResolutionAtRisk;
 import io.retainbot.core.complaint.DelayAnnounced;
 import io.retainbot.core.complaint.SatisfactionRated;
+import io.retainbot.core.customer.CheckInPlanned;
 import io.retainbot.core.customer.ConsentGiven;
 import io.retainbot.core.customer.ConsentWithdrawn;
 import io.retainbot.core.customer.CustomerEdited;
@@ -59,6 +60,7 @@ final class DomainEventCodec {
             Map.entry(HandoverRequested.KIND, HandoverRequested.class),
             Map.entry(ErasureRequested.KIND, ErasureRequested.class),
             Map.entry(PurchaseRecorded.KIND, PurchaseRecorded.class),
+            Map.entry(CheckInPlanned.KIND, CheckInPlanned.class),
             Map.entry(HandoverTaken.KIND, HandoverTaken.class),
             Map.entry(HandoverClosed.KIND, HandoverClosed.class),
             Map.entry(OwnerChanged.KIND, OwnerChanged.class),

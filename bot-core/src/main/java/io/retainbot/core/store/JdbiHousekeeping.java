@@ -1,19 +1,22 @@
 package io.retainbot.core.store;
 
 import io.retainbot.core.port.Housekeeping;
-import io.retainbot.core.port.StoreException;
-import io.retainbot.core.port.StoreUnavailableException;
 import java.time.Instant;
 import java.util.function.ToIntFunction;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 
-/** {@link Housekeeping} with every batch in a short transaction of its own. */
+/**
+ * {@link Housekeeping} with every batch in a short transaction of its own, run again (as {@link JdbiTransactor}
+ * runs work) when PostgreSQL aborts it in favour of another transaction: a batch deletes nothing but rows past
+ * their time, so running it again is harmless.
+ */
 final class JdbiHousekeeping implements Housekeeping {
     private final Jdbi jdbi;
+    private final JdbiTransactor transactor;
 
-    JdbiHousekeeping(Jdbi jdbi) {
+    JdbiHousekeeping(Jdbi jdbi, JdbiTransactor transactor) {
         this.jdbi = jdbi;
+        this.transactor = transactor;
     }
 
     @Override
@@ -42,13 +45,7 @@ final class JdbiHousekeeping implements Housekeeping {
     }
 
     private int inOwnTransaction(ToIntFunction<HousekeepingDao> delete) {
-        try {
-            return jdbi.inTransaction(handle -> delete.applyAsInt(handle.attach(HousekeepingDao.class)));
-        } catch (JdbiException e) {
-            if (JdbiTransactor.isUnavailable(e)) {
-                throw new StoreUnavailableException("database unavailable: " + e.getMessage(), e);
-            }
-            throw new StoreException("pruning failed: " + e.getMessage(), e);
-        }
+        return transactor.retried(() -> jdbi.inTransaction(handle -> delete.applyAsInt(
+                handle.attach(HousekeepingDao.class))), "pruning failed");
     }
 }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -39,11 +40,22 @@ final class JdbiTransactor implements Transactor {
 
     @Override
     public <T> T inTransaction(Work<T> work) {
+        return retried(() -> jdbi.inTransaction(handle -> work.run(new JdbiStoreSession(handle))),
+                "database operation failed");
+    }
+
+    /**
+     * Runs {@code transaction} (one transaction, begun and committed by it), and runs it again from the start
+     * when PostgreSQL aborted it in favour of another, as {@link #inTransaction} does; for the store's own
+     * transactions outside {@link Transactor} (housekeeping). Failures become {@link StoreUnavailableException}
+     * or a {@link StoreException} starting with {@code failed}.
+     */
+    <T> T retried(Supplier<T> transaction, String failed) {
         boolean outermost = !INSIDE.get();
         for (int attempt = 1; ; attempt++) {
             try {
                 INSIDE.set(true);
-                return jdbi.inTransaction(handle -> work.run(new JdbiStoreSession(handle)));
+                return transaction.get();
             } catch (RuntimeException e) {
                 String conflict = outermost ? conflict(e) : null;
                 if (conflict != null && attempt < ATTEMPTS && !Thread.currentThread().isInterrupted()) {
@@ -58,7 +70,7 @@ final class JdbiTransactor implements Transactor {
                 if (isUnavailable(e)) {
                     throw new StoreUnavailableException("database unavailable: " + e.getMessage(), e);
                 }
-                throw new StoreException("database operation failed: " + e.getMessage(), e);
+                throw new StoreException(failed + ": " + e.getMessage(), e);
             } finally {
                 if (outermost) {
                     INSIDE.remove();

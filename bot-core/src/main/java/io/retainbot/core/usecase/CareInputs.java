@@ -180,6 +180,16 @@ public final class CareInputs {
         }
     }
 
+    /** Nobody looks after the customer any more (staff chose "(none)" on the customer file). */
+    public record ReleaseCustomer(long customerId, Actor actor) {
+        public ReleaseCustomer {
+            if (customerId < 1) {
+                throw new IllegalArgumentException("customerId must be a customer's id");
+            }
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
     /** A staff member leaves: made inactive, their customers spread evenly over the active agents. */
     public record StaffLeaves(long staffId, Actor actor) {
         public StaffLeaves {

@@ -44,11 +44,9 @@ public final class Ownership {
     public OwnerResult reassign(ReassignCustomer input) {
         OwnerResult result = transactor.inTransaction(session -> {
             Instant now = clock.instant();
-            if (input.actor().staff().isPresent() && active(session, input.actor().staffId()).isEmpty()) {
-                return unknownStaff(input.actor().staffId());
-            }
-            if (session.customers().find(input.customerId()).isEmpty()) {
-                return new OwnerResult.Refused(CareResult.Reason.NOT_FOUND, "no customer " + input.customerId());
+            Optional<OwnerResult> refused = refused(session, input.actor(), input.customerId());
+            if (refused.isPresent()) {
+                return refused.get();
             }
             if (active(session, input.toStaffId()).isEmpty()) {
                 return unknownStaff(input.toStaffId());
@@ -56,6 +54,21 @@ public final class Ownership {
             change(session, input.customerId(), input.toStaffId(), input.actor().staffId(), OwnerChanged.REASSIGNED,
                     now);
             return new OwnerResult.Done(Map.of(input.customerId(), input.toStaffId()));
+        });
+        finish(result);
+        return result;
+    }
+
+    /** Nobody looks after the customer any more; done (with no new owner) also when nobody did. */
+    public OwnerResult release(CareInputs.ReleaseCustomer input) {
+        OwnerResult result = transactor.inTransaction(session -> {
+            Instant now = clock.instant();
+            Optional<OwnerResult> refused = refused(session, input.actor(), input.customerId());
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            change(session, input.customerId(), null, input.actor().staffId(), OwnerChanged.REASSIGNED, now);
+            return new OwnerResult.Done(Map.of());
         });
         finish(result);
         return result;
@@ -96,8 +109,8 @@ public final class Ownership {
         return result;
     }
 
-    /** Sets the owner and records it, unless they already are; false when nothing changed. */
-    boolean change(StoreSession session, long customerId, long toStaffId, Long byStaffId, String reason, Instant now) {
+    /** Sets the owner (null: nobody) and records it, unless they already are; false when nothing changed. */
+    boolean change(StoreSession session, long customerId, Long toStaffId, Long byStaffId, String reason, Instant now) {
         Long from = session.ownership().ownerOf(customerId).orElse(null);
         if (!session.ownership().changeOwner(customerId, toStaffId, byStaffId, reason, now)) {
             return false;
@@ -125,6 +138,18 @@ public final class Ownership {
 
     private static Optional<StaffMember> active(StoreSession session, long staffId) {
         return session.staff().find(staffId).filter(StaffMember::active);
+    }
+
+    /** Why {@code actor} may not change who looks after the customer (not active staff, no such customer); empty if they may. */
+    private static Optional<OwnerResult> refused(StoreSession session, io.retainbot.core.staff.Actor actor,
+                                                 long customerId) {
+        if (actor.staff().isPresent() && active(session, actor.staffId()).isEmpty()) {
+            return Optional.of(unknownStaff(actor.staffId()));
+        }
+        if (session.customers().find(customerId).isEmpty()) {
+            return Optional.of(new OwnerResult.Refused(CareResult.Reason.NOT_FOUND, "no customer " + customerId));
+        }
+        return Optional.empty();
     }
 
     private static OwnerResult unknownStaff(long staffId) {

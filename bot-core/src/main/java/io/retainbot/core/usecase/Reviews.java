@@ -39,6 +39,8 @@ public final class Reviews {
     private static final Logger log = LoggerFactory.getLogger(Reviews.class);
     /** The due event kind of the bot's review questionnaire. */
     public static final String QUESTIONNAIRE = "review_questionnaire";
+    /** The due data of a questionnaire staff asked for: the button press's event id. */
+    static final String ASKED_BY_PRESS = "press";
     public static final int DUE_LIMIT = 500;
     /** How many customers one owner's weekly list names (the rest are counted). */
     static final int LIST_LINES = 30;
@@ -187,11 +189,14 @@ public final class Reviews {
 
     /**
      * "Ask the bot" on the weekly list: the questionnaire for the customer's review due on {@code dueOn}, planned
-     * now (once per due review, like the weekly run's); false when it was planned before.
+     * now (once per due review, like the weekly run's); false when it was planned before (by the weekly run or
+     * another press). {@code pressId}, the button press's event id, tells this press's planning from another's,
+     * so the transaction of the press may run again and still read it as its own.
      */
-    public boolean askNow(long customerId, LocalDate dueOn, Instant now) {
-        return timetable.schedule(new DueEvent(questionnaireId(customerId, dueOn), QUESTIONNAIRE, customerId, now,
-                Map.of()));
+    public boolean askNow(long customerId, LocalDate dueOn, String pressId, Instant now) {
+        DueEvent questionnaire = new DueEvent(questionnaireId(customerId, dueOn), QUESTIONNAIRE, customerId, now,
+                Map.of(ASKED_BY_PRESS, pressId));
+        return timetable.schedule(questionnaire) || timetable.waits(questionnaire);
     }
 
     /** "Later" on the weekly list: the review is put off a week ({@link #SNOOZE}); returns until when. */

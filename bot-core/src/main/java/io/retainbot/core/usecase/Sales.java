@@ -212,6 +212,29 @@ public final class Sales {
         return new StageSet.Changed(view(session, customerId, stage));
     }
 
+    /** Staff clear the customer's stage (it has none again); clearing none changes and records nothing. */
+    public StageSet clearStage(long customerId, Actor actor) {
+        StageSet cleared = transactor.inTransaction(session -> {
+            Instant now = clock.instant();
+            if (actor.staff().isPresent() && session.staff().find(actor.staff().get()).isEmpty()) {
+                return new StageSet.UnknownStaff(actor.staff().get());
+            }
+            if (session.customers().find(customerId).isEmpty()) {
+                return new StageSet.NoSuchCustomer();
+            }
+            Optional<String> current = session.sales().lockStage(customerId);
+            if (current.isPresent()) {
+                session.sales().changeStage(new StageChange(customerId, current.get(), null,
+                        actor.staff().isPresent() ? "staff" : "admin", actor.staff().orElse(null), now));
+            }
+            return new StageSet.Changed(view(session, customerId, null));
+        });
+        if (cleared instanceof StageSet.Changed) {
+            afterCommit.run();
+        }
+        return cleared;
+    }
+
     private static StageView view(StoreSession session, long customerId, String stage) {
         Optional<StaffMember> owner = session.ownership().ownerOf(customerId).flatMap(id -> session.staff().find(id));
         return new StageView(stage, owner.map(StaffMember::id).orElse(null), owner.map(StaffMember::name).orElse(null),

@@ -187,12 +187,29 @@ class StaffChatIT {
         staffChat.deliverPending();
     }
 
-    @Test
-    void aComplaintsPhotosFollowItsPingAsRepliesAndPhotosAddedLaterToo() {
+    /** A customer's chat and Joon's (an agent) in the staff group, on a platform that shows photos. */
+    private record PhotoChats(ChatTranscript customer, ChatTranscript joon) {
+    }
+
+    private PhotoChats photoChats(String userId) {
         engine.gateway().showingPhotos();
         engine.staff("Joon", StaffRole.AGENT, "9001");
-        ChatTranscript customer = engine.readyChat("7021", "Mina");
-        ChatTranscript joon = engine.inStaffChat(GROUP, "9001", "Joon");
+        return new PhotoChats(engine.readyChat(userId, "Mina"), engine.inStaffChat(GROUP, "9001", "Joon"));
+    }
+
+    /** The customer files a delivery complaint and Joon claims it; returns its reference. */
+    private String claimedByJoon(PhotoChats chats, String userId) {
+        fileDeliveryComplaint(chats.customer());
+        String ref = onlyComplaintOf(userId).ref().toString();
+        chats.joon().skipUnread().press("Claim").skipUnread();
+        return ref;
+    }
+
+    @Test
+    void aComplaintsPhotosFollowItsPingAsRepliesAndPhotosAddedLaterToo() {
+        PhotoChats chats = photoChats("7021");
+        ChatTranscript customer = chats.customer();
+        ChatTranscript joon = chats.joon();
 
         fileWithFiles(customer, telegramPhoto("tg-box"), telegramPhoto("tg-vase"),
                 new FileRef("tg-receipt", FileRef.Kind.DOCUMENT, "application/pdf", 9000, "receipt.pdf"));
@@ -219,15 +236,12 @@ class StaffChatIT {
 
     @Test
     void aPhotoTheCustomerSendsWhileAPersonHandlesTheirComplaintGoesUnderItsPingNotIntoANewComplaint() {
-        engine.gateway().showingPhotos();
-        engine.staff("Joon", StaffRole.AGENT, "9001");
-        ChatTranscript customer = engine.readyChat("7025", "Mina");
-        ChatTranscript joon = engine.inStaffChat(GROUP, "9001", "Joon");
-        fileDeliveryComplaint(customer);
+        PhotoChats chats = photoChats("7025");
+        ChatTranscript customer = chats.customer();
+        ChatTranscript joon = chats.joon();
+        String ref = claimedByJoon(chats, "7025");
         Complaint complaint = onlyComplaintOf("7025");
-        String ref = complaint.ref().toString();
-        joon.skipUnread().press("Claim").skipUnread()
-                .replyTo("New complaint " + ref, "Could you send a photo of the label?");
+        joon.replyTo("New complaint " + ref, "Could you send a photo of the label?");
         customer.skipUnread();
 
         customer.sendFiles("the label", telegramPhoto("tg-label-2"))
@@ -247,13 +261,10 @@ class StaffChatIT {
 
     @Test
     void aStaffPhotoReplyReachesTheCustomerInOrderWithTextAndIsKeptInHistoryAndLog() {
-        engine.gateway().showingPhotos();
-        engine.staff("Joon", StaffRole.AGENT, "9001");
-        ChatTranscript customer = engine.readyChat("7022", "Mina");
-        ChatTranscript joon = engine.inStaffChat(GROUP, "9001", "Joon");
-        fileDeliveryComplaint(customer);
-        String ref = onlyComplaintOf("7022").ref().toString();
-        joon.skipUnread().press("Claim").skipUnread();
+        PhotoChats chats = photoChats("7022");
+        ChatTranscript customer = chats.customer();
+        ChatTranscript joon = chats.joon();
+        String ref = claimedByJoon(chats, "7022");
 
         joon.replyWithFiles("New complaint " + ref, "This is the new vase we are sending.",
                 telegramPhoto("tg-new-vase"), telegramPhoto("tg-new-box"));
@@ -303,10 +314,9 @@ class StaffChatIT {
 
     @Test
     void duringAHandoverPhotosGoBothWays() {
-        engine.gateway().showingPhotos();
-        engine.staff("Joon", StaffRole.AGENT, "9001");
-        ChatTranscript customer = engine.readyChat("7024", "Mina");
-        ChatTranscript joon = engine.inStaffChat(GROUP, "9001", "Joon");
+        PhotoChats chats = photoChats("7024");
+        ChatTranscript customer = chats.customer();
+        ChatTranscript joon = chats.joon();
         customer.press("Talk to a person").skipUnread();
         joon.skipUnread().press("Take").skipUnread();
         customer.skipUnread();

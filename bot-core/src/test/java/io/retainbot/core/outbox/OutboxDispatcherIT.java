@@ -169,6 +169,20 @@ class OutboxDispatcherIT {
     }
 
     @Test
+    void aClaimRunAgainAfterLosingARaceTakesItsChatsPacingOnce() throws Exception {
+        gateway.withPacing(new Pacing(2, Duration.ofSeconds(1)), 30);
+        enqueue(alice, Lane.REPLY, "one");
+        enqueue(alice, Lane.REPLY, "two");
+
+        try (AutoCloseable conflict = db.conflictOnce("outbox", "update", "new.claimed_by is not null")) {
+            drain();
+        }
+
+        assertThat(sentTexts()).as("the chat's burst of two, the claim's first attempt taking none of it")
+                .containsExactly("one", "two");
+    }
+
+    @Test
     void keepsBulkSendsWithinThePlatformBudget() {
         gateway.withPacing(new Pacing(10, Duration.ofMillis(1)), 2);
         for (int i = 0; i < 6; i++) {

@@ -6,6 +6,7 @@ import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.testing.Await;
+import io.retainbot.core.testing.Dispatchers;
 import io.retainbot.core.testing.MutableClock;
 import io.retainbot.core.testing.RecordingGateway;
 import io.retainbot.core.testing.TestDatabase;
@@ -14,11 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,8 +27,8 @@ class OutboxInstancesIT {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    private final List<ExecutorService> pools = new ArrayList<>();
-    private final List<OutboxDispatcher> dispatchers = new ArrayList<>();
+    @RegisterExtension
+    final Dispatchers dispatchers = new Dispatchers(db);
     private Transactor transactor;
 
     @BeforeEach
@@ -39,19 +37,8 @@ class OutboxInstancesIT {
         transactor = db.database().transactor();
     }
 
-    @AfterEach
-    void tearDown() {
-        dispatchers.forEach(dispatcher -> dispatcher.drain(Duration.ofSeconds(5)));
-        pools.forEach(ExecutorService::shutdownNow);
-    }
-
     private OutboxDispatcher dispatcher(RecordingGateway gateway, Clock clock, String instance) {
-        ExecutorService senders = Executors.newFixedThreadPool(8);
-        pools.add(senders);
-        OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, List.of(new PlatformSenders(gateway, senders, 8)),
-                instance, clock, new SimpleMeterRegistry());
-        dispatchers.add(dispatcher);
-        return dispatcher;
+        return dispatchers.instance(instance, gateway, 8, clock);
     }
 
     private void enqueue(ChannelRef channel, String text, Clock clock) {

@@ -242,6 +242,27 @@ class AccountReviewIT {
                 .botSaysContaining("The business file does not let the bot ask customers the review questions");
     }
 
+    /** The press's transaction loses a race and runs again: its planning, committed at once, is still its own. */
+    @Test
+    void askTheBotPressedInATransactionThatRunsAgainStillSaysTheBotAsks() throws Exception {
+        long kim = customer("Kim", "2025-12-03", joon, null);
+        clock.set(Instant.parse("2026-11-30T09:00:00Z"));
+        Timekeeper timekeeper = timekeeper("test-ask-again");
+        WithButtons onRequest = withButtons(AccountReviews.DEFAULT.askedOnRequest(), timekeeper);
+        ChatTranscript staff = onRequest.engine().inStaffChat(STAFF_CHAT, "801", "Joon").skipUnread();
+        onRequest.reviews().postWeeklyLists();
+        staff.deliverPending().skipUnread();
+
+        try (AutoCloseable conflict = db.conflictOnce("outbox", "insert", "new.chat_id = '" + STAFF_CHAT.chatId() + "'")) {
+            staff.pressOn("Kim (#" + kim + ")", "Ask the bot")
+                    .botEdits("Kim (#" + kim + "): the bot asks the review questions now (chosen by Joon)");
+        }
+        staff.pressData("staff:rv-ask:" + kim + ":2026-12-03")
+                .botSaysContaining("Kim (#" + kim + "): the bot has asked the review questions for this review already.");
+        assertThat(timekeeper.waiting()).extracting(waiting -> waiting.event().kind(),
+                waiting -> waiting.event().customerId()).containsExactly(tuple(Reviews.QUESTIONNAIRE, kim));
+    }
+
     @Test
     void anAbandonedQuestionnaireKeepsTheAnswersGivenSoFarWithoutAPingAndFinishingLaterCompletesIt() {
         clock.set(Instant.parse("2025-11-02T08:00:00Z"));

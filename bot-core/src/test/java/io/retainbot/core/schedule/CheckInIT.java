@@ -15,8 +15,10 @@ import io.retainbot.core.engine.BotContactPolicy;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.reaction.NoteSkippedCheckIn;
 import io.retainbot.core.reaction.PlanCheckIns;
+import io.retainbot.core.port.DueEvents;
 import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.reaction.ScheduleCheckIn;
 import io.retainbot.core.staff.Actor;
 import io.retainbot.core.testing.Await;
 import io.retainbot.core.testing.ChatTranscript;
@@ -57,13 +59,16 @@ class CheckInIT {
     private final List<Timekeeper> timekeepers = new ArrayList<>();
     private EngineFixture engine;
     private ReactionRelay relay;
+    /** The timetable the reactions schedule check-ins in, made of the first instance's timekeeper. */
+    private java.util.function.Function<Timekeeper, DueEvents> timetable = timekeeper -> timekeeper;
     private Sales sales;
     private ComplaintCare care;
 
     private void start(CheckIns checkIns, BusinessConfig business, int instances) {
         db.truncateAll();
         Timekeeper first = timekeeper("test-1");
-        Reactions reactions = Reactions.of(new PlanCheckIns(first, checkIns, business.zone()), new NoteSkippedCheckIn());
+        Reactions reactions = Reactions.of(new PlanCheckIns(checkIns, business.zone()),
+                new ScheduleCheckIn(timetable.apply(first)), new NoteSkippedCheckIn());
         engine = EngineFixture.withReactions(db, clock, business, reactions, BotContactPolicy.DEFAULT);
         relay = new ReactionRelay(engine.transactor(), reactions, clock);
         sales = new Sales(engine.transactor(), reactions, Stages.DEFAULT, clock, () -> { });
@@ -255,6 +260,34 @@ class CheckInIT {
         assertThat(db.row("select status, skip_reason from check_in where about_id = "
                 + engine.complaintsOf("4002").get(0).id())).containsEntry("status", "skipped")
                 .containsEntry("skip_reason", "it no longer applies");
+    }
+
+    /**
+     * The relay ran late: by the time the purchase's check-ins are planned, the first one's time has come, so it
+     * falls due the moment it is scheduled. The timetable here waits until such an event was handled before it
+     * returns, as a scheduler thread quicker than the planning's commit would: the check-in must still be asked.
+     */
+    @Test
+    void aCheckInWhoseTimeCameBeforeItWasPlannedIsAskedOnceItsRowIsCommitted() {
+        timetable = timekeeper -> event -> {
+            boolean scheduled = timekeeper.schedule(event);
+            Await.until(() -> timekeeper.waiting().stream().noneMatch(waiting -> waiting.event().id().equals(event.id())
+                            && (waiting.running() || !waiting.runsAt().isAfter(clock.instant()))),
+                    Await.DEFAULT, () -> event.id() + " still waiting: " + timekeeper.waiting());
+            return scheduled;
+        };
+        start(CheckIns.DEFAULT, SEOUL_SHOP, 1);
+        ChatTranscript chat = customer("6001", "en");
+        assertThat(sales.recordPurchase(new NewPurchase(idOf("6001"), "Kettle K2", LocalDate.parse("2026-11-29"), null,
+                null, null))).isInstanceOf(Sales.Recorded.Done.class);
+
+        clock.set(Instant.parse("2026-12-02T01:00:00Z"));
+        relay.runDue();
+
+        chat.deliverPending().botAsks("you bought Kettle K2", "All good", "I have a problem", "Not now")
+                .botSaysNothingMore();
+        assertThat(checkIn("purchase-3d")).containsEntry("status", "sent");
+        assertThat(checkIn("purchase-30d")).containsEntry("status", "planned");
     }
 
     @Test

@@ -116,6 +116,21 @@ class RetentionIT {
     }
 
     @Test
+    void aBatchThatLostARaceToAnotherTransactionRunsAgainAndPrunesAll() throws Exception {
+        for (int index = 0; index < 7; index++) {
+            inboxRow("old-" + index, daysAgo(14));
+        }
+
+        Retention.Pruned pruned;
+        try (AutoCloseable conflict = db.conflictOnce("inbox", "delete", "true")) {
+            pruned = new Retention(db.database().housekeeping(), POLICY, clock).run();
+        }
+
+        assertThat(pruned.inbox()).isEqualTo(7);
+        assertThat(db.count("select count(*) from inbox")).isZero();
+    }
+
+    @Test
     void prunesOldUploadsNoComplaintHoldsAndKeepsAttachedOnesAndThoseOfAnUnfinishedIntake() {
         ChannelRef web = new ChannelRef(Platform.WEB, "visitor-1");
         for (int index = 0; index < 4; index++) {

@@ -18,6 +18,7 @@ import io.retainbot.core.testing.CrashingTransactor;
 import io.retainbot.core.testing.EngineFixture;
 import io.retainbot.core.testing.MutableClock;
 import io.retainbot.core.testing.TestDatabase;
+import io.retainbot.core.testing.Timekeepers;
 import io.retainbot.core.usecase.CareInputs.ResolveComplaint;
 import io.retainbot.core.usecase.CareTransactions;
 import io.retainbot.core.usecase.ComplaintCare;
@@ -30,7 +31,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,7 +41,8 @@ class TimekeeperIT {
     static final TestDatabase db = new TestDatabase();
 
     private final MutableClock clock = MutableClock.at("2026-11-23T06:20:00Z");
-    private final List<Timekeeper> started = new ArrayList<>();
+    @RegisterExtension
+    final Timekeepers timekeepers = new Timekeepers(db, clock);
     private Transactor transactor;
 
     @BeforeEach
@@ -50,16 +51,8 @@ class TimekeeperIT {
         transactor = db.database().transactor();
     }
 
-    @AfterEach
-    void tearDown() {
-        started.forEach(Timekeeper::close);
-    }
-
     private Timekeeper timekeeper(String instance) {
-        Timekeeper timekeeper = new Timekeeper(db.dataSource(), clock,
-                new Timekeeper.Settings(instance, Duration.ofMillis(100), 4));
-        started.add(timekeeper);
-        return timekeeper;
+        return timekeepers.instance(instance, Duration.ofMillis(100), 4);
     }
 
     private void start(Timekeeper timekeeper, Function<DueEvent, DueReceipt> engine) {

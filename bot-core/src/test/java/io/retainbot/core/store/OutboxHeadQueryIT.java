@@ -1,18 +1,11 @@
 package io.retainbot.core.store;
 
 import io.retainbot.core.testing.TestDatabase;
-import java.lang.reflect.Method;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -77,42 +70,10 @@ class OutboxHeadQueryIT {
     }
 
     private static String sqlOf(String method) {
-        for (Method candidate : OutboxDao.class.getDeclaredMethods()) {
-            if (candidate.getName().equals(method)) {
-                return candidate.getAnnotation(SqlQuery.class).value();
-            }
-        }
-        throw new IllegalArgumentException("no query " + method);
+        return QueryPlans.sqlOf(OutboxDao.class, method);
     }
 
-    /** The plan of {@code sql} with its named parameters bound in order of appearance (a repeated name reuses the value). */
     private static List<String> explain(String sql, List<Object> values) throws SQLException {
-        Matcher names = Pattern.compile("(?<!:):([a-zA-Z]+)").matcher(sql);
-        List<String> order = new ArrayList<>();
-        StringBuilder positional = new StringBuilder();
-        while (names.find()) {
-            order.add(names.group(1));
-            names.appendReplacement(positional, "?");
-        }
-        names.appendTail(positional);
-        List<String> distinct = order.stream().distinct().toList();
-        try (Connection connection = db.dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement("explain " + positional)) {
-            for (int i = 0; i < order.size(); i++) {
-                Object value = values.get(distinct.indexOf(order.get(i)));
-                if (value instanceof Instant instant) {
-                    statement.setObject(i + 1, java.sql.Timestamp.from(instant));
-                } else {
-                    statement.setObject(i + 1, value);
-                }
-            }
-            List<String> plan = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    plan.add(rows.getString(1));
-                }
-            }
-            return plan;
-        }
+        return QueryPlans.explain(db.dataSource(), sql, values);
     }
 }

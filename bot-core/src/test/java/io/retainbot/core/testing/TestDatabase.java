@@ -87,6 +87,33 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /**
+     * The next change of {@code operation} ({@code update}, {@code delete}, {@code insert}) to a row of
+     * {@code table} for which {@code when} holds (SQL over {@code new} or {@code old}) is aborted by PostgreSQL
+     * as a serialization failure (SQLSTATE 40001), as when the transaction lost a race to another; the changes
+     * after it pass. Close the answer to remove it.
+     */
+    public AutoCloseable conflictOnce(String table, String operation, String when) {
+        execute(dataSource, """
+                drop trigger if exists test_conflict_once on %1$s;
+                drop sequence if exists test_conflict_once;
+                create sequence test_conflict_once;
+                create or replace function test_conflict_once() returns trigger language plpgsql as $$
+                begin
+                  if nextval('test_conflict_once') = 1 then
+                    raise exception 'lost a race to another transaction (test)' using errcode = 'serialization_failure';
+                  end if;
+                  return coalesce(new, old);
+                end $$;
+                create trigger test_conflict_once before %2$s on %1$s for each row when (%3$s)
+                  execute function test_conflict_once();
+                """.formatted(table, operation, when));
+        return () -> execute(dataSource, """
+                drop trigger if exists test_conflict_once on %1$s;
+                drop sequence if exists test_conflict_once;
+                """.formatted(table));
+    }
+
     /** The first row a query answers, column by name; empty when there is none. */
     public java.util.Map<String, Object> row(String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
