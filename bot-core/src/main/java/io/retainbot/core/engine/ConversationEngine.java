@@ -19,6 +19,7 @@ import io.retainbot.core.flow.Turn;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
 import io.retainbot.core.outbox.OutboxItem;
+import io.retainbot.core.port.EventIntake;
 import io.retainbot.core.port.InboxStore;
 import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.port.StoreUnavailableException;
@@ -189,20 +190,22 @@ public final class ConversationEngine implements EventSink {
         if (staffChannels.contains(event.channel())) {
             return handleStaffChannel(session, event, now);
         }
-        if (!session.inbox().record(event.platform(), event.eventId(), event.channel(), event.kind(),
-                event.receivedAt(), now, InboxStore.Outcome.HANDLED)) {
+        if (event instanceof InboundEvent.BotBlocked blocked) {
+            return handleBlocked(session, blocked, now);
+        }
+        EventIntake.Accepted accepted = session.intake().accept(event, now);
+        if (!accepted.recorded()) {
             return Receipt.DUPLICATE;
         }
-        Conversation conversation = session.conversations().lock(event.channel(), now);
-        if (event instanceof InboundEvent.BotBlocked blocked) {
-            customers.blocked(session, event, blocked.blocked(), now);
-            return Receipt.HANDLED;
-        }
-        CustomerCard customer = customers.resolve(session, event, now);
+        Conversation conversation = accepted.lockedConversation()
+                .orElseGet(() -> session.conversations().lock(event.channel(), now));
+        CustomerCard customer = accepted.seenCustomer().map(customers::card)
+                .orElseGet(() -> accepted.lockedConversation().isPresent() ? customers.firstContact(session, event, now)
+                        : customers.resolve(session, event, now));
         conversation = conversation.withCustomer(customer.id());
         if (event instanceof InboundEvent.MessageEdited) {
-            customers.logInbound(session, customer.id(), event, conversation, null, now);
-            session.conversations().save(conversation);
+            session.intake().finish(customers.inbound(customer.id(), event, conversation, null, now), conversation,
+                    List.of());
             return Receipt.HANDLED;
         }
         Texts texts = messages.in(customer.language(), customer.tone());
@@ -213,13 +216,21 @@ public final class ConversationEngine implements EventSink {
         Conversation before = conversation;
         Long about = result.complaint().or(() -> result.conversation().data().about())
                 .or(() -> before.data().about()).map(ComplaintRef::number).orElse(null);
-        customers.logInbound(session, customer.id(), event, before, about, now);
         List<OutboundMessage> replies = new ArrayList<>(step.replies());
         replies.addAll(result.replies());
-        session.conversations().save(result.conversation().offered(replies));
-        for (OutboundMessage reply : replies) {
-            session.outbox().enqueue(OutboxItem.reply(event.channel(), reply, customer.id(), now).aboutComplaint(about));
+        session.intake().finish(customers.inbound(customer.id(), event, before, about, now),
+                result.conversation().offered(replies), replies);
+        return Receipt.HANDLED;
+    }
+
+    /** The user blocked (or unblocked) the bot: no flow runs, and the sender is not marked seen when blocking. */
+    private Receipt handleBlocked(StoreSession session, InboundEvent.BotBlocked event, Instant now) {
+        if (!session.inbox().record(event.platform(), event.eventId(), event.channel(), event.kind(),
+                event.receivedAt(), now, InboxStore.Outcome.HANDLED)) {
+            return Receipt.DUPLICATE;
         }
+        session.conversations().lock(event.channel(), now);
+        customers.blocked(session, event, event.blocked(), now);
         return Receipt.HANDLED;
     }
 

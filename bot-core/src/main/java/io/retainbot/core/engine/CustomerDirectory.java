@@ -5,6 +5,7 @@ import io.retainbot.core.chat.InboundEvent;
 import io.retainbot.core.chat.Sender;
 import io.retainbot.core.customer.Customer;
 import io.retainbot.core.customer.CustomerProfile;
+import io.retainbot.core.customer.Interaction;
 import io.retainbot.core.customer.Tone;
 import io.retainbot.core.flow.Conversation;
 import io.retainbot.core.flow.CustomerCard;
@@ -38,6 +39,13 @@ final class CustomerDirectory {
         if (known.isPresent()) {
             return card(known.get(), false);
         }
+        return firstContact(session, event, now);
+    }
+
+    /** The customer behind a sender without an identity yet: created, or the one a concurrent first contact made. */
+    CustomerCard firstContact(StoreSession session, InboundEvent event, Instant now) {
+        CustomerStore customers = session.customers();
+        Sender sender = event.sender();
         CustomerProfile profile = CustomerProfile.builder()
                 .displayName(sender.displayName())
                 .language(messages.languageFor(sender.languageHint()))
@@ -70,13 +78,12 @@ final class CustomerDirectory {
     }
 
     /**
-     * Logs the event, as part of complaint {@code complaintNumber}'s history (null: of none); a button press
-     * as the label the customer saw on it, as far as the conversation knows.
+     * The log entry of the event, as part of complaint {@code complaintNumber}'s history (null: of none);
+     * a button press as the label the customer saw on it, as far as the conversation knows.
      */
-    void logInbound(StoreSession session, long customerId, InboundEvent event, Conversation conversation,
-                    Long complaintNumber, Instant now) {
-        session.interactions().append(Interactions.inbound(customerId, event, conversation::labelOf, now)
-                .aboutComplaint(complaintNumber));
+    Interaction inbound(long customerId, InboundEvent event, Conversation conversation, Long complaintNumber,
+                        Instant now) {
+        return Interactions.inbound(customerId, event, conversation::labelOf, now).aboutComplaint(complaintNumber);
     }
 
     /** The user blocked (or unblocked) the bot: stop or resume sending to them. */

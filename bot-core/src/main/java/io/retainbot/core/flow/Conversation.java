@@ -4,11 +4,14 @@ import io.retainbot.core.chat.Button;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.OutboundMessage;
 import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where one chat stands: which customer it belongs to, which flow and state it is in, and what
@@ -36,8 +39,8 @@ public record Conversation(ChannelRef channel, Long customerId, String flow, Str
         data = Objects.requireNonNullElse(data, FlowData.EMPTY);
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
-        offeredButtons = java.util.Collections.unmodifiableMap(
-                new LinkedHashMap<>(Objects.requireNonNullElse(offeredButtons, Map.of())));
+        offeredButtons = offeredButtons instanceof Labels kept ? kept
+                : new Labels(Objects.requireNonNullElse(offeredButtons, Map.of()));
     }
 
     public Conversation(ChannelRef channel, Long customerId, String flow, String state, FlowData data,
@@ -108,5 +111,38 @@ public record Conversation(ChannelRef channel, Long customerId, String flow, Str
     /** The label the customer saw on the button with this data, if the bot sent it here lately. */
     public Optional<String> labelOf(String buttonData) {
         return Optional.ofNullable(offeredButtons.get(buttonData));
+    }
+
+    /**
+     * The offered labels as a conversation keeps them: its own unmodifiable copy, which every later state of
+     * the conversation shares instead of copying it again (an event makes several states, and a chat
+     * remembers up to {@value #REMEMBERED_BUTTONS} labels).
+     */
+    private static final class Labels extends AbstractMap<String, String> {
+        private final Map<String, String> labels;
+
+        Labels(Map<String, String> source) {
+            this.labels = Collections.unmodifiableMap(new LinkedHashMap<>(source));
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return labels.entrySet();
+        }
+
+        @Override
+        public String get(Object key) {
+            return labels.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return labels.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return labels.size();
+        }
     }
 }

@@ -21,6 +21,9 @@ public interface StoreSession {
 
     InboxStore inbox();
 
+    /** The inbox, conversation, customer, interaction and outbox statements of a customer event, combined. */
+    EventIntake intake();
+
     OutboxStore outbox();
 
     ConversationStore conversations();

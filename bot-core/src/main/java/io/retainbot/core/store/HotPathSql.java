@@ -6,14 +6,12 @@ package io.retainbot.core.store;
  * around them, so the benchmark shows what our own code costs on top of the SQL.
  */
 public final class HotPathSql {
-    /** Records an event in the inbox; nothing for one already there. */
-    public static final String RECORD_IN_INBOX = JdbiInboxStore.RECORD;
+    /** Records an event in the inbox and, when it is new, locks its conversation and marks a known sender seen. */
+    public static final String ACCEPT = JdbiEventIntake.ACCEPT;
     /** Locks the chat's conversation, answering it. */
     public static final String LOCK_CONVERSATION = JdbiConversationStore.LOCK;
     /** Creates an idle conversation for a chat that has none. */
     public static final String INSERT_IDLE_CONVERSATION = JdbiConversationStore.INSERT_IDLE;
-    /** Saves the conversation's flow, state, data and offered buttons. */
-    public static final String SAVE_CONVERSATION = JdbiConversationStore.SAVE;
     /** Marks a known sender's identity seen and answers the customer. */
     public static final String CUSTOMER_SEEN = JdbiCustomerStore.FIND_AND_MARK_SEEN;
     /** Creates a customer on first contact. */
@@ -22,12 +20,10 @@ public final class HotPathSql {
     public static final String INSERT_IDENTITY = JdbiCustomerStore.LINK;
     /** The customer a sender's identity is linked to. */
     public static final String FIND_OWNER = JdbiCustomerStore.OWNER;
-    /** Appends to the interaction log. */
-    public static final String LOG_INTERACTION = JdbiInteractionLog.APPEND;
-    /** Queues a message and makes it its chat's head when it should be. */
-    public static final String ENQUEUE = JdbiOutboxStore.ENQUEUE;
     /** Reserves the next complaint number. */
     public static final String RESERVE_COMPLAINT_NUMBER = JdbiComplaintStore.NEXT_NUMBER;
+    /** Logs the inbound event, saves the conversation and queues the replies. */
+    public static final String FINISH = JdbiEventIntake.FINISH;
 
     private HotPathSql() {
     }

@@ -96,8 +96,38 @@ final class JdbcStatements {
         return statement;
     }
 
+    /**
+     * A parameter that may be null, with its SQL type. The driver keeps a statement prepared on the server
+     * only while each parameter keeps its type: a bare null (of no type) in one execution and a value in the
+     * next makes PostgreSQL parse and plan the statement again, which for the statements every event runs
+     * costs more than running them. Pass such parameters typed.
+     */
+    record Typed(Object value, int sqlType) {
+    }
+
+    /** A bigint parameter that may be null. */
+    static Typed bigint(Long value) {
+        return new Typed(value, Types.BIGINT);
+    }
+
+    /** A text parameter that may be null. */
+    static Typed text(String value) {
+        return new Typed(value, Types.VARCHAR);
+    }
+
+    /** A timestamptz parameter that may be null. */
+    static Typed timestamp(Instant value) {
+        return new Typed(value, Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+
     private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-        if (value == null) {
+        if (value instanceof Typed typed) {
+            if (typed.value() == null) {
+                statement.setNull(index, typed.sqlType());
+            } else {
+                bind(statement, index, typed.value());
+            }
+        } else if (value == null) {
             // no type: PostgreSQL takes the column's or the expression's
             statement.setNull(index, Types.OTHER);
         } else if (value instanceof Instant instant) {

@@ -1,7 +1,9 @@
 package io.retainbot.core.store;
 
+import static io.retainbot.core.store.JdbcStatements.bigint;
 import static io.retainbot.core.store.JdbcStatements.instant;
 import static io.retainbot.core.store.JdbcStatements.nullableLong;
+import static io.retainbot.core.store.JdbcStatements.timestamp;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.retainbot.core.chat.ChannelRef;
@@ -22,9 +24,12 @@ final class JdbiConversationStore implements ConversationStore {
     /** Button labels as [data, label] pairs, oldest first: jsonb keeps the order of arrays, not of object keys. */
     private static final TypeReference<List<List<String>>> LABELS = new TypeReference<>() {
     };
-    static final String LOCK = """
-            select platform, chat_id, customer_id, flow, state, data::text as data, handed_over_at, started_at, updated_at,
+    /** The columns {@link #row} reads, in its order. */
+    static final String COLUMNS = """
+            platform, chat_id, customer_id, flow, state, data::text as data, handed_over_at, started_at, updated_at,
                    consent_asked_at, offered_buttons::text as offered_buttons
+            """;
+    static final String LOCK = "select " + COLUMNS + """
             from conversation where platform = ? and chat_id = ?
             for update
             """;
@@ -39,6 +44,8 @@ final class JdbiConversationStore implements ConversationStore {
                 consent_asked_at = ?, offered_buttons = cast(? as jsonb)
             where platform = ? and chat_id = ?
             """;
+    /** How many parameters {@link #SAVE} takes. */
+    static final int SAVE_PARAMETERS = 10;
 
     private final JdbcStatements statements;
     private final Supplier<ConversationDao> dao;
@@ -72,20 +79,40 @@ final class JdbiConversationStore implements ConversationStore {
 
     @Override
     public void save(Conversation conversation) {
-        statements.update(SAVE, conversation.customerId(), conversation.flow(), conversation.state(),
-                Json.write(conversation.data()), conversation.handedOverAt(), conversation.updatedAt(),
-                conversation.consentAskedAt(), Json.write(conversation.offeredButtons().entrySet().stream()
-                        .map(entry -> List.of(entry.getKey(), entry.getValue())).toList()),
-                conversation.channel().platform().code(), conversation.channel().chatId());
+        Object[] parameters = new Object[SAVE_PARAMETERS];
+        saveParameters(conversation, parameters, 0);
+        statements.update(SAVE, parameters);
+    }
+
+    /** Puts {@link #SAVE}'s parameters for {@code conversation} into {@code parameters}, from index {@code from}. */
+    static void saveParameters(Conversation conversation, Object[] parameters, int from) {
+        int at = from;
+        parameters[at++] = bigint(conversation.customerId());
+        parameters[at++] = conversation.flow();
+        parameters[at++] = conversation.state();
+        parameters[at++] = Json.write(conversation.data());
+        parameters[at++] = timestamp(conversation.handedOverAt());
+        parameters[at++] = conversation.updatedAt();
+        parameters[at++] = timestamp(conversation.consentAskedAt());
+        parameters[at++] = Json.write(conversation.offeredButtons().entrySet().stream()
+                .map(entry -> List.of(entry.getKey(), entry.getValue())).toList());
+        parameters[at++] = conversation.channel().platform().code();
+        parameters[at] = conversation.channel().chatId();
     }
 
     private static ConversationDao.Row row(ResultSet row) throws SQLException {
-        return new ConversationDao.Row(row.getString(1), row.getString(2), nullableLong(row, 3), row.getString(4),
-                row.getString(5), row.getString(6), instant(row, 7), instant(row, 8), instant(row, 9), instant(row, 10),
-                row.getString(11));
+        return row(row, 1);
     }
 
-    private static Conversation toConversation(ConversationDao.Row row) {
+    /** The conversation in the {@link #COLUMNS} that start at column {@code first}. */
+    static ConversationDao.Row row(ResultSet row, int first) throws SQLException {
+        int at = first - 1;
+        return new ConversationDao.Row(row.getString(at + 1), row.getString(at + 2), nullableLong(row, at + 3),
+                row.getString(at + 4), row.getString(at + 5), row.getString(at + 6), instant(row, at + 7),
+                instant(row, at + 8), instant(row, at + 9), instant(row, at + 10), row.getString(at + 11));
+    }
+
+    static Conversation toConversation(ConversationDao.Row row) {
         return new Conversation(new ChannelRef(Platform.fromCode(row.platform()), row.chatId()), row.customerId(),
                 row.flow(), row.state(), Json.read(row.data(), FlowData.class), row.handedOverAt(), row.startedAt(),
                 row.updatedAt(), row.consentAskedAt(), labels(row.offeredButtons()));

@@ -31,19 +31,7 @@ import java.util.function.Supplier;
 
 final class JdbiCustomerStore implements CustomerStore {
     /** The identity marked seen and the customer's last contact moved, in one statement; answers the customer. */
-    static final String FIND_AND_MARK_SEEN = """
-            with identity as (
-                update channel_identity
-                set chat_id = ?, display_name = coalesce(nullif(?, ''), display_name),
-                    last_seen_at = greatest(last_seen_at, ?), unreachable_since = null, unreachable_reason = null
-                where platform = ? and user_id = ?
-                returning customer_id
-            ), c as (
-                update customer set last_contact_at = greatest(last_contact_at, ?)
-                where id = (select customer_id from identity)
-                returning *
-            )
-            """ + "select " + CustomerDao.COLUMNS + " from c";
+    static final String FIND_AND_MARK_SEEN = "with " + markSeen("") + "select " + CustomerDao.COLUMNS + " from c";
     /** A new customer, answered as stored, in one statement (first contact runs it). */
     static final String CREATE = """
             with c as (
@@ -62,6 +50,28 @@ final class JdbiCustomerStore implements CustomerStore {
             """;
     /** A statement of its own after {@link #LINK}, so that it sees a link another transaction committed meanwhile. */
     static final String OWNER = "select customer_id from channel_identity where platform = ? and user_id = ?";
+
+    /**
+     * The {@code with} entries that mark a sender's identity seen and move its customer's last contact,
+     * answering the customer as {@code c}; {@code condition} (SQL text of ours, never a value) is added
+     * to the identity's {@code where}. Parameters: chat, display name, now, platform, user, now.
+     */
+    static String markSeen(String condition) {
+        return """
+                identity as (
+                    update channel_identity
+                    set chat_id = ?, display_name = coalesce(nullif(?, ''), display_name),
+                        last_seen_at = greatest(last_seen_at, ?), unreachable_since = null, unreachable_reason = null
+                    where platform = ? and user_id = ?""" + condition + """
+
+                    returning customer_id
+                ), c as (
+                    update customer set last_contact_at = greatest(last_contact_at, ?)
+                    where id = (select customer_id from identity)
+                    returning *
+                )
+                """;
+    }
 
     private final JdbcStatements statements;
     private final Supplier<CustomerDao> daos;
@@ -121,7 +131,8 @@ final class JdbiCustomerStore implements CustomerStore {
     public Optional<Customer> findAndMarkSeen(Platform platform, String userId, String chatId, String displayName,
                                               Instant now) {
         return statements.first(FIND_AND_MARK_SEEN, JdbiCustomerStore::row, withoutNul(chatId),
-                withoutNul(displayName), now, platform.code(), userId, now).map(JdbiCustomerStore::toCustomer);
+                JdbcStatements.text(withoutNul(displayName)), now, platform.code(), userId, now)
+                .map(JdbiCustomerStore::toCustomer);
     }
 
     @Override
@@ -286,14 +297,22 @@ final class JdbiCustomerStore implements CustomerStore {
 
     /** A row of {@link CustomerDao#COLUMNS}, read in their order. */
     private static CustomerDao.Row row(ResultSet row) throws SQLException {
-        Array tags = row.getArray(30);
-        return new CustomerDao.Row(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                nullableInt(row, 5), nullableInt(row, 6), nullableInt(row, 7), row.getString(8), row.getString(9),
-                row.getString(10), row.getString(11), row.getString(12), row.getString(13), row.getString(14),
-                row.getString(15), row.getString(16), row.getString(17), row.getString(18), row.getString(19),
-                row.getString(20), nullableLong(row, 21), row.getString(22), nullableLong(row, 23),
-                row.getBoolean(24), instant(row, 25), row.getString(26), instant(row, 27), instant(row, 28),
-                instant(row, 29), tags == null ? new String[0] : (String[]) tags.getArray());
+        return row(row, 1);
+    }
+
+    /** The customer in the {@link CustomerDao#COLUMNS} that start at column {@code first}. */
+    static CustomerDao.Row row(ResultSet row, int first) throws SQLException {
+        int at = first - 1;
+        Array tags = row.getArray(at + 30);
+        return new CustomerDao.Row(row.getLong(at + 1), row.getString(at + 2), row.getString(at + 3),
+                row.getString(at + 4), nullableInt(row, at + 5), nullableInt(row, at + 6), nullableInt(row, at + 7),
+                row.getString(at + 8), row.getString(at + 9), row.getString(at + 10), row.getString(at + 11),
+                row.getString(at + 12), row.getString(at + 13), row.getString(at + 14), row.getString(at + 15),
+                row.getString(at + 16), row.getString(at + 17), row.getString(at + 18), row.getString(at + 19),
+                row.getString(at + 20), nullableLong(row, at + 21), row.getString(at + 22), nullableLong(row, at + 23),
+                row.getBoolean(at + 24), instant(row, at + 25), row.getString(at + 26), instant(row, at + 27),
+                instant(row, at + 28), instant(row, at + 29),
+                tags == null ? new String[0] : (String[]) tags.getArray());
     }
 
     static Customer toCustomer(CustomerDao.Row row) {

@@ -31,7 +31,7 @@ final class JdbiOutboxStore implements OutboxStore {
      * The end of both enqueue statements' {@code with}: each row {@code inserted} becomes its chat's head when
      * the chat has none, or has only lower lanes waiting and is not being sent.
      */
-    private static final String NEW_HEADS = """
+    static final String NEW_HEADS = """
             ), head as (
                 insert into outbox_chat as chat (platform, chat_id, head_id, lane_rank, due_at)
                 select platform, chat_id, id, lane_rank, not_before from inserted
@@ -173,8 +173,9 @@ final class JdbiOutboxStore implements OutboxStore {
     @Override
     public Optional<Long> enqueue(OutboxItem item) {
         return statements.first(ENQUEUE, row -> row.getLong(1), item.channel().platform().code(),
-                item.channel().chatId(), item.lane().storedName(), Json.write(item.message()), item.customerId(),
-                item.dedupeKey(), item.notBefore(), item.notBefore(), item.complaintNumber());
+                item.channel().chatId(), item.lane().storedName(), Json.write(item.message()),
+                JdbcStatements.bigint(item.customerId()), JdbcStatements.text(item.dedupeKey()), item.notBefore(),
+                item.notBefore(), JdbcStatements.bigint(item.complaintNumber()));
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.retainbot.core.port.CursorStore;
 import io.retainbot.core.port.CustomerPages;
 import io.retainbot.core.port.CustomerRecords;
 import io.retainbot.core.port.CustomerStore;
+import io.retainbot.core.port.EventIntake;
 import io.retainbot.core.port.EventStore;
 import io.retainbot.core.port.FeedbackStore;
 import io.retainbot.core.port.FileStore;
@@ -82,6 +83,11 @@ final class JdbiStoreSession implements StoreSession {
     public InteractionLog interactions() {
         return store(InteractionLog.class,
                 () -> new JdbiInteractionLog(statements, attachOnUse(InteractionDao.class)));
+    }
+
+    @Override
+    public EventIntake intake() {
+        return store(EventIntake.class, () -> new JdbiEventIntake(statements));
     }
 
     @Override

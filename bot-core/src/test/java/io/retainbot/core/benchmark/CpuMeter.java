@@ -4,32 +4,50 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.OptionalLong;
+import javax.sql.DataSource;
 
 /**
  * CPU time used by this JVM and by the PostgreSQL server, so a run on a busy machine still says
  * what one event costs: other processes slow the wall clock down, not the CPU time per event.
  * PostgreSQL's share is read from {@code /proc} (the postmaster and all its children); where that
- * cannot be read it is reported as unknown.
+ * cannot be read it is reported as unknown. Also the WAL the server wrote, which no other work on
+ * the machine changes at all: what the writes of an event cost, rows and index entries alike.
  */
 final class CpuMeter {
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private final long postmasterPid;
+    private final DataSource dataSource;
 
-    private CpuMeter(long postmasterPid) {
+    private CpuMeter(long postmasterPid, DataSource dataSource) {
         this.postmasterPid = postmasterPid;
+        this.dataSource = dataSource;
     }
 
-    /** A meter for the server that runs the backend with this process id. */
-    static CpuMeter forServerOf(long backendPid) {
+    /** A meter for the server that runs the backend with this process id, reached through {@code dataSource}. */
+    static CpuMeter forServerOf(long backendPid, DataSource dataSource) {
         long postmaster = ProcessHandle.of(backendPid).flatMap(ProcessHandle::parent).map(ProcessHandle::pid)
                 .orElse(-1L);
-        return new CpuMeter(postmaster);
+        return new CpuMeter(postmaster, dataSource);
     }
 
     Reading read() {
-        return new Reading(javaNanos(), postgresNanos());
+        return new Reading(javaNanos(), postgresNanos(), walPosition());
+    }
+
+    private long walPosition() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint")) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the WAL position could not be read: " + e.getMessage(), e);
+        }
     }
 
     private static long javaNanos() {
@@ -68,7 +86,12 @@ final class CpuMeter {
     }
 
     /** CPU time consumed so far. */
-    record Reading(long javaNanos, OptionalLong postgresNanos) {
+    record Reading(long javaNanos, OptionalLong postgresNanos, long walBytes) {
+        /** Bytes of WAL per event since {@code start}. */
+        double walBytesPerEvent(Reading start, long events) {
+            return (double) (walBytes - start.walBytes) / events;
+        }
+
         /** Microseconds of Java CPU per event since {@code start}. */
         double javaMicrosPerEvent(Reading start, long events) {
             return (javaNanos - start.javaNanos) / 1e3 / events;

@@ -9,6 +9,9 @@ import io.retainbot.core.chat.Sender;
 import io.retainbot.core.engine.ConversationEngine;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.testing.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,11 +53,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Run: {@code ./mvnw -q -pl bot-core -am test-compile && ./mvnw -q -pl bot-core exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=io.retainbot.core.benchmark.EngineBenchmark
- * -Dexec.args="--rate=300 --seconds=20 --turns=120"}; PostgreSQL runs as the app runs it (fsync and
- * synchronous commit on) unless {@code --no-fsync} is given.
+ * -Dexec.args="--rate=300 --seconds=20"} ({@code --turns=N}: events per conversation in the closed
+ * loops, default {@value #DEFAULT_TURNS}, after an uncounted warm-up of as many); PostgreSQL runs as the
+ * app runs it (fsync and synchronous commit on) unless {@code --no-fsync} is given.
  */
 public final class EngineBenchmark {
-    private static final int DEFAULT_TURNS = 120;
+    private static final int DEFAULT_TURNS = 400;
     private static final int STEADY_WORKERS = 32;
     static final int FILING_TURNS = 6;
     private static final AtomicLong IDS = new AtomicLong();
@@ -92,8 +96,11 @@ public final class EngineBenchmark {
             PlainJdbcEvents jdbc = new PlainJdbcEvents(db.dataSource());
             EventHandler ours = engine::accept;
             EventHandler plain = jdbc::handle;
-            CpuMeter cpu = CpuMeter.forServerOf(backendPid(db.dataSource()));
+            CpuMeter cpu = CpuMeter.forServerOf(backendPid(db.dataSource()), db.dataSource());
 
+            System.out.printf(Locale.ROOT, "Warm-up (not counted): %d events each through the engine, plain JDBC and "
+                    + "the filing script, so the figures below are of compiled code; load average before: %s%n",
+                    8 * turns, loadAverage());
             closedLoop(ours, 8, turns, EngineBenchmark::event, cpu);
             closedLoop(plain, 8, turns, EngineBenchmark::event, cpu);
             closedLoop(ours, 8, turns, EngineBenchmark::filing, cpu);
@@ -229,15 +236,25 @@ public final class EngineBenchmark {
     }
 
     private static void header(String load) {
-        System.out.printf(Locale.ROOT, "%-12s %13s %7s %9s %8s %8s %8s %16s %14s%n", "", load, "events", "events/s",
-                "p50 ms", "p99 ms", "max ms", "Java CPU µs/ev", "PG CPU µs/ev");
+        System.out.printf(Locale.ROOT, "%-12s %13s %7s %9s %8s %8s %8s %16s %14s %10s %8s%n", "", load, "events",
+                "events/s", "p50 ms", "p99 ms", "max ms", "Java CPU µs/ev", "PG CPU µs/ev", "WAL B/ev", "load 1m");
     }
 
+    /** One line of figures, with the machine's load average (of one minute) when the run ended. */
     private static void print(String what, int load, Result result) {
-        System.out.printf(Locale.ROOT, "%-12s %13d %7d %9.0f %8.2f %8.2f %8.1f %16.0f %14.0f%n", what, load,
-                result.events(), result.eventsPerSecond(), result.percentileMillis(0.50),
+        System.out.printf(Locale.ROOT, "%-12s %13d %7d %9.0f %8.2f %8.2f %8.1f %16.0f %14.0f %10.0f %8s%n", what,
+                load, result.events(), result.eventsPerSecond(), result.percentileMillis(0.50),
                 result.percentileMillis(0.99), result.percentileMillis(1.0), result.javaCpuMicros(),
-                result.postgresCpuMicros());
+                result.postgresCpuMicros(), result.walBytes(), loadAverage());
+    }
+
+    /** The one-minute load average, as {@code uptime} shows it; "?" where the system does not tell. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException unreadable) {
+            return "?";
+        }
     }
 
     private static long backendPid(DataSource dataSource) throws SQLException {
@@ -274,11 +291,12 @@ public final class EngineBenchmark {
     }
 
     /** What one run measured. */
-    private record Result(long[] sortedLatencies, long elapsedNanos, double javaCpuMicros, double postgresCpuMicros) {
+    private record Result(long[] sortedLatencies, long elapsedNanos, double javaCpuMicros, double postgresCpuMicros,
+                          double walBytes) {
         static Result of(List<long[]> latencies, long elapsedNanos, CpuMeter.Reading before, CpuMeter.Reading after) {
             long[] sorted = latencies.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
             return new Result(sorted, elapsedNanos, after.javaMicrosPerEvent(before, sorted.length),
-                    after.postgresMicrosPerEvent(before, sorted.length));
+                    after.postgresMicrosPerEvent(before, sorted.length), after.walBytesPerEvent(before, sorted.length));
         }
 
         int events() {

@@ -1,16 +1,14 @@
 package io.retainbot.core.benchmark;
 
+import static io.retainbot.core.store.HotPathSql.ACCEPT;
 import static io.retainbot.core.store.HotPathSql.CREATE_CUSTOMER;
 import static io.retainbot.core.store.HotPathSql.CUSTOMER_SEEN;
-import static io.retainbot.core.store.HotPathSql.ENQUEUE;
+import static io.retainbot.core.store.HotPathSql.FINISH;
 import static io.retainbot.core.store.HotPathSql.FIND_OWNER;
 import static io.retainbot.core.store.HotPathSql.INSERT_IDENTITY;
 import static io.retainbot.core.store.HotPathSql.INSERT_IDLE_CONVERSATION;
 import static io.retainbot.core.store.HotPathSql.LOCK_CONVERSATION;
-import static io.retainbot.core.store.HotPathSql.LOG_INTERACTION;
-import static io.retainbot.core.store.HotPathSql.RECORD_IN_INBOX;
 import static io.retainbot.core.store.HotPathSql.RESERVE_COMPLAINT_NUMBER;
-import static io.retainbot.core.store.HotPathSql.SAVE_CONVERSATION;
 
 import io.retainbot.core.chat.InboundEvent;
 import java.sql.Connection;
@@ -28,7 +26,7 @@ import javax.sql.DataSource;
  * own text, from {@link io.retainbot.core.store.HotPathSql}) with comparable values, in one
  * transaction, with plain JDBC on the same pool and nothing else (no flow, no Jdbi, no JSON mapping;
  * the stored state and reply are fixed strings of the engine's size). Checked against a statement log of the engine ({@code PlainJdbcEventsIT}): a
- * known customer costs six statements and the commit; first contact adds the statements that create
+ * known customer costs two statements (accept, finish) and the commit; first contact adds the statements that create
  * and link the customer, and the greeting.
  */
 final class PlainJdbcEvents {
@@ -71,6 +69,16 @@ final class PlainJdbcEvents {
         }
     }
 
+    /**
+     * A parameter that may be null, bound with its type as the stores bind it (a null of no type in one
+     * execution and a value in the next makes PostgreSQL parse and plan the statement again).
+     */
+    private record Typed(Object value, int sqlType) {
+    }
+
+    /** How many columns the accept statement answers for the conversation, after its first. */
+    private static final int CONVERSATION_COLUMNS = 11;
+
     private final DataSource dataSource;
 
     PlainJdbcEvents(DataSource dataSource) {
@@ -99,15 +107,26 @@ final class PlainJdbcEvents {
         String chatId = event.channel().chatId();
         String userId = event.sender().platformUserId();
         Instant now = Instant.now();
-        if (update(connection, RECORD_IN_INBOX, platform, event.eventId(), chatId, event.kind(), event.receivedAt(),
-                now, "handled") == 0) {
-            return;
+        Long customerId;
+        boolean conversationLocked;
+        try (PreparedStatement statement = prepare(connection, ACCEPT, platform, event.eventId(), chatId, event.kind(),
+                event.receivedAt(), now, platform, chatId, chatId, "Bench", now, platform, userId, now);
+             ResultSet row = statement.executeQuery()) {
+            row.next();
+            if (!row.getBoolean(1)) {
+                return;
+            }
+            conversationLocked = row.getString(2) != null;
+            long id = row.getLong(2 + CONVERSATION_COLUMNS);
+            customerId = row.wasNull() ? null : id;
         }
-        if (!exists(connection, LOCK_CONVERSATION, platform, chatId)) {
+        if (!conversationLocked && !exists(connection, LOCK_CONVERSATION, platform, chatId)) {
             update(connection, INSERT_IDLE_CONVERSATION, platform, chatId, now, now);
             exists(connection, LOCK_CONVERSATION, platform, chatId);
         }
-        Long customerId = firstLong(connection, CUSTOMER_SEEN, chatId, "Bench", now, platform, userId, now);
+        if (!conversationLocked) {
+            customerId = firstLong(connection, CUSTOMER_SEEN, chatId, "Bench", now, platform, userId, now);
+        }
         boolean firstContact = customerId == null;
         if (firstContact) {
             customerId = firstLong(connection, CREATE_CUSTOMER, "Bench", null, null, null, null, null, "en", null,
@@ -118,17 +137,13 @@ final class PlainJdbcEvents {
             exists(connection, CUSTOMER_SEEN, chatId, "Bench", now, platform, userId, now);
         }
         Long complaintNumber = startsIntake(event) ? firstLong(connection, RESERVE_COMPLAINT_NUMBER) : null;
-        firstLong(connection, LOG_INTERACTION, customerId, platform, chatId, "inbound", event.kind(), null,
-                "The parcel arrived late and the box was damaged.", now, complaintNumber);
         Turn turn = Turn.after(event);
-        update(connection, SAVE_CONVERSATION, customerId, turn.flow(), turn.state(), turn.data(), null, now, null,
-                "[]", platform, chatId);
-        if (firstContact) {
-            firstLong(connection, ENQUEUE, platform, chatId, "reply", GREETING, customerId, null, now, now,
-                    complaintNumber);
-        }
-        firstLong(connection, ENQUEUE, platform, chatId, "reply", turn.reply(), customerId, null, now, now,
-                complaintNumber);
+        String[] replies = firstContact ? new String[] {GREETING, turn.reply()} : new String[] {turn.reply()};
+        update(connection, FINISH, customerId, platform, chatId, event.kind(), new Typed(null, Types.VARCHAR),
+                "The parcel arrived late and the box was damaged.", now, new Typed(complaintNumber, Types.BIGINT),
+                platform, chatId, customerId, now, now, new Typed(complaintNumber, Types.BIGINT), replies,
+                customerId, turn.flow(), turn.state(), turn.data(), new Typed(null, Types.TIMESTAMP_WITH_TIMEZONE),
+                now, new Typed(null, Types.TIMESTAMP_WITH_TIMEZONE), "[]", platform, chatId);
     }
 
     /** The engine reserves the complaint's number when filing starts, so what is said can be linked to it. */
@@ -161,6 +176,13 @@ final class PlainJdbcEvents {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.length; i++) {
             Object value = parameters[i];
+            if (value instanceof Typed typed) {
+                if (typed.value() == null) {
+                    statement.setNull(i + 1, typed.sqlType());
+                    continue;
+                }
+                value = typed.value();
+            }
             if (value instanceof Instant instant) {
                 statement.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
             } else if (value == null) {

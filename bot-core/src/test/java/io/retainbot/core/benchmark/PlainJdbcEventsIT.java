@@ -39,8 +39,8 @@ class PlainJdbcEventsIT {
         List<String> plainStatements = statementsOfOneRound(
                 dataSource -> new PlainJdbcEvents(dataSource)::handle, "plain-chat");
 
-        // seven statements a turn (commit included), and the complaint number reserved when filing starts
-        assertThat(engineStatements).hasSize(4 * 7 + 1);
+        // three statements a turn (accept, finish, commit), and the complaint number reserved when filing starts
+        assertThat(engineStatements).hasSize(4 * 3 + 1);
         assertThat(plainStatements).isEqualTo(engineStatements);
     }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Many conversations at once: each one's replies in order, nothing lost. */
+/** Many conversations at once, and many events of one chat at once: each one's replies in order, nothing lost. */
 class EngineConcurrencyIT {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
@@ -82,6 +82,50 @@ class EngineConcurrencyIT {
             }
             assertThat(refs).as("replies of %s in order", channel).containsExactlyElementsOf(expected);
         }
+    }
+
+    @Test
+    void eventsOfOneChatArrivingTogetherAreHandledOneAtATimeAndAnsweredInThatOrder() throws Exception {
+        String chatId = "80000";
+        ChannelRef channel = new ChannelRef(Platform.TELEGRAM, chatId);
+        Sender sender = new Sender(chatId, "User " + chatId, "en");
+        engine.accept(new InboundEvent.CommandReceived(channel, sender, chatId + "-start", java.time.Instant.now(),
+                "start", ""));
+        engine.accept(new InboundEvent.ButtonPressed(channel, sender, chatId + "-consent", java.time.Instant.now(),
+                "consent:no", ""));
+        List<CompletableFuture<Void>> together = new ArrayList<>();
+        List<String> written = new ArrayList<>();
+        for (int m = 0; m < MESSAGES; m++) {
+            String reference = "C-" + (900_000 + m);
+            written.add(reference);
+            InboundEvent text = new InboundEvent.TextReceived(channel, sender, chatId + "-" + m, java.time.Instant.now(),
+                    reference);
+            together.add(CompletableFuture.runAsync(() -> engine.accept(text), users));
+        }
+        CompletableFuture.allOf(together.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+        awaitDelivered(MESSAGES + 3);
+
+        List<String> handled = texts(
+                "select summary from interaction where chat_id = '80000' and kind = 'text_received' order by id");
+        List<String> answered = gateway.deliveredTo(channel).stream().map(OutboundMessage::text).skip(3)
+                .map(text -> text.replaceAll("(?s).*(C-\\d+).*", "$1")).toList();
+        assertThat(handled).containsExactlyInAnyOrderElementsOf(written);
+        assertThat(answered).as("each answer where its event was handled").containsExactlyElementsOf(handled);
+    }
+
+    /** The first column of every row a query answers, in its order. */
+    private static List<String> texts(String sql) {
+        List<String> texts = new ArrayList<>();
+        try (java.sql.Connection connection = db.dataSource().getConnection();
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                texts.add(rows.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return texts;
     }
 
     private void talk(String chatId) {
