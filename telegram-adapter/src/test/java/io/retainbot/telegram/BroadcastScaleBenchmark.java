@@ -49,7 +49,7 @@ public final class BroadcastScaleBenchmark {
         Memory memory = Memory.watch();
         TestDatabase db = new TestDatabase();
         db.beforeAll(null);
-        FakeBotApi telegram = new FakeBotApi().forgetCalls();
+        FakeBotApiProcess telegram = FakeBotApiProcess.start();
         ExecutorService senders = Executors.newCachedThreadPool();
         try {
             Transactor transactor = db.database().transactor();
@@ -70,6 +70,7 @@ public final class BroadcastScaleBenchmark {
 
             Rate freeRate = send(transactor, runner, run, telegram, senders, wake, 30, false, free);
             String memoryAfterFree = memory.snapshot();
+            String nativeAfterFree = nativeMemory().orElse("");
             Rate paidRate = send(transactor, runner, run, telegram, senders, wake, 1000, true, paid);
             FakeBotApi.SendCounts counts = telegram.sendCounts();
             long sentRows = db.count("select count(*) from delivery where run_id = " + run
@@ -87,6 +88,12 @@ public final class BroadcastScaleBenchmark {
                     sentRows);
             System.out.println("resident memory up to the end of the free phase: " + memoryAfterFree);
             System.out.println("resident memory up to the end of the paid phase (107 senders): " + memory.snapshot());
+            System.out.printf(Locale.ROOT, "threads at most %d (the fake Bot API ran in process %d of its own)%n",
+                    ManagementFactory.getThreadMXBean().getPeakThreadCount(), telegram.pid());
+            nativeMemory().ifPresent(paidNative -> {
+                System.out.println("native memory tracking, committed, at the end of the free phase: " + nativeAfterFree);
+                System.out.println("native memory tracking, committed, at the end of the paid phase: " + paidNative);
+            });
         } finally {
             senders.shutdownNow();
             telegram.close();
@@ -118,7 +125,7 @@ public final class BroadcastScaleBenchmark {
     }
 
     /** One phase: a dispatcher with the gateway at this budget, the run stepped every 200 ms, the rate measured. */
-    private static Rate send(Transactor transactor, BroadcastRunner runner, long run, FakeBotApi telegram,
+    private static Rate send(Transactor transactor, BroadcastRunner runner, long run, FakeBotApiProcess telegram,
                              ExecutorService senders, Wake wake, int budget, boolean paid, Duration over)
             throws Exception {
         telegram.limitSendsTo(budget);
@@ -152,6 +159,55 @@ public final class BroadcastScaleBenchmark {
         return new Rate(sent / elapsed, budget, sent, over);
     }
 
+    /**
+     * The JVM's own account of its memory when it runs with -XX:NativeMemoryTracking=summary: the total and every
+     * part of at least 1 MB committed, with the peak of the compilers' arenas (a compilation's memory is given
+     * back afterwards, but the peak counts in VmHWM).
+     */
+    private static java.util.Optional<String> nativeMemory() {
+        return nativeMemorySummary().map(summary -> {
+            StringBuilder parts = new StringBuilder();
+            java.util.regex.Matcher total = java.util.regex.Pattern
+                    .compile("Total: reserved=\\d+KB, committed=(\\d+)KB").matcher(summary);
+            if (total.find()) {
+                parts.append(String.format(Locale.ROOT, "total %.0f MB", Long.parseLong(total.group(1)) / 1024.0));
+            }
+            java.util.regex.Matcher part = java.util.regex.Pattern
+                    .compile("-\\s+([A-Za-z ]+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)").matcher(summary);
+            while (part.find()) {
+                long committedKb = Long.parseLong(part.group(2));
+                if (committedKb >= 1024) {
+                    parts.append(String.format(Locale.ROOT, "; %s %.0f MB", part.group(1).trim(), committedKb / 1024.0));
+                }
+            }
+            java.util.regex.Matcher compiler = java.util.regex.Pattern
+                    .compile("Compiler \\(reserved[^\\n]*\\n(?:[^\\n]*\\n){0,3}?[^\\n]*\\(arena=\\d+KB #\\d+\\) \\(peak=(\\d+)KB")
+                    .matcher(summary);
+            if (compiler.find()) {
+                parts.append(String.format(Locale.ROOT, "; the compilers' arenas at their peak %.0f MB",
+                        Long.parseLong(compiler.group(1)) / 1024.0));
+            }
+            java.util.regex.Matcher threads = java.util.regex.Pattern.compile("\\(thread #(\\d+)\\)").matcher(summary);
+            if (threads.find()) {
+                parts.append("; ").append(threads.group(1)).append(" threads");
+            }
+            return parts.toString();
+        });
+    }
+
+    private static java.util.Optional<String> nativeMemorySummary() {
+        try {
+            Object summary = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
+                    new Object[] {new String[] {"summary"}}, new String[] {String[].class.getName()});
+            String text = String.valueOf(summary);
+            return text.contains("Native Memory Tracking is not enabled") ? java.util.Optional.empty()
+                    : java.util.Optional.of(text);
+        } catch (javax.management.JMException unavailable) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static double seconds(long sinceNanos) {
         return (System.nanoTime() - sinceNanos) / 1e9;
     }
@@ -160,14 +216,16 @@ public final class BroadcastScaleBenchmark {
     private static final class Memory {
         private final AtomicLong highestRssKb = new AtomicLong();
         private final AtomicLong highestHeap = new AtomicLong();
+        private final AtomicLong highestCommittedHeap = new AtomicLong();
 
         static Memory watch() {
             Memory memory = new Memory();
             Thread sampler = new Thread(() -> {
                 while (true) {
                     memory.highestRssKb.accumulateAndGet(statusKb("VmRSS"), Math::max);
-                    memory.highestHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()
-                            .getUsed(), Math::max);
+                    java.lang.management.MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+                    memory.highestHeap.accumulateAndGet(heap.getUsed(), Math::max);
+                    memory.highestCommittedHeap.accumulateAndGet(heap.getCommitted(), Math::max);
                     try {
                         Thread.sleep(250);
                     } catch (InterruptedException interrupted) {
@@ -183,9 +241,9 @@ public final class BroadcastScaleBenchmark {
         String snapshot() {
             long maxHeap = Runtime.getRuntime().maxMemory();
             return String.format(Locale.ROOT, "highest VmRSS sampled %.0f MB, VmHWM %.0f MB "
-                    + "(target under 256 MB); heap in use at most %.0f MB of %.0f MB allowed (-Xmx)",
-                    highestRssKb.get() / 1024.0, statusKb("VmHWM") / 1024.0, highestHeap.get() / 1048576.0,
-                    maxHeap / 1048576.0);
+                    + "(target under 256 MB); heap in use at most %.0f MB, committed at most %.0f MB of %.0f MB "
+                    + "allowed (-Xmx)", highestRssKb.get() / 1024.0, statusKb("VmHWM") / 1024.0,
+                    highestHeap.get() / 1048576.0, highestCommittedHeap.get() / 1048576.0, maxHeap / 1048576.0);
         }
 
         private static long statusKb(String field) {
