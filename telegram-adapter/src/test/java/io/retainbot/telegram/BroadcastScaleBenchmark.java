@@ -3,6 +3,7 @@ package io.retainbot.telegram;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.retainbot.core.outbox.OutboxDispatcher;
 import io.retainbot.core.outbox.PlatformSenders;
+import io.retainbot.core.outbox.SenderPool;
 import io.retainbot.core.outreach.BroadcastRunner;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.testing.MemberDay;
@@ -18,7 +19,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -50,7 +50,6 @@ public final class BroadcastScaleBenchmark {
         TestDatabase db = new TestDatabase();
         db.beforeAll(null);
         FakeBotApiProcess telegram = FakeBotApiProcess.start();
-        ExecutorService senders = Executors.newCachedThreadPool();
         try {
             Transactor transactor = db.database().transactor();
             Clock clock = Clock.systemUTC();
@@ -68,10 +67,10 @@ public final class BroadcastScaleBenchmark {
             double expandSeconds = seconds(expanding);
             long deliveries = db.count("select count(*) from delivery where run_id = " + run);
 
-            Rate freeRate = send(transactor, runner, run, telegram, senders, wake, 30, false, free);
+            Rate freeRate = send(transactor, runner, run, telegram, wake, 30, false, free);
             String memoryAfterFree = memory.snapshot();
             String nativeAfterFree = nativeMemory().orElse("");
-            Rate paidRate = send(transactor, runner, run, telegram, senders, wake, 1000, true, paid);
+            Rate paidRate = send(transactor, runner, run, telegram, wake, 1000, true, paid);
             FakeBotApi.SendCounts counts = telegram.sendCounts();
             long sentRows = db.count("select count(*) from delivery where run_id = " + run
                     + " and status in ('queued', 'sent')");
@@ -95,7 +94,6 @@ public final class BroadcastScaleBenchmark {
                 System.out.println("native memory tracking, committed, at the end of the paid phase: " + paidNative);
             });
         } finally {
-            senders.shutdownNow();
             telegram.close();
             db.afterAll(null);
             System.exit(0);
@@ -126,13 +124,16 @@ public final class BroadcastScaleBenchmark {
 
     /** One phase: a dispatcher with the gateway at this budget, the run stepped every 200 ms, the rate measured. */
     private static Rate send(Transactor transactor, BroadcastRunner runner, long run, FakeBotApiProcess telegram,
-                             ExecutorService senders, Wake wake, int budget, boolean paid, Duration over)
+                             Wake wake, int budget, boolean paid, Duration over)
             throws Exception {
         telegram.limitSendsTo(budget);
         TelegramChatGateway gateway = new TelegramChatGateway(new BotApi(FakeBotApi.TOKEN, telegram.url()), budget,
                 paid);
+        int concurrency = PlatformSenders.concurrencyFor(budget);
+        // the senders as the application has them
+        ExecutorService senders = SenderPool.create("retainbot-send-telegram", concurrency);
         OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, List.of(new PlatformSenders(gateway, senders,
-                PlatformSenders.concurrencyFor(budget))), OutboxDispatcher.newInstanceId(), Clock.systemUTC(), new SimpleMeterRegistry());
+                concurrency)), OutboxDispatcher.newInstanceId(), Clock.systemUTC(), new SimpleMeterRegistry());
         wake.dispatcher = dispatcher;
         dispatcher.start(Thread::new);
         AtomicBoolean stepping = new AtomicBoolean(true);
@@ -156,6 +157,7 @@ public final class BroadcastScaleBenchmark {
         feeder.join();
         dispatcher.drain(Duration.ofSeconds(10));
         dispatcher.close();
+        senders.shutdown();
         return new Rate(sent / elapsed, budget, sent, over);
     }
 
@@ -201,7 +203,7 @@ public final class BroadcastScaleBenchmark {
                     new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
                     new Object[] {new String[] {"summary"}}, new String[] {String[].class.getName()});
             String text = String.valueOf(summary);
-            return text.contains("Native Memory Tracking is not enabled") ? java.util.Optional.empty()
+            return text.toLowerCase(Locale.ROOT).contains("not enabled") ? java.util.Optional.empty()
                     : java.util.Optional.of(text);
         } catch (javax.management.JMException unavailable) {
             return java.util.Optional.empty();
