@@ -1,7 +1,6 @@
 package io.retainbot.core.store;
 
 import io.retainbot.core.testing.TestDatabase;
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dispatcher's queries over a queue of 100,000 bulk messages read indexes, not the queue: the
- * plans PostgreSQL chooses for the very statements {@link OutboxDao} runs.
+ * plans PostgreSQL chooses for the very statements the dispatcher runs ({@link JdbiOutboxStore}).
  */
 class OutboxHeadQueryIT {
     static final int QUEUED = 100_000;
@@ -50,7 +48,9 @@ class OutboxHeadQueryIT {
 
     @Test
     void findsDueHeadsThroughTheLaneIndex() throws Exception {
-        List<String> plan = explain(sqlOf("dueHeads"), List.of("telegram", Instant.now(), 32, 32, 32));
+        Instant now = Instant.now();
+        List<String> plan = explain(JdbiOutboxStore.DUE_HEADS, List.of("telegram", now, 32, "telegram", now, 32,
+                "telegram", now, 32));
         System.out.println("dueHeads with " + QUEUED + " bulk messages queued:\n  " + String.join("\n  ", plan));
 
         assertThat(plan.stream().filter(line -> line.contains("Index Scan using outbox_chat_due")))
@@ -66,7 +66,7 @@ class OutboxHeadQueryIT {
                 where platform = :platform and chat_id = :chatId and status = 'pending'
                 order by lane_rank, id limit 1
                 """, List.of("telegram", "member-500"));
-        List<String> nextDue = explain(sqlOf("nextDue"), List.of());
+        List<String> nextDue = explain(JdbiOutboxStore.NEXT_DUE, List.of());
         System.out.println("next message of a chat:\n  " + String.join("\n  ", next));
         System.out.println("nextDue:\n  " + String.join("\n  ", nextDue));
 
@@ -76,16 +76,10 @@ class OutboxHeadQueryIT {
         assertThat(nextDue).noneMatch(line -> line.contains("Seq Scan"));
     }
 
-    private static String sqlOf(String method) {
-        for (Method candidate : OutboxDao.class.getDeclaredMethods()) {
-            if (candidate.getName().equals(method)) {
-                return candidate.getAnnotation(SqlQuery.class).value();
-            }
-        }
-        throw new IllegalArgumentException("no query " + method);
-    }
-
-    /** The plan of {@code sql} with its named parameters bound in order of appearance (a repeated name reuses the value). */
+    /**
+     * The plan of {@code sql} with its named parameters bound in order of appearance (a repeated name reuses the
+     * value), or, for a statement with {@code ?} parameters, {@code values} in order.
+     */
     private static List<String> explain(String sql, List<Object> values) throws SQLException {
         Matcher names = Pattern.compile("(?<!:):([a-zA-Z]+)").matcher(sql);
         List<String> order = new ArrayList<>();
@@ -98,8 +92,9 @@ class OutboxHeadQueryIT {
         List<String> distinct = order.stream().distinct().toList();
         try (Connection connection = db.dataSource().getConnection();
              PreparedStatement statement = connection.prepareStatement("explain " + positional)) {
-            for (int i = 0; i < order.size(); i++) {
-                Object value = values.get(distinct.indexOf(order.get(i)));
+            int parameters = order.isEmpty() ? values.size() : order.size();
+            for (int i = 0; i < parameters; i++) {
+                Object value = order.isEmpty() ? values.get(i) : values.get(distinct.indexOf(order.get(i)));
                 if (value instanceof Instant instant) {
                     statement.setObject(i + 1, java.sql.Timestamp.from(instant));
                 } else {
