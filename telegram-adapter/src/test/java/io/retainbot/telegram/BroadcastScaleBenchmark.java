@@ -28,11 +28,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * beyond it). Prints: how long expanding the audience into deliveries takes; the sustained send rate
  * at the free budget (30 a second) and in paid-broadcast mode (1,000 a second) as a share of the budget,
  * with the sends that came inside a retry window and the chats that got the broadcast twice; and the
- * process's resident memory (VmHWM and the highest VmRSS seen in /proc/self/status) and heap.
+ * bot side's resident memory (VmHWM and the highest VmRSS seen in /proc/self/status), heap, peak threads and,
+ * with {@code -XX:NativeMemoryTracking=summary}, the JVM's own account of its memory.
  *
  * <p>The run is driven as the timetable drives it: a step of the run every 200 ms, the dispatcher with as
- * many senders as the application gives the budget ({@link PlatformSenders#concurrencyFor}). Run it in a JVM of its own so the memory figures are the benchmark's (see the README):
- * {@code java -Xmx192m -cp <test classpath> io.retainbot.telegram.BroadcastScaleBenchmark 1000000 60 30}.
+ * many senders as the application gives the budget ({@link PlatformSenders#concurrencyFor}) on the
+ * application's {@link SenderPool}. The fake Bot API runs in a process of its own ({@link FakeBotApiProcess})
+ * and PostgreSQL in its own, so the memory figures are the bot side's alone. Run it in a JVM of its own with
+ * the memory settings the README gives the bot:
+ * {@code java -XX:+UseSerialGC -Xms64m -Xmx192m -cp <test classpath> io.retainbot.telegram.BroadcastScaleBenchmark
+ * 1000000 60 30}.
  */
 public final class BroadcastScaleBenchmark {
     private static final ZoneId ZONE = ZoneId.of("Asia/Seoul");
