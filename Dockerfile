@@ -13,4 +13,5 @@ RUN mkdir -p /app/data && chown -R retainbot /app
 USER retainbot
 ENV DATA_DIR=/app/data HTTP_PORT=8080
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/retainbot.jar"]
+# the memory settings the README gives: within 256 MB of resident memory (see its Performance section)
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms64m", "-Xmx192m", "-jar", "/app/retainbot.jar"]

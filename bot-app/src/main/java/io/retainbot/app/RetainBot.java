@@ -66,6 +66,7 @@ import io.retainbot.core.outreach.SendPolicy;
 import io.retainbot.core.outreach.TemplateRenderer;
 import io.retainbot.core.outreach.Templates;
 import io.retainbot.core.outbox.PlatformSenders;
+import io.retainbot.core.outbox.SenderPool;
 import io.retainbot.core.port.ChatGateway;
 import io.retainbot.core.port.PhotoSource;
 import io.retainbot.core.port.Transactor;
@@ -111,10 +112,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -205,7 +204,7 @@ public final class RetainBot implements AutoCloseable {
             for (ChatGateway gateway : gateways) {
                 // enough senders for the platform's budget (1,000 a second with Telegram's paid broadcasts)
                 int concurrency = PlatformSenders.concurrencyFor(gateway.bulkPerSecond());
-                ExecutorService pool = senderPool("retainbot-send-" + gateway.platform().code(), concurrency);
+                ExecutorService pool = SenderPool.create("retainbot-send-" + gateway.platform().code(), concurrency);
                 started.push(() -> shutdown(pool));
                 senders.add(new PlatformSenders(gateway, pool, concurrency));
             }
@@ -412,18 +411,6 @@ public final class RetainBot implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    /**
-     * One platform's senders: {@code concurrency} threads, started when needed and ended after a minute
-     * idle, and a queue of as many (the dispatcher never has more sends of a platform in flight; beyond
-     * that the pool refuses and the dispatcher puts the message back).
-     */
-    private static ExecutorService senderPool(String name, int concurrency) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(concurrency, concurrency, 1, TimeUnit.MINUTES,
-                new ArrayBlockingQueue<>(concurrency), threads(name), new ThreadPoolExecutor.AbortPolicy());
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
     }
 
     private static void shutdown(ExecutorService executor) throws InterruptedException {

@@ -11,14 +11,20 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import io.retainbot.core.testing.Await;
 
-/** The runnable jar as the README runs it ({@code java -jar target/retainbot.jar}), a real process. */
+/**
+ * The runnable jar as the README runs it ({@code java -XX:+UseSerialGC -Xms64m -Xmx192m -jar target/retainbot.jar}),
+ * a real process.
+ */
 public final class JarProcess {
+    /** The memory settings the README and the Dockerfile run the jar with (JarProcessTest holds them to it). */
+    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx192m");
     private static final Path JAR = Path.of("target", "retainbot.jar");
 
     private final Process process;
@@ -34,8 +40,11 @@ public final class JarProcess {
 
     /** Starts the jar with only {@code env} set of RetainBot's variables; its output goes to {@code output}. */
     public static JarProcess start(Map<String, String> env, Path output) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", JAR.toString());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("DATABASE_") || name.startsWith("TELEGRAM_")
                 || name.startsWith("DISCORD_") || name.equals("ADMIN_TOKEN") || name.equals("BUSINESS_CONFIG")
                 || name.equals("DATA_DIR") || name.equals("HTTP_PORT"));

@@ -3,6 +3,7 @@ package io.retainbot.telegram;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.retainbot.core.outbox.OutboxDispatcher;
 import io.retainbot.core.outbox.PlatformSenders;
+import io.retainbot.core.outbox.SenderPool;
 import io.retainbot.core.outreach.BroadcastRunner;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.testing.MemberDay;
@@ -18,7 +19,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,11 +28,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * beyond it). Prints: how long expanding the audience into deliveries takes; the sustained send rate
  * at the free budget (30 a second) and in paid-broadcast mode (1,000 a second) as a share of the budget,
  * with the sends that came inside a retry window and the chats that got the broadcast twice; and the
- * process's resident memory (VmHWM and the highest VmRSS seen in /proc/self/status) and heap.
+ * bot side's resident memory (VmHWM and the highest VmRSS seen in /proc/self/status), heap, peak threads and,
+ * with {@code -XX:NativeMemoryTracking=summary}, the JVM's own account of its memory.
  *
  * <p>The run is driven as the timetable drives it: a step of the run every 200 ms, the dispatcher with as
- * many senders as the application gives the budget ({@link PlatformSenders#concurrencyFor}). Run it in a JVM of its own so the memory figures are the benchmark's (see the README):
- * {@code java -Xmx192m -cp <test classpath> io.retainbot.telegram.BroadcastScaleBenchmark 1000000 60 30}.
+ * many senders as the application gives the budget ({@link PlatformSenders#concurrencyFor}) on the
+ * application's {@link SenderPool}. The fake Bot API runs in a process of its own ({@link FakeBotApiProcess})
+ * and PostgreSQL in its own, so the memory figures are the bot side's alone. Run it in a JVM of its own with
+ * the memory settings the README gives the bot:
+ * {@code java -XX:+UseSerialGC -Xms64m -Xmx192m -cp <test classpath> io.retainbot.telegram.BroadcastScaleBenchmark
+ * 1000000 60 30}.
  */
 public final class BroadcastScaleBenchmark {
     private static final ZoneId ZONE = ZoneId.of("Asia/Seoul");
@@ -49,8 +54,7 @@ public final class BroadcastScaleBenchmark {
         Memory memory = Memory.watch();
         TestDatabase db = new TestDatabase();
         db.beforeAll(null);
-        FakeBotApi telegram = new FakeBotApi().forgetCalls();
-        ExecutorService senders = Executors.newCachedThreadPool();
+        FakeBotApiProcess telegram = FakeBotApiProcess.start();
         try {
             Transactor transactor = db.database().transactor();
             Clock clock = Clock.systemUTC();
@@ -68,9 +72,10 @@ public final class BroadcastScaleBenchmark {
             double expandSeconds = seconds(expanding);
             long deliveries = db.count("select count(*) from delivery where run_id = " + run);
 
-            Rate freeRate = send(transactor, runner, run, telegram, senders, wake, 30, false, free);
+            Rate freeRate = send(transactor, runner, run, telegram, wake, 30, false, free);
             String memoryAfterFree = memory.snapshot();
-            Rate paidRate = send(transactor, runner, run, telegram, senders, wake, 1000, true, paid);
+            String nativeAfterFree = nativeMemory().orElse("");
+            Rate paidRate = send(transactor, runner, run, telegram, wake, 1000, true, paid);
             FakeBotApi.SendCounts counts = telegram.sendCounts();
             long sentRows = db.count("select count(*) from delivery where run_id = " + run
                     + " and status in ('queued', 'sent')");
@@ -87,8 +92,13 @@ public final class BroadcastScaleBenchmark {
                     sentRows);
             System.out.println("resident memory up to the end of the free phase: " + memoryAfterFree);
             System.out.println("resident memory up to the end of the paid phase (107 senders): " + memory.snapshot());
+            System.out.printf(Locale.ROOT, "threads at most %d (the fake Bot API ran in process %d of its own)%n",
+                    ManagementFactory.getThreadMXBean().getPeakThreadCount(), telegram.pid());
+            nativeMemory().ifPresent(paidNative -> {
+                System.out.println("native memory tracking, committed, at the end of the free phase: " + nativeAfterFree);
+                System.out.println("native memory tracking, committed, at the end of the paid phase: " + paidNative);
+            });
         } finally {
-            senders.shutdownNow();
             telegram.close();
             db.afterAll(null);
             System.exit(0);
@@ -118,14 +128,17 @@ public final class BroadcastScaleBenchmark {
     }
 
     /** One phase: a dispatcher with the gateway at this budget, the run stepped every 200 ms, the rate measured. */
-    private static Rate send(Transactor transactor, BroadcastRunner runner, long run, FakeBotApi telegram,
-                             ExecutorService senders, Wake wake, int budget, boolean paid, Duration over)
+    private static Rate send(Transactor transactor, BroadcastRunner runner, long run, FakeBotApiProcess telegram,
+                             Wake wake, int budget, boolean paid, Duration over)
             throws Exception {
         telegram.limitSendsTo(budget);
         TelegramChatGateway gateway = new TelegramChatGateway(new BotApi(FakeBotApi.TOKEN, telegram.url()), budget,
                 paid);
+        int concurrency = PlatformSenders.concurrencyFor(budget);
+        // the senders as the application has them
+        ExecutorService senders = SenderPool.create("retainbot-send-telegram", concurrency);
         OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, List.of(new PlatformSenders(gateway, senders,
-                PlatformSenders.concurrencyFor(budget))), OutboxDispatcher.newInstanceId(), Clock.systemUTC(), new SimpleMeterRegistry());
+                concurrency)), OutboxDispatcher.newInstanceId(), Clock.systemUTC(), new SimpleMeterRegistry());
         wake.dispatcher = dispatcher;
         dispatcher.start(Thread::new);
         AtomicBoolean stepping = new AtomicBoolean(true);
@@ -149,7 +162,57 @@ public final class BroadcastScaleBenchmark {
         feeder.join();
         dispatcher.drain(Duration.ofSeconds(10));
         dispatcher.close();
+        senders.shutdown();
         return new Rate(sent / elapsed, budget, sent, over);
+    }
+
+    /**
+     * The JVM's own account of its memory when it runs with -XX:NativeMemoryTracking=summary: the total and every
+     * part of at least 1 MB committed, with the peak of the compilers' arenas (a compilation's memory is given
+     * back afterwards, but the peak counts in VmHWM).
+     */
+    private static java.util.Optional<String> nativeMemory() {
+        return nativeMemorySummary().map(summary -> {
+            StringBuilder parts = new StringBuilder();
+            java.util.regex.Matcher total = java.util.regex.Pattern
+                    .compile("Total: reserved=\\d+KB, committed=(\\d+)KB").matcher(summary);
+            if (total.find()) {
+                parts.append(String.format(Locale.ROOT, "total %.0f MB", Long.parseLong(total.group(1)) / 1024.0));
+            }
+            java.util.regex.Matcher part = java.util.regex.Pattern
+                    .compile("-\\s+([A-Za-z ]+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)").matcher(summary);
+            while (part.find()) {
+                long committedKb = Long.parseLong(part.group(2));
+                if (committedKb >= 1024) {
+                    parts.append(String.format(Locale.ROOT, "; %s %.0f MB", part.group(1).trim(), committedKb / 1024.0));
+                }
+            }
+            java.util.regex.Matcher compiler = java.util.regex.Pattern
+                    .compile("Compiler \\(reserved[^\\n]*\\n(?:[^\\n]*\\n){0,3}?[^\\n]*\\(arena=\\d+KB #\\d+\\) \\(peak=(\\d+)KB")
+                    .matcher(summary);
+            if (compiler.find()) {
+                parts.append(String.format(Locale.ROOT, "; the compilers' arenas at their peak %.0f MB",
+                        Long.parseLong(compiler.group(1)) / 1024.0));
+            }
+            java.util.regex.Matcher threads = java.util.regex.Pattern.compile("\\(thread #(\\d+)\\)").matcher(summary);
+            if (threads.find()) {
+                parts.append("; ").append(threads.group(1)).append(" threads");
+            }
+            return parts.toString();
+        });
+    }
+
+    private static java.util.Optional<String> nativeMemorySummary() {
+        try {
+            Object summary = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
+                    new Object[] {new String[] {"summary"}}, new String[] {String[].class.getName()});
+            String text = String.valueOf(summary);
+            return text.toLowerCase(Locale.ROOT).contains("not enabled") ? java.util.Optional.empty()
+                    : java.util.Optional.of(text);
+        } catch (javax.management.JMException unavailable) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static double seconds(long sinceNanos) {
@@ -160,14 +223,16 @@ public final class BroadcastScaleBenchmark {
     private static final class Memory {
         private final AtomicLong highestRssKb = new AtomicLong();
         private final AtomicLong highestHeap = new AtomicLong();
+        private final AtomicLong highestCommittedHeap = new AtomicLong();
 
         static Memory watch() {
             Memory memory = new Memory();
             Thread sampler = new Thread(() -> {
                 while (true) {
                     memory.highestRssKb.accumulateAndGet(statusKb("VmRSS"), Math::max);
-                    memory.highestHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()
-                            .getUsed(), Math::max);
+                    java.lang.management.MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+                    memory.highestHeap.accumulateAndGet(heap.getUsed(), Math::max);
+                    memory.highestCommittedHeap.accumulateAndGet(heap.getCommitted(), Math::max);
                     try {
                         Thread.sleep(250);
                     } catch (InterruptedException interrupted) {
@@ -183,9 +248,9 @@ public final class BroadcastScaleBenchmark {
         String snapshot() {
             long maxHeap = Runtime.getRuntime().maxMemory();
             return String.format(Locale.ROOT, "highest VmRSS sampled %.0f MB, VmHWM %.0f MB "
-                    + "(target under 256 MB); heap in use at most %.0f MB of %.0f MB allowed (-Xmx)",
-                    highestRssKb.get() / 1024.0, statusKb("VmHWM") / 1024.0, highestHeap.get() / 1048576.0,
-                    maxHeap / 1048576.0);
+                    + "(target under 256 MB); heap in use at most %.0f MB, committed at most %.0f MB of %.0f MB "
+                    + "allowed (-Xmx)", highestRssKb.get() / 1024.0, statusKb("VmHWM") / 1024.0,
+                    highestHeap.get() / 1048576.0, highestCommittedHeap.get() / 1048576.0, maxHeap / 1048576.0);
         }
 
         private static long statusKb(String field) {

@@ -8,6 +8,8 @@ import io.retainbot.core.outbox.OutboxEntry;
 import io.retainbot.core.outbox.OutboxItem;
 import io.retainbot.core.outbox.SendSlot;
 import io.retainbot.core.port.OutboxStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,10 +23,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The outbox on {@link OutboxDao}, except the enqueue that every handled event runs: that one is a
- * plain JDBC statement on the transaction's connection (through the SqlObject it was about half of
- * the engine's Java time per event, see the README's performance section), and the DAO is attached
- * only when a call needs it.
+ * The outbox on {@link OutboxDao}, except the statements that run for every handled event (the enqueue) and
+ * for every round and send of the dispatcher (due heads, claims, leases, the send window's places, deliveries):
+ * those are plain JDBC statements on the transaction's connection (through the SqlObject the enqueue was about
+ * half of the engine's Java time per event, and attaching the DAO a third of the dispatcher loop's at 1,000
+ * sends a second; see the README's performance section). The DAO is attached only when a call needs it.
  */
 final class JdbiOutboxStore implements OutboxStore {
     /**
@@ -161,6 +164,90 @@ final class JdbiOutboxStore implements OutboxStore {
             from unnest(cast(? as text[]), cast(? as bigint[])) as held (platform, slot)
             where place.platform = held.platform and place.slot = held.slot and place.held_by = ?
             """;
+    /**
+     * The due, unclaimed heads of one platform: replies, then staff pings, then bulk, each lane read from the
+     * index on (platform, lane, due time) and cut at its own limit (parameters: platform, now and limit, once per
+     * lane).
+     */
+    static final String DUE_HEADS = """
+            select o.id, o.platform, o.chat_id, o.lane, o.message::text, o.customer_id, o.attempts,
+                   o.not_before, o.created_at, o.complaint_number
+            from (
+                (select head_id, lane_rank, due_at from outbox_chat
+                 where platform = ? and lane_rank = 0 and claimed_by is null and due_at <= ?
+                 order by due_at limit ?)
+                union all
+                (select head_id, lane_rank, due_at from outbox_chat
+                 where platform = ? and lane_rank = 1 and claimed_by is null and due_at <= ?
+                 order by due_at limit ?)
+                union all
+                (select head_id, lane_rank, due_at from outbox_chat
+                 where platform = ? and lane_rank = 2 and claimed_by is null and due_at <= ?
+                 order by due_at limit ?)
+            ) heads
+            join outbox o on o.id = heads.head_id
+            order by heads.lane_rank, heads.due_at, heads.head_id
+            """;
+    /**
+     * Claims those chats whose head is still the given message and unclaimed; answers the claimed ids. A chat
+     * another transaction is changing right now is skipped, not waited for.
+     */
+    static final String CLAIM = """
+            with target as (
+                select platform, chat_id from outbox_chat
+                where platform = ? and chat_id = any(cast(? as text[])) and head_id = any(cast(? as bigint[]))
+                  and claimed_by is null
+                for update skip locked
+            ), claimed as (
+                update outbox_chat chat set claimed_by = ?, lease_until = ?
+                from target
+                where chat.platform = target.platform and chat.chat_id = target.chat_id
+                returning chat.head_id
+            )
+            update outbox o set status = 'sending', claimed_at = ?, claimed_by = ?
+            from claimed
+            where o.id = claimed.head_id and o.status = 'pending'
+            returning o.id
+            """;
+    /**
+     * Extends the leases of this instance's claims on these heads (its sends under way); a chat locked right
+     * now is renewed next time (leases outlast several renewals).
+     */
+    static final String RENEW_LEASES = """
+            update outbox_chat chat set lease_until = ?
+            from (select platform, chat_id from outbox_chat
+                  where claimed_by = ? and head_id = any(cast(? as bigint[])) for update skip locked) mine
+            where chat.platform = mine.platform and chat.chat_id = mine.chat_id and chat.claimed_by = ?
+            """;
+    /**
+     * Hands back claims whose lease ran out (their instance died or stalled), except this instance's own claims
+     * on the sends it still has under way, whatever the clock says; the head stays the same message.
+     */
+    static final String RELEASE_EXPIRED = """
+            with expired as (
+                select platform, chat_id from outbox_chat
+                where claimed_by is not null and lease_until < ?
+                  and not (claimed_by = ? and head_id = any(cast(? as bigint[])))
+                for update skip locked
+            ), released as (
+                update outbox_chat chat set claimed_by = null, lease_until = null
+                from expired
+                where chat.platform = expired.platform and chat.chat_id = expired.chat_id
+                returning chat.head_id
+            )
+            update outbox o set status = 'pending', claimed_at = null, claimed_by = null
+            from released
+            where o.id = released.head_id and o.status = 'sending'
+            returning o.id
+            """;
+    /** The earliest due time of an unclaimed head: one index probe per platform and lane. */
+    static final String NEXT_DUE = """
+            select min((select due_at from outbox_chat
+                        where platform = platforms.platform and lane_rank = lanes.rank and claimed_by is null
+                        order by due_at limit 1))
+            from unnest(array['telegram', 'discord', 'web']) platforms (platform),
+                 generate_series(0, 2) lanes (rank)
+            """;
     private static final int MAX_ERROR_LENGTH = 1000;
     private final JdbcStatements statements;
     private final Supplier<OutboxDao> daos;
@@ -234,9 +321,9 @@ final class JdbiOutboxStore implements OutboxStore {
 
     @Override
     public List<OutboxEntry> dueHeads(Platform platform, Instant now, Map<Lane, Integer> limits) {
-        return dao().dueHeads(platform.code(), now, limits.getOrDefault(Lane.REPLY, 0), limits.getOrDefault(Lane.STAFF, 0),
-                        limits.getOrDefault(Lane.BULK, 0))
-                .stream().map(JdbiOutboxStore::toEntry).toList();
+        String code = platform.code();
+        return statements.all(DUE_HEADS, JdbiOutboxStore::toEntry, code, now, limits.getOrDefault(Lane.REPLY, 0), code,
+                now, limits.getOrDefault(Lane.STAFF, 0), code, now, limits.getOrDefault(Lane.BULK, 0));
     }
 
     @Override
@@ -250,8 +337,9 @@ final class JdbiOutboxStore implements OutboxStore {
                 throw new IllegalArgumentException(head.channel() + " is not on " + platform);
             }
         }
-        return dao().claim(platform.code(), heads.stream().map(head -> head.channel().chatId()).toList(),
-                heads.stream().map(OutboxEntry::id).toList(), instance, now, leaseUntil);
+        return statements.all(CLAIM, row -> row.getLong(1), platform.code(),
+                heads.stream().map(head -> head.channel().chatId()).toArray(String[]::new),
+                heads.stream().map(OutboxEntry::id).toArray(Long[]::new), instance, leaseUntil, now, instance);
     }
 
     @Override
@@ -335,7 +423,7 @@ final class JdbiOutboxStore implements OutboxStore {
 
     @Override
     public int renewLeases(String instance, Collection<Long> heads, Instant leaseUntil) {
-        return dao().renewLeases(instance, heads.stream().mapToLong(Long::longValue).toArray(), leaseUntil);
+        return statements.update(RENEW_LEASES, leaseUntil, instance, heads.toArray(Long[]::new), instance);
     }
 
     @Override
@@ -397,7 +485,7 @@ final class JdbiOutboxStore implements OutboxStore {
 
     @Override
     public int releaseExpired(Instant now, String instance, Collection<Long> sending) {
-        return dao().releaseExpired(now, instance, sending.stream().mapToLong(Long::longValue).toArray()).size();
+        return statements.all(RELEASE_EXPIRED, row -> row.getLong(1), now, instance, sending.toArray(Long[]::new)).size();
     }
 
     @Override
@@ -407,7 +495,8 @@ final class JdbiOutboxStore implements OutboxStore {
 
     @Override
     public Optional<Instant> nextDue() {
-        return dao().nextDue();
+        return statements.first(NEXT_DUE, row -> Optional.ofNullable(JdbcStatements.instant(row, 1)))
+                .flatMap(due -> due);
     }
 
     @Override
@@ -434,10 +523,11 @@ final class JdbiOutboxStore implements OutboxStore {
         dao().advance(channel.platform().code(), channel.chatId());
     }
 
-    private static OutboxEntry toEntry(OutboxDao.Row row) {
-        return new OutboxEntry(row.id(), new ChannelRef(Platform.fromCode(row.platform()), row.chatId()),
-                Lane.fromStoredName(row.lane()), Json.read(row.message(), OutboundMessage.class), row.customerId(),
-                row.attempts(), row.notBefore(), row.createdAt(), row.complaintNumber());
+    private static OutboxEntry toEntry(ResultSet row) throws SQLException {
+        return new OutboxEntry(row.getLong(1), new ChannelRef(Platform.fromCode(row.getString(2)), row.getString(3)),
+                Lane.fromStoredName(row.getString(4)), Json.read(row.getString(5), OutboundMessage.class),
+                JdbcStatements.nullableLong(row, 6), row.getInt(7), JdbcStatements.instant(row, 8),
+                JdbcStatements.instant(row, 9), JdbcStatements.nullableLong(row, 10));
     }
 
     private static String bounded(String text) {

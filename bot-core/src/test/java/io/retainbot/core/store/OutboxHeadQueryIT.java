@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dispatcher's queries over a queue of 100,000 bulk messages read indexes, not the queue: the
- * plans PostgreSQL chooses for the very statements {@link OutboxDao} runs.
+ * plans PostgreSQL chooses for the very statements the dispatcher runs ({@link JdbiOutboxStore}).
  */
 class OutboxHeadQueryIT {
     static final int QUEUED = 100_000;
@@ -43,7 +43,9 @@ class OutboxHeadQueryIT {
 
     @Test
     void findsDueHeadsThroughTheLaneIndex() throws Exception {
-        List<String> plan = explain(sqlOf("dueHeads"), List.of("telegram", Instant.now(), 32, 32, 32));
+        Instant now = Instant.now();
+        List<String> plan = explain(JdbiOutboxStore.DUE_HEADS, List.of("telegram", now, 32, "telegram", now, 32,
+                "telegram", now, 32));
         System.out.println("dueHeads with " + QUEUED + " bulk messages queued:\n  " + String.join("\n  ", plan));
 
         assertThat(plan.stream().filter(line -> line.contains("Index Scan using outbox_chat_due")))
@@ -59,7 +61,7 @@ class OutboxHeadQueryIT {
                 where platform = :platform and chat_id = :chatId and status = 'pending'
                 order by lane_rank, id limit 1
                 """, List.of("telegram", "member-500"));
-        List<String> nextDue = explain(sqlOf("nextDue"), List.of());
+        List<String> nextDue = explain(JdbiOutboxStore.NEXT_DUE, List.of());
         System.out.println("next message of a chat:\n  " + String.join("\n  ", next));
         System.out.println("nextDue:\n  " + String.join("\n  ", nextDue));
 
@@ -67,10 +69,6 @@ class OutboxHeadQueryIT {
         assertThat(nextDue).anyMatch(line -> line.contains("outbox_chat_due"));
         assertThat(next).noneMatch(line -> line.contains("Seq Scan"));
         assertThat(nextDue).noneMatch(line -> line.contains("Seq Scan"));
-    }
-
-    private static String sqlOf(String method) {
-        return QueryPlans.sqlOf(OutboxDao.class, method);
     }
 
     private static List<String> explain(String sql, List<Object> values) throws SQLException {

@@ -28,7 +28,10 @@ final class QueryPlans {
         throw new IllegalArgumentException("no query " + method + " in " + dao.getSimpleName());
     }
 
-    /** The plan of {@code sql} with its named parameters bound in order of appearance (a repeated name reuses the value). */
+    /**
+     * The plan of {@code sql} with its named parameters bound in order of appearance (a repeated name reuses the
+     * value), or, for a statement with {@code ?} parameters, {@code values} in order.
+     */
     static List<String> explain(DataSource dataSource, String sql, List<Object> values) throws SQLException {
         Matcher names = Pattern.compile("(?<!:):([a-zA-Z]+)").matcher(sql);
         List<String> order = new ArrayList<>();
@@ -41,8 +44,9 @@ final class QueryPlans {
         List<String> distinct = order.stream().distinct().toList();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("explain " + positional)) {
-            for (int i = 0; i < order.size(); i++) {
-                Object value = values.get(distinct.indexOf(order.get(i)));
+            int parameters = order.isEmpty() ? values.size() : order.size();
+            for (int i = 0; i < parameters; i++) {
+                Object value = order.isEmpty() ? values.get(i) : values.get(distinct.indexOf(order.get(i)));
                 if (value instanceof Instant instant) {
                     statement.setObject(i + 1, java.sql.Timestamp.from(instant));
                 } else {
