@@ -46,8 +46,11 @@ public final class FakeBotApiProcess implements AutoCloseable {
     /** Starts the fake in a JVM of its own, on this JVM's class path, and waits until it listens. */
     public static FakeBotApiProcess start() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                FakeBotApiProcess.class.getName()));
+        // TCP_NODELAY on the fake's connections, as a real API's front server has it: without it the JDK's
+        // server writes an answer's headers and body apart and Nagle holds the body back until the bot's
+        // delayed ACK (up to 40 ms), a round trip of the fake's own that the budget then counts
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Dsun.net.httpserver.nodelay=true",
+                "-cp", System.getProperty("java.class.path"), FakeBotApiProcess.class.getName()));
         builder.redirectError(ProcessBuilder.Redirect.INHERIT);
         return new FakeBotApiProcess(builder.start());
     }
