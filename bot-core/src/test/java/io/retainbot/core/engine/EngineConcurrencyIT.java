@@ -89,10 +89,7 @@ class EngineConcurrencyIT {
         String chatId = "80000";
         ChannelRef channel = new ChannelRef(Platform.TELEGRAM, chatId);
         Sender sender = new Sender(chatId, "User " + chatId, "en");
-        engine.accept(new InboundEvent.CommandReceived(channel, sender, chatId + "-start", java.time.Instant.now(),
-                "start", ""));
-        engine.accept(new InboundEvent.ButtonPressed(channel, sender, chatId + "-consent", java.time.Instant.now(),
-                "consent:no", ""));
+        startAndDeclineGreetings(channel, sender);
         List<CompletableFuture<Void>> together = new ArrayList<>();
         List<String> written = new ArrayList<>();
         for (int m = 0; m < MESSAGES; m++) {
@@ -128,13 +125,19 @@ class EngineConcurrencyIT {
         return texts;
     }
 
-    private void talk(String chatId) {
-        ChannelRef channel = new ChannelRef(Platform.TELEGRAM, chatId);
-        Sender sender = new Sender(chatId, "User " + chatId, "en");
+    /** The chat's first turns: started, and greetings declined, so the next texts go to the main menu. */
+    private void startAndDeclineGreetings(ChannelRef channel, Sender sender) {
+        String chatId = channel.chatId();
         engine.accept(new InboundEvent.CommandReceived(channel, sender, chatId + "-start", java.time.Instant.now(),
                 "start", ""));
         engine.accept(new InboundEvent.ButtonPressed(channel, sender, chatId + "-consent", java.time.Instant.now(),
                 "consent:no", ""));
+    }
+
+    private void talk(String chatId) {
+        ChannelRef channel = new ChannelRef(Platform.TELEGRAM, chatId);
+        Sender sender = new Sender(chatId, "User " + chatId, "en");
+        startAndDeclineGreetings(channel, sender);
         for (int m = 0; m < MESSAGES; m++) {
             engine.accept(new InboundEvent.TextReceived(channel, sender, chatId + "-" + m, java.time.Instant.now(),
                     "C-" + (900_000 + m)));
