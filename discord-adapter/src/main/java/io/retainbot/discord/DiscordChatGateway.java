@@ -8,6 +8,7 @@ import io.retainbot.core.chat.SendOutcome;
 import io.retainbot.core.chat.TextParts;
 import io.retainbot.core.outbox.Pacing;
 import io.retainbot.core.port.ChatGateway;
+import io.retainbot.core.port.MessageCalls;
 import io.retainbot.core.port.PhotoSource;
 import io.retainbot.core.port.PhotoStore;
 import java.time.Duration;
@@ -36,7 +37,8 @@ import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
  * fail retryably, and so does a guild channel while the connection is still loading its server
  * (after a restart the outbox may send before Discord has told JDA about the staff channel). Texts
  * over 2000 characters go out in parts, the buttons under the last one, each part after the first in a place
- * of its own in the budget ({@link FurtherCalls}). Mentions are never parsed.
+ * of its own in the budget and at its turn in the chat's pacing ({@link FurtherCalls}); a retry resumes from the
+ * part that failed, the parts that went out are not sent again ({@link MessageCalls}). Mentions are never parsed.
  * A text with a topic (a staff ping) gets a thread under it, whose id is the message's; a text that
  * answers an earlier message is sent as a reply to it (and as a plain message if that one is gone). A text's
  * photo is attached to its first part; a photo no longer kept leaves the text to go out alone.
@@ -102,8 +104,13 @@ final class DiscordChatGateway implements ChatGateway {
             Optional<PhotoStore.StoredPhoto> photo = text.photo() == null ? Optional.empty()
                     : photos.photo(text.photo());
             Message sent = null;
+            MessageCalls calls = new MessageCalls(furtherCalls);
             for (int i = 0; i < parts.size(); i++) {
-                if (i > 0 && !furtherCalls.next()) {
+                MessageCalls.Turn turn = calls.next();
+                if (turn == MessageCalls.Turn.MADE_BEFORE) {
+                    continue;
+                }
+                if (turn == MessageCalls.Turn.NO_PLACE) {
                     return new SendOutcome.Failed("not sent: no place in the budget for part " + (i + 1) + " of "
                             + parts.size(), true);
                 }
@@ -121,6 +128,10 @@ final class DiscordChatGateway implements ChatGateway {
                     action = action.setMessageReference(text.replyTo()).failOnInvalidReply(false);
                 }
                 sent = action.timeout(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).complete();
+            }
+            if (sent == null) {
+                // every part went out on earlier attempts (only their outcome was not written down)
+                return new SendOutcome.Delivered("");
             }
             if (!text.topic().isEmpty() && sent.isFromGuild()) {
                 openThread(sent, text.topic());

@@ -9,6 +9,7 @@ import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.SendOutcome;
 import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.i18n.Messages;
+import io.retainbot.core.port.ChatGateway;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -79,5 +80,52 @@ class DiscordRefusalsIT {
 
         assertThat(outcome).isInstanceOf(SendOutcome.Failed.class);
         assertThat(((SendOutcome.Failed) outcome).retryable()).isTrue();
+    }
+
+    @Test
+    void aLongTextWhosePartWasRefusedResumesFromThatPartOnTheRetry() {
+        String user = "400000000000000045";
+        ChannelRef channel = new ChannelRef(Platform.DISCORD, "dm:" + user);
+        String text = String.join("\n\n", paragraph("First"), paragraph("Second"), paragraph("Third"));
+        discord.failNext(call -> call.content().startsWith("Second"), 500,
+                "{\"message\":\"500: Internal Server Error\",\"code\":0}", Map.of());
+        CountedCalls firstAttempt = new CountedCalls(0);
+
+        SendOutcome refused = adapter.gateway().send(channel, OutboundMessage.Text.of(text), firstAttempt);
+        SendOutcome retried = adapter.gateway().send(channel, OutboundMessage.Text.of(text),
+                new CountedCalls(firstAttempt.made));
+
+        assertThat(refused).isInstanceOf(SendOutcome.Failed.class);
+        assertThat(retried).isInstanceOf(SendOutcome.Delivered.class);
+        assertThat(discord.sentTo(user)).extracting(call -> call.content().split(" ")[0])
+                .as("the first part once; the refused second part again, then the third")
+                .containsExactly("First", "Second", "Second", "Third");
+    }
+
+    /** A paragraph of about 1,800 characters: two do not fit in one Discord message. */
+    private static String paragraph(String first) {
+        return first + " " + "words of a long paragraph. ".repeat(70).substring(0, 1800);
+    }
+
+    /** The dispatcher's count of a message's calls made: those of earlier attempts, one more before each further one. */
+    private static final class CountedCalls implements ChatGateway.FurtherCalls {
+        private final int before;
+        int made;
+
+        CountedCalls(int before) {
+            this.before = before;
+            this.made = before;
+        }
+
+        @Override
+        public boolean next() {
+            made++;
+            return true;
+        }
+
+        @Override
+        public int madeBefore() {
+            return before;
+        }
     }
 }

@@ -9,6 +9,7 @@ import io.retainbot.core.chat.SendOutcome;
 import io.retainbot.core.chat.TextParts;
 import io.retainbot.core.outbox.Pacing;
 import io.retainbot.core.port.ChatGateway;
+import io.retainbot.core.port.MessageCalls;
 import io.retainbot.core.port.PhotoSource;
 import io.retainbot.core.port.PhotoStore;
 import java.io.ByteArrayInputStream;
@@ -35,9 +36,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * exactly {@code retry_after}; a blocked, deactivated or unknown chat is unreachable; other 4xx
  * fail for good; 5xx and network trouble fail retryably. Texts over 4096 characters go out in
  * parts, the buttons under the last one, and the last part's id is the message's; each part after the
- * first waits for its own place in the budget ({@link FurtherCalls}). If a later part
- * fails (or gets no place), the outcome is that part's: a retry sends the earlier parts again (a repeat, never a loss;
- * the Bot API has no idempotency key). A text that answers an earlier message goes out as a reply
+ * first waits for its own place in the budget and its turn in the chat's pacing ({@link FurtherCalls}). If a later
+ * part fails (or gets no place), the outcome is that part's, and a retry resumes from it: the parts that went out
+ * are not sent again ({@link MessageCalls}). A text that answers an earlier message goes out as a reply
  * to it (and as a plain message if that one was deleted). A text with a photo goes out with sendPhoto: the
  * text as its caption with the buttons under it, or, for a text longer than a caption may be, the photo
  * first and then the text with its buttons. The photo is uploaded once; later sends name the file id
@@ -86,21 +87,22 @@ final class TelegramChatGateway implements ChatGateway {
                 return edit(channel, edit);
             }
             OutboundMessage.Text text = (OutboundMessage.Text) message;
+            MessageCalls calls = new MessageCalls(furtherCalls);
             if (text.photo() != null && text.photo().origin() == Photo.Origin.TELEGRAM) {
-                return sendPhoto(channel, text, new InputFile(text.photo().key()), text.photo(), furtherCalls);
+                return sendPhoto(channel, text, new InputFile(text.photo().key()), text.photo(), calls);
             }
             if (text.photo() != null) {
                 String known = uploaded.get(text.photo().identity());
                 if (known != null) {
-                    return sendPhoto(channel, text, new InputFile(known), text.photo(), furtherCalls);
+                    return sendPhoto(channel, text, new InputFile(known), text.photo(), calls);
                 }
                 Optional<PhotoStore.StoredPhoto> photo = photos.photo(text.photo());
                 if (photo.isPresent()) {
                     return sendPhoto(channel, text, new InputFile(new ByteArrayInputStream(photo.get().content()),
-                            photo.get().uploadName()), text.photo(), furtherCalls);
+                            photo.get().uploadName()), text.photo(), calls);
                 }
             }
-            return sendText(channel, text, furtherCalls, false);
+            return sendText(channel, text, calls);
         } catch (TelegramApiRequestException refused) {
             return outcome(refused);
         } catch (TelegramApiException | RuntimeException trouble) {
@@ -108,13 +110,16 @@ final class TelegramChatGateway implements ChatGateway {
         }
     }
 
-    /** @param afterAnotherCall whether a call for this message was made before (its photo): the first part waits too */
-    private SendOutcome sendText(ChannelRef channel, OutboundMessage.Text text, FurtherCalls furtherCalls,
-                                 boolean afterAnotherCall) throws TelegramApiException {
+    private SendOutcome sendText(ChannelRef channel, OutboundMessage.Text text, MessageCalls calls)
+            throws TelegramApiException {
         List<String> parts = TextParts.split(text.text(), MAX_TEXT);
         Message sent = null;
         for (int i = 0; i < parts.size(); i++) {
-            if ((i > 0 || afterAnotherCall) && !furtherCalls.next()) {
+            MessageCalls.Turn turn = calls.next();
+            if (turn == MessageCalls.Turn.MADE_BEFORE) {
+                continue;
+            }
+            if (turn == MessageCalls.Turn.NO_PLACE) {
                 return new SendOutcome.Failed("not sent: no place in the budget for part " + (i + 1) + " of "
                         + parts.size(), true);
             }
@@ -132,12 +137,18 @@ final class TelegramChatGateway implements ChatGateway {
             }
             sent = api.execute(request.build());
         }
-        return new SendOutcome.Delivered(String.valueOf(sent.getMessageId()));
+        // every part went out on earlier attempts (only their outcome was not written down): nothing to repeat
+        return new SendOutcome.Delivered(sent == null ? "" : String.valueOf(sent.getMessageId()));
     }
 
     private SendOutcome sendPhoto(ChannelRef channel, OutboundMessage.Text text, InputFile file, Photo photo,
-                                  FurtherCalls furtherCalls) throws TelegramApiException {
+                                  MessageCalls calls) throws TelegramApiException {
         boolean captioned = text.text().length() <= MAX_CAPTION;
+        MessageCalls.Turn turn = calls.next();
+        if (turn == MessageCalls.Turn.MADE_BEFORE) {
+            return captioned ? new SendOutcome.Delivered("")
+                    : sendText(channel, new OutboundMessage.Text(text.text(), text.buttons()), calls);
+        }
         SendPhoto.SendPhotoBuilder<?, ?> request = SendPhoto.builder().chatId(channel.chatId()).photo(file);
         if (isMessageId(text.replyTo())) {
             request.replyParameters(ReplyParameters.builder().messageId(Integer.valueOf(text.replyTo()))
@@ -159,7 +170,7 @@ final class TelegramChatGateway implements ChatGateway {
         if (captioned) {
             return new SendOutcome.Delivered(String.valueOf(sent.getMessageId()));
         }
-        return sendText(channel, new OutboundMessage.Text(text.text(), text.buttons()), furtherCalls, true);
+        return sendText(channel, new OutboundMessage.Text(text.text(), text.buttons()), calls);
     }
 
     private SendOutcome edit(ChannelRef channel, OutboundMessage.Edit edit) throws TelegramApiException {

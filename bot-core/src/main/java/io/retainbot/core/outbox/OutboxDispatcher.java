@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * bulk sends, within each platform's pacing (shared with the other instances where the budget is the
  * bot's), and records every outcome right after its send (sends that end together in one
  * transaction). A message the platform takes in several calls (a long text in parts) takes a place in the
- * budget for each call. A platform's "wait" is honoured to the second, server errors are retried with backoff,
+ * budget and a turn in its chat's pacing for each call, and remembers the calls made: a retry resumes after them. A platform's "wait" is honoured to the second, server errors are retried with backoff,
  * refusals are recorded and never repeated, and an unreachable recipient gets nothing more until they
  * write again.
  *
@@ -476,14 +476,17 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     /**
-     * The places of one message's further platform calls (a long text's next part): each call gives back the
-     * place of the one before, its answer having come back, and waits for a place of its own in this
+     * The places of one message's further platform calls (a long text's next part): each call writes down that
+     * the calls before it went out (a retry resumes after them), gives back the place of the one before, its
+     * answer having come back, and waits for its turn in the chat's pacing and a place of its own in this
      * instance's window and, where the budget is shared, in the database's; it gives up after
      * {@link #FURTHER_CALL_WAIT} or when the dispatcher stops. Used by the message's sender thread only.
      */
     private final class FurtherPlaces implements ChatGateway.FurtherCalls {
         private final PlatformQueue queue;
         private final OutboxEntry entry;
+        /** The message's calls that went out, on earlier attempts and this one. */
+        private int made;
         /** The place in the shared budget the current call holds; null when the budget is this instance's own. */
         SendSlot slot;
         /** Whether the current call holds a place (in the window, and the slot when shared). */
@@ -493,14 +496,33 @@ public final class OutboxDispatcher implements AutoCloseable {
             this.queue = queue;
             this.entry = entry;
             this.slot = slot;
+            this.made = entry.callsMade();
+        }
+
+        @Override
+        public int madeBefore() {
+            return entry.callsMade();
         }
 
         @Override
         public boolean next() {
             giveBack(clock.instant());
+            remember(++made);
             long giveUpAt = System.nanoTime() + FURTHER_CALL_WAIT.toNanos();
+            boolean paced = false;
             while (!stopped && System.nanoTime() < giveUpAt) {
                 Instant now = clock.instant();
+                if (!paced) {
+                    synchronized (chatBuckets) {
+                        paced = chatBucket(queue.gateway, entry.channel(), now).tryTake(now);
+                    }
+                    if (!paced) {
+                        if (!pauseBriefly()) {
+                            return false;
+                        }
+                        continue;
+                    }
+                }
                 Optional<Instant> placeOpens;
                 synchronized (chatBuckets) {
                     placeOpens = queue.window().reserve(now, LOOKAHEAD);
@@ -530,6 +552,16 @@ public final class OutboxDispatcher implements AutoCloseable {
                 }
             }
             return false;
+        }
+
+        /** The first {@code calls} calls went out: a retry starts after them. */
+        private void remember(int calls) {
+            try {
+                transactor.runInTransaction(session -> session.outbox().madeCalls(entry, instance, calls));
+            } catch (RuntimeException e) {
+                log.warn("could not write down that {} parts of outbox message {} went out ({}); a retry repeats them",
+                        calls, entry.id(), e.getMessage());
+            }
         }
 
         private Optional<SendSlot> takeSlot(Instant now) {

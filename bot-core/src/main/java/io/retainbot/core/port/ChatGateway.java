@@ -20,7 +20,9 @@ public interface ChatGateway {
      * Sends a message that may take the platform several calls (a long text in parts, a photo and then the
      * text too long for its caption): each call after the first is made only once {@code furtherCalls} gave it
      * a place in the platform's budget, and when it gives none the send stops there with a retryable failure.
-     * A gateway that makes one call a message keeps this default.
+     * A retry resumes: the first {@link FurtherCalls#madeBefore()} calls went out on an earlier attempt and are
+     * not made again (the customer would read them twice). A gateway that makes one call a message keeps this
+     * default.
      */
     default SendOutcome send(ChannelRef channel, OutboundMessage message, FurtherCalls furtherCalls) {
         return send(channel, message);
@@ -33,10 +35,20 @@ public interface ChatGateway {
         FurtherCalls UNPACED = () -> true;
 
         /**
-         * Called when the previous call's answer came back: waits for a place for one more call; false when none
-         * came (the dispatcher stops, or the budget stayed full): make no more calls for this message.
+         * Called when the previous call's answer came back: remembers with the message that the calls so far
+         * went out (a retry resumes after them), then waits for a place for one more call, and for the chat's
+         * pacing to allow it; false when none came (the dispatcher stops, or the budget stayed full): make no
+         * more calls for this message.
          */
         boolean next();
+
+        /**
+         * How many of this message's calls, in order, an earlier attempt made (their answers came back): the
+         * send skips as many and makes the first of the others without asking {@link #next()}.
+         */
+        default int madeBefore() {
+            return 0;
+        }
     }
 
     /** How fast this chat may be sent to. */

@@ -96,6 +96,12 @@ public interface OutboxStore {
      */
     int releaseExpired(Instant now, String instance, Collection<Long> sending);
 
+    /**
+     * The first {@code calls} platform calls of a message this instance is sending went out (a long text's
+     * parts): a retry resumes after them. Nothing happens once the claim is no longer this instance's.
+     */
+    void madeCalls(OutboxEntry entry, String instance, int calls);
+
     /** Hands back every claim {@code instance} holds; returns how many. */
     int releaseClaims(String instance);
 

@@ -171,7 +171,7 @@ final class JdbiOutboxStore implements OutboxStore {
      */
     static final String DUE_HEADS = """
             select o.id, o.platform, o.chat_id, o.lane, o.message::text, o.customer_id, o.attempts,
-                   o.not_before, o.created_at, o.complaint_number
+                   o.not_before, o.created_at, o.complaint_number, o.calls_made
             from (
                 (select head_id, lane_rank, due_at from outbox_chat
                  where platform = ? and lane_rank = 0 and claimed_by is null and due_at <= ?
@@ -489,6 +489,11 @@ final class JdbiOutboxStore implements OutboxStore {
     }
 
     @Override
+    public void madeCalls(OutboxEntry entry, String instance, int calls) {
+        dao().madeCalls(entry.id(), instance, calls);
+    }
+
+    @Override
     public int releaseClaims(String instance) {
         return dao().releaseClaims(instance).size();
     }
@@ -527,7 +532,7 @@ final class JdbiOutboxStore implements OutboxStore {
         return new OutboxEntry(row.getLong(1), new ChannelRef(Platform.fromCode(row.getString(2)), row.getString(3)),
                 Lane.fromStoredName(row.getString(4)), Json.read(row.getString(5), OutboundMessage.class),
                 JdbcStatements.nullableLong(row, 6), row.getInt(7), JdbcStatements.instant(row, 8),
-                JdbcStatements.instant(row, 9), JdbcStatements.nullableLong(row, 10));
+                JdbcStatements.instant(row, 9), JdbcStatements.nullableLong(row, 10), row.getInt(11));
     }
 
     private static String bounded(String text) {

@@ -105,6 +105,12 @@ interface OutboxDao {
             """)
     List<Long> releaseClaims(@Bind("instance") String instance);
 
+    @SqlUpdate("""
+            update outbox set calls_made = :calls
+            where id = :id and status = 'sending' and claimed_by = :instance
+            """)
+    int madeCalls(@Bind("id") long id, @Bind("instance") String instance, @Bind("calls") int calls);
+
     @SqlQuery("select count(*) from outbox where status = 'pending'")
     long countPending();
 }
