@@ -18,7 +18,8 @@ import java.util.Optional;
  * {@code delay} after they agreed (not in the same breath), as a bot-initiated conversation under the
  * id {@code birthday-ask:customer-<id>}. Consent that comes with a CSV import, perhaps given long ago,
  * counts from the import. A customer asked before, whose birthday is known, or who has no chat the bot
- * can reach is not.
+ * can reach is not; nor is one whose consent a staff member recorded in the console: the customer told a person,
+ * who can ask for the birthday then, and the bot does not open a dialogue the customer did not start.
  */
 public final class AskForBirthday implements Reaction {
     public static final String NAME = "ask_for_birthday";
@@ -42,7 +43,7 @@ public final class AskForBirthday implements Reaction {
 
     @Override
     public boolean reactsTo(DomainEvent event) {
-        return event instanceof ConsentGiven;
+        return event instanceof ConsentGiven given && !given.recordedByStaff();
     }
 
     @Override

@@ -59,7 +59,8 @@ public final class CustomerCare {
     /**
      * Records the customer's answer to "may we send you greetings and offers?" as they gave it to staff
      * ({@code source}: "console by Joon Lee"); a customer who had consented and now declines counts as an
-     * opt-out, as with {@link #optOut}. False when there is no such customer.
+     * opt-out, as with {@link #optOut}. Consent recorded so starts no dialogue of the bot's (no birthday question:
+     * the staff member can ask and note it). False when there is no such customer.
      */
     public boolean recordConsent(long customerId, boolean granted, String source) {
         if (source == null || source.isBlank() || source.strip().length() > 200) {
@@ -75,7 +76,7 @@ public final class CustomerCare {
                 session.optOuts().record(customerId, source.strip(), OPT_OUT_ATTRIBUTION, now);
             }
             session.customers().recordConsent(customerId, granted, source.strip(), now);
-            reactions.record(session, granted ? new ConsentGiven(customerId, source.strip(), now)
+            reactions.record(session, granted ? new ConsentGiven(customerId, source.strip(), now, true)
                     : new ConsentWithdrawn(customerId, source.strip(), now), now);
             return true;
         });

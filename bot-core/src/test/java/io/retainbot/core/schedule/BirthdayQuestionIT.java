@@ -13,6 +13,7 @@ import io.retainbot.core.testing.ChatTranscript;
 import io.retainbot.core.testing.EngineFixture;
 import io.retainbot.core.testing.MutableClock;
 import io.retainbot.core.testing.TestDatabase;
+import io.retainbot.core.usecase.CustomerCare;
 import java.io.StringReader;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A customer who agreed to greetings, and whose birthday the file lacks, is asked for it in chat a day
  * later: once, politely, optionally; the answer goes on the customer file. Consent imported from CSV
- * leads to the same question, a day after the import, for customers the bot can reach.
+ * leads to the same question, a day after the import, for customers the bot can reach; consent a staff member
+ * records in the console does not (the bot starts no dialogue for it).
  */
 class BirthdayQuestionIT {
     @RegisterExtension
@@ -127,6 +129,21 @@ class BirthdayQuestionIT {
 
         declined.deliverPending().botSaysNothingMore();
         known.deliverPending().botSaysNothingMore();
+    }
+
+    @Test
+    void consentAStaffMemberRecordsInTheConsoleStartsNoQuestionFromTheBot() {
+        ChatTranscript chat = engine.chat("9005", "Ana", "en").user("/start").skipUnread()
+                .pressData("consent:no").skipUnread();
+        CustomerCare care = new CustomerCare(engine.transactor(), reactions, clock, () -> { });
+
+        assertThat(care.recordConsent(engine.customerOf("9005").id(), true, "console by Joon Lee")).isTrue();
+        relay.runDue();
+        passTime(DELAY);
+
+        assertThat(engine.customerOf("9005").consent().granted()).isTrue();
+        assertThat(timekeeper.waiting()).isEmpty();
+        chat.deliverPending().botSaysNothingMore();
     }
 
     @Test
