@@ -311,9 +311,7 @@ public final class ComplaintDesk {
             Function<Long, String> names = staffNames(session);
             Optional<Customer> customer = session.customers().find(complaint.customerId());
             List<ComplaintViews.Note> notes = session.complaints().notes(complaint.id()).stream()
-                    .map(note -> new ComplaintViews.Note(note.author() == ComplaintNote.Author.INTERNAL
-                            ? texts.get("note.internal", names.apply(note.staffId()))
-                            : texts.get("note." + note.author().name().toLowerCase(java.util.Locale.ROOT)), note.text(),
+                    .map(note -> new ComplaintViews.Note(writer(note, names, texts), note.text(),
                             when(note.createdAt()), note.author() == ComplaintNote.Author.INTERNAL)).toList();
             List<ComplaintViews.Done> done = session.events().ofComplaint(complaint.id(), CONVERSATION).stream()
                     .map(recorded -> done(recorded.event(), names, texts)).flatMap(Optional::stream).toList();
@@ -433,6 +431,20 @@ public final class ComplaintDesk {
     private String category(String id, ConsoleTexts.In texts) {
         return business.categories().stream().filter(category -> category.id().equals(id)).findFirst()
                 .map(category -> category.label(texts.language())).orElse(id);
+    }
+
+    /** Who wrote a note: the staff member by name, "API" for the admin token, else the kind of writer. */
+    private static String writer(ComplaintNote note, Function<Long, String> names, ConsoleTexts.In texts) {
+        if (note.author() == ComplaintNote.Author.INTERNAL) {
+            return texts.get("note.internal", names.apply(note.staffId()));
+        }
+        if (note.author() == ComplaintNote.Author.STAFF && note.staffId() != null) {
+            return names.apply(note.staffId());
+        }
+        if (note.author() == ComplaintNote.Author.STAFF && note.byAdminToken()) {
+            return texts.get("note.api");
+        }
+        return texts.get("note." + note.author().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static Function<Long, String> staffNames(StoreSession session) {

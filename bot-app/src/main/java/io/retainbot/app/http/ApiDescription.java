@@ -50,7 +50,8 @@ public final class ApiDescription {
             get("/api/complaints", "complaints", "Complaints, newest first.", "status (open, in_progress, resolved, "
                     + "referred, withdrawn)", "limit", "offset"),
             get("/api/complaints/{reference}", "complaints", "One complaint (reference like C-1042) with its files, "
-                    + "notes and its own messages."),
+                    + "notes and its own messages; a staff or internal note says who wrote it (by: the staff member's "
+                    + "name and staffId, or \"API\" for the admin token without a staffId)."),
             get("/api/complaints/{reference}/files/{attachment}", "complaints", "Download a file the customer uploaded "
                     + "in the web chat."),
             post("/api/complaints/{reference}/claim", "complaints", "Take a complaint on.", "staffId (who; absent: the "

@@ -9,6 +9,7 @@ import io.retainbot.core.feedback.Suggestion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** The JSON shapes of the REST API: stable names, no internal types leaking. */
 final class ApiViews {
@@ -49,11 +50,18 @@ final class ApiViews {
         }
     }
 
-    /** @param staffId who wrote an internal note (null for the other authors) */
-    record NoteView(String author, String text, Instant createdAt, Long staffId) {
-        static NoteView of(ComplaintNote note) {
+    /**
+     * @param author  customer, staff (what the customer was told), system, or internal (for colleagues only)
+     * @param staffId the staff member who wrote a staff or internal note (null for the others, and for staff
+     *                notes written through the API)
+     * @param by      who wrote a staff or internal note: the staff member's name, or "API" for the admin token;
+     *                null for the customer's and RetainBot's, and for staff notes older than this field
+     */
+    record NoteView(String author, String text, Instant createdAt, Long staffId, String by) {
+        static NoteView of(ComplaintNote note, Function<Long, String> staffNames) {
             return new NoteView(note.author().name().toLowerCase(Locale.ROOT), note.text(), note.createdAt(),
-                    note.author() == ComplaintNote.Author.INTERNAL ? note.staffId() : null);
+                    note.staffId(), note.staffId() != null ? staffNames.apply(note.staffId())
+                    : note.byAdminToken() ? "API" : null);
         }
     }
 

@@ -25,6 +25,7 @@ import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.port.FileStore;
 import io.retainbot.core.port.StoreUnavailableException;
 import io.retainbot.core.port.Transactor;
+import io.retainbot.core.staff.StaffMember;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -439,7 +440,9 @@ public final class HttpServer implements AutoCloseable {
             return new ApiViews.ComplaintDetails(ApiViews.ComplaintView.of(complaint),
                     session.complaints().attachments(complaint.id()).stream()
                             .map(attachment -> ApiViews.AttachmentView.of(complaint, attachment)).toList(),
-                    session.complaints().notes(complaint.id()).stream().map(ApiViews.NoteView::of).toList(),
+                    session.complaints().notes(complaint.id()).stream()
+                            .map(note -> ApiViews.NoteView.of(note, staffId -> session.staff().find(staffId)
+                                    .map(StaffMember::name).orElse("#" + staffId))).toList(),
                     session.interactions().ofComplaint(ref.number(), 500).stream()
                             .map(ApiViews.MessageView::of).toList());
         });

@@ -79,6 +79,10 @@ class ConsoleComplaintsBrowserIT {
             agent.find(By.id("resolve")).click();
             agent.await("resolved", driver -> ConsoleBrowsing.text(agent, "#status").equals("resolved"));
             assertThat(chat.awaitBotContaining("A new kettle was sent.")).contains(reference);
+            agent.await("the notes name who wrote them", driver -> ConsoleBrowsing.text(agent, "#notes")
+                    .contains("Joon Lee: " + answer));
+            assertThat(ConsoleBrowsing.text(agent, "#notes")).contains("Joon Lee: A new kettle was sent.")
+                    .doesNotContain("Staff:");
             customer.screenshot("console-answer-in-web-chat");
             agent.assertNoConsoleErrors();
         }

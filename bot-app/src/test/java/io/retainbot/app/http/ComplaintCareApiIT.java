@@ -4,6 +4,7 @@ import static io.retainbot.app.http.AdminApi.assertError;
 import static io.retainbot.app.http.AdminApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.retainbot.core.testing.Await;
 import io.retainbot.core.testing.MutableClock;
 import java.net.http.HttpResponse;
@@ -152,6 +153,25 @@ class ComplaintCareApiIT {
                 .anyMatch(text -> text.asText().equals("Called the courier: the parcel was dropped in Busan."));
         assertThat(api.get("/api/complaints/" + reference).get("notes").toString())
                 .contains("\"author\":\"internal\"", "\"staffId\":" + joon);
+    }
+
+    @Test
+    void aStaffAnswerSaysWhoWroteItAStaffMemberByNameOrTheApi() throws Exception {
+        WebVisitor visitor = startedChat();
+        String reference = fileComplaint(visitor, "The kettle's switch sticks.");
+        long mina = api.addAgent("Mina Park");
+
+        api.call("POST", "/api/complaints/" + reference + "/reply",
+                "{\"staffId\": " + mina + ", \"text\": \"A new switch is on its way.\"}");
+        api.call("POST", "/api/complaints/" + reference + "/reply", "{\"text\": \"It left our depot today.\"}");
+        visitor.awaitText("It left our depot today.");
+
+        JsonNode notes = api.get("/api/complaints/" + reference).get("notes");
+        assertThat(notes).filteredOn(note -> note.get("author").asText().equals("staff"))
+                .extracting(note -> note.get("text").asText() + " / " + note.get("by").asText() + " / "
+                        + note.get("staffId").asText())
+                .containsExactly("A new switch is on its way. / Mina Park / " + mina,
+                        "It left our depot today. / API / null");
     }
 
     @Test

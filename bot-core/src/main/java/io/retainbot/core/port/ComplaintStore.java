@@ -7,6 +7,7 @@ import io.retainbot.core.complaint.ComplaintNote;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.complaint.ComplaintStatus;
 import io.retainbot.core.complaint.NewComplaint;
+import io.retainbot.core.staff.Actor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,14 @@ public interface ComplaintStore {
 
     void attach(long complaintId, List<FileRef> files, Instant at);
 
+    /** A note by the customer or RetainBot; a staff note names its writer ({@link #addStaffNote}). */
     void addNote(long complaintId, ComplaintNote.Author author, String text, Instant at);
+
+    /**
+     * What staff told the customer, with who wrote it: a staff member, or the holder of the admin token (the REST
+     * API).
+     */
+    void addStaffNote(long complaintId, Actor actor, String text, Instant at);
 
     /** A note by staff member {@code staffId} for colleagues, never shown to the customer. */
     void addInternalNote(long complaintId, long staffId, String text, Instant at);

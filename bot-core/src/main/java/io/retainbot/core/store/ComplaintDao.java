@@ -34,7 +34,8 @@ interface ComplaintDao {
                          long sizeBytes, String fileName, Instant addedAt) {
     }
 
-    record NoteRow(long id, long complaintId, String author, String text, Instant createdAt, Long staffId) {
+    record NoteRow(long id, long complaintId, String author, String text, Instant createdAt, Long staffId,
+                   boolean byAdminToken) {
     }
 
     @SqlQuery("""
@@ -85,6 +86,13 @@ interface ComplaintDao {
             """)
     void insertNote(@Bind("complaintId") long complaintId, @Bind("author") String author, @Bind("text") String text,
                     @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            insert into complaint_note (complaint_id, author, text, created_at, staff_id, by_admin_token)
+            values (:complaintId, 'staff', :text, :at, :staffId, :byAdminToken)
+            """)
+    void insertStaffNote(@Bind("complaintId") long complaintId, @Bind("staffId") Long staffId,
+                         @Bind("byAdminToken") boolean byAdminToken, @Bind("text") String text, @Bind("at") Instant at);
 
     @SqlUpdate("""
             insert into complaint_note (complaint_id, author, text, created_at, staff_id)
@@ -166,7 +174,7 @@ interface ComplaintDao {
     List<AttachmentRow> attachments(@Bind("complaintId") long complaintId);
 
     @SqlQuery("""
-            select id, complaint_id, author, text, created_at, staff_id from complaint_note
+            select id, complaint_id, author, text, created_at, staff_id, by_admin_token from complaint_note
             where complaint_id = :complaintId order by id
             """)
     List<NoteRow> notes(@Bind("complaintId") long complaintId);

@@ -13,6 +13,7 @@ import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.complaint.ComplaintStatus;
 import io.retainbot.core.complaint.NewComplaint;
 import io.retainbot.core.port.ComplaintStore;
+import io.retainbot.core.staff.Actor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -127,10 +128,16 @@ final class JdbiComplaintStore implements ComplaintStore {
 
     @Override
     public void addNote(long complaintId, ComplaintNote.Author author, String text, Instant at) {
-        if (author == ComplaintNote.Author.INTERNAL) {
-            throw new IllegalArgumentException("an internal note names its writer: use addInternalNote");
+        if (author == ComplaintNote.Author.INTERNAL || author == ComplaintNote.Author.STAFF) {
+            throw new IllegalArgumentException("a staff note names its writer: use addStaffNote or addInternalNote");
         }
         dao().insertNote(complaintId, author.name().toLowerCase(Locale.ROOT), TextSanitizer.withoutNul(text), at);
+        dao().touch(complaintId, at);
+    }
+
+    @Override
+    public void addStaffNote(long complaintId, Actor actor, String text, Instant at) {
+        dao().insertStaffNote(complaintId, actor.staffId(), actor.staff().isEmpty(), TextSanitizer.withoutNul(text), at);
         dao().touch(complaintId, at);
     }
 
@@ -218,7 +225,7 @@ final class JdbiComplaintStore implements ComplaintStore {
         return dao().notes(complaintId).stream()
                 .map(row -> new ComplaintNote(row.id(), row.complaintId(),
                         ComplaintNote.Author.valueOf(row.author().toUpperCase(Locale.ROOT)), row.text(), row.createdAt(),
-                        row.staffId()))
+                        row.staffId(), row.byAdminToken()))
                 .toList();
     }
 

@@ -8,7 +8,6 @@ import io.retainbot.core.chat.Photo;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintAnswered;
 import io.retainbot.core.complaint.ComplaintClaimed;
-import io.retainbot.core.complaint.ComplaintNote;
 import io.retainbot.core.complaint.ComplaintNoted;
 import io.retainbot.core.complaint.ComplaintReassigned;
 import io.retainbot.core.complaint.ComplaintReferred;
@@ -94,7 +93,7 @@ public final class ComplaintCare {
                 return taken(session, input.ref());
             }
             String note = withPhotos(staffTexts, input.text(), input.photos().size());
-            session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF, note, now);
+            session.complaints().addStaffNote(complaint.id(), input.actor(), note, now);
             session.complaints().markResponded(complaint.id(), now);
             if (input.photos().isEmpty()) {
                 tell(session, complaint, now, "care.answer", "text", input.text());
@@ -119,7 +118,7 @@ public final class ComplaintCare {
             }
             session.complaints().markResponded(complaint.id(), now);
             if (!input.summary().isEmpty()) {
-                session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF, input.summary(), now);
+                session.complaints().addStaffNote(complaint.id(), input.actor(), input.summary(), now);
             }
             tell(session, complaint, now, input.summary().isEmpty() ? "care.resolved" : "care.resolved_with_summary",
                     "summary", input.summary());
@@ -157,7 +156,7 @@ public final class ComplaintCare {
             session.complaints().markResponded(complaint.id(), now);
             String record = (input.explanation() + "\n" + String.join("\n", referrals.stream()
                     .map(referral -> referralLine(staffTexts, referral)).toList())).strip();
-            session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF, record, now);
+            session.complaints().addStaffNote(complaint.id(), input.actor(), record, now);
             tellReferred(session, complaint, now, input.explanation(), referrals);
             reactions.record(session, new ComplaintReferred(complaint.id(), complaint.ref(), complaint.customerId(),
                     input.actor().staffId(), record, now), now);
@@ -234,7 +233,7 @@ public final class ComplaintCare {
                 return new CareResult.Refused(CareResult.Reason.CONFLICT, complaint.ref() + " is "
                         + complaint.status().code() + "; only resolved or referred complaints can be reopened");
             }
-            session.complaints().addNote(complaint.id(), ComplaintNote.Author.STAFF,
+            session.complaints().addStaffNote(complaint.id(), input.actor(),
                     input.reason().isEmpty() ? staffTexts.get("history.reopened")
                             : staffTexts.get("history.reopened_because", "reason", input.reason()), now);
             reactions.record(session, new ComplaintReopened(complaint.id(), complaint.ref(), complaint.customerId(),

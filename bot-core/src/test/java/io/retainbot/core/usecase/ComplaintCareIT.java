@@ -126,9 +126,10 @@ class ComplaintCareIT {
         assertThat(complaint(ref).status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
         long complaintId = complaint(ref).id();
         List<ComplaintNote> notes = engine.transactor().inTransaction(session -> session.complaints().notes(complaintId));
-        assertThat(notes).extracting(ComplaintNote::author, ComplaintNote::text)
+        assertThat(notes).extracting(ComplaintNote::author, ComplaintNote::text, ComplaintNote::staffId)
+                .as("the staff member who answered, kept with the note")
                 .contains(org.assertj.core.groups.Tuple.tuple(ComplaintNote.Author.STAFF,
-                        "내일 오전에 새 제품을 보내 드리겠습니다."));
+                        "내일 오전에 새 제품을 보내 드리겠습니다.", agent.id()));
     }
 
     @Test
@@ -320,7 +321,8 @@ class ComplaintCareIT {
         List<RecordedEvent> recorded = engine.transactor().inTransaction(session ->
                 session.events().ofCustomer(first, 20));
         assertThat(recorded).extracting(RecordedEvent::event)
-                .contains(new io.retainbot.core.customer.ConsentGiven(first, "console by Joon", engine.clock().instant()),
+                .contains(new io.retainbot.core.customer.ConsentGiven(first, "console by Joon", engine.clock().instant(),
+                                true),
                         new io.retainbot.core.customer.CustomersMerged(first, second, agent.id(),
                                 engine.clock().instant()));
         List<io.retainbot.core.customer.ChannelIdentity> identities = engine.transactor().inTransaction(session ->
