@@ -70,6 +70,9 @@ public final class Console {
     public void mount(JavalinConfig config) {
         config.jetty.multipartConfig.maxTotalRequestSize(CustomerEditing.MAX_IMPORT_FORM_BYTES,
                 io.javalin.config.SizeUnit.BYTES);
+        // a language chosen with ?lang= is remembered before any page answers, redirects included
+        config.routes.before("/console", this::rememberChosenLanguage);
+        config.routes.before("/console/*", this::rememberChosenLanguage);
         config.routes.get("/console", this::home);
         config.routes.get("/console/assets/console.css", ctx -> asset(ctx, "console/console.css", "text/css; charset=utf-8"));
         config.routes.get("/console/assets/htmx.min.js", ctx -> asset(ctx, HTMX, "text/javascript; charset=utf-8"));
@@ -117,6 +120,12 @@ public final class Console {
         report.mount(config, this);
     }
 
+    private void rememberChosenLanguage(Context ctx) {
+        if (ctx.queryParam("lang") != null) {
+            frameTexts(ctx);
+        }
+    }
+
     private void home(Context ctx) {
         Optional<Signed> signed = signed(ctx);
         if (signed.isPresent()) {
@@ -132,7 +141,7 @@ public final class Console {
             ctx.redirect("/console");
             return;
         }
-        html(ctx, "signIn.jte", new Pages.SignInPage(anonymousFrame(ctx, "sign_in.title"), "", null));
+        html(ctx, "signIn.jte", new Pages.SignInPage(anonymousFrame(ctx, "sign_in.title"), "", null, null));
     }
 
     private void signIn(Context ctx) {
@@ -157,7 +166,7 @@ public final class Console {
             ctx.status(401);
             error = frameTexts(ctx).get("sign_in.wrong");
         }
-        html(ctx, "signIn.jte", new Pages.SignInPage(anonymousFrame(ctx, "sign_in.title"), login, error));
+        html(ctx, "signIn.jte", new Pages.SignInPage(anonymousFrame(ctx, "sign_in.title"), login, null, error));
     }
 
     private void setUpPage(Context ctx) {
@@ -190,7 +199,7 @@ public final class Console {
             return;
         }
         html(ctx, "signIn.jte", new Pages.SignInPage(anonymousFrame(ctx, "sign_in.title"), login,
-                null));
+                frameTexts(ctx).get("set_up.done", name.strip()), null));
     }
 
     private void account(Context ctx, Signed signed, String notice, String error) {

@@ -17,7 +17,8 @@ public final class Pages {
         return output.toString();
     }
 
-    public record SignInPage(Frame frame, String login, String error) {
+    /** @param notice what just happened (the first admin account was set up), null for nothing */
+    public record SignInPage(Frame frame, String login, String notice, String error) {
     }
 
     public record SetUpPage(Frame frame, String token, String name, String login, String error) {

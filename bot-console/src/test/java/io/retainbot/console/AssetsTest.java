@@ -33,7 +33,7 @@ class AssetsTest {
     void rendersThePrecompiledSignInPageWithItsTextsEscaped() {
         ConsoleTexts.In english = ConsoleTexts.builtIn().in("en");
         String html = new Pages().render("signIn.jte", new Pages.SignInPage(
-                new Frame(english, null, "token", english.get("sign_in.title"), ""), "<b>ana</b>", null));
+                new Frame(english, null, "token", english.get("sign_in.title"), ""), "<b>ana</b>", null, null));
         assertThat(html).contains("<label for=\"login\">Email or name</label>")
                 .contains("value=\"&lt;b>ana&lt;/b>\"").doesNotContain("<b>ana")
                 .contains("name=\"csrf\" value=\"token\"");

@@ -28,11 +28,13 @@ class ConsoleSetUpBrowserIT {
             assertThat(links).singleElement().asString()
                     .matches("http://localhost:" + bot.httpPort() + "/console/set-up\\?token=[A-Za-z0-9_-]{43}");
 
-            browser.go("http://localhost:" + bot.httpPort() + "/console");
+            browser.go("http://localhost:" + bot.httpPort() + "/console?lang=ko");
             browser.await("the set-up page", driver -> driver.getCurrentUrl().endsWith("/console/set-up"));
             assertThat(browser.find(By.id("token")).isDisplayed()).isTrue();
+            assertThat(browser.find(By.tagName("html")).getAttribute("lang")).as("the language chosen, kept")
+                    .isEqualTo("ko");
 
-            browser.go(links.get(0));
+            browser.go(links.get(0) + "&lang=en");
             ConsoleBrowsing.assertEveryInputHasALabel(browser);
             browser.find(By.id("name")).sendKeys("Mina Park");
             browser.find(By.id("login")).sendKeys("mina@shop.example");
@@ -41,6 +43,9 @@ class ConsoleSetUpBrowserIT {
             browser.find(By.cssSelector("button[type=submit]")).click();
 
             browser.await("the sign-in page", driver -> ConsoleBrowsing.text(browser, "h1").equals("Sign in"));
+            assertThat(ConsoleBrowsing.text(browser, "[role=status]")).isEqualTo("The admin account for Mina Park is "
+                    + "ready, and the set-up link no longer works. Sign in with it now; then add your colleagues under "
+                    + "Staff accounts.");
             browser.find(By.id("password")).sendKeys("mina's long admin password");
             browser.find(By.cssSelector("button[type=submit]")).click();
             browser.await("signed in as admin", driver -> ConsoleBrowsing.text(browser, "header nav")

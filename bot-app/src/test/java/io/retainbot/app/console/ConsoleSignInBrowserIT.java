@@ -119,6 +119,19 @@ class ConsoleSignInBrowserIT {
     }
 
     @Test
+    void aLanguageChosenInTheAddressStaysThroughTheRedirectsToSignIn() {
+        ConsoleVisitor visitor = new ConsoleVisitor(shop.port());
+
+        HttpResponse<String> home = visitor.get("/console?lang=ko");
+        HttpResponse<String> staff = new ConsoleVisitor(shop.port()).get("/console/staff?lang=tl");
+
+        assertThat(home.headers().firstValue("Location")).hasValue("/console/sign-in");
+        assertThat(visitor.get("/console/sign-in").body()).contains("<html lang=\"ko\"", "이메일 또는 이름");
+        assertThat(staff.headers().firstValue("Location")).hasValue("/console/sign-in");
+        assertThat(staff.headers().allValues("Set-Cookie")).anyMatch(cookie -> cookie.contains("=tl"));
+    }
+
+    @Test
     void onlyAnAdminOpensTheStaffAccounts() {
         ConsoleVisitor sora = new ConsoleVisitor(shop.port()).signIn("sora@shop.example", "sora's long password");
         ConsoleVisitor joon = new ConsoleVisitor(shop.port()).signIn("joon@shop.example", "joon's long password");
