@@ -62,8 +62,8 @@ public final class OfferDesk {
 
     private Found found(Offers.Holder holder, Console console, ConsoleTexts.In texts) {
         OfferCode offer = holder.offer();
-        return new Found(offer.code(), offer.customerId(), holder.customerName().isBlank()
-                ? texts.get("customer.numbered", offer.customerId()) : holder.customerName(),
+        return new Found(offer.code(), offer.customerId(),
+                holder.customerName(id -> texts.get("customer.numbered", id)),
                 holder.occasion().map(occasion -> texts.get("offers.campaign.broadcast", occasion.broadcastName(),
                         occasion.date())).orElse(offer.campaign()),
                 Console.when(offer.expiresAt(), console.zone()), offer.status(clock.instant()).code(),

@@ -186,8 +186,9 @@ public final class ApiDescription {
             get("/api/customers/{id}/stage", "sales", "The customer's stage, their responsible staff member, and every "
                     + "change of stage (from, to, cause, staff member, when)."),
             op("PUT", "/api/customers/{id}/stage", "sales", "Set the customer's stage (recorded); a stage others look "
-                    + "after gives the customer to one of them in turn.", List.of(),
-                    List.of("stage (required)", "staffId")),
+                    + "after gives the customer to one of them in turn; null or \"\" clears the stage (recorded as a "
+                    + "change to none), as \"(none)\" does in the console.", List.of(),
+                    List.of("stage (required: a stage of GET /api/stages, or null or \"\" to clear)", "staffId")),
             get("/api/checkins/cadences", "keeping-in-touch", "The after-sales check-ins the business makes: what "
                     + "each follows (purchase, resolved-complaint), how many days after, at what local time, which "
                     + "text. A customer's check-ins and answers are in their history."),

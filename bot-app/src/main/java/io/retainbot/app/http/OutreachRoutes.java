@@ -496,7 +496,8 @@ public final class OutreachRoutes {
                      String status, Instant issuedAt, Instant expiresAt, Instant redeemedAt, String redeemedBy) {
         static OfferView of(Offers.Holder holder, Instant now) {
             OfferCode offer = holder.offer();
-            return new OfferView(offer.code(), offer.customerId(), holder.customerName(), offer.campaign(),
+            return new OfferView(offer.code(), offer.customerId(), holder.customerName(id -> "Customer " + id),
+                    offer.campaign(),
                     holder.occasion().map(occasion -> new OccasionView(occasion.broadcastName(), occasion.date()))
                             .orElse(null),
                     offer.status(now).code(), offer.issuedAt(), offer.expiresAt(), offer.redeemedAt(),

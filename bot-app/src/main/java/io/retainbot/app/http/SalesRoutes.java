@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -109,14 +110,18 @@ public final class SalesRoutes {
     private void setStage(Context ctx) {
         long customerId = customerId(ctx);
         JsonInput body = JsonInput.body(json, ctx.body()).allowing(Set.of("stage", "staffId"));
-        String stage = body.requiredText("stage").strip();
+        if (!body.node().has("stage")) {
+            throw body.error("stage", "is required (null or \"\" clears the stage)");
+        }
+        String stage = Objects.requireNonNullElse(body.text("stage"), "").strip();
         Long staffId = body.whole("staffId");
         if (staffId != null && staffId < 1) {
             throw body.error("staffId", "must be a staff member's id (a positive whole number)");
         }
+        Actor actor = staffId == null ? Actor.admin() : Actor.staff(staffId);
         Sales.StageSet outcome;
         try {
-            outcome = sales.setStage(customerId, stage, staffId == null ? Actor.admin() : Actor.staff(staffId));
+            outcome = stage.isEmpty() ? sales.clearStage(customerId, actor) : sales.setStage(customerId, stage, actor);
         } catch (IllegalArgumentException invalid) {
             throw new HttpServer.ClientError(400, invalid.getMessage());
         }

@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.AfterAll;
@@ -172,6 +173,18 @@ class OutreachApiIT {
                 .isEqualTo("Ms. Santos");
         assertError(again, 409, "already redeemed");
         assertError(unknown, 404, "no offer code");
+    }
+
+    @Test
+    void namesTheHolderOfAnOfferCodeWhoseFileHasNoNameByNumberAsTheConsoleDoes() throws Exception {
+        long visitor = bot.transactor().inTransaction(session -> session.customers()
+                .create(io.retainbot.core.customer.CustomerProfile.named("", "en"), Instant.now())).id();
+        OfferCode code = new Offers(bot.transactor(), new OfferCodeGenerator(new SecureRandom()), Clock.systemUTC())
+                .issue(visitor, "welcome", Duration.ofDays(30));
+
+        JsonNode lookedUp = json(api.call("GET", "/api/offers/" + code.code(), null));
+
+        assertThat(lookedUp.get("customerName").asText()).isEqualTo("Customer " + visitor);
     }
 
     @Test

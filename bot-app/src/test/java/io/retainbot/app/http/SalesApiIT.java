@@ -51,6 +51,27 @@ class SalesApiIT {
     }
 
     @Test
+    void aStageIsClearedWithNullOrAnEmptyStageAndTheClearingIsRecorded() {
+        long id = customer("Dana");
+        api.call("PUT", "/api/customers/" + id + "/stage", "{\"stage\": \"negotiation\"}");
+
+        HttpResponse<String> clearedWithNull = api.call("PUT", "/api/customers/" + id + "/stage", "{\"stage\": null}");
+        api.call("PUT", "/api/customers/" + id + "/stage", "{\"stage\": \"contract\"}");
+        HttpResponse<String> clearedWithEmpty = api.call("PUT", "/api/customers/" + id + "/stage", "{\"stage\": \"\"}");
+
+        assertThat(clearedWithNull.statusCode()).as(clearedWithNull.body()).isEqualTo(200);
+        assertThat(json(clearedWithNull).get("stage").isNull()).isTrue();
+        assertThat(clearedWithEmpty.statusCode()).as(clearedWithEmpty.body()).isEqualTo(200);
+        JsonNode stage = json(api.call("GET", "/api/customers/" + id + "/stage", null));
+        assertThat(stage.get("stage").isNull()).isTrue();
+        assertThat(stage.get("history")).extracting(change -> change.get("from").asText() + " -> "
+                + change.get("to").asText())
+                .containsExactly("null -> negotiation", "negotiation -> null", "null -> contract", "contract -> null");
+        assertError(api.call("PUT", "/api/customers/" + id + "/stage", "{\"staffId\": 1}"), 400,
+                "stage: is required (null or \"\" clears the stage)");
+    }
+
+    @Test
     void importsPurchasesFromCsv() {
         long id = customer("Jon");
         HttpResponse<String> imported = api.call("POST", "/api/purchases/import", "text/csv",

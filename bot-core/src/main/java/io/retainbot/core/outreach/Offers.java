@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -77,10 +78,22 @@ public final class Offers {
     /**
      * A code with the name of the customer it was issued to, for staff to check at the till, and the broadcast
      * (or birthday greeting) that carried it, when it came with one.
+     *
+     * @param customerName as they like to be addressed, else their name; empty when the file has neither (or the
+     *                     customer is gone): {@link #customerName(LongFunction)} then names them by number
      */
     public record Holder(OfferCode offer, String customerName, Optional<Occasion> occasion) {
         public Holder {
+            customerName = customerName == null ? "" : customerName.strip();
             Objects.requireNonNull(occasion, "occasion");
+        }
+
+        /**
+         * The name staff read, the console and the API alike: the holder's name, else {@code numbered} of the
+         * customer's id ("Customer 7", in the reader's words).
+         */
+        public String customerName(LongFunction<String> numbered) {
+            return customerName.isEmpty() ? numbered.apply(offer.customerId()) : customerName;
         }
     }
 
