@@ -66,6 +66,19 @@ final class CustomerDirectory {
     }
 
     /**
+     * A customer without a time zone of their own whose platform names one now (the web chat sends the browser's
+     * with every event; customers created before it did have none): it is kept, where its clocks differ from the
+     * business's. A zone staff or the customer set is never replaced.
+     */
+    void keepZoneHint(StoreSession session, CustomerCard customer, Sender sender, Instant now) {
+        if (sender.zoneHint().isEmpty() || !customer.zone().equals(business.zone())) {
+            return;
+        }
+        zoneOf(sender.zoneHint()).filter(zone -> !zone.getRules().equals(business.zone().getRules()))
+                .ifPresent(zone -> session.customers().setZoneIfNone(customer.id(), zone, now));
+    }
+
+    /**
      * The time zone the platform names for a new customer; kept only where its clocks differ from the business's,
      * so a customer of the business's own zone follows the business file if that moves.
      */

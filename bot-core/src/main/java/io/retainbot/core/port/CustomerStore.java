@@ -10,6 +10,7 @@ import io.retainbot.core.customer.CustomerQuery;
 import io.retainbot.core.customer.Tag;
 import io.retainbot.core.customer.Tone;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,6 +53,9 @@ public interface CustomerStore {
     void recordConsent(long customerId, boolean granted, String source, Instant now);
 
     void setLanguage(long customerId, String language, Instant now);
+
+    /** The customer's time zone as their platform names it, kept only when their file has none. */
+    void setZoneIfNone(long customerId, ZoneId zone, Instant now);
 
     /** How the customer wants to be addressed, as they chose it in the chat. */
     void setTone(long customerId, Tone tone, Instant now);

@@ -75,6 +75,9 @@ interface CustomerDao {
     @SqlUpdate("update customer set language = :language, updated_at = :now where id = :id")
     int setLanguage(@Bind("id") long id, @Bind("language") String language, @Bind("now") Instant now);
 
+    @SqlUpdate("update customer set time_zone = :zone, updated_at = :now where id = :id and time_zone is null")
+    int setZoneIfNone(@Bind("id") long id, @Bind("zone") String zone, @Bind("now") Instant now);
+
     @SqlUpdate("update customer set tone = :tone, updated_at = :now where id = :id")
     int setTone(@Bind("id") long id, @Bind("tone") String tone, @Bind("now") Instant now);
 

@@ -156,6 +156,11 @@ final class JdbiCustomerStore implements CustomerStore {
     }
 
     @Override
+    public void setZoneIfNone(long customerId, ZoneId zone, Instant now) {
+        dao().setZoneIfNone(customerId, zone.getId(), now);
+    }
+
+    @Override
     public void setTone(long customerId, Tone tone, Instant now) {
         dao().setTone(customerId, tone.name().toLowerCase(Locale.ROOT), now);
     }

@@ -1,0 +1,79 @@
+package io.retainbot.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.InboundEvent;
+import io.retainbot.core.chat.Platform;
+import io.retainbot.core.chat.Sender;
+import io.retainbot.core.testing.EngineFixture;
+import io.retainbot.core.testing.TestDatabase;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The time zone a chat names for its customer (the web chat sends the browser's with every message) goes on a
+ * customer file that has none, also for customers created before the chat sent it; never over one set before.
+ */
+class ZoneHintIT {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    private static final ZoneId MANILA = ZoneId.of("Asia/Manila");
+    private final AtomicInteger events = new AtomicInteger();
+    private EngineFixture engine;
+
+    @BeforeEach
+    void setUp() {
+        db.truncateAll();
+        engine = EngineFixture.start(db, "2026-11-23T06:20:00Z", "Asia/Seoul");
+    }
+
+    @Test
+    void aCustomerCreatedWithoutATimeZoneGetsTheOneTheirBrowserSendsLater() {
+        say("w-visitor-1", "hello from a page that sent no zone", "");
+        assertThat(zoneOf("w-visitor-1")).isNull();
+
+        say("w-visitor-1", "hello again", "Asia/Manila");
+
+        assertThat(zoneOf("w-visitor-1")).isEqualTo(MANILA);
+    }
+
+    @Test
+    void aTimeZoneOnFileIsNeverReplacedAndTheBusinesssOwnIsNotWrittenDown() {
+        say("w-visitor-2", "hello", "Asia/Manila");
+        say("w-visitor-2", "now travelling", "Europe/Berlin");
+        say("w-visitor-3", "hello", "");
+        long visitor3 = customerId("w-visitor-3");
+        say("w-visitor-3", "from Seoul", "Asia/Seoul");
+        assertThat(zoneOf("w-visitor-3")).as("the business's own zone: the customer follows the business file")
+                .isNull();
+        engine.transactor().runInTransaction(session -> session.customers().update(visitor3,
+                session.customers().find(visitor3).orElseThrow().profile().toBuilder().zone(MANILA).build(),
+                engine.clock().instant()));
+        say("w-visitor-3", "from Berlin", "Europe/Berlin");
+
+        assertThat(zoneOf("w-visitor-2")).as("the first zone named stays").isEqualTo(MANILA);
+        assertThat(zoneOf("w-visitor-3")).as("staff set Manila; the browser's Berlin does not replace it")
+                .isEqualTo(MANILA);
+    }
+
+    private void say(String visitor, String text, String zone) {
+        engine.engine().accept(new InboundEvent.TextReceived(new ChannelRef(Platform.WEB, visitor),
+                new Sender(visitor, "", "en", zone), "zone-" + events.incrementAndGet(), engine.clock().instant(),
+                text, ""));
+    }
+
+    private long customerId(String visitor) {
+        return engine.transactor().inTransaction(session -> session.customers().findByIdentity(Platform.WEB, visitor)
+                .orElseThrow().id());
+    }
+
+    private ZoneId zoneOf(String visitor) {
+        return engine.transactor().inTransaction(session -> session.customers().findByIdentity(Platform.WEB, visitor)
+                .orElseThrow().profile().zone());
+    }
+}
