@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.retainbot.core.DaemonThreads;
 import io.retainbot.app.config.AppConfig;
 import io.retainbot.app.config.BusinessFile;
 import io.retainbot.app.db.DatabaseRuntime;
@@ -113,9 +114,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -210,7 +209,7 @@ public final class RetainBot implements AutoCloseable {
             }
             OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, senders, OutboxDispatcher.newInstanceId(),
                     clock, meters);
-            dispatcher.start(threads("retainbot-outbox"));
+            dispatcher.start(DaemonThreads.named("retainbot-outbox"));
             // on shutdown, after inbound traffic stopped: sends in flight finish and record their outcomes
             started.push(() -> dispatcher.drain(SHUTDOWN_DRAIN));
             ScheduleSettings schedule = config.schedule();
@@ -249,7 +248,7 @@ public final class RetainBot implements AutoCloseable {
             Ownership ownership = new Ownership(transactor, reactions, clock, afterCommit);
             CustomerRoutes customers = new CustomerRoutes(customerFile, ownership);
             // Reactions and time start after the engine and stop before the dispatcher drains (closed in reverse).
-            relay.start(threads("retainbot-reactions"));
+            relay.start(DaemonThreads.named("retainbot-reactions"));
             started.push(relay);
             Set<Platform> platforms = gateways.stream().map(ChatGateway::platform).collect(Collectors.toSet());
             PromiseWatch watch = new PromiseWatch(transactor, reactions, messages, business, staffChats, clock,
@@ -318,7 +317,7 @@ public final class RetainBot implements AutoCloseable {
                     .start(config.httpPort());
             started.push(http);
             if (telegram.isPresent()) {
-                telegram.get().start(engine, database.cursors(), threads("retainbot-telegram"));
+                telegram.get().start(engine, database.cursors(), DaemonThreads.named("retainbot-telegram"));
                 started.push(telegram.get());
             }
             if (discord.isPresent()) {
@@ -402,15 +401,6 @@ public final class RetainBot implements AutoCloseable {
             host = "host";
         }
         return host + "-" + ProcessHandle.current().pid();
-    }
-
-    private static ThreadFactory threads(String name) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private static void shutdown(ExecutorService executor) throws InterruptedException {

@@ -12,6 +12,8 @@
  *       with use cases that work through the ports;</li>
  *   <li>{@code port}: what the core needs from outside; {@code store}: its Jdbi implementation.</li>
  * </ul>
+ * Beside them, at the root: {@link io.retainbot.core.RetainBotException}, the one unchecked exception root, and
+ * {@link io.retainbot.core.DaemonThreads}, the named daemon threads every pool of RetainBot's runs on.
  * Nothing here knows Telegram, Discord or an HTTP server.
  */
 package io.retainbot.core;

@@ -1,5 +1,6 @@
 package io.retainbot.discord;
 
+import io.retainbot.core.DaemonThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -8,7 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Runs each chat's work in arrival order and different chats in parallel: a chat always lands on
@@ -26,14 +27,10 @@ final class ChatOrderedExecutor implements AutoCloseable {
     }
 
     ChatOrderedExecutor(int size, int capacity, String name) {
-        AtomicInteger counter = new AtomicInteger();
+        ThreadFactory threads = DaemonThreads.named(name);
         for (int i = 0; i < size; i++) {
             lanes.add(new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(capacity),
-                    runnable -> {
-                        Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
-                        thread.setDaemon(true);
-                        return thread;
-                    }, WAIT_FOR_ROOM));
+                    threads, WAIT_FOR_ROOM));
         }
     }
 

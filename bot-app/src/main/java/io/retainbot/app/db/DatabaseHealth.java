@@ -1,5 +1,6 @@
 package io.retainbot.app.db;
 
+import io.retainbot.core.DaemonThreads;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,11 +20,7 @@ public final class DatabaseHealth implements AutoCloseable {
     private final BooleanSupplier check;
     private final Duration answerWithin;
     private final Duration reuseFor;
-    private final ExecutorService prober = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "retainbot-db-health");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService prober = Executors.newSingleThreadExecutor(DaemonThreads.named("retainbot-db-health"));
     private CompletableFuture<Boolean> latest;
     private long answeredAtNanos;
 

@@ -1,5 +1,6 @@
 package io.retainbot.app.db;
 
+import io.retainbot.core.DaemonThreads;
 import io.retainbot.app.StartupFailure;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -130,11 +131,7 @@ final class EmbeddedServer implements AutoCloseable {
         if (watcher != null) {
             return;
         }
-        watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "retainbot-db-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
+        watcher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("retainbot-db-watch"));
         watcher.scheduleWithFixedDelay(this::keepRunning, 1, 1, TimeUnit.SECONDS);
     }
 

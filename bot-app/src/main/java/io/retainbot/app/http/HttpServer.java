@@ -12,6 +12,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.retainbot.core.DaemonThreads;
 import io.retainbot.app.StartupFailure;
 import io.retainbot.app.config.WebChatSettings;
 import io.retainbot.app.web.WebChat;
@@ -104,11 +105,7 @@ public final class HttpServer implements AutoCloseable {
         this.refusals = refusals;
         this.busy = new BusyRefusal(limits, refusals);
         this.throttle = new LoginThrottle(clock);
-        this.summaries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "retainbot-refusal-log");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.summaries = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("retainbot-refusal-log"));
         this.transactor = transactor;
         this.databaseUp = databaseUp;
         this.meters = meters;

@@ -1,13 +1,12 @@
 package io.retainbot.core.outbox;
 
+import io.retainbot.core.DaemonThreads;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads of one platform's senders ({@link PlatformSenders#executor}): a send goes to a sender waiting
@@ -32,7 +31,7 @@ public final class SenderPool {
         }
         HandOff waiting = new HandOff();
         return new ThreadPoolExecutor(0, concurrency, IDLE.toMillis(), TimeUnit.MILLISECONDS, waiting,
-                threads(name), (send, pool) -> {
+                DaemonThreads.named(name), (send, pool) -> {
                     if (pool.isShutdown()) {
                         throw new RejectedExecutionException("the senders are stopping");
                     }
@@ -50,14 +49,5 @@ public final class SenderPool {
         public boolean offer(Runnable send) {
             return tryTransfer(send);
         }
-    }
-
-    private static ThreadFactory threads(String name) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
