@@ -1,6 +1,7 @@
 package io.retainbot.core.usecase;
 
 import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.customer.Interaction;
 import io.retainbot.core.feedback.HandoverAnswered;
 import io.retainbot.core.feedback.HandoverClosed;
 import io.retainbot.core.feedback.HandoverRequest;
@@ -14,6 +15,7 @@ import io.retainbot.core.staff.StaffRole;
 import io.retainbot.core.usecase.CareInputs.CloseHandover;
 import io.retainbot.core.usecase.CareInputs.ReplyHandover;
 import io.retainbot.core.usecase.CareInputs.TakeHandover;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +45,11 @@ public final class HandoverCare {
         /** Nobody took the request, and staff closed it (with what the bot can do). */
         OutboundMessage cancelled(Texts texts);
     }
+
+    /** How far before the request its conversation is shown: what led the customer to ask for a person. */
+    public static final Duration LEAD_IN = Duration.ofMinutes(30);
+    /** How many of the newest lines of a request's conversation are shown. */
+    public static final int EXCHANGE_LINES = 100;
 
     private final CareTransactions transactions;
     private final Wording wording;
@@ -155,6 +162,16 @@ public final class HandoverCare {
         transactions.reactions().record(session, new HandoverClosed(request.id(), request.customerId(),
                 request.channel(), request.takenByStaffId(), input.actor().staffId(), now), now);
         return done(session, request, "closed", input.actor());
+    }
+
+    /**
+     * What was said in the request's chat, oldest first: from a little before the request ({@link #LEAD_IN}) until
+     * it ended (or now), the newest {@link #EXCHANGE_LINES}: the customer's messages, the bot's and the person's.
+     */
+    public static List<Interaction> exchange(StoreSession session, HandoverRequest request, Instant now) {
+        Instant to = request.closedAt() == null ? now.plus(Duration.ofMinutes(1)) : request.closedAt().plus(LEAD_IN);
+        return session.interactions().recentInChat(request.channel(), request.createdAt().minus(LEAD_IN), to,
+                EXCHANGE_LINES).stream().filter(line -> !line.summary().isBlank()).toList();
     }
 
     /** An agent hands back only what nobody or they themselves took; supervisors and admins any. */
