@@ -75,12 +75,7 @@ class StaffDeskApiIT {
         long joon = ok(api.call("POST", "/api/staff", "{\"name\": \"Joon\", \"role\": \"agent\"}"), 201).get("id").asLong();
         long ana = ok(api.call("POST", "/api/staff", "{\"name\": \"Ana\", \"role\": \"agent\"}"), 201).get("id").asLong();
         WebVisitor visitor = new WebVisitor(APP.port()).openChat();
-        visitor.say("/start");
-        visitor.press("No, thank you");
-        visitor.say("/human");
-        visitor.awaitText("A member of the team, a person");
-        JsonNode open = ok(api.call("GET", "/api/handover-requests", ""), 200);
-        long requestId = open.get("items").get(open.get("items").size() - 1).get("id").asLong();
+        long requestId = askForAPerson(visitor);
 
         assertError(api.call("POST", "/api/handover-requests/" + requestId + "/take", ""), 400, "staffId is required");
         JsonNode taken = ok(api.call("POST", "/api/handover-requests/" + requestId + "/take",
@@ -106,14 +101,9 @@ class StaffDeskApiIT {
         long mia = ok(api.call("POST", "/api/staff", "{\"name\": \"Mia\", \"role\": \"agent\"}"), 201).get("id").asLong();
         long leo = ok(api.call("POST", "/api/staff", "{\"name\": \"Leo\", \"role\": \"agent\"}"), 201).get("id").asLong();
         WebVisitor visitor = new WebVisitor(APP.port()).openChat();
-        visitor.say("/start");
-        visitor.press("No, thank you");
-        visitor.say("/human");
-        visitor.awaitText("A member of the team, a person");
+        long requestId = askForAPerson(visitor);
         visitor.say("My voucher code does not work at the till.");
         visitor.awaitText("I have kept this for my colleague");
-        JsonNode open = ok(api.call("GET", "/api/handover-requests", ""), 200);
-        long requestId = open.get("items").get(open.get("items").size() - 1).get("id").asLong();
 
         JsonNode answered = ok(api.call("POST", "/api/handover-requests/" + requestId + "/messages",
                 "{\"staffId\": " + mia + ", \"text\": \"Which code is it? I will check it now.\"}"), 200);
@@ -151,5 +141,15 @@ class StaffDeskApiIT {
                 "{\"staffId\": " + mia + ", \"text\": \"One more thing\"}"), 409, "is closed");
         assertError(api.call("GET", "/api/handover-requests/424242", ""), 404, "no handover request 424242");
         assertError(api.call("GET", "/api/handover-requests/x", ""), 400, "whole number");
+    }
+
+    /** The web chat visitor asks for a person; returns their request's id, the newest open one. */
+    private long askForAPerson(WebVisitor visitor) {
+        visitor.say("/start");
+        visitor.press("No, thank you");
+        visitor.say("/human");
+        visitor.awaitText("A member of the team, a person");
+        JsonNode open = ok(api.call("GET", "/api/handover-requests", ""), 200);
+        return open.get("items").get(open.get("items").size() - 1).get("id").asLong();
     }
 }
