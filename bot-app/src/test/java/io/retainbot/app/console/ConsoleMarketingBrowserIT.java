@@ -216,6 +216,36 @@ class ConsoleMarketingBrowserIT {
     }
 
     @Test
+    void refusesImpossibleSegmentsAndMistypedPlaceholdersInTheMarketersLanguage() {
+        ConsoleVisitor sora = new ConsoleVisitor(shop.port()).signIn(MARKETER, MARKETER_PASSWORD);
+        HttpResponse<String> backwards = sora.submit("/console/segments", "/console/segments",
+                Map.of("name", "Nobody", "lastContactAfter", "2026-12-01", "lastContactBefore", "2026-01-01"));
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(backwards.body()).contains("The last contact dates do not overlap", "2026-12-01", "value=\"Nobody\"")
+                .doesNotContain("lastContactAfter must");
+        HttpResponse<String> bothWays = sora.submit("/console/segments", "/console/segments",
+                Map.of("name", "Nobody", "allTags", "members", "noTags", "members"));
+        assertThat(bothWays.statusCode()).isEqualTo(400);
+        assertThat(bothWays.body()).contains("The tag members is both under").doesNotContain("allTags and noTags");
+
+        assertThat(sora.get("/console/templates?lang=ko").statusCode()).isEqualTo(200);
+        HttpResponse<String> since = sora.submit("/console/segments", "/console/segments",
+                Map.of("name", "Nobody", "customerSinceAfter", "2026-12-01", "customerSinceBefore", "2026-12-01"));
+        assertThat(since.statusCode()).isEqualTo(400);
+        assertThat(since.body()).contains("고객이 된 날짜 범위가 맞지 않습니다").doesNotContain("customerSinceAfter must");
+        HttpResponse<String> mistyped = sora.submit("/console/templates", "/console/templates",
+                Map.of("name", "회원의 날", "purpose", "marketing", "defaultLanguage", "ko",
+                        "text_ko_formal", "{nmae}님, 회원의 날 쿠폰을 드립니다."));
+        assertThat(mistyped.statusCode()).isEqualTo(400);
+        assertThat(mistyped.body()).contains("{nmae}는 쓸 수 있는 자리 표시자가 아닙니다", "회원의 날");
+        HttpResponse<String> noDays = sora.submit("/console/templates", "/console/templates",
+                Map.of("name", "회원의 날", "purpose", "marketing", "defaultLanguage", "ko",
+                        "text_ko_formal", "{name}님, 회원의 날 쿠폰 {offerCode}를 드립니다."));
+        assertThat(noDays.statusCode()).isEqualTo(400);
+        assertThat(noDays.body()).contains("혜택 코드의 유효 기간(일)을 입력해 주세요").doesNotContain("offerValidDays:");
+    }
+
+    @Test
     void setsUpBirthdayGreetingsAndPausesResumesAndCancelsABroadcastRecordingWhoDidIt() {
         ConsoleVisitor sora = new ConsoleVisitor(shop.port()).signIn(MARKETER, MARKETER_PASSWORD);
         AdminApi api = new AdminApi(shop.port());
