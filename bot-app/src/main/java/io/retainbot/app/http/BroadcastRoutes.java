@@ -186,11 +186,12 @@ public final class BroadcastRoutes {
     }
 
     record ProgressView(long total, long pending, long queued, long sent, long unreachable, long failed, long skipped,
-                        Map<String, Long> skippedByReason, double perMinute, Instant expectedFinish) {
+                        Map<String, Long> skippedByReason, double perMinute, Instant expectedFinish, long waiting,
+                        Instant nextSend) {
         static ProgressView of(Progress progress) {
             return new ProgressView(progress.total(), progress.pending(), progress.queued(), progress.sent(),
                     progress.unreachable(), progress.failed(), progress.skipped(), progress.skippedByReason(),
-                    progress.perMinute(), progress.expectedFinish());
+                    progress.perMinute(), progress.expectedFinish(), progress.waiting(), progress.nextSend());
         }
     }
 

@@ -18,6 +18,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -243,6 +244,46 @@ class ConsoleMarketingBrowserIT {
                         "text_ko_formal", "{name}님, 회원의 날 쿠폰 {offerCode}를 드립니다."));
         assertThat(noDays.statusCode()).isEqualTo(400);
         assertThat(noDays.body()).contains("혜택 코드의 유효 기간(일)을 입력해 주세요").doesNotContain("offerValidDays:");
+    }
+
+    @Test
+    void saysWhoWaitsForTheEndOfTheirQuietHoursAndWhenTheFirstGoes() {
+        // a customer for whom it is 23:00 now: marketing waits for 09:00 their time
+        int utcHour = clock.instant().atZone(ZoneOffset.UTC).getHour();
+        int offset = Math.floorMod(23 - utcHour + 12, 24) - 12;
+        String zone = offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
+        AdminApi api = new AdminApi(shop.port());
+        AdminApi.ok(api.call("POST", "/api/customers/import", "text/csv",
+                "display_name,language,time_zone,birthday,tags,consent,consent_source,identities\n"
+                        + "Night Owl,en," + zone + ",07-07,night-owl,yes,shop form,telegram:" + chatOf(200) + "\n"));
+        long segment = AdminApi.ok(api.call("POST", "/api/segments",
+                "{\"name\": \"Night owls\", \"filter\": {\"anyTags\": [\"night-owl\"]}}"), 201).get("id").asLong();
+        long template = AdminApi.ok(api.call("POST", "/api/templates", """
+                {"name": "Late news", "purpose": "marketing", "defaultLanguage": "en",
+                 "texts": [{"language": "en", "tone": "formal", "body": "Good morning, {name}!"}]}"""), 201)
+                .get("id").asLong();
+        long broadcast = AdminApi.ok(api.call("POST", "/api/broadcasts", "{\"name\": \"Late news\", \"segmentId\": "
+                + segment + ", \"templateId\": " + template + ", \"schedule\": {\"at\": \"now\"}}"), 201)
+                .get("id").asLong();
+
+        AtomicReference<JsonNode> started = new AtomicReference<>();
+        Await.until(() -> {
+            JsonNode runs = api.get("/api/broadcasts/" + broadcast).get("runs");
+            started.set(runs.isEmpty() ? null : runs.get(0).get("progress"));
+            return started.get() != null && started.get().get("total").asLong() == 1
+                    && (started.get().get("waiting").asLong() > 0 || started.get().get("pending").asLong() == 0);
+        }, Duration.ofSeconds(30), () -> "the run held or sent its message: " + started.get());
+        JsonNode progress = started.get();
+        java.time.Instant nineTheirTime = java.time.Instant.parse(progress.get("nextSend").asText());
+        assertThat(progress.get("waiting").asLong()).isEqualTo(1);
+        assertThat(progress.get("sent").asLong()).isZero();
+        assertThat(nineTheirTime.atZone(java.time.ZoneId.of(zone)).toLocalTime()).isEqualTo(java.time.LocalTime.of(9, 0));
+
+        ConsoleVisitor sora = new ConsoleVisitor(shop.port()).signIn(MARKETER, MARKETER_PASSWORD);
+        String page = sora.get("/console/broadcasts/" + broadcast + "?lang=en").body();
+        assertThat(page).contains("Waiting for their time", "1 customer waits for a later time (their quiet hours");
+        assertThat(sora.get("/console/broadcasts/" + broadcast + "?lang=ko").body()).contains("발송 시각 대기", "1명이 더 늦은 시각을");
+        AdminApi.ok(api.call("POST", "/api/broadcasts/" + broadcast + "/cancel", "{}"));
     }
 
     @Test
