@@ -93,6 +93,26 @@ class StartupFailureIT {
     }
 
     @Test
+    void refusesADatabaseANewerVersionMigratedAndSaysWhatToDo() throws Exception {
+        Map<String, String> env = AppTesting.externalDatabase();
+        start(env).close();
+        try (Connection connection = java.sql.DriverManager.getConnection(env.get("DATABASE_URL"), "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    insert into flyway_schema_history (installed_rank, version, description, type, script, checksum,
+                        installed_by, execution_time, success)
+                    values (1000, '999', 'a later release', 'SQL', 'V999__a_later_release.sql', 1, 'postgres', 1, true)""");
+        }
+
+        assertThatThrownBy(() -> start(env))
+                .isInstanceOf(io.retainbot.core.RetainBotException.class)
+                .hasMessageStartingWith("the database was migrated by a newer RetainBot (schema version 999; "
+                        + "this version knows up to ")
+                .hasMessageEndingWith("): start the newer RetainBot again, or restore the backup taken before the upgrade")
+                .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
     void saysWhenTheDataDirectoryCannotBeWritten() throws IOException {
         Path notADirectory = Files.writeString(directory.resolve("data"), "a file, not a directory");
         Map<String, String> env = Map.of("DATA_DIR", notADirectory.toString(), "HTTP_PORT",

@@ -1,5 +1,6 @@
 package io.retainbot.console;
 
+import io.retainbot.core.i18n.KoreanParticles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -83,7 +84,8 @@ public final class ConsoleTexts {
         /**
          * The text of {@code key} with its arguments filled in. A key with a singular variant ({@code key.one}, in
          * a language whose nouns change with the number: "1 customer", "2 customers") counts its first argument, and
-         * the variant is used when that is 1.
+         * the variant is used when that is 1. Korean particles written in both forms ({@code {0}(으)로}) are fitted
+         * to the word before them.
          */
         public String get(String key, Object... args) {
             String text = null;
@@ -103,7 +105,7 @@ public final class ConsoleTexts {
             for (int i = 0; i < args.length; i++) {
                 text = text.replace("{" + i + "}", String.valueOf(args[i]));
             }
-            return text;
+            return language.equals("ko") ? KoreanParticles.fit(text) : text;
         }
     }
 

@@ -574,7 +574,9 @@ public final class MarketingDesk {
                 progress.total(), done, progress.sent(), progress.unreachable(), progress.failed(), progress.skipped(),
                 progress.remaining(), percent,
                 texts.get("run.rate", String.format(Locale.ROOT, "%.0f", progress.perMinute())),
-                progress.expectedFinish() == null ? "—" : Console.when(progress.expectedFinish(), zone));
+                progress.expectedFinish() == null ? "—" : Console.when(progress.expectedFinish(), zone),
+                progress.waiting() == 0 || progress.nextSend() == null || over ? ""
+                        : texts.get("progress.waiting_for_time", progress.waiting(), Console.when(progress.nextSend(), zone)));
     }
 
     /** The names of segments and templates, for the lines and the form's choices. */

@@ -8,6 +8,7 @@ import io.retainbot.core.outreach.BroadcastSchedule;
 import io.retainbot.core.outreach.CalendarRule;
 import io.retainbot.core.outreach.ComplaintCount;
 import io.retainbot.core.outreach.ConsentState;
+import io.retainbot.core.outreach.Placeholder;
 import io.retainbot.core.outreach.SegmentFilter;
 import io.retainbot.core.outreach.Template;
 import io.retainbot.core.outreach.TemplateButton;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -62,6 +64,13 @@ final class MarketingForms {
                 .birthdayMonths(chosen(form, "birthdayMonths", month -> month.matches("[1-9]|1[0-2]"), Integer::valueOf))
                 .customerSinceAfter(day(form, "customerSinceAfter", zone))
                 .customerSinceBefore(day(form, "customerSinceBefore", zone));
+        inOrder(form, "lastContactAfter", "lastContactBefore", "segments.last_contact.backwards");
+        inOrder(form, "customerSinceAfter", "customerSinceBefore", "segments.since.backwards");
+        Set<Tag> both = new LinkedHashSet<>(tags(form.value("allTags")));
+        both.retainAll(tags(form.value("noTags")));
+        if (!both.isEmpty()) {
+            throw new FormProblem("segments.tags.contradict", both.iterator().next().name());
+        }
         try {
             return filter.build();
         } catch (IllegalArgumentException invalid) {
@@ -119,7 +128,11 @@ final class MarketingForms {
                 if (body.length() > TemplateText.MAX_BODY) {
                     throw new FormProblem("templates.text.too_long", TemplateText.MAX_BODY);
                 }
-                if (!body.isEmpty()) {
+                Optional<String> unknown = Placeholder.firstUnknownIn(body);
+                if (unknown.isPresent()) {
+                    throw new FormProblem("templates.placeholder.unknown", "{" + unknown.get() + "}");
+                }
+                if (!body.isBlank()) {
                     texts.add(new TemplateText(language, tone, body));
                 }
             }
@@ -130,11 +143,25 @@ final class MarketingForms {
         List<TemplateButton> buttons = chosen(form, "buttons", code -> code.equals("thanks") || code.equals("stop"),
                 TemplateButton::fromCode).stream().sorted().toList();
         Long days = whole(form, "offerValidDays", 1);
+        boolean usesOffer = texts.stream().anyMatch(text -> text.placeholders().contains(Placeholder.OFFER_CODE)
+                || text.placeholders().contains(Placeholder.OFFER_EXPIRES));
+        if (usesOffer && days == null) {
+            throw new FormProblem("templates.offer_days.missing");
+        }
         try {
             return Templates.draft(form.value("name"), purpose, defaultLanguage, texts, buttons,
                     days == null ? null : Math.toIntExact(days));
         } catch (IllegalArgumentException invalid) {
             throw new FormProblem("form.invalid", invalid.getMessage());
+        }
+    }
+
+    /** Two dates of one range: the first must come before the second, or nobody could match. */
+    private static void inOrder(Form form, String after, String before, String problem) {
+        LocalDate from = date(form, after);
+        LocalDate until = date(form, before);
+        if (from != null && until != null && !from.isBefore(until)) {
+            throw new FormProblem(problem, from, until);
         }
     }
 

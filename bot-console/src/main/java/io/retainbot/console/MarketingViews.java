@@ -51,9 +51,14 @@ public final class MarketingViews {
                                  List<Option> templates, Form form, String notice, String error) {
     }
 
-    /** One run's progress: counts, the share done, the rate over the last minute and the expected finish. */
+    /**
+     * One run's progress: counts, the share done, the rate over the last minute and the expected finish.
+     *
+     * @param waiting how many wait for a later time and when the first goes ("2, the first at ..."); empty when none
+     */
     public record RunView(String occurrence, String status, long total, long done, long sent, long unreachable,
-                          long failed, long skipped, long remaining, int percent, String rate, String finish) {
+                          long failed, long skipped, long remaining, int percent, String rate, String finish,
+                          String waiting) {
     }
 
     /** @param live whether the part keeps refreshing itself (a run is on, or the first one is awaited) */

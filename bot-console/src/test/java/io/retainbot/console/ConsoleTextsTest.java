@@ -83,6 +83,13 @@ class ConsoleTextsTest {
     }
 
     @Test
+    void fitsKoreanParticlesToTheNameBeforeThem() {
+        assertThat(texts.in("ko").get("staff.signs_in_as", "mina@shop.example")).isEqualTo("mina@shop.example로 로그인");
+        assertThat(texts.in("ko").get("staff.signs_in_as", "김정훈")).isEqualTo("김정훈으로 로그인");
+        assertThat(texts.in("ko").get("form.invalid.date", "내일")).startsWith("\"내일\"은 2026-12-05 같은 날짜가 아닙니다.");
+    }
+
+    @Test
     void fillsArgumentsInOrder() {
         assertThat(texts.in("en").get("sign_in.throttled_for", 8)).isEqualTo(
                 "Too many wrong tries. Please try again in 8 seconds.");

@@ -12,6 +12,7 @@ import io.retainbot.core.outreach.Greetings;
 import io.retainbot.core.outreach.Progress;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -29,6 +30,9 @@ public final class BroadcastRoutes {
     private final Broadcasts broadcasts;
     private final Greetings greetings;
     private final ZoneId businessZone;
+    /** How far in the past "at" may lie (the moment the marketer pressed Send, a clock a little behind). */
+    private static final Duration PAST_TOLERANCE = Duration.ofMinutes(1);
+
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -118,7 +122,12 @@ public final class BroadcastRoutes {
             if (at.strip().equalsIgnoreCase("now")) {
                 return new BroadcastSchedule.Once(clock.instant());
             }
-            return new BroadcastSchedule.Once(schedule.moment("at", businessZone));
+            Instant moment = schedule.moment("at", businessZone);
+            if (moment.isBefore(clock.instant().minus(PAST_TOLERANCE))) {
+                // an occurrence found late is skipped, not sent: a moment that has passed would send nothing
+                throw schedule.error("at", "\"" + at + "\" has passed: give \"now\" or a later time");
+            }
+            return new BroadcastSchedule.Once(moment);
         }
         CalendarRule parsed;
         try {
@@ -186,11 +195,12 @@ public final class BroadcastRoutes {
     }
 
     record ProgressView(long total, long pending, long queued, long sent, long unreachable, long failed, long skipped,
-                        Map<String, Long> skippedByReason, double perMinute, Instant expectedFinish) {
+                        Map<String, Long> skippedByReason, double perMinute, Instant expectedFinish, long waiting,
+                        Instant nextSend) {
         static ProgressView of(Progress progress) {
             return new ProgressView(progress.total(), progress.pending(), progress.queued(), progress.sent(),
                     progress.unreachable(), progress.failed(), progress.skipped(), progress.skippedByReason(),
-                    progress.perMinute(), progress.expectedFinish());
+                    progress.perMinute(), progress.expectedFinish(), progress.waiting(), progress.nextSend());
         }
     }
 

@@ -68,6 +68,11 @@ final class JsonInput {
         return path.isEmpty() ? field : path + "." + field;
     }
 
+    /** A problem with this object as a whole, such as one element of a list: "texts[0]: ...". */
+    HttpServer.ClientError error(String problem) {
+        return new HttpServer.ClientError(400, (path.isEmpty() ? "body" : path) + ": " + problem);
+    }
+
     HttpServer.ClientError error(String field, String problem) {
         return new HttpServer.ClientError(400, name(field) + ": " + problem);
     }

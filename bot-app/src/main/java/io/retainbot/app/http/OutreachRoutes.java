@@ -214,7 +214,7 @@ public final class OutreachRoutes {
             try {
                 return new TemplateText(language, tone, words);
             } catch (IllegalArgumentException invalid) {
-                throw new HttpServer.ClientError(400, text.name("") + invalid.getMessage());
+                throw text.error(invalid.getMessage());
             }
         });
         List<TemplateButton> buttons = body.list("buttons", element -> TemplateButton.fromCode(element.text()));

@@ -18,6 +18,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -213,6 +214,76 @@ class ConsoleMarketingBrowserIT {
         assertThat(sora.get("/console/templates/nonsense").statusCode()).isEqualTo(404);
         assertThat(sora.get("/console/segments?lang=ko").body()).contains("세그먼트", "새 세그먼트");
         assertThat(sora.get("/console/exit-reasons?lang=tl").body()).contains("lang=\"tl\"", "Mga dahilan ng pag-alis");
+    }
+
+    @Test
+    void refusesImpossibleSegmentsAndMistypedPlaceholdersInTheMarketersLanguage() {
+        ConsoleVisitor sora = new ConsoleVisitor(shop.port()).signIn(MARKETER, MARKETER_PASSWORD);
+        HttpResponse<String> backwards = sora.submit("/console/segments", "/console/segments",
+                Map.of("name", "Nobody", "lastContactAfter", "2026-12-01", "lastContactBefore", "2026-01-01"));
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(backwards.body()).contains("The last contact dates do not overlap", "2026-12-01", "value=\"Nobody\"")
+                .doesNotContain("lastContactAfter must");
+        HttpResponse<String> bothWays = sora.submit("/console/segments", "/console/segments",
+                Map.of("name", "Nobody", "allTags", "members", "noTags", "members"));
+        assertThat(bothWays.statusCode()).isEqualTo(400);
+        assertThat(bothWays.body()).contains("The tag members is both under").doesNotContain("allTags and noTags");
+
+        assertThat(sora.get("/console/templates?lang=ko").statusCode()).isEqualTo(200);
+        HttpResponse<String> since = sora.submit("/console/segments", "/console/segments",
+                Map.of("name", "Nobody", "customerSinceAfter", "2026-12-01", "customerSinceBefore", "2026-12-01"));
+        assertThat(since.statusCode()).isEqualTo(400);
+        assertThat(since.body()).contains("고객이 된 날짜 범위가 맞지 않습니다").doesNotContain("customerSinceAfter must");
+        HttpResponse<String> mistyped = sora.submit("/console/templates", "/console/templates",
+                Map.of("name", "회원의 날", "purpose", "marketing", "defaultLanguage", "ko",
+                        "text_ko_formal", "{nmae}님, 회원의 날 쿠폰을 드립니다."));
+        assertThat(mistyped.statusCode()).isEqualTo(400);
+        assertThat(mistyped.body()).contains("{nmae}는 쓸 수 있는 자리 표시자가 아닙니다", "회원의 날");
+        HttpResponse<String> noDays = sora.submit("/console/templates", "/console/templates",
+                Map.of("name", "회원의 날", "purpose", "marketing", "defaultLanguage", "ko",
+                        "text_ko_formal", "{name}님, 회원의 날 쿠폰 {offerCode}를 드립니다."));
+        assertThat(noDays.statusCode()).isEqualTo(400);
+        assertThat(noDays.body()).contains("혜택 코드의 유효 기간(일)을 입력해 주세요").doesNotContain("offerValidDays:");
+    }
+
+    @Test
+    void saysWhoWaitsForTheEndOfTheirQuietHoursAndWhenTheFirstGoes() {
+        // a customer for whom it is 23:00 now: marketing waits for 09:00 their time
+        int utcHour = clock.instant().atZone(ZoneOffset.UTC).getHour();
+        int offset = Math.floorMod(23 - utcHour + 12, 24) - 12;
+        String zone = offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
+        AdminApi api = new AdminApi(shop.port());
+        AdminApi.ok(api.call("POST", "/api/customers/import", "text/csv",
+                "display_name,language,time_zone,birthday,tags,consent,consent_source,identities\n"
+                        + "Night Owl,en," + zone + ",07-07,night-owl,yes,shop form,telegram:" + chatOf(200) + "\n"));
+        long segment = AdminApi.ok(api.call("POST", "/api/segments",
+                "{\"name\": \"Night owls\", \"filter\": {\"anyTags\": [\"night-owl\"]}}"), 201).get("id").asLong();
+        long template = AdminApi.ok(api.call("POST", "/api/templates", """
+                {"name": "Late news", "purpose": "marketing", "defaultLanguage": "en",
+                 "texts": [{"language": "en", "tone": "formal", "body": "Good morning, {name}!"}]}"""), 201)
+                .get("id").asLong();
+        long broadcast = AdminApi.ok(api.call("POST", "/api/broadcasts", "{\"name\": \"Late news\", \"segmentId\": "
+                + segment + ", \"templateId\": " + template + ", \"schedule\": {\"at\": \"now\"}}"), 201)
+                .get("id").asLong();
+
+        AtomicReference<JsonNode> started = new AtomicReference<>();
+        Await.until(() -> {
+            JsonNode runs = api.get("/api/broadcasts/" + broadcast).get("runs");
+            started.set(runs.isEmpty() ? null : runs.get(0).get("progress"));
+            return started.get() != null && started.get().get("total").asLong() == 1
+                    && (started.get().get("waiting").asLong() > 0 || started.get().get("pending").asLong() == 0);
+        }, Duration.ofSeconds(30), () -> "the run held or sent its message: " + started.get());
+        JsonNode progress = started.get();
+        java.time.Instant nineTheirTime = java.time.Instant.parse(progress.get("nextSend").asText());
+        assertThat(progress.get("waiting").asLong()).isEqualTo(1);
+        assertThat(progress.get("sent").asLong()).isZero();
+        assertThat(nineTheirTime.atZone(java.time.ZoneId.of(zone)).toLocalTime()).isEqualTo(java.time.LocalTime.of(9, 0));
+
+        ConsoleVisitor sora = new ConsoleVisitor(shop.port()).signIn(MARKETER, MARKETER_PASSWORD);
+        String page = sora.get("/console/broadcasts/" + broadcast + "?lang=en").body();
+        assertThat(page).contains("Waiting for their time", "1 customer waits for a later time (their quiet hours");
+        assertThat(sora.get("/console/broadcasts/" + broadcast + "?lang=ko").body()).contains("발송 시각 대기", "1명이 더 늦은 시각을");
+        AdminApi.ok(api.call("POST", "/api/broadcasts/" + broadcast + "/cancel", "{}"));
     }
 
     @Test

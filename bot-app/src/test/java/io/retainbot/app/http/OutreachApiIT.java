@@ -103,7 +103,7 @@ class OutreachApiIT {
         assertError(api.call("POST", "/api/segments", "{\"name\": \"Twice\"}"), 409, "name:");
         assertError(api.call("POST", "/api/templates", """
                 {"name": "t", "defaultLanguage": "en", "texts": [{"language": "en", "body": "Hi {nmae}"}]}
-                """), 400, "texts[0].");
+                """), 400, "texts[0]: unknown placeholder {nmae}");
         assertError(api.call("POST", "/api/templates", """
                 {"name": "t", "defaultLanguage": "en", "texts": [{"language": "ko", "body": "안녕하세요"}]}
                 """), 400, "defaultLanguage:");
@@ -275,6 +275,9 @@ class OutreachApiIT {
         assertError(api.call("POST", "/api/broadcasts", "{\"name\": \"x\", \"segmentId\": "
                 + segment + ", \"templateId\": " + template + ", \"schedule\": {\"rule\": \"every other day\"}}"),
                 400, "schedule.rule:");
+        assertError(api.call("POST", "/api/broadcasts", "{\"name\": \"Typo year\", \"segmentId\": " + segment
+                + ", \"templateId\": " + template + ", \"schedule\": {\"at\": \"2020-12-05T10:00:00Z\"}}"),
+                400, "schedule.at: \"2020-12-05T10:00:00Z\" has passed");
         assertError(api.call("POST", "/api/broadcasts", "{\"name\": \"y\", \"segmentId\": 999999, "
                 + "\"templateId\": " + template + ", \"schedule\": {\"at\": \"now\"}}"), 400, "segmentId:");
         assertError(api.call("POST", "/api/broadcasts", "{\"name\": \"News\", \"segmentId\": "

@@ -162,4 +162,23 @@ public final class ChatPage {
                 "return document.documentElement.scrollWidth > document.documentElement.clientWidth"
                         + " || Array.from(document.querySelectorAll('.msg')).some(m => m.scrollWidth > m.clientWidth + 1);");
     }
+
+    /**
+     * What of the composer a visitor cannot see: "scrolls" when the empty box (its placeholder) needs a scroll bar,
+     * "cut" when a part of it or of the Send button lies outside the window; empty when all of it shows.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> composerFaults() {
+        return (List<String>) browser.script("""
+                const input = document.getElementById('input');
+                const faults = [];
+                if (input.value === '' && input.scrollHeight > input.clientHeight + 1) { faults.push('scrolls'); }
+                const width = document.documentElement.clientWidth;
+                for (const id of ['input', 'send', 'attach']) {
+                    const box = document.getElementById(id).getBoundingClientRect();
+                    if (box.left < 0 || box.right > width) { faults.push(id + ' cut'); }
+                }
+                return faults;
+                """);
+    }
 }

@@ -206,6 +206,21 @@ class WebChatBrowserIT {
     }
 
     @Test
+    void showsTheWholeComposerOnAPhoneInEveryLanguage() {
+        for (String language : List.of("en-US", "ko-KR", "fil-PH")) {
+            try (Browser browser = Browser.open(Screen.PHONE, language)) {
+                ChatPage chat = new ChatPage(browser, bot.httpPort()).open();
+                String code = MESSAGES.languageFor(language);
+                browser.await("the page's labels in " + code, driver -> chat.labels().get("lang").equals(code));
+                browser.screenshot("web-chat-composer-phone-" + code);
+
+                assertThat(chat.composerFaults()).as(language).isEmpty();
+                browser.assertNoConsoleErrors();
+            }
+        }
+    }
+
+    @Test
     void disablesAnsweredButtonsAndAnswersAForcedOldPressPolitely() {
         try (Browser browser = Browser.open(Screen.PHONE, "en-US")) {
             ChatPage chat = new ChatPage(browser, bot.httpPort()).open();

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * All customer-facing texts. A lookup tries, in order: the business's override and then the
  * built-in catalog, each first with the tone variant ({@code key.friendly} or {@code key.formal})
  * and then the plain key, first in the wanted language and then in English. Thread-safe; compiled
- * formats are cached.
+ * formats are cached. Korean particles written in both forms ({@code {ref}이(가)}) are fitted to the word
+ * before them once the text is formatted ({@link KoreanParticles}).
  */
 public final class Messages {
     public static final String FALLBACK = "en";
@@ -150,7 +151,8 @@ public final class Messages {
                 .orElseThrow(() -> new RetainBotException("no message for key " + key));
         MessageFormat format = compiled.computeIfAbsent(language + "\u0001" + pattern,
                 cacheKey -> new MessageFormat(pattern, ULocale.forLanguageTag(language)));
-        return format.format(args);
+        String text = format.format(args);
+        return language.equals("ko") ? KoreanParticles.fit(text) : text;
     }
 
     private Optional<String> pattern(String language, Tone tone, String key) {

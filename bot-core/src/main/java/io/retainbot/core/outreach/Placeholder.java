@@ -43,6 +43,17 @@ public enum Placeholder {
                 .collect(Collectors.joining(", "));
     }
 
+    /** The first placeholder in {@code text} that is none of these ("{nmae}" gives "nmae"), if any. */
+    public static Optional<String> firstUnknownIn(String text) {
+        Matcher matcher = IN_TEXT.matcher(text);
+        while (matcher.find()) {
+            if (byToken(matcher.group(1)).isEmpty()) {
+                return Optional.of(matcher.group(1));
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * The placeholders a text uses.
      *

@@ -14,6 +14,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(BroadcastDao.Row.class)
 @RegisterConstructorMapper(BroadcastDao.RunRow.class)
 @RegisterConstructorMapper(BroadcastDao.CountRow.class)
+@RegisterConstructorMapper(BroadcastDao.WaitingRow.class)
 interface BroadcastDao extends SqlObject {
     record Row(long id, String name, String kind, Long segmentId, long templateId, String rule, Instant sendAt, String zoneMode,
                String status, LocalDateTime nextLocal, Instant nextDue, Instant createdAt, Instant updatedAt) {
@@ -24,6 +25,9 @@ interface BroadcastDao extends SqlObject {
     }
 
     record CountRow(String status, String reason, long count) {
+    }
+
+    record WaitingRow(long count, Instant first) {
     }
 
     @SqlQuery("""
@@ -220,6 +224,13 @@ interface BroadcastDao extends SqlObject {
             group by status, reason
             """)
     List<CountRow> counts(@Bind("runId") long runId);
+
+    /** The pending deliveries whose time has not come (quiet hours, a customer's own zone) and the first such time. */
+    @SqlQuery("""
+            select count(*) as count, min(not_before) as first from delivery
+            where run_id = :runId and status = 'pending' and not_before > :now
+            """)
+    WaitingRow waiting(@Bind("runId") long runId, @Bind("now") Instant now);
 
     @SqlQuery("""
             select count(*) from delivery d join outbox o on o.id = d.outbox_id

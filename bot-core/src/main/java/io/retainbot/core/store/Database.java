@@ -1,5 +1,6 @@
 package io.retainbot.core.store;
 
+import io.retainbot.core.RetainBotException;
 import io.retainbot.core.port.CursorStore;
 import io.retainbot.core.port.FileStore;
 import io.retainbot.core.port.PhotoStore;
@@ -9,7 +10,11 @@ import io.retainbot.core.port.Transactor;
 import io.retainbot.core.port.WebChatStore;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.extension.ExtensionFactory;
 import org.jdbi.v3.core.extension.Extensions;
@@ -76,16 +81,37 @@ public final class Database {
      * timeouts of the running pool, since a migration may rightly take long.
      */
     public Database migrate(DataSource using) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(using)
+                .locations("classpath:db/migration")
+                .load();
+        refuseNewerSchema(flyway);
         try {
-            Flyway.configure()
-                    .dataSource(using)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            flyway.migrate();
         } catch (RuntimeException e) {
             throw new StoreException("database migration failed: " + e.getMessage(), e);
         }
         return this;
+    }
+
+    /**
+     * A schema a newer RetainBot migrated (after an upgrade that was rolled back) is refused: this version's code
+     * would run on tables it does not know, where Flyway alone only warns.
+     */
+    private static void refuseNewerSchema(Flyway flyway) {
+        MigrationInfo[] all = flyway.info().all();
+        Optional<MigrationInfo> newest = Arrays.stream(all)
+                .filter(migration -> migration.getState() == MigrationState.FUTURE_SUCCESS
+                        || migration.getState() == MigrationState.FUTURE_FAILED)
+                .reduce((first, second) -> second);
+        if (newest.isEmpty()) {
+            return;
+        }
+        String known = Arrays.stream(all).filter(migration -> migration.getState().isResolved())
+                .reduce((first, second) -> second).map(migration -> migration.getVersion().getVersion()).orElse("none");
+        throw new RetainBotException("the database was migrated by a newer RetainBot (schema version "
+                + newest.get().getVersion().getVersion() + "; this version knows up to " + known
+                + "): start the newer RetainBot again, or restore the backup taken before the upgrade");
     }
 
     public Transactor transactor() {

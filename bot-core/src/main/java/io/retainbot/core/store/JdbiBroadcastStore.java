@@ -226,10 +226,11 @@ final class JdbiBroadcastStore implements BroadcastStore {
         long remaining = byStatus.getOrDefault("pending", 0L) + byStatus.getOrDefault("queued", 0L);
         Instant expectedFinish = remaining == 0 || perMinute == 0 ? null
                 : now.plusSeconds((long) Math.ceil(remaining * 60.0 / perMinute));
+        BroadcastDao.WaitingRow waiting = dao.waiting(runId, now);
         return new Progress(total, byStatus.getOrDefault("pending", 0L), byStatus.getOrDefault("queued", 0L),
                 byStatus.getOrDefault("sent", 0L), byStatus.getOrDefault("unreachable", 0L),
                 byStatus.getOrDefault("failed", 0L), byStatus.getOrDefault("skipped", 0L), skippedByReason,
-                perMinute, expectedFinish);
+                perMinute, expectedFinish, waiting.count(), waiting.first());
     }
 
     private static Broadcast toBroadcast(BroadcastDao.Row row) {

@@ -127,6 +127,13 @@ class CatalogCompletenessTest {
                 Pattern.compile("(?i)\\b(?:po|pong|opo|ninyo|ninyong|inyo|inyong|kayo|kayong)\\b"))).isEmpty();
     }
 
+    /** "Isulat ninyo ..." reads as an order; a polite request says "Isulat po ninyo ..." ("Maaari ninyo": you may). */
+    @Test
+    void formalTagalogAsksWithPo() {
+        assertThat(slips("tl", Tone.FORMAL, Pattern.compile(
+                "(?iU)(?:^|[.?!]\\s+|,\\s+o\\s+)(?!maaari\\b|puwede\\b|pwede\\b)\\w+ (?:ninyo|kayo)\\b"))).isEmpty();
+    }
+
     @Test
     void formalEnglishWritesWordsOut() {
         assertThat(slips("en", Tone.FORMAL,

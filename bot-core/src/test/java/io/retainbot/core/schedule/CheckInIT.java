@@ -205,7 +205,7 @@ class CheckInIT {
         bought("2002", "Kettle K2", "2026-11-29");
 
         passTimeUntil("2026-12-02T01:00:00Z");
-        korean.deliverPending().botAsks("며칠 전에 전기포트을(를) 구매해 주셨습니다.", "모두 괜찮습니다", "문제가 있습니다",
+        korean.deliverPending().botAsks("며칠 전에 전기포트를 구매해 주셨습니다.", "모두 괜찮습니다", "문제가 있습니다",
                 "나중에 답하겠습니다").press("모두 괜찮습니다").botSaysContaining("감사합니다.");
         tagalog.deliverPending().botSaysNothingMore();
 
