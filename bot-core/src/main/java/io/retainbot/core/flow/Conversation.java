@@ -22,8 +22,9 @@ import java.util.Set;
  * @param state          the flow's state enum constant's name
  * @param handedOverAt   when the customer asked for a person, null when not handed over
  * @param consentAskedAt when the question about greetings and offers was put in this chat, null if never
- * @param offeredButtons the labels of the buttons the bot sent here lately, by data (newest last, bounded),
- *                       so a press is recorded as the label the customer saw
+ * @param offeredButtons the labels of the buttons the bot sent here lately, by data (in the order offered, a
+ *                       label offered again keeping its place while it is among the newest; bounded), so a press
+ *                       is recorded as the label the customer saw
  */
 public record Conversation(ChannelRef channel, Long customerId, String flow, String state, FlowData data,
                            Instant handedOverAt, Instant startedAt, Instant updatedAt, Instant consentAskedAt,
