@@ -32,6 +32,7 @@ import io.retainbot.app.web.RateLimiter;
 import io.retainbot.app.web.WebChat;
 import io.retainbot.app.web.WebChatGateway;
 import io.retainbot.console.ComplaintDesk;
+import io.retainbot.console.HandoverDesk;
 import io.retainbot.console.Console;
 import io.retainbot.console.CustomerDesk;
 import io.retainbot.console.MarketingDesk;
@@ -289,6 +290,8 @@ public final class RetainBot implements AutoCloseable {
             Console console = new Console(new Accounts(transactor, new Passwords(Passwords.COST),
                     token -> admin.permits("Bearer " + token), clock, new SecureRandom()),
                     new ComplaintDesk(transactor, complaintCare, keptPhotos, business, config.staffDesk().alertStages(), clock),
+                    new HandoverDesk(transactor, engine.handoverCare(), keptPhotos, business,
+                            config.staffDesk().alertStages(), clock),
                     new CustomerDesk(customerFile, new CustomerDesk.CustomerChanges(customerCare, ownership,
                             engine.sales(), customerImport, customerExport, messages.languages(),
                             () -> new StaffDirectory(transactor, business, clock).list(true)), business,

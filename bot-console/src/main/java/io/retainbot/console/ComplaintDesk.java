@@ -10,11 +10,8 @@ import io.retainbot.core.business.OpeningCalendar;
 import io.retainbot.core.chat.FileRef;
 import io.retainbot.core.chat.Photo;
 import io.retainbot.core.event.DomainEvent;
-import io.retainbot.core.outreach.Broadcasts;
 import io.retainbot.core.outreach.Photos;
-import io.retainbot.core.port.PhotoStore;
 import io.retainbot.core.staff.StaffRole;
-import io.javalin.http.UploadedFile;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintAnswered;
 import io.retainbot.core.complaint.ComplaintAttachment;
@@ -150,31 +147,7 @@ public final class ComplaintDesk {
 
     /** The photo that came with an answer (none when the field was left empty); a refused one throws. */
     private List<Photo> photo(Context ctx) {
-        UploadedFile upload = ctx.isMultipartFormData() ? ctx.uploadedFile("photo") : null;
-        if (upload == null || upload.size() == 0) {
-            return List.of();
-        }
-        if (upload.size() > PhotoStore.MAX_BYTES) {
-            throw new PhotoRefused();
-        }
-        byte[] content;
-        try (java.io.InputStream in = upload.content()) {
-            content = in.readAllBytes();
-        } catch (java.io.IOException unreadable) {
-            throw new PhotoRefused();
-        }
-        try {
-            return List.of(new Photo(photos.upload(content, upload.filename()).key()));
-        } catch (Broadcasts.Refused notAPhoto) {
-            throw new PhotoRefused();
-        }
-    }
-
-    /** A photo that is not a JPEG or PNG of at most {@link PhotoStore#MAX_BYTES}. */
-    private static final class PhotoRefused extends IllegalArgumentException {
-        PhotoRefused() {
-            super("photo: a JPEG or PNG of at most " + PhotoStore.MAX_BYTES / (1024 * 1024) + " MB");
-        }
+        return AnswerPhoto.of(ctx, photos);
     }
 
     /** The business the staff member wrote in, when they gave one (a name or contact alone is refused). */
@@ -217,7 +190,7 @@ public final class ComplaintDesk {
             CareResult result;
             try {
                 result = action.run(ref.get(), signed, ctx);
-            } catch (PhotoRefused refused) {
+            } catch (AnswerPhoto.Refused refused) {
                 show(ctx.status(400), console, signed, null, console.frameTexts(ctx).get("complaint.invalid.photo"));
                 return;
             } catch (IllegalArgumentException invalid) {
@@ -239,7 +212,7 @@ public final class ComplaintDesk {
     }
 
     /** A page of the section: signed in (else to sign-in) and of a role that handles complaints (else 403). */
-    private static void page(Context ctx, Console console, java.util.function.Consumer<Signed> page) {
+    static void page(Context ctx, Console console, java.util.function.Consumer<Signed> page) {
         console.signedGet(ctx, signed -> {
             if (console.allowed(ctx, signed, signed.handlesComplaints())) {
                 page.accept(signed);
@@ -272,7 +245,7 @@ public final class ComplaintDesk {
         };
     }
 
-    private static void fragment(Context ctx, String html) {
+    static void fragment(Context ctx, String html) {
         ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-store").result(html);
     }
 
@@ -435,7 +408,7 @@ public final class ComplaintDesk {
                 .map(category -> category.label(texts.language())).orElse(id);
     }
 
-    private static Function<Long, String> staffNames(StoreSession session) {
+    static Function<Long, String> staffNames(StoreSession session) {
         Map<Long, String> known = session.staff().list(false).stream()
                 .collect(Collectors.toMap(staff -> staff.id(), staff -> staff.name()));
         return id -> id == null ? "" : known.getOrDefault(id, "#" + id);
@@ -446,12 +419,12 @@ public final class ComplaintDesk {
                 .orElse(texts.get("customer.unknown"));
     }
 
-    private static String displayName(Customer customer, ConsoleTexts.In texts) {
+    static String displayName(Customer customer, ConsoleTexts.In texts) {
         String name = customer.profile().displayName();
         return name == null || name.isBlank() ? texts.get("customer.numbered", customer.id()) : name;
     }
 
-    private static String summary(String description) {
+    static String summary(String description) {
         String text = description == null ? "" : description.strip().replaceAll("\\s+", " ");
         return text.length() <= SUMMARY ? text : text.substring(0, SUMMARY - 1) + "…";
     }

@@ -36,6 +36,7 @@ public final class Console {
     private final Accounts accounts;
     private final ConsoleTexts texts;
     private final ComplaintDesk desk;
+    private final HandoverDesk handovers;
     private final CustomerDesk customers;
     private final MarketingDesk marketing;
     private final OfferDesk offers;
@@ -45,11 +46,12 @@ public final class Console {
     private final Pages pages = new Pages();
 
     /** @param zone the business's time zone, in which the console shows times */
-    public Console(Accounts accounts, ComplaintDesk desk, CustomerDesk customers, MarketingDesk marketing,
-                   OfferDesk offers, ReportDesk report, ZoneId zone, SecureRandom random) {
+    public Console(Accounts accounts, ComplaintDesk desk, HandoverDesk handovers, CustomerDesk customers,
+                   MarketingDesk marketing, OfferDesk offers, ReportDesk report, ZoneId zone, SecureRandom random) {
         this.accounts = accounts;
         this.texts = ConsoleTexts.builtIn();
         this.desk = desk;
+        this.handovers = handovers;
         this.customers = customers;
         this.marketing = marketing;
         this.offers = offers;
@@ -111,6 +113,7 @@ public final class Console {
             }
         }));
         desk.mount(config, this);
+        handovers.mount(config, this);
         customers.mount(config, this);
         marketing.mount(config, this);
         offers.mount(config, this);

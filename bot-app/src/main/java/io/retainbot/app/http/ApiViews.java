@@ -74,6 +74,11 @@ final class ApiViews {
         }
     }
 
+    /** A request for a person with who asked, who has it and what was said around it, oldest first. */
+    record HandoverTalkView(HandoverView request, String customerName, String takenByName,
+                            List<MessageView> messages) {
+    }
+
     record SuggestionView(long id, long customerId, String channel, String text, Instant createdAt) {
         static SuggestionView of(Suggestion suggestion) {
             return new SuggestionView(suggestion.id(), suggestion.customerId(),

@@ -53,8 +53,12 @@ public final class CareRoutes {
                 complaints.reassign(new CareInputs.ReassignComplaint(ref, actor(body), requiredId(body, "toStaffId"))));
         complaintAction(config, "reopen", Set.of("staffId", "reason"), (ref, body) ->
                 complaints.reopen(new CareInputs.ReopenComplaint(ref, actor(body), text(body, "reason"))));
-        handoverAction(config, "take", (id, body) -> handovers.take(new CareInputs.TakeHandover(id, actor(body))));
-        handoverAction(config, "close", (id, body) -> handovers.close(new CareInputs.CloseHandover(id, actor(body))));
+        handoverAction(config, "take", Set.of("staffId"), (id, body) ->
+                handovers.take(new CareInputs.TakeHandover(id, actor(body))));
+        handoverAction(config, "messages", Set.of("staffId", "text"), (id, body) ->
+                handovers.reply(new CareInputs.ReplyHandover(id, actor(body), text(body, "text"))));
+        handoverAction(config, "close", Set.of("staffId"), (id, body) ->
+                handovers.close(new CareInputs.CloseHandover(id, actor(body))));
         config.routes.post("/api/customers/{id}/opt-out", ctx -> {
             JsonNode body = body(ctx, Set.of("staffId"));
             long customerId = customerId(ctx);
@@ -93,10 +97,10 @@ public final class CareRoutes {
         HandoverResult run(long requestId, JsonNode body);
     }
 
-    private void handoverAction(JavalinConfig config, String name, HandoverAction action) {
+    private void handoverAction(JavalinConfig config, String name, Set<String> fields, HandoverAction action) {
         config.routes.post("/api/handover-requests/{id}/" + name, ctx -> {
             long requestId = pathId(ctx, "a handover request id");
-            JsonNode body = body(ctx, Set.of("staffId"));
+            JsonNode body = body(ctx, fields);
             HandoverResult result = valid(() -> action.run(requestId, body));
             if (result instanceof HandoverResult.Refused refused) {
                 throw new ClientError(status(refused.reason()), refused.message());

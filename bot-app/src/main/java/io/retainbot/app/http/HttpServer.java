@@ -25,6 +25,7 @@ import io.retainbot.core.engine.EventSink;
 import io.retainbot.core.port.FileStore;
 import io.retainbot.core.port.StoreUnavailableException;
 import io.retainbot.core.port.Transactor;
+import io.retainbot.core.usecase.HandoverCare;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -66,6 +67,7 @@ public final class HttpServer implements AutoCloseable {
     private static final Set<String> API_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
+    private final Clock clock;
     private final Transactor transactor;
     private final BooleanSupplier databaseUp;
     private final PrometheusMeterRegistry meters;
@@ -103,6 +105,7 @@ public final class HttpServer implements AutoCloseable {
         this.refusals = refusals;
         this.busy = new BusyRefusal(limits, refusals);
         this.throttle = new LoginThrottle(clock);
+        this.clock = clock;
         this.summaries = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "retainbot-refusal-log");
             thread.setDaemon(true);
@@ -240,6 +243,7 @@ public final class HttpServer implements AutoCloseable {
                     session.feedback().openHandovers(paging.limit(), paging.offset())).stream()
                     .map(ApiViews.HandoverView::of).toList(), paging.limit(), paging.offset()));
         });
+        config.routes.get("/api/handover-requests/{id}", this::handoverRequest);
         config.routes.get("/api/suggestions", ctx -> {
             Paging paging = paging(ctx);
             ctx.json(new ApiViews.Page<>(transactor.inTransaction(session ->
@@ -447,6 +451,23 @@ public final class HttpServer implements AutoCloseable {
             throw new ClientError(404, "no complaint " + ref);
         }
         ctx.json(details);
+    }
+
+    private void handoverRequest(Context ctx) {
+        long id = pathNumber(ctx, "id");
+        ApiViews.HandoverTalkView talk = transactor.inTransaction(session -> session.feedback().findHandover(id)
+                .map(request -> new ApiViews.HandoverTalkView(ApiViews.HandoverView.of(request),
+                        session.customers().find(request.customerId()).map(customer -> customer.profile().displayName())
+                                .orElse(""),
+                        Optional.ofNullable(request.takenByStaffId()).flatMap(staff -> session.staff().find(staff))
+                                .map(io.retainbot.core.staff.StaffMember::name).orElse(null),
+                        HandoverCare.exchange(session, request, clock.instant()).stream()
+                                .map(ApiViews.MessageView::of).toList()))
+                .orElse(null));
+        if (talk == null) {
+            throw new ClientError(404, "no handover request " + id);
+        }
+        ctx.json(talk);
     }
 
     private void complaintFile(Context ctx) {

@@ -75,12 +75,7 @@ class StaffDeskApiIT {
         long joon = ok(api.call("POST", "/api/staff", "{\"name\": \"Joon\", \"role\": \"agent\"}"), 201).get("id").asLong();
         long ana = ok(api.call("POST", "/api/staff", "{\"name\": \"Ana\", \"role\": \"agent\"}"), 201).get("id").asLong();
         WebVisitor visitor = new WebVisitor(APP.port()).openChat();
-        visitor.say("/start");
-        visitor.press("No, thank you");
-        visitor.say("/human");
-        visitor.awaitText("A member of the team, a person");
-        JsonNode open = ok(api.call("GET", "/api/handover-requests", ""), 200);
-        long requestId = open.get("items").get(open.get("items").size() - 1).get("id").asLong();
+        long requestId = askForAPerson(visitor);
 
         assertError(api.call("POST", "/api/handover-requests/" + requestId + "/take", ""), 400, "staffId is required");
         JsonNode taken = ok(api.call("POST", "/api/handover-requests/" + requestId + "/take",
@@ -99,5 +94,62 @@ class StaffDeskApiIT {
         assertError(api.call("POST", "/api/handover-requests/424242/take", "{\"staffId\": " + ana + "}"), 404,
                 "no handover request 424242");
         assertError(api.call("POST", "/api/handover-requests/x/close", ""), 400, "positive whole number");
+    }
+
+    @Test
+    void thePersonWritesToTheWebChatCustomerAndReadsTheirAnswersThroughTheApi() throws Exception {
+        long mia = ok(api.call("POST", "/api/staff", "{\"name\": \"Mia\", \"role\": \"agent\"}"), 201).get("id").asLong();
+        long leo = ok(api.call("POST", "/api/staff", "{\"name\": \"Leo\", \"role\": \"agent\"}"), 201).get("id").asLong();
+        WebVisitor visitor = new WebVisitor(APP.port()).openChat();
+        long requestId = askForAPerson(visitor);
+        visitor.say("My voucher code does not work at the till.");
+        visitor.awaitText("I have kept this for my colleague");
+
+        JsonNode answered = ok(api.call("POST", "/api/handover-requests/" + requestId + "/messages",
+                "{\"staffId\": " + mia + ", \"text\": \"Which code is it? I will check it now.\"}"), 200);
+
+        assertThat(answered.get("status").asText()).isEqualTo("taken");
+        assertThat(answered.get("takenByStaffId").asLong()).isEqualTo(mia);
+        visitor.awaitText("Mia from RetainBot Demo Shop has taken over");
+        visitor.awaitText("Mia (RetainBot Demo Shop): Which code is it? I will check it now.");
+        visitor.say("It is SPRING-2841.");
+        assertError(api.call("POST", "/api/handover-requests/" + requestId + "/messages",
+                "{\"staffId\": " + leo + ", \"text\": \"Leo here, can I help?\"}"), 409, "already taken by Mia");
+        assertError(api.call("POST", "/api/handover-requests/" + requestId + "/messages",
+                "{\"staffId\": " + mia + ", \"text\": \"  \"}"), 400, "text must not be empty");
+        assertError(api.call("POST", "/api/handover-requests/" + requestId + "/messages",
+                "{\"text\": \"From the business\"}"), 400, "staffId is required");
+        assertError(api.call("POST", "/api/handover-requests/" + requestId + "/messages",
+                "{\"staffId\": " + mia + ", \"text\": 5}"), 400, "text must be text");
+        assertError(api.call("POST", "/api/handover-requests/" + requestId + "/messages",
+                "{\"staffId\": " + mia + ", \"words\": \"Hi\"}"), 400, "unknown field words");
+
+        io.retainbot.core.testing.Await.until(() -> ok(api.call("GET", "/api/handover-requests/" + requestId, ""), 200)
+                .get("messages").toString().contains("SPRING-2841"));
+        JsonNode talk = ok(api.call("GET", "/api/handover-requests/" + requestId, ""), 200);
+        assertThat(talk.get("request").get("status").asText()).isEqualTo("taken");
+        assertThat(talk.get("takenByName").asText()).isEqualTo("Mia");
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        talk.get("messages").forEach(line -> lines.add(line.get("from").asText() + ": " + line.get("text").asText()));
+        assertThat(lines).containsSubsequence("customer: My voucher code does not work at the till.",
+                "bot: Mia (RetainBot Demo Shop): Which code is it? I will check it now.",
+                "customer: It is SPRING-2841.");
+        assertThat(visitor.texts()).noneMatch(text -> text.contains("Leo here"));
+
+        ok(api.call("POST", "/api/handover-requests/" + requestId + "/close", "{\"staffId\": " + mia + "}"), 200);
+        assertError(api.call("POST", "/api/handover-requests/" + requestId + "/messages",
+                "{\"staffId\": " + mia + ", \"text\": \"One more thing\"}"), 409, "is closed");
+        assertError(api.call("GET", "/api/handover-requests/424242", ""), 404, "no handover request 424242");
+        assertError(api.call("GET", "/api/handover-requests/x", ""), 400, "whole number");
+    }
+
+    /** The web chat visitor asks for a person; returns their request's id, the newest open one. */
+    private long askForAPerson(WebVisitor visitor) {
+        visitor.say("/start");
+        visitor.press("No, thank you");
+        visitor.say("/human");
+        visitor.awaitText("A member of the team, a person");
+        JsonNode open = ok(api.call("GET", "/api/handover-requests", ""), 200);
+        return open.get("items").get(open.get("items").size() - 1).get("id").asLong();
     }
 }

@@ -122,7 +122,7 @@ public final class ConversationEngine implements EventSink {
         this.complaintCare = new ComplaintCare(care);
         this.handoverCare = new HandoverCare(care, new HandoverWording());
         this.sales = new Sales(transactor, reactions, stages, clock, afterCommit);
-        this.staffDesk = new StaffDesk(staffChats, complaintCare, handoverCare, sales, reviews, messages, business);
+        this.staffDesk = new StaffDesk(staffChats, complaintCare, handoverCare, sales, reviews, business);
         this.staffChannels = Set.copyOf(staffChats.chats());
         this.clock = clock;
         this.outboxWakeUp = afterCommit;

@@ -7,9 +7,7 @@ import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.chat.Photo;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintRef;
-import io.retainbot.core.customer.Customer;
 import io.retainbot.core.feedback.HandoverRequest;
-import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.i18n.Texts;
 import io.retainbot.core.outbox.OutboxItem;
 import io.retainbot.core.port.StaffPostStore;
@@ -41,19 +39,17 @@ final class StaffDesk {
     private final StaffChats staffChats;
     private final ComplaintCare care;
     private final StaffCommands commands;
-    private final Messages messages;
     private final BusinessConfig business;
     private final HandoverCare handovers;
     private final ReviewButtons reviewButtons;
 
     StaffDesk(StaffChats staffChats, ComplaintCare care, HandoverCare handovers, Sales sales, Reviews reviews,
-              Messages messages, BusinessConfig business) {
+              BusinessConfig business) {
         this.staffChats = staffChats;
         this.reviewButtons = new ReviewButtons(staffChats, reviews);
         this.care = care;
         this.handovers = handovers;
         this.commands = new StaffCommands(staffChats, business, sales);
-        this.messages = messages;
         this.business = business;
     }
 
@@ -332,28 +328,11 @@ final class StaffDesk {
     /** The person who took a request talks with the customer; an open request is taken by answering it. */
     private void speakAsPerson(StoreSession session, StaffMember staff, ChannelRef chat, String where,
                                HandoverRequest request, String text, List<Photo> photos, Instant now) {
-        HandoverResult result = handovers.take(session, new CareInputs.TakeHandover(request.id(),
-                Actor.staff(staff.id())));
+        HandoverResult result = handovers.reply(session, new CareInputs.ReplyHandover(request.id(),
+                Actor.staff(staff.id()), bounded(text), photos));
         if (result instanceof HandoverResult.Refused refused) {
             tellRefused(session, chat, where, refused, now);
-            return;
         }
-        Texts customerTexts = customerTexts(session, request.customerId());
-        if (photos.isEmpty()) {
-            session.outbox().enqueue(OutboxItem.reply(request.channel(), OutboundMessage.Text.of(personSays(
-                    customerTexts, staff, bounded(text))), request.customerId(), now));
-            return;
-        }
-        List<String> words = ComplaintCare.photoTexts(customerTexts, bounded(text), photos.size());
-        for (int i = 0; i < photos.size(); i++) {
-            session.outbox().enqueue(OutboxItem.reply(request.channel(), OutboundMessage.Text.of(personSays(
-                    customerTexts, staff, words.get(i))).withPhoto(photos.get(i)), request.customerId(), now));
-        }
-    }
-
-    private String personSays(Texts customerTexts, StaffMember staff, String text) {
-        return customerTexts.get("handover.person_says", "name", staff.name(), "company", business.companyName(),
-                "text", text);
     }
 
     private Optional<Complaint> complaintOf(StoreSession session, StaffPostStore.Post post) {
@@ -361,12 +340,6 @@ final class StaffDesk {
             return Optional.empty();
         }
         return session.complaints().byId(post.complaintId());
-    }
-
-    private Texts customerTexts(StoreSession session, long customerId) {
-        Optional<Customer> customer = session.customers().find(customerId);
-        return messages.in(customer.map(Customer::language).orElse(Messages.FALLBACK),
-                customer.map(Customer::tone).orElse(business.defaultTone()));
     }
 
     private static String holderName(StoreSession session, Complaint complaint) {

@@ -17,7 +17,10 @@ import java.util.List;
  * when (now, within opening hours, or from the next opening). Meanwhile the menu keeps working,
  * what they write is passed to the staff chats for the colleague, and the request can be cancelled.
  * Once a staff member took it, the customer talks {@link #WITH_PERSON} through the bot, both ways,
- * until the person hands back or the customer goes back to the bot.
+ * until the person hands back or the customer goes back to the bot ({@link #BACK} or {@code /cancel}).
+ * Meanwhile the bot stays quiet, and what the customer was shown before (the waiting message's "Cancel
+ * request", "Main menu", the menu's buttons) only reminds them who they are talking with, with the way back:
+ * a stale button does not end a person's conversation nor start something behind their back.
  */
 public final class HandoverFlow implements Flow {
     public static final String NAME = "handover";
@@ -25,7 +28,10 @@ public final class HandoverFlow implements Flow {
     public static final String WITH_PERSON = State.WITH_PERSON.name();
     /** The name of the person talking with the customer, kept while they do. */
     public static final String PERSON = "person";
+    /** Withdraws a request nobody has taken yet (the waiting message's button). */
     public static final String CANCEL = "handover:cancel";
+    /** Ends the conversation with a person: the bot answers again (the button under the person's first words). */
+    public static final String BACK = "handover:back";
     /** An answer within the hour is only promised when the business stays open at least this long. */
     private static final Duration OPEN_LONG_ENOUGH = Duration.ofMinutes(30);
     private static final String NOTED = "noted";
@@ -54,12 +60,16 @@ public final class HandoverFlow implements Flow {
     public List<GlobalButton> buttons() {
         return List.of(
                 GlobalButton.exact(MainMenu.HUMAN, Effect.ASIDE, this::start),
-                GlobalButton.exact(CANCEL, Effect.ASIDE, this::cancel));
+                GlobalButton.exact(CANCEL, Effect.ASIDE, this::cancelPressed),
+                GlobalButton.exact(BACK, Effect.ASIDE, this::back));
     }
 
     @Override
     public Step start(Turn turn) {
         Texts texts = turn.texts();
+        if (withPerson(turn)) {
+            return repeatQuestion(turn);
+        }
         if (turn.conversation().handedOverAt() != null) {
             return waiting(turn, FlowData.EMPTY, texts.get("handover.already", "when", when(turn)));
         }
@@ -94,10 +104,16 @@ public final class HandoverFlow implements Flow {
         return waiting(turn, turn.conversation().data(), turn.texts().get("handover.already", "when", when(turn)));
     }
 
+    /** While a person talks with the customer, nothing else starts (the menu's buttons, /menu): they are reminded. */
+    @Override
+    public boolean holdsUnsavedInput(Turn turn) {
+        return withPerson(turn);
+    }
+
     /** What a staff member who took the conversation tells the customer they are now talking with. */
     public static OutboundMessage taken(Texts texts, String person, String company) {
         return new OutboundMessage.Text(texts.get("handover.taken", "name", person, "company", company),
-                List.of(List.of(new Button(texts.get("handover.button.back"), CANCEL))));
+                List.of(List.of(new Button(texts.get("handover.button.back"), BACK))));
     }
 
     /** What a staff member who hands the conversation back tells the customer: the bot answers again. */
@@ -116,7 +132,7 @@ public final class HandoverFlow implements Flow {
 
     private static Step withPerson(Turn turn, FlowData data, String text) {
         return Step.to(NAME, State.WITH_PERSON, data).say(new OutboundMessage.Text(text,
-                List.of(List.of(new Button(turn.texts().get("handover.button.back"), CANCEL)))));
+                List.of(List.of(new Button(turn.texts().get("handover.button.back"), BACK)))));
     }
 
     private static FlowCommand relay(Turn turn) {
@@ -132,7 +148,22 @@ public final class HandoverFlow implements Flow {
         return waiting(turn, data.with(NOTED, "yes"), text).then(relay(turn));
     }
 
-    /** The request is withdrawn: the conversation is the bot's again. */
+    /**
+     * "Cancel request" pressed: withdraws a request nobody took yet. Pressed on the old waiting message after a
+     * person took the conversation, it does not end the talk behind the person's back: the customer is reminded
+     * who they are talking with, with the button that goes back to the bot.
+     */
+    private Step cancelPressed(Turn turn) {
+        return withPerson(turn) ? repeatQuestion(turn) : cancel(turn);
+    }
+
+    /** "Back to the bot" pressed: ends the talk with the person; the button of a talk already over finds none. */
+    private Step back(Turn turn) {
+        return withPerson(turn) ? cancel(turn) : Step.idle().say(MainMenu.with(turn.texts().get("handover.none"),
+                turn.texts()));
+    }
+
+    /** The request is withdrawn, or the talk with the person ended ({@code /cancel}): the bot's again. */
     Step cancel(Turn turn) {
         if (turn.conversation().handedOverAt() == null) {
             return Step.idle().say(MainMenu.with(turn.texts().get("handover.none"), turn.texts()));

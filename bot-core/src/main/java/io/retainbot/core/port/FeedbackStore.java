@@ -18,6 +18,12 @@ public interface FeedbackStore {
 
     List<HandoverRequest> openHandovers(int limit, int offset);
 
+    /** The requests waiting for a person or being talked in now (open or taken), oldest first. */
+    List<HandoverRequest> activeHandovers(int limit);
+
+    /** How many requests wait for a person (open). */
+    int openHandoverCount();
+
     /** Closes the customer's open request in this chat, if any; returns whether there was one. */
     boolean cancelHandover(long customerId, ChannelRef channel, Instant at);
 

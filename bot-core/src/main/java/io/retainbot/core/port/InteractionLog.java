@@ -19,6 +19,9 @@ public interface InteractionLog {
     /** What was said while a complaint was filed, added to or withdrawn, oldest first: its own history. */
     List<Interaction> ofComplaint(long complaintNumber, int limit);
 
+    /** The newest {@code limit} entries of one chat between two times, oldest first. */
+    List<Interaction> recentInChat(ChannelRef channel, Instant from, Instant to, int limit);
+
     /** What was said in one chat between two times, oldest first. */
     List<Interaction> inChat(ChannelRef channel, Instant from, Instant to, int limit);
 }

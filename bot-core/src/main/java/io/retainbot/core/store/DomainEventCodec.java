@@ -26,6 +26,7 @@ import io.retainbot.core.customer.ErasureRequested;
 import io.retainbot.core.customer.PurchaseRecorded;
 import io.retainbot.core.event.ContactSkipped;
 import io.retainbot.core.event.DomainEvent;
+import io.retainbot.core.feedback.HandoverAnswered;
 import io.retainbot.core.feedback.HandoverClosed;
 import io.retainbot.core.feedback.HandoverEnded;
 import io.retainbot.core.feedback.HandoverOverdue;
@@ -63,6 +64,7 @@ final class DomainEventCodec {
             Map.entry(CheckInPlanned.KIND, CheckInPlanned.class),
             Map.entry(HandoverTaken.KIND, HandoverTaken.class),
             Map.entry(HandoverClosed.KIND, HandoverClosed.class),
+            Map.entry(HandoverAnswered.KIND, HandoverAnswered.class),
             Map.entry(OwnerChanged.KIND, OwnerChanged.class),
             Map.entry(HandoverEnded.KIND, HandoverEnded.class));
 

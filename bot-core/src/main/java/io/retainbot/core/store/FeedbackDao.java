@@ -55,6 +55,16 @@ interface FeedbackDao {
             """)
     List<HandoverRow> openHandovers(@Bind("limit") int limit, @Bind("offset") int offset);
 
+    @SqlQuery("""
+            select id, customer_id, platform, chat_id, status, created_at, taken_by_staff_id, taken_at, closed_at
+            from handover_request
+            where status in ('open', 'taken') order by created_at, id limit :limit
+            """)
+    List<HandoverRow> activeHandovers(@Bind("limit") int limit);
+
+    @SqlQuery("select count(*) from handover_request where status = 'open'")
+    int openHandoverCount();
+
     @SqlUpdate("""
             update handover_request set status = 'cancelled', closed_at = :at
             where customer_id = :customerId and platform = :platform and chat_id = :chatId and status = 'open'

@@ -31,4 +31,14 @@ interface InteractionDao {
             """)
     List<Row> inChat(@Bind("platform") String platform, @Bind("chatId") String chatId, @Bind("from") Instant from,
                      @Bind("to") Instant to, @Bind("limit") int limit);
+
+    @SqlQuery("""
+            select * from (
+                select * from interaction
+                where platform = :platform and chat_id = :chatId and occurred_at between :from and :to
+                order by occurred_at desc, id desc limit :limit
+            ) recent order by occurred_at, id
+            """)
+    List<Row> recentInChat(@Bind("platform") String platform, @Bind("chatId") String chatId,
+                           @Bind("from") Instant from, @Bind("to") Instant to, @Bind("limit") int limit);
 }

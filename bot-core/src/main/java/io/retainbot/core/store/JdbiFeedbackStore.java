@@ -40,6 +40,16 @@ final class JdbiFeedbackStore implements FeedbackStore {
     }
 
     @Override
+    public List<HandoverRequest> activeHandovers(int limit) {
+        return dao.activeHandovers(limit).stream().map(JdbiFeedbackStore::toHandover).toList();
+    }
+
+    @Override
+    public int openHandoverCount() {
+        return dao.openHandoverCount();
+    }
+
+    @Override
     public boolean cancelHandover(long customerId, ChannelRef channel, Instant at) {
         return dao.cancelHandover(customerId, channel.platform().code(), channel.chatId(), at) > 0;
     }

@@ -90,6 +90,12 @@ final class JdbiInteractionLog implements InteractionLog {
     }
 
     @Override
+    public List<Interaction> recentInChat(ChannelRef channel, Instant from, Instant to, int limit) {
+        return dao.get().recentInChat(channel.platform().code(), channel.chatId(), from, to, limit).stream()
+                .map(JdbiInteractionLog::toInteraction).toList();
+    }
+
+    @Override
     public List<Interaction> inChat(ChannelRef channel, Instant from, Instant to, int limit) {
         return dao.get().inChat(channel.platform().code(), channel.chatId(), from, to, limit).stream()
                 .map(JdbiInteractionLog::toInteraction).toList();

@@ -157,6 +157,29 @@ public final class CareInputs {
         }
     }
 
+    /**
+     * The person talking with a customer writes to them (words, photos, or both); an open request is taken by
+     * writing, as in the staff chats.
+     */
+    public record ReplyHandover(long requestId, Actor actor, String text, List<Photo> photos) {
+        public ReplyHandover {
+            if (requestId < 1) {
+                throw new IllegalArgumentException("requestId must be a handover request's id");
+            }
+            Objects.requireNonNull(actor, "actor");
+            if (actor.staff().isEmpty()) {
+                throw new IllegalArgumentException("staffId is required: a person writes to the customer");
+            }
+            photos = List.copyOf(Objects.requireNonNullElse(photos, List.<Photo>of()));
+            text = photos.isEmpty() ? required(text, "text") : optional(text, "text");
+        }
+
+        /** Words only. */
+        public ReplyHandover(long requestId, Actor actor, String text) {
+            this(requestId, actor, text, List.of());
+        }
+    }
+
     /** The conversation with a person ends (or the request is dropped); the chat is the bot's again. */
     public record CloseHandover(long requestId, Actor actor) {
         public CloseHandover {

@@ -1,6 +1,8 @@
 package io.retainbot.core.usecase;
 
 import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.customer.Interaction;
+import io.retainbot.core.feedback.HandoverAnswered;
 import io.retainbot.core.feedback.HandoverClosed;
 import io.retainbot.core.feedback.HandoverRequest;
 import io.retainbot.core.feedback.HandoverTaken;
@@ -11,8 +13,11 @@ import io.retainbot.core.staff.Actor;
 import io.retainbot.core.staff.StaffMember;
 import io.retainbot.core.staff.StaffRole;
 import io.retainbot.core.usecase.CareInputs.CloseHandover;
+import io.retainbot.core.usecase.CareInputs.ReplyHandover;
 import io.retainbot.core.usecase.CareInputs.TakeHandover;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A customer's request to talk to a person, from the staff side: a staff member takes it (the customer's
  * chat is then with that person: what they write goes to the staff chats, and they are told a person
- * answers now), and closes it when done (the customer is told the bot is back, and the chat's
- * conversation is the bot's again). The one door for this: the staff chats' buttons and {@code /done}
- * and the REST API call the same methods. Two colleagues taking one request at once: one wins, the other
+ * answers now), writes to the customer (words and photos, on the customer's own channel, as "Name (Company): ..."),
+ * and closes it when done (the customer is told the bot is back, and the chat's
+ * conversation is the bot's again). The one door for this: the staff chats' buttons, replies and {@code /done},
+ * the console and the REST API call the same methods. Two colleagues taking one request at once: one wins, the other
  * is told who has it; an agent cannot hand back a chat a colleague holds (supervisors and admins can).
  */
 public final class HandoverCare {
@@ -39,6 +45,11 @@ public final class HandoverCare {
         /** Nobody took the request, and staff closed it (with what the bot can do). */
         OutboundMessage cancelled(Texts texts);
     }
+
+    /** How far before the request its conversation is shown: what led the customer to ask for a person. */
+    public static final Duration LEAD_IN = Duration.ofMinutes(30);
+    /** How many of the newest lines of a request's conversation are shown. */
+    public static final int EXCHANGE_LINES = 100;
 
     private final CareTransactions transactions;
     private final Wording wording;
@@ -83,6 +94,42 @@ public final class HandoverCare {
         return done(session, request, "taken", input.actor());
     }
 
+    public HandoverResult reply(ReplyHandover input) {
+        return transactions.committed(session -> reply(session, input), HandoverResult.Done.class::isInstance);
+    }
+
+    /**
+     * {@link #reply(ReplyHandover)} in the caller's transaction (a staff chat's event); the caller wakes the outbox.
+     * Only the person who has the conversation writes in it; writing to an open request takes it first.
+     */
+    public HandoverResult reply(StoreSession session, ReplyHandover input) {
+        HandoverResult taken = take(session, new TakeHandover(input.requestId(), input.actor()));
+        if (!(taken instanceof HandoverResult.Done done)) {
+            return taken;
+        }
+        Instant now = transactions.clock().instant();
+        HandoverRequest request = done.request();
+        StaffMember staff = session.staff().find(input.actor().staffId()).orElseThrow();
+        Texts texts = transactions.textsFor(session, request.customerId());
+        if (input.photos().isEmpty()) {
+            tell(session, request, OutboundMessage.Text.of(personSays(texts, staff, input.text())), now);
+        } else {
+            List<String> words = ComplaintCare.photoTexts(texts, input.text(), input.photos().size());
+            for (int i = 0; i < input.photos().size(); i++) {
+                tell(session, request, OutboundMessage.Text.of(personSays(texts, staff, words.get(i)))
+                        .withPhoto(input.photos().get(i)), now);
+            }
+        }
+        transactions.reactions().record(session, new HandoverAnswered(request.id(), request.customerId(),
+                request.channel(), staff.id(), input.photos().size(), now), now);
+        return new HandoverResult.Done(request);
+    }
+
+    private String personSays(Texts texts, StaffMember staff, String text) {
+        return texts.get("handover.person_says", "name", staff.name(), "company",
+                transactions.business().companyName(), "text", text);
+    }
+
     public HandoverResult close(CloseHandover input) {
         return transactions.committed(session -> close(session, input), HandoverResult.Done.class::isInstance);
     }
@@ -115,6 +162,16 @@ public final class HandoverCare {
         transactions.reactions().record(session, new HandoverClosed(request.id(), request.customerId(),
                 request.channel(), request.takenByStaffId(), input.actor().staffId(), now), now);
         return done(session, request, "closed", input.actor());
+    }
+
+    /**
+     * What was said in the request's chat, oldest first: from a little before the request ({@link #LEAD_IN}) until
+     * it ended (or now), the newest {@link #EXCHANGE_LINES}: the customer's messages, the bot's and the person's.
+     */
+    public static List<Interaction> exchange(StoreSession session, HandoverRequest request, Instant now) {
+        Instant to = request.closedAt() == null ? now.plus(Duration.ofMinutes(1)) : request.closedAt().plus(LEAD_IN);
+        return session.interactions().recentInChat(request.channel(), request.createdAt().minus(LEAD_IN), to,
+                EXCHANGE_LINES).stream().filter(line -> !line.summary().isBlank()).toList();
     }
 
     /** An agent hands back only what nobody or they themselves took; supervisors and admins any. */

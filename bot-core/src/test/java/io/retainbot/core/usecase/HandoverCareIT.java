@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retainbot.core.engine.BotContactPolicy;
 import io.retainbot.core.event.RecordedEvent;
+import io.retainbot.core.customer.Interaction;
+import io.retainbot.core.feedback.HandoverAnswered;
 import io.retainbot.core.feedback.HandoverClosed;
 import io.retainbot.core.feedback.HandoverRequest;
 import io.retainbot.core.feedback.HandoverRequested;
@@ -20,6 +22,7 @@ import io.retainbot.core.testing.EngineFixture;
 import io.retainbot.core.testing.MutableClock;
 import io.retainbot.core.testing.TestDatabase;
 import io.retainbot.core.usecase.CareInputs.CloseHandover;
+import io.retainbot.core.usecase.CareInputs.ReplyHandover;
 import io.retainbot.core.usecase.CareInputs.TakeHandover;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -219,6 +222,104 @@ class HandoverCareIT {
                 .ofCustomer(engine.customerOf("8006").id(), 10)).stream().map(RecordedEvent::event)
                 .filter(HandoverClosed.class::isInstance).map(HandoverClosed.class::cast))
                 .singleElement().satisfies(closed -> assertThat(closed.takenByStaffId()).isNull());
+    }
+
+    @Test
+    void thePersonsWordsReachTheCustomerUnderTheirNameAndAreLogged() {
+        ChatTranscript chat = askingForAPerson("8008", "en");
+        HandoverRequest request = requestOf("8008");
+        care.take(new TakeHandover(request.id(), Actor.staff(joon.id())));
+        chat.deliverPending().skipUnread();
+
+        HandoverResult result = care.reply(new ReplyHandover(request.id(), Actor.staff(joon.id()),
+                "  Your parcel left our store this morning.  "));
+
+        assertThat(result).isInstanceOf(HandoverResult.Done.class);
+        chat.deliverPending().botSays("Joon (RetainBot Demo Shop): Your parcel left our store this morning.")
+                .user("Thank you!").botSaysNothingMore();
+        long customerId = engine.customerOf("8008").id();
+        List<Interaction> logged = engine.transactor().inTransaction(session ->
+                session.interactions().ofCustomer(customerId, 3));
+        assertThat(logged).extracting(Interaction::direction, Interaction::summary)
+                .startsWith(org.assertj.core.groups.Tuple.tuple(Interaction.Direction.INBOUND, "Thank you!"),
+                        org.assertj.core.groups.Tuple.tuple(Interaction.Direction.OUTBOUND,
+                                "Joon (RetainBot Demo Shop): Your parcel left our store this morning."));
+        assertThat(eventKinds("8008")).containsExactly(HandoverRequested.KIND, HandoverTaken.KIND,
+                HandoverAnswered.KIND);
+    }
+
+    @Test
+    void writingToAnOpenRequestTakesItFirstInTheCustomersLanguage() {
+        ChatTranscript chat = askingForAPerson("8009", "ko");
+        HandoverRequest request = requestOf("8009");
+
+        care.reply(new ReplyHandover(request.id(), Actor.staff(ana.id()), "안녕하세요, 무엇을 도와드릴까요?"));
+
+        chat.deliverPending().botSaysContaining("Ana").botSays("Ana (RetainBot Demo Shop): 안녕하세요, 무엇을 도와드릴까요?");
+        assertThat(reload(request.id()).takenByStaffId()).isEqualTo(ana.id());
+        assertThat(eventKinds("8009")).containsExactly(HandoverRequested.KIND, HandoverTaken.KIND,
+                HandoverAnswered.KIND);
+    }
+
+    @Test
+    void onlyThePersonWhoHasTheConversationWritesInItAndNotAfterItEnded() {
+        ChatTranscript chat = askingForAPerson("8010", "en");
+        HandoverRequest request = requestOf("8010");
+        care.take(new TakeHandover(request.id(), Actor.staff(joon.id())));
+        chat.deliverPending().skipUnread();
+
+        assertThat(care.reply(new ReplyHandover(request.id(), Actor.staff(ana.id()), "Hello from Ana")))
+                .isEqualTo(new HandoverResult.Refused(CareResult.Reason.CONFLICT,
+                        "handover request " + request.id() + " is already taken by Joon", "Joon"));
+        care.close(new CloseHandover(request.id(), Actor.staff(joon.id())));
+        chat.deliverPending().skipUnread();
+        assertThat(care.reply(new ReplyHandover(request.id(), Actor.staff(joon.id()), "One more thing")))
+                .isEqualTo(new HandoverResult.Refused(CareResult.Reason.CONFLICT,
+                        "handover request " + request.id() + " is closed", null));
+        chat.deliverPending().botSaysNothingMore();
+        assertThat(eventKinds("8010")).doesNotContain(HandoverAnswered.KIND);
+        assertThatThrownBy(() -> new ReplyHandover(request.id(), Actor.staff(joon.id()), "  "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("text must not be empty");
+        assertThatThrownBy(() -> new ReplyHandover(request.id(), Actor.admin(), "Hi"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("staffId is required");
+    }
+
+    @Test
+    void buttonsShownBeforeAPersonTookOverRemindTheCustomerWhoTheyTalkWithInsteadOfEndingIt() {
+        ChatTranscript chat = askingForAPerson("8011", "en");
+        HandoverRequest request = requestOf("8011");
+        care.take(new TakeHandover(request.id(), Actor.staff(joon.id())));
+        String withJoon = "You are talking with Joon from RetainBot Demo Shop, a person. Write your message and they "
+                + "will answer here, or press the button below to go back to the bot.";
+
+        chat.deliverPending().skipUnread()
+                .pressOn("I have asked the customer care team", "Cancel request")
+                .botAsks(withJoon, "Back to the bot")
+                .pressOn("I have asked the customer care team", "Main menu")
+                .botSays("A person from our team is talking with you now, so the menu waits until you are done.")
+                .botAsks(withJoon, "Back to the bot")
+                .user("/human").botAsks(withJoon, "Back to the bot")
+                .user("Are you still there?").botSaysNothingMore();
+        assertThat(reload(request.id()).status()).isEqualTo(HandoverRequest.TAKEN);
+        assertThat(eventKinds("8011")).containsExactly(HandoverRequested.KIND, HandoverTaken.KIND);
+
+        chat.pressOn("has taken over", "Back to the bot")
+                .botSaysContaining("You are talking with me, the bot, again; I have let Joon know.");
+        assertThat(reload(request.id()).status()).isEqualTo(HandoverRequest.CLOSED);
+        // the same button of a talk that is over finds nothing to end
+        chat.pressOn("has taken over", "Back to the bot").botSaysContaining("You have no open request for a person.");
+    }
+
+    @Test
+    void cancelAsACommandEndsTheTalkWithThePerson() {
+        ChatTranscript chat = askingForAPerson("8012", "tl");
+        HandoverRequest request = requestOf("8012");
+        care.take(new TakeHandover(request.id(), Actor.staff(ana.id())));
+
+        chat.deliverPending().skipUnread().user("/cancel").botSaysContaining("Ana");
+        assertThat(reload(request.id()).status()).isEqualTo(HandoverRequest.CLOSED);
+        assertThat(eventKinds("8012")).containsExactly(HandoverRequested.KIND, HandoverTaken.KIND,
+                io.retainbot.core.feedback.HandoverEnded.KIND);
     }
 
     @Test

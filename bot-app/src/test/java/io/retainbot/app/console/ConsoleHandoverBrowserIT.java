@@ -1,0 +1,127 @@
+package io.retainbot.app.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.retainbot.app.browser.Browser;
+import io.retainbot.app.browser.Browser.Screen;
+import io.retainbot.app.web.ChatPage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+
+/**
+ * A shop with the web chat and the console alone keeps its promise of a person: the customer asks on the chat
+ * page, a staff member sees the request in the console (with a count in the menu), takes it, both write to each
+ * other and see it on their pages without reloading, a colleague who was a moment late is told politely who has
+ * it and reads along, and the conversation is handed back to the bot.
+ */
+class ConsoleHandoverBrowserIT {
+    private static final String JOON = "joon@shop.example";
+    private static final String JOON_PASSWORD = "joon's long password";
+    private static final String ANA = "ana@shop.example";
+    private static final String ANA_PASSWORD = "ana's long password";
+
+    private static ConsoleShop shop;
+
+    @BeforeAll
+    static void start() {
+        Browser.requireInstalled();
+        shop = ConsoleShop.start();
+        shop.staffMember("Joon Lee", "agent", JOON, JOON_PASSWORD);
+        shop.staffMember("Ana Reyes", "agent", ANA, ANA_PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (shop != null) {
+            shop.close();
+        }
+    }
+
+    @Test
+    void aWebChatCustomerAndAStaffMemberTalkThroughTheConsoleUntilItIsHandedBack() {
+        try (Browser customer = Browser.open(Screen.PHONE); Browser joon = Browser.open(Screen.DESKTOP);
+             Browser ana = Browser.open(Screen.DESKTOP)) {
+            ChatPage chat = new ChatPage(customer, shop.port()).open();
+            chat.type("/human");
+            chat.awaitBotContaining("A member of the team, a person, will answer you here");
+            chat.type("My new phone case cracked on the first day.");
+            chat.awaitBotContaining("I have kept this for my colleague");
+
+            ConsoleBrowsing.signIn(joon, shop, JOON, JOON_PASSWORD);
+            joon.await("the menu counts one request", driver -> ConsoleBrowsing.text(joon, "#handover-count").equals("1"));
+            joon.find(By.id("nav-handovers")).click();
+            joon.await("the request listed with what the customer wrote", driver -> ConsoleBrowsing.text(joon,
+                    "#handovers").contains("Last wrote: My new phone case cracked on the first day."));
+            assertThat(ConsoleBrowsing.text(joon, "#handovers-waiting")).startsWith("Waiting for a person");
+            assertThat(ConsoleBrowsing.text(joon, "#handovers li.row .countdown")).matches(".*(left|overdue by).*");
+            openRequest(joon);
+            String page = joon.driver().getCurrentUrl();
+            assertThat(ConsoleBrowsing.text(joon, "#conversation")).contains("My new phone case cracked on the first day.");
+
+            // Ana opens the same request a moment later, before Joon takes it
+            ConsoleBrowsing.signIn(ana, shop, ANA, ANA_PASSWORD);
+            ana.go(page);
+            ana.await("the take button", driver -> !ana.findAll(By.id("take")).isEmpty());
+
+            joon.find(By.id("take")).click();
+            joon.await("taken", driver -> ConsoleBrowsing.text(joon, "[role=status]")
+                    .equals("You have the conversation now; the customer has been told that you answer."));
+            chat.awaitBotContaining("Joon Lee from RetainBot Demo Shop has taken over");
+            joon.await("no request waits any more", driver -> ConsoleBrowsing.text(joon, "#handover-count").isEmpty());
+
+            ana.find(By.id("take")).click();
+            ana.await("told who has it", driver -> ConsoleBrowsing.text(ana, "[role=alert]")
+                    .equals("Joon Lee has already taken this conversation."));
+            assertThat(ConsoleBrowsing.text(ana, "#read-only"))
+                    .isEqualTo("Joon Lee is talking with this customer. You can read along.");
+            assertThat(ana.findAll(By.id("reply-text"))).isEmpty();
+
+            ConsoleBrowsing.assertEveryInputHasALabel(joon);
+            joon.find(By.id("reply-text")).sendKeys("I am sorry about the case. Could you tell me the order number?");
+            joon.find(By.id("reply")).click();
+            joon.await("sent", driver -> ConsoleBrowsing.text(joon, "[role=status]")
+                    .equals("Your message is on its way to the customer."));
+            chat.awaitBotContaining("Joon Lee (RetainBot Demo Shop): I am sorry about the case. Could you tell me the "
+                    + "order number?");
+
+            chat.type("It is order 7731, bought on Monday.");
+            joon.await("the customer's answer appears without reloading", driver ->
+                    ConsoleBrowsing.text(joon, "#conversation").contains("It is order 7731, bought on Monday."));
+            ana.await("the colleague reads along", driver ->
+                    ConsoleBrowsing.text(ana, "#conversation").contains("It is order 7731, bought on Monday."));
+            assertThat(ConsoleBrowsing.text(joon, "#conversation"))
+                    .contains("Joon Lee (RetainBot Demo Shop): I am sorry about the case.");
+            assertThat(chat.awaitBotContaining("Joon Lee")).doesNotContain("order 7731");
+            joon.screenshot("console-handover-talk");
+            customer.screenshot("chat-handover-talk");
+
+            joon.find(By.id("close")).click();
+            joon.await("handed back", driver -> ConsoleBrowsing.text(joon, "[role=status]")
+                    .equals("The conversation is the bot's again; the customer has been told."));
+            chat.awaitBotContaining("Joon Lee from RetainBot Demo Shop has handed the conversation back to me, the bot.");
+            assertThat(ConsoleBrowsing.text(joon, "#over"))
+                    .isEqualTo("This conversation is over; the bot answers the customer again.");
+            joon.go(shop.url("/console/handovers"));
+            joon.await("the list is empty again", driver -> ConsoleBrowsing.text(joon, "#handovers-empty")
+                    .equals("Nobody is asking for a person. New requests appear here by themselves."));
+            joon.assertNoConsoleErrors();
+            customer.assertNoConsoleErrors();
+        }
+    }
+
+    /** Opens the one request from its line (the list may swap the line while the test clicks). */
+    private static void openRequest(Browser browser) {
+        browser.await("the request opened", driver -> {
+            try {
+                driver.findElement(By.cssSelector("#handovers li.row a.handover-link")).click();
+                return true;
+            } catch (StaleElementReferenceException swappedMeanwhile) {
+                return false;
+            }
+        });
+        browser.await("the request's page", driver -> ConsoleBrowsing.text(browser, "h1").startsWith("Talk with"));
+    }
+}
