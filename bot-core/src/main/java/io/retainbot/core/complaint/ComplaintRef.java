@@ -1,6 +1,5 @@
 package io.retainbot.core.complaint;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +35,6 @@ public record ComplaintRef(long number) {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "C-%d", number);
+        return "C-" + number;
     }
 }

@@ -22,8 +22,9 @@ import java.util.Set;
  * @param state          the flow's state enum constant's name
  * @param handedOverAt   when the customer asked for a person, null when not handed over
  * @param consentAskedAt when the question about greetings and offers was put in this chat, null if never
- * @param offeredButtons the labels of the buttons the bot sent here lately, by data (newest last, bounded),
- *                       so a press is recorded as the label the customer saw
+ * @param offeredButtons the labels of the buttons the bot sent here lately, by data (in the order offered, a
+ *                       label offered again keeping its place while it is among the newest; bounded), so a press
+ *                       is recorded as the label the customer saw
  */
 public record Conversation(ChannelRef channel, Long customerId, String flow, String state, FlowData data,
                            Instant handedOverAt, Instant startedAt, Instant updatedAt, Instant consentAskedAt,
@@ -31,6 +32,8 @@ public record Conversation(ChannelRef channel, Long customerId, String flow, Str
     public static final String IDLE = "idle";
     /** How many button labels a conversation remembers. */
     public static final int REMEMBERED_BUTTONS = 60;
+    /** A label offered again keeps its place while at most this many newer labels follow it. */
+    public static final int SETTLED_BUTTONS = REMEMBERED_BUTTONS / 2;
 
     public Conversation {
         Objects.requireNonNull(channel, "channel");
@@ -90,22 +93,51 @@ public record Conversation(ChannelRef channel, Long customerId, String flow, Str
                 consentAskedAt == null ? at : consentAskedAt, offeredButtons);
     }
 
-    /** Remembers the labels of the buttons on {@code messages}, forgetting the oldest beyond the bound. */
+    /**
+     * Remembers the labels of the buttons on {@code messages}, forgetting the oldest beyond the bound. A label it
+     * remembers already, among the newest {@value #SETTLED_BUTTONS}, keeps its place when offered again, so a
+     * conversation that offers the same buttons turn after turn keeps the same labels (and its stored row need not
+     * change); one further back moves to the newest end, so a label offered lately outlives at least the next
+     * {@value #SETTLED_BUTTONS} labels new to the conversation. Answers this conversation when nothing changed.
+     */
     public Conversation offered(List<OutboundMessage> messages) {
-        LinkedHashMap<String, String> labels = new LinkedHashMap<>(offeredButtons);
+        LinkedHashMap<String, String> labels = null;
         for (OutboundMessage message : messages) {
             for (List<Button> row : message.buttons()) {
                 for (Button button : row) {
+                    Map<String, String> current = labels == null ? offeredButtons : labels;
+                    if (button.label().equals(current.get(button.data()))
+                            && newerThan(current, button.data()) < SETTLED_BUTTONS) {
+                        continue;
+                    }
+                    if (labels == null) {
+                        labels = new LinkedHashMap<>(offeredButtons);
+                    }
                     labels.remove(button.data());
                     labels.put(button.data(), button.label());
                 }
             }
+        }
+        if (labels == null) {
+            return this;
         }
         while (labels.size() > REMEMBERED_BUTTONS) {
             labels.remove(labels.keySet().iterator().next());
         }
         return new Conversation(channel, customerId, flow, state, data, handedOverAt, startedAt, updatedAt,
                 consentAskedAt, labels);
+    }
+
+    /** How many labels were offered after the one with this data (which the map holds). */
+    private static int newerThan(Map<String, String> labels, String data) {
+        int position = 0;
+        for (String key : labels.keySet()) {
+            position++;
+            if (key.equals(data)) {
+                break;
+            }
+        }
+        return labels.size() - position;
     }
 
     /** The label the customer saw on the button with this data, if the bot sent it here lately. */

@@ -28,7 +28,8 @@ public interface EventIntake {
     /**
      * Logs the inbound event, saves the conversation and queues the replies in its chat, in order: in the
      * reply lane, for the interaction's customer and complaint, due at the interaction's time (the first
-     * becomes the chat's head as {@link OutboxStore#enqueue} would make it).
+     * becomes the chat's head as {@link OutboxStore#enqueue} would make it). The conversation's data and offered
+     * labels are written only where they differ from what {@link #accept} read in this transaction.
      */
     void finish(Interaction inbound, Conversation conversation, List<OutboundMessage> replies);
 

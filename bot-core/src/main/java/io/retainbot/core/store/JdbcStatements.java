@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
+import org.postgresql.util.PGobject;
 
 /**
  * Plain JDBC on the connection of a transaction's handle, for the few statements that every
@@ -131,7 +132,7 @@ final class JdbcStatements {
             // no type: PostgreSQL takes the column's or the expression's
             statement.setNull(index, Types.OTHER);
         } else if (value instanceof Instant instant) {
-            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            bindInstant(statement, index, instant);
         } else if (value instanceof String || value instanceof Long || value instanceof Integer
                 || value instanceof Boolean) {
             statement.setObject(index, value);
@@ -143,6 +144,28 @@ final class JdbcStatements {
             throw new IllegalArgumentException("no JDBC binding for " + value.getClass().getName());
         }
     }
+
+    /**
+     * A timestamptz in the text the driver would send for it, without the driver's formatter: the driver makes a
+     * new one (a calendar and time zone look-ups) for every statement that binds a time, and every event's two
+     * statements bind several. Rounded to the microsecond as the driver rounds (half up); times outside the years
+     * 1 to 9999, which ISO text cannot carry as PostgreSQL reads it, go through the driver.
+     */
+    private static void bindInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        if (instant.isBefore(FIRST_ISO_YEAR) || !instant.isBefore(AFTER_ISO_YEARS)) {
+            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            return;
+        }
+        int belowMicros = instant.getNano() % 1_000;
+        Instant micros = belowMicros >= 500 ? instant.plusNanos(1_000 - belowMicros) : instant.minusNanos(belowMicros);
+        PGobject timestamp = new PGobject();
+        timestamp.setType("timestamptz");
+        timestamp.setValue(micros.toString());
+        statement.setObject(index, timestamp);
+    }
+
+    private static final Instant FIRST_ISO_YEAR = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant AFTER_ISO_YEARS = Instant.parse("9999-12-31T23:59:59Z");
 
     /**
      * A statement failed; a {@link JdbiException} like every other store failure, so the transactor

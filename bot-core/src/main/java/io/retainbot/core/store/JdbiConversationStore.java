@@ -3,27 +3,22 @@ package io.retainbot.core.store;
 import static io.retainbot.core.store.JdbcStatements.bigint;
 import static io.retainbot.core.store.JdbcStatements.instant;
 import static io.retainbot.core.store.JdbcStatements.nullableLong;
+import static io.retainbot.core.store.JdbcStatements.text;
 import static io.retainbot.core.store.JdbcStatements.timestamp;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.flow.Conversation;
-import io.retainbot.core.flow.FlowData;
 import io.retainbot.core.port.ConversationStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 final class JdbiConversationStore implements ConversationStore {
-    /** Button labels as [data, label] pairs, oldest first: jsonb keeps the order of arrays, not of object keys. */
-    private static final TypeReference<List<List<String>>> LABELS = new TypeReference<>() {
-    };
     /** The columns {@link #row} reads, in its order. */
     static final String COLUMNS = """
             platform, chat_id, customer_id, flow, state, data::text as data, handed_over_at, started_at, updated_at,
@@ -38,10 +33,15 @@ final class JdbiConversationStore implements ConversationStore {
             values (?, ?, 'idle', 'idle', ?, ?)
             on conflict (platform, chat_id) do nothing
             """;
+    /**
+     * The data and the offered labels are kept as they are when given as null: an event that changes neither
+     * (most turns repeat the labels a chat has seen) sends and parses no JSON for them, and PostgreSQL logs only
+     * the columns of the row that changed.
+     */
     static final String SAVE = """
             update conversation
-            set customer_id = ?, flow = ?, state = ?, data = cast(? as jsonb), handed_over_at = ?, updated_at = ?,
-                consent_asked_at = ?, offered_buttons = cast(? as jsonb)
+            set customer_id = ?, flow = ?, state = ?, data = coalesce(cast(? as jsonb), data), handed_over_at = ?,
+                updated_at = ?, consent_asked_at = ?, offered_buttons = coalesce(cast(? as jsonb), offered_buttons)
             where platform = ? and chat_id = ?
             """;
     /** How many parameters {@link #SAVE} takes. */
@@ -49,10 +49,13 @@ final class JdbiConversationStore implements ConversationStore {
 
     private final JdbcStatements statements;
     private final Supplier<ConversationDao> dao;
+    private final Runnable saved;
 
-    JdbiConversationStore(JdbcStatements statements, Supplier<ConversationDao> dao) {
+    /** @param saved told after each save (what others in the transaction read of the row may be out of date) */
+    JdbiConversationStore(JdbcStatements statements, Supplier<ConversationDao> dao, Runnable saved) {
         this.statements = statements;
         this.dao = dao;
+        this.saved = saved;
     }
 
     /**
@@ -80,22 +83,28 @@ final class JdbiConversationStore implements ConversationStore {
     @Override
     public void save(Conversation conversation) {
         Object[] parameters = new Object[SAVE_PARAMETERS];
-        saveParameters(conversation, parameters, 0);
+        saveParameters(conversation, null, parameters, 0);
         statements.update(SAVE, parameters);
+        saved.run();
     }
 
-    /** Puts {@link #SAVE}'s parameters for {@code conversation} into {@code parameters}, from index {@code from}. */
-    static void saveParameters(Conversation conversation, Object[] parameters, int from) {
+    /**
+     * Puts {@link #SAVE}'s parameters for {@code conversation} into {@code parameters}, from index {@code from};
+     * the data and the offered labels only where they differ from {@code stored}, the row as this transaction
+     * last read or wrote it (null: unknown, both are written).
+     */
+    static void saveParameters(Conversation conversation, Conversation stored, Object[] parameters, int from) {
         int at = from;
         parameters[at++] = bigint(conversation.customerId());
         parameters[at++] = conversation.flow();
         parameters[at++] = conversation.state();
-        parameters[at++] = Json.write(conversation.data());
+        parameters[at++] = text(stored != null && stored.data().equals(conversation.data()) ? null
+                : StateJson.write(conversation.data()));
         parameters[at++] = timestamp(conversation.handedOverAt());
         parameters[at++] = conversation.updatedAt();
         parameters[at++] = timestamp(conversation.consentAskedAt());
-        parameters[at++] = Json.write(conversation.offeredButtons().entrySet().stream()
-                .map(entry -> List.of(entry.getKey(), entry.getValue())).toList());
+        parameters[at++] = text(stored != null && sameInOrder(stored.offeredButtons(), conversation.offeredButtons())
+                ? null : StateJson.writeLabels(conversation.offeredButtons()));
         parameters[at++] = conversation.channel().platform().code();
         parameters[at] = conversation.channel().chatId();
     }
@@ -114,17 +123,24 @@ final class JdbiConversationStore implements ConversationStore {
 
     static Conversation toConversation(ConversationDao.Row row) {
         return new Conversation(new ChannelRef(Platform.fromCode(row.platform()), row.chatId()), row.customerId(),
-                row.flow(), row.state(), Json.read(row.data(), FlowData.class), row.handedOverAt(), row.startedAt(),
-                row.updatedAt(), row.consentAskedAt(), labels(row.offeredButtons()));
+                row.flow(), row.state(), StateJson.readData(row.data()), row.handedOverAt(), row.startedAt(),
+                row.updatedAt(), row.consentAskedAt(), StateJson.readLabels(row.offeredButtons()));
     }
 
-    private static Map<String, String> labels(String json) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (List<String> pair : Json.read(json, LABELS)) {
-            if (pair.size() == 2) {
-                labels.put(pair.get(0), pair.get(1));
+    /** Whether two label maps hold the same pairs in the same order. */
+    private static boolean sameInOrder(Map<String, String> some, Map<String, String> other) {
+        if (some == other) {
+            return true;
+        }
+        if (some.size() != other.size()) {
+            return false;
+        }
+        Iterator<Map.Entry<String, String>> others = other.entrySet().iterator();
+        for (Map.Entry<String, String> entry : some.entrySet()) {
+            if (!entry.equals(others.next())) {
+                return false;
             }
         }
-        return labels;
+        return true;
     }
 }

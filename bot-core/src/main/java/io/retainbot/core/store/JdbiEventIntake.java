@@ -75,21 +75,35 @@ final class JdbiEventIntake implements EventIntake {
     private static final int CONVERSATION_COLUMNS = 11;
 
     private final JdbcStatements statements;
+    /**
+     * The conversation as this transaction last read or wrote it through this intake (null: not known), so
+     * {@link #finish} rewrites only the JSON columns that changed. Forgotten when the conversation store
+     * saves a conversation in the same transaction.
+     */
+    private Conversation stored;
 
     JdbiEventIntake(JdbcStatements statements) {
         this.statements = statements;
+    }
+
+    /** A conversation was saved around this intake: what {@link #accept} read may be out of date. */
+    void forgetStored() {
+        stored = null;
     }
 
     @Override
     public Accepted accept(InboundEvent event, Instant now) {
         String platform = event.platform().code();
         String chatId = event.channel().chatId();
-        return statements.first(ACCEPT, JdbiEventIntake::accepted,
+        stored = null;
+        Accepted accepted = statements.first(ACCEPT, JdbiEventIntake::accepted,
                 platform, event.eventId(), chatId, event.kind(), event.receivedAt(), now,
                 platform, chatId,
                 withoutNul(chatId), text(withoutNul(event.sender().displayName())), now, platform,
                 event.sender().platformUserId(), now)
                 .orElseThrow(() -> new IllegalStateException("the accept statement answered no row"));
+        stored = accepted.conversation();
+        return accepted;
     }
 
     @Override
@@ -101,7 +115,7 @@ final class JdbiEventIntake implements EventIntake {
         String chatId = inbound.channel().chatId();
         String[] texts = new String[replies.size()];
         for (int i = 0; i < texts.length; i++) {
-            texts[i] = Json.write(replies.get(i));
+            texts[i] = StateJson.write(replies.get(i));
         }
         Object[] parameters = new Object[8 + 7 + JdbiConversationStore.SAVE_PARAMETERS];
         int at = 0;
@@ -120,10 +134,13 @@ final class JdbiEventIntake implements EventIntake {
         parameters[at++] = inbound.occurredAt();
         parameters[at++] = bigint(inbound.complaintNumber());
         parameters[at++] = texts;
-        JdbiConversationStore.saveParameters(conversation, parameters, at);
+        JdbiConversationStore.saveParameters(conversation,
+                stored != null && stored.channel().equals(conversation.channel()) ? stored : null, parameters, at);
+        stored = null;
         if (statements.update(FINISH, parameters) != 1) {
             throw new IllegalStateException("conversation " + inbound.channel() + " was not there to save");
         }
+        stored = conversation;
     }
 
     private static Accepted accepted(ResultSet row) throws SQLException {

@@ -103,7 +103,7 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public ConversationStore conversations() {
         return store(ConversationStore.class,
-                () -> new JdbiConversationStore(statements, attachOnUse(ConversationDao.class)));
+                () -> new JdbiConversationStore(statements, attachOnUse(ConversationDao.class), this::conversationSaved));
     }
 
     @Override
@@ -149,6 +149,13 @@ final class JdbiStoreSession implements StoreSession {
     @Override
     public PhotoStore photos() {
         return store(PhotoStore.class, () -> new JdbiPhotoStore(handle.attach(PhotoDao.class)));
+    }
+
+    /** The engine's intake remembers the conversation it read; a save by the conversation store outdates it. */
+    private void conversationSaved() {
+        if (stores.get(EventIntake.class) instanceof JdbiEventIntake intake) {
+            intake.forgetStored();
+        }
     }
 
     /** The port's store of this transaction, made on first use (making one may ask for another). */
@@ -208,7 +215,8 @@ final class JdbiStoreSession implements StoreSession {
 
     @Override
     public KnownIssueStore knownIssues() {
-        return store(KnownIssueStore.class, () -> new JdbiKnownIssueStore(handle.attach(KnownIssueDao.class)));
+        return store(KnownIssueStore.class,
+                () -> new JdbiKnownIssueStore(statements, attachOnUse(KnownIssueDao.class)));
     }
 
     @Override

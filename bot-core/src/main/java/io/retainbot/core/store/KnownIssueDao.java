@@ -57,14 +57,6 @@ interface KnownIssueDao {
             """)
     List<IssueRow> list();
 
-    @SqlQuery("""
-            select id, title, symptoms, categories, fixes, status, created_at, updated_at
-            from known_issue
-            where status = 'open' and (categories = '[]'::jsonb or categories @> jsonb_build_array(cast(:category as text)))
-            order by id
-            """)
-    List<IssueRow> openFor(@Bind("category") String category);
-
     @SqlQuery("select exists (select 1 from known_issue_offer where known_issue_id = :id)")
     boolean everOffered(@Bind("id") long id);
 

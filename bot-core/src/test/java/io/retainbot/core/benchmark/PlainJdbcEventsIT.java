@@ -57,6 +57,54 @@ class PlainJdbcEventsIT {
     }
 
     @Test
+    void storesWhatTheEngineStoresTurnByTurn() throws Exception {
+        EngineBenchmark.EventHandler engine = new ConversationEngine(db.database().transactor(), Messages.builtIn(),
+                BusinessConfig.defaults(), Set.of(), Clock.systemUTC(), () -> { })::accept;
+        EngineBenchmark.EventHandler plain = new PlainJdbcEvents(db.dataSource())::handle;
+
+        for (int turn = 0; turn < 12; turn++) {
+            int engineQueued = queued("stored-engine").size();
+            int plainQueued = queued("stored-plain").size();
+            engine.handle(EngineBenchmark.event("stored-engine", turn));
+            plain.handle(EngineBenchmark.event("stored-plain", turn));
+
+            // the chats' own complaint numbers and times aside
+            assertThat(conversation("stored-plain")).as("conversation after turn %d", turn)
+                    .isEqualTo(conversation("stored-engine"));
+            List<String> engineReplies = queued("stored-engine");
+            List<String> plainReplies = queued("stored-plain");
+            assertThat(plainReplies.subList(plainQueued, plainReplies.size())).as("replies to turn %d", turn)
+                    .isEqualTo(engineReplies.subList(engineQueued, engineReplies.size()));
+        }
+    }
+
+    /** The chat's conversation (flow, state, data, offered labels) as PostgreSQL holds it. */
+    private static List<String> conversation(String chat) throws Exception {
+        return texts("select concat_ws(' | ', flow, state, data::text, offered_buttons::text) from conversation"
+                + " where chat_id = ?", chat);
+    }
+
+    /** The chat's queued replies, as PostgreSQL holds them. */
+    private static List<String> queued(String chat) throws Exception {
+        return texts("select message::text from outbox where chat_id = ? order by id", chat);
+    }
+
+    private static List<String> texts(String sql, String chat) throws Exception {
+        List<String> texts = new ArrayList<>();
+        try (Connection connection = db.dataSource().getConnection();
+             var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, chat);
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    texts.add(rows.getString(1).replaceAll("C-\\d+", "C-n")
+                            .replaceAll("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z", "(time)"));
+                }
+            }
+        }
+        return texts;
+    }
+
+    @Test
     void filingScriptFilesAComplaintWithItsDomainEvent() throws Exception {
         ConversationEngine engine = new ConversationEngine(db.database().transactor(), Messages.builtIn(),
                 BusinessConfig.defaults(), Set.of(), Clock.systemUTC(), () -> { });

@@ -3,6 +3,7 @@ package io.retainbot.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.retainbot.core.chat.Button;
 import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.InboundEvent;
 import io.retainbot.core.chat.OutboundMessage;
@@ -239,6 +240,59 @@ class EventIntakeIT {
                 List.of(OutboundMessage.Text.of("lost")))))
                 .hasMessageContaining("was not there to save");
         assertThat(db.count("select count(*) from outbox")).isZero();
+    }
+
+    @Test
+    void finishWritesTheDataAndLabelsThatChangedAndKeepsTheOthers() {
+        knownAna();
+        finishWith("e-1", FlowData.EMPTY.with("category", "delivery"), "Delivery", "intake:cat:delivery");
+        assertThat(storedDataAndLabels()).containsEntry("data", "{\"files\": [], \"values\": {\"category\": \"delivery\"}}")
+                .containsEntry("labels", "[[\"intake:cat:delivery\", \"Delivery\"]]");
+
+        finishWith("e-2", FlowData.EMPTY.with("category", "product"), "Delivery", "intake:cat:delivery");
+        assertThat(storedDataAndLabels()).containsEntry("data", "{\"files\": [], \"values\": {\"category\": \"product\"}}")
+                .containsEntry("labels", "[[\"intake:cat:delivery\", \"Delivery\"]]");
+
+        finishWith("e-3", FlowData.EMPTY.with("category", "product"), "Skip", "intake:skip");
+        assertThat(storedDataAndLabels()).containsEntry("data", "{\"files\": [], \"values\": {\"category\": \"product\"}}")
+                .containsEntry("labels", "[[\"intake:cat:delivery\", \"Delivery\"], [\"intake:skip\", \"Skip\"]]");
+    }
+
+    @Test
+    void finishAfterASaveInTheSameTransactionWritesWhatItIsGivenNotWhatAcceptRead() {
+        Customer ana = knownAna();
+        finishWith("e-1", FlowData.EMPTY.with("category", "delivery"), "Delivery", "intake:cat:delivery");
+
+        transactor.runInTransaction(session -> {
+            EventIntake.Accepted accepted = session.intake().accept(text("e-2", "hello"), MONDAY);
+            session.conversations().save(accepted.conversation().inState("intake", "AWAITING_DESCRIPTION",
+                    FlowData.EMPTY.with("category", "other"), MONDAY).offered(List.of(question("Other", "intake:cat:other"))));
+            session.intake().finish(Interaction.inbound(ana.id(), CHAT, "text", null, "hello", MONDAY),
+                    accepted.conversation(), List.of());
+        });
+
+        assertThat(storedDataAndLabels()).containsEntry("data", "{\"files\": [], \"values\": {\"category\": \"delivery\"}}")
+                .containsEntry("labels", "[[\"intake:cat:delivery\", \"Delivery\"]]");
+    }
+
+    /** One event whose turn leaves {@code data} and asks a question with one button. */
+    private void finishWith(String eventId, FlowData data, String label, String buttonData) {
+        transactor.runInTransaction(session -> {
+            EventIntake.Accepted accepted = session.intake().accept(text(eventId, "hello"), MONDAY);
+            OutboundMessage question = question(label, buttonData);
+            session.intake().finish(Interaction.inbound(accepted.customer().id(), CHAT, "text", null, "hello", MONDAY),
+                    accepted.conversation().inState("intake", "AWAITING_CATEGORY", data, MONDAY)
+                            .offered(List.of(question)), List.of(question));
+        });
+    }
+
+    private static OutboundMessage question(String label, String buttonData) {
+        return new OutboundMessage.Text("Which one?", List.of(List.of(new Button(label, buttonData))));
+    }
+
+    private static java.util.Map<String, Object> storedDataAndLabels() {
+        return db.row("select data::text as data, offered_buttons::text as labels from conversation"
+                + " where chat_id = 'chat-7'");
     }
 
     private void finishWithReply(String eventId, String reply) {
