@@ -48,6 +48,11 @@ public final class WebChat {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_.]+)}}");
     private static final Pattern FILE_KEY = Pattern.compile("[A-Za-z0-9_-]{22}");
     private static final String FILE_PREFIX = Photo.WEB_FILE_PREFIX;
+    /**
+     * A command typed into the text box ("/human", "/help me"), which the page may send as plain text: acts
+     * as the command, as a typed "/word" does on Telegram and Discord; "/path/to/x" stays text.
+     */
+    private static final Pattern TYPED_COMMAND = Pattern.compile("/[A-Za-z0-9_]{1,32}(\\s|$)");
     private static final int PAGE = 200;
 
     private final EventSink sink;
@@ -163,7 +168,9 @@ public final class WebChat {
             case "button" -> new InboundEvent.ButtonPressed(channel, sender, eventId, clock.instant(), event.data(),
                     event.messageId());
             case "command" -> command(channel, sender, eventId, event.text().strip());
-            default -> new InboundEvent.TextReceived(channel, sender, eventId, clock.instant(), event.text());
+            default -> TYPED_COMMAND.matcher(event.text().strip()).lookingAt()
+                    ? command(channel, sender, eventId, event.text().strip())
+                    : new InboundEvent.TextReceived(channel, sender, eventId, clock.instant(), event.text());
         };
         return sink.accept(inbound);
     }

@@ -205,6 +205,22 @@ class WebChatHttpIT {
     }
 
     @Test
+    void actsOnACommandTypedAsPlainTextAndKeepsAPathAsText() throws Exception {
+        WebVisitor visitor = visitor().openChat();
+
+        HttpResponse<String> help = visitor.trySay(" /help");
+        visitor.awaitText("Here is what I can do");
+        HttpResponse<String> human = visitor.trySay("/human");
+        visitor.awaitText("asked the customer care team");
+        HttpResponse<String> path = visitor.trySay("/receipts/march.pdf is missing");
+        visitor.awaitText("I have kept this for my colleague");
+
+        assertThat(help.statusCode()).isEqualTo(202);
+        assertThat(human.statusCode()).isEqualTo(202);
+        assertThat(path.statusCode()).isEqualTo(202);
+    }
+
+    @Test
     void takesAPdfIntoTheTranscriptAndShowsItOnlyToItsOwnChat() throws Exception {
         WebVisitor visitor = visitor().openChat();
         byte[] pdf = "%PDF-1.4\n% a receipt\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
