@@ -20,8 +20,9 @@ import io.retainbot.core.usecase.CareInputs.TakeHandover;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A customer's request to talk to a person, from the staff side: a staff member takes it (the customer's
  * chat is then with that person: what they write goes to the staff chats, and they are told a person
- * answers now), writes to the customer (words and photos, on the customer's own channel, as "Name (Company): ..."),
+ * answers now), writes to the customer (words and photos, on the customer's own channel, as
+ * "Firstname (Company): ...": customers know the person by the first name; each word is kept with the request
+ * and who wrote it),
  * and closes it when done (the customer is told the bot is back, and the chat's
  * conversation is the bot's again). The one door for this: the staff chats' buttons, replies and {@code /done},
  * the console and the REST API call the same methods. Two colleagues taking one request at once: one wins, the other
@@ -190,24 +193,48 @@ public final class HandoverCare {
      */
     public static List<HandoverLine> exchange(StoreSession session, HandoverRequest request, Instant now) {
         Instant to = request.closedAt() == null ? now.plus(Duration.ofMinutes(1)) : request.closedAt().plus(LEAD_IN);
-        List<Interaction> logged = new ArrayList<>(session.interactions().recentInChat(request.channel(),
-                request.createdAt().minus(LEAD_IN), to, EXCHANGE_LINES));
-        List<HandoverLine> lines = new ArrayList<>();
+        List<Interaction> logged = session.interactions().recentInChat(request.channel(),
+                request.createdAt().minus(LEAD_IN), to, EXCHANGE_LINES);
+        // each kept message takes the place of its entry in the log; one not logged (yet) goes in by its time
+        Map<Interaction, HandoverMessage> replaced = new IdentityHashMap<>();
+        List<HandoverMessage> unlogged = new ArrayList<>();
+        List<Interaction> unmatched = new ArrayList<>(logged);
         for (HandoverMessage message : session.feedback().handoverMessages(request.id(), EXCHANGE_LINES)) {
-            logged.remove(loggedAs(logged, message));
-            if (message.fromCustomer()) {
-                lines.add(new HandoverLine(Interaction.Direction.INBOUND, CUSTOMER_WROTE, null, message.text(),
-                        message.photos(), message.id(), message.occurredAt()));
+            Interaction entry = loggedAs(unmatched, message);
+            if (entry == null) {
+                unlogged.add(message);
             } else {
-                lines.add(new HandoverLine(Interaction.Direction.OUTBOUND, HandoverLine.PERSON_WROTE,
-                        message.staffId(), message.text(), message.photos(), message.id(), message.occurredAt()));
+                unmatched.remove(entry);
+                replaced.put(entry, message);
             }
         }
-        logged.stream().filter(line -> !line.summary().isBlank()).forEach(line -> lines.add(new HandoverLine(
-                line.direction(), line.kind(), null, line.summary(), List.of(), 0, line.occurredAt())));
-        lines.sort(Comparator.comparing(HandoverLine::at));
+        List<HandoverLine> lines = new ArrayList<>();
+        for (Interaction entry : logged) {
+            HandoverMessage message = replaced.get(entry);
+            if (message != null) {
+                lines.add(line(message, entry.occurredAt()));
+            } else if (!entry.summary().isBlank()) {
+                lines.add(new HandoverLine(entry.direction(), entry.kind(), null, entry.summary(), List.of(), 0,
+                        entry.occurredAt()));
+            }
+        }
+        for (HandoverMessage message : unlogged) {
+            int at = 0;
+            while (at < lines.size() && !lines.get(at).at().isAfter(message.occurredAt())) {
+                at++;
+            }
+            lines.add(at, line(message, message.occurredAt()));
+        }
         return lines.size() <= EXCHANGE_LINES ? lines : List.copyOf(lines.subList(lines.size() - EXCHANGE_LINES,
                 lines.size()));
+    }
+
+    private static HandoverLine line(HandoverMessage message, Instant at) {
+        return message.fromCustomer()
+                ? new HandoverLine(Interaction.Direction.INBOUND, CUSTOMER_WROTE, null, message.text(),
+                        message.photos(), message.id(), at)
+                : new HandoverLine(Interaction.Direction.OUTBOUND, HandoverLine.PERSON_WROTE, message.staffId(),
+                        message.text(), message.photos(), message.id(), at);
     }
 
     /**
