@@ -70,6 +70,16 @@ class HandoverCareIT {
                 .filter(request -> request.customerId() == customerId).findFirst().orElseThrow();
     }
 
+    private StaffMember agent(String name) {
+        return engine.transactor().inTransaction(session -> session.staff().add(name, StaffRole.AGENT,
+                engine.clock().instant()));
+    }
+
+    private List<HandoverLine> exchange(HandoverRequest request) {
+        return engine.transactor().inTransaction(session -> HandoverCare.exchange(session, reload(request.id()),
+                engine.clock().instant()));
+    }
+
     private HandoverRequest reload(long id) {
         return engine.transactor().inTransaction(session -> session.feedback().findHandover(id).orElseThrow());
     }
@@ -326,8 +336,7 @@ class HandoverCareIT {
 
     @Test
     void theConversationShowsEveryWordSaidWithWhoWroteItOnceEach() {
-        StaffMember mia = engine.transactor().inTransaction(session -> session.staff().add("Mia Santos",
-                StaffRole.AGENT, engine.clock().instant()));
+        StaffMember mia = agent("Mia Santos");
         ChatTranscript chat = askingForAPerson("8013", "en");
         HandoverRequest request = requestOf("8013");
         String waiting = "While I wait: " + "the lid of the blender cracked on the second day. ".repeat(6) + "END-W";
@@ -340,8 +349,7 @@ class HandoverCareIT {
 
         care.reply(new ReplyHandover(request.id(), Actor.staff(mia.id()), answer));
         chat.deliverPending().botSays("Mia (RetainBot Demo Shop): " + answer);
-        List<HandoverLine> lines = engine.transactor().inTransaction(session ->
-                HandoverCare.exchange(session, reload(request.id()), engine.clock().instant()));
+        List<HandoverLine> lines = exchange(request);
 
         assertThat(waiting.length()).isGreaterThan(Interaction.SUMMARY_LENGTH);
         assertThat(lines).filteredOn(line -> line.text().startsWith("While I wait")).singleElement().satisfies(line -> {
@@ -365,8 +373,7 @@ class HandoverCareIT {
 
     @Test
     void customersKnowThePersonByTheFirstNameAndColleaguesByTheFullName() {
-        StaffMember mia = engine.transactor().inTransaction(session -> session.staff().add("Mia  Santos Cruz",
-                StaffRole.AGENT, engine.clock().instant()));
+        StaffMember mia = agent("Mia  Santos Cruz");
         ChatTranscript chat = askingForAPerson("8014", "en");
         HandoverRequest request = requestOf("8014");
 
@@ -393,8 +400,7 @@ class HandoverCareIT {
 
         care.reply(new ReplyHandover(request.id(), Actor.staff(joon.id()), "Like this one?", List.of(sent)));
         chat.deliverPending().skipUnread();
-        List<HandoverLine> lines = engine.transactor().inTransaction(session ->
-                HandoverCare.exchange(session, reload(request.id()), engine.clock().instant()));
+        List<HandoverLine> lines = exchange(request);
 
         assertThat(lines).filteredOn(line -> !line.photos().isEmpty()).extracting(HandoverLine::text,
                         line -> line.photos().get(0), HandoverLine::fromStaff)
