@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * (a second delivery stops there), locks the conversation (one event at a time per chat, any
  * number of chats in parallel), links the sender to a customer, lets the dialogue decide, carries
  * out the commands, saves the new state and puts the replies in the outbox. Only then does
- * {@link #accept} return, and the adapter may tell its platform the event was received.
+ * {@link #accept} return, and the adapter may tell its platform the event was received. Customer
+ * events of other chats that arrive at the same moment share that transaction and its commit
+ * ({@link GroupCommit}); a failure among them rolls them all back and each is handled alone.
  */
 public final class ConversationEngine implements EventSink {
     private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
@@ -65,6 +67,7 @@ public final class ConversationEngine implements EventSink {
     private final BotInitiation initiation;
     private final Clock clock;
     private final Runnable outboxWakeUp;
+    private final GroupCommit groups;
 
     /**
      * @param staffChannels chats where only staff may act (events from others are ignored)
@@ -126,6 +129,8 @@ public final class ConversationEngine implements EventSink {
         this.staffChannels = Set.copyOf(staffChats.chats());
         this.clock = clock;
         this.outboxWakeUp = afterCommit;
+        this.groups = new GroupCommit(transactor, this::handle, this::acceptAlone, afterCommit,
+                GroupCommit.COMMITTERS);
     }
 
     /** The staff operations on complaints, as the staff chats call them (for the REST API and the console). */
@@ -166,9 +171,27 @@ public final class ConversationEngine implements EventSink {
         return receipt;
     }
 
+    /**
+     * Customer events are handled together with those of other chats that arrive at the same time, in one
+     * transaction ({@link GroupCommit}); staff work in the staff chats is handled alone, one transaction each
+     * (a staff action may schedule work outside the transaction, which a group rolled back would repeat).
+     */
     @Override
     public Receipt accept(InboundEvent raw) {
         InboundEvent event = InputCleaner.clean(raw);
+        if (staffChannels.contains(event.channel())) {
+            return acceptAlone(event);
+        }
+        return groups.accept(event);
+    }
+
+    /** How many customer events wait for a place in a group (for tests that build a group on purpose). */
+    int waitingForAGroup() {
+        return groups.waiting();
+    }
+
+    /** One event in a transaction of its own; a bug it meets is recorded and the customer gets an apology. */
+    private Receipt acceptAlone(InboundEvent event) {
         Receipt receipt;
         try {
             receipt = transactor.inTransaction(session -> handle(session, event));
