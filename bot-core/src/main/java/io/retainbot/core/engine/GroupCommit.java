@@ -33,17 +33,18 @@ import org.slf4j.LoggerFactory;
  * connection is replaced, an event that cannot be stored fails its own caller only), before the next
  * event of its chat.
  */
-final class GroupCommit {
+public final class GroupCommit {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
     /** The most events in one transaction (a bound on how long a group holds its chats' locks). */
     static final int MAX_EVENTS = 16;
 
     /**
-     * How many groups are handled at once, each a transaction on a connection of its own: enough to keep both
-     * the JVM and PostgreSQL busy while another group waits for its commit (measured with EngineBenchmark).
+     * How many groups are handled at once when grouping, each a transaction on a connection of its own. Two used
+     * the least CPU per event on the 2-core machine (groups are larger); four saved little against single events
+     * (EngineBenchmark, README's Performance section).
      */
-    static final int COMMITTERS = 2;
+    public static final int COMMITTERS = 2;
 
     /** How one event is handled inside a transaction (inbox, lock, flow, state, outbox). */
     @FunctionalInterface

@@ -5,8 +5,11 @@ import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.InboundEvent;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.Sender;
+import io.retainbot.core.customer.Stages;
 import io.retainbot.core.engine.EventSink.Receipt;
 import io.retainbot.core.i18n.Messages;
+import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.reaction.StaffChats;
 import io.retainbot.core.testing.Await;
 import io.retainbot.core.testing.CrashingTransactor;
 import io.retainbot.core.testing.MutableClock;
@@ -17,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,7 +57,9 @@ class GroupCommitIT {
         callers = Executors.newCachedThreadPool();
         crashing = new CrashingTransactor(db.database().transactor());
         gated = new GatedTransactor(crashing);
-        engine = new ConversationEngine(gated, Messages.builtIn(), BusinessConfig.defaults(), Set.of(), clock, () -> { });
+        engine = new ConversationEngine(gated, Messages.builtIn(), BusinessConfig.defaults(),
+                new StaffChats(Messages.builtIn(), BusinessConfig.defaults(), Messages.FALLBACK, List.of()), clock,
+                () -> { }, Reactions.none(), BotContactPolicy.DEFAULT, Stages.DEFAULT, null, GroupCommit.COMMITTERS);
     }
 
     @AfterEach
