@@ -46,7 +46,10 @@ import org.slf4j.LoggerFactory;
  * (a second delivery stops there), locks the conversation (one event at a time per chat, any
  * number of chats in parallel), links the sender to a customer, lets the dialogue decide, carries
  * out the commands, saves the new state and puts the replies in the outbox. Only then does
- * {@link #accept} return, and the adapter may tell its platform the event was received.
+ * {@link #accept} return, and the adapter may tell its platform the event was received. Built with
+ * committers, it lets customer events of other chats that arrive at the same moment share that
+ * transaction and its commit ({@link GroupCommit}); a failure among them rolls them all back and each
+ * is handled alone.
  */
 public final class ConversationEngine implements EventSink {
     private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
@@ -65,6 +68,8 @@ public final class ConversationEngine implements EventSink {
     private final BotInitiation initiation;
     private final Clock clock;
     private final Runnable outboxWakeUp;
+    /** Null when every event is handled in a transaction of its own. */
+    private final GroupCommit groups;
 
     /**
      * @param staffChannels chats where only staff may act (events from others are ignored)
@@ -109,6 +114,24 @@ public final class ConversationEngine implements EventSink {
     public ConversationEngine(Transactor transactor, Messages messages, BusinessConfig business, StaffChats staffChats,
                               Clock clock, Runnable afterCommit, Reactions reactions, BotContactPolicy botContact,
                               Stages stages, Reviews reviews) {
+        this(transactor, messages, business, staffChats, clock, afterCommit, reactions, botContact, stages, reviews,
+                0);
+    }
+
+    /**
+     * @param committers 0 (what the other constructors give): each event in a transaction of its own on its
+     *                   caller's thread. More: customer events of different chats that arrive together are
+     *                   handled in groups, one transaction and one commit each, this many groups at once
+     *                   ({@link GroupCommit}). Groups use less CPU per event, but on a loaded 2-core machine they
+     *                   handled fewer events a second and had a worse p99 than single events (README, Performance:
+     *                   EngineBenchmark prints both), so they are not the default.
+     */
+    public ConversationEngine(Transactor transactor, Messages messages, BusinessConfig business, StaffChats staffChats,
+                              Clock clock, Runnable afterCommit, Reactions reactions, BotContactPolicy botContact,
+                              Stages stages, Reviews reviews, int committers) {
+        if (committers < 0) {
+            throw new IllegalArgumentException("committers must be 0 (no groups) or more, got " + committers);
+        }
         this.transactor = transactor;
         this.messages = messages;
         this.business = business;
@@ -126,6 +149,8 @@ public final class ConversationEngine implements EventSink {
         this.staffChannels = Set.copyOf(staffChats.chats());
         this.clock = clock;
         this.outboxWakeUp = afterCommit;
+        this.groups = committers == 0 ? null
+                : new GroupCommit(transactor, this::handle, this::acceptAlone, afterCommit, committers);
     }
 
     /** The staff operations on complaints, as the staff chats call them (for the REST API and the console). */
@@ -166,9 +191,28 @@ public final class ConversationEngine implements EventSink {
         return receipt;
     }
 
+    /**
+     * With committers, customer events are handled together with those of other chats that arrive at the same
+     * time, in one transaction ({@link GroupCommit}); staff work in the staff chats is always handled alone, one
+     * transaction each (a staff action may schedule work outside the transaction, which a group rolled back would
+     * repeat).
+     */
     @Override
     public Receipt accept(InboundEvent raw) {
         InboundEvent event = InputCleaner.clean(raw);
+        if (groups == null || staffChannels.contains(event.channel())) {
+            return acceptAlone(event);
+        }
+        return groups.accept(event);
+    }
+
+    /** How many customer events wait for a place in a group (for tests that build a group on purpose). */
+    int waitingForAGroup() {
+        return groups == null ? 0 : groups.waiting();
+    }
+
+    /** One event in a transaction of its own; a bug it meets is recorded and the customer gets an apology. */
+    private Receipt acceptAlone(InboundEvent event) {
         Receipt receipt;
         try {
             receipt = transactor.inTransaction(session -> handle(session, event));

@@ -5,6 +5,8 @@ import io.retainbot.core.port.StoreUnavailableException;
 import io.retainbot.core.port.Transactor;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -42,6 +44,21 @@ final class JdbiTransactor implements Transactor {
     public <T> T inTransaction(Work<T> work) {
         return retried(() -> jdbi.inTransaction(handle -> work.run(new JdbiStoreSession(handle))),
                 "database operation failed");
+    }
+
+    /**
+     * One handle and one transaction for all pieces, a {@link JdbiStoreSession} of its own for each. Lost to
+     * another transaction (a deadlock), all the pieces run again from the first, as work does.
+     */
+    @Override
+    public <T> List<T> inOneTransaction(List<Work<T>> pieces) {
+        return retried(() -> jdbi.inTransaction(handle -> {
+            List<T> results = new ArrayList<>(pieces.size());
+            for (Work<T> piece : pieces) {
+                results.add(piece.run(new JdbiStoreSession(handle)));
+            }
+            return results;
+        }), "database operation failed");
     }
 
     /**

@@ -6,8 +6,13 @@ import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.InboundEvent;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.Sender;
+import io.retainbot.core.customer.Stages;
+import io.retainbot.core.engine.BotContactPolicy;
 import io.retainbot.core.engine.ConversationEngine;
+import io.retainbot.core.engine.GroupCommit;
 import io.retainbot.core.i18n.Messages;
+import io.retainbot.core.reaction.Reactions;
+import io.retainbot.core.reaction.StaffChats;
 import io.retainbot.core.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,6 +52,11 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * A third run has the conversations file a complaint every {@value #FILING_TURNS} turns (the
  * complaint, its number, its domain event), for the engine only.
+ *
+ * <p>The "engine group" line is the engine built to commit customer events of different chats that wait
+ * together in one transaction ({@link GroupCommit#COMMITTERS} groups at once; not the default, which handles
+ * each event in a transaction of its own, as plain JDBC does), so the gain or loss of grouping is the
+ * difference between the two engine lines.
  *
  * <p>Besides events/s and latency it prints the CPU time per event of this JVM and of PostgreSQL,
  * which other work on a shared machine does not inflate the way it inflates the wall clock.
@@ -101,15 +111,21 @@ public final class EngineBenchmark {
         try {
             ConversationEngine engine = new ConversationEngine(db.database().transactor(), Messages.builtIn(),
                     BusinessConfig.defaults(), Set.of(), Clock.systemUTC(), () -> { });
+            ConversationEngine grouping = new ConversationEngine(db.database().transactor(), Messages.builtIn(),
+                    BusinessConfig.defaults(), new StaffChats(Messages.builtIn(), BusinessConfig.defaults(),
+                    Messages.FALLBACK, List.of()), Clock.systemUTC(), () -> { }, Reactions.none(),
+                    BotContactPolicy.DEFAULT, Stages.DEFAULT, null, GroupCommit.COMMITTERS);
             PlainJdbcEvents jdbc = new PlainJdbcEvents(db.dataSource());
             EventHandler ours = engine::accept;
+            EventHandler grouped = grouping::accept;
             EventHandler plain = jdbc::handle;
             CpuMeter cpu = CpuMeter.forServerOf(backendPid(db.dataSource()), db.dataSource());
 
-            System.out.printf(Locale.ROOT, "Warm-up (not counted): %d events each through the engine and plain JDBC, "
+            System.out.printf(Locale.ROOT, "Warm-up (not counted): %d events each through the engine and plain JDBC (a quarter as many grouped), "
                     + "%d through the filing script, so the figures below are of compiled code; load average before: "
                     + "%s%n", 8 * warmUp, 8 * turns, loadAverage());
             closedLoop(ours, 8, warmUp, EngineBenchmark::event, cpu);
+            closedLoop(grouped, 8, warmUp / 4, EngineBenchmark::event, cpu);
             closedLoop(plain, 8, warmUp, EngineBenchmark::event, cpu);
             closedLoop(ours, 8, turns, EngineBenchmark::filing, cpu);
             System.out.printf(Locale.ROOT, "%nPostgreSQL: fsync=%s, synchronous_commit=%s%s%n",
@@ -119,6 +135,7 @@ public final class EngineBenchmark {
             header("conversations");
             for (int concurrency : new int[] {1, 8, 64}) {
                 print("engine", concurrency, closedLoop(ours, concurrency, turns, EngineBenchmark::event, cpu));
+                print("engine group", concurrency, closedLoop(grouped, concurrency, turns, EngineBenchmark::event, cpu));
                 print("plain JDBC", concurrency, closedLoop(plain, concurrency, turns, EngineBenchmark::event, cpu));
             }
             System.out.printf(Locale.ROOT, "%nClosed loop, conversations that file a complaint every %d turns "
@@ -130,6 +147,7 @@ public final class EngineBenchmark {
                     STEADY_WORKERS);
             header("offered/s");
             print("engine", rate, steady(ours, rate, seconds, cpu));
+            print("engine group", rate, steady(grouped, rate, seconds, cpu));
             print("plain JDBC", rate, steady(plain, rate, seconds, cpu));
         } catch (Exception | Error failure) {
             failure.printStackTrace();

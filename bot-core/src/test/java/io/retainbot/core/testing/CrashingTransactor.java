@@ -2,6 +2,8 @@ package io.retainbot.core.testing;
 
 import io.retainbot.core.port.StoreUnavailableException;
 import io.retainbot.core.port.Transactor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -11,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CrashingTransactor implements Transactor {
     private final Transactor delegate;
     private final AtomicInteger crashes = new AtomicInteger();
+    private final AtomicInteger groupCrashes = new AtomicInteger();
 
     public CrashingTransactor(Transactor delegate) {
         this.delegate = delegate;
@@ -19,6 +22,29 @@ public final class CrashingTransactor implements Transactor {
     /** The next {@code count} transactions crash after their work ran. */
     public void crashNext(int count) {
         crashes.set(count);
+    }
+
+    /** The next {@code count} transactions of several pieces (a group of events) crash after their last piece ran. */
+    public void crashNextGroups(int count) {
+        groupCrashes.set(count);
+    }
+
+    /** A group of pieces is one transaction: when armed, it crashes after its last piece ran, before the commit. */
+    @Override
+    public <T> List<T> inOneTransaction(List<Work<T>> pieces) {
+        List<Work<T>> crashingAtTheEnd = new ArrayList<>(pieces);
+        if (!pieces.isEmpty()) {
+            Work<T> last = pieces.get(pieces.size() - 1);
+            crashingAtTheEnd.set(pieces.size() - 1, session -> {
+                T result = last.run(session);
+                if (groupCrashes.getAndUpdate(left -> Math.max(0, left - 1)) > 0
+                        || crashes.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                    throw new StoreUnavailableException("simulated crash before commit", null);
+                }
+                return result;
+            });
+        }
+        return delegate.inOneTransaction(crashingAtTheEnd);
     }
 
     @Override
