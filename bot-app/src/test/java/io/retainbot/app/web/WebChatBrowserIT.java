@@ -206,6 +206,32 @@ class WebChatBrowserIT {
     }
 
     @Test
+    void greetsAKoreanBrowserInKoreanAndSwitchesLanguageWithThePicker() {
+        try (Browser browser = Browser.open(Screen.PHONE, "ko-KR")) {
+            ChatPage chat = new ChatPage(browser, bot.httpPort()).open();
+            assertThat(chat.botTexts().get(0)).isIn(said("ko", "start.greeting.new", "hasName", "no", "name", "",
+                    "company", BUSINESS.companyName()));
+            assertThat(chat.labels()).containsEntry("lang", "ko");
+            assertThat(chat.chosenLanguage()).isEqualTo(MESSAGES.in("ko", Tone.FORMAL).get("language.name"));
+            browser.screenshot("web-chat-korean-browser");
+
+            chat.chooseLanguage(MESSAGES.in("tl", Tone.FORMAL).get("language.name"));
+            chat.awaitBotContaining(MESSAGES.in("tl", Tone.FORMAL).get("language.changed"));
+            browser.await("the page's labels in Tagalog", driver -> chat.labels().get("lang").equals("tl"));
+            chat.reload();
+
+            assertThat(chat.chosenLanguage()).isEqualTo("Tagalog");
+            assertThat(chat.labels()).containsEntry("lang", "tl")
+                    .containsEntry("send", MESSAGES.in("tl", Tone.FORMAL).get("web.send"));
+            String chatId = WebChat.chatIdFor(browser.driver().manage().getCookieNamed("retainbot_chat").getValue());
+            assertThat(bot.transactor().inTransaction(store -> store.webChat().visitor(chatId)).orElseThrow().language())
+                    .as("the customer's file keeps the language").isEqualTo("tl");
+            browser.screenshot("web-chat-language-picked");
+            browser.assertNoConsoleErrors();
+        }
+    }
+
+    @Test
     void showsTheWholeComposerOnAPhoneInEveryLanguage() {
         for (String language : List.of("en-US", "ko-KR", "fil-PH")) {
             try (Browser browser = Browser.open(Screen.PHONE, language)) {
