@@ -36,11 +36,14 @@
     return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2);
   }
 
+  // An answer, with the error to show the visitor: the chat's own refusals come in their language (they carry
+  // Content-Language); any other error (a proxy's, a developer's message) is worded by the page itself.
   function request(path, options) {
     var settings = Object.assign({ credentials: "same-origin" }, options || {});
     return fetch(path, settings).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) {
-        return { status: response.status, ok: response.ok, body: body };
+        var polite = response.headers.get("Content-Language") ? body.error : "";
+        return { status: response.status, ok: response.ok, body: body, error: polite || labels.sendFailed };
       });
     });
   }
@@ -242,7 +245,7 @@
         reopened = true;
         return openSession().then(function () { return send(event, attempt + 1); });
       }
-      if (!answer.ok) { dropPending(event.id); showError(answer.body.error); return; }
+      if (!answer.ok) { dropPending(event.id); showError(answer.error); return; }
       pollSoon();
     }, function () {
       if (attempt < 5) { return retryLater(attempt, function () { return send(event, attempt + 1); }); }
@@ -264,7 +267,7 @@
       headers: { "Content-Type": file.type || "application/octet-stream" },
       body: file
     }).then(function (answer) {
-      if (!answer.ok) { dropPending(id); showError(answer.body.error); return; }
+      if (!answer.ok) { dropPending(id); showError(answer.error); return; }
       pollSoon();
     }, function () { dropPending(id); showError(labels.sendFailed); });
   }
@@ -302,7 +305,7 @@
     return request("/chat/api/session" + (embedded ? "?embed=1" : ""), { method: "POST" }).then(function (answer) {
       if (!answer.ok) {
         statusLine.textContent = labels.reconnecting;
-        showError(answer.body.error);
+        showError(answer.error);
         throw new Error("no session");
       }
       return answer;

@@ -251,7 +251,10 @@ public final class HttpServer implements AutoCloseable {
         });
 
         config.routes.exception(ClientError.class, (error, ctx) -> problem(ctx, error.status, error.getMessage()));
-        config.routes.exception(WebChat.Refusal.class, (error, ctx) -> problem(ctx, error.status(), error.getMessage()));
+        config.routes.exception(WebChat.Refusal.class, (error, ctx) -> {
+            ctx.header("Content-Language", error.language());
+            problem(ctx, error.status(), error.getMessage());
+        });
         config.routes.exception(WebEvent.InvalidWebEvent.class, (error, ctx) -> problem(ctx, 400, error.getMessage()));
         config.routes.exception(HttpResponseException.class, (error, ctx) ->
                 problem(ctx, error.getStatus(), HttpErrors.message(error.getStatus())));

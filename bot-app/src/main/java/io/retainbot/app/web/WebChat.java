@@ -113,7 +113,7 @@ public final class WebChat {
      */
     public Session openSession(String address, String acceptLanguage, String chosenLanguage) {
         if (!newSessionsPerAddress.tryAcquire(address)) {
-            throw new Refusal(429, textsFor(null, acceptLanguage).get("web.too_many_sessions"));
+            throw new Refusal(429, textsFor(null, acceptLanguage), "web.too_many_sessions");
         }
         String secret = randomToken();
         String chatId = chatIdFor(secret);
@@ -232,13 +232,13 @@ public final class WebChat {
         limit(chatId, acceptLanguage);
         Texts texts = textsFor(chatId, acceptLanguage);
         if (upload.content().length == 0) {
-            throw new Refusal(400, texts.get("web.file_empty"));
+            throw new Refusal(400, texts, "web.file_empty");
         }
         if (upload.content().length > MAX_FILE_BYTES) {
             throw fileTooLarge(chatId, acceptLanguage);
         }
         FileKind kind = FileKind.of(upload.content())
-                .orElseThrow(() -> new Refusal(415, texts.get("web.file_type")));
+                .orElseThrow(() -> new Refusal(415, texts, "web.file_type"));
         ChannelRef channel = new ChannelRef(Platform.WEB, chatId);
         // both writes are idempotent per upload id, so a retry after a failure between them completes the pair
         FileStore.StoredFile stored = files.save(new FileStore.NewFile(randomToken(), channel, upload.id(),
@@ -253,8 +253,8 @@ public final class WebChat {
 
     /** The polite answer to a file over {@link #MAX_FILE_BYTES}, for when its declared size says so at once. */
     public Refusal fileTooLarge(String chatId, String acceptLanguage) {
-        return new Refusal(413, textsFor(chatId, acceptLanguage).get("web.file_too_large", "max",
-                MAX_FILE_BYTES / (1024 * 1024)));
+        return new Refusal(413, textsFor(chatId, acceptLanguage), "web.file_too_large", "max",
+                MAX_FILE_BYTES / (1024 * 1024));
     }
 
     /** The stored file a complaint attachment names, when the web chat keeps it. */
@@ -302,7 +302,7 @@ public final class WebChat {
 
     private void limit(String chatId, String acceptLanguage) {
         if (!perSession.tryAcquire(chatId)) {
-            throw new Refusal(429, textsFor(chatId, acceptLanguage).get("web.rate_limited"));
+            throw new Refusal(429, textsFor(chatId, acceptLanguage), "web.rate_limited");
         }
     }
 
@@ -430,14 +430,21 @@ public final class WebChat {
     /** The chat declines a visitor's request; the message is polite and in their language. */
     public static final class Refusal extends RuntimeException {
         private final int status;
+        private final String language;
 
-        Refusal(int status, String message) {
-            super(message, null, false, false);
+        Refusal(int status, Texts texts, String key, Object... arguments) {
+            super(texts.get(key, arguments), null, false, false);
             this.status = status;
+            this.language = texts.language();
         }
 
         public int status() {
             return status;
+        }
+
+        /** The language the message is in (the page shows it as it is; other errors it words itself). */
+        public String language() {
+            return language;
         }
     }
 

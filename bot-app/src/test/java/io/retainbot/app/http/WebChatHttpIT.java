@@ -131,6 +131,7 @@ class WebChatHttpIT {
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(JSON.readTree(limited.body()).get("error").asText())
                 .isEqualTo(MESSAGES.in("ko", Tone.FORMAL).get("web.too_many_sessions"));
+        assertThat(limited.headers().firstValue("Content-Language")).as("the page shows it as it is").hasValue("ko");
         assertThat(elsewhere.statusCode()).isEqualTo(201);
     }
 

@@ -311,6 +311,21 @@ class WebChatBrowserIT {
     }
 
     @Test
+    void wordsAnErrorTheServerGaveInEnglishInTheVisitorsLanguage() {
+        try (Browser browser = Browser.open(Screen.PHONE, "ko-KR")) {
+            ChatPage chat = new ChatPage(browser, bot.httpPort()).open();
+            browser.script("document.getElementById('input').removeAttribute('maxlength');"
+                    + "document.getElementById('input').value = 'x'.repeat(20001);");
+            browser.find(By.id("send")).click();
+
+            browser.await("the send failure in Korean", driver -> chat.errors().stream()
+                    .anyMatch(error -> error.getText().equals(MESSAGES.in("ko", Tone.FORMAL).get("web.send_failed"))));
+            assertThat(chat.errors()).noneMatch(error -> error.getText().contains("longer than"));
+            browser.screenshot("web-chat-error-in-korean");
+        }
+    }
+
+    @Test
     void embedsAsAChatBubbleOnTheShopsSiteAndKeepsTheConversation() {
         try (Browser browser = Browser.open(Screen.DESKTOP, "en-US")) {
             browser.go("http://127.0.0.1:" + shop.getAddress().getPort() + "/");
