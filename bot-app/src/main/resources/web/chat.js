@@ -10,9 +10,16 @@
   var input = document.getElementById("input");
   var fileInput = document.getElementById("file");
   var statusLine = document.getElementById("status");
+  var languagePicker = document.getElementById("language");
   var data = document.body.dataset;
   var labels = { online: data.online, reconnecting: data.reconnecting, sendFailed: data.sendFailed };
-  var browserLanguage = (navigator.languages && navigator.languages[0]) || navigator.language || "";
+  // the browser's languages in its order (as many as fit the event's 35 characters): the server speaks the
+  // first one it knows, so a browser asking for French, then Korean, gets Korean
+  var browserLanguage = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""])
+    .reduce(function (kept, tag) {
+      var longer = kept === "" ? tag : kept + "," + tag;
+      return longer.length <= 35 ? longer : kept;
+    }, "");
   // the visitor's own time zone (IANA name), so a new customer reads promised times in it
   var browserZone = "";
   try { browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (ignored) { browserZone = ""; }
@@ -29,11 +36,14 @@
     return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2);
   }
 
+  // An answer, with the error to show the visitor: the chat's own refusals come in their language (they carry
+  // Content-Language); any other error (a proxy's, a developer's message) is worded by the page itself.
   function request(path, options) {
     var settings = Object.assign({ credentials: "same-origin" }, options || {});
     return fetch(path, settings).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) {
-        return { status: response.status, ok: response.ok, body: body };
+        var polite = response.headers.get("Content-Language") ? body.error : "";
+        return { status: response.status, ok: response.ok, body: body, error: polite || labels.sendFailed };
       });
     });
   }
@@ -167,9 +177,28 @@
     lines[line.id] = item;
   }
 
+  // The language picker: each language in its own name, the conversation's language selected; choosing one
+  // switches the conversation as /language would (the bot confirms in the new language, the customer keeps it).
+  function fillLanguagePicker() {
+    (data.languages || "").split("|").forEach(function (choice) {
+      var colon = choice.indexOf(":");
+      if (colon < 0) { return; }
+      var option = document.createElement("option");
+      option.value = choice.slice(0, colon);
+      option.textContent = choice.slice(colon + 1);
+      option.lang = option.value;
+      languagePicker.appendChild(option);
+    });
+    languagePicker.value = languagePicker.dataset.current;
+    languagePicker.addEventListener("change", function () {
+      send({ type: "button", data: "lang:" + languagePicker.value, messageId: "" });
+    });
+  }
+
   function applyLanguage(language, newLabels) {
     if (!newLabels) { return; }
     labels = newLabels;
+    if (languagePicker.value !== language && document.activeElement !== languagePicker) { languagePicker.value = language; }
     if (document.documentElement.lang === language) { return; }
     document.documentElement.lang = language;
     document.title = newLabels.title;
@@ -179,6 +208,8 @@
     document.getElementById("send").textContent = newLabels.send;
     document.getElementById("attach").title = newLabels.attach;
     document.getElementById("attach-text").textContent = newLabels.attach;
+    languagePicker.title = newLabels.language;
+    document.getElementById("language-label").textContent = newLabels.language;
   }
 
   function showError(text) {
@@ -214,7 +245,7 @@
         reopened = true;
         return openSession().then(function () { return send(event, attempt + 1); });
       }
-      if (!answer.ok) { dropPending(event.id); showError(answer.body.error); return; }
+      if (!answer.ok) { dropPending(event.id); showError(answer.error); return; }
       pollSoon();
     }, function () {
       if (attempt < 5) { return retryLater(attempt, function () { return send(event, attempt + 1); }); }
@@ -236,7 +267,7 @@
       headers: { "Content-Type": file.type || "application/octet-stream" },
       body: file
     }).then(function (answer) {
-      if (!answer.ok) { dropPending(id); showError(answer.body.error); return; }
+      if (!answer.ok) { dropPending(id); showError(answer.error); return; }
       pollSoon();
     }, function () { dropPending(id); showError(labels.sendFailed); });
   }
@@ -274,7 +305,7 @@
     return request("/chat/api/session" + (embedded ? "?embed=1" : ""), { method: "POST" }).then(function (answer) {
       if (!answer.ok) {
         statusLine.textContent = labels.reconnecting;
-        showError(answer.body.error);
+        showError(answer.error);
         throw new Error("no session");
       }
       return answer;
@@ -311,6 +342,7 @@
     files.reduce(function (previous, file) { return previous.then(function () { return upload(file); }); }, Promise.resolve());
   });
 
+  fillLanguagePicker();
   openSession()
     .then(function () { return request("/chat/api/messages?after=0"); })
     .then(function (answer) {

@@ -2,6 +2,7 @@ package io.retainbot.app.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -250,7 +251,10 @@ public final class HttpServer implements AutoCloseable {
         });
 
         config.routes.exception(ClientError.class, (error, ctx) -> problem(ctx, error.status, error.getMessage()));
-        config.routes.exception(WebChat.Refusal.class, (error, ctx) -> problem(ctx, error.status(), error.getMessage()));
+        config.routes.exception(WebChat.Refusal.class, (error, ctx) -> {
+            ctx.header("Content-Language", error.language());
+            problem(ctx, error.status(), error.getMessage());
+        });
         config.routes.exception(WebEvent.InvalidWebEvent.class, (error, ctx) -> problem(ctx, 400, error.getMessage()));
         config.routes.exception(HttpResponseException.class, (error, ctx) ->
                 problem(ctx, error.getStatus(), HttpErrors.message(error.getStatus())));
@@ -293,11 +297,18 @@ public final class HttpServer implements AutoCloseable {
      * accept Secure cookies only over https (and on localhost), so embedding needs https.
      */
     private void chatSession(Context ctx) {
-        if (chatOf(ctx).isPresent()) {
-            ctx.status(200).json(Map.of("session", "open"));
+        String chosen = chosenLanguage(ctx);
+        String acceptLanguage = ctx.header("Accept-Language");
+        Optional<String> open = chatOf(ctx);
+        if (open.isPresent()) {
+            if (!chosen.isEmpty()) {
+                webChat.chooseLanguage(open.get(), chosen);
+            }
+            ctx.status(200).json(Map.of("session", "open", "language",
+                    webChat.textsFor(open.get(), acceptLanguage).language()));
             return;
         }
-        WebChat.Session session = webChat.openSession(clientAddress(ctx), ctx.header("Accept-Language"));
+        WebChat.Session session = webChat.openSession(clientAddress(ctx), acceptLanguage, chosen);
         boolean https = https(ctx);
         boolean embedded = "1".equals(ctx.queryParam("embed")) && (https || localhost(ctx));
         String attributes = "; Path=/chat; Max-Age=" + Duration.ofDays(COOKIE_DAYS).toSeconds() + "; HttpOnly";
@@ -306,7 +317,38 @@ public final class HttpServer implements AutoCloseable {
                 : SESSION_COOKIE + "=" + session.secret() + attributes + "; SameSite=Lax" + (https ? "; Secure" : "");
         ctx.res().addHeader("Set-Cookie", cookie);
         log.info("web chat {} opened", session.chatId());
-        ctx.status(201).json(Map.of("session", "new"));
+        ctx.status(201).json(Map.of("session", "new", "language",
+                webChat.textsFor(session.chatId(), acceptLanguage).language()));
+    }
+
+    /**
+     * The language a session request asks for, {@code {"language": "ko"}} (a tag such as "ko-KR" too), as a
+     * catalog code; empty for a request without a body or without a language.
+     */
+    private String chosenLanguage(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return "";
+        }
+        String expected = "the body may name the chat's language, {\"language\": \"ko\"}: one of "
+                + String.join(", ", webChat.languages());
+        JsonNode request;
+        try {
+            request = json.readTree(body);
+        } catch (IOException malformed) {
+            throw new ClientError(400, expected);
+        }
+        if (request == null || !request.isObject()) {
+            throw new ClientError(400, expected);
+        }
+        JsonNode language = request.get("language");
+        if (language == null || language.isNull()) {
+            return "";
+        }
+        if (!language.isTextual() || language.asText().length() > 35) {
+            throw new ClientError(400, expected);
+        }
+        return webChat.languageOf(language.asText()).orElseThrow(() -> new ClientError(400, expected));
     }
 
     private void chatEvent(Context ctx) {

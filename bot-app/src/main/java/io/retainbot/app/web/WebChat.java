@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -105,18 +106,63 @@ public final class WebChat {
     }
 
     /**
-     * Opens a new session for a visitor at {@code address}.
+     * Opens a new session for a visitor at {@code address}. The bot speaks {@code chosenLanguage} to them
+     * (a supported code, or empty for none), else the first supported language their browser asks for.
      *
      * @throws Refusal when that address opened too many sessions in the last minute
      */
-    public Session openSession(String address, String acceptLanguage) {
+    public Session openSession(String address, String acceptLanguage, String chosenLanguage) {
         if (!newSessionsPerAddress.tryAcquire(address)) {
-            throw new Refusal(429, textsFor(null, acceptLanguage).get("web.too_many_sessions"));
+            throw new Refusal(429, textsFor(null, acceptLanguage), "web.too_many_sessions");
         }
         String secret = randomToken();
         String chatId = chatIdFor(secret);
         store.openSession(chatId, clock.instant());
+        Optional.of(chosenLanguage).filter(messages::isSupported).or(() -> languageOf(acceptLanguage))
+                .ifPresent(language -> store.chooseLanguage(chatId, language));
         return new Session(secret, chatId);
+    }
+
+    /**
+     * Keeps the language the visitor of an open session asked for; the bot speaks it until it knows the
+     * customer, who then changes language in the chat ({@code /language}, or the page's language picker).
+     */
+    public void chooseLanguage(String chatId, String language) {
+        if (messages.isSupported(language)) {
+            store.chooseLanguage(chatId, language);
+        }
+    }
+
+    /**
+     * The first language among {@code tags} that the bot speaks, as a catalog code: a language tag ("ko-KR"),
+     * or a list as Accept-Language and navigator.languages give it ("fr-FR, ko;q=0.9" is ko); empty when
+     * none of them is spoken here.
+     */
+    public Optional<String> languageOf(String tags) {
+        if (tags == null) {
+            return Optional.empty();
+        }
+        for (String part : tags.split(",")) {
+            String tag = part.split(";")[0].strip();
+            String code = messages.languageFor(tag);
+            boolean spoken = !code.equals(Messages.FALLBACK)
+                    || tag.toLowerCase(Locale.ROOT).replace('_', '-').split("-")[0].equals(Messages.FALLBACK);
+            if (!tag.isEmpty() && spoken) {
+                return Optional.of(code);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The languages the chat speaks, as catalog codes ("en", "ko", "tl"). */
+    public List<String> languages() {
+        return messages.languages();
+    }
+
+    /** The languages the chat speaks, as the page's picker lists them: "en:English|ko:한국어|tl:Tagalog". */
+    private String languageChoices(Tone tone) {
+        return String.join("|", messages.languages().stream()
+                .map(language -> language + ":" + messages.in(language, tone).get("language.name")).toList());
     }
 
     /** A short fingerprint of the page's scripts and styles, so a browser never mixes an old script with a new page. */
@@ -129,7 +175,8 @@ public final class WebChat {
         }
     }
 
-    static String chatIdFor(String secret) {
+    /** The chat id a session secret names (one way: the id never gives the secret back). */
+    public static String chatIdFor(String secret) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII));
             return "w-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
@@ -142,7 +189,7 @@ public final class WebChat {
     public String page(String chatId, String acceptLanguage, boolean embedded) {
         Texts texts = textsFor(chatId, acceptLanguage);
         return fill(pageTemplate, texts, Map.of("lang", texts.language(), "mode", embedded ? "embedded" : "page",
-                "assets", assetVersion), WebChat::escapeHtml);
+                "assets", assetVersion, "languages", languageChoices(texts.tone())), WebChat::escapeHtml);
     }
 
     /** The script a business puts on its own site: a chat bubble that opens this chat in a frame. */
@@ -161,7 +208,7 @@ public final class WebChat {
         }
         visitorLine(chatId, event).ifPresent(line -> store.appendVisitor(chatId, event.id(), line, clock.instant()));
         ChannelRef channel = new ChannelRef(Platform.WEB, chatId);
-        Sender sender = new Sender(chatId, "", event.language(), event.zone());
+        Sender sender = new Sender(chatId, "", visitorLanguage(chatId, event.language()), event.zone());
         String eventId = chatId + ":" + event.id();
         InboundEvent inbound = switch (event.type()) {
             case "start" -> new InboundEvent.ConversationStarted(channel, sender, eventId, clock.instant());
@@ -185,13 +232,13 @@ public final class WebChat {
         limit(chatId, acceptLanguage);
         Texts texts = textsFor(chatId, acceptLanguage);
         if (upload.content().length == 0) {
-            throw new Refusal(400, texts.get("web.file_empty"));
+            throw new Refusal(400, texts, "web.file_empty");
         }
         if (upload.content().length > MAX_FILE_BYTES) {
             throw fileTooLarge(chatId, acceptLanguage);
         }
         FileKind kind = FileKind.of(upload.content())
-                .orElseThrow(() -> new Refusal(415, texts.get("web.file_type")));
+                .orElseThrow(() -> new Refusal(415, texts, "web.file_type"));
         ChannelRef channel = new ChannelRef(Platform.WEB, chatId);
         // both writes are idempotent per upload id, so a retry after a failure between them completes the pair
         FileStore.StoredFile stored = files.save(new FileStore.NewFile(randomToken(), channel, upload.id(),
@@ -200,14 +247,14 @@ public final class WebChat {
                 new VisitorLine(upload.caption(), stored.key(), stored.fileName(), stored.mediaType()), clock.instant());
         FileRef file = new FileRef(FILE_PREFIX + stored.key(), kind.kind, stored.mediaType(), stored.sizeBytes(),
                 stored.fileName());
-        return sink.accept(new InboundEvent.AttachmentReceived(channel, new Sender(chatId, "", upload.language()),
+        return sink.accept(new InboundEvent.AttachmentReceived(channel, new Sender(chatId, "", visitorLanguage(chatId, upload.language())),
                 chatId + ":" + upload.id(), clock.instant(), List.of(file), upload.caption()));
     }
 
     /** The polite answer to a file over {@link #MAX_FILE_BYTES}, for when its declared size says so at once. */
     public Refusal fileTooLarge(String chatId, String acceptLanguage) {
-        return new Refusal(413, textsFor(chatId, acceptLanguage).get("web.file_too_large", "max",
-                MAX_FILE_BYTES / (1024 * 1024)));
+        return new Refusal(413, textsFor(chatId, acceptLanguage), "web.file_too_large", "max",
+                MAX_FILE_BYTES / (1024 * 1024));
     }
 
     /** The stored file a complaint attachment names, when the web chat keeps it. */
@@ -232,16 +279,30 @@ public final class WebChat {
                 texts.language(), labels(texts));
     }
 
-    /** The texts for this chat: its customer's language and tone, or the browser's language for a newcomer. */
+    /**
+     * The texts for this chat: its customer's language and tone; for a visitor the bot does not know yet, the
+     * language they chose for the session, else the first one their browser asks for that the bot speaks.
+     */
     public Texts textsFor(String chatId, String acceptLanguage) {
         Optional<Customer> customer = chatId == null ? Optional.empty() : store.visitor(chatId);
         return customer.map(found -> messages.in(found.language(), found.tone()))
-                .orElseGet(() -> messages.in(messages.languageFor(firstLanguage(acceptLanguage)), business.defaultTone()));
+                .orElseGet(() -> messages.in(
+                        (chatId == null ? Optional.<String>empty() : store.sessionLanguage(chatId))
+                                .or(() -> languageOf(acceptLanguage)).orElse(Messages.FALLBACK),
+                        business.defaultTone()));
+    }
+
+    /**
+     * The language hint an event brings for a customer the bot may not know yet: the first spoken one among
+     * the languages the page sent (its browser's), else the one chosen for the session.
+     */
+    private String visitorLanguage(String chatId, String eventLanguages) {
+        return languageOf(eventLanguages).or(() -> store.sessionLanguage(chatId)).orElse("");
     }
 
     private void limit(String chatId, String acceptLanguage) {
         if (!perSession.tryAcquire(chatId)) {
-            throw new Refusal(429, textsFor(chatId, acceptLanguage).get("web.rate_limited"));
+            throw new Refusal(429, textsFor(chatId, acceptLanguage), "web.rate_limited");
         }
     }
 
@@ -295,6 +356,7 @@ public final class WebChat {
         labels.put("online", texts.get("web.online"));
         labels.put("reconnecting", texts.get("web.reconnecting"));
         labels.put("sendFailed", texts.get("web.send_failed"));
+        labels.put("language", texts.get("web.language"));
         labels.put("fileTooLarge", texts.get("web.file_too_large", "max", MAX_FILE_BYTES / (1024 * 1024)));
         return labels;
     }
@@ -368,14 +430,21 @@ public final class WebChat {
     /** The chat declines a visitor's request; the message is polite and in their language. */
     public static final class Refusal extends RuntimeException {
         private final int status;
+        private final String language;
 
-        Refusal(int status, String message) {
-            super(message, null, false, false);
+        Refusal(int status, Texts texts, String key, Object... arguments) {
+            super(texts.get(key, arguments), null, false, false);
             this.status = status;
+            this.language = texts.language();
         }
 
         public int status() {
             return status;
+        }
+
+        /** The language the message is in (the page shows it as it is; other errors it words itself). */
+        public String language() {
+            return language;
         }
     }
 
@@ -391,13 +460,6 @@ public final class WebChat {
         }
         matcher.appendTail(filled);
         return filled.toString();
-    }
-
-    private static String firstLanguage(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank()) {
-            return "";
-        }
-        return acceptLanguage.split(",")[0].split(";")[0].strip();
     }
 
     static String escapeHtml(String text) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retainbot.app.AppTesting;
 import io.retainbot.app.RetainBot;
 import io.retainbot.app.config.AppConfig;
+import io.retainbot.app.web.WebChat;
+import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.customer.Tone;
 import io.retainbot.core.i18n.Messages;
 import java.net.Socket;
@@ -129,6 +131,7 @@ class WebChatHttpIT {
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(JSON.readTree(limited.body()).get("error").asText())
                 .isEqualTo(MESSAGES.in("ko", Tone.FORMAL).get("web.too_many_sessions"));
+        assertThat(limited.headers().firstValue("Content-Language")).as("the page shows it as it is").hasValue("ko");
         assertThat(elsewhere.statusCode()).isEqualTo(201);
     }
 
@@ -280,6 +283,99 @@ class WebChatHttpIT {
             socket.getOutputStream().flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    @Test
+    void speaksTheLanguageChosenWhenOpeningTheSessionFromTheFirstLine() throws Exception {
+        WebVisitor visitor = visitor();
+
+        HttpResponse<String> opened = visitor.post("/chat/api/session", "{\"language\": \"ko\"}");
+        HttpResponse<String> started = visitor.post("/chat/api/events", "{\"id\": \"first\", \"type\": \"start\"}");
+        String greeting = visitor.awaitText("");
+        JsonNode transcript = JSON.readTree(visitor.get("/chat/api/messages?after=0").body());
+
+        assertThat(opened.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(opened.body()).get("language").asText()).isEqualTo("ko");
+        assertThat(started.statusCode()).isEqualTo(202);
+        assertThat(greeting).isEqualTo(greeting("ko"));
+        assertThat(transcript.get("language").asText()).isEqualTo("ko");
+        assertThat(transcript.get("labels").get("send").asText()).isEqualTo(MESSAGES.in("ko", Tone.FORMAL).get("web.send"));
+        assertThat(customerLanguage(visitor)).isEqualTo("ko");
+    }
+
+    @Test
+    void switchesTheLanguageOfASessionOpenedInAnotherBeforeTheBotKnowsTheVisitor() throws Exception {
+        WebVisitor visitor = visitor();
+
+        visitor.post("/chat/api/session", "{\"language\": \"en\"}");
+        HttpResponse<String> again = visitor.post("/chat/api/session", "{\"language\": \"fil-PH\"}");
+        visitor.post("/chat/api/events", "{\"id\": \"first\", \"type\": \"start\"}");
+        String greeting = visitor.awaitText("");
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).get("language").asText()).isEqualTo("tl");
+        assertThat(greeting).isEqualTo(greeting("tl"));
+    }
+
+    @Test
+    void refusesASessionLanguageItDoesNotSpeakNamingTheOnesItDoes() throws Exception {
+        WebVisitor visitor = visitor();
+
+        HttpResponse<String> french = visitor.post("/chat/api/session", "{\"language\": \"fr\"}");
+        HttpResponse<String> number = visitor.post("/chat/api/session", "{\"language\": 7}");
+        HttpResponse<String> notJson = visitor.post("/chat/api/session", "ko");
+
+        for (HttpResponse<String> refused : java.util.List.of(french, number, notJson)) {
+            assertError(refused, 400);
+            assertThat(JSON.readTree(refused.body()).get("error").asText()).contains("en, ko, tl");
+        }
+        assertThat(visitor.cookie(HttpServer.SESSION_COOKIE)).isEmpty();
+    }
+
+    @Test
+    void speaksTheFirstLanguageOfTheBrowsersListThatItKnows() throws Exception {
+        WebVisitor visitor = new WebVisitor(bot.httpPort(), Map.of("X-Forwarded-For", "198.51.100.7, " + nextAddress(),
+                "Accept-Language", "fr-FR,fr;q=0.9,ko;q=0.8,en;q=0.7"));
+
+        String page = visitor.get("/chat").body();
+        HttpResponse<String> opened = visitor.post("/chat/api/session", "");
+        visitor.post("/chat/api/events", "{\"id\": \"first\", \"type\": \"start\", \"language\": \"fr-FR,ko-KR\"}");
+        String greeting = visitor.awaitText("");
+
+        assertThat(page).contains("<html lang=\"ko\">");
+        assertThat(JSON.readTree(opened.body()).get("language").asText()).isEqualTo("ko");
+        assertThat(greeting).isEqualTo(greeting("ko"));
+    }
+
+    @Test
+    void switchesTheLanguageAsThePagesPickerAsksAndTheCustomerKeepsIt() throws Exception {
+        WebVisitor visitor = visitor();
+        visitor.post("/chat/api/session", "");
+        visitor.post("/chat/api/events", "{\"id\": \"first\", \"type\": \"start\", \"language\": \"ko-KR\"}");
+        visitor.awaitText(greeting("ko"));
+
+        HttpResponse<String> picked = visitor.post("/chat/api/events",
+                "{\"id\": \"picked\", \"type\": \"button\", \"data\": \"lang:tl\", \"messageId\": \"\", \"language\": \"ko-KR\"}");
+        String changed = visitor.awaitText(MESSAGES.in("tl", Tone.FORMAL).get("language.changed"));
+
+        assertThat(picked.statusCode()).isEqualTo(202);
+        assertThat(changed).as("changed, then the tone question in the new language")
+                .isEqualTo(MESSAGES.in("tl", Tone.FORMAL).get("language.changed") + "\n\n"
+                        + MESSAGES.in("tl", Tone.FORMAL).get("tone.ask"));
+        assertThat(customerLanguage(visitor)).isEqualTo("tl");
+        assertThat(JSON.readTree(visitor.get("/chat/api/messages?after=0").body()).get("language").asText()).isEqualTo("tl");
+    }
+
+    /** How the bot greets a new web chat visitor (no name known) in {@code language}. */
+    private static String greeting(String language) {
+        return MESSAGES.in(language, Tone.FORMAL).get("start.greeting.new", "hasName", "no", "name", "",
+                "company", BusinessConfig.defaults().companyName());
+    }
+
+    private static String customerLanguage(WebVisitor visitor) {
+        String cookie = visitor.cookie(HttpServer.SESSION_COOKIE).orElseThrow();
+        return bot.transactor().inTransaction(store -> store.webChat()
+                .visitor(WebChat.chatIdFor(cookie))).orElseThrow().language();
     }
 
     private static JsonNode awaitFileLine(WebVisitor visitor) {

@@ -51,6 +51,17 @@ public final class ChatPage {
         return this;
     }
 
+    /** Chooses a language in the page's language picker by its name as listed ("한국어", "Tagalog"). */
+    public ChatPage chooseLanguage(String name) {
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("language"))).selectByVisibleText(name);
+        return this;
+    }
+
+    /** The language the page's picker shows as chosen, by its listed name. */
+    String chosenLanguage() {
+        return new org.openqa.selenium.support.ui.Select(browser.find(By.id("language"))).getFirstSelectedOption().getText();
+    }
+
     /** Chooses a file in the page's attach control, as a customer picking a photo does. */
     public ChatPage attach(Path file) {
         browser.find(By.id("file")).sendKeys(file.toAbsolutePath().toString());
@@ -174,7 +185,7 @@ public final class ChatPage {
                 const faults = [];
                 if (input.value === '' && input.scrollHeight > input.clientHeight + 1) { faults.push('scrolls'); }
                 const width = document.documentElement.clientWidth;
-                for (const id of ['input', 'send', 'attach']) {
+                for (const id of ['input', 'send', 'attach', 'language']) {
                     const box = document.getElementById(id).getBoundingClientRect();
                     if (box.left < 0 || box.right > width) { faults.push(id + ' cut'); }
                 }

@@ -206,6 +206,32 @@ class WebChatBrowserIT {
     }
 
     @Test
+    void greetsAKoreanBrowserInKoreanAndSwitchesLanguageWithThePicker() {
+        try (Browser browser = Browser.open(Screen.PHONE, "ko-KR")) {
+            ChatPage chat = new ChatPage(browser, bot.httpPort()).open();
+            assertThat(chat.botTexts().get(0)).isIn(said("ko", "start.greeting.new", "hasName", "no", "name", "",
+                    "company", BUSINESS.companyName()));
+            assertThat(chat.labels()).containsEntry("lang", "ko");
+            assertThat(chat.chosenLanguage()).isEqualTo(MESSAGES.in("ko", Tone.FORMAL).get("language.name"));
+            browser.screenshot("web-chat-korean-browser");
+
+            chat.chooseLanguage(MESSAGES.in("tl", Tone.FORMAL).get("language.name"));
+            chat.awaitBotContaining(MESSAGES.in("tl", Tone.FORMAL).get("language.changed"));
+            browser.await("the page's labels in Tagalog", driver -> chat.labels().get("lang").equals("tl"));
+            chat.reload();
+
+            assertThat(chat.chosenLanguage()).isEqualTo("Tagalog");
+            assertThat(chat.labels()).containsEntry("lang", "tl")
+                    .containsEntry("send", MESSAGES.in("tl", Tone.FORMAL).get("web.send"));
+            String chatId = WebChat.chatIdFor(browser.driver().manage().getCookieNamed("retainbot_chat").getValue());
+            assertThat(bot.transactor().inTransaction(store -> store.webChat().visitor(chatId)).orElseThrow().language())
+                    .as("the customer's file keeps the language").isEqualTo("tl");
+            browser.screenshot("web-chat-language-picked");
+            browser.assertNoConsoleErrors();
+        }
+    }
+
+    @Test
     void showsTheWholeComposerOnAPhoneInEveryLanguage() {
         for (String language : List.of("en-US", "ko-KR", "fil-PH")) {
             try (Browser browser = Browser.open(Screen.PHONE, language)) {
@@ -281,6 +307,21 @@ class WebChatBrowserIT {
                     .anyMatch(error -> error.getText().equals(MESSAGES.in("en", Tone.FORMAL).get("web.file_type"))));
             assertThat(chat.myTexts()).isEmpty();
             browser.screenshot("web-chat-file-refused");
+        }
+    }
+
+    @Test
+    void wordsAnErrorTheServerGaveInEnglishInTheVisitorsLanguage() {
+        try (Browser browser = Browser.open(Screen.PHONE, "ko-KR")) {
+            ChatPage chat = new ChatPage(browser, bot.httpPort()).open();
+            browser.script("document.getElementById('input').removeAttribute('maxlength');"
+                    + "document.getElementById('input').value = 'x'.repeat(20001);");
+            browser.find(By.id("send")).click();
+
+            browser.await("the send failure in Korean", driver -> chat.errors().stream()
+                    .anyMatch(error -> error.getText().equals(MESSAGES.in("ko", Tone.FORMAL).get("web.send_failed"))));
+            assertThat(chat.errors()).noneMatch(error -> error.getText().contains("longer than"));
+            browser.screenshot("web-chat-error-in-korean");
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.Locale;
 public final class ComplaintWording {
 
     /**
-     * "by tomorrow 16:00", "today by 16:00", "by Friday 10:00", "by November 30, 10:00"; in Tagalog
+     * "by tomorrow 16:00", "today by 16:00", "by Friday 10:00", "by Monday, November 30, 10:00"; in Korean
+     * "내일 오후 4시", "11월 30일(월) 오전 10시"; in Tagalog
      * "bukas, alas-4 ng hapon", "sa Martes, alas-10 ng umaga". Said in the customer's time zone, and
      * naming it ("by tomorrow 16:00 (South Korea Time)") when it is not the business's.
      */
@@ -50,7 +51,7 @@ public final class ComplaintWording {
         if (days < 7) {
             return texts.get("promise.weekday", "weekday", DateWording.weekday(promisedAt, zone, language), "time", time);
         }
-        return texts.get("promise.date", "date", DateWording.date(promisedAt, zone, language), "time", time);
+        return texts.get("promise.date", "date", DateWording.dayAndDate(promisedAt, zone, language), "time", time);
     }
 
     /** The promise of a complaint as this turn's customer reads it. */
@@ -73,8 +74,7 @@ public final class ComplaintWording {
     /** The full card of one complaint. */
     public String details(Turn turn, Complaint complaint) {
         Texts texts = turn.texts();
-        String filed = DateWording.date(complaint.createdAt(), turn.customer().zone(), texts.language()) + " "
-                + DateWording.time(complaint.createdAt(), turn.customer().zone(), texts.language());
+        String filed = DateWording.dateAndTime(complaint.createdAt(), turn.customer().zone(), texts.language());
         String text = texts.get("status.details",
                 "ref", complaint.ref().toString(),
                 "category", IntakeFlow.categoryLabel(turn, texts, complaint.category()),

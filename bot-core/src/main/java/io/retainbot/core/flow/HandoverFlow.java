@@ -213,6 +213,6 @@ public final class HandoverFlow implements Flow {
         if (days < 7) {
             return texts.get("opening.weekday", "weekday", DateWording.weekday(at, zone, language), "time", time);
         }
-        return texts.get("opening.date", "date", DateWording.date(at, zone, language), "time", time);
+        return texts.get("opening.date", "date", DateWording.dayAndDate(at, zone, language), "time", time);
     }
 }

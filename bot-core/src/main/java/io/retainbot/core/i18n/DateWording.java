@@ -15,14 +15,44 @@ public final class DateWording {
     }
 
     /**
-     * "16:00" (or the language's own clock form). Tagalog says the hour as people do:
-     * "alas-4 ng hapon", "ala-una ng madaling-araw", "alas-10:30 ng umaga", "alas-12 ng tanghali".
+     * "16:00" in English. Tagalog says the hour as people do: "alas-4 ng hapon", "ala-una ng madaling-araw",
+     * "alas-10:30 ng umaga", "alas-12 ng tanghali"; Korean as a Korean shop writes it: "오후 4시",
+     * "오전 10시 30분", "낮 12시", "밤 12시".
      */
     public static String time(Instant at, ZoneId zone, String language) {
         if (language.equals("tl")) {
             return tagalogTime(at.atZone(zone).toLocalTime());
         }
+        if (language.equals("ko")) {
+            return koreanTime(at.atZone(zone).toLocalTime());
+        }
         return format("Hm", at, zone, language);
+    }
+
+    static String koreanTime(LocalTime time) {
+        int hour = time.getHour();
+        String partOfDay = hour == 0 ? "밤" : hour == 12 ? "낮" : hour < 12 ? "오전" : "오후";
+        String clock = partOfDay + " " + (hour % 12 == 0 ? 12 : hour % 12) + "시";
+        return time.getMinute() == 0 ? clock : clock + " " + time.getMinute() + "분";
+    }
+
+    /**
+     * A day and its time, as a date line reads: "11월 30일(월) 오후 3시" in Korean (the weekday in brackets,
+     * as Korean shops write dates), "November 30, 16:00", "Nobyembre 30, alas-3 ng hapon".
+     */
+    public static String dateAndTime(Instant at, ZoneId zone, String language) {
+        if (language.equals("ko")) {
+            return dayAndDate(at, zone, language) + " " + time(at, zone, language);
+        }
+        return date(at, zone, language) + ", " + time(at, zone, language);
+    }
+
+    /** A date a week or more away, with its weekday: "Monday, November 30", "11월 30일(월)", "Lunes, Nobyembre 30". */
+    public static String dayAndDate(Instant at, ZoneId zone, String language) {
+        if (language.equals("ko")) {
+            return date(at, zone, language) + "(" + format("E", at, zone, language) + ")";
+        }
+        return format("MMMMEEEEd", at, zone, language);
     }
 
     /** The zone as people name it: "South Korea Time", "대한민국 시간", "Oras sa Timog Korea", else "GMT+08:00". */

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  * placeholder's last sound in both forms, as Korean software does ({@code {ref}이(가)}, {@code {product}을(를)},
  * {@code {names}(으)로}); once the text is formatted, the form that fits the word is kept: {@code C-1002가},
  * {@code C-1001이}, {@code 전기포트를}, {@code 꽃병 병원으로}, {@code Glue & Co로}. The word's last sound is read
- * from a Hangul syllable's final consonant, a digit as Koreans read it (1002 "천이", 1010 "천십"), or a Latin word's
- * ending as it is usually written in Hangul (Shop 숍, Mall 몰, Store 스토어). Closing quotes and brackets between word
+ * from a Hangul syllable's final consonant, a digit as Koreans read it (1002 "천이", 1010 "천십"), a Latin word's
+ * ending as it is usually written in Hangul (Shop 숍, Mall 몰, Store 스토어), or an abbreviation's last letter as
+ * Koreans spell it out (PDF를, SMS를, QR을, ATM으로, URL로). Closing quotes and brackets between word
  * and particle are skipped. Where the sound cannot be told (an emoji, a Chinese character), both forms stay.
  */
 public final class KoreanParticles {
@@ -91,6 +92,9 @@ public final class KoreanParticles {
      * too; anything else in a vowel (Store 스토어, Center 센터, Express 익스프레스, Mart 마트, Nike 나이키).
      */
     private static Ending latin(String text, int at) {
+        if (spelledOut(text, at)) {
+            return letterName(text.charAt(at));
+        }
         char last = Character.toLowerCase(text.charAt(at));
         char before = at > 0 ? Character.toLowerCase(text.charAt(at - 1)) : ' ';
         return switch (last) {
@@ -99,6 +103,32 @@ public final class KoreanParticles {
             case 'g' -> before == 'n' ? Ending.CONSONANT : Ending.VOWEL;
             case 'p', 'b', 't' -> isVowel(before) ? Ending.CONSONANT : Ending.VOWEL;
             case 'k' -> isVowel(before) || before == 'c' ? Ending.CONSONANT : Ending.VOWEL;
+            default -> Ending.VOWEL;
+        };
+    }
+
+    /**
+     * Whether the capitals ending at {@code at} are an abbreviation Koreans read letter by letter (PDF 피디에프,
+     * SMS 에스엠에스, QR 큐알, OK 오케이, CCTV): up to three capitals, or capitals without a vowel. Longer capitals
+     * with a vowel are read as a word (SHOP 숍, MALL 몰).
+     */
+    private static boolean spelledOut(String text, int at) {
+        int start = at;
+        while (start > 0 && isLatin(text.charAt(start - 1))) {
+            start--;
+        }
+        String word = text.substring(start, at + 1);
+        if (!word.equals(word.toUpperCase(java.util.Locale.ROOT))) {
+            return false;
+        }
+        return word.length() <= 3 || word.chars().noneMatch(letter -> "AEIOU".indexOf(letter) >= 0);
+    }
+
+    /** How a capital's Korean name ends: L 엘 and R 알 in ㄹ, M 엠 and N 엔 in a consonant, the rest (에프, 에스, 큐) in a vowel. */
+    private static Ending letterName(char capital) {
+        return switch (capital) {
+            case 'L', 'R' -> Ending.RIEUL;
+            case 'M', 'N' -> Ending.CONSONANT;
             default -> Ending.VOWEL;
         };
     }

@@ -18,6 +18,12 @@ public interface WebChatStore {
     /** Whether the server issued this chat's session. */
     boolean sessionExists(String chatId);
 
+    /** Keeps the language (a supported code such as "ko") the visitor of this session asked for. */
+    void chooseLanguage(String chatId, String language);
+
+    /** The language the visitor of this session asked for, if they did. */
+    Optional<String> sessionLanguage(String chatId);
+
     /** What the bot said; returns the transcript id the page addresses the message by. */
     long append(String chatId, OutboundMessage message, Instant at);
 

@@ -34,6 +34,16 @@ final class JdbiWebChatStore implements WebChatStore {
     }
 
     @Override
+    public void chooseLanguage(String chatId, String language) {
+        dao.chooseLanguage(chatId, language);
+    }
+
+    @Override
+    public Optional<String> sessionLanguage(String chatId) {
+        return dao.language(chatId);
+    }
+
+    @Override
     public long append(String chatId, OutboundMessage message, Instant at) {
         return dao.insert(chatId, Json.write(message), at);
     }

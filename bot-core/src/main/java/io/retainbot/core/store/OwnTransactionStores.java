@@ -46,6 +46,16 @@ final class OwnTransactionStores {
             }
 
             @Override
+            public void chooseLanguage(String chatId, String language) {
+                transactor.runInTransaction(session -> session.webChat().chooseLanguage(chatId, language));
+            }
+
+            @Override
+            public Optional<String> sessionLanguage(String chatId) {
+                return transactor.inTransaction(session -> session.webChat().sessionLanguage(chatId));
+            }
+
+            @Override
             public long append(String chatId, OutboundMessage message, Instant at) {
                 return transactor.inTransaction(session -> session.webChat().append(chatId, message, at));
             }

@@ -19,6 +19,12 @@ interface WebChatDao {
     @SqlQuery("select exists (select 1 from web_session where chat_id = :chatId)")
     boolean sessionExists(@Bind("chatId") String chatId);
 
+    @SqlUpdate("update web_session set language = :language where chat_id = :chatId")
+    void chooseLanguage(@Bind("chatId") String chatId, @Bind("language") String language);
+
+    @SqlQuery("select language from web_session where chat_id = :chatId and language <> ''")
+    Optional<String> language(@Bind("chatId") String chatId);
+
     @SqlQuery("""
             insert into web_message (session_id, message, sent_at) values (:chatId, cast(:message as jsonb), :at)
             returning id

@@ -16,7 +16,6 @@ import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintNote;
 import io.retainbot.core.complaint.ComplaintStatus;
 import io.retainbot.core.flow.Dialogue;
-import io.retainbot.core.i18n.KoreanParticles;
 import io.retainbot.core.staff.Actor;
 import io.retainbot.core.staff.StaffMember;
 import io.retainbot.core.staff.StaffRole;
@@ -141,13 +140,13 @@ class StaffChatIT {
 
         joon.press("맡기").botEdits("상태: 준 담당");
         joon.replyTo("새 불만 " + ref, "새 상품을 오늘 보내 드리겠습니다.");
-        customer.botSays("접수하신 불만 " + ref + "에 대한 RetainBot Demo Shop의 답변입니다:\n새 상품을 오늘 보내 드리겠습니다.");
+        customer.botSays("접수하신 " + ref + " 건에 대해 RetainBot Demo Shop에서 답변드립니다:\n새 상품을 오늘 보내 드리겠습니다.");
         customer.user("감사합니다. 언제 도착하나요?")
-                .botSays(KoreanParticles.fit("접수하신 불만 " + ref + "을(를) 맡은 담당자에게 전달했습니다. 답변은 이곳으로 드리겠습니다."));
+                .botSays("접수하신 " + ref + " 건의 담당자에게 전달했습니다. 답변은 이곳으로 드리겠습니다.");
         joon.botSays("민아 (" + ref + "): 감사합니다. 언제 도착하나요?");
 
         joon.press("해결").botEdits("상태: 준 해결 완료");
-        customer.botSaysContaining(KoreanParticles.fit("접수하신 불만 " + ref + "이(가) 해결되었습니다."));
+        customer.botSaysContaining("접수하신 " + ref + " 건이 해결되었습니다.");
 
         customer.press("상담원 연결").skipUnread();
         joon.botAsks("민아 고객의 상담원 연결 요청 (telegram)", "응대하기")
@@ -310,7 +309,7 @@ class StaffChatIT {
 
         joon.press("맡기").skipUnread()
                 .replyWithFiles("새 불만 " + ref, "", telegramPhoto("tg-ko-answer"));
-        customer.botSays("접수하신 불만 " + ref + "에 대한 RetainBot Demo Shop의 답변입니다:\n[사진]");
+        customer.botSays("접수하신 " + ref + " 건에 대해 RetainBot Demo Shop에서 답변드립니다:\n[사진]");
         assertThat(customer.lastMessage().photo()).isEqualTo(new Photo("tg-ko-answer", Photo.Origin.TELEGRAM));
         assertThat(historyOf("7123")).containsExactly("[사진]");
     }
@@ -596,7 +595,7 @@ class StaffChatIT {
                 .press("Glue & Co").botEditsButtons("✓ 꽃병 병원", "✓ Glue & Co", "고객에게 보내기")
                 .press("고객에게 보내기").botEdits(ref + ": 꽃병 병원, Glue & Co로 안내 완료.")
                 .botEdits("상태:");
-        customer.botSaysContaining("죄송합니다. 접수하신 불만 " + ref, "• 꽃병 병원 (도자기 수리), 02-555-0100",
+        customer.botSaysContaining("죄송합니다. 접수하신 " + ref + " 건은", "• 꽃병 병원 (도자기 수리), 02-555-0100",
                 "• Glue & Co, https://glue.example", "다시 연락해 주십시오");
         assertThat(historyOf("7112")).as("the history in the staff language").containsExactly(
                 "• 꽃병 병원 (도자기 수리), 02-555-0100\n• Glue & Co, https://glue.example");

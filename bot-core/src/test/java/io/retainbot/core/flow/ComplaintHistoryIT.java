@@ -64,7 +64,7 @@ class ComplaintHistoryIT {
                         + ". A member of our team will answer you by tomorrow 16:00 at the latest, and usually sooner. "
                         + "You can check on it at any time with /status or by sending " + delivery.ref() + "."),
                 "customer: /status " + delivery.ref(),
-                "bot: " + shortened(delivery.ref() + " · Delivery\nStatus: received\nFiled: November 23 15:20\nThe parcel "
+                "bot: " + shortened(delivery.ref() + " · Delivery\nStatus: received\nFiled: November 23, 15:20\nThe parcel "
                         + "arrived crushed and the vase inside is broken.\nYou will have an answer by tomorrow 16:00 at the latest."),
                 "customer: Add details",
                 "bot: Please send what you want to add to " + delivery.ref()

@@ -114,7 +114,7 @@ class HandoverIT {
         ChatTranscript chat = engine.chat("7101", "민아", "ko");
         chat.user("/start").skipUnread().press("아니요, 괜찮습니다").skipUnread()
                 .press("상담원 연결")
-                .botAsks("Demo Shop 고객 상담팀에 연결을 요청했습니다. 상담팀 직원이 영업이 다시 시작되는 월요일 09:00 이후에 "
+                .botAsks("Demo Shop 고객 상담팀에 연결을 요청했습니다. 상담팀 직원이 영업이 다시 시작되는 월요일 오전 9시 이후에 "
                         + "이곳에서 직접 답변드립니다.", "요청 취소", "처음으로")
                 .user("배송이 너무 늦어요.")
                 .botSaysContaining("담당자가 볼 수 있도록 보관했으며")

@@ -158,7 +158,7 @@ class IntakeFlowIT {
                 .press("불편 접수하기")
                 .botAsks("어떤 일인지 선택해 주십시오.", "배송", "상품", "서비스", "결제", "기타")
                 .press("배송")
-                .botSaysContaining("어떤 일이 있었는지 말씀해 주십시오(배송)")
+                .botSaysContaining("‘배송’ 관련 불편 사항을 말씀해 주십시오.")
                 .user("택배 상자가 찌그러져서 안에 있던 컵이 깨졌어요.")
                 .botAsks("주문 번호나 참조 번호가 있으십니까?", "건너뛰기")
                 .press("건너뛰기")
@@ -166,7 +166,7 @@ class IntakeFlowIT {
                 .press("첨부 없이 진행")
                 .botAsks("접수 내용을 확인해 주십시오:", "접수하기", "수정하기", "취소")
                 .press("접수하기")
-                .botSaysMatching("감사합니다\\. 접수가 완료되었습니다\\. 접수 번호: C-\\d+\\. 늦어도 내일 16:00까지 .*");
+                .botSaysMatching("감사합니다\\. 접수가 완료되었습니다\\. 접수 번호: C-\\d+\\. 늦어도 내일 오후 4시까지 .*");
 
         assertThat(engine.complaintsOf("1101")).singleElement()
                 .satisfies(complaint -> assertThat(complaint.language()).isEqualTo("ko"));
@@ -182,7 +182,7 @@ class IntakeFlowIT {
                 .press("Mag-file ng reklamo")
                 .botAsks("Tungkol saan po ito?", "Paghahatid", "Produkto", "Serbisyo", "Singil", "Iba pa")
                 .press("Paghahatid")
-                .botSaysContaining("Pakikuwento po kung ano ang nangyari (Paghahatid)")
+                .botSaysContaining("Napili po ninyo ang Paghahatid. Pakikuwento po kung ano ang nangyari")
                 .user("Tatlong araw nang late ang parsela at basa pa ang kahon pagdating.")
                 .botAsks("Mayroon po ba kayong order o reference number?", "Laktawan")
                 .user("ORD-5521")

@@ -55,7 +55,7 @@ class LanguageMenuIT {
         chat.user("/complaint").skipUnread().press("Delivery").skipUnread()
                 .user("/language ko")
                 .botSays("지금부터 한국어로 안내해 드리겠습니다.")
-                .botSays("어떤 일이 있었는지 말씀해 주십시오(배송). 길어도 괜찮으니 편하게 적어 주십시오.")
+                .botSays("‘배송’ 관련 불편 사항을 말씀해 주십시오. 어떤 일이 있었는지 편하게 적어 주십시오. 길어도 괜찮습니다.")
                 .user("택배 상자가 찌그러져서 안에 있던 컵이 깨졌어요.")
                 .botAsks("주문 번호나 참조 번호가 있으십니까?", "건너뛰기");
         assertThat(language("9002")).isEqualTo("ko");
@@ -66,7 +66,7 @@ class LanguageMenuIT {
         ChatTranscript chat = engine.chat("9101", "민아", "ko");
         chat.user("/start").skipUnread().press("아니요, 괜찮습니다").skipUnread()
                 .user("/frobnicate")
-                .botAsks("알 수 없는 명령입니다: /frobnicate. 사용하실 수 있는 명령은 다음과 같습니다: /complaint, /status, "
+                .botAsks("알 수 없는 명령어입니다: /frobnicate. 사용하실 수 있는 명령어는 다음과 같습니다: /complaint, /status, "
                                 + "/suggest, /human, /language, /mydata, /forget, /start, /stop, /menu, /help, /cancel",
                         "불편 접수하기", "내 접수 내역", "의견 보내기", "상담원 연결", "언어 (Language)");
     }

@@ -54,7 +54,7 @@ class MyDataIT {
         engine.chat("1002", "민아", "ko").user("/start").press("네, 받겠습니다").skipUnread()
                 .user("/mydata")
                 .botSaysContaining("RetainBot Demo Shop이 고객님에 대해 보관하고 있는 정보는 다음과 같습니다.\n이름: 민아",
-                        "채팅: 텔레그램", "불만 접수: 0건 (처리 중 0건)", "인사 및 혜택 소식: 수신함");
+                        "채팅: 텔레그램", "불편 접수: 0건 (처리 중 0건)", "인사 및 혜택 소식: 수신함");
     }
 
     @Test

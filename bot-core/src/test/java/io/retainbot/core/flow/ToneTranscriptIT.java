@@ -39,9 +39,9 @@ class ToneTranscriptIT {
         String ref = fileDeliveryComplaint(chat, "4001");
 
         chat.user("/status")
-                .botAsks(ref + " · 배송 · 접수됨, 내일 16:00까지 답변", ref + " 보기", "처음으로")
+                .botAsks(ref + " · 배송 · 접수됨, 내일 오후 4시까지 답변", ref + " 보기", "처음으로")
                 .press(ref + " 보기")
-                .botSaysContaining("상태: 접수됨", "늦어도 내일 16:00까지 답변드리겠습니다.")
+                .botSaysContaining("상태: 접수됨", "늦어도 내일 오후 4시까지 답변드리겠습니다.")
                 .press("철회")
                 .botAsks(ref + " 건을 정말 철회하시겠습니까? 철회하시면 처리를 중단합니다.", "네, 철회하겠습니다", "아니요, 유지하겠습니다")
                 .press("네, 철회하겠습니다")
@@ -69,7 +69,7 @@ class ToneTranscriptIT {
     void koreanFormalStopThenStart() {
         koreanFormal("4003")
                 .user("/stop")
-                .botSaysContaining("앞으로 인사와 혜택 소식은 보내 드리지 않습니다.", "/start 를 보내 주십시오.")
+                .botSaysContaining("앞으로 인사와 혜택 소식은 보내 드리지 않습니다.", "/start 명령어를 보내 주십시오.")
                 .user("/start")
                 .botSaysContaining("다시 인사와 혜택 소식을 보내 드리겠습니다.");
     }
@@ -82,9 +82,9 @@ class ToneTranscriptIT {
         String ref = fileDeliveryComplaint(chat, "4011");
 
         chat.user("/status")
-                .botAsks("최근 접수 내역 1건이에요:\n" + ref + " · 배송 · 접수됨, 내일 16:00까지 답변", ref + " 보기", "처음으로")
+                .botAsks("최근 접수 내역 1건이에요:\n" + ref + " · 배송 · 접수됨, 내일 오후 4시까지 답변", ref + " 보기", "처음으로")
                 .press(ref + " 보기")
-                .botSaysContaining("늦어도 내일 16:00까지 답변드릴게요.")
+                .botSaysContaining("늦어도 내일 오후 4시까지 답변드릴게요.")
                 .press("철회")
                 .botAsks(ref + " 건을 정말 철회할까요? 철회하면 처리를 멈춰요.", "네, 철회할게요", "아니요, 그냥 둘게요")
                 .press("아니요, 그냥 둘게요")
@@ -116,7 +116,7 @@ class ToneTranscriptIT {
     void koreanFriendlyStopThenStart() {
         koreanFriendly("4013")
                 .user("/stop")
-                .botSaysContaining("이제 인사와 혜택 소식은 보내지 않을게요.", "/start 를 보내 주세요.")
+                .botSaysContaining("이제 인사와 혜택 소식은 보내지 않을게요.", "/start 명령어를 보내 주세요.")
                 .user("/start")
                 .botSaysContaining("다시 인사와 혜택 소식을 보내 드릴게요.");
     }

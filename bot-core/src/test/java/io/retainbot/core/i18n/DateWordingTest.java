@@ -30,12 +30,39 @@ class DateWordingTest {
         assertThat(DateWording.tagalogTime(LocalTime.parse(clock))).isEqualTo(spoken);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "00:00, 밤 12시",
+        "00:30, 밤 12시 30분",
+        "01:00, 오전 1시",
+        "09:05, 오전 9시 5분",
+        "11:59, 오전 11시 59분",
+        "12:00, 낮 12시",
+        "12:30, 낮 12시 30분",
+        "13:00, 오후 1시",
+        "15:00, 오후 3시",
+        "23:45, 오후 11시 45분"})
+    void writesKoreanTimesAsAKoreanShopDoes(String clock, String written) {
+        assertThat(DateWording.koreanTime(LocalTime.parse(clock))).isEqualTo(written);
+    }
+
     @Test
-    void keepsTheTwentyFourHourClockInEnglishAndKorean() {
+    void keepsTheTwentyFourHourClockInEnglishOnly() {
         Instant fourPm = Instant.parse("2026-11-24T08:00:00Z");
         assertThat(DateWording.time(fourPm, MANILA, "en")).isEqualTo("16:00");
-        assertThat(DateWording.time(fourPm, MANILA, "ko")).isEqualTo("16:00");
+        assertThat(DateWording.time(fourPm, MANILA, "ko")).isEqualTo("오후 4시");
         assertThat(DateWording.time(fourPm, MANILA, "tl")).isEqualTo("alas-4 ng hapon");
+    }
+
+    @Test
+    void namesTheWeekdayOfADateAsEachLanguageWritesIt() {
+        Instant mondayThreePm = Instant.parse("2026-11-30T06:00:00Z");
+        ZoneId seoul = ZoneId.of("Asia/Seoul");
+        assertThat(DateWording.dayAndDate(mondayThreePm, seoul, "ko")).isEqualTo("11월 30일(월)");
+        assertThat(DateWording.dateAndTime(mondayThreePm, seoul, "ko")).isEqualTo("11월 30일(월) 오후 3시");
+        assertThat(DateWording.dayAndDate(mondayThreePm, seoul, "en")).isEqualTo("Monday, November 30");
+        assertThat(DateWording.dayAndDate(mondayThreePm, seoul, "tl")).isEqualTo("Lunes, Nobyembre 30");
+        assertThat(DateWording.dateAndTime(mondayThreePm, MANILA, "tl")).isEqualTo("Nobyembre 30, alas-2 ng hapon");
     }
 
     @Test

@@ -32,7 +32,21 @@ class KoreanParticlesTest {
         "Coupang이(가) | Coupang이",
         "Nike Store이(가) | Nike Store가",
         "E-Mart이(가) | E-Mart가",
-        "Flower Market이(가) | Flower Market이"})
+        "Flower Market이(가) | Flower Market이",
+        // abbreviations are read letter by letter: 피디에프, 에스엠에스, 큐알, 에이티엠, 유알엘; long capitals with a vowel as words
+        "PDF을(를) 보내 | PDF를 보내",
+        "SMS을(를) 받 | SMS를 받",
+        "QR을(를) 찍 | QR을 찍",
+        "QR(으)로 | QR로",
+        "ATM(으)로 | ATM으로",
+        "URL(으)로 | URL로",
+        "OK을(를) | OK를",
+        "CCTV을(를) | CCTV를",
+        "DHL(으)로 | DHL로",
+        "PIN이(가) | PIN이",
+        "SHOP이(가) | SHOP이",
+        "MALL(으)로 | MALL로",
+        "Samsung TV을(를) 구매 | Samsung TV를 구매"})
     void keepsTheParticleThatFitsTheWordBeforeIt(String written, String read) {
         assertThat(KoreanParticles.fit(written)).isEqualTo(read);
     }
@@ -47,8 +61,11 @@ class KoreanParticlesTest {
     @Test
     void koreanTextsReadAsAKoreanWouldWriteThem() {
         Texts korean = Messages.builtIn().in("ko", Tone.FORMAL);
-        assertThat(korean.get("care.resolved", "ref", "C-1002")).startsWith("접수하신 불만 C-1002가 해결되었습니다.");
-        assertThat(korean.get("care.resolved", "ref", "C-1003")).startsWith("접수하신 불만 C-1003이 해결되었습니다.");
+        assertThat(korean.get("care.resolved", "ref", "C-1002")).startsWith("접수하신 C-1002 건이 해결되었습니다.");
+        assertThat(korean.get("intake.filed", "ref", "C-1002", "promise", "내일 오후 3시"))
+                .endsWith("/status 명령어나 접수 번호 C-1002를 보내 주시면 확인하실 수 있습니다.");
+        assertThat(korean.get("intake.filed", "ref", "C-1003", "promise", "내일 오후 3시"))
+                .endsWith("/status 명령어나 접수 번호 C-1003을 보내 주시면 확인하실 수 있습니다.");
         assertThat(korean.inTone(Tone.FRIENDLY).get("survey.thanks", "company", "꽃집"))
                 .isEqualTo("정말 고마워요! 꽃집이 더 나아지는 데 큰 도움이 돼요.");
         assertThat(Messages.builtIn().in("en", Tone.FORMAL).get("care.resolved", "ref", "C-1002"))

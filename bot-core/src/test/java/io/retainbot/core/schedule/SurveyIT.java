@@ -8,7 +8,6 @@ import io.retainbot.core.complaint.ComplaintStatus;
 import io.retainbot.core.engine.BotContactPolicy;
 import io.retainbot.core.event.ContactSkipped;
 import io.retainbot.core.event.RecordedEvent;
-import io.retainbot.core.i18n.KoreanParticles;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.reaction.ReactionRelay;
 import io.retainbot.core.reaction.Reactions;
@@ -153,7 +152,7 @@ class SurveyIT {
 
         passTime(SURVEY_DELAY);
         chat.deliverPending()
-                .botSaysContaining(KoreanParticles.fit("얼마 전에 접수하신 불만 " + ref + "이(가) 해결됐어요."))
+                .botSaysContaining("얼마 전에 접수하신 " + ref + " 건이 해결됐어요.")
                 .user("아주 좋아요")
                 .botSaysContaining("1부터 5까지 숫자 하나만 골라 주세요.")
                 .botSaysContaining("얼마나 만족하셨어요?")
@@ -273,7 +272,7 @@ class SurveyIT {
         chat.deliverPending().botSaysContaining("얼마나 만족하셨습니까?");
         passTime(REMINDER);
 
-        chat.deliverPending().botSaysContaining(KoreanParticles.fit("한 번만 다시 여쭙겠습니다. 접수하신 불만 " + ref + "이(가) 해결되었습니다."))
+        chat.deliverPending().botSaysContaining("한 번만 다시 여쭙겠습니다. 접수하신 " + ref + " 건이 해결되었습니다.")
                 .press("1").botSaysContaining("얼마나 수월하셨습니까?")
                 .press("2").botAsks("더 남기실 말씀이 있으십니까?", "추가할 말 없음")
                 .press("추가할 말 없음").botSaysContaining("만족스럽지 못하셨다니 죄송합니다");

@@ -65,7 +65,7 @@ class CantHelpIT {
 
         assertThat(result).isInstanceOfSatisfying(CareResult.Done.class, done ->
                 assertThat(done.complaint().status()).isEqualTo(ComplaintStatus.REFERRED));
-        chat.deliverPending().botSays(KoreanParticles.fit("죄송합니다. 접수하신 불만 " + ref + "은(는) Demo Shop에서 직접 "
+        chat.deliverPending().botSays(KoreanParticles.fit("죄송합니다. 접수하신 " + ref + " 건은 Demo Shop에서 직접 "
                 + "도와드리기 어렵습니다. 저희는 수리를 하지 않습니다.\n다음 곳에서 도움을 받으실 수 있습니다:\n"
                 + "• 픽스잇 수리점 (주방용품 수리), 02 8123 4567\n• FastShip Couriers, +63 2 8123 4567\n"
                 + "그곳에서도 해결되지 않으면 다시 연락해 주십시오. 다시 살펴보겠습니다."));

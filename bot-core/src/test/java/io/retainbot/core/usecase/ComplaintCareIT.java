@@ -121,7 +121,7 @@ class ComplaintCareIT {
 
         care.answer(new AnswerComplaint(ref, Actor.staff(agent.id()), "내일 오전에 새 제품을 보내 드리겠습니다."));
 
-        chat.deliverPending().botSays("접수하신 불만 " + ref + "에 대한 RetainBot Demo Shop의 답변입니다:\n"
+        chat.deliverPending().botSays("접수하신 " + ref + " 건에 대해 RetainBot Demo Shop에서 답변드립니다:\n"
                 + "내일 오전에 새 제품을 보내 드리겠습니다.");
         assertThat(complaint(ref).status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
         long complaintId = complaint(ref).id();

@@ -17,7 +17,6 @@ import io.retainbot.core.engine.DueReceipt;
 import io.retainbot.core.event.RecordedEvent;
 import io.retainbot.core.feedback.HandoverOverdue;
 import io.retainbot.core.flow.HandoverFlow;
-import io.retainbot.core.i18n.KoreanParticles;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.port.DueEvents;
 import io.retainbot.core.reaction.ReactionRelay;
@@ -312,7 +311,7 @@ class PromiseWatchIT {
         assertThat(engine.engine().acceptDue(stillOnIt)).isInstanceOf(DueReceipt.Handled.class);
         assertThat(engine.engine().acceptDue(stillOnIt)).isInstanceOf(DueReceipt.Duplicate.class);
 
-        chat.deliverPending().botSaysContaining(KoreanParticles.fit("접수하신 불만 " + ref + "을(를) 잊지 않았습니다."), "늦어도 ",
+        chat.deliverPending().botSaysContaining("접수하신 " + ref + " 건은 Demo Shop에서 아직 처리하고 있습니다.", "늦어도 ",
                 "까지 답변드리겠습니다.").botSaysNothingMore();
         long customerId = engine.customerOf("4003").id();
         assertThat(engine.transactor().inTransaction(session -> session.events().ofCustomer(customerId, 50)).stream()
