@@ -61,9 +61,7 @@ class FilingKeepsGoingIT {
     @Test
     void aValidReferenceIsShownAsideAndFilingContinues() {
         ChatTranscript chat = engine.readyChat("8003", "Ana");
-        chat.submitForm(Dialogue.COMPLAINT_FORM, Map.of("category", "billing",
-                "description", "I was charged twice for one order.")).skipUnread();
-        String ref = engine.complaintsOf("8003").get(0).ref().toString();
+        String ref = engine.fileComplaint(chat, "8003", "billing", "I was charged twice for one order.");
         chat.user("/complaint").skipUnread().press("Service").skipUnread()
                 .user("/status " + ref)
                 .botSaysContaining(ref + " · Billing", "I was charged twice for one order.")
