@@ -27,6 +27,8 @@ public final class SurveyFlow implements Flow {
     private static final String REF = "ref";
     /** The resolution a due survey follows ({@code ScheduleSurvey.RESOLVED_AT}). */
     static final String RESOLVED_AT = "resolvedAt";
+    /** How far the stored closing time may stray from the resolution's own instant (rounding to microseconds). */
+    private static final java.time.Duration SAME_RESOLUTION = java.time.Duration.ofMillis(1);
     private static final String SATISFACTION = "satisfaction";
 
     enum State {
@@ -69,7 +71,8 @@ public final class SurveyFlow implements Flow {
             return true;
         }
         try {
-            return !complaint.closedAt().isAfter(java.time.Instant.parse(resolvedAt));
+            // the database keeps microseconds (rounded); a later resolution comes well after this one
+            return !complaint.closedAt().isAfter(java.time.Instant.parse(resolvedAt).plus(SAME_RESOLUTION));
         } catch (java.time.format.DateTimeParseException garbled) {
             return true;
         }

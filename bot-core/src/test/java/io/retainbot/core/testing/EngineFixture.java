@@ -159,6 +159,15 @@ public final class EngineFixture {
         return new EngineFixture(db.database().transactor(), clock, business, reactions, botContact);
     }
 
+    /**
+     * The shop most transcripts talk to: "Demo Shop" in Seoul (Mon-Fri 09-18, Sat 10-14) on Monday 2026-11-23 at
+     * 15:20 (06:20 UTC), on a database emptied first.
+     */
+    public static EngineFixture mondayInSeoul(TestDatabase db) {
+        db.truncateAll();
+        return start(db, "2026-11-23T06:20:00Z", "Asia/Seoul");
+    }
+
     /** An engine for "Demo Shop" in {@code zone} (Mon-Fri 09-18, Sat 10-14), the clock at {@code instant}. */
     public static EngineFixture start(TestDatabase db, String instant, String zone) {
         BusinessConfig defaults = BusinessConfig.defaults();
