@@ -296,7 +296,7 @@ public final class RetainBot implements AutoCloseable {
             Console console = new Console(new Accounts(transactor, new Passwords(Passwords.COST),
                     token -> admin.permits("Bearer " + token), clock, new SecureRandom()),
                     new ComplaintDesk(transactor, complaintCare, keptPhotos, business, config.staffDesk().alertStages(), clock),
-                    new HandoverDesk(transactor, engine.handoverCare(), keptPhotos, business,
+                    new HandoverDesk(transactor, engine.handoverCare(), keptPhotos, photoLibrary, business,
                             config.staffDesk().alertStages(), clock),
                     new CustomerDesk(customerFile, new CustomerDesk.CustomerChanges(customerCare, ownership,
                             engine.sales(), customerImport, customerExport, messages.languages(),

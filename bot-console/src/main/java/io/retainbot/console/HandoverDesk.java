@@ -7,19 +7,22 @@ import io.retainbot.console.access.Signed;
 import io.retainbot.core.business.AlertStages;
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.business.OpeningCalendar;
-import io.retainbot.core.customer.Interaction;
 import io.retainbot.core.feedback.HandoverRequest;
 import io.retainbot.core.outreach.Photos;
+import io.retainbot.core.port.PhotoSource;
+import io.retainbot.core.port.PhotoStore;
 import io.retainbot.core.port.StoreSession;
 import io.retainbot.core.port.Transactor;
 import io.retainbot.core.staff.Actor;
 import io.retainbot.core.staff.StaffRole;
 import io.retainbot.core.usecase.CareInputs;
 import io.retainbot.core.usecase.HandoverCare;
+import io.retainbot.core.usecase.HandoverLine;
 import io.retainbot.core.usecase.HandoverResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -37,17 +40,23 @@ public final class HandoverDesk {
     private final Transactor transactor;
     private final HandoverCare care;
     private final Photos photos;
+    private final PhotoSource shown;
     private final BusinessConfig business;
     private final OpeningCalendar calendar;
     private final AlertStages stages;
     private final Clock clock;
 
-    /** @param photos keeps the photos staff send to the customer */
-    public HandoverDesk(Transactor transactor, HandoverCare care, Photos photos, BusinessConfig business,
-                        AlertStages stages, Clock clock) {
+    /**
+     * @param photos keeps the photos staff send to the customer
+     * @param shown  where the photos said in a conversation are read to show them (the bot's photo and file stores,
+     *               Telegram, Discord: as the platform gateways read them)
+     */
+    public HandoverDesk(Transactor transactor, HandoverCare care, Photos photos, PhotoSource shown,
+                        BusinessConfig business, AlertStages stages, Clock clock) {
         this.transactor = transactor;
         this.care = care;
         this.photos = photos;
+        this.shown = shown;
         this.business = business;
         this.calendar = OpeningCalendar.of(business);
         this.stages = stages;
@@ -55,6 +64,8 @@ public final class HandoverDesk {
     }
 
     void mount(JavalinConfig config, Console console) {
+        config.routes.get("/console/assets/handover.js", ctx -> Console.asset(ctx, "console/handover.js",
+                "text/javascript; charset=utf-8"));
         config.routes.get("/console/handovers", ctx -> ComplaintDesk.page(ctx, console, signed ->
                 console.html(ctx, "handovers.jte", new HandoverViews.ListPage(
                         console.frame(ctx, signed, "handovers.title", "handovers"), lists(signed, console.frameTexts(ctx))))));
@@ -74,6 +85,8 @@ public final class HandoverDesk {
                         talk -> ComplaintDesk.fragment(ctx, console.fragment("handoverLive.jte", new HandoverViews.TalkPage(
                                 console.frame(ctx, signed, "handover.title", "handovers"), talk, null, null))),
                         () -> ctx.status(404).result(""))));
+        config.routes.get("/console/handovers/{id}/messages/{message}/photos/{n}", ctx -> ComplaintDesk.page(ctx,
+                console, signed -> photo(ctx, console, signed)));
         action(config, console, "take", "taken", (id, signed, ctx) ->
                 care.take(new CareInputs.TakeHandover(id, Actor.staff(signed.staff().id()))));
         action(config, console, "reply", "sent", (id, signed, ctx) ->
@@ -150,9 +163,10 @@ public final class HandoverDesk {
             List<HandoverViews.Item> items = session.feedback().activeHandovers(LISTED).stream().map(request -> {
                 boolean open = HandoverRequest.OPEN.equals(request.status());
                 String lastWords = HandoverCare.exchange(session, request, now).stream()
-                        .filter(line -> line.direction() == Interaction.Direction.INBOUND)
+                        .filter(HandoverLine::fromCustomer)
                         .filter(line -> !line.kind().equals("button_pressed"))
-                        .reduce((first, second) -> second).map(line -> ComplaintDesk.summary(line.summary()))
+                        .filter(line -> !line.text().isBlank())
+                        .reduce((first, second) -> second).map(line -> ComplaintDesk.summary(line.text()))
                         .map(words -> words.length() <= LAST_WORDS ? words : words.substring(0, LAST_WORDS - 1) + "…")
                         .orElse("");
                 return new HandoverViews.Item(request.id(), customer(session, request.customerId(), texts),
@@ -178,15 +192,63 @@ public final class HandoverDesk {
             boolean mine = taken && Long.valueOf(signed.staff().id()).equals(request.takenByStaffId());
             boolean supervises = signed.is(StaffRole.SUPERVISOR) || signed.isAdmin();
             List<HandoverViews.Line> lines = HandoverCare.exchange(session, request, now).stream()
-                    .map(line -> new HandoverViews.Line(line.direction() == Interaction.Direction.INBOUND ? customer
-                            : texts.get("handover.line.sent"), line.direction() == Interaction.Direction.OUTBOUND,
-                            line.summary(), when(line.occurredAt()))).toList();
+                    .map(line -> new HandoverViews.Line(line.fromCustomer() ? customer : line.fromStaff()
+                            ? texts.get("handover.line.staff", names.apply(line.staffId())) : texts.get("handover.line.bot"),
+                            !line.fromCustomer(), line.fromStaff(), line.text(), photoLinks(request.id(), line),
+                            when(line.at()))).toList();
             String statusText = taken ? (mine ? texts.get("handover.status.yours") : texts.get("handover.status.taken", holder))
                     : texts.get("handover.status." + request.status());
             return new HandoverViews.Talk(request.id(), customer, request.channel().platform().code(),
                     when(request.createdAt()), request.status(), statusText, holder, mine, taken && (mine || supervises),
                     HandoverRequest.OPEN.equals(request.status()) ? countdown(request, now, texts) : null, lines);
         }));
+    }
+
+    private static List<String> photoLinks(long requestId, HandoverLine line) {
+        return IntStream.range(0, line.photos().size()).mapToObj(n -> "/console/handovers/" + requestId + "/messages/"
+                + line.messageId() + "/photos/" + n).toList();
+    }
+
+    /**
+     * A photo said in a conversation, to staff who may read it: read from where it lives (the web chat's uploads,
+     * the photos staff sent, Telegram, Discord), shown only when its content is a JPEG or PNG of at most
+     * {@link PhotoStore#MAX_BYTES}, whatever the platform calls it.
+     */
+    private void photo(Context ctx, Console console, Signed signed) {
+        ConsoleTexts.In texts = console.frameTexts(ctx);
+        long requestId = id(ctx);
+        long messageId = number(ctx.pathParam("message"));
+        long index = number(ctx.pathParam("n"));
+        Optional<io.retainbot.core.chat.Photo> wanted = requestId < 1 || messageId < 1 || index < 0
+                ? Optional.empty()
+                : transactor.inTransaction(session -> session.feedback().findHandoverMessage(requestId, messageId))
+                .filter(message -> index < message.photos().size()).map(message -> message.photos().get((int) index));
+        Optional<PhotoStore.StoredPhoto> found;
+        try {
+            found = wanted.flatMap(shown::photo).filter(photo -> photo.content().length <= PhotoStore.MAX_BYTES
+                    && Photos.mediaType(photo.content()).isPresent());
+        } catch (PhotoSource.PhotoUnavailable unavailable) {
+            ctx.status(503).contentType("text/plain; charset=utf-8").header("Retry-After", "30")
+                    .result(texts.get("handover.photo.unavailable"));
+            return;
+        }
+        if (found.isEmpty()) {
+            console.notFound(ctx, signed, texts.get("handover.photo.unknown"));
+            return;
+        }
+        ctx.contentType(Photos.mediaType(found.get().content()).orElseThrow())
+                .header("Content-Disposition", "inline")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .header("Cache-Control", "private, max-age=3600")
+                .result(found.get().content());
+    }
+
+    private static long number(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException notANumber) {
+            return -1;
+        }
     }
 
     /** Until the hour of opening time the customer was promised runs out (the staff chats' reminder falls then). */

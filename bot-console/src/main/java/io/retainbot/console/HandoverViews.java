@@ -28,8 +28,16 @@ public final class HandoverViews {
     public record ListPage(Frame frame, Lists lists) {
     }
 
-    /** One line of the conversation: the customer's ({@code outbound} false) or what was sent to them. */
-    public record Line(String who, boolean outbound, String text, String at) {
+    /**
+     * One line of the conversation: the customer's ({@code outbound} false) or what was sent to them, by the bot or
+     * by a person ({@code staff}, with their name in {@code who}).
+     *
+     * @param photos where the photos that went with the words are shown (the console's own route)
+     */
+    public record Line(String who, boolean outbound, boolean staff, String text, List<String> photos, String at) {
+        public String side() {
+            return staff ? "outbound staff" : outbound ? "outbound" : "inbound";
+        }
     }
 
     /**

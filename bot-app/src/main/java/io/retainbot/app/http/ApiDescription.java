@@ -78,8 +78,10 @@ public final class ApiDescription {
             post("/api/handover-requests/{id}/take", "handovers", "A staff member takes the request and talks with the "
                     + "customer; 409 names who has it when a colleague was faster.", "staffId (required)"),
             get("/api/handover-requests/{id}", "handovers", "One request (open, taken, closed or cancelled) with the "
-                    + "customer's name, who has it, and what was said in the chat from shortly before it: the "
-                    + "customer's, the bot's and the person's messages, oldest first."),
+                    + "customer's name, who has it, and what was said in the chat from shortly before it, oldest first: "
+                    + "each line's from (customer, bot, or staff with staffId and staffName), kind, text and the number "
+                    + "of photos; what the customer and the person said since the request is in full, the rest as the "
+                    + "interaction log summarises it."),
             post("/api/handover-requests/{id}/messages", "handovers", "The person who has the conversation writes to "
                     + "the customer, on the customer's own channel, as \"Name (Company): ...\"; an open request is taken "
                     + "first; 409 names who has it when it is a colleague's, or says it is over.", "staffId (required)",

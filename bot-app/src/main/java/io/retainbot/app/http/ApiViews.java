@@ -6,6 +6,7 @@ import io.retainbot.core.complaint.ComplaintNote;
 import io.retainbot.core.customer.Interaction;
 import io.retainbot.core.feedback.HandoverRequest;
 import io.retainbot.core.feedback.Suggestion;
+import io.retainbot.core.usecase.HandoverLine;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +85,25 @@ final class ApiViews {
 
     /** A request for a person with who asked, who has it and what was said around it, oldest first. */
     record HandoverTalkView(HandoverView request, String customerName, String takenByName,
-                            List<MessageView> messages) {
+                            List<TalkLineView> messages) {
+    }
+
+    /**
+     * One line of a request's conversation.
+     *
+     * @param from      "customer", "bot", or "staff" for what a person wrote to the customer
+     * @param text      the words (in full for what was said while the customer waited for or talked with a person)
+     * @param staffId   who wrote a staff line (null for the others)
+     * @param staffName their name (null for the others)
+     * @param photos    how many photos went with the words
+     */
+    record TalkLineView(String from, String kind, String text, Long staffId, String staffName, int photos,
+                        Instant at) {
+        static TalkLineView of(HandoverLine line, Function<Long, String> staffNames) {
+            String from = line.fromCustomer() ? "customer" : line.fromStaff() ? "staff" : "bot";
+            return new TalkLineView(from, line.kind(), line.text(), line.staffId(),
+                    line.fromStaff() ? staffNames.apply(line.staffId()) : null, line.photos().size(), line.at());
+        }
     }
 
     record SuggestionView(long id, long customerId, String channel, String text, Instant createdAt) {

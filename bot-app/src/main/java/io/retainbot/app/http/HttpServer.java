@@ -493,7 +493,9 @@ public final class HttpServer implements AutoCloseable {
                         Optional.ofNullable(request.takenByStaffId()).flatMap(staff -> session.staff().find(staff))
                                 .map(io.retainbot.core.staff.StaffMember::name).orElse(null),
                         HandoverCare.exchange(session, request, clock.instant()).stream()
-                                .map(ApiViews.MessageView::of).toList()))
+                                .map(line -> ApiViews.TalkLineView.of(line, staffId -> session.staff().find(staffId)
+                                        .map(StaffMember::name).orElse("#" + staffId)))
+                                .toList()))
                 .orElse(null));
         if (talk == null) {
             throw new ClientError(404, "no handover request " + id);

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.retainbot.app.browser.Browser;
 import io.retainbot.app.browser.Browser.Screen;
 import io.retainbot.app.web.ChatPage;
+import io.retainbot.app.web.TestFiles;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 
@@ -40,6 +43,9 @@ class ConsoleHandoverBrowserIT {
         }
     }
 
+    @TempDir
+    Path files;
+
     @Test
     void aWebChatCustomerAndAStaffMemberTalkThroughTheConsoleUntilItIsHandedBack() {
         try (Browser customer = Browser.open(Screen.PHONE); Browser joon = Browser.open(Screen.DESKTOP);
@@ -69,7 +75,8 @@ class ConsoleHandoverBrowserIT {
             joon.find(By.id("take")).click();
             joon.await("taken", driver -> ConsoleBrowsing.text(joon, "[role=status]")
                     .equals("You have the conversation now; the customer has been told that you answer."));
-            chat.awaitBotContaining("Joon Lee from RetainBot Demo Shop has taken over");
+            // customers know the person by the first name; colleagues see the full name
+            chat.awaitBotContaining("Joon from RetainBot Demo Shop has taken over");
             joon.await("no request waits any more", driver -> ConsoleBrowsing.text(joon, "#handover-count").isEmpty());
 
             ana.find(By.id("take")).click();
@@ -84,7 +91,7 @@ class ConsoleHandoverBrowserIT {
             joon.find(By.id("reply")).click();
             joon.await("sent", driver -> ConsoleBrowsing.text(joon, "[role=status]")
                     .equals("Your message is on its way to the customer."));
-            chat.awaitBotContaining("Joon Lee (RetainBot Demo Shop): I am sorry about the case. Could you tell me the "
+            chat.awaitBotContaining("Joon (RetainBot Demo Shop): I am sorry about the case. Could you tell me the "
                     + "order number?");
 
             chat.type("It is order 7731, bought on Monday.");
@@ -92,16 +99,55 @@ class ConsoleHandoverBrowserIT {
                     ConsoleBrowsing.text(joon, "#conversation").contains("It is order 7731, bought on Monday."));
             ana.await("the colleague reads along", driver ->
                     ConsoleBrowsing.text(ana, "#conversation").contains("It is order 7731, bought on Monday."));
-            assertThat(ConsoleBrowsing.text(joon, "#conversation"))
-                    .contains("Joon Lee (RetainBot Demo Shop): I am sorry about the case.");
-            assertThat(chat.awaitBotContaining("Joon Lee")).doesNotContain("order 7731");
+            // the person's words in their own bubble, under their name, not as the bot's
+            assertThat(ConsoleBrowsing.text(joon, "#conversation li.staff")).startsWith("Joon Lee wrote")
+                    .contains("I am sorry about the case. Could you tell me the order number?")
+                    .doesNotContain("(RetainBot Demo Shop)");
+            assertThat(joon.findAll(By.cssSelector("#conversation li.outbound:not(.staff)"))).isNotEmpty()
+                    .allSatisfy(line -> assertThat(line.getText()).startsWith("The bot"));
+            assertThat(chat.awaitBotContaining("Joon (RetainBot")).doesNotContain("order 7731");
+
+            // a long message reads in full, and photos of both sides show as images
+            String longStory = "The case split along the side where the camera is, " + "and the corner chipped off too; "
+                    .repeat(8) + "that is the whole story.";
+            chat.type(longStory);
+            joon.await("the long message in full", driver -> ConsoleBrowsing.text(joon, "#conversation")
+                    .contains(longStory));
+            chat.attach(TestFiles.photo(files, "cracked-case.png", "png"));
+            joon.await("the customer's photo shown", driver -> loadedPhotos(joon, "#conversation li.inbound") == 1);
+            joon.find(By.id("reply-text")).sendKeys("Is this the model you have?");
+            joon.find(By.id("reply-photo")).sendKeys(TestFiles.photo(files, "model.png", "png").toAbsolutePath()
+                    .toString());
+            joon.find(By.id("reply")).click();
+            chat.awaitBotPhoto("Is this the model you have?");
+            joon.await("the person's photo shown", driver -> loadedPhotos(joon, "#conversation li.staff") == 1);
+            ana.await("the colleague sees both photos", driver -> loadedPhotos(ana, "#conversation") == 2);
+
+            // the conversation keeps its newest line in view, unless the reader scrolled up to read
+            assertThat((Boolean) joon.script("var list = document.getElementById('conversation');"
+                    + " return list.scrollHeight > list.clientHeight + 100;")).as("the conversation overflows").isTrue();
+            chat.type("Shall I send it back to you?");
+            joon.await("the newest line in view", driver -> ConsoleBrowsing.text(joon, "#conversation")
+                    .contains("Shall I send it back to you?") && showsNewest(joon));
+            joon.script("var list = document.getElementById('conversation'); list.scrollTop = 0;"
+                    + " list.dispatchEvent(new Event('scroll'));");
+            chat.type("Or do you need more photos?");
+            joon.await("the new line arrived", driver -> ConsoleBrowsing.text(joon, "#conversation")
+                    .contains("Or do you need more photos?"));
+            assertThat(((Number) joon.script("return document.getElementById('conversation').scrollTop;")).intValue())
+                    .as("still where the reader scrolled to").isLessThan(30);
+            joon.script("var list = document.getElementById('conversation'); list.scrollTop = list.scrollHeight;"
+                    + " list.dispatchEvent(new Event('scroll'));");
+            chat.type("Thank you for your patience.");
+            joon.await("back at the newest line, it follows again", driver -> ConsoleBrowsing.text(joon,
+                    "#conversation").contains("Thank you for your patience.") && showsNewest(joon));
             joon.screenshot("console-handover-talk");
             customer.screenshot("chat-handover-talk");
 
             joon.find(By.id("close")).click();
             joon.await("handed back", driver -> ConsoleBrowsing.text(joon, "[role=status]")
                     .equals("The conversation is the bot's again; the customer has been told."));
-            chat.awaitBotContaining("Joon Lee from RetainBot Demo Shop has handed the conversation back to me, the bot.");
+            chat.awaitBotContaining("Joon from RetainBot Demo Shop has handed the conversation back to me, the bot.");
             assertThat(ConsoleBrowsing.text(joon, "#over"))
                     .isEqualTo("This conversation is over; the bot answers the customer again.");
             joon.go(shop.url("/console/handovers"));
@@ -110,6 +156,18 @@ class ConsoleHandoverBrowserIT {
             joon.assertNoConsoleErrors();
             customer.assertNoConsoleErrors();
         }
+    }
+
+    /** How many photos in the lines matching {@code lines} the browser has loaded. */
+    private static long loadedPhotos(Browser browser, String lines) {
+        return ((Number) browser.script("return Array.from(document.querySelectorAll(arguments[0] + ' img'))"
+                + ".filter(image => image.complete && image.naturalWidth > 0).length;", lines)).longValue();
+    }
+
+    /** Whether the conversation shows its newest line. */
+    private static boolean showsNewest(Browser browser) {
+        return (Boolean) browser.script("var list = document.getElementById('conversation');"
+                + " return list.scrollHeight - list.scrollTop - list.clientHeight <= 30;");
     }
 
     /** Opens the one request from its line (the list may swap the line while the test clicks). */

@@ -98,7 +98,8 @@ class StaffDeskApiIT {
 
     @Test
     void thePersonWritesToTheWebChatCustomerAndReadsTheirAnswersThroughTheApi() throws Exception {
-        long mia = ok(api.call("POST", "/api/staff", "{\"name\": \"Mia\", \"role\": \"agent\"}"), 201).get("id").asLong();
+        long mia = ok(api.call("POST", "/api/staff", "{\"name\": \"Mia Reyes\", \"role\": \"agent\"}"), 201).get("id")
+                .asLong();
         long leo = ok(api.call("POST", "/api/staff", "{\"name\": \"Leo\", \"role\": \"agent\"}"), 201).get("id").asLong();
         WebVisitor visitor = new WebVisitor(APP.port()).openChat();
         long requestId = askForAPerson(visitor);
@@ -112,9 +113,11 @@ class StaffDeskApiIT {
         assertThat(answered.get("takenByStaffId").asLong()).isEqualTo(mia);
         visitor.awaitText("Mia from RetainBot Demo Shop has taken over");
         visitor.awaitText("Mia (RetainBot Demo Shop): Which code is it? I will check it now.");
-        visitor.say("It is SPRING-2841.");
+        String longAnswer = "It is SPRING-2841. " + "I bought it with the winter jacket and it showed green. ".repeat(5)
+                + "END-OF-IT";
+        visitor.say(longAnswer);
         assertError(api.call("POST", "/api/handover-requests/" + requestId + "/messages",
-                "{\"staffId\": " + leo + ", \"text\": \"Leo here, can I help?\"}"), 409, "already taken by Mia");
+                "{\"staffId\": " + leo + ", \"text\": \"Leo here, can I help?\"}"), 409, "already taken by Mia Reyes");
         assertError(api.call("POST", "/api/handover-requests/" + requestId + "/messages",
                 "{\"staffId\": " + mia + ", \"text\": \"  \"}"), 400, "text must not be empty");
         assertError(api.call("POST", "/api/handover-requests/" + requestId + "/messages",
@@ -128,12 +131,18 @@ class StaffDeskApiIT {
                 .get("messages").toString().contains("SPRING-2841"));
         JsonNode talk = ok(api.call("GET", "/api/handover-requests/" + requestId, ""), 200);
         assertThat(talk.get("request").get("status").asText()).isEqualTo("taken");
-        assertThat(talk.get("takenByName").asText()).isEqualTo("Mia");
+        assertThat(talk.get("takenByName").asText()).isEqualTo("Mia Reyes");
         java.util.List<String> lines = new java.util.ArrayList<>();
-        talk.get("messages").forEach(line -> lines.add(line.get("from").asText() + ": " + line.get("text").asText()));
+        talk.get("messages").forEach(line -> lines.add(line.get("from").asText()
+                + (!line.hasNonNull("staffName") ? "" : " " + line.get("staffId").asLong() + " "
+                + line.get("staffName").asText()) + ": " + line.get("text").asText()));
         assertThat(lines).containsSubsequence("customer: My voucher code does not work at the till.",
-                "bot: Mia (RetainBot Demo Shop): Which code is it? I will check it now.",
-                "customer: It is SPRING-2841.");
+                "bot: Mia from RetainBot Demo Shop has taken over: from now on a person answers you here, not the bot. "
+                        + "When you are done, press the button below to go back to the bot.",
+                "staff " + mia + " Mia Reyes: Which code is it? I will check it now.",
+                "customer: " + longAnswer);
+        assertThat(lines).filteredOn(line -> line.contains("SPRING-2841")).hasSize(1);
+        assertThat(lines).filteredOn(line -> line.contains("Which code is it?")).hasSize(1);
         assertThat(visitor.texts()).noneMatch(text -> text.contains("Leo here"));
 
         ok(api.call("POST", "/api/handover-requests/" + requestId + "/close", "{\"staffId\": " + mia + "}"), 200);

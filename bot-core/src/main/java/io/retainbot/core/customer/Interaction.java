@@ -20,6 +20,8 @@ import java.util.Objects;
 public record Interaction(long id, Long customerId, ChannelRef channel, Direction direction, String kind,
                           String platformMessageId, String summary, Instant occurredAt, Long complaintNumber) {
     public static final int MAX_SUMMARY = 500;
+    /** How much of a message's text the log keeps: a longer text is cut, ending in "…". */
+    public static final int SUMMARY_LENGTH = 200;
 
     public Interaction {
         Objects.requireNonNull(channel, "channel");
@@ -52,6 +54,19 @@ public record Interaction(long id, Long customerId, ChannelRef channel, Directio
     public static Interaction outbound(Long customerId, ChannelRef channel, String kind, String platformMessageId,
                                        String summary, Instant at) {
         return new Interaction(0, customerId, channel, Direction.OUTBOUND, kind, platformMessageId, summary, at);
+    }
+
+    /** The start of {@code text} the log keeps ({@link #SUMMARY_LENGTH} characters at most). */
+    public static String summaryOf(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= SUMMARY_LENGTH ? text : text.substring(0, SUMMARY_LENGTH - 1) + "…";
+    }
+
+    /** The summary the log keeps of a text sent to a customer, {@code "[photo] "} first when a photo went with it. */
+    public static String sentSummary(String text, boolean withPhoto) {
+        return summaryOf(withPhoto ? "[photo] " + text : text);
     }
 
     /** Whether the customer or the business spoke. */

@@ -22,6 +22,7 @@ import io.retainbot.core.customer.ConsentWithdrawn;
 import io.retainbot.core.customer.DataSummary;
 import io.retainbot.core.customer.ErasureRequested;
 import io.retainbot.core.feedback.HandoverEnded;
+import io.retainbot.core.feedback.HandoverMessage;
 import io.retainbot.core.feedback.HandoverRequest;
 import io.retainbot.core.feedback.HandoverRequested;
 import io.retainbot.core.flow.ComplaintWording;
@@ -238,10 +239,14 @@ final class CommandRunner {
             return;
         }
         if (relay.about() == null) {
+            List<Photo> photos = ComplaintPhotosAdded.photosAmong(turn.event().platform(), relay.files());
             session.feedback().activeHandover(turn.event().channel())
                     .filter(request -> request.customerId() == turn.customer().id())
-                    .ifPresent(request -> staffChats.relayAboutHandover(session, request, text,
-                            ComplaintPhotosAdded.photosAmong(turn.event().platform(), relay.files()), turn.now()));
+                    .ifPresent(request -> {
+                        staffChats.relayAboutHandover(session, request, text, photos, turn.now());
+                        session.feedback().keepHandoverMessage(HandoverMessage.fromCustomer(request.id(),
+                                photos.size() == relay.files().size() ? relay.text() : text, photos, turn.now()));
+                    });
             return;
         }
         session.complaints().find(relay.about())

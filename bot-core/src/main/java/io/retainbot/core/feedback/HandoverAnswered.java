@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The person talking with a customer wrote to them (the words themselves are in the interaction log once sent).
+ * The person talking with a customer wrote to them (the words themselves are kept with the request, as a
+ * {@link HandoverMessage}, and in the interaction log once sent).
  *
  * @param photos how many photos went with the words
  */

@@ -18,12 +18,22 @@ public final class ComplaintWording {
      * naming it ("by tomorrow 16:00 (South Korea Time)") when it is not the business's.
      */
     public String promise(Texts texts, Instant promisedAt, Instant now, ZoneId customerZone, ZoneId businessZone) {
-        String promise = promise(texts, promisedAt, now, customerZone);
+        return inCustomerZone(texts, promise(texts, promisedAt, now, customerZone), promisedAt, customerZone,
+                businessZone);
+    }
+
+    /**
+     * A time said to the customer ({@code said}, in their zone) as every time promised to them is said: naming their
+     * zone when it is not the business's ("tomorrow from 09:00 (Korean Standard Time)"), so nobody reads a shop's
+     * hour as their own. Complaint promises and the hour a person answers follow this one rule.
+     */
+    public static String inCustomerZone(Texts texts, String said, Instant at, ZoneId customerZone,
+                                        ZoneId businessZone) {
         if (customerZone.getRules().equals(businessZone.getRules())) {
-            return promise;
+            return said;
         }
-        return texts.get("promise.in_zone", "promise", promise,
-                "zone", DateWording.zoneName(promisedAt, customerZone, texts.language()));
+        return texts.get("time.in_zone", "when", said, "zone", DateWording.zoneName(at, customerZone,
+                texts.language()));
     }
 
     private static String promise(Texts texts, Instant promisedAt, Instant now, ZoneId zone) {

@@ -195,7 +195,9 @@ public final class HandoverFlow implements Flow {
             }
         }
         Instant openAgain = openFrom;
-        return turn.texts().get("handover.when.closed", "opening", opening(turn.texts(), openAgain, now, turn.customer().zone()));
+        ZoneId customerZone = turn.customer().zone();
+        return turn.texts().get("handover.when.closed", "opening", ComplaintWording.inCustomerZone(turn.texts(),
+                opening(turn.texts(), openAgain, now, customerZone), openAgain, customerZone, zone));
     }
 
     private static String opening(Texts texts, Instant at, Instant now, ZoneId zone) {

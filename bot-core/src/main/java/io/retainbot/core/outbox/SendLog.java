@@ -7,8 +7,6 @@ import java.time.Instant;
 
 /** What goes into the interaction log when a send ends. */
 final class SendLog {
-    private static final int SUMMARY_LENGTH = 200;
-
     private SendLog() {
     }
 
@@ -21,27 +19,20 @@ final class SendLog {
     static Interaction deliveredEntry(OutboxEntry entry, String platformMessageId, Instant now) {
         String kind = entry.message() instanceof OutboundMessage.Edit ? "message_edited" : "message_sent";
         return Interaction.outbound(entry.customerId(), entry.channel(), kind, platformMessageId,
-                shortened(text(entry.message())), now).aboutComplaint(entry.complaintNumber());
+                summary(entry.message()), now).aboutComplaint(entry.complaintNumber());
     }
 
     /** A send found the chat unreachable: note it on the identity and in the log. */
     static void unreachable(StoreSession session, OutboxEntry entry, String reason, Instant now) {
         session.customers().markUnreachable(entry.channel(), reason, now);
         session.interactions().append(Interaction.outbound(entry.customerId(), entry.channel(), "unreachable",
-                null, shortened(reason), now));
+                null, Interaction.summaryOf(reason), now));
     }
 
-    private static String text(OutboundMessage message) {
+    private static String summary(OutboundMessage message) {
         if (message instanceof OutboundMessage.Text text) {
-            return text.photo() == null ? text.text() : "[photo] " + text.text();
+            return Interaction.sentSummary(text.text(), text.photo() != null);
         }
-        return ((OutboundMessage.Edit) message).text();
-    }
-
-    private static String shortened(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.length() <= SUMMARY_LENGTH ? text : text.substring(0, SUMMARY_LENGTH - 1) + "…";
+        return Interaction.summaryOf(((OutboundMessage.Edit) message).text());
     }
 }

@@ -75,7 +75,7 @@ public final class Photos {
     }
 
     /** image/jpeg or image/png by the content's signature; empty for anything else. */
-    static Optional<String> mediaType(byte[] content) {
+    public static Optional<String> mediaType(byte[] content) {
         if (startsWith(content, JPEG)) {
             return Optional.of("image/jpeg");
         }

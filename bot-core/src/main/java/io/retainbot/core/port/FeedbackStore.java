@@ -1,6 +1,7 @@
 package io.retainbot.core.port;
 
 import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.feedback.HandoverMessage;
 import io.retainbot.core.feedback.HandoverRequest;
 import io.retainbot.core.feedback.Suggestion;
 import java.time.Instant;
@@ -40,4 +41,13 @@ public interface FeedbackStore {
 
     /** The open or taken request of this chat, if there is one. */
     Optional<HandoverRequest> activeHandover(ChannelRef channel);
+
+    /** Keeps what was said in a request for a person, word for word. */
+    void keepHandoverMessage(HandoverMessage message);
+
+    /** What was said in the request, word for word, oldest first (the newest {@code limit}). */
+    List<HandoverMessage> handoverMessages(long requestId, int limit);
+
+    /** One message of request {@code requestId}, word for word. */
+    Optional<HandoverMessage> findHandoverMessage(long requestId, long messageId);
 }

@@ -28,4 +28,17 @@ public record StaffMember(long id, String name, StaffRole role, boolean active, 
     public boolean handles(String category) {
         return categories.isEmpty() || categories.contains(category);
     }
+
+    /**
+     * How customers know this person: the first word of the name ("Mia" for "Mia Santos"). The full name is for
+     * colleagues (the console, the staff chats); a customer talking with a person reads the first name only.
+     */
+    public String firstName() {
+        String trimmed = name.strip();
+        int space = 0;
+        while (space < trimmed.length() && !Character.isWhitespace(trimmed.charAt(space))) {
+            space++;
+        }
+        return space == 0 ? name : trimmed.substring(0, space);
+    }
 }

@@ -10,6 +10,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(FeedbackDao.SuggestionRow.class)
 @RegisterConstructorMapper(FeedbackDao.HandoverRow.class)
+@RegisterConstructorMapper(FeedbackDao.HandoverMessageRow.class)
 interface FeedbackDao {
     record SuggestionRow(long id, long customerId, String platform, String chatId, String text, Instant createdAt) {
     }
@@ -17,6 +18,33 @@ interface FeedbackDao {
     record HandoverRow(long id, long customerId, String platform, String chatId, String status, Instant createdAt,
                        Long takenByStaffId, Instant takenAt, Instant closedAt) {
     }
+
+    record HandoverMessageRow(long id, long requestId, Long staffId, String text, String[] photos, String sentText,
+                              Instant occurredAt) {
+    }
+
+    @SqlUpdate("""
+            insert into handover_message (request_id, direction, staff_id, text, photos, sent_text, occurred_at)
+            values (:requestId, case when cast(:staffId as bigint) is null then 'inbound' else 'outbound' end,
+                    :staffId, :text, :photos, :sentText, :at)
+            """)
+    void insertHandoverMessage(@Bind("requestId") long requestId, @Bind("staffId") Long staffId,
+                               @Bind("text") String text, @Bind("photos") String[] photos,
+                               @Bind("sentText") String sentText, @Bind("at") Instant at);
+
+    @SqlQuery("""
+            select * from (
+                select id, request_id, staff_id, text, photos, sent_text, occurred_at from handover_message
+                where request_id = :requestId order by occurred_at desc, id desc limit :limit
+            ) newest order by occurred_at, id
+            """)
+    List<HandoverMessageRow> handoverMessages(@Bind("requestId") long requestId, @Bind("limit") int limit);
+
+    @SqlQuery("""
+            select id, request_id, staff_id, text, photos, sent_text, occurred_at from handover_message
+            where request_id = :requestId and id = :id
+            """)
+    Optional<HandoverMessageRow> handoverMessage(@Bind("requestId") long requestId, @Bind("id") long id);
 
     @SqlQuery("""
             insert into suggestion (customer_id, platform, chat_id, text, created_at)

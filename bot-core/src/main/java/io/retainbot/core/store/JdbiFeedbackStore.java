@@ -1,12 +1,16 @@
 package io.retainbot.core.store;
 
 import io.retainbot.core.chat.ChannelRef;
+import io.retainbot.core.chat.Photo;
 import io.retainbot.core.chat.Platform;
+import io.retainbot.core.feedback.HandoverMessage;
 import io.retainbot.core.feedback.HandoverRequest;
 import io.retainbot.core.feedback.Suggestion;
 import io.retainbot.core.port.FeedbackStore;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 final class JdbiFeedbackStore implements FeedbackStore {
@@ -77,6 +81,35 @@ final class JdbiFeedbackStore implements FeedbackStore {
     @Override
     public Optional<HandoverRequest> activeHandover(ChannelRef channel) {
         return dao.activeIn(channel.platform().code(), channel.chatId()).map(JdbiFeedbackStore::toHandover);
+    }
+
+    @Override
+    public void keepHandoverMessage(HandoverMessage message) {
+        dao.insertHandoverMessage(message.requestId(), message.staffId(), TextSanitizer.withoutNul(message.text()),
+                message.photos().stream().map(Photo::identity).toArray(String[]::new),
+                TextSanitizer.withoutNul(message.sentText()), message.occurredAt());
+    }
+
+    @Override
+    public List<HandoverMessage> handoverMessages(long requestId, int limit) {
+        return dao.handoverMessages(requestId, limit).stream().map(JdbiFeedbackStore::toMessage).toList();
+    }
+
+    @Override
+    public Optional<HandoverMessage> findHandoverMessage(long requestId, long messageId) {
+        return dao.handoverMessage(requestId, messageId).map(JdbiFeedbackStore::toMessage);
+    }
+
+    private static HandoverMessage toMessage(FeedbackDao.HandoverMessageRow row) {
+        return new HandoverMessage(row.id(), row.requestId(), row.staffId(), row.text(),
+                Arrays.stream(row.photos()).map(JdbiFeedbackStore::photo).toList(), row.sentText(), row.occurredAt());
+    }
+
+    /** A photo from its {@link Photo#identity()}: the origin, a colon, the key. */
+    private static Photo photo(String identity) {
+        int colon = identity.indexOf(':');
+        return new Photo(identity.substring(colon + 1),
+                Photo.Origin.valueOf(identity.substring(0, colon).toUpperCase(Locale.ROOT)));
     }
 
     private static Suggestion toSuggestion(FeedbackDao.SuggestionRow row) {

@@ -64,6 +64,8 @@ final class PersonalData {
             "known_issue_offer", "kept: whether a known fix helped, per complaint, nothing personal",
             "suggestion", "deleted",
             "handover_request", "kept for the statistics, the chat emptied",
+            "handover_message", "deleted (what the customer and the person said, word for word, while they waited for "
+                    + "or talked with a person)",
             "offer_code", "deleted",
             "delivery", "kept: a broadcast run's outcome per customer id, nothing personal",
             "domain_event", "kept as business records, free texts (answers, summaries, reasons) and photo "
@@ -177,6 +179,10 @@ final class PersonalData {
                     where customer_id = :id
                     """),
             new Statement("suggestion", "delete from suggestion where customer_id = :id"),
+            new Statement("handover_message", """
+                    delete from handover_message
+                    where request_id in (select id from handover_request where customer_id = :id)
+                    """),
             new Statement("handover_request", "update handover_request set chat_id = 'erased' where customer_id = :id"),
             new Statement("customer_tag", "delete from customer_tag where customer_id = :id"),
             new Statement("purchase", "update purchase set order_reference = null where customer_id = :id"),
@@ -232,6 +238,8 @@ final class PersonalData {
             "interaction", rows("interaction", "t.customer_id = :id", "t.id"),
             "suggestion", rows("suggestion", "t.customer_id = :id", "t.id"),
             "handover_request", rows("handover_request", "t.customer_id = :id", "t.id"),
+            "handover_message", rows("handover_message",
+                    "t.request_id in (select id from handover_request where customer_id = :id)", "t.id"),
             "offer_code", rows("offer_code", "t.customer_id = :id", "t.code"),
             "delivery", rows("delivery", "t.customer_id = :id", "t.updated_at"),
             "domain_event", rows("domain_event", "t.customer_id = :id", "t.id"),

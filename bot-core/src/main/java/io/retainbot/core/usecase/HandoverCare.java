@@ -1,9 +1,11 @@
 package io.retainbot.core.usecase;
 
 import io.retainbot.core.chat.OutboundMessage;
+import io.retainbot.core.chat.Photo;
 import io.retainbot.core.customer.Interaction;
 import io.retainbot.core.feedback.HandoverAnswered;
 import io.retainbot.core.feedback.HandoverClosed;
+import io.retainbot.core.feedback.HandoverMessage;
 import io.retainbot.core.feedback.HandoverRequest;
 import io.retainbot.core.feedback.HandoverTaken;
 import io.retainbot.core.i18n.Texts;
@@ -17,7 +19,10 @@ import io.retainbot.core.usecase.CareInputs.ReplyHandover;
 import io.retainbot.core.usecase.CareInputs.TakeHandover;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A customer's request to talk to a person, from the staff side: a staff member takes it (the customer's
  * chat is then with that person: what they write goes to the staff chats, and they are told a person
- * answers now), writes to the customer (words and photos, on the customer's own channel, as "Name (Company): ..."),
+ * answers now), writes to the customer (words and photos, on the customer's own channel, as
+ * "Firstname (Company): ...": customers know the person by the first name; each word is kept with the request
+ * and who wrote it),
  * and closes it when done (the customer is told the bot is back, and the chat's
  * conversation is the bot's again). The one door for this: the staff chats' buttons, replies and {@code /done},
  * the console and the REST API call the same methods. Two colleagues taking one request at once: one wins, the other
@@ -50,6 +57,8 @@ public final class HandoverCare {
     public static final Duration LEAD_IN = Duration.ofMinutes(30);
     /** How many of the newest lines of a request's conversation are shown. */
     public static final int EXCHANGE_LINES = 100;
+    /** The kind of the customer's words kept word for word. */
+    public static final String CUSTOMER_WROTE = "customer_wrote";
 
     private final CareTransactions transactions;
     private final Wording wording;
@@ -86,9 +95,10 @@ public final class HandoverCare {
             }
             return takenOrEnded(session, current);
         }
-        session.conversations().withPerson(request.channel(), staff.get().name(), now);
+        session.conversations().withPerson(request.channel(), staff.get().firstName(), now);
         Texts texts = transactions.textsFor(session, request.customerId());
-        tell(session, request, wording.taken(texts, staff.get().name(), transactions.business().companyName()), now);
+        tell(session, request, wording.taken(texts, staff.get().firstName(), transactions.business().companyName()),
+                now);
         transactions.reactions().record(session, new HandoverTaken(request.id(), request.customerId(),
                 request.channel(), staffId, now), now);
         return done(session, request, "taken", input.actor());
@@ -112,12 +122,12 @@ public final class HandoverCare {
         StaffMember staff = session.staff().find(input.actor().staffId()).orElseThrow();
         Texts texts = transactions.textsFor(session, request.customerId());
         if (input.photos().isEmpty()) {
-            tell(session, request, OutboundMessage.Text.of(personSays(texts, staff, input.text())), now);
+            say(session, request, staff, input.text(), null, personSays(texts, staff, input.text()), now);
         } else {
             List<String> words = ComplaintCare.photoTexts(texts, input.text(), input.photos().size());
             for (int i = 0; i < input.photos().size(); i++) {
-                tell(session, request, OutboundMessage.Text.of(personSays(texts, staff, words.get(i)))
-                        .withPhoto(input.photos().get(i)), now);
+                say(session, request, staff, i == 0 ? input.text() : "", input.photos().get(i),
+                        personSays(texts, staff, words.get(i)), now);
             }
         }
         transactions.reactions().record(session, new HandoverAnswered(request.id(), request.customerId(),
@@ -125,9 +135,19 @@ public final class HandoverCare {
         return new HandoverResult.Done(request);
     }
 
+    /** "Mia (Company): ...": customers read the person's first name. */
     private String personSays(Texts texts, StaffMember staff, String text) {
-        return texts.get("handover.person_says", "name", staff.name(), "company",
+        return texts.get("handover.person_says", "name", staff.firstName(), "company",
                 transactions.business().companyName(), "text", text);
+    }
+
+    /** Sends what the person wrote and keeps it word for word, with who wrote it. */
+    private static void say(StoreSession session, HandoverRequest request, StaffMember staff, String words,
+                            Photo photo, String sent, Instant now) {
+        OutboundMessage.Text message = OutboundMessage.Text.of(sent).withPhoto(photo);
+        tell(session, request, message, now);
+        session.feedback().keepHandoverMessage(HandoverMessage.fromStaff(request.id(), staff.id(), words,
+                photo == null ? List.of() : List.of(photo), sent, now));
     }
 
     public HandoverResult close(CloseHandover input) {
@@ -155,7 +175,7 @@ public final class HandoverCare {
         }
         session.conversations().handBack(request.channel(), now);
         Optional<String> person = Optional.ofNullable(request.takenByStaffId())
-                .flatMap(id -> session.staff().find(id)).map(StaffMember::name);
+                .flatMap(id -> session.staff().find(id)).map(StaffMember::firstName);
         Texts texts = transactions.textsFor(session, request.customerId());
         tell(session, request, person.map(name -> wording.handedBack(texts, name,
                 transactions.business().companyName())).orElseGet(() -> wording.cancelled(texts)), now);
@@ -166,12 +186,83 @@ public final class HandoverCare {
 
     /**
      * What was said in the request's chat, oldest first: from a little before the request ({@link #LEAD_IN}) until
-     * it ended (or now), the newest {@link #EXCHANGE_LINES}: the customer's messages, the bot's and the person's.
+     * it ended (or now), the newest {@link #EXCHANGE_LINES}: the customer's messages, the bot's and the person's (with
+     * who wrote them). What the customer wrote while waiting for or talking with the person, and what the person
+     * wrote, is shown word for word with its photos (kept with the request); the rest as the interaction log
+     * summarises it.
      */
-    public static List<Interaction> exchange(StoreSession session, HandoverRequest request, Instant now) {
+    public static List<HandoverLine> exchange(StoreSession session, HandoverRequest request, Instant now) {
         Instant to = request.closedAt() == null ? now.plus(Duration.ofMinutes(1)) : request.closedAt().plus(LEAD_IN);
-        return session.interactions().recentInChat(request.channel(), request.createdAt().minus(LEAD_IN), to,
-                EXCHANGE_LINES).stream().filter(line -> !line.summary().isBlank()).toList();
+        List<Interaction> logged = session.interactions().recentInChat(request.channel(),
+                request.createdAt().minus(LEAD_IN), to, EXCHANGE_LINES);
+        // each kept message takes the place of its entry in the log; one not logged (yet) goes in by its time
+        Map<Interaction, HandoverMessage> replaced = new IdentityHashMap<>();
+        List<HandoverMessage> unlogged = new ArrayList<>();
+        List<Interaction> unmatched = new ArrayList<>(logged);
+        for (HandoverMessage message : session.feedback().handoverMessages(request.id(), EXCHANGE_LINES)) {
+            Interaction entry = loggedAs(unmatched, message);
+            if (entry == null) {
+                unlogged.add(message);
+            } else {
+                unmatched.remove(entry);
+                replaced.put(entry, message);
+            }
+        }
+        List<HandoverLine> lines = new ArrayList<>();
+        for (Interaction entry : logged) {
+            HandoverMessage message = replaced.get(entry);
+            if (message != null) {
+                lines.add(line(message, entry.occurredAt()));
+            } else if (!entry.summary().isBlank()) {
+                lines.add(new HandoverLine(entry.direction(), entry.kind(), null, entry.summary(), List.of(), 0,
+                        entry.occurredAt()));
+            }
+        }
+        for (HandoverMessage message : unlogged) {
+            int at = 0;
+            while (at < lines.size() && !lines.get(at).at().isAfter(message.occurredAt())) {
+                at++;
+            }
+            lines.add(at, line(message, message.occurredAt()));
+        }
+        return lines.size() <= EXCHANGE_LINES ? lines : List.copyOf(lines.subList(lines.size() - EXCHANGE_LINES,
+                lines.size()));
+    }
+
+    private static HandoverLine line(HandoverMessage message, Instant at) {
+        return message.fromCustomer()
+                ? new HandoverLine(Interaction.Direction.INBOUND, CUSTOMER_WROTE, null, message.text(),
+                        message.photos(), message.id(), at)
+                : new HandoverLine(Interaction.Direction.OUTBOUND, HandoverLine.PERSON_WROTE, message.staffId(),
+                        message.text(), message.photos(), message.id(), at);
+    }
+
+    /**
+     * The log's entry of a kept message (null: none, or not yet sent): the customer's is logged with the same time
+     * as the event that brought it, as the start of its words ("photo: " and the caption for photos); the person's
+     * once it was delivered, as the summary of the text sent.
+     */
+    private static Interaction loggedAs(List<Interaction> logged, HandoverMessage message) {
+        if (message.fromCustomer()) {
+            return logged.stream().filter(line -> line.direction() == Interaction.Direction.INBOUND
+                    && line.occurredAt().equals(message.occurredAt()) && summarises(line.summary(), message.text()))
+                    .findFirst().orElse(null);
+        }
+        String summary = Interaction.sentSummary(message.sentText(), !message.photos().isEmpty());
+        return logged.stream().filter(line -> line.direction() == Interaction.Direction.OUTBOUND
+                && "message_sent".equals(line.kind()) && !line.occurredAt().isBefore(message.occurredAt())
+                && line.summary().equals(summary)).findFirst().orElse(null);
+    }
+
+    /** Whether the log's {@code summary} of an inbound message is of these words: "words…" or "photo: words…". */
+    private static boolean summarises(String summary, String words) {
+        String start = summary.endsWith("…") ? summary.substring(0, summary.length() - 1) : summary;
+        if (words.startsWith(start)) {
+            return true;
+        }
+        int files = start.indexOf(": ");
+        return files > 0 && words.startsWith(start.substring(files + 2))
+                || files < 0 && words.isBlank() && start.matches("[a-z]+(, [a-z]+)*");
     }
 
     /** An agent hands back only what nobody or they themselves took; supervisors and admins any. */

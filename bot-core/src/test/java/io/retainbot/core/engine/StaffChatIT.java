@@ -26,6 +26,8 @@ import io.retainbot.core.testing.MutableClock;
 import io.retainbot.core.testing.RecordingGateway;
 import io.retainbot.core.testing.TestDatabase;
 import io.retainbot.core.usecase.CareInputs;
+import io.retainbot.core.usecase.HandoverCare;
+import io.retainbot.core.usecase.HandoverLine;
 import io.retainbot.core.usecase.HandoverResult;
 import java.time.Duration;
 import java.util.List;
@@ -331,6 +333,18 @@ class StaffChatIT {
         joon.replyWithFiles("Request for a person", "Is it this box?", telegramPhoto("tg-shelf"));
         customer.botSays("Joon (RetainBot Demo Shop): Is it this box?");
         assertThat(customer.lastMessage().photo()).isEqualTo(new Photo("tg-shelf", Photo.Origin.TELEGRAM));
+
+        // the console and the API show both photos in the conversation, Joon's as written by him
+        long joonsId = engine.transactor().inTransaction(session -> session.staff().list(true)).stream()
+                .filter(staff -> staff.name().equals("Joon")).findFirst().orElseThrow().id();
+        List<HandoverLine> lines = engine.transactor().inTransaction(session -> HandoverCare.exchange(session,
+                session.feedback().activeHandover(EngineFixture.channel("7024")).orElseThrow(), engine.clock().instant()));
+        assertThat(lines).filteredOn(line -> !line.photos().isEmpty())
+                .extracting(HandoverLine::staffId, HandoverLine::text, line -> line.photos().get(0))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(null, "this one",
+                                new Photo("tg-order", Photo.Origin.TELEGRAM)),
+                        org.assertj.core.groups.Tuple.tuple(joonsId, "Is it this box?",
+                                new Photo("tg-shelf", Photo.Origin.TELEGRAM)));
     }
 
     @Test

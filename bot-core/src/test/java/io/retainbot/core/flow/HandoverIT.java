@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.retainbot.core.testing.ChatTranscript;
 import io.retainbot.core.testing.EngineFixture;
 import io.retainbot.core.testing.TestDatabase;
+import io.retainbot.core.customer.Customer;
+import io.retainbot.core.i18n.DateWording;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,6 +70,30 @@ class HandoverIT {
         engine.clock().set(Instant.parse("2026-11-28T11:00:00Z"));
         engine.readyChat("7003", "Ana").user("/human")
                 .botSaysContaining("will answer you here when we open again, on Monday from 09:00.");
+    }
+
+    @Test
+    void theHourAPersonAnswersNamesTheCustomersZoneAsComplaintPromisesDo() {
+        // Saturday 2026-11-28 20:00 in Seoul; Monday 09:00 in Seoul is Monday 08:00 in Manila
+        engine.clock().set(Instant.parse("2026-11-28T11:00:00Z"));
+        ZoneId manila = ZoneId.of("Asia/Manila");
+        Instant monday = Instant.parse("2026-11-30T00:00:00Z");
+        ChatTranscript english = engine.readyChat("7005", "Ana");
+        livesIn("7005", manila);
+        english.user("/human").botSaysContaining("will answer you here when we open again, on Monday from 08:00 ("
+                + DateWording.zoneName(monday, manila, "en") + ").");
+        ChatTranscript tagalog = engine.chat("7006", "Bea", "tl").user("/start").skipUnread()
+                .pressData("consent:no").skipUnread();
+        livesIn("7006", manila);
+        tagalog.user("/human").botSaysContaining("(Oras sa Pilipinas)");
+        // a customer in the business's own zone reads the hour alone
+        engine.readyChat("7007", "Lee").user("/human").botSaysContaining("on Monday from 09:00.");
+    }
+
+    private void livesIn(String userId, ZoneId zone) {
+        Customer customer = engine.customerOf(userId);
+        engine.transactor().inTransaction(session -> session.customers()
+                .update(customer.id(), customer.profile().toBuilder().zone(zone).build(), engine.clock().instant()));
     }
 
     @Test

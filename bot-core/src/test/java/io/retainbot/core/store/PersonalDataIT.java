@@ -47,7 +47,7 @@ class PersonalDataIT {
             "zelda.q@example.org", "Quixote Windmills", "prefers-calls-qx", "vip-qx", "Zanzibar-parcel-7731",
             "ORD-QX-9911", "photo-qx-77", "suggest-xyzzy", "answer-qx-marker", "summary-qx-marker", "OFFER-QX-1",
             "web-chat-qx", "web-visitor-qx", "receipt-qx.pdf", "hello web-qx", "more-details-qx", "review-needs-qx",
-            "review-vendor-qx");
+            "review-vendor-qx", "waiting-words-qx");
 
     private EngineFixture engine;
     private CustomerData data;
@@ -91,12 +91,13 @@ class PersonalDataIT {
         engine.readyChat("7000", "Bystander Bob").user("/complaint").skipUnread().press("Product").skipUnread()
                 .user("Bob's blender is loud.").skipUnread();
         for (String part : List.of("Zelda Quixote", "Zanzibar-parcel-7731", "+82-10-5555-7777", "hello web-qx",
-                "receipt-qx.pdf", "summary-qx-marker")) {
+                "receipt-qx.pdf", "summary-qx-marker", "waiting-words-qx")) {
             assertThat(tablesContaining(part)).as("before the erasure, %s is stored", part).isNotEmpty();
         }
         Map<String, String> before = data.export(zelda).orElseThrow();
         assertThat(before.get("complaint")).contains("Zanzibar-parcel-7731");
         assertThat(before.get("stored_file")).contains("receipt-qx.pdf").doesNotContain("\\x0102");
+        assertThat(before.get("handover_message")).contains("waiting-words-qx");
 
         CustomerData.Outcome outcome = data.erase(new Erasure(zelda, Erasure.RequestedBy.ADMIN, null,
                 "asked by letter on 2026-11-20"));
@@ -148,7 +149,8 @@ class PersonalDataIT {
         ComplaintRef ref = engine.complaintsOf("5551234").get(0).ref();
         chat.user("/status " + ref).skipUnread();
         chat.user("/suggest").skipUnread().user("suggest-xyzzy: open on Sundays").skipUnread();
-        chat.user("/human").skipUnread();
+        chat.user("/human").skipUnread().user("waiting-words-qx: the box was wet " + "inside ".repeat(40))
+                .skipUnread();
         care.claim(new CareInputs.ClaimComplaint(ref, Actor.admin()));
         care.answer(new CareInputs.AnswerComplaint(ref, Actor.admin(), "answer-qx-marker: we are on it"));
         care.resolve(new CareInputs.ResolveComplaint(ref, Actor.admin(), "summary-qx-marker: refunded"));

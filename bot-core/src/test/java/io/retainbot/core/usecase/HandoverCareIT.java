@@ -8,6 +8,7 @@ import io.retainbot.core.event.RecordedEvent;
 import io.retainbot.core.customer.Interaction;
 import io.retainbot.core.feedback.HandoverAnswered;
 import io.retainbot.core.feedback.HandoverClosed;
+import io.retainbot.core.feedback.HandoverMessage;
 import io.retainbot.core.feedback.HandoverRequest;
 import io.retainbot.core.feedback.HandoverRequested;
 import io.retainbot.core.feedback.HandoverTaken;
@@ -27,6 +28,7 @@ import io.retainbot.core.usecase.CareInputs.TakeHandover;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -66,6 +68,16 @@ class HandoverCareIT {
         long customerId = engine.customerOf(userId).id();
         return engine.transactor().inTransaction(session -> session.feedback().openHandovers(100, 0)).stream()
                 .filter(request -> request.customerId() == customerId).findFirst().orElseThrow();
+    }
+
+    private StaffMember agent(String name) {
+        return engine.transactor().inTransaction(session -> session.staff().add(name, StaffRole.AGENT,
+                engine.clock().instant()));
+    }
+
+    private List<HandoverLine> exchange(HandoverRequest request) {
+        return engine.transactor().inTransaction(session -> HandoverCare.exchange(session, reload(request.id()),
+                engine.clock().instant()));
     }
 
     private HandoverRequest reload(long id) {
@@ -320,6 +332,90 @@ class HandoverCareIT {
         assertThat(reload(request.id()).status()).isEqualTo(HandoverRequest.CLOSED);
         assertThat(eventKinds("8012")).containsExactly(HandoverRequested.KIND, HandoverTaken.KIND,
                 io.retainbot.core.feedback.HandoverEnded.KIND);
+    }
+
+    @Test
+    void theConversationShowsEveryWordSaidWithWhoWroteItOnceEach() {
+        StaffMember mia = agent("Mia Santos");
+        ChatTranscript chat = askingForAPerson("8013", "en");
+        HandoverRequest request = requestOf("8013");
+        String waiting = "While I wait: " + "the lid of the blender cracked on the second day. ".repeat(6) + "END-W";
+        chat.user(waiting).skipUnread();
+        care.take(new TakeHandover(request.id(), Actor.staff(mia.id())));
+        chat.deliverPending().skipUnread();
+        String talking = "Here is more: " + "it also leaks from the bottom when it runs. ".repeat(6) + "END-T";
+        chat.user(talking).botSaysNothingMore();
+        String answer = "Thank you for telling us. " + "We send a new lid and a new jug today. ".repeat(6) + "END-A";
+
+        care.reply(new ReplyHandover(request.id(), Actor.staff(mia.id()), answer));
+        chat.deliverPending().botSays("Mia (RetainBot Demo Shop): " + answer);
+        List<HandoverLine> lines = exchange(request);
+
+        assertThat(waiting.length()).isGreaterThan(Interaction.SUMMARY_LENGTH);
+        assertThat(lines).filteredOn(line -> line.text().startsWith("While I wait")).singleElement().satisfies(line -> {
+            assertThat(line.text()).isEqualTo(waiting);
+            assertThat(line.fromCustomer()).isTrue();
+        });
+        assertThat(lines).filteredOn(line -> line.text().contains("it also leaks")).singleElement()
+                .satisfies(line -> assertThat(line.text()).isEqualTo(talking));
+        assertThat(lines).filteredOn(line -> line.text().contains("Thank you for telling us")).singleElement()
+                .satisfies(line -> {
+            assertThat(line.text()).isEqualTo(answer);
+            assertThat(line.fromStaff()).isTrue();
+            assertThat(line.staffId()).isEqualTo(mia.id());
+            assertThat(line.kind()).isEqualTo(HandoverLine.PERSON_WROTE);
+        });
+        // the bot's own words stay the bot's, in order with the rest
+        assertThat(lines).filteredOn(line -> line.text().startsWith("Mia from RetainBot Demo Shop has taken over"))
+                .singleElement().satisfies(line -> assertThat(line.fromStaff() || line.fromCustomer()).isFalse());
+        assertThat(lines).extracting(HandoverLine::at).isSorted();
+    }
+
+    @Test
+    void customersKnowThePersonByTheFirstNameAndColleaguesByTheFullName() {
+        StaffMember mia = agent("Mia  Santos Cruz");
+        ChatTranscript chat = askingForAPerson("8014", "en");
+        HandoverRequest request = requestOf("8014");
+
+        care.reply(new ReplyHandover(request.id(), Actor.staff(mia.id()), "Hello, I am here."));
+
+        chat.deliverPending().botSaysContaining("Mia from RetainBot Demo Shop has taken over")
+                .botSays("Mia (RetainBot Demo Shop): Hello, I am here.")
+                .pressOn("has taken over", "Back to the bot")
+                .botSaysContaining("I have let Mia know.");
+        assertThat(care.take(new TakeHandover(request.id(), Actor.staff(ana.id())))).isEqualTo(new HandoverResult
+                .Refused(CareResult.Reason.CONFLICT, "handover request " + request.id() + " is closed", null));
+        assertThat(mia.firstName()).isEqualTo("Mia");
+    }
+
+    @Test
+    void thePhotosOfBothSidesAreKeptWithTheConversation() {
+        ChatTranscript chat = askingForAPerson("8015", "en");
+        HandoverRequest request = requestOf("8015");
+        care.take(new TakeHandover(request.id(), Actor.staff(joon.id())));
+        chat.deliverPending().skipUnread();
+        chat.sendFiles("the cracked lid", new io.retainbot.core.chat.FileRef("tg-photo-1",
+                io.retainbot.core.chat.FileRef.Kind.PHOTO, "image/jpeg", 1000, "")).botSaysNothingMore();
+        io.retainbot.core.chat.Photo sent = new io.retainbot.core.chat.Photo("kept-photo-1");
+
+        care.reply(new ReplyHandover(request.id(), Actor.staff(joon.id()), "Like this one?", List.of(sent)));
+        chat.deliverPending().skipUnread();
+        List<HandoverLine> lines = exchange(request);
+
+        assertThat(lines).filteredOn(line -> !line.photos().isEmpty()).extracting(HandoverLine::text,
+                        line -> line.photos().get(0), HandoverLine::fromStaff)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("the cracked lid", new io.retainbot.core.chat.Photo(
+                                "tg-photo-1", io.retainbot.core.chat.Photo.Origin.TELEGRAM), false),
+                        org.assertj.core.groups.Tuple.tuple("Like this one?", sent, true));
+        assertThat(lines).filteredOn(line -> line.text().contains("cracked lid")).hasSize(1);
+        assertThat(lines).filteredOn(line -> line.text().contains("Like this one?")).hasSize(1);
+        long messageId = lines.stream().filter(HandoverLine::fromStaff).findFirst().orElseThrow().messageId();
+        Optional<HandoverMessage> kept = engine.transactor().inTransaction(session -> session.feedback()
+                .findHandoverMessage(request.id(), messageId));
+        assertThat(kept.orElseThrow().staffId()).isEqualTo(joon.id());
+        Optional<HandoverMessage> elsewhere = engine.transactor().inTransaction(session -> session.feedback()
+                .findHandoverMessage(request.id() + 1, messageId));
+        assertThat(elsewhere).isEmpty();
     }
 
     @Test
