@@ -271,19 +271,6 @@ class SurveyIT {
     }
 
     @Test
-    void asksAfterAResolutionTimedFinerThanTheDatabaseKeepsIt() {
-        // PostgreSQL keeps microseconds, rounded: the complaint is stored closed at 06:20:00.123457
-        clock.set(java.time.Instant.parse("2026-11-23T06:20:00.123456789Z"));
-        ChatTranscript chat = customer("8010", "en");
-        fileAndResolve(chat, "8010");
-
-        // a second more: the survey's time, rounded up the same way, is due then
-        passTime(SURVEY_DELAY.plusSeconds(1));
-
-        chat.deliverPending().botSaysContaining("How satisfied are you");
-    }
-
-    @Test
     void remindsOnceWhenTheQuestionWentUnansweredThenNeverAgain() {
         ChatTranscript chat = customer("8007", "en");
         ComplaintRef ref = fileAndResolve(chat, "8007");
