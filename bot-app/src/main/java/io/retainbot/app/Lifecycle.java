@@ -21,6 +21,7 @@ public final class Lifecycle {
     private boolean starting = true;
     private boolean stopping;
     private boolean stopped;
+    private boolean startedUp;
 
     /** Takes over a part that has started; stops it at once (and ends the start) if a stop came meanwhile. */
     synchronized void started(AutoCloseable part) {
@@ -30,10 +31,16 @@ public final class Lifecycle {
         }
     }
 
-    /** The start is over, successfully or not (after a failure, {@link #stop} has run). */
-    synchronized void startEnded() {
+    /** The start is over: {@code succeeded}, or failed (then {@link #stop} runs next). */
+    synchronized void startEnded(boolean succeeded) {
         starting = false;
+        startedUp = succeeded;
         notifyAll();
+    }
+
+    /** Whether the start got to the end (a stop before that stopped it during start-up). */
+    public synchronized boolean startedUp() {
+        return startedUp;
     }
 
     /** Whether a stop was asked for (a start that fails meanwhile fails because of it). */

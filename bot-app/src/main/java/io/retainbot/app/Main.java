@@ -26,9 +26,12 @@ public final class Main {
                     lifecycle);
         } catch (RuntimeException failure) {
             if (lifecycle.stopping()) {
-                // asked to stop while starting: whatever broke off is a consequence, not a fault to report
-                System.err.println("RetainBot stopped during start-up (SIGTERM or Ctrl-C); nothing was left running");
-            } else if (failure instanceof RetainBotException) {
+                // asked to stop while starting: whatever broke off is a consequence, not a fault; the shutdown hook
+                // says so (the process ends when the hook does, perhaps before this thread would print)
+                lifecycle.startEnded(false);
+                return;
+            }
+            if (failure instanceof RetainBotException) {
                 System.err.println("RetainBot cannot start: " + failure.getMessage());
             } else {
                 LoggerFactory.getLogger(Main.class).debug("start-up failed", failure);
@@ -36,7 +39,7 @@ public final class Main {
                         + failure.getMessage());
             }
             // also when the start never began (a bad setting): nothing is left for the shutdown hook to wait for
-            lifecycle.startEnded();
+            lifecycle.startEnded(false);
             lifecycle.stop();
             System.exit(1);
         }
@@ -50,6 +53,9 @@ public final class Main {
         log.info("RetainBot is stopping");
         lifecycle.stop();
         log.info("RetainBot stopped");
+        if (!lifecycle.startedUp()) {
+            System.err.println("RetainBot stopped during start-up (SIGTERM or Ctrl-C); nothing was left running");
+        }
     }
 
     private static void showAdminToken(String token) {

@@ -341,10 +341,10 @@ public final class RetainBot implements AutoCloseable {
             log.info("RetainBot for {} is ready: web chat at http://localhost:{}/chat", business.companyName(),
                     http.port());
             RetainBot bot = new RetainBot(lifecycle, http, transactor);
-            lifecycle.startEnded();
+            lifecycle.startEnded(true);
             return bot;
         } catch (RuntimeException failure) {
-            lifecycle.startEnded();
+            lifecycle.startEnded(false);
             lifecycle.stop();
             throw failure;
         }
