@@ -7,6 +7,7 @@ import io.retainbot.console.access.Signed;
 import io.retainbot.core.business.AlertStages;
 import io.retainbot.core.business.BusinessConfig;
 import io.retainbot.core.business.OpeningCalendar;
+import io.retainbot.core.chat.Photo;
 import io.retainbot.core.feedback.HandoverRequest;
 import io.retainbot.core.outreach.Photos;
 import io.retainbot.core.port.PhotoSource;
@@ -22,9 +23,9 @@ import io.retainbot.core.usecase.HandoverResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Customers asking for a person: the requests waiting (with the hour promised to the customer counting down, what
@@ -219,7 +220,7 @@ public final class HandoverDesk {
         long requestId = id(ctx);
         long messageId = number(ctx.pathParam("message"));
         long index = number(ctx.pathParam("n"));
-        Optional<io.retainbot.core.chat.Photo> wanted = requestId < 1 || messageId < 1 || index < 0
+        Optional<Photo> wanted = requestId < 1 || messageId < 1 || index < 0
                 ? Optional.empty()
                 : transactor.inTransaction(session -> session.feedback().findHandoverMessage(requestId, messageId))
                 .filter(message -> index < message.photos().size()).map(message -> message.photos().get((int) index));

@@ -6,6 +6,7 @@ import io.retainbot.app.browser.Browser;
 import io.retainbot.app.browser.Browser.Screen;
 import io.retainbot.app.web.ChatPage;
 import io.retainbot.app.web.TestFiles;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,6 +123,8 @@ class ConsoleHandoverBrowserIT {
             chat.awaitBotPhoto("Is this the model you have?");
             joon.await("the person's photo shown", driver -> loadedPhotos(joon, "#conversation li.staff") == 1);
             ana.await("the colleague sees both photos", driver -> loadedPhotos(ana, "#conversation") == 2);
+            String staffPhoto = (String) joon.script(
+                    "return document.querySelector('#conversation li.staff img').getAttribute('src');");
 
             // the conversation keeps its newest line in view, unless the reader scrolled up to read
             assertThat((Boolean) joon.script("var list = document.getElementById('conversation');"
@@ -153,8 +156,21 @@ class ConsoleHandoverBrowserIT {
             joon.go(shop.url("/console/handovers"));
             joon.await("the list is empty again", driver -> ConsoleBrowsing.text(joon, "#handovers-empty")
                     .equals("Nobody is asking for a person. New requests appear here by themselves."));
+
             joon.assertNoConsoleErrors();
             customer.assertNoConsoleErrors();
+
+            // the photos are for signed-in staff only, and only the photos of the conversation
+            HttpResponse<String> anonymous = new ConsoleVisitor(shop.port()).get(staffPhoto);
+            assertThat(anonymous.statusCode()).isEqualTo(302);
+            assertThat(anonymous.headers().firstValue("Location")).hasValue("/console/sign-in");
+            joon.go(shop.url(staffPhoto));
+            joon.await("the photo itself", driver -> (Boolean) joon.script(
+                    "return document.images.length === 1 && document.images[0].naturalWidth > 0;"));
+            joon.go(shop.url(staffPhoto.replaceAll("/photos/0$", "/photos/1")));
+            joon.await("no such photo", driver -> ConsoleBrowsing.text(joon, "h1").equals("Not found"));
+            assertThat(ConsoleBrowsing.text(joon, "main")).contains("This photo is not kept any more, or there is no "
+                    + "such photo in this conversation.");
         }
     }
 
