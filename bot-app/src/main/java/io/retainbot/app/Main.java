@@ -17,22 +17,45 @@ public final class Main {
                 MaskedMessageConverter.mask(value);
             }
         });
-        RetainBot bot;
+        // registered before the start, so that a SIGTERM or Ctrl-C while starting stops the embedded PostgreSQL too
+        Lifecycle lifecycle = new Lifecycle();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(lifecycle), "retainbot-shutdown"));
         try {
-            bot = RetainBot.start(AppConfig.fromEnvironment(System.getenv()), Clock.systemUTC(), Main::showAdminToken,
-                    link -> System.out.println("Console set-up (works once, until the first admin exists): " + link));
-        } catch (RetainBotException failure) {
-            System.err.println("RetainBot cannot start: " + failure.getMessage());
+            RetainBot.start(AppConfig.fromEnvironment(System.getenv()), Clock.systemUTC(), Main::showAdminToken,
+                    link -> System.out.println("Console set-up (works once, until the first admin exists): " + link),
+                    lifecycle);
+        } catch (RuntimeException failure) {
+            if (lifecycle.stopping()) {
+                // asked to stop while starting: whatever broke off is a consequence, not a fault; the shutdown hook
+                // says so (the process ends when the hook does, perhaps before this thread would print)
+                lifecycle.startEnded(false);
+                return;
+            }
+            if (failure instanceof RetainBotException) {
+                System.err.println("RetainBot cannot start: " + failure.getMessage());
+            } else {
+                LoggerFactory.getLogger(Main.class).debug("start-up failed", failure);
+                System.err.println("RetainBot cannot start: " + failure.getClass().getSimpleName() + ": "
+                        + failure.getMessage());
+            }
+            // also when the start never began (a bad setting): nothing is left for the shutdown hook to wait for
+            lifecycle.startEnded(false);
+            lifecycle.stop();
             System.exit(1);
-            return;
-        } catch (RuntimeException unexpected) {
-            LoggerFactory.getLogger(Main.class).debug("start-up failed", unexpected);
-            System.err.println("RetainBot cannot start: " + unexpected.getClass().getSimpleName() + ": "
-                    + unexpected.getMessage());
-            System.exit(1);
+        }
+    }
+
+    private static void stop(Lifecycle lifecycle) {
+        if (lifecycle.stopped()) {
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "retainbot-shutdown"));
+        org.slf4j.Logger log = LoggerFactory.getLogger(RetainBot.class);
+        log.info("RetainBot is stopping");
+        lifecycle.stop();
+        log.info("RetainBot stopped");
+        if (!lifecycle.startedUp()) {
+            System.err.println("RetainBot stopped during start-up (SIGTERM or Ctrl-C); nothing was left running");
+        }
     }
 
     private static void showAdminToken(String token) {

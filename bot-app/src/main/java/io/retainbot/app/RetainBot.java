@@ -18,6 +18,7 @@ import io.retainbot.app.http.CareRoutes;
 import io.retainbot.app.http.CustomerRoutes;
 import io.retainbot.app.http.BroadcastRoutes;
 import io.retainbot.app.http.HttpServer;
+import io.retainbot.app.http.MetricsAccess;
 import io.retainbot.app.http.CustomerDataRoutes;
 import io.retainbot.app.http.KeepInTouchRoutes;
 import io.retainbot.app.http.KnownIssueRoutes;
@@ -107,9 +108,7 @@ import io.retainbot.telegram.TelegramAdapter;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -124,7 +123,7 @@ import org.slf4j.LoggerFactory;
 /**
  * RetainBot assembled: database, engine, outbox dispatcher, channels and HTTP server, wired with
  * plain constructors. {@link #start} brings everything up or, if any part fails, stops what it
- * started and throws one {@link StartupFailure}; {@link #close} stops in reverse order.
+ * started and throws one {@link StartupFailure}; {@link #close} stops in reverse order (see {@link Lifecycle}).
  */
 public final class RetainBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RetainBot.class);
@@ -133,12 +132,12 @@ public final class RetainBot implements AutoCloseable {
     /** The recurring task that posts each owner's weekly list of account reviews due. */
     private static final String WEEKLY_REVIEW_LISTS = "weekly-review-lists";
 
-    private final Deque<AutoCloseable> started;
+    private final Lifecycle lifecycle;
     private final HttpServer http;
     private final Transactor transactor;
 
-    private RetainBot(Deque<AutoCloseable> started, HttpServer http, Transactor transactor) {
-        this.started = started;
+    private RetainBot(Lifecycle lifecycle, HttpServer http, Transactor transactor) {
+        this.lifecycle = lifecycle;
         this.http = http;
         this.transactor = transactor;
     }
@@ -157,7 +156,15 @@ public final class RetainBot implements AutoCloseable {
      */
     public static RetainBot start(AppConfig config, Clock clock, Consumer<String> showAdminToken,
                                   Consumer<String> showSetUpLink) {
-        Deque<AutoCloseable> started = new ArrayDeque<>();
+        return start(config, clock, showAdminToken, showSetUpLink, new Lifecycle());
+    }
+
+    /**
+     * @param lifecycle where what starts is handed over: {@link Lifecycle#stop} (from a shutdown hook) stops it
+     *                  even while the start is still going on
+     */
+    public static RetainBot start(AppConfig config, Clock clock, Consumer<String> showAdminToken,
+                                  Consumer<String> showSetUpLink, Lifecycle lifecycle) {
         try {
             Messages catalog = Messages.builtIn();
             BusinessConfig business = config.businessConfig().map(file -> new BusinessFile(catalog).read(file))
@@ -174,7 +181,7 @@ public final class RetainBot implements AutoCloseable {
 
             PrometheusMeterRegistry meters = meters();
             DatabaseRuntime runtime = DatabaseRuntime.start(config, meters);
-            started.push(runtime);
+            lifecycle.started(runtime);
             log.info("data in {}", runtime.description());
             Database database = Database.on(runtime.dataSource()).migrate(runtime.migrationDataSource());
             Transactor transactor = database.transactor();
@@ -205,14 +212,14 @@ public final class RetainBot implements AutoCloseable {
                 // enough senders for the platform's budget (1,000 a second with Telegram's paid broadcasts)
                 int concurrency = PlatformSenders.concurrencyFor(gateway.bulkPerSecond());
                 ExecutorService pool = SenderPool.create("retainbot-send-" + gateway.platform().code(), concurrency);
-                started.push(() -> shutdown(pool));
+                lifecycle.started(() -> shutdown(pool));
                 senders.add(new PlatformSenders(gateway, pool, concurrency));
             }
             OutboxDispatcher dispatcher = new OutboxDispatcher(transactor, senders, OutboxDispatcher.newInstanceId(),
                     clock, meters);
             dispatcher.start(DaemonThreads.named("retainbot-outbox"));
             // on shutdown, after inbound traffic stopped: sends in flight finish and record their outcomes
-            started.push(() -> dispatcher.drain(SHUTDOWN_DRAIN));
+            lifecycle.started(() -> dispatcher.drain(SHUTDOWN_DRAIN));
             ScheduleSettings schedule = config.schedule();
             Timekeeper timekeeper = new Timekeeper(runtime.dataSource(), clock,
                     new Timekeeper.Settings(instanceName(), schedule.pollInterval(), SCHEDULER_THREADS));
@@ -250,7 +257,7 @@ public final class RetainBot implements AutoCloseable {
             CustomerRoutes customers = new CustomerRoutes(customerFile, ownership);
             // Reactions and time start after the engine and stop before the dispatcher drains (closed in reverse).
             relay.start(DaemonThreads.named("retainbot-reactions"));
-            started.push(relay);
+            lifecycle.started(relay);
             Set<Platform> platforms = gateways.stream().map(ChatGateway::platform).collect(Collectors.toSet());
             PromiseWatch watch = new PromiseWatch(transactor, reactions, messages, business, staffChats, clock,
                     afterCommit);
@@ -260,7 +267,7 @@ public final class RetainBot implements AutoCloseable {
                     new Retention(database.housekeeping(), schedule.retention(), clock), schedule.retention(),
                     runner(transactor, messages, business, clock, dispatcher, platforms, config.outreach().policy(),
                             messengerBudget(gateways)));
-            started.push(timekeeper);
+            lifecycle.started(timekeeper);
 
             WebChat webChat = new WebChat(engine, database.webChat(), database.files(), messages, business, clock,
                     new SecureRandom(),
@@ -300,7 +307,8 @@ public final class RetainBot implements AutoCloseable {
                             () -> new StaffDirectory(transactor, business, clock).list(true), clock),
                     new OfferDesk(offers, clock), new ReportDesk(serviceReports, business, clock), business.zone(),
                     new SecureRandom());
-            HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin, webChat, config.webChat(),
+            HttpServer http = new HttpServer(transactor, runtime::isHealthy, meters, admin,
+                    MetricsAccess.of(config.metricsToken()), webChat, config.webChat(),
                     routes -> {
                         care.mount(routes);
                         staff.mount(routes);
@@ -318,23 +326,26 @@ public final class RetainBot implements AutoCloseable {
                     },
                     refusals, clock, RequestLimits.DEFAULT)
                     .start(config.httpPort());
-            started.push(http);
+            lifecycle.started(http);
             if (telegram.isPresent()) {
                 telegram.get().start(engine, database.cursors(), DaemonThreads.named("retainbot-telegram"));
-                started.push(telegram.get());
+                lifecycle.started(telegram.get());
             }
             if (discord.isPresent()) {
                 discord.get().start(engine);
-                started.push(discord.get());
+                lifecycle.started(discord.get());
             }
             int port = http.port();
             console.accounts().openSetUp().ifPresent(token ->
                     showSetUpLink.accept("http://localhost:" + port + "/console/set-up?token=" + token));
             log.info("RetainBot for {} is ready: web chat at http://localhost:{}/chat", business.companyName(),
                     http.port());
-            return new RetainBot(started, http, transactor);
+            RetainBot bot = new RetainBot(lifecycle, http, transactor);
+            lifecycle.startEnded(true);
+            return bot;
         } catch (RuntimeException failure) {
-            closeAll(started);
+            lifecycle.startEnded(false);
+            lifecycle.stop();
             throw failure;
         }
     }
@@ -355,7 +366,7 @@ public final class RetainBot implements AutoCloseable {
     @Override
     public void close() {
         log.info("RetainBot is stopping");
-        closeAll(started);
+        lifecycle.stop();
         log.info("RetainBot stopped");
     }
 
@@ -410,19 +421,6 @@ public final class RetainBot implements AutoCloseable {
         executor.shutdown();
         if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
             executor.shutdownNow();
-        }
-    }
-
-    private static synchronized void closeAll(Deque<AutoCloseable> started) {
-        while (!started.isEmpty()) {
-            AutoCloseable part = started.pop();
-            try {
-                part.close();
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            } catch (Exception failure) {
-                log.warn("{} did not stop cleanly: {}", part.getClass().getSimpleName(), failure.getMessage());
-            }
         }
     }
 }

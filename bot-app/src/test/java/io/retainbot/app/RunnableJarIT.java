@@ -2,6 +2,8 @@ package io.retainbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.retainbot.core.testing.Await;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +12,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +41,48 @@ class RunnableJarIT {
         String log = jar.output();
         assertThat(log).contains("RetainBot stopped");
         assertThat(log).contains("generated one. It is shown only this once");
+    }
+
+    @Test
+    void aSigtermWhileStartingLeavesNoPostgresRunningAndTheNextStartIsClean() throws Exception {
+        Path data = directory.resolve("data");
+        Map<String, String> env = Map.of("DATA_DIR", data.toString(), "HTTP_PORT", String.valueOf(AppTesting.freePort()),
+                "ADMIN_TOKEN", AppTesting.ADMIN_TOKEN);
+        JarProcess first = JarProcess.start(env, directory.resolve("first.log"));
+        // the embedded PostgreSQL is up; RetainBot still migrates and wires itself (seconds on a fresh directory)
+        AtomicReference<ProcessHandle> postgres = new AtomicReference<>();
+        Await.until(() -> {
+            postgres.set(serverOf(data.resolve("postgres")).orElse(null));
+            return postgres.get() != null || !first.process().isAlive();
+        }, Duration.ofSeconds(120), () -> "the embedded PostgreSQL started; see " + directory.resolve("first.log"));
+
+        first.process().destroy();
+
+        assertThat(first.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.output()).as("the SIGTERM came during start-up").doesNotContain(" is ready")
+                .contains("RetainBot stopped during start-up");
+        Await.until(() -> !postgres.get().isAlive(), Duration.ofSeconds(10),
+                () -> "the embedded PostgreSQL (pid " + postgres.get().pid() + ") is still running after RetainBot ended");
+        JarProcess second = JarProcess.start(env, directory.resolve("second.log"));
+        try {
+            assertThat(second.awaitHealth(Duration.ofSeconds(120)).body()).contains("\"database\":\"up\"");
+        } finally {
+            second.process().destroy();
+            second.process().waitFor(60, TimeUnit.SECONDS);
+        }
+        assertThat(second.output()).doesNotContain("that an earlier RetainBot left running").contains("RetainBot stopped");
+        assertThat(serverOf(data.resolve("postgres"))).isEmpty();
+    }
+
+    /** The live PostgreSQL server that {@code cluster}'s postmaster.pid names, if any. */
+    private static Optional<ProcessHandle> serverOf(Path cluster) {
+        try {
+            List<String> lines = Files.readAllLines(cluster.resolve("postmaster.pid"));
+            return lines.isEmpty() ? Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(lines.get(0).strip())).filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException notThere) {
+            return Optional.empty();
+        }
     }
 
     @Test

@@ -517,7 +517,8 @@ public final class MarketingDesk {
                 call.frame("broadcasts.title"), line(broadcast, names(), texts, zone), progressPart(call, overview),
                 earlier, status == Broadcast.Status.ACTIVE && (running || broadcast.nextOccurrence() != null),
                 status == Broadcast.Status.PAUSED || paused,
-                status != Broadcast.Status.CANCELLED && (status != Broadcast.Status.FINISHED || running || paused),
+                // a finished broadcast has no run left sending or paused: nothing to cancel
+                status == Broadcast.Status.ACTIVE || status == Broadcast.Status.PAUSED,
                 notice, error));
     }
 

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * @param databaseUrl      a JDBC URL of an external PostgreSQL; empty to run the embedded one
  * @param dataDir          where the embedded PostgreSQL keeps its data
  * @param adminToken       the REST API's bearer token; empty to generate one on first start
+ * @param metricsToken     the bearer token {@code /metrics} asks for; empty: metrics only to this machine
  * @param businessConfig   the YAML business file; empty for the built-in demo business
  * @param webChat          who may embed the web chat, and whether a reverse proxy names the client
  * @param schedule         scheduler polling, survey delay, waiting for busy customers, retention
@@ -27,7 +28,7 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
                         int httpPort, Optional<String> adminToken, Optional<Path> businessConfig,
                         Optional<TelegramSettings> telegram, Optional<DiscordSettings> discord,
                         WebChatSettings webChat, ScheduleSettings schedule, StaffDeskSettings staffDesk,
-                        String staffLanguage, OutreachSettings outreach) {
+                        String staffLanguage, OutreachSettings outreach, Optional<String> metricsToken) {
     /** The languages the built-in catalog speaks, for STAFF_LANGUAGE. */
     private static final java.util.List<String> STAFF_LANGUAGES = java.util.List.of("en", "ko", "tl");
     /** The levels logback understands in logback.xml's {@code ${LOG_LEVEL:-INFO}}. */
@@ -35,7 +36,7 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
             "TRACE", "ALL", "OFF");
     public static final int DEFAULT_HTTP_PORT = 8080;
     private static final Pattern JDBC_POSTGRES = Pattern.compile("jdbc:postgresql://[^/?#\\s]+(/[^?#\\s]*)?(\\?\\S*)?");
-    private static final int MIN_ADMIN_TOKEN = 16;
+    private static final int MIN_TOKEN = 16;
 
     public static AppConfig fromEnvironment(Map<String, String> env) {
         Optional<String> databaseUrl = value(env, "DATABASE_URL").map(AppConfig::jdbcUrl);
@@ -43,7 +44,8 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
         String password = value(env, "DATABASE_PASSWORD").orElse("");
         Path dataDir = path("DATA_DIR", value(env, "DATA_DIR").orElse("./data"));
         int port = value(env, "HTTP_PORT").map(AppConfig::port).orElse(DEFAULT_HTTP_PORT);
-        Optional<String> adminToken = value(env, "ADMIN_TOKEN").map(AppConfig::adminToken);
+        Optional<String> adminToken = value(env, "ADMIN_TOKEN")
+                .map(token -> bearerToken("ADMIN_TOKEN", token, "unset it to have one generated"));
         Optional<Path> business = value(env, "BUSINESS_CONFIG").map(file -> path("BUSINESS_CONFIG", file));
         Optional<TelegramSettings> telegram = adapterSettings(() -> TelegramSettings.fromEnvironment(env));
         Optional<DiscordSettings> discord = adapterSettings(() -> DiscordSettings.fromEnvironment(env));
@@ -53,8 +55,10 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
         StaffDeskSettings staffDesk = StaffDeskSettings.fromEnvironment(env);
         String staffLanguage = value(env, "STAFF_LANGUAGE").map(AppConfig::staffLanguage).orElse("en");
         value(env, "LOG_LEVEL").ifPresent(AppConfig::checkLogLevel);
+        Optional<String> metricsToken = value(env, "METRICS_TOKEN")
+                .map(token -> bearerToken("METRICS_TOKEN", token, "unset it to serve /metrics only to this machine"));
         return new AppConfig(databaseUrl, user, password, dataDir, port, adminToken, business, telegram, discord,
-                webChat, schedule, staffDesk, staffLanguage, outreach);
+                webChat, schedule, staffDesk, staffLanguage, outreach, metricsToken);
     }
 
     private static String staffLanguage(String value) {
@@ -127,10 +131,10 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
         throw new ConfigException("HTTP_PORT must be a port number from 1 to 65535, was \"" + value + "\"");
     }
 
-    private static String adminToken(String token) {
-        if (token.length() < MIN_ADMIN_TOKEN || token.chars().anyMatch(Character::isWhitespace)) {
-            throw new ConfigException("ADMIN_TOKEN must be at least " + MIN_ADMIN_TOKEN
-                    + " characters without spaces; unset it to have one generated");
+    private static String bearerToken(String name, String token, String whenUnset) {
+        if (token.length() < MIN_TOKEN || token.chars().anyMatch(Character::isWhitespace)) {
+            throw new ConfigException(name + " must be at least " + MIN_TOKEN + " characters without spaces; "
+                    + whenUnset);
         }
         return token;
     }
@@ -147,6 +151,7 @@ public record AppConfig(Optional<String> databaseUrl, String databaseUser, Strin
     public String toString() {
         return "AppConfig[database=" + databaseUrl.orElse("embedded in " + dataDir) + ", databaseUser=" + databaseUser
                 + ", httpPort=" + httpPort + ", adminToken=" + (adminToken.isPresent() ? "(set)" : "(generated)")
+                + ", metricsToken=" + (metricsToken.isPresent() ? "(set)" : "(unset: this machine only)")
                 + ", businessConfig=" + businessConfig.map(Path::toString).orElse("(built-in demo)")
                 + ", telegram=" + telegram.map(TelegramSettings::toString).orElse("off")
                 + ", discord=" + discord.map(DiscordSettings::toString).orElse("off") + ", webChat=" + webChat + ", schedule=" + schedule + ", staffDesk=" + staffDesk

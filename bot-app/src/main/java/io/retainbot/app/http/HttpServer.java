@@ -53,7 +53,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * RetainBot's HTTP server (Javalin on Jetty): {@code /health}, {@code /metrics}, the web chat under
+ * RetainBot's HTTP server (Javalin on Jetty): {@code /health}, {@code /metrics} (see {@link MetricsAccess}), the web chat under
  * {@code /chat}, and the REST API under {@code /api} behind the admin token. Every error is JSON
  * with a message; nothing a client sends can produce a 500 with a stack trace.
  */
@@ -75,12 +75,15 @@ public final class HttpServer implements AutoCloseable {
     private final BooleanSupplier databaseUp;
     private final PrometheusMeterRegistry meters;
     private final AdminAccess admin;
+    private final MetricsAccess metricsAccess;
     private final WebChat webChat;
     private final WebChatSettings web;
     private final SecurityHeaders securityHeaders;
     private final ObjectMapper json;
     private final RefusalLog refusals;
     private final LoginThrottle throttle;
+    /** Wrong metrics tokens, apart from wrong admin tokens: a mistyped admin token never stops the scrapes. */
+    private final LoginThrottle metricsThrottle;
     private final ScheduledExecutorService summaries;
     private final BusyRefusal busy;
     private final Javalin javalin;
@@ -91,8 +94,9 @@ public final class HttpServer implements AutoCloseable {
      * @param extraRoutes more routes for adapters (the Telegram webhook), added as they are
      */
     public HttpServer(Transactor transactor, BooleanSupplier databaseUp, PrometheusMeterRegistry meters,
-                      AdminAccess admin, WebChat webChat, WebChatSettings web, Consumer<JavalinConfig> extraRoutes) {
-        this(transactor, databaseUp, meters, admin, webChat, web, extraRoutes,
+                      AdminAccess admin, MetricsAccess metricsAccess, WebChat webChat, WebChatSettings web,
+                      Consumer<JavalinConfig> extraRoutes) {
+        this(transactor, databaseUp, meters, admin, metricsAccess, webChat, web, extraRoutes,
                 new RefusalLog(Clock.systemUTC(), log::warn), Clock.systemUTC(), RequestLimits.DEFAULT);
     }
 
@@ -103,17 +107,19 @@ public final class HttpServer implements AutoCloseable {
      * @param limits      how many requests are handled at once and may wait; beyond that 503 at once
      */
     public HttpServer(Transactor transactor, BooleanSupplier databaseUp, PrometheusMeterRegistry meters,
-                      AdminAccess admin, WebChat webChat, WebChatSettings web, Consumer<JavalinConfig> extraRoutes,
-                      RefusalLog refusals, Clock clock, RequestLimits limits) {
+                      AdminAccess admin, MetricsAccess metricsAccess, WebChat webChat, WebChatSettings web,
+                      Consumer<JavalinConfig> extraRoutes, RefusalLog refusals, Clock clock, RequestLimits limits) {
         this.refusals = refusals;
         this.busy = new BusyRefusal(limits, refusals);
         this.throttle = new LoginThrottle(clock);
+        this.metricsThrottle = new LoginThrottle(clock);
         this.clock = clock;
         this.summaries = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("retainbot-refusal-log"));
         this.transactor = transactor;
         this.databaseUp = databaseUp;
         this.meters = meters;
         this.admin = admin;
+        this.metricsAccess = metricsAccess;
         this.webChat = webChat;
         this.web = web;
         this.securityHeaders = new SecurityHeaders(web.allowedOrigins());
@@ -214,8 +220,7 @@ public final class HttpServer implements AutoCloseable {
         config.routes.after(this::measure);
         config.routes.get("/", ctx -> ctx.redirect("/chat"));
         config.routes.get("/health", this::health);
-        config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(meters.scrape()));
+        config.routes.get("/metrics", this::metrics);
 
         config.routes.get("/chat", this::chatPage);
         config.routes.get("/chat/assets/chat.js", ctx -> asset(ctx, "web/chat.js", "text/javascript; charset=utf-8"));
@@ -278,6 +283,26 @@ public final class HttpServer implements AutoCloseable {
     private void health(Context ctx) {
         boolean up = databaseUp.getAsBoolean();
         ctx.status(up ? 200 : 503).json(Map.of("status", up ? "up" : "down", "database", up ? "up" : "down"));
+    }
+
+    private void metrics(Context ctx) {
+        String address = ctx.req().getRemoteAddr();
+        refuseWhileThrottled(ctx, metricsThrottle, address, "metrics requests", "metrics");
+        boolean forwarded = ctx.header("X-Forwarded-For") != null || ctx.header("Forwarded") != null;
+        switch (metricsAccess.judge(ctx.header("Authorization"), address, forwarded)) {
+            case PERMITTED -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape());
+            case WRONG_TOKEN -> {
+                metricsThrottle.failed(address);
+                refusals.refused("metrics requests with a missing or wrong metrics token");
+                ctx.header("WWW-Authenticate", "Bearer");
+                throw new ClientError(401, "missing or wrong metrics token: send Authorization: Bearer <METRICS_TOKEN>");
+            }
+            case NOT_LOCAL -> {
+                refusals.refused("metrics requests from other machines while METRICS_TOKEN is unset");
+                throw new ClientError(403, "metrics are served only to this machine while METRICS_TOKEN is unset: "
+                        + "set METRICS_TOKEN and send it as Authorization: Bearer <METRICS_TOKEN>");
+            }
+        }
     }
 
     private void chatPage(Context ctx) {
@@ -444,16 +469,22 @@ public final class HttpServer implements AutoCloseable {
         return hops[hops.length - 1].strip();
     }
 
-    private void requireAdmin(Context ctx) {
-        String address = ctx.ip();
-        Optional<Duration> wait = throttle.waitBefore(address);
+    /** 429 with Retry-After while {@code address} must wait after too many wrong {@code token} tokens. */
+    private void refuseWhileThrottled(Context ctx, LoginThrottle tokenThrottle, String address, String requests,
+                                      String token) {
+        Optional<Duration> wait = tokenThrottle.waitBefore(address);
         if (wait.isPresent()) {
-            refusals.refused("API calls from addresses that sent too many wrong admin tokens");
+            refusals.refused(requests + " from addresses that sent too many wrong " + token + " tokens");
             long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
             ctx.header("Retry-After", String.valueOf(seconds));
-            throw new ClientError(429, "too many wrong admin tokens from your address: try again in " + seconds
+            throw new ClientError(429, "too many wrong " + token + " tokens from your address: try again in " + seconds
                     + " s");
         }
+    }
+
+    private void requireAdmin(Context ctx) {
+        String address = ctx.ip();
+        refuseWhileThrottled(ctx, throttle, address, "API calls", "admin");
         if (!admin.permits(ctx.header("Authorization"))) {
             throttle.failed(address);
             refusals.refused("API calls with a missing or wrong admin token");

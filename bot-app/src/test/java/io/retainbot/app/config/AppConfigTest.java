@@ -76,11 +76,20 @@ class AppConfigTest {
     }
 
     @Test
+    void refusesAShortMetricsTokenNamingTheFix() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("METRICS_TOKEN", "scrape me")))
+                .hasMessage("METRICS_TOKEN must be at least 16 characters without spaces; unset it to serve /metrics "
+                        + "only to this machine");
+    }
+
+    @Test
     void neverShowsSecretsInItsDescription() {
         AppConfig config = AppConfig.fromEnvironment(Map.of("DATABASE_URL", "jdbc:postgresql://db/shop",
-                "DATABASE_PASSWORD", "s3cret-password", "ADMIN_TOKEN", "a-long-enough-admin-token"));
+                "DATABASE_PASSWORD", "s3cret-password", "ADMIN_TOKEN", "a-long-enough-admin-token",
+                "METRICS_TOKEN", "a-long-enough-metrics-token"));
 
-        assertThat(config.toString()).doesNotContain("s3cret-password").doesNotContain("a-long-enough-admin-token");
+        assertThat(config.toString()).doesNotContain("s3cret-password").doesNotContain("a-long-enough-admin-token")
+                .doesNotContain("a-long-enough-metrics-token");
     }
 
     @Test

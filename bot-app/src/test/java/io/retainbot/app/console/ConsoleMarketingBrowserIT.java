@@ -249,9 +249,7 @@ class ConsoleMarketingBrowserIT {
     @Test
     void saysWhoWaitsForTheEndOfTheirQuietHoursAndWhenTheFirstGoes() {
         // a customer for whom it is 23:00 now: marketing waits for 09:00 their time
-        int utcHour = clock.instant().atZone(ZoneOffset.UTC).getHour();
-        int offset = Math.floorMod(23 - utcHour + 12, 24) - 12;
-        String zone = offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
+        String zone = zoneWhereItIsNow(23);
         AdminApi api = new AdminApi(shop.port());
         AdminApi.ok(api.call("POST", "/api/customers/import", "text/csv",
                 "display_name,language,time_zone,birthday,tags,consent,consent_source,identities\n"
@@ -284,6 +282,68 @@ class ConsoleMarketingBrowserIT {
         assertThat(page).contains("Waiting for their time", "1 customer waits for a later time (their quiet hours");
         assertThat(sora.get("/console/broadcasts/" + broadcast + "?lang=ko").body()).contains("발송 시각 대기", "1명이 더 늦은 시각을");
         AdminApi.ok(api.call("POST", "/api/broadcasts/" + broadcast + "/cancel", "{}"));
+    }
+
+    @Test
+    void aOneOffBroadcastReadsActiveWithCancelWhileItsRunWaitsAndFinishedWithoutCancelOnceSent() {
+        AdminApi api = new AdminApi(shop.port());
+        AdminApi.ok(api.call("POST", "/api/customers/import", "text/csv",
+                "display_name,language,time_zone,birthday,tags,consent,consent_source,identities\n"
+                        + "Late Reader,en," + zoneWhereItIsNow(23) + ",07-08,late-reader,yes,shop form,telegram:"
+                        + chatOf(201) + "\n"
+                        + "Day Reader,en," + zoneWhereItIsNow(12) + ",07-09,day-reader,yes,shop form,telegram:"
+                        + chatOf(202) + "\n"));
+        long template = AdminApi.ok(api.call("POST", "/api/templates", """
+                {"name": "Reading news", "purpose": "marketing", "defaultLanguage": "en",
+                 "texts": [{"language": "en", "tone": "formal", "body": "New books are in, {name}!"}]}"""), 201)
+                .get("id").asLong();
+        long waiting = oneOff(api, "Reading news (late)", "late-reader", template);
+        long sent = oneOff(api, "Reading news (day)", "day-reader", template);
+        Await.until(() -> api.get("/api/broadcasts/" + waiting).get("runs").findValues("waiting").stream()
+                .anyMatch(count -> count.asLong() == 1), Duration.ofSeconds(30), () -> "the late reader waits");
+        Await.until(() -> api.get("/api/broadcasts/" + sent).get("broadcast").get("status").asText().equals("finished"),
+                Duration.ofSeconds(30), () -> "the day reader's broadcast finished: " + api.get("/api/broadcasts/" + sent));
+
+        assertThat(api.get("/api/broadcasts/" + waiting).get("broadcast").get("status").asText()).isEqualTo("active");
+        HttpResponse<String> cancelFinished = api.call("POST", "/api/broadcasts/" + sent + "/cancel", "{}");
+        assertThat(cancelFinished.statusCode()).isEqualTo(409);
+        assertThat(cancelFinished.body()).contains("the broadcast is finished");
+        assertThat(api.get("/api/broadcasts/" + sent).get("broadcast").get("status").asText()).isEqualTo("finished");
+        try (Browser browser = Browser.open(Screen.DESKTOP)) {
+            ConsoleBrowsing.signIn(browser, shop, MARKETER, MARKETER_PASSWORD);
+            browser.go(shop.url("/console/broadcasts/" + sent + "?lang=en"));
+            browser.await("the finished broadcast", driver -> ConsoleBrowsing.text(browser, "#broadcast-name")
+                    .equals("Reading news (day)"));
+            assertThat(ConsoleBrowsing.text(browser, "#broadcast-status")).isEqualTo("finished");
+            assertThat(browser.driver().findElements(By.cssSelector("#cancel, #pause, #resume"))).isEmpty();
+
+            browser.go(shop.url("/console/broadcasts/" + waiting + "?lang=en"));
+            browser.await("the waiting broadcast", driver -> ConsoleBrowsing.text(browser, "#broadcast-name")
+                    .equals("Reading news (late)"));
+            assertThat(ConsoleBrowsing.text(browser, "#broadcast-status")).isEqualTo("active");
+            browser.screenshot("console-marketing-one-off-waiting");
+            browser.find(By.id("cancel")).click();
+            browser.await("the broadcast cancelled", driver -> ConsoleBrowsing.text(browser, "#broadcast-status")
+                    .equals("cancelled"));
+            assertThat(browser.driver().findElements(By.cssSelector("#cancel, #pause, #resume"))).isEmpty();
+            browser.assertNoConsoleErrors();
+        }
+    }
+
+    /** A one-off broadcast, sent now, to the customers tagged {@code tag}. */
+    private static long oneOff(AdminApi api, String name, String tag, long template) {
+        long segment = AdminApi.ok(api.call("POST", "/api/segments", "{\"name\": \"" + name + "\", \"filter\": "
+                + "{\"anyTags\": [\"" + tag + "\"]}}"), 201).get("id").asLong();
+        return AdminApi.ok(api.call("POST", "/api/broadcasts", "{\"name\": \"" + name + "\", \"segmentId\": "
+                + segment + ", \"templateId\": " + template + ", \"schedule\": {\"at\": \"now\"}}"), 201)
+                .get("id").asLong();
+    }
+
+    /** A fixed-offset zone where the shop's clock reads {@code hour} o'clock now. */
+    private static String zoneWhereItIsNow(int hour) {
+        int utcHour = clock.instant().atZone(ZoneOffset.UTC).getHour();
+        int offset = Math.floorMod(hour - utcHour + 12, 24) - 12;
+        return offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
     }
 
     @Test

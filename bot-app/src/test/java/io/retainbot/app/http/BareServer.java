@@ -31,7 +31,7 @@ final class BareServer implements AutoCloseable {
     private final HttpServer server;
 
     private BareServer(TestDatabase db, Clock clock, BooleanSupplier databaseUp, RequestLimits limits,
-                       Consumer<JavalinConfig> extraRoutes) {
+                       Consumer<JavalinConfig> extraRoutes, MetricsAccess metricsAccess) {
         Transactor transactor = db.database().transactor();
         EventSink refusing = event -> {
             throw new IllegalStateException("not used");
@@ -47,22 +47,30 @@ final class BareServer implements AutoCloseable {
             }
         });
         server = new HttpServer(transactor, databaseUp, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), admin,
-                webChat, WebChatSettings.defaults(), extraRoutes, refusals, clock, limits).start(0);
+                metricsAccess, webChat, WebChatSettings.defaults(), extraRoutes, refusals, clock, limits).start(0);
     }
 
     /** A server with the default limits and the database always up. */
     static BareServer start(TestDatabase db, Clock clock) {
-        return new BareServer(db, clock, () -> true, RequestLimits.DEFAULT, routes -> { });
+        return new BareServer(db, clock, () -> true, RequestLimits.DEFAULT, routes -> { },
+                MetricsAccess.of(Optional.empty()));
     }
 
     /** A server that reports the database up while {@code databaseUp} says so. */
     static BareServer start(TestDatabase db, Clock clock, BooleanSupplier databaseUp) {
-        return new BareServer(db, clock, databaseUp, RequestLimits.DEFAULT, routes -> { });
+        return new BareServer(db, clock, databaseUp, RequestLimits.DEFAULT, routes -> { },
+                MetricsAccess.of(Optional.empty()));
     }
 
     /** A server with {@code limits} and more routes of the test's own. */
     static BareServer start(TestDatabase db, Clock clock, RequestLimits limits, Consumer<JavalinConfig> extraRoutes) {
-        return new BareServer(db, clock, () -> true, limits, extraRoutes);
+        return new BareServer(db, clock, () -> true, limits, extraRoutes, MetricsAccess.of(Optional.empty()));
+    }
+
+    /** A server whose {@code /metrics} asks for {@code metricsToken} (none: this machine only). */
+    static BareServer withMetricsToken(TestDatabase db, Clock clock, Optional<String> metricsToken) {
+        return new BareServer(db, clock, () -> true, RequestLimits.DEFAULT, routes -> { },
+                MetricsAccess.of(metricsToken));
     }
 
     HttpServer server() {

@@ -67,7 +67,7 @@ class SalesApiIT {
         assertThat(stage.get("history")).extracting(change -> change.get("from").asText() + " -> "
                 + change.get("to").asText())
                 .containsExactly("null -> negotiation", "negotiation -> null", "null -> contract", "contract -> null");
-        assertError(api.call("PUT", "/api/customers/" + id + "/stage", "{\"staffId\": 1}"), 400,
+        AdminApi.assertError(api.call("PUT", "/api/customers/" + id + "/stage", "{\"staffId\": 1}"), 400,
                 "stage: is required (null or \"\" clears the stage)");
     }
 
@@ -80,33 +80,28 @@ class SalesApiIT {
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         assertThat(json(imported).get("created").asInt()).isEqualTo(1);
         assertThat(json(imported).get("rejected").get(0).get("field").asText()).isEqualTo("purchased_on");
-        assertError(api.call("POST", "/api/purchases/import", "text/csv", "who,what\n1,2\n"), 400, "unknown column");
-        assertError(api.call("POST", "/api/purchases/import", "{}"), 415, "text/csv");
+        AdminApi.assertError(api.call("POST", "/api/purchases/import", "text/csv", "who,what\n1,2\n"), 400, "unknown column");
+        AdminApi.assertError(api.call("POST", "/api/purchases/import", "{}"), 415, "text/csv");
     }
 
     @Test
     void refusesBadInputWithTheFieldNamed() {
         long id = customer("Ana");
-        assertError(api.call("POST", "/api/customers/" + id + "/purchases", "{\"purchasedOn\": \"2026-11-20\"}"), 400,
+        AdminApi.assertError(api.call("POST", "/api/customers/" + id + "/purchases", "{\"purchasedOn\": \"2026-11-20\"}"), 400,
                 "product");
-        assertError(api.call("POST", "/api/customers/" + id + "/purchases", "{\"product\": \"x\"}"), 400, "purchasedOn");
-        assertError(api.call("POST", "/api/customers/" + id + "/purchases",
+        AdminApi.assertError(api.call("POST", "/api/customers/" + id + "/purchases", "{\"product\": \"x\"}"), 400, "purchasedOn");
+        AdminApi.assertError(api.call("POST", "/api/customers/" + id + "/purchases",
                 "{\"product\": \"x\", \"purchasedOn\": \"20 Nov\"}"), 400, "purchasedOn");
-        assertError(api.call("POST", "/api/customers/" + id + "/purchases",
+        AdminApi.assertError(api.call("POST", "/api/customers/" + id + "/purchases",
                 "{\"product\": \"x\", \"purchasedOn\": \"2026-11-20\", \"amount\": 5}"), 400, "currency");
-        assertError(api.call("POST", "/api/customers/" + id + "/purchases",
+        AdminApi.assertError(api.call("POST", "/api/customers/" + id + "/purchases",
                 "{\"product\": \"x\", \"purchasedOn\": \"2026-11-20\", \"amount\": \"five\", \"currency\": \"USD\"}"),
                 400, "amount");
-        assertError(api.call("POST", "/api/customers/987654/purchases",
+        AdminApi.assertError(api.call("POST", "/api/customers/987654/purchases",
                 "{\"product\": \"x\", \"purchasedOn\": \"2026-11-20\"}"), 404, "no customer");
-        assertError(api.call("PUT", "/api/customers/" + id + "/stage", "{\"stage\": \"sold\"}"), 400, "stage");
-        assertError(api.call("PUT", "/api/customers/" + id + "/stage", "{\"stage\": \"contract\", \"staffId\": 98765}"), 400,
+        AdminApi.assertError(api.call("PUT", "/api/customers/" + id + "/stage", "{\"stage\": \"sold\"}"), 400, "stage");
+        AdminApi.assertError(api.call("PUT", "/api/customers/" + id + "/stage", "{\"stage\": \"contract\", \"staffId\": 98765}"), 400,
                 "staffId");
-        assertError(api.call("GET", "/api/customers/987654/stage", null), 404, "no customer");
-    }
-
-    private static void assertError(HttpResponse<String> response, int status, String part) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(json(response).get("error").asText()).contains(part);
+        AdminApi.assertError(api.call("GET", "/api/customers/987654/stage", null), 404, "no customer");
     }
 }

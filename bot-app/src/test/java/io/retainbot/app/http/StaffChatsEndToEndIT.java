@@ -146,7 +146,7 @@ class StaffChatsEndToEndIT {
         return new AppConfig(fromEnv.databaseUrl(), fromEnv.databaseUser(), fromEnv.databasePassword(),
                 fromEnv.dataDir(), fromEnv.httpPort(), fromEnv.adminToken(), fromEnv.businessConfig(),
                 Optional.empty(), Optional.of(settings), fromEnv.webChat(), fromEnv.schedule(),
-                fromEnv.staffDesk(), fromEnv.staffLanguage(), fromEnv.outreach());
+                fromEnv.staffDesk(), fromEnv.staffLanguage(), fromEnv.outreach(), fromEnv.metricsToken());
     }
 
     private Map<String, String> withReferrals(Map<String, String> env) {

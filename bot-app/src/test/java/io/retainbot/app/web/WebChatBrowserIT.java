@@ -156,16 +156,7 @@ class WebChatBrowserIT {
     void promisesAVisitorInAnotherTimeZoneTheirOwnTime() throws Exception {
         try (Browser browser = Browser.open(Screen.DESKTOP, "en-US").inTimeZone("Asia/Manila")) {
             ChatPage chat = new ChatPage(browser, bot.httpPort()).open();
-            chat.type("/complaint");
-            chat.awaitBot(said("en", "intake.category.ask"));
-            chat.press(BUSINESS.categories().get(0).label("en"));
-            chat.type("The courier left the parcel at the wrong house, three streets away from mine.");
-            chat.awaitBot(said("en", "intake.order.ask"));
-            chat.press(said("en", "intake.button.skip").get(0));
-            chat.awaitBot(said("en", "intake.files.ask"));
-            chat.press(said("en", "intake.button.no_files").get(0));
-            chat.press(said("en", "intake.button.confirm").get(0));
-            String reference = chat.awaitReference();
+            String reference = fileADeliveryComplaint(chat);
             browser.screenshot("web-chat-promise-in-the-visitors-zone");
 
             JsonNode complaint = api("/api/complaints/" + reference).get("complaint");
@@ -177,6 +168,43 @@ class WebChatBrowserIT {
                     .contains(DateWording.time(promised, manila, "en"))
                     .contains(DateWording.zoneName(promised, manila, "en"));
         }
+    }
+
+    @Test
+    void aZoneStaffClearedStaysClearedWhenTheVisitorWritesAgain() throws Exception {
+        try (Browser browser = Browser.open(Screen.DESKTOP, "en-US").inTimeZone("Asia/Manila")) {
+            ChatPage chat = new ChatPage(browser, bot.httpPort()).open();
+            String reference = fileADeliveryComplaint(chat);
+            JsonNode complaint = api("/api/complaints/" + reference).get("complaint");
+            long customer = complaint.get("customerId").asLong();
+            assertThat(api("/api/customers/" + customer).get("customer").get("timeZone").asText()).isEqualTo("Asia/Manila");
+
+            // staff decide the customer follows the business's zone (the console saves the file the same way)
+            AdminApi.ok(new AdminApi(bot.httpPort()).call("PATCH", "/api/customers/" + customer, "{\"timeZone\": null}"));
+            chat.type("/status");
+            String status = chat.awaitBotContaining(reference + " · ");
+
+            java.time.Instant promised = java.time.Instant.parse(complaint.get("promisedAt").asText());
+            JsonNode zone = api("/api/customers/" + customer).get("customer").path("timeZone");
+            assertThat(zone.isNull() || zone.isMissingNode())
+                    .as("the browser's zone did not fill the cleared zone in again: " + zone).isTrue();
+            assertThat(status).as("answered in the business's zone").contains(DateWording.time(promised, BUSINESS.zone(), "en"))
+                    .doesNotContain(DateWording.zoneName(promised, ZoneId.of("Asia/Manila"), "en"));
+        }
+    }
+
+    /** Files a delivery complaint in the open chat, without order number or files; returns its reference. */
+    private static String fileADeliveryComplaint(ChatPage chat) {
+        chat.type("/complaint");
+        chat.awaitBot(said("en", "intake.category.ask"));
+        chat.press(BUSINESS.categories().get(0).label("en"));
+        chat.type("The courier left the parcel at the wrong house, three streets away from mine.");
+        chat.awaitBot(said("en", "intake.order.ask"));
+        chat.press(said("en", "intake.button.skip").get(0));
+        chat.awaitBot(said("en", "intake.files.ask"));
+        chat.press(said("en", "intake.button.no_files").get(0));
+        chat.press(said("en", "intake.button.confirm").get(0));
+        return chat.awaitReference();
     }
 
     @Test

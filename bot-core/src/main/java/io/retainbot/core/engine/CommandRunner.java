@@ -83,7 +83,6 @@ final class CommandRunner {
         Conversation current = conversation;
         FlowCommand.AskConsent asked = null;
         ComplaintRef about = null;
-        customers.keepZoneHint(session, turn.customer(), turn.event().sender(), turn.now());
         for (FlowCommand command : commands) {
             if (command instanceof FlowCommand.FileComplaint file) {
                 Complaint filed = fileComplaint(session, turn, file);

@@ -243,9 +243,9 @@ public final class ConversationEngine implements EventSink {
         }
         Conversation conversation = accepted.lockedConversation()
                 .orElseGet(() -> session.conversations().lock(event.channel(), now));
-        CustomerCard customer = accepted.seenCustomer().map(customers::card)
+        CustomerCard customer = customers.withZoneHint(session, accepted.seenCustomer().map(customers::card)
                 .orElseGet(() -> accepted.lockedConversation().isPresent() ? customers.firstContact(session, event, now)
-                        : customers.resolve(session, event, now));
+                        : customers.resolve(session, event, now)), event.sender(), now);
         conversation = conversation.withCustomer(customer.id());
         if (event instanceof InboundEvent.MessageEdited) {
             session.intake().finish(customers.inbound(customer.id(), event, conversation, null, now), conversation,

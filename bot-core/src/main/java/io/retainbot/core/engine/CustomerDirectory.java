@@ -68,14 +68,21 @@ final class CustomerDirectory {
     /**
      * A customer without a time zone of their own whose platform names one now (the web chat sends the browser's
      * with every event; customers created before it did have none): it is kept, where its clocks differ from the
-     * business's. A zone staff or the customer set is never replaced.
+     * business's, and the event that brought it is already answered in it. A zone staff or the customer set is
+     * never replaced, and one staff cleared stays cleared (see {@link io.retainbot.core.port.CustomerStore#setZoneIfNone}).
      */
-    void keepZoneHint(StoreSession session, CustomerCard customer, Sender sender, Instant now) {
+    CustomerCard withZoneHint(StoreSession session, CustomerCard customer, Sender sender, Instant now) {
         if (sender.zoneHint().isEmpty() || !customer.zone().equals(business.zone())) {
-            return;
+            return customer;
         }
-        zoneOf(sender.zoneHint()).filter(zone -> !zone.getRules().equals(business.zone().getRules()))
-                .ifPresent(zone -> session.customers().setZoneIfNone(customer.id(), zone, now));
+        Optional<ZoneId> hinted = zoneOf(sender.zoneHint())
+                .filter(zone -> !zone.getRules().equals(business.zone().getRules()));
+        if (hinted.isEmpty() || !session.customers().setZoneIfNone(customer.id(), hinted.get(), now)) {
+            return customer;
+        }
+        return new CustomerCard(customer.id(), customer.name(), customer.language(), customer.tone(), hinted.get(),
+                customer.consentAnswered(), customer.consentGranted(), customer.newCustomer(), customer.consentSource(),
+                customer.birthdayKnown());
     }
 
     /**

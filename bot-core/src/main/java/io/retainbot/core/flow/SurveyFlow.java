@@ -25,6 +25,10 @@ public final class SurveyFlow implements Flow {
     static final String SCORE_PREFIX = "survey:score:";
     static final String NO_COMMENT = "survey:no_comment";
     private static final String REF = "ref";
+    /** The resolution a due survey follows ({@code ScheduleSurvey.RESOLVED_AT}). */
+    static final String RESOLVED_AT = "resolvedAt";
+    /** How far the stored closing time may stray from the resolution's own instant (rounding to microseconds). */
+    private static final java.time.Duration SAME_RESOLUTION = java.time.Duration.ofMillis(1);
     private static final String SATISFACTION = "satisfaction";
 
     enum State {
@@ -48,12 +52,30 @@ public final class SurveyFlow implements Flow {
         Optional<ComplaintRef> ref = ComplaintRef.parse(due.data().getOrDefault(REF, ""));
         Optional<Complaint> complaint = ref.flatMap(turn.complaints()::find)
                 .filter(found -> found.status() == ComplaintStatus.RESOLVED
-                        && found.customerId() == turn.customer().id());
+                        && found.customerId() == turn.customer().id() && followsTheLatestResolution(due, found));
         if (REMINDER_KIND.equals(due.dueKind())) {
             return complaint.filter(found -> !turn.complaints().surveyAnswered(found))
                     .map(found -> ask(turn, FlowData.EMPTY.with(REF, found.ref().toString()), "survey.reminder"));
         }
         return complaint.map(found -> ask(turn, FlowData.EMPTY.with(REF, found.ref().toString()), "survey.ask"));
+    }
+
+    /**
+     * Whether the due survey follows the complaint's latest resolution: one resolved, reopened and resolved again
+     * within the survey's delay is asked about once, by the survey of the later resolution. A survey scheduled
+     * before surveys named their resolution ({@code resolvedAt}) still asks.
+     */
+    private static boolean followsTheLatestResolution(InboundEvent.Scheduled due, Complaint complaint) {
+        String resolvedAt = due.data().get(RESOLVED_AT);
+        if (resolvedAt == null || complaint.closedAt() == null) {
+            return true;
+        }
+        try {
+            // the database keeps microseconds (rounded); a later resolution comes well after this one
+            return !complaint.closedAt().isAfter(java.time.Instant.parse(resolvedAt).plus(SAME_RESOLUTION));
+        } catch (java.time.format.DateTimeParseException garbled) {
+            return true;
+        }
     }
 
     @Override

@@ -253,6 +253,8 @@ public final class BroadcastRunner {
             BroadcastRun run = found.get();
             if (session.broadcasts().done(runId)) {
                 session.broadcasts().setRunStatus(runId, BroadcastRun.Status.FINISHED, now);
+                // a one-off broadcast (or one past its last occurrence) is finished when its last run is
+                session.broadcasts().finishIfDone(run.broadcastId(), now);
                 return new Queued(0, new RunState.Ended());
             }
             long inFlight = session.broadcasts().inFlight(runId);

@@ -142,6 +142,10 @@ public final class Broadcasts {
             if (broadcast.isEmpty()) {
                 return false;
             }
+            if (broadcast.get().status() == Broadcast.Status.FINISHED) {
+                throw new Refused("status", "the broadcast is finished: every message has been sent, nothing is "
+                        + "left to cancel");
+            }
             session.broadcasts().setStatus(id, Broadcast.Status.CANCELLED, now);
             session.outreachChanges().record(by, OutreachChange.Subject.BROADCAST, id, broadcast.get().name(),
                     OutreachChange.Action.CANCELLED, now);

@@ -48,8 +48,14 @@ public interface BroadcastStore {
     /** Active broadcasts whose next occurrence is due, locked for this transaction; others skip them. */
     List<Broadcast> lockDue(Instant now, int limit);
 
-    /** Moves the schedule on; {@code null} when there is no next occurrence. */
+    /**
+     * Moves the schedule on; {@code null} when there is no next occurrence. An active broadcast with no next
+     * occurrence is finished only once none of its runs still sends or is paused (see {@link #finishIfDone}).
+     */
     void scheduleNext(long id, LocalDateTime nextOccurrence, Instant nextDue, Instant now);
+
+    /** Finishes an active broadcast that has no next occurrence and no run still sending or paused. */
+    void finishIfDone(long id, Instant now);
 
     /** Starts a run for an occurrence; empty when that occurrence already has one. */
     Optional<BroadcastRun> startRun(long broadcastId, LocalDateTime occurrence, Instant now);

@@ -54,8 +54,12 @@ public interface CustomerStore {
 
     void setLanguage(long customerId, String language, Instant now);
 
-    /** The customer's time zone as their platform names it, kept only when their file has none. */
-    void setZoneIfNone(long customerId, ZoneId zone, Instant now);
+    /**
+     * The customer's time zone as their platform names it, kept only when their file has none and staff did not
+     * clear it (a profile saved without the zone it had: the customer follows the business's zone from then on).
+     * Returns whether it was kept.
+     */
+    boolean setZoneIfNone(long customerId, ZoneId zone, Instant now);
 
     /** How the customer wants to be addressed, as they chose it in the chat. */
     void setTone(long customerId, Tone tone, Instant now);

@@ -15,12 +15,14 @@ import java.util.Map;
  * complaint was resolved, and its one reminder {@code reminderAfter} later (it asks only if the survey
  * went unanswered). Their ids name the complaint and the resolution ({@code survey:C-1042:17},
  * {@code survey-reminder:C-1042:17}), so running this twice schedules one of each, and a complaint
- * resolved again later gets a new survey.
+ * resolved again later gets a new survey; the earlier one, naming an earlier resolution, then asks nothing.
  */
 public final class ScheduleSurvey implements Reaction {
     public static final String NAME = "schedule_survey";
     public static final String SURVEY = "survey";
     public static final String REMINDER = "survey_reminder";
+    /** The due events' datum naming the resolution they follow (its instant). */
+    public static final String RESOLVED_AT = "resolvedAt";
     /** When the reminder follows the survey, unless told otherwise. */
     public static final Duration DEFAULT_REMINDER_AFTER = Duration.ofHours(24);
 
@@ -59,9 +61,11 @@ public final class ScheduleSurvey implements Reaction {
         ComplaintResolved resolved = (ComplaintResolved) recorded.event();
         String ref = resolved.ref().toString();
         Instant asked = resolved.occurredAt().plus(delay);
+        // the resolution it follows: a complaint resolved again meanwhile is asked about by the later survey only
+        Map<String, String> data = Map.of("ref", ref, RESOLVED_AT, resolved.occurredAt().toString());
         timetable.schedule(new DueEvent(SURVEY + ":" + ref + ":" + recorded.id(), SURVEY, resolved.customerId(),
-                asked, Map.of("ref", ref)));
+                asked, data));
         timetable.schedule(new DueEvent("survey-reminder:" + ref + ":" + recorded.id(), REMINDER,
-                resolved.customerId(), asked.plus(reminderAfter), Map.of("ref", ref)));
+                resolved.customerId(), asked.plus(reminderAfter), data));
     }
 }

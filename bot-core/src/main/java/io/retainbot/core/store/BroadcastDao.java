@@ -83,11 +83,22 @@ interface BroadcastDao extends SqlObject {
 
     @SqlUpdate("""
             update broadcast set next_local = :nextLocal, next_due = :nextDue, updated_at = :now,
-                   status = case when cast(:nextLocal as timestamp) is null and status = 'active' then 'finished' else status end
+                   status = case when cast(:nextLocal as timestamp) is null and status = 'active'
+                                      and not exists (select 1 from broadcast_run run where run.broadcast_id = broadcast.id
+                                                      and run.status in ('running', 'paused'))
+                                 then 'finished' else status end
             where id = :id
             """)
     void scheduleNext(@Bind("id") long id, @Bind("nextLocal") LocalDateTime nextLocal,
                       @Bind("nextDue") Instant nextDue, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            update broadcast set status = 'finished', updated_at = :now
+            where id = :id and status = 'active' and next_local is null
+              and not exists (select 1 from broadcast_run run where run.broadcast_id = broadcast.id
+                              and run.status in ('running', 'paused'))
+            """)
+    void finishIfDone(@Bind("id") long id, @Bind("now") Instant now);
 
     @SqlQuery("""
             insert into broadcast_run (broadcast_id, occurrence, created_at) values (:broadcastId, :occurrence, :now)

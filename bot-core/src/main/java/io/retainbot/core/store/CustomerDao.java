@@ -56,7 +56,10 @@ interface CustomerDao {
     @SqlUpdate("""
             update customer set display_name = :displayName, form_of_address = :formOfAddress, gender = :gender,
                    birth_month = :birthMonth, birth_day = :birthDay, birth_year = :birthYear, language = :language,
-                   time_zone = :timeZone, phone = :phone, email = :email, company = :company, industry = :industry,
+                   time_zone = :timeZone,
+                   time_zone_cleared = case when cast(:timeZone as text) is null
+                                            then time_zone is not null or time_zone_cleared else false end,
+                   phone = :phone, email = :email, company = :company, industry = :industry,
                    occupation = :occupation, position = :position, needs = :needs, pain_points = :painPoints,
                    notes = :notes, tone = :tone, source_channel = :sourceChannel, introducer_id = :introducerId,
                    tier = :tier, responsible_staff_id = :responsibleStaffId, updated_at = :now
@@ -75,7 +78,10 @@ interface CustomerDao {
     @SqlUpdate("update customer set language = :language, updated_at = :now where id = :id")
     int setLanguage(@Bind("id") long id, @Bind("language") String language, @Bind("now") Instant now);
 
-    @SqlUpdate("update customer set time_zone = :zone, updated_at = :now where id = :id and time_zone is null")
+    @SqlUpdate("""
+            update customer set time_zone = :zone, updated_at = :now
+            where id = :id and time_zone is null and not time_zone_cleared
+            """)
     int setZoneIfNone(@Bind("id") long id, @Bind("zone") String zone, @Bind("now") Instant now);
 
     @SqlUpdate("update customer set tone = :tone, updated_at = :now where id = :id")

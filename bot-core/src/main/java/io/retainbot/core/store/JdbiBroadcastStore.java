@@ -90,6 +90,11 @@ final class JdbiBroadcastStore implements BroadcastStore {
     }
 
     @Override
+    public void finishIfDone(long id, Instant now) {
+        dao.finishIfDone(id, now);
+    }
+
+    @Override
     public Optional<BroadcastRun> startRun(long broadcastId, LocalDateTime occurrence, Instant now) {
         return dao.startRun(broadcastId, occurrence, now).map(JdbiBroadcastStore::toRun);
     }

@@ -156,8 +156,8 @@ final class JdbiCustomerStore implements CustomerStore {
     }
 
     @Override
-    public void setZoneIfNone(long customerId, ZoneId zone, Instant now) {
-        dao().setZoneIfNone(customerId, zone.getId(), now);
+    public boolean setZoneIfNone(long customerId, ZoneId zone, Instant now) {
+        return dao().setZoneIfNone(customerId, zone.getId(), now) > 0;
     }
 
     @Override

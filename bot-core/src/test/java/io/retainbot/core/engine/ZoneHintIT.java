@@ -6,6 +6,7 @@ import io.retainbot.core.chat.ChannelRef;
 import io.retainbot.core.chat.InboundEvent;
 import io.retainbot.core.chat.Platform;
 import io.retainbot.core.chat.Sender;
+import io.retainbot.core.testing.ChatTranscript;
 import io.retainbot.core.testing.EngineFixture;
 import io.retainbot.core.testing.TestDatabase;
 import java.time.ZoneId;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The time zone a chat names for its customer (the web chat sends the browser's with every message) goes on a
- * customer file that has none, also for customers created before the chat sent it; never over one set before.
+ * customer file that has none, also for customers created before the chat sent it, and the message that brings it
+ * is answered in it; never over one set before, nor over one staff cleared.
  */
 class ZoneHintIT {
     @RegisterExtension
@@ -28,8 +30,7 @@ class ZoneHintIT {
 
     @BeforeEach
     void setUp() {
-        db.truncateAll();
-        engine = EngineFixture.start(db, "2026-11-23T06:20:00Z", "Asia/Seoul");
+        engine = EngineFixture.mondayInSeoul(db);
     }
 
     @Test
@@ -59,6 +60,40 @@ class ZoneHintIT {
         assertThat(zoneOf("w-visitor-2")).as("the first zone named stays").isEqualTo(MANILA);
         assertThat(zoneOf("w-visitor-3")).as("staff set Manila; the browser's Berlin does not replace it")
                 .isEqualTo(MANILA);
+    }
+
+    @Test
+    void answersTheMessageThatBringsAZoneAlreadyInThatZone() {
+        ChatTranscript chat = engine.readyChat("4401", "Mina");
+        String ref = engine.fileComplaint(chat, "4401", "delivery", "The box was soaked when it arrived.");
+
+        engine.engine().accept(new InboundEvent.CommandReceived(EngineFixture.channel("4401"),
+                new Sender("4401", "Mina", "en", "Asia/Manila"), "zone-" + events.incrementAndGet(),
+                engine.clock().instant(), "status", "", ""));
+
+        // promised by tomorrow 16:00 in Seoul: 15:00 in Manila, the zone named
+        chat.deliverPending().botSaysContaining(ref, "tomorrow 15:00 (");
+    }
+
+    @Test
+    void aZoneStaffClearedStaysClearedWhateverTheBrowserSendsUntilStaffSetOne() {
+        say("w-visitor-5", "hello", "Asia/Manila");
+        long visitor = customerId("w-visitor-5");
+        staffSetZone(visitor, null);
+
+        say("w-visitor-5", "still here", "Asia/Manila");
+        ZoneId afterClearing = zoneOf("w-visitor-5");
+        staffSetZone(visitor, ZoneId.of("Europe/Berlin"));
+        say("w-visitor-5", "and again", "Asia/Manila");
+
+        assertThat(afterClearing).as("cleared by staff: the customer follows the business's zone").isNull();
+        assertThat(zoneOf("w-visitor-5")).isEqualTo(ZoneId.of("Europe/Berlin"));
+    }
+
+    private void staffSetZone(long customerId, ZoneId zone) {
+        engine.transactor().runInTransaction(session -> session.customers().update(customerId,
+                session.customers().find(customerId).orElseThrow().profile().toBuilder().zone(zone).build(),
+                engine.clock().instant()));
     }
 
     private void say(String visitor, String text, String zone) {

@@ -21,8 +21,7 @@ class BadInputIT {
 
     @BeforeEach
     void setUp() {
-        db.truncateAll();
-        engine = EngineFixture.start(db, "2026-11-23T06:20:00Z", "Asia/Seoul");
+        engine = EngineFixture.mondayInSeoul(db);
     }
 
     private Complaint fileWithDescription(ChatTranscript chat, String userId, String description) {

@@ -19,8 +19,7 @@ class ConsentIT {
 
     @BeforeEach
     void setUp() {
-        db.truncateAll();
-        engine = EngineFixture.start(db, "2026-11-23T06:20:00Z", "Asia/Seoul");
+        engine = EngineFixture.mondayInSeoul(db);
     }
 
     private Consent consent(String userId) {

@@ -22,8 +22,7 @@ class FilingKeepsGoingIT {
 
     @BeforeEach
     void setUp() {
-        db.truncateAll();
-        engine = EngineFixture.start(db, "2026-11-23T06:20:00Z", "Asia/Seoul");
+        engine = EngineFixture.mondayInSeoul(db);
     }
 
     private List<ComplaintNote> notes(Complaint complaint) {
@@ -61,9 +60,7 @@ class FilingKeepsGoingIT {
     @Test
     void aValidReferenceIsShownAsideAndFilingContinues() {
         ChatTranscript chat = engine.readyChat("8003", "Ana");
-        chat.submitForm(Dialogue.COMPLAINT_FORM, Map.of("category", "billing",
-                "description", "I was charged twice for one order.")).skipUnread();
-        String ref = engine.complaintsOf("8003").get(0).ref().toString();
+        String ref = engine.fileComplaint(chat, "8003", "billing", "I was charged twice for one order.");
         chat.user("/complaint").skipUnread().press("Service").skipUnread()
                 .user("/status " + ref)
                 .botSaysContaining(ref + " · Billing", "I was charged twice for one order.")

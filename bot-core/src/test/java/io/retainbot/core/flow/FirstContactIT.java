@@ -19,9 +19,7 @@ class FirstContactIT {
 
     @BeforeEach
     void setUp() {
-        db.truncateAll();
-        // Monday 2026-11-23 15:20 in Seoul
-        engine = EngineFixture.start(db, "2026-11-23T06:20:00Z", "Asia/Seoul");
+        engine = EngineFixture.mondayInSeoul(db);
     }
 
     private Customer customer(String userId) {

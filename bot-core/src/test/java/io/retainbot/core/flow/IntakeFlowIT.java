@@ -24,9 +24,7 @@ class IntakeFlowIT {
 
     @BeforeEach
     void setUp() {
-        db.truncateAll();
-        // Monday 2026-11-23 15:20 in Seoul
-        engine = EngineFixture.start(db, "2026-11-23T06:20:00Z", "Asia/Seoul");
+        engine = EngineFixture.mondayInSeoul(db);
     }
 
     @Test

@@ -33,8 +33,7 @@ class KnownIssueIT {
 
     @BeforeEach
     void setUp() {
-        db.truncateAll();
-        engine = EngineFixture.start(db, "2026-11-23T06:20:00Z", "Asia/Seoul");
+        engine = EngineFixture.mondayInSeoul(db);
         issues = new KnownIssues(engine.transactor(), engine.business(), Set.copyOf(Messages.builtIn().languages()),
                 engine.clock());
     }

@@ -22,8 +22,7 @@ class LeavingIT {
 
     @BeforeEach
     void setUp() {
-        db.truncateAll();
-        engine = EngineFixture.start(db, "2026-11-23T06:20:00Z", "Asia/Seoul");
+        engine = EngineFixture.mondayInSeoul(db);
     }
 
     private ChatTranscript consenting(String userId, String name, String language, String yes) {

@@ -22,8 +22,7 @@ class StatusFlowIT {
 
     @BeforeEach
     void setUp() {
-        db.truncateAll();
-        engine = EngineFixture.start(db, "2026-11-23T06:20:00Z", "Asia/Seoul");
+        engine = EngineFixture.mondayInSeoul(db);
     }
 
     private String fileComplaint(ChatTranscript chat) {

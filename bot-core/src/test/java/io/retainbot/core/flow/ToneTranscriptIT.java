@@ -27,8 +27,7 @@ class ToneTranscriptIT {
 
     @BeforeEach
     void setUp() {
-        db.truncateAll();
-        engine = EngineFixture.start(db, "2026-11-23T06:20:00Z", "Asia/Seoul");
+        engine = EngineFixture.mondayInSeoul(db);
     }
 
     // Korean, formal (합니다체): the default for a new customer.

@@ -1,6 +1,7 @@
 package io.retainbot.core.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.retainbot.core.chat.ChannelRef;
@@ -132,6 +133,51 @@ class BroadcastsIT {
 
         assertThat(first).containsExactly(chat(seoul));
         assertThat(recipients()).containsExactlyInAnyOrder(chat(seoul), chat(late));
+    }
+
+    @Test
+    void aOneOffBroadcastStaysActiveWhileItsOnlyRunStillSendsAndFinishesWithIt() {
+        // 12:00 in Seoul is 22:00 the evening before in New York: the New York customer waits for 09:00 there.
+        clock.set(Instant.parse("2026-12-05T03:00:00Z"));
+        customer("Night Owl", NEW_YORK, true);
+        customer("Day Person", SEOUL, true);
+        BroadcastRunner runner = runner(BroadcastRunner.Settings.DEFAULT);
+        Broadcast broadcast = broadcasts.create("Now", everyone(), membershipDay(),
+                new BroadcastSchedule.Once(clock.instant()));
+
+        runner.advance();
+        sendAll();
+        runner.advance();
+        Broadcasts.Overview whileWaiting = broadcasts.find(broadcast.id()).orElseThrow();
+        clock.set(Instant.parse("2026-12-05T14:00:00Z"));
+        runner.advance();
+        sendAll();
+        runner.advance();
+        Broadcasts.Overview afterwards = broadcasts.find(broadcast.id()).orElseThrow();
+
+        assertThat(whileWaiting.broadcast().status()).isEqualTo(Broadcast.Status.ACTIVE);
+        assertThat(whileWaiting.broadcast().nextOccurrence()).isNull();
+        assertThat(whileWaiting.runs()).singleElement()
+                .satisfies(run -> assertThat(run.run().status()).isEqualTo(BroadcastRun.Status.RUNNING));
+        assertThat(afterwards.broadcast().status()).isEqualTo(Broadcast.Status.FINISHED);
+        assertThat(afterwards.runs()).singleElement()
+                .satisfies(run -> assertThat(run.run().status()).isEqualTo(BroadcastRun.Status.FINISHED));
+    }
+
+    @Test
+    void aFinishedBroadcastIsNotCancelledAfterwards() {
+        customer("Ana", SEOUL, true);
+        BroadcastRunner runner = runner(BroadcastRunner.Settings.DEFAULT);
+        Broadcast broadcast = broadcasts.create("Done", everyone(), membershipDay(),
+                new BroadcastSchedule.Once(SEOUL_TEN));
+        runner.advance();
+        sendAll();
+        runner.advance();
+
+        assertThatThrownBy(() -> broadcasts.cancel(broadcast.id())).isInstanceOf(Broadcasts.Refused.class)
+                .hasMessageContaining("finished");
+        assertThat(broadcasts.find(broadcast.id()).orElseThrow().broadcast().status())
+                .isEqualTo(Broadcast.Status.FINISHED);
     }
 
     @Test

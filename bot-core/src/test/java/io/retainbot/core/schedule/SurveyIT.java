@@ -245,6 +245,31 @@ class SurveyIT {
     }
 
     @Test
+    void asksOnceAboutAComplaintResolvedAgainWithinTheSurveyDelay() {
+        ChatTranscript chat = customer("8009", "en");
+        ComplaintRef ref = fileAndResolve(chat, "8009");
+        clock.advance(Duration.ofMinutes(10));
+        care.reopen(new io.retainbot.core.usecase.CareInputs.ReopenComplaint(ref, Actor.admin(), "not fixed after all"));
+        clock.advance(Duration.ofMinutes(10));
+        care.resolve(new ResolveComplaint(ref, Actor.admin(), ""));
+        chat.deliverPending().skipUnread();
+        relay.runDue();
+
+        passTime(SURVEY_DELAY.minusMinutes(20));
+        chat.deliverPending().botSaysNothingMore();
+        passTime(Duration.ofMinutes(20));
+        chat.deliverPending().botSaysContaining("How satisfied are you").press("5")
+                .botSaysContaining("how easy was it").press("5")
+                .botAsks("Is there anything you would like to add?", "No, thanks").press("No, thanks")
+                .botSaysContaining("Thank you for your answer.");
+        passTime(REMINDER);
+
+        chat.deliverPending().botSaysNothingMore();
+        assertThat(satisfaction(ref)).hasValue(5);
+        assertThat(timekeeper.waiting()).isEmpty();
+    }
+
+    @Test
     void remindsOnceWhenTheQuestionWentUnansweredThenNeverAgain() {
         ChatTranscript chat = customer("8007", "en");
         ComplaintRef ref = fileAndResolve(chat, "8007");

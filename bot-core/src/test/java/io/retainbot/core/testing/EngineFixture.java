@@ -12,6 +12,7 @@ import io.retainbot.core.customer.Stages;
 import io.retainbot.core.engine.BotContactPolicy;
 import io.retainbot.core.engine.ConversationEngine;
 import io.retainbot.core.engine.EventSink;
+import io.retainbot.core.flow.Dialogue;
 import io.retainbot.core.i18n.Messages;
 import io.retainbot.core.outbox.OutboxDispatcher;
 import io.retainbot.core.port.Transactor;
@@ -158,6 +159,15 @@ public final class EngineFixture {
         return new EngineFixture(db.database().transactor(), clock, business, reactions, botContact);
     }
 
+    /**
+     * The shop most transcripts talk to: "Demo Shop" in Seoul (Mon-Fri 09-18, Sat 10-14) on Monday 2026-11-23 at
+     * 15:20 (06:20 UTC), on a database emptied first.
+     */
+    public static EngineFixture mondayInSeoul(TestDatabase db) {
+        db.truncateAll();
+        return start(db, "2026-11-23T06:20:00Z", "Asia/Seoul");
+    }
+
     /** An engine for "Demo Shop" in {@code zone} (Mon-Fri 09-18, Sat 10-14), the clock at {@code instant}. */
     public static EngineFixture start(TestDatabase db, String instant, String zone) {
         BusinessConfig defaults = BusinessConfig.defaults();
@@ -189,6 +199,15 @@ public final class EngineFixture {
     public Customer customerOf(String userId) {
         return transactor.inTransaction(session -> session.customers()
                 .findByIdentity(Platform.TELEGRAM, userId).orElseThrow());
+    }
+
+    /** Files a complaint through {@code chat}'s form (the bot's answers skipped); returns its reference. */
+    public String fileComplaint(ChatTranscript chat, String userId, String category, String description) {
+        chat.submitForm(Dialogue.COMPLAINT_FORM, java.util.Map.of("category", category, "description", description))
+                .skipUnread();
+        return complaintsOf(userId).stream().map(Complaint::ref)
+                .max(java.util.Comparator.comparingLong(io.retainbot.core.complaint.ComplaintRef::number))
+                .orElseThrow().toString();
     }
 
     public List<Complaint> complaintsOf(String userId) {
