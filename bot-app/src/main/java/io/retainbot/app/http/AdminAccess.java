@@ -1,9 +1,6 @@
 package io.retainbot.app.http;
 
 import io.retainbot.core.port.Transactor;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -18,10 +15,10 @@ import java.util.function.Consumer;
 public final class AdminAccess {
     static final String SETTING = "admin_token_sha256";
 
-    private final byte[] expectedHash;
+    private final BearerToken token;
 
-    private AdminAccess(byte[] expectedHash) {
-        this.expectedHash = expectedHash;
+    private AdminAccess(BearerToken token) {
+        this.token = token;
     }
 
     /**
@@ -31,32 +28,21 @@ public final class AdminAccess {
     public static AdminAccess establish(Optional<String> configured, Transactor transactor, SecureRandom random,
                                         Consumer<String> showOnce) {
         if (configured.isPresent()) {
-            return new AdminAccess(sha256(configured.get()));
+            return new AdminAccess(BearerToken.of(configured.get()));
         }
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String candidate = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        String candidateHash = HexFormat.of().formatHex(sha256(candidate));
+        String candidateHash = HexFormat.of().formatHex(BearerToken.sha256(candidate));
         String stored = transactor.inTransaction(session -> session.settings().putIfAbsent(SETTING, candidateHash));
         if (stored.equals(candidateHash)) {
             showOnce.accept(candidate);
         }
-        return new AdminAccess(HexFormat.of().parseHex(stored));
+        return new AdminAccess(BearerToken.ofHash(HexFormat.of().parseHex(stored)));
     }
 
     /** Whether an {@code Authorization} header carries the admin token. */
     public boolean permits(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        return MessageDigest.isEqual(expectedHash, sha256(authorization.substring(7).strip()));
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
-        }
+        return token.matches(authorization);
     }
 }

@@ -2,9 +2,6 @@ package io.retainbot.app.http;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /**
@@ -15,23 +12,21 @@ import java.util.Optional;
  * and nobody else, and a Prometheus on another machine or container needs the token.
  */
 public final class MetricsAccess {
-    private final Optional<byte[]> expectedHash;
+    private final Optional<BearerToken> token;
 
-    private MetricsAccess(Optional<byte[]> expectedHash) {
-        this.expectedHash = expectedHash;
+    private MetricsAccess(Optional<BearerToken> token) {
+        this.token = token;
     }
 
     /** @param token the token from the environment, if any */
     public static MetricsAccess of(Optional<String> token) {
-        return new MetricsAccess(token.map(MetricsAccess::sha256));
+        return new MetricsAccess(token.map(BearerToken::of));
     }
 
     /** What a request may do, from its {@code Authorization} header, peer address and proxy headers. */
     Verdict judge(String authorization, String remoteAddress, boolean forwarded) {
-        if (expectedHash.isPresent()) {
-            boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-            return bearer && MessageDigest.isEqual(expectedHash.get(), sha256(authorization.substring(7).strip()))
-                    ? Verdict.PERMITTED : Verdict.WRONG_TOKEN;
+        if (token.isPresent()) {
+            return token.get().matches(authorization) ? Verdict.PERMITTED : Verdict.WRONG_TOKEN;
         }
         return !forwarded && loopback(remoteAddress) ? Verdict.PERMITTED : Verdict.NOT_LOCAL;
     }
@@ -48,14 +43,6 @@ public final class MetricsAccess {
                     .isLoopbackAddress();
         } catch (UnknownHostException | StringIndexOutOfBoundsException unusable) {
             return false;
-        }
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
         }
     }
 }

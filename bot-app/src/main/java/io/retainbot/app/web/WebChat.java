@@ -28,7 +28,6 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -143,12 +142,9 @@ public final class WebChat {
             return Optional.empty();
         }
         for (String part : tags.split(",")) {
-            String tag = part.split(";")[0].strip();
-            String code = messages.languageFor(tag);
-            boolean spoken = !code.equals(Messages.FALLBACK)
-                    || tag.toLowerCase(Locale.ROOT).replace('_', '-').split("-")[0].equals(Messages.FALLBACK);
-            if (!tag.isEmpty() && spoken) {
-                return Optional.of(code);
+            Optional<String> spoken = messages.spokenLanguage(part.split(";")[0]);
+            if (spoken.isPresent()) {
+                return spoken;
             }
         }
         return Optional.empty();

@@ -56,4 +56,11 @@ public record Photo(String key, Origin origin) {
     public String identity() {
         return origin.name().toLowerCase(java.util.Locale.ROOT) + ":" + key;
     }
+
+    /** The photo an {@link #identity()} names: the origin, a colon, the key. */
+    public static Photo fromIdentity(String identity) {
+        int colon = identity.indexOf(':');
+        return new Photo(identity.substring(colon + 1),
+                Origin.valueOf(identity.substring(0, colon).toUpperCase(java.util.Locale.ROOT)));
+    }
 }

@@ -80,9 +80,7 @@ final class CustomerDirectory {
         if (hinted.isEmpty() || !session.customers().setZoneIfNone(customer.id(), hinted.get(), now)) {
             return customer;
         }
-        return new CustomerCard(customer.id(), customer.name(), customer.language(), customer.tone(), hinted.get(),
-                customer.consentAnswered(), customer.consentGranted(), customer.newCustomer(), customer.consentSource(),
-                customer.birthdayKnown());
+        return customer.withZone(hinted.get());
     }
 
     /**

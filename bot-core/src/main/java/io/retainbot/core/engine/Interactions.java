@@ -10,8 +10,6 @@ import java.util.stream.Collectors;
 
 /** What goes into the interaction log for an inbound event. */
 final class Interactions {
-    private static final int SUMMARY_LENGTH = 200;
-
     private Interactions() {
     }
 
@@ -53,14 +51,6 @@ final class Interactions {
         } else {
             summary = "";
         }
-        return shortened(summary);
-    }
-
-
-    private static String shortened(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.length() <= SUMMARY_LENGTH ? text : text.substring(0, SUMMARY_LENGTH - 1) + "…";
+        return Interaction.summaryOf(summary);
     }
 }

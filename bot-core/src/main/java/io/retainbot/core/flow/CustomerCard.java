@@ -21,4 +21,10 @@ public record CustomerCard(long id, String name, String language, Tone tone, Zon
         Objects.requireNonNull(tone, "tone");
         Objects.requireNonNull(zone, "zone");
     }
+
+    /** The same customer, in {@code newZone}. */
+    public CustomerCard withZone(ZoneId newZone) {
+        return new CustomerCard(id, name, language, tone, newZone, consentAnswered, consentGranted, newCustomer,
+                consentSource, birthdayKnown);
+    }
 }

@@ -6,6 +6,9 @@ import io.retainbot.core.chat.OutboundMessage;
 import io.retainbot.core.complaint.Complaint;
 import io.retainbot.core.complaint.ComplaintRef;
 import io.retainbot.core.complaint.ComplaintStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -28,7 +31,7 @@ public final class SurveyFlow implements Flow {
     /** The resolution a due survey follows ({@code ScheduleSurvey.RESOLVED_AT}). */
     static final String RESOLVED_AT = "resolvedAt";
     /** How far the stored closing time may stray from the resolution's own instant (rounding to microseconds). */
-    private static final java.time.Duration SAME_RESOLUTION = java.time.Duration.ofMillis(1);
+    private static final Duration SAME_RESOLUTION = Duration.ofMillis(1);
     private static final String SATISFACTION = "satisfaction";
 
     enum State {
@@ -72,8 +75,8 @@ public final class SurveyFlow implements Flow {
         }
         try {
             // the database keeps microseconds (rounded); a later resolution comes well after this one
-            return !complaint.closedAt().isAfter(java.time.Instant.parse(resolvedAt).plus(SAME_RESOLUTION));
-        } catch (java.time.format.DateTimeParseException garbled) {
+            return !complaint.closedAt().isAfter(Instant.parse(resolvedAt).plus(SAME_RESOLUTION));
+        } catch (DateTimeParseException garbled) {
             return true;
         }
     }

@@ -87,14 +87,19 @@ public final class Messages {
 
     /** The catalog language closest to a platform's hint: "ko-KR" is ko, "fil" is tl, unknown is English. */
     public String languageFor(String hint) {
-        if (hint == null || hint.isBlank()) {
-            return FALLBACK;
+        return spokenLanguage(hint).orElse(FALLBACK);
+    }
+
+    /** The catalog language a language tag names ("ko-KR" is ko, "fil" is tl); empty when it is not one spoken here. */
+    public Optional<String> spokenLanguage(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return Optional.empty();
         }
-        String primary = hint.trim().replace('_', '-').split("-")[0].toLowerCase(Locale.ROOT);
+        String primary = tag.trim().replace('_', '-').split("-")[0].toLowerCase(Locale.ROOT);
         if (primary.equals("fil")) {
             primary = "tl";
         }
-        return catalogs.containsKey(primary) ? primary : FALLBACK;
+        return catalogs.containsKey(primary) ? Optional.of(primary) : Optional.empty();
     }
 
     public boolean isSupported(String language) {

@@ -15,8 +15,9 @@ public interface Transactor {
     }
 
     /**
-     * Runs several pieces of work, in order, in one transaction with one commit, each piece with a session of
-     * its own (stores made for one piece are not shared with the next). There are no savepoints: if any piece
+     * Runs several pieces of work, in order, in one transaction with one commit; the store's transactor gives each
+     * piece a session of its own (stores made for one piece are not shared with the next), this default runs them
+     * all on the transaction's one session. There are no savepoints: if any piece
      * throws, nothing of any piece commits and the failure is thrown, as {@link #inTransaction} throws it.
      * Returns what each piece returned, in order, once all of it is committed.
      */

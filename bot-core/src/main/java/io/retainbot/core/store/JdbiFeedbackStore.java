@@ -10,7 +10,6 @@ import io.retainbot.core.port.FeedbackStore;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 final class JdbiFeedbackStore implements FeedbackStore {
@@ -102,14 +101,7 @@ final class JdbiFeedbackStore implements FeedbackStore {
 
     private static HandoverMessage toMessage(FeedbackDao.HandoverMessageRow row) {
         return new HandoverMessage(row.id(), row.requestId(), row.staffId(), row.text(),
-                Arrays.stream(row.photos()).map(JdbiFeedbackStore::photo).toList(), row.sentText(), row.occurredAt());
-    }
-
-    /** A photo from its {@link Photo#identity()}: the origin, a colon, the key. */
-    private static Photo photo(String identity) {
-        int colon = identity.indexOf(':');
-        return new Photo(identity.substring(colon + 1),
-                Photo.Origin.valueOf(identity.substring(0, colon).toUpperCase(Locale.ROOT)));
+                Arrays.stream(row.photos()).map(Photo::fromIdentity).toList(), row.sentText(), row.occurredAt());
     }
 
     private static Suggestion toSuggestion(FeedbackDao.SuggestionRow row) {

@@ -57,8 +57,6 @@ public final class HandoverCare {
     public static final Duration LEAD_IN = Duration.ofMinutes(30);
     /** How many of the newest lines of a request's conversation are shown. */
     public static final int EXCHANGE_LINES = 100;
-    /** The kind of the customer's words kept word for word. */
-    public static final String CUSTOMER_WROTE = "customer_wrote";
 
     private final CareTransactions transactions;
     private final Wording wording;
@@ -231,7 +229,7 @@ public final class HandoverCare {
 
     private static HandoverLine line(HandoverMessage message, Instant at) {
         return message.fromCustomer()
-                ? new HandoverLine(Interaction.Direction.INBOUND, CUSTOMER_WROTE, null, message.text(),
+                ? new HandoverLine(Interaction.Direction.INBOUND, HandoverLine.CUSTOMER_WROTE, null, message.text(),
                         message.photos(), message.id(), at)
                 : new HandoverLine(Interaction.Direction.OUTBOUND, HandoverLine.PERSON_WROTE, message.staffId(),
                         message.text(), message.photos(), message.id(), at);

@@ -19,6 +19,8 @@ import java.util.Objects;
  */
 public record HandoverLine(Interaction.Direction direction, String kind, Long staffId, String text,
                            List<Photo> photos, long messageId, Instant at) {
+    /** The kind of the customer's words kept word for word. */
+    public static final String CUSTOMER_WROTE = "customer_wrote";
     /** The kind of the person's words. */
     public static final String PERSON_WROTE = "person_wrote";
 
